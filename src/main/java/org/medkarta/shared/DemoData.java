@@ -1,0 +1,18 @@
+package org.medkarta.shared;
+
+/**
+ * One module's share of the demo data that the default profile creates on first start.
+ *
+ * <p>Each module that has demo accounts or records contributes one bean. The seeder runs every
+ * contribution once, in {@link org.springframework.core.annotation.Order} order, each in its own
+ * transaction, and remembers its {@link #name()} so that a restart never seeds twice. It never runs
+ * in {@code prod} nor when {@code medkarta.demo.enabled} is false.
+ */
+public interface DemoData {
+
+    /** A stable name; renaming it makes the seeder run the contribution again. */
+    String name();
+
+    /** Creates the data; runs inside a transaction, at most once per database. */
+    void seed();
+}

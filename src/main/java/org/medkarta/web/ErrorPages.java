@@ -1,0 +1,57 @@
+package org.medkarta.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Where the container sends every error that was not answered in place: a localised page for
+ * people, a ProblemDetail for {@code /api/**} (errors raised before MVC, such as a refused
+ * request in the security filters). Neither ever shows a stack trace or exception text.
+ */
+@Controller
+class ErrorPages implements ErrorController {
+
+    private final Problems problems;
+    private final JsonMapper json;
+
+    ErrorPages(Problems problems, JsonMapper json) {
+        this.problems = problems;
+        this.json = json;
+    }
+
+    @RequestMapping("/error")
+    ModelAndView error(HttpServletRequest request, HttpServletResponse response, Locale locale) throws IOException {
+        var status = statusOf(request);
+        var path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (Problems.isApiPath(
+                path == null ? null : path.substring(request.getContextPath().length()))) {
+            response.setStatus(status.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            var problem = problems.of(status, locale);
+            json.writeValue(response.getOutputStream(), Problems.asJson(problem));
+            return null;
+        }
+        int shown = switch (status.value()) {
+            case 403, 404 -> status.value();
+            default -> status.is4xxClientError() ? 400 : 500;
+        };
+        return new ModelAndView("web/error", Map.of("status", shown), status);
+    }
+
+    private static HttpStatus statusOf(HttpServletRequest request) {
+        var code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        var status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
+        return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+    }
+}

@@ -1,0 +1,109 @@
+package org.medkarta.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.medkarta.shared.DomainException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error under {@code /api/**} becomes an {@code application/problem+json} answer; on a page
+ * the same error becomes the localised error page (through {@link ErrorPages}). A stack trace never
+ * reaches anyone: unexpected failures are logged here and answered with a bare 500.
+ */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    private final Problems problems;
+
+    ProblemAdvice(Problems problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Object> refused(DomainException refusal, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        var status = Problems.statusOf(refusal.kind());
+        if (!Problems.isApi(request)) {
+            response.sendError(status.value());
+            return null;
+        }
+        var headers = new HttpHeaders();
+        refusal.retryAfter().ifPresent(wait -> headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(wait.toSeconds())));
+        return ResponseEntity.status(status)
+                .headers(headers)
+                .body(problems.of(refusal, LocaleContextHolder.getLocale()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> failed(Exception failure, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), failure);
+        if (!Problems.isApi(request)) {
+            response.sendError(HttpStatus.INTERNAL_SERVER_ERROR.value());
+            return null;
+        }
+        return ResponseEntity.internalServerError()
+                .body(problems.of(HttpStatus.INTERNAL_SERVER_ERROR, LocaleContextHolder.getLocale()));
+    }
+
+    /** Invalid request bodies name each wrong field, so a form or an app can point at it. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException invalid, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var locale = LocaleContextHolder.getLocale();
+        List<Map<String, String>> errors = invalid.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of(
+                        "field", error.getField(),
+                        "message", String.valueOf(getMessageSource().getMessage(error, locale))))
+                .toList();
+        var problem = problems.of(HttpStatus.UNPROCESSABLE_CONTENT, locale);
+        if (!errors.isEmpty()) {
+            problem.setProperty("field", errors.get(0).get("field"));
+            problem.setProperty("errors", errors);
+        }
+        return handleExceptionInternal(invalid, problem, headers, HttpStatus.UNPROCESSABLE_CONTENT, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception failure, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+        var servletResponse = ((NativeWebRequest) request).getNativeResponse(HttpServletResponse.class);
+        if (servletRequest != null && !Problems.isApi(servletRequest) && servletResponse != null) {
+            try {
+                servletResponse.sendError(status.value());
+            } catch (IOException e) {
+                log.debug("Could not send error page for {}", servletRequest.getRequestURI(), e);
+            }
+            return null;
+        }
+        ProblemDetail problem = body instanceof ProblemDetail given
+                        && given.getType() != null
+                        && given.getType().toString().startsWith(Problems.TYPE_BASE)
+                ? given
+                : problems.of(status, LocaleContextHolder.getLocale());
+        if (servletRequest != null) {
+            problem.setInstance(URI.create(servletRequest.getRequestURI()));
+        }
+        return super.handleExceptionInternal(failure, problem, headers, status, request);
+    }
+}

@@ -1,0 +1,23 @@
+package org.medkarta;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+class ModularityTests {
+
+    private final ApplicationModules modules = ApplicationModules.of(MedkartaApplication.class);
+
+    @Test
+    void modulesOnlyUseEachOthersPublicApiAndHaveNoCycles() {
+        modules.verify();
+    }
+
+    @Test
+    void writesTheModuleDiagramsIntoDocs() {
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules"))
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml()
+                .writeModuleCanvases();
+    }
+}

@@ -1,0 +1,106 @@
+package org.medkarta.testing;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The browser harness: the whole app on a random port and Debian's Chromium driven by Playwright.
+ * Each test gets a fresh browser context (no cookies, a Russian-speaking browser) and a page; {@link #screenshot(String)} saves
+ * what a person would see under {@code target/screenshots/}. Playwright never downloads a browser
+ * here: it drives {@code /usr/bin/chromium} (or {@code MEDKARTA_CHROMIUM}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class BrowserSupport {
+
+    /** Launch options that work on a machine without a network or a display (ARCHITECTURE.md). */
+    public static final List<String> CHROMIUM_ARGS = List.of(
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--use-fake-ui-for-media-stream",
+            "--use-fake-device-for-media-stream");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    protected int port;
+
+    protected BrowserContext context;
+    protected Page page;
+    private String testName;
+
+    @BeforeAll
+    static void launchBrowser() {
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        String executable = System.getenv().getOrDefault("MEDKARTA_CHROMIUM", "/usr/bin/chromium");
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Path.of(executable))
+                        .setHeadless(true)
+                        .setArgs(CHROMIUM_ARGS));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage(TestInfo info) {
+        testName = info.getTestClass().map(Class::getSimpleName).orElse("test") + "-"
+                + info.getTestMethod().map(m -> m.getName()).orElse("page");
+        context = browser.newContext(
+                new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("ru-RU"));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closePage() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    /** The absolute address of a path of the running app. */
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Saves the whole page as {@code target/screenshots/<test>-<label>.png} and returns the file. */
+    protected Path screenshot(String label) {
+        Path file = Path.of("target", "screenshots", testName + "-" + label + ".png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        return file;
+    }
+
+    /** Opens a page as a phone would show it, 360 px wide. */
+    protected Page phone() {
+        page.setViewportSize(360, 740);
+        return page;
+    }
+}
