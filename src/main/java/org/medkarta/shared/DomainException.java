@@ -44,15 +44,17 @@ public abstract class DomainException extends RuntimeException {
     }
 
     /** Adds a machine-readable detail, such as {@code attemptsLeft}, to the problem. */
-    protected final DomainException with(String name, Object value) {
+    @SuppressWarnings("unchecked")
+    protected final <T extends DomainException> T with(String name, Object value) {
         properties.put(name, value);
-        return this;
+        return (T) this;
     }
 
     /** Tells the client when it may try again (the {@code Retry-After} header). */
-    protected final DomainException retryAfter(Duration wait) {
+    @SuppressWarnings("unchecked")
+    protected final <T extends DomainException> T retryAfter(Duration wait) {
         this.retryAfter = wait;
-        return this;
+        return (T) this;
     }
 
     public Kind kind() {

@@ -1,17 +1,42 @@
 package org.medkarta.shared;
 
-/** One input field is wrong; the problem names the field so a page can show the message beside it. */
+import java.util.List;
+
+/**
+ * Input that breaks a rule, field by field, so that a page can show each message beside its field
+ * and the API can name every wrong field. The problem's {@code field} is the first of them.
+ */
 public class InvalidInput extends DomainException {
 
-    private final String field;
+    /** One wrong field and the message code that explains what is wrong with it. */
+    public record FieldError(String field, String messageCode, List<Object> arguments) {
+
+        public FieldError(String field, String messageCode) {
+            this(field, messageCode, List.of());
+        }
+    }
+
+    private final List<FieldError> errors;
 
     public InvalidInput(String field, String messageCode, Object... messageArguments) {
-        super(Kind.INVALID_INPUT, "invalid-input", messageCode, messageArguments);
-        this.field = field;
-        with("field", field);
+        this(List.of(new FieldError(field, messageCode, List.of(messageArguments))));
+    }
+
+    public InvalidInput(List<FieldError> errors) {
+        super(
+                Kind.INVALID_INPUT,
+                "invalid-input",
+                errors.get(0).messageCode(),
+                errors.get(0).arguments().toArray());
+        this.errors = List.copyOf(errors);
+        with("field", errors.get(0).field());
     }
 
     public String field() {
-        return field;
+        return errors.get(0).field();
+    }
+
+    public List<FieldError> errors() {
+        return errors;
     }
 }

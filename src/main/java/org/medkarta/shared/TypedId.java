@@ -1,12 +1,13 @@
 package org.medkarta.shared;
 
+import java.io.Serializable;
 import java.util.UUID;
 
 /**
  * An identifier of one kind of thing. Typed ids keep a patient id from being passed where a doctor
  * id is expected; the database stores the bare {@link UUID}.
  */
-public interface TypedId {
+public interface TypedId extends Serializable {
 
     UUID value();
 

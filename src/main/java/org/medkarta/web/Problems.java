@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.medkarta.shared.DomainException;
+import org.medkarta.shared.InvalidInput;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -74,6 +75,21 @@ class Problems {
         problem.setDetail(
                 messages.getMessage(refusal.messageCode(), refusal.messageArguments(), refusal.problem(), locale));
         refusal.properties().forEach(problem::setProperty);
+        if (refusal instanceof InvalidInput invalid) {
+            problem.setProperty(
+                    "errors",
+                    invalid.errors().stream()
+                            .map(error -> Map.of(
+                                    "field",
+                                    error.field(),
+                                    "message",
+                                    messages.getMessage(
+                                            error.messageCode(),
+                                            error.arguments().toArray(),
+                                            error.messageCode(),
+                                            locale)))
+                            .toList());
+        }
         return problem;
     }
 

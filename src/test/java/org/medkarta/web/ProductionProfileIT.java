@@ -3,6 +3,8 @@ package org.medkarta.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.security.KeyPairGenerator;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.medkarta.notification.ChannelUnavailable;
 import org.medkarta.notification.Notifications;
@@ -10,9 +12,20 @@ import org.medkarta.testing.WebClientSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 @ActiveProfiles("prod")
 class ProductionProfileIT extends WebClientSupport {
+
+    @DynamicPropertySource
+    static void signingKey(DynamicPropertyRegistry properties) throws Exception {
+        var generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String key = Base64.getEncoder()
+                .encodeToString(generator.generateKeyPair().getPrivate().getEncoded());
+        properties.add("medkarta.identity.jwt.private-key", () -> key);
+    }
 
     @Autowired
     ApplicationContext context;

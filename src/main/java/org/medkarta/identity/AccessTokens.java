@@ -1,0 +1,108 @@
+package org.medkarta.identity;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.medkarta.shared.ClinicId;
+import org.medkarta.shared.PatientId;
+import org.medkarta.shared.UserId;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+/**
+ * Short-lived signed access tokens for the API (SPEC A7): RS256, 15 minutes, carrying the user
+ * id, name, roles and own record so that a request needs no database read to know who asks.
+ */
+final class AccessTokens {
+
+    private final NimbusJwtEncoder encoder;
+    private final NimbusJwtDecoder decoder;
+    private final IdentityProperties.Jwt settings;
+    private final Clock clock;
+
+    AccessTokens(RSAKey key, IdentityProperties.Jwt settings, Clock clock) {
+        this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
+        this.decoder = NimbusJwtDecoder.withPublicKey(rsaPublic(key))
+                .signatureAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        var timestamps = new JwtTimestampValidator(java.time.Duration.ZERO);
+        timestamps.setClock(clock);
+        this.decoder.setJwtValidator(timestamps);
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    private static java.security.interfaces.RSAPublicKey rsaPublic(RSAKey key) {
+        try {
+            return key.toRSAPublicKey();
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String issue(SignedInUser user) {
+        var now = clock.instant();
+        var claims = JwtClaimsSet.builder()
+                .issuer(settings.issuer())
+                .id(UUID.randomUUID().toString())
+                .subject(user.userId().value().toString())
+                .issuedAt(now)
+                .expiresAt(now.plus(settings.accessTtl()))
+                .claim("name", user.displayName())
+                .claim("method", user.method())
+                .claim(
+                        "roles",
+                        user.roles().stream()
+                                .map(grant -> grant.clinic() == null
+                                        ? grant.role().name()
+                                        : grant.role().name() + "@"
+                                                + grant.clinic().value())
+                                .toList());
+        if (user.patientId() != null) {
+            claims.claim("pid", user.patientId().value().toString());
+        }
+        return encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(SignatureAlgorithm.RS256).build(), claims.build()))
+                .getTokenValue();
+    }
+
+    long lifetimeSeconds() {
+        return settings.accessTtl().toSeconds();
+    }
+
+    JwtDecoder decoder() {
+        return decoder;
+    }
+
+    /** The user an access token speaks for. */
+    static SignedInUser user(Jwt jwt) {
+        List<String> roles = jwt.getClaimAsStringList("roles");
+        String pid = jwt.getClaimAsString("pid");
+        return new SignedInUser(
+                new UserId(UUID.fromString(jwt.getSubject())),
+                jwt.getClaimAsString("name"),
+                pid == null ? null : new PatientId(UUID.fromString(pid)),
+                roles == null
+                        ? List.of()
+                        : roles.stream().map(AccessTokens::grant).toList(),
+                jwt.getClaimAsString("method"));
+    }
+
+    private static RoleGrant grant(String claim) {
+        int at = claim.indexOf('@');
+        return at < 0
+                ? RoleGrant.platformWide(Role.valueOf(claim))
+                : new RoleGrant(
+                        Role.valueOf(claim.substring(0, at)), new ClinicId(UUID.fromString(claim.substring(at + 1))));
+    }
+}

@@ -1,0 +1,36 @@
+package org.medkarta.identity;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.medkarta.shared.PatientId;
+import org.medkarta.shared.UserId;
+
+/** What a person sees of their own account on the profile page. */
+public record AccountView(
+        UserId userId,
+        PatientId patientId,
+        String lastName,
+        String firstName,
+        String patronymic,
+        LocalDate birthDate,
+        String phone,
+        String email,
+        boolean emailConfirmed,
+        List<RoleGrant> roles,
+        boolean totpEnabled) {
+
+    static AccountView of(Account account) {
+        return new AccountView(
+                account.id(),
+                account.patientId(),
+                account.lastName(),
+                account.firstName(),
+                account.patronymic(),
+                account.birthDate(),
+                account.phone(),
+                account.email(),
+                account.emailConfirmedAt() != null,
+                account.roles(),
+                account.totpEnabled());
+    }
+}

@@ -1,0 +1,238 @@
+package org.medkarta.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.medkarta.shared.ClinicId;
+import org.medkarta.shared.PatientId;
+import org.medkarta.shared.UserId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The accounts table and its roles. */
+@Repository
+class Accounts {
+
+    private static final String COLUMNS = """
+            id, patient_id, status, last_name, first_name, patronymic, birth_date, phone, email,
+            email_confirmed_at, snils, password_hash, failed_passwords, locked_at, totp_secret,
+            totp_enabled, totp_last_step
+            """;
+
+    private final JdbcClient jdbc;
+
+    Accounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet row, String column) throws SQLException {
+        var value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** A new account; the unique constraints on phone, e-mail and SNILS refuse a second one. */
+    void insert(
+            UserId id,
+            PatientId patientId,
+            Account.Status status,
+            String lastName,
+            String firstName,
+            String patronymic,
+            LocalDate birthDate,
+            String phone,
+            String email,
+            String snils,
+            Instant now) {
+        jdbc.sql("""
+                        INSERT INTO identity_account (id, patient_id, status, last_name, first_name, patronymic,
+                            birth_date, phone, email, snils, created_at)
+                        VALUES (:id, :patientId, :status, :lastName, :firstName, :patronymic, :birthDate, :phone,
+                            :email, :snils, :now)
+                        """)
+                .param("id", id.value())
+                .param("patientId", patientId == null ? null : patientId.value())
+                .param("status", status.name())
+                .param("lastName", lastName)
+                .param("firstName", firstName)
+                .param("patronymic", patronymic)
+                .param("birthDate", birthDate)
+                .param("phone", phone)
+                .param("email", email)
+                .param("snils", snils)
+                .param("now", utc(now))
+                .update();
+    }
+
+    void acceptTerms(UserId id, String version, Instant at, String address) {
+        jdbc.sql("""
+                        UPDATE identity_account SET terms_version = :version, terms_accepted_at = :at,
+                            terms_accepted_from = :address WHERE id = :id
+                        """)
+                .param("version", version)
+                .param("at", utc(at))
+                .param("address", address)
+                .param("id", id.value())
+                .update();
+    }
+
+    void grant(UserId id, Role role, ClinicId clinic) {
+        jdbc.sql("INSERT INTO identity_role (id, account_id, role, clinic_id) VALUES (:id, :account, :role, :clinic)")
+                .param("id", UUID.randomUUID())
+                .param("account", id.value())
+                .param("role", role.name())
+                .param("clinic", clinic == null ? null : clinic.value())
+                .update();
+    }
+
+    Optional<Account> byId(UserId id) {
+        return one("id = :value", id.value());
+    }
+
+    /** The account, locked for this transaction so that counters change one attempt at a time. */
+    Optional<Account> lockedById(UserId id) {
+        return withRoles(jdbc.sql("SELECT " + COLUMNS + " FROM identity_account WHERE id = :value FOR UPDATE")
+                .param("value", id.value())
+                .query(this::account)
+                .optional());
+    }
+
+    Optional<Account> byPhone(String e164) {
+        return one("phone = :value", e164);
+    }
+
+    Optional<Account> byEmail(String email) {
+        return one("email = :value", email);
+    }
+
+    Optional<Account> bySnils(String snils) {
+        return one("snils = :value", snils);
+    }
+
+    Optional<Account> byEsiaSubject(String subject) {
+        return one("esia_subject = :value", subject);
+    }
+
+    boolean phoneTaken(String e164) {
+        return exists("phone", e164);
+    }
+
+    boolean emailTaken(String email) {
+        return exists("email", email);
+    }
+
+    void confirmEmail(UserId id, Instant at) {
+        update(
+                "UPDATE identity_account SET email_confirmed_at = :at WHERE id = :id AND email_confirmed_at IS NULL",
+                id,
+                at);
+    }
+
+    void passwordFailed(UserId id, int failed, Instant lockedAt) {
+        jdbc.sql("UPDATE identity_account SET failed_passwords = :failed, locked_at = :lockedAt WHERE id = :id")
+                .param("failed", failed)
+                .param("lockedAt", utc(lockedAt))
+                .param("id", id.value())
+                .update();
+    }
+
+    void setPassword(UserId id, String hash) {
+        jdbc.sql("""
+                        UPDATE identity_account SET password_hash = :hash, failed_passwords = 0, locked_at = NULL,
+                            status = CASE WHEN status = 'INVITED' THEN 'ACTIVE' ELSE status END
+                        WHERE id = :id
+                        """).param("hash", hash).param("id", id.value()).update();
+    }
+
+    void totp(UserId id, String secret, boolean enabled, Long lastStep) {
+        jdbc.sql("""
+                        UPDATE identity_account SET totp_secret = :secret, totp_enabled = :enabled,
+                            totp_last_step = :lastStep WHERE id = :id
+                        """)
+                .param("secret", secret)
+                .param("enabled", enabled)
+                .param("lastStep", lastStep)
+                .param("id", id.value())
+                .update();
+    }
+
+    void linkEsia(UserId id, String subject, String snils) {
+        jdbc.sql("UPDATE identity_account SET esia_subject = :subject, snils = COALESCE(snils, :snils) WHERE id = :id")
+                .param("subject", subject)
+                .param("snils", snils)
+                .param("id", id.value())
+                .update();
+    }
+
+    List<RoleGrant> rolesOf(UUID account) {
+        return jdbc.sql("SELECT role, clinic_id FROM identity_role WHERE account_id = :id ORDER BY role")
+                .param("id", account)
+                .query((row, number) -> new RoleGrant(
+                        Role.valueOf(row.getString("role")),
+                        row.getObject("clinic_id", UUID.class) == null
+                                ? null
+                                : new ClinicId(row.getObject("clinic_id", UUID.class))))
+                .list();
+    }
+
+    private Optional<Account> one(String condition, Object value) {
+        return withRoles(jdbc.sql("SELECT " + COLUMNS + " FROM identity_account WHERE " + condition)
+                .param("value", value)
+                .query(this::account)
+                .optional());
+    }
+
+    /**
+     * Roles are read after the account row, never inside its row mapper: outside a transaction a
+     * nested query would hold a second pooled connection, and under load the pool runs dry.
+     */
+    private Optional<Account> withRoles(Optional<Account> account) {
+        return account.map(found -> found.withRoles(rolesOf(found.id().value())));
+    }
+
+    private boolean exists(String column, String value) {
+        return jdbc.sql("SELECT count(*) FROM identity_account WHERE " + column + " = :value")
+                        .param("value", value)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    private void update(String sql, UserId id, Instant at) {
+        jdbc.sql(sql).param("at", utc(at)).param("id", id.value()).update();
+    }
+
+    private Account account(ResultSet row, int number) throws SQLException {
+        UUID id = row.getObject("id", UUID.class);
+        UUID patient = row.getObject("patient_id", UUID.class);
+        Long lastStep = row.getObject("totp_last_step", Long.class);
+        return new Account(
+                new UserId(id),
+                patient == null ? null : new PatientId(patient),
+                Account.Status.valueOf(row.getString("status")),
+                row.getString("last_name"),
+                row.getString("first_name"),
+                row.getString("patronymic"),
+                row.getObject("birth_date", LocalDate.class),
+                row.getString("phone"),
+                row.getString("email"),
+                instant(row, "email_confirmed_at"),
+                row.getString("snils"),
+                row.getString("password_hash"),
+                row.getInt("failed_passwords"),
+                instant(row, "locked_at"),
+                row.getString("totp_secret"),
+                row.getBoolean("totp_enabled"),
+                lastStep,
+                List.of());
+    }
+}

@@ -1,0 +1,43 @@
+package org.medkarta.identity;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+/** The identity module's beans that the security configuration of the web module uses. */
+@Configuration(proxyBeanMethods = false)
+class IdentityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder(10);
+    }
+
+    @Bean
+    AccessTokens accessTokens(IdentityProperties properties, JdbcClient jdbc, Clock clock) {
+        return new AccessTokens(SigningKey.load(properties.jwt(), jdbc, clock), properties.jwt(), clock);
+    }
+
+    /** Verifies the API's bearer tokens: our signature, not expired by the application clock. */
+    @Bean
+    JwtDecoder jwtDecoder(AccessTokens tokens) {
+        return tokens.decoder();
+    }
+
+    /** Turns a verified access token into the {@link SignedInUser} it speaks for. */
+    @Bean
+    Converter<Jwt, AbstractAuthenticationToken> jwtAuthenticationConverter() {
+        return jwt -> {
+            var user = AccessTokens.user(jwt);
+            return new UsernamePasswordAuthenticationToken(user, jwt, user.authorities());
+        };
+    }
+}

@@ -1,0 +1,49 @@
+package org.medkarta.identity;
+
+import java.time.LocalDate;
+import org.medkarta.shared.DemoData;
+import org.medkarta.shared.Email;
+import org.medkarta.shared.Phone;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo accounts of ARCHITECTURE.md, so that anyone can try every role at once. The clinic and
+ * scheduling modules attach the staff to the demo clinic and give the doctors their schedules.
+ */
+@Component
+@Order(10)
+class IdentityDemoData implements DemoData {
+
+    private final ReadyAccounts accounts;
+
+    IdentityDemoData(ReadyAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public String name() {
+        return "identity-accounts";
+    }
+
+    @Override
+    public void seed() {
+        accounts.staffIfAbsent(email("admin"), "Анна", "Смирнова", Role.PLATFORM_ADMIN, "Demo-admin-1");
+        accounts.staffIfAbsent(email("clinic"), "Ольга", "Кузнецова", Role.CLINIC_ADMIN, "Demo-clinic-1");
+        accounts.staffIfAbsent(email("doctor"), "Иван", "Петров", Role.DOCTOR, "Demo-doctor-1");
+        accounts.staffIfAbsent(email("cardio"), "Елена", "Соколова", Role.DOCTOR, "Demo-doctor-2");
+        accounts.patientIfAbsent(
+                new Phone("+79990000001"),
+                email("patient"),
+                "Иванов",
+                "Сергей",
+                "Александрович",
+                LocalDate.of(1978, 3, 14));
+        accounts.patientIfAbsent(
+                new Phone("+79990000002"), email("parent"), "Морозова", "Мария", "Игоревна", LocalDate.of(1990, 7, 2));
+    }
+
+    private static Email email(String name) {
+        return new Email(name + "@demo.medkarta.org");
+    }
+}

@@ -1,0 +1,92 @@
+package org.medkarta.identity;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.medkarta.shared.Email;
+import org.medkarta.shared.PatientId;
+import org.medkarta.shared.Phone;
+import org.medkarta.shared.UserId;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Creates ready-to-use accounts, skipping any that exist: the bootstrap administrator and demo data. */
+@Component
+class ReadyAccounts {
+
+    private final Accounts accounts;
+    private final Identity identity;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    ReadyAccounts(
+            Accounts accounts,
+            Identity identity,
+            ApplicationEventPublisher events,
+            TransactionTemplate transaction,
+            Clock clock) {
+        this.accounts = accounts;
+        this.identity = identity;
+        this.events = events;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** A staff account with a password; false when the e-mail already has an account. */
+    boolean staffIfAbsent(Email email, String firstName, String lastName, Role role, String password) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            if (accounts.emailTaken(email.address())) {
+                return false;
+            }
+            var id = new UserId(UUID.randomUUID());
+            accounts.insert(
+                    id,
+                    null,
+                    Account.Status.ACTIVE,
+                    lastName,
+                    firstName,
+                    null,
+                    null,
+                    null,
+                    email.address(),
+                    null,
+                    clock.instant());
+            accounts.confirmEmail(id, clock.instant());
+            accounts.grant(id, role, null);
+            accounts.setPassword(id, identity.hash(password));
+            return true;
+        }));
+    }
+
+    /** A patient who signs in by SMS code; false when the phone already has an account. */
+    boolean patientIfAbsent(
+            Phone phone, Email email, String lastName, String firstName, String patronymic, LocalDate birthDate) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            if (accounts.phoneTaken(phone.e164())) {
+                return false;
+            }
+            var id = new UserId(UUID.randomUUID());
+            var patient = new PatientId(UUID.randomUUID());
+            var now = clock.instant();
+            accounts.insert(
+                    id,
+                    patient,
+                    Account.Status.ACTIVE,
+                    lastName,
+                    firstName,
+                    patronymic,
+                    birthDate,
+                    phone.e164(),
+                    email.address(),
+                    null,
+                    now);
+            accounts.confirmEmail(id, now);
+            accounts.grant(id, Role.PATIENT, null);
+            accounts.acceptTerms(id, identity.termsVersion(), now, "demo");
+            events.publishEvent(new PatientRegistered(id, patient, lastName, firstName, patronymic, birthDate, now));
+            return true;
+        }));
+    }
+}

@@ -1,0 +1,15 @@
+package org.medkarta.identity;
+
+/** What a person may do on the platform (SPEC A1); staff roles belong to one clinic. */
+public enum Role {
+    PATIENT,
+    DOCTOR,
+    CLINIC_ADMIN,
+    PLATFORM_ADMIN,
+    SUPPORT;
+
+    /** The Spring Security authority for this role. */
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

@@ -1,0 +1,21 @@
+package org.medkarta.identity.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.medkarta.identity.ClientInfo;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** What the identity pages and API read off a request. */
+final class Clients {
+
+    private Clients() {}
+
+    /** The client's address (behind a proxy, as the forwarded headers tell) and browser. */
+    static ClientInfo of(HttpServletRequest request) {
+        return new ClientInfo(request.getRemoteAddr(), request.getHeader("User-Agent"));
+    }
+
+    /** The public address of the app, for links in e-mails. */
+    static String linkBase() {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+    }
+}

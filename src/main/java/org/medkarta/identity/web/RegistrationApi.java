@@ -1,0 +1,32 @@
+package org.medkarta.identity.web;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import org.medkarta.identity.Identity;
+import org.medkarta.identity.PatientRegistration;
+import org.medkarta.identity.Registered;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Patient self-registration (SPEC A2). */
+@RestController
+@Tag(name = "Sign-in")
+class RegistrationApi {
+
+    private final Identity identity;
+
+    RegistrationApi(Identity identity) {
+        this.identity = identity;
+    }
+
+    /** 201 with the new ids; 409 {@code phone-taken} / {@code email-taken}; 422 {@code invalid-input}. */
+    @PostMapping("/api/v1/patients/register")
+    @ResponseStatus(HttpStatus.CREATED)
+    Registered register(@RequestBody PatientRegistration body, HttpServletRequest request, Locale locale) {
+        return identity.register(body, Clients.of(request), Clients.linkBase(), locale);
+    }
+}

@@ -1,0 +1,295 @@
+package org.medkarta.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.medkarta.notification.DevOutbox;
+import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.Outbox;
+import org.medkarta.testing.Phones;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Registration and sign-in by one-time SMS code through the public API (SPEC A2, A5; order 003 §12-14, §22). */
+class PatientSignInIT extends ApiSupport {
+
+    @Autowired
+    DevOutbox outbox;
+
+    @Autowired
+    Identity identity;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void registeredPatientSignsInWithTheCodeFromTheSmsAndSeesTheirRecordInMe() {
+        String phone = register();
+
+        var sent = post("/api/v1/auth/otp", Map.of("phone", phone));
+        assertThat(sent.statusCode()).isEqualTo(202);
+        assertThat(body(sent).get("expiresInSeconds").asLong()).isEqualTo(900);
+        assertThat(body(sent).get("resendAfterSeconds").asLong()).isEqualTo(60);
+
+        var tokens = post("/api/v1/auth/otp/verify", Map.of("phone", phone, "code", Outbox.latestCode(outbox, phone)));
+        assertThat(tokens.statusCode()).isEqualTo(200);
+        assertThat(body(tokens).get("tokenType").asString()).isEqualTo("Bearer");
+        assertThat(body(tokens).get("expiresIn").asLong()).isEqualTo(900);
+
+        var me = getAs(body(tokens).get("accessToken").asString(), "/api/v1/me");
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(body(me).get("roles").toString()).contains("PATIENT");
+        String patientId = body(me).get("patientId").asString();
+        assertThat(body(me).get("records").get(0).get("patientId").asString()).isEqualTo(patientId);
+    }
+
+    @Test
+    void russianDomesticNotationIsTheSamePhone() {
+        String phone = register();
+        String domestic = "8 (" + phone.substring(2, 5) + ") " + phone.substring(5, 8) + "-" + phone.substring(8, 10)
+                + "-" + phone.substring(10);
+
+        assertThat(post("/api/v1/auth/otp", Map.of("phone", domestic)).statusCode())
+                .isEqualTo(202);
+        assertThat(Outbox.to(outbox, phone, 1)).hasSize(1);
+    }
+
+    @Test
+    void aCodeIsSingleUse() {
+        String phone = register();
+        post("/api/v1/auth/otp", Map.of("phone", phone));
+        String code = Outbox.latestCode(outbox, phone);
+
+        assertThat(post("/api/v1/auth/otp/verify", Map.of("phone", phone, "code", code))
+                        .statusCode())
+                .isEqualTo(200);
+        var again = post("/api/v1/auth/otp/verify", Map.of("phone", phone, "code", code));
+
+        assertThat(again.statusCode()).isEqualTo(410);
+        assertThat(problem(again)).isEqualTo("code-expired");
+    }
+
+    @Test
+    void aCodeNotEnteredWithinFifteenMinutesExpires() {
+        String phone = register();
+        post("/api/v1/auth/otp", Map.of("phone", phone));
+        String code = Outbox.latestCode(outbox, phone);
+
+        clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+        var late = post("/api/v1/auth/otp/verify", Map.of("phone", phone, "code", code));
+
+        assertThat(late.statusCode()).isEqualTo(410);
+        assertThat(problem(late)).isEqualTo("code-expired");
+    }
+
+    @Test
+    void aNewCodeVoidsThePreviousOneAndResendingSoonerThanAMinuteIsRefused() {
+        String phone = register();
+        post("/api/v1/auth/otp", Map.of("phone", phone));
+        String first = Outbox.latestCode(outbox, phone);
+
+        var tooSoon = post("/api/v1/auth/otp", Map.of("phone", phone));
+        assertThat(tooSoon.statusCode()).isEqualTo(429);
+        assertThat(problem(tooSoon)).isEqualTo("resend-too-soon");
+        assertThat(tooSoon.headers().firstValue("Retry-After")).isPresent();
+
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(post("/api/v1/auth/otp", Map.of("phone", phone)).statusCode())
+                .isEqualTo(202);
+        String second = Outbox.to(outbox, phone, 2).get(0).body().replaceAll("\\D*(\\d{6}).*", "$1");
+
+        if (!first.equals(second)) {
+            assertThat(post("/api/v1/auth/otp/verify", Map.of("phone", phone, "code", first))
+                            .statusCode())
+                    .isEqualTo(401);
+        }
+        assertThat(post("/api/v1/auth/otp/verify", Map.of("phone", phone, "code", second))
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void fiveWrongCodesInARowBlockSignInForADayEvenWithTheRightCode() {
+        String phone = register();
+        post("/api/v1/auth/otp", Map.of("phone", phone));
+        String right = Outbox.latestCode(outbox, phone);
+        String wrong = right.equals("000000") ? "111111" : "000000";
+
+        for (int attemptsLeft = 4; attemptsLeft >= 1; attemptsLeft--) {
+            var refused = post("/api/v1/auth/otp/verify", Map.of("phone", phone, "code", wrong));
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(problem(refused)).isEqualTo("wrong-code");
+            assertThat(body(refused).get("attemptsLeft").asInt()).isEqualTo(attemptsLeft);
+        }
+        var fifth = post("/api/v1/auth/otp/verify", Map.of("phone", phone, "code", wrong));
+        assertThat(fifth.statusCode()).isEqualTo(423);
+        assertThat(problem(fifth)).isEqualTo("sign-in-blocked");
+        assertThat(fifth.headers().firstValue("Retry-After"))
+                .hasValue(String.valueOf(Duration.ofDays(1).toSeconds()));
+
+        assertThat(post("/api/v1/auth/otp/verify", Map.of("phone", phone, "code", right))
+                        .statusCode())
+                .isEqualTo(423);
+        assertThat(post("/api/v1/auth/otp", Map.of("phone", phone)).statusCode())
+                .isEqualTo(423);
+
+        clock.advance(Duration.ofHours(24).plusSeconds(1));
+        assertThat(post("/api/v1/auth/otp", Map.of("phone", phone)).statusCode())
+                .isEqualTo(202);
+        String fresh = Outbox.to(outbox, phone, 2).get(0).body().replaceAll("\\D*(\\d{6}).*", "$1");
+        assertThat(post("/api/v1/auth/otp/verify", Map.of("phone", phone, "code", fresh))
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void twoHundredParallelWrongGuessesCheckAtMostFiveCodes() throws Exception {
+        String phone = register();
+        post("/api/v1/auth/otp", Map.of("phone", phone));
+        String right = Outbox.latestCode(outbox, phone);
+        var client = new ClientInfo("127.0.0.1", "guesser");
+        Callable<String> guess = () -> {
+            try {
+                identity.signInWithCode(phone, right.equals("000000") ? "999999" : "000000", client);
+                return "accepted";
+            } catch (IdentityRefusal refusal) {
+                return refusal.problem();
+            }
+        };
+
+        var pool = Executors.newFixedThreadPool(32);
+        List<String> outcomes;
+        try {
+            outcomes = pool.invokeAll(java.util.Collections.nCopies(200, guess)).stream()
+                    .map(future -> {
+                        try {
+                            return future.get();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .toList();
+        } finally {
+            pool.shutdownNow();
+        }
+
+        long checked = outcomes.stream().filter("wrong-code"::equals).count() + 1; // + the guess that blocked
+        assertThat(outcomes).doesNotContain("accepted");
+        assertThat(checked).isLessThanOrEqualTo(5);
+        assertThat(outcomes.stream().filter("wrong-code"::equals).count()).isEqualTo(4);
+        assertThat(outcomes.stream().filter("sign-in-blocked"::equals).count()).isEqualTo(196);
+        assertThat(post("/api/v1/auth/otp/verify", Map.of("phone", phone, "code", right))
+                        .statusCode())
+                .isEqualTo(423);
+    }
+
+    @Test
+    void anUnregisteredPhoneGetsTheSameAnswerAndNoSms() {
+        String stranger = Phones.unique();
+
+        var answer = post("/api/v1/auth/otp", Map.of("phone", stranger));
+
+        assertThat(answer.statusCode()).isEqualTo(202);
+        assertThat(body(answer).get("expiresInSeconds").asLong()).isEqualTo(900);
+        assertThat(outbox.sentTo(stranger)).isEmpty();
+        var guess = post("/api/v1/auth/otp/verify", Map.of("phone", stranger, "code", "123456"));
+        assertThat(guess.statusCode()).isEqualTo(401);
+        assertThat(problem(guess)).isEqualTo("wrong-code");
+    }
+
+    @Test
+    void malformedPhoneOrCodeIsInvalidInputNamingTheField() {
+        var phone = post("/api/v1/auth/otp", Map.of("phone", "12"));
+        var code = post("/api/v1/auth/otp/verify", Map.of("phone", Phones.unique(), "code", "12ab"));
+
+        assertThat(phone.statusCode()).isEqualTo(422);
+        assertThat(body(phone).get("field").asString()).isEqualTo("phone");
+        assertThat(code.statusCode()).isEqualTo(422);
+        assertThat(body(code).get("field").asString()).isEqualTo("code");
+    }
+
+    @Test
+    void refreshRotatesAndAReusedRefreshTokenRevokesTheWholeFamily() {
+        String phone = register();
+        var tokens = body(signIn(phone));
+        String first = tokens.get("refreshToken").asString();
+
+        var rotated = post("/api/v1/auth/refresh", Map.of("refreshToken", first));
+        assertThat(rotated.statusCode()).isEqualTo(200);
+        String second = body(rotated).get("refreshToken").asString();
+        assertThat(second).isNotEqualTo(first);
+
+        var stolen = post("/api/v1/auth/refresh", Map.of("refreshToken", first));
+        assertThat(stolen.statusCode()).isEqualTo(401);
+        assertThat(problem(stolen)).isEqualTo("invalid-token");
+        assertThat(post("/api/v1/auth/refresh", Map.of("refreshToken", second)).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void signOutRevokesTheRefreshToken() {
+        var tokens = body(signIn(register()));
+        String refresh = tokens.get("refreshToken").asString();
+
+        assertThat(post("/api/v1/auth/logout", Map.of("refreshToken", refresh)).statusCode())
+                .isEqualTo(204);
+        assertThat(post("/api/v1/auth/refresh", Map.of("refreshToken", refresh)).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void accessTokensExpireAfterFifteenMinutesAndForgedOnesAreRefused() {
+        String access = body(signIn(register())).get("accessToken").asString();
+
+        assertThat(getAs(access, "/api/v1/me").statusCode()).isEqualTo(200);
+        assertThat(getAs(access.substring(0, access.length() - 4) + "AAAA", "/api/v1/me")
+                        .statusCode())
+                .isEqualTo(401);
+        clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+        var expired = getAs(access, "/api/v1/me");
+        assertThat(expired.statusCode()).isEqualTo(401);
+        assertThat(expired.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void meWithoutATokenIsUnauthorizedProblem() {
+        var anonymous = get("/api/v1/me", "Accept", "application/json");
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(problem(anonymous)).isEqualTo("unauthorized");
+    }
+
+    private String register() {
+        String phone = Phones.unique();
+        var created = post(
+                "/api/v1/patients/register",
+                map(
+                        "lastName", "Тестова",
+                        "firstName", "Анна",
+                        "patronymic", "Петровна",
+                        "phone", phone,
+                        "birthDate", "1985-04-12",
+                        "email", "anna-" + UUID.randomUUID() + "@example.ru",
+                        "termsVersion", identity.termsVersion()));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return phone;
+    }
+
+    private java.net.http.HttpResponse<String> signIn(String phone) {
+        post("/api/v1/auth/otp", Map.of("phone", phone));
+        return post("/api/v1/auth/otp/verify", Map.of("phone", phone, "code", Outbox.latestCode(outbox, phone)));
+    }
+
+    static Locale russian() {
+        return Locale.forLanguageTag("ru");
+    }
+}

@@ -1,0 +1,50 @@
+package org.medkarta.testing;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** JSON API calls against the running app, with the movable clock at hand. */
+public abstract class ApiSupport extends WebClientSupport {
+
+    protected final JsonMapper json = JsonMapper.builder().build();
+
+    @Autowired
+    protected MutableClock clock;
+
+    protected HttpResponse<String> post(String path, Object body, String... headers) {
+        var builder = request(path)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        return send(builder.build());
+    }
+
+    protected HttpResponse<String> getAs(String token, String path) {
+        return get(path, "Authorization", "Bearer " + token, "Accept", "application/json");
+    }
+
+    protected JsonNode body(HttpResponse<String> response) {
+        return json.readTree(response.body());
+    }
+
+    protected static Map<String, Object> map(Object... pairs) {
+        var map = new java.util.LinkedHashMap<String, Object>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+
+    /** The problem name: the last segment of the ProblemDetail type URI. */
+    protected String problem(HttpResponse<String> response) {
+        String type = body(response).get("type").asString();
+        return type.substring(type.lastIndexOf('/') + 1);
+    }
+}
