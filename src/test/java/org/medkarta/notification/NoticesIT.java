@@ -9,19 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.UserId;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 /** The in-app notification centre and the channels a user chooses (SPEC H1). */
-@SpringBootTest(
-        properties = {
-            "medkarta.notification.dispatch.after-commit=none",
-            "medkarta.notification.dispatch.polling=false",
-            "medkarta.notification.dispatch.max-attempts=3",
-            "medkarta.notification.dispatch.first-retry-delay=30s",
-            "medkarta.notification.dispatch.max-retry-delay=10m"
-        })
-@Import(RecordingGatewayConfiguration.class)
+@DeliveredByTheTest
 class NoticesIT {
 
     @Autowired

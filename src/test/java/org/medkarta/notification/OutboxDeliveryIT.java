@@ -14,23 +14,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox rules of SPEC H3, with a gateway that records and can fail. Nothing delivers here but
  * the test itself (no poller, no delivery after commit), so every step is under its control.
  */
-@SpringBootTest(
-        properties = {
-            "medkarta.notification.dispatch.after-commit=none",
-            "medkarta.notification.dispatch.polling=false",
-            "medkarta.notification.dispatch.max-attempts=3",
-            "medkarta.notification.dispatch.first-retry-delay=30s",
-            "medkarta.notification.dispatch.max-retry-delay=10m"
-        })
-@Import(RecordingGatewayConfiguration.class)
+@DeliveredByTheTest
 class OutboxDeliveryIT {
 
     @Autowired
