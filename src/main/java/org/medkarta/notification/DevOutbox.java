@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps every message the app sends instead of delivering it, so a developer, a demo or a
+ * Keeps every message the dispatcher delivers instead of sending it on, so a developer, a demo or a
  * black-box test can read the one-time code that "went" to a phone. Exists only where {@code
  * medkarta.notification.dev-outbox.enabled} is true (the default profile, never {@code prod}).
  */

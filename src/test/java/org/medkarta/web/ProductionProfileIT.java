@@ -1,12 +1,12 @@
 package org.medkarta.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.KeyPairGenerator;
 import java.util.Base64;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.medkarta.notification.ChannelUnavailable;
+import org.medkarta.notification.Delivery;
 import org.medkarta.notification.Notifications;
 import org.medkarta.testing.WebClientSupport;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,8 +14,12 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 @ActiveProfiles("prod")
+// This context stays cached for the whole run: its poller, reading the system clock and having no
+// gateway, would otherwise claim other tests' messages.
+@TestPropertySource(properties = "medkarta.notification.dispatch.polling=false")
 class ProductionProfileIT extends WebClientSupport {
 
     @DynamicPropertySource
@@ -50,8 +54,21 @@ class ProductionProfileIT extends WebClientSupport {
     }
 
     @Test
-    void sendingWithoutAConfiguredGatewayIsRefusedClearly() {
-        assertThatThrownBy(() -> notifications.sendSms("+79990000001", "code")).isInstanceOf(ChannelUnavailable.class);
+    void aMessageWithoutAConfiguredGatewayStaysPendingWithTheMissingSettingAsItsError() throws InterruptedException {
+        String key = "prod-test:" + UUID.randomUUID();
+        notifications.sendSms("+79990000001", "code", key);
+
+        // Production hands a committed message to a background thread; wait for its attempt.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (notifications.delivery(key).orElseThrow().lastError() == null && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        notifications.deliverPending();
+
+        Delivery delivery = notifications.delivery(key).orElseThrow();
+        assertThat(delivery.status()).isEqualTo(Delivery.Status.PENDING);
+        assertThat(delivery.attempts()).isZero();
+        assertThat(delivery.lastError()).contains("medkarta.notification.sms.http.url");
     }
 
     @Test

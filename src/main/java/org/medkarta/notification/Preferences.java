@@ -1,0 +1,61 @@
+package org.medkarta.notification;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.medkarta.shared.UserId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code notification_preference} table: the channels each user chose. */
+@Repository
+class Preferences {
+
+    private final JdbcClient jdbc;
+
+    Preferences(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    NotificationPreferences of(UserId user) {
+        return jdbc.sql("SELECT sms, email, in_app FROM notification_preference WHERE user_id = :user")
+                .param("user", user.value())
+                .query((row, number) -> new NotificationPreferences(
+                        row.getBoolean("sms"), row.getBoolean("email"), row.getBoolean("in_app")))
+                .optional()
+                .orElseGet(NotificationPreferences::everything);
+    }
+
+    /**
+     * Saves the choice. Update first, insert when there was nothing to update, and update again if
+     * a concurrent first choice won the insert: portable where {@code ON CONFLICT DO UPDATE} is not.
+     */
+    void choose(UserId user, NotificationPreferences chosen, Instant now) {
+        if (update(user, chosen, now) == 0 && insert(user, chosen, now) == 0) {
+            update(user, chosen, now);
+        }
+    }
+
+    private int update(UserId user, NotificationPreferences chosen, Instant now) {
+        return jdbc.sql("""
+                        UPDATE notification_preference SET sms = :sms, email = :email, in_app = :inApp, chosen_at = :now
+                        WHERE user_id = :user
+                        """).params(parameters(user, chosen, now)).update();
+    }
+
+    private int insert(UserId user, NotificationPreferences chosen, Instant now) {
+        return jdbc.sql("""
+                        INSERT INTO notification_preference (user_id, sms, email, in_app, chosen_at)
+                        VALUES (:user, :sms, :email, :inApp, :now)
+                        ON CONFLICT DO NOTHING
+                        """).params(parameters(user, chosen, now)).update();
+    }
+
+    private static java.util.Map<String, Object> parameters(UserId user, NotificationPreferences chosen, Instant now) {
+        return java.util.Map.of(
+                "user", user.value(),
+                "sms", chosen.sms(),
+                "email", chosen.email(),
+                "inApp", chosen.inApp(),
+                "now", now.atOffset(ZoneOffset.UTC));
+    }
+}
