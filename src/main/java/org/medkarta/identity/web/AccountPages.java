@@ -1,0 +1,103 @@
+package org.medkarta.identity.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import org.medkarta.identity.Identity;
+import org.medkarta.identity.SignedInUser;
+import org.medkarta.shared.DomainException;
+import org.medkarta.shared.NotFound;
+import org.medkarta.web.PageErrors;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The signed-in person's own pages: the profile, and the security page with the sign-in history,
+ * active sessions ("sign out everywhere else") and the authenticator app (SPEC A6, A7).
+ */
+@Controller
+@PreAuthorize("isAuthenticated()")
+class AccountPages {
+
+    /** One browser session as the security page lists it. */
+    record ActiveSession(
+            String id, Instant since, Instant lastSeen, String address, String userAgent, boolean current) {}
+
+    private final Identity identity;
+    private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private final PageErrors errors;
+
+    AccountPages(Identity identity, FindByIndexNameSessionRepository<? extends Session> sessions, PageErrors errors) {
+        this.identity = identity;
+        this.sessions = sessions;
+        this.errors = errors;
+    }
+
+    @GetMapping("/profile")
+    String profile(@AuthenticationPrincipal SignedInUser user, Model model) {
+        model.addAttribute("account", identity.account(user.userId()).orElseThrow(NotFound::new));
+        return "identity/profile";
+    }
+
+    @GetMapping("/security")
+    String security(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request, Model model) {
+        model.addAttribute("account", identity.account(user.userId()).orElseThrow(NotFound::new));
+        model.addAttribute("history", identity.history(user.userId()));
+        String current = request.getSession().getId();
+        model.addAttribute(
+                "sessions",
+                sessions.findByPrincipalName(user.getName()).values().stream()
+                        .map(session -> new ActiveSession(
+                                session.getId(),
+                                session.getCreationTime(),
+                                session.getLastAccessedTime(),
+                                session.getAttribute(BrowserSessions.ADDRESS),
+                                session.getAttribute(BrowserSessions.USER_AGENT),
+                                session.getId().equals(current)))
+                        .sorted(Comparator.comparing(ActiveSession::lastSeen).reversed())
+                        .toList());
+        return "identity/security";
+    }
+
+    /** Ends every other browser session and every API sign-in of this person. */
+    @PostMapping("/security/sign-out-others")
+    String signOutOthers(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request) {
+        String current = request.getSession().getId();
+        sessions.findByPrincipalName(user.getName()).keySet().stream()
+                .filter(id -> !id.equals(current))
+                .forEach(sessions::deleteById);
+        identity.revokeApiTokens(user.userId());
+        return "redirect:/security?signedOutOthers";
+    }
+
+    @GetMapping("/security/totp")
+    String startTotp(@AuthenticationPrincipal SignedInUser user, Model model) {
+        model.addAttribute("enrolment", identity.startTotp(user.userId()));
+        return "identity/totp";
+    }
+
+    @PostMapping("/security/totp")
+    String confirmTotp(
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestParam(required = false) String code,
+            Locale locale,
+            Model model) {
+        try {
+            identity.confirmTotp(user.userId(), code);
+        } catch (DomainException refused) {
+            model.addAttribute("enrolment", identity.startTotp(user.userId()));
+            model.addAttribute("errors", errors.of(refused, locale, Map.of()));
+            return "identity/totp";
+        }
+        return "redirect:/security?totpEnabled";
+    }
+}

@@ -1,0 +1,171 @@
+package org.medkarta.identity;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.medkarta.notification.DevOutbox;
+import org.medkarta.shared.ClinicId;
+import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.MutableClock;
+import org.medkarta.testing.Outbox;
+import org.medkarta.testing.Phones;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** What a patient and a doctor do to get in, in a real browser. */
+class IdentityBrowserIT extends BrowserSupport {
+
+    @Autowired
+    DevOutbox outbox;
+
+    @Autowired
+    Identity identity;
+
+    @Autowired
+    MutableClock clock;
+
+    @Test
+    void patientRegistersConfirmsTheEmailSignsInWithTheSmsCodeAndSeesTheProfile() {
+        String phone = Phones.unique();
+        String email = "browser-" + UUID.randomUUID() + "@example.ru";
+
+        page.navigate(url("/"));
+        page.locator("#nav-register").click();
+        page.locator("#lastName").fill("Соколова");
+        page.locator("#firstName").fill("Дарья");
+        page.locator("#patronymic").fill("Андреевна");
+        page.locator("#phone").fill("8 " + phone.substring(2));
+        page.locator("#birthDate").fill("1992-09-30");
+        page.locator("#email").fill(email);
+        page.locator("#acceptTerms").check();
+        screenshot("register");
+        page.locator("#register").click();
+        assertThat(page.locator("#registered-message")).containsText(email);
+
+        page.navigate(Outbox.latestLink(outbox, email));
+        assertThat(page.locator("#confirmed")).isVisible();
+
+        page.locator("#nav-sign-in").click();
+        page.locator("#phone").fill(phone);
+        page.locator("#send-code").click();
+        page.locator("#code").fill(Outbox.latestCode(outbox, phone));
+        page.locator("#sign-in").click();
+
+        assertThat(page.locator("#profile-name")).hasText("Дарья Андреевна Соколова");
+        assertThat(page.locator("#profile-phone")).hasText(phone);
+        assertThat(page.locator("#email-status")).hasText("подтверждён");
+        assertThat(page.locator("#nav-profile")).hasText("Дарья Андреевна Соколова");
+        screenshot("profile");
+
+        page.navigate(url("/security"));
+        assertThat(page.locator(".history-row").first()).containsText("Код из SMS");
+        assertThat(page.locator(".session-row")).hasCount(1);
+    }
+
+    @Test
+    void theRegistrationFormShowsEachMistakeBesideItsField() {
+        page.navigate(url("/register"));
+        page.locator("#lastName").fill("Smith1");
+        page.locator("#phone").fill("123");
+        page.locator("#birthDate").fill("2999-01-01");
+        page.locator("#register").click();
+
+        assertThat(page.locator("#lastName-error"))
+                .hasText("Допустимы буквы (кириллица или латиница), дефис, апостроф и пробел.");
+        assertThat(page.locator("#firstName-error")).hasText("Заполните это поле.");
+        assertThat(page.locator("#phone-error")).isVisible();
+        assertThat(page.locator("#birthDate-error")).containsText("в будущем");
+        assertThat(page.locator("#email-error")).isVisible();
+        assertThat(page.locator("#acceptTerms-error")).isVisible();
+        assertThat(page.locator("#lastName")).hasValue("Smith1");
+        screenshot("errors");
+    }
+
+    @Test
+    void aWrongCodeSaysHowManyAttemptsAreLeft() {
+        String phone = registered();
+        page.navigate(url("/sign-in"));
+        page.locator("#phone").fill(phone);
+        page.locator("#send-code").click();
+        String right = Outbox.latestCode(outbox, phone);
+        page.locator("#code").fill(right.equals("000000") ? "111111" : "000000");
+        page.locator("#sign-in").click();
+
+        assertThat(page.locator("#code-error")).hasText("Неверный код. Осталось попыток: 4.");
+    }
+
+    @Test
+    void anInvitedDoctorSetsAPasswordSignsInAndTurnsOnTheAuthenticatorApp() {
+        String email = "doctor-" + UUID.randomUUID() + "@clinic.example";
+        identity.invite(
+                email,
+                "Орлов",
+                "Павел",
+                null,
+                Role.DOCTOR,
+                new ClinicId(UUID.randomUUID()),
+                url(""),
+                Locale.forLanguageTag("ru"));
+
+        page.navigate(Outbox.latestLink(outbox, email));
+        page.locator("#password").fill("Vrach-2026");
+        page.locator("#passwordRepeat").fill("Vrach-2026");
+        page.locator("#set-password").click();
+        assertThat(page.locator("#password-set")).isVisible();
+
+        page.locator("#email").fill(email);
+        page.locator("#password").fill("Vrach-2026");
+        page.locator("#sign-in").click();
+        assertThat(page.locator("#profile-name")).containsText("Павел");
+
+        page.navigate(url("/security/totp"));
+        String secret = page.locator("#totp-secret").textContent();
+        assertThat(page.locator("#totp-qr svg")).isVisible();
+        screenshot("totp");
+        page.locator("#code").fill(Totp.codeAt(secret, clock.instant()));
+        page.locator("#totp-confirm").click();
+        assertThat(page.locator("#totp-enabled")).isVisible();
+
+        page.locator("#sign-out").click();
+        page.navigate(url("/staff/sign-in"));
+        page.locator("#email").fill(email);
+        page.locator("#password").fill("Vrach-2026");
+        page.locator("#sign-in").click();
+        assertThat(page.locator("#totp-error")).hasText("Введите код из приложения-аутентификатора.");
+
+        clock.advance(java.time.Duration.ofSeconds(30));
+        try {
+            page.locator("#password").fill("Vrach-2026");
+            page.locator("#totp").fill(Totp.codeAt(secret, clock.instant()));
+            page.locator("#sign-in").click();
+            assertThat(page.locator("#profile-name")).containsText("Павел");
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void signedOutVisitorsAreSentToSignInAndBackAfterwards() {
+        String phone = registered();
+        page.navigate(url("/security"));
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/sign-in$"));
+    }
+
+    private String registered() {
+        String phone = Phones.unique();
+        identity.register(
+                new PatientRegistration(
+                        "Тестов",
+                        "Пётр",
+                        null,
+                        phone,
+                        "1970-01-01",
+                        "p-" + UUID.randomUUID() + "@example.ru",
+                        identity.termsVersion()),
+                new ClientInfo("127.0.0.1", "test"),
+                url(""),
+                Locale.forLanguageTag("ru"));
+        return phone;
+    }
+}
