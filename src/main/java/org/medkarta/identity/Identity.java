@@ -15,6 +15,7 @@ import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.Phone;
+import org.medkarta.shared.Snils;
 import org.medkarta.shared.UserId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -74,6 +75,11 @@ public class Identity {
         this.transaction = transaction;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /** Whether "sign in with ESIA" is offered. */
+    public boolean esiaEnabled() {
+        return properties.esia().enabled();
     }
 
     /** The version of the platform terms a registration must accept. */
@@ -331,6 +337,81 @@ public class Identity {
                             .formatted(first, linkBase + "/password/set?token=" + token));
             return id;
         });
+    }
+
+    /**
+     * Finds or creates the patient behind an ESIA sign-in (SPEC A3): by the ESIA subject, else by
+     * SNILS, else by phone (linking that account to ESIA), else a new patient from the claims. The
+     * patient account still asks for the SMS code afterwards (order 003, §11-13), so this returns
+     * the phone to send it to, not a signed-in user.
+     *
+     * @throws InvalidInput when ESIA gave no usable mobile phone or names
+     */
+    public String linkEsia(EsiaClaims claims, ClientInfo client) {
+        if (claims.subject() == null || claims.subject().isBlank()) {
+            throw new InvalidInput("subject", "validation.required");
+        }
+        Phone phone = Phone.parse(claims.phone(), "phone");
+        String snils = claims.snils() == null || claims.snils().isBlank()
+                ? null
+                : Snils.parse(claims.snils(), "snils").digits();
+        var account = transaction.execute(status -> accounts.byEsiaSubject(claims.subject())
+                .or(() -> snils == null ? Optional.empty() : accounts.bySnils(snils))
+                .or(() -> accounts.byPhone(phone.e164()))
+                .map(found -> {
+                    accounts.linkEsia(found.id(), claims.subject(), snils);
+                    return found;
+                })
+                .orElseGet(() -> createFromEsia(claims, phone, snils)));
+        signIns.record(account.id(), client, "ESIA", "SUCCESS");
+        return account.phone() == null ? phone.e164() : account.phone();
+    }
+
+    private Account createFromEsia(EsiaClaims claims, Phone phone, String snils) {
+        var errors = new FieldErrors();
+        String lastName = name(claims.lastName(), "lastName", true, errors);
+        String firstName = name(claims.firstName(), "firstName", true, errors);
+        String patronymic = name(claims.patronymic(), "patronymic", false, errors);
+        LocalDate birthDate = birthDate(claims.birthDate(), errors);
+        errors.throwIfAny();
+        String email = Optional.ofNullable(claims.email())
+                .filter(address -> !address.isBlank())
+                .map(address -> Email.parse(address, "email").address())
+                .filter(address -> !accounts.emailTaken(address))
+                .orElse(null);
+        var id = new UserId(UUID.randomUUID());
+        var patient = new PatientId(UUID.randomUUID());
+        var now = clock.instant();
+        accounts.insert(
+                id,
+                patient,
+                Account.Status.ACTIVE,
+                lastName,
+                firstName,
+                patronymic,
+                birthDate,
+                phone.e164(),
+                email,
+                snils,
+                now);
+        if (email != null) {
+            // ESIA has verified the address, so no confirmation link is needed.
+            accounts.confirmEmail(id, now);
+        }
+        accounts.grant(id, Role.PATIENT, null);
+        accounts.linkEsia(id, claims.subject(), snils);
+        events.publishEvent(new PatientRegistered(id, patient, lastName, firstName, patronymic, birthDate, now));
+        return accounts.byId(id).orElseThrow();
+    }
+
+    /**
+     * Where a person can be reached: their phone, and their e-mail only once it is confirmed, so that
+     * no notice goes to an address nobody has proved to own (SPEC A2).
+     */
+    public Optional<org.medkarta.notification.Contact> contact(UserId user) {
+        return accounts.byId(user)
+                .map(account -> new org.medkarta.notification.Contact(
+                        account.phone(), account.emailConfirmedAt() == null ? null : account.email()));
     }
 
     /** Issues API tokens for a signed-in user: a 15-minute access token and a refresh token. */

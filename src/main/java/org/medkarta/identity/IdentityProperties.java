@@ -12,7 +12,8 @@ record IdentityProperties(
         @DefaultValue Passwords passwords,
         @DefaultValue Links links,
         @DefaultValue Jwt jwt,
-        @DefaultValue Bootstrap bootstrap) {
+        @DefaultValue Bootstrap bootstrap,
+        @DefaultValue Esia esia) {
 
     /**
      * One-time SMS codes (order 003, §22; SPEC A5): valid 15 minutes, 5 wrong in a row block
@@ -46,6 +47,9 @@ record IdentityProperties(
             @DefaultValue("") String privateKey,
             @DefaultValue("true") boolean generateKey,
             @DefaultValue("https://medkarta.org") String issuer) {}
+
+    /** Sign-in through ESIA; the provider itself is Spring's {@code spring.security.oauth2.client.*} "esia". */
+    record Esia(@DefaultValue("false") boolean enabled) {}
 
     /** The platform administrator created on first start in any profile, when both are set. */
     record Bootstrap(

@@ -15,6 +15,7 @@ import org.medkarta.web.PageErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -37,10 +38,35 @@ class SignInPages {
     }
 
     @GetMapping("/sign-in")
-    String phoneForm(@RequestParam(name = "continue", required = false) String continueTo, Model model) {
+    String phoneForm(
+            @RequestParam(name = "continue", required = false) String continueTo,
+            @RequestParam(required = false) String esiaFailed,
+            Locale locale,
+            Model model) {
         model.addAttribute("phone", "");
         model.addAttribute("continueTo", continueTo);
+        if (esiaFailed != null) {
+            model.addAttribute("errors", Map.of(PageErrors.FORM, errors.text("identity.sign-in.esia-failed", locale)));
+        }
         return "identity/sign-in";
+    }
+
+    /** The code form on its own, where ESIA sign-in continues with the SMS code (order 003, §11-13). */
+    @GetMapping("/sign-in/code")
+    String codeForm(
+            @RequestParam(required = false) String phone,
+            @RequestParam(name = "continue", required = false) String continueTo,
+            Model model) {
+        try {
+            return codePage(Phone.parse(phone, "phone").e164(), continueTo, model, Map.of());
+        } catch (DomainException refused) {
+            return "redirect:/sign-in";
+        }
+    }
+
+    @ModelAttribute("esiaEnabled")
+    boolean esiaEnabled() {
+        return identity.esiaEnabled();
     }
 
     @PostMapping("/sign-in")
