@@ -35,7 +35,7 @@ final class Totp {
 
     static String uri(String secret, String account) {
         String label =
-                URLEncoder.encode("Medkarta:" + account, StandardCharsets.UTF_8).replace("+", "%20");
+                "Medkarta:" + URLEncoder.encode(account, StandardCharsets.UTF_8).replace("+", "%20");
         return "otpauth://totp/" + label + "?secret=" + secret + "&issuer=Medkarta&algorithm=SHA1&digits=6&period=30";
     }
 
