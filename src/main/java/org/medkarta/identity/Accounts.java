@@ -173,6 +173,28 @@ class Accounts {
                 .update();
     }
 
+    void requireTotp(ClinicId clinic, boolean required) {
+        int updated = jdbc.sql("UPDATE identity_clinic_policy SET totp_required = :required WHERE clinic_id = :clinic")
+                .param("required", required)
+                .param("clinic", clinic.value())
+                .update();
+        if (updated == 0) {
+            jdbc.sql(
+                            "INSERT INTO identity_clinic_policy (clinic_id, totp_required) VALUES (:clinic, :required) ON CONFLICT DO NOTHING")
+                    .param("clinic", clinic.value())
+                    .param("required", required)
+                    .update();
+        }
+    }
+
+    boolean totpRequired(ClinicId clinic) {
+        return jdbc.sql("SELECT totp_required FROM identity_clinic_policy WHERE clinic_id = :clinic")
+                .param("clinic", clinic.value())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
     List<RoleGrant> rolesOf(UUID account) {
         return jdbc.sql("SELECT role, clinic_id FROM identity_role WHERE account_id = :id ORDER BY role")
                 .param("id", account)

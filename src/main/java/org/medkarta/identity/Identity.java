@@ -253,6 +253,19 @@ public class Identity {
         return outcome.account().signedIn("PASSWORD");
     }
 
+    /**
+     * Tokens for a staff member signed in by password; refused while their clinic requires an
+     * authenticator app they have not set up (that is done in the browser, on the security page).
+     *
+     * @throws IdentityRefusal {@code totp-enrolment-required}
+     */
+    public Tokens staffTokensFor(SignedInUser user) {
+        if (totpEnrolmentRequired(user.userId())) {
+            throw IdentityRefusal.totpEnrolmentRequired();
+        }
+        return tokensFor(user);
+    }
+
     /** E-mails a password reset link valid one hour; says nothing about whether the address exists. */
     public void requestPasswordReset(String email, String linkBase, Locale locale) {
         if (email == null || email.isBlank()) {
@@ -281,6 +294,8 @@ public class Identity {
                 .or(() -> links.use(token, Links.Purpose.INVITATION))
                 .map(account -> {
                     accounts.setPassword(account, passwords.encode(password));
+                    // The link came by e-mail, so using it proves the mailbox is theirs.
+                    accounts.confirmEmail(account, clock.instant());
                     refreshTokens.revokeAll(account);
                     return account;
                 }));
@@ -484,6 +499,23 @@ public class Identity {
             throw new InvalidInput("code", "identity.validation.totp");
         }
         transaction.executeWithoutResult(status -> accounts.totp(user, account.totpSecret(), true, step.getAsLong()));
+    }
+
+    /**
+     * Makes the authenticator app mandatory (or not) for every staff member of a clinic (SPEC A6).
+     * Staff without one are sent to set it up at their next sign-in and cannot use the API before.
+     */
+    public void requireTotp(ClinicId clinic, boolean required) {
+        transaction.executeWithoutResult(status -> accounts.requireTotp(clinic, required));
+    }
+
+    /** Whether a staff member must set up the authenticator app before doing anything else. */
+    public boolean totpEnrolmentRequired(UserId user) {
+        return accounts.byId(user)
+                .filter(account -> !account.totpEnabled())
+                .map(account -> account.roles().stream()
+                        .anyMatch(grant -> grant.clinic() != null && accounts.totpRequired(grant.clinic())))
+                .orElse(false);
     }
 
     /** Checks a password against the rule of SPEC A4, naming the {@code password} field. */

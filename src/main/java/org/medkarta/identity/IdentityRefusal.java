@@ -55,6 +55,10 @@ public final class IdentityRefusal extends DomainException {
         return new IdentityRefusal(Kind.UNAUTHORIZED, "totp-required");
     }
 
+    static IdentityRefusal totpEnrolmentRequired() {
+        return new IdentityRefusal(Kind.FORBIDDEN, "totp-enrolment-required");
+    }
+
     static IdentityRefusal invalidToken() {
         return new IdentityRefusal(Kind.UNAUTHORIZED, "invalid-token");
     }

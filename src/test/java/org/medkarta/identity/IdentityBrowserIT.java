@@ -25,6 +25,9 @@ class IdentityBrowserIT extends BrowserSupport {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void patientRegistersConfirmsTheEmailSignsInWithTheSmsCodeAndSeesTheProfile() {
         String phone = Phones.unique();
@@ -61,6 +64,14 @@ class IdentityBrowserIT extends BrowserSupport {
         page.navigate(url("/security"));
         assertThat(page.locator(".history-row").first()).containsText("Код из SMS");
         assertThat(page.locator(".session-row")).hasCount(1);
+        org.assertj.core.api.Assertions.assertThat(
+                        jdbc.sql("""
+                                SELECT s.max_inactive_interval FROM spring_session s
+                                JOIN identity_account a ON s.principal_name = CAST(a.id AS VARCHAR(36))
+                                WHERE a.phone = :phone
+                                """).param("phone", phone).query(Integer.class).single())
+                .as("the session ends after 30 idle minutes (SPEC A7)")
+                .isEqualTo(1800);
     }
 
     @Test
@@ -146,8 +157,32 @@ class IdentityBrowserIT extends BrowserSupport {
     }
 
     @Test
+    void staffOfAClinicThatRequiresTotpMustSetItUpBeforeAnythingElse() {
+        var clinic = new ClinicId(UUID.randomUUID());
+        String email = "strict-" + UUID.randomUUID() + "@clinic.example";
+        identity.invite(
+                email, "Строгова", "Вера", null, Role.CLINIC_ADMIN, clinic, url(""), Locale.forLanguageTag("ru"));
+        identity.setPassword(Outbox.latestLink(outbox, email).replaceAll(".*token=", ""), "Strogo-2026");
+        identity.requireTotp(clinic, true);
+
+        page.navigate(url("/staff/sign-in"));
+        page.locator("#email").fill(email);
+        page.locator("#password").fill("Strogo-2026");
+        page.locator("#sign-in").click();
+        assertThat(page.locator("#totp-mandatory")).isVisible();
+        page.navigate(url("/profile"));
+        assertThat(page.locator("#totp-mandatory")).isVisible();
+
+        String secret = page.locator("#totp-secret").textContent();
+        page.locator("#code").fill(Totp.codeAt(secret, clock.instant()));
+        page.locator("#totp-confirm").click();
+        assertThat(page.locator("#totp-enabled")).isVisible();
+        page.navigate(url("/profile"));
+        assertThat(page.locator("#profile-name")).containsText("Вера");
+    }
+
+    @Test
     void signedOutVisitorsAreSentToSignInAndBackAfterwards() {
-        String phone = registered();
         page.navigate(url("/security"));
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/sign-in$"));
     }

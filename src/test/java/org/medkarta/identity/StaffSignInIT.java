@@ -145,6 +145,23 @@ class StaffSignInIT extends ApiSupport {
     }
 
     @Test
+    void aClinicThatRequiresTotpKeepsItsStaffWithoutOneOutOfTheApi() {
+        var clinic = new ClinicId(UUID.randomUUID());
+        String email = "policy-" + UUID.randomUUID() + "@clinic.example";
+        identity.invite(email, "Строгий", "Олег", null, Role.DOCTOR, clinic, "http://localhost", Locale.ENGLISH);
+        identity.setPassword(token(Outbox.latestLink(outbox, email)), PASSWORD);
+        assertThat(login(email, PASSWORD).statusCode()).isEqualTo(200);
+
+        identity.requireTotp(clinic, true);
+        var refused = login(email, PASSWORD);
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(problem(refused)).isEqualTo("totp-enrolment-required");
+        identity.requireTotp(clinic, false);
+        assertThat(login(email, PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void theBootstrapAndDemoAccountsCanSignIn() {
         assertThat(login("admin@demo.medkarta.org", "Demo-admin-1").statusCode())
                 .isEqualTo(200);

@@ -160,6 +160,21 @@ class WebShellIT extends WebClientSupport {
     }
 
     @Test
+    void pagesSendSecureHeadersAndAnHttpOnlySameSiteSessionCookie() {
+        var signIn = get("/sign-in");
+
+        assertThat(signIn.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(signIn.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(signIn.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(signIn.headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie)
+                        .startsWith("SESSION=")
+                        .contains("HttpOnly")
+                        .contains("SameSite=Lax"));
+        assertThat(signIn.body()).contains("name=\"_csrf\"");
+    }
+
+    @Test
     void healthAndPrometheusAreExposed() {
         var health = get("/actuator/health");
         var metrics = get("/actuator/prometheus");

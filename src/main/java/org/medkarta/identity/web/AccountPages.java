@@ -80,8 +80,9 @@ class AccountPages {
     }
 
     @GetMapping("/security/totp")
-    String startTotp(@AuthenticationPrincipal SignedInUser user, Model model) {
+    String startTotp(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request, Model model) {
         model.addAttribute("enrolment", identity.startTotp(user.userId()));
+        model.addAttribute("mandatory", request.getSession().getAttribute(TotpEnrolmentGate.REQUIRED) != null);
         return "identity/totp";
     }
 
@@ -89,10 +90,12 @@ class AccountPages {
     String confirmTotp(
             @AuthenticationPrincipal SignedInUser user,
             @RequestParam(required = false) String code,
+            HttpServletRequest request,
             Locale locale,
             Model model) {
         try {
             identity.confirmTotp(user.userId(), code);
+            request.getSession().removeAttribute(TotpEnrolmentGate.REQUIRED);
         } catch (DomainException refused) {
             model.addAttribute("enrolment", identity.startTotp(user.userId()));
             model.addAttribute("errors", errors.of(refused, locale, Map.of()));

@@ -51,7 +51,7 @@ class AuthApi {
     /** Staff sign-in; 401 {@code bad-credentials} or {@code totp-required}, 423 {@code account-locked}. */
     @PostMapping("/login")
     Tokens login(@RequestBody PasswordSignIn body, HttpServletRequest request, Locale locale) {
-        return identity.tokensFor(identity.signInWithPassword(
+        return identity.staffTokensFor(identity.signInWithPassword(
                 body.email(), body.password(), body.totp(), Clients.of(request), Clients.linkBase(), locale));
     }
 

@@ -135,6 +135,10 @@ class SignInPages {
             var user =
                     identity.signInWithPassword(email, password, totp, Clients.of(request), Clients.linkBase(), locale);
             BrowserSessions.open(user, request, response);
+            if (identity.totpEnrolmentRequired(user.userId())) {
+                request.getSession().setAttribute(TotpEnrolmentGate.REQUIRED, true);
+                return "redirect:/security/totp";
+            }
             return BrowserSessions.next(continueTo);
         } catch (DomainException refused) {
             model.addAttribute("email", email);

@@ -1,0 +1,36 @@
+package org.medkarta.identity.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Keeps a staff member whose clinic requires an authenticator app (SPEC A6) on the set-up page
+ * until it is done: every other page sends them back there.
+ */
+@Configuration(proxyBeanMethods = false)
+class TotpEnrolmentGate implements WebMvcConfigurer, HandlerInterceptor {
+
+    static final String REQUIRED = "medkarta.totpEnrolmentRequired";
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this)
+                .excludePathPatterns(
+                        "/security/totp", "/sign-out", "/error", "/api/**", "/webjars/**", "/css/**", "/js/**");
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws Exception {
+        var session = request.getSession(false);
+        if (session != null && session.getAttribute(REQUIRED) != null) {
+            response.sendRedirect(request.getContextPath() + "/security/totp");
+            return false;
+        }
+        return true;
+    }
+}
