@@ -92,6 +92,10 @@ public class TestDatabases implements LauncherSessionListener {
         System.setProperty("spring.datasource.url", url);
         System.setProperty("spring.datasource.username", user);
         System.setProperty("spring.datasource.password", password);
+        // A run keeps a dozen application contexts open; small pools keep them all under
+        // PostgreSQL's default limit of 100 connections, with room for a parallel run.
+        System.setProperty("spring.datasource.hikari.maximum-pool-size", "4");
+        System.setProperty("spring.datasource.hikari.minimum-idle", "1");
     }
 
     private static void execute(String url, String user, String password, String statement) {
