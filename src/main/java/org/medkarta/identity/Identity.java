@@ -107,9 +107,9 @@ public class Identity {
             errors.reject("termsVersion", "identity.validation.terms", properties.termsVersion());
         }
         errors.throwIfAny();
-        var registered = new Registered(new UserId(UUID.randomUUID()), new PatientId(UUID.randomUUID()));
+        Registered registered;
         try {
-            transaction.executeWithoutResult(status -> {
+            registered = transaction.execute(status -> {
                 if (accounts.phoneTaken(phone.e164())) {
                     throw IdentityRefusal.phoneTaken();
                 }
@@ -117,29 +117,62 @@ public class Identity {
                     throw IdentityRefusal.emailTaken();
                 }
                 var now = clock.instant();
-                accounts.insert(
-                        registered.userId(),
-                        registered.patientId(),
-                        Account.Status.ACTIVE,
-                        lastName,
-                        firstName,
-                        patronymic,
-                        birthDate,
-                        phone.e164(),
-                        email.address(),
-                        null,
+                var created = createPatient(
+                        new NewPatient(lastName, firstName, patronymic, birthDate, phone.e164(), email.address(), null),
+                        false,
                         now);
-                accounts.grant(registered.userId(), Role.PATIENT, null);
-                accounts.acceptTerms(registered.userId(), properties.termsVersion(), now, client.address());
-                sendConfirmation(registered.userId(), email.address(), linkBase, locale);
-                events.publishEvent(new PatientRegistered(
-                        registered.userId(), registered.patientId(), lastName, firstName, patronymic, birthDate, now));
+                accounts.acceptTerms(created.userId(), properties.termsVersion(), now, client.address());
+                sendConfirmation(created.userId(), email.address(), linkBase, locale);
+                return created;
             });
         } catch (DuplicateKeyException race) {
             // Another registration with the same phone or e-mail committed between the check and the insert.
             throw accounts.phoneTaken(phone.e164()) ? IdentityRefusal.phoneTaken() : IdentityRefusal.emailTaken();
         }
         return registered;
+    }
+
+    /** A new patient as the account is created from a registration, ESIA claims or demo data. */
+    record NewPatient(
+            String lastName,
+            String firstName,
+            String patronymic,
+            LocalDate birthDate,
+            String phone,
+            String email,
+            String snils) {}
+
+    /**
+     * Creates a patient account with the id of its (still empty) medical record and tells the other
+     * modules, in the caller's transaction.
+     */
+    Registered createPatient(NewPatient patient, boolean emailConfirmed, java.time.Instant now) {
+        var created = new Registered(new UserId(UUID.randomUUID()), new PatientId(UUID.randomUUID()));
+        accounts.insert(
+                created.userId(),
+                created.patientId(),
+                Account.Status.ACTIVE,
+                patient.lastName(),
+                patient.firstName(),
+                patient.patronymic(),
+                patient.birthDate(),
+                patient.phone(),
+                patient.email(),
+                patient.snils(),
+                now);
+        if (emailConfirmed && patient.email() != null) {
+            accounts.confirmEmail(created.userId(), now);
+        }
+        accounts.grant(created.userId(), Role.PATIENT, null);
+        events.publishEvent(new PatientRegistered(
+                created.userId(),
+                created.patientId(),
+                patient.lastName(),
+                patient.firstName(),
+                patient.patronymic(),
+                patient.birthDate(),
+                now));
+        return created;
     }
 
     /**
@@ -394,28 +427,13 @@ public class Identity {
                 .map(address -> Email.parse(address, "email").address())
                 .filter(address -> !accounts.emailTaken(address))
                 .orElse(null);
-        var id = new UserId(UUID.randomUUID());
-        var patient = new PatientId(UUID.randomUUID());
-        var now = clock.instant();
-        accounts.insert(
-                id,
-                patient,
-                Account.Status.ACTIVE,
-                lastName,
-                firstName,
-                patronymic,
-                birthDate,
-                phone.e164(),
-                email,
-                snils,
-                now);
-        if (email != null) {
-            // ESIA has verified the address, so no confirmation link is needed.
-            accounts.confirmEmail(id, now);
-        }
-        accounts.grant(id, Role.PATIENT, null);
+        // ESIA has verified the e-mail address, so no confirmation link is needed.
+        var id = createPatient(
+                        new NewPatient(lastName, firstName, patronymic, birthDate, phone.e164(), email, snils),
+                        true,
+                        clock.instant())
+                .userId();
         accounts.linkEsia(id, claims.subject(), snils);
-        events.publishEvent(new PatientRegistered(id, patient, lastName, firstName, patronymic, birthDate, now));
         return accounts.byId(id).orElseThrow();
     }
 

@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.medkarta.shared.Email;
-import org.medkarta.shared.PatientId;
 import org.medkarta.shared.Phone;
 import org.medkarta.shared.UserId;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,19 +15,12 @@ class ReadyAccounts {
 
     private final Accounts accounts;
     private final Identity identity;
-    private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    ReadyAccounts(
-            Accounts accounts,
-            Identity identity,
-            ApplicationEventPublisher events,
-            TransactionTemplate transaction,
-            Clock clock) {
+    ReadyAccounts(Accounts accounts, Identity identity, TransactionTemplate transaction, Clock clock) {
         this.accounts = accounts;
         this.identity = identity;
-        this.events = events;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -67,25 +58,13 @@ class ReadyAccounts {
             if (accounts.phoneTaken(phone.e164())) {
                 return false;
             }
-            var id = new UserId(UUID.randomUUID());
-            var patient = new PatientId(UUID.randomUUID());
             var now = clock.instant();
-            accounts.insert(
-                    id,
-                    patient,
-                    Account.Status.ACTIVE,
-                    lastName,
-                    firstName,
-                    patronymic,
-                    birthDate,
-                    phone.e164(),
-                    email.address(),
-                    null,
+            var created = identity.createPatient(
+                    new Identity.NewPatient(
+                            lastName, firstName, patronymic, birthDate, phone.e164(), email.address(), null),
+                    true,
                     now);
-            accounts.confirmEmail(id, now);
-            accounts.grant(id, Role.PATIENT, null);
-            accounts.acceptTerms(id, identity.termsVersion(), now, "demo");
-            events.publishEvent(new PatientRegistered(id, patient, lastName, firstName, patronymic, birthDate, now));
+            accounts.acceptTerms(created.userId(), identity.termsVersion(), now, "demo");
             return true;
         }));
     }
