@@ -182,6 +182,55 @@ class IdentityBrowserIT extends BrowserSupport {
     }
 
     @Test
+    void signingOutEverywhereElseEndsTheOtherBrowsersSession() {
+        String phone = registered();
+        var other = browserContext();
+        var otherPage = other.newPage();
+        signInByCode(otherPage, phone);
+        clock.advance(java.time.Duration.ofSeconds(61));
+        try {
+            signInByCode(page, phone);
+        } finally {
+            clock.reset();
+        }
+
+        page.navigate(url("/security"));
+        assertThat(page.locator(".session-row")).hasCount(2);
+        page.locator("#sign-out-others").click();
+        assertThat(page.locator("#signed-out-others")).isVisible();
+        assertThat(page.locator(".session-row")).hasCount(1);
+
+        otherPage.navigate(url("/profile"));
+        assertThat(otherPage).hasURL(java.util.regex.Pattern.compile(".*/sign-in$"));
+        other.close();
+    }
+
+    @Test
+    void aBlockedPhoneIsToldUntilWhenInMoscowTime() {
+        String phone = registered();
+        page.navigate(url("/sign-in"));
+        page.locator("#phone").fill(phone);
+        page.locator("#send-code").click();
+        String wrong = Outbox.latestCode(outbox, phone).equals("000000") ? "111111" : "000000";
+        for (int i = 0; i < 5; i++) {
+            page.locator("#code").fill(wrong);
+            page.locator("#sign-in").click();
+        }
+
+        assertThat(page.locator("#code-error")).containsText("Вход заблокирован на 24 часа");
+        assertThat(page.locator("#code-error")).containsText("(МСК)");
+    }
+
+    private void signInByCode(com.microsoft.playwright.Page on, String phone) {
+        on.navigate(url("/sign-in"));
+        on.locator("#phone").fill(phone);
+        on.locator("#send-code").click();
+        on.locator("#code").fill(Outbox.latestCode(outbox, phone));
+        on.locator("#sign-in").click();
+        assertThat(on.locator("#profile-name")).isVisible();
+    }
+
+    @Test
     void signedOutVisitorsAreSentToSignInAndBackAfterwards() {
         page.navigate(url("/security"));
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/sign-in$"));

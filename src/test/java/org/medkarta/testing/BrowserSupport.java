@@ -74,8 +74,7 @@ public abstract class BrowserSupport {
     void openPage(TestInfo info) {
         testName = info.getTestClass().map(Class::getSimpleName).orElse("test") + "-"
                 + info.getTestMethod().map(m -> m.getName()).orElse("page");
-        context = browser.newContext(
-                new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("ru-RU"));
+        context = browserContext();
         page = context.newPage();
     }
 
@@ -84,6 +83,12 @@ public abstract class BrowserSupport {
         if (context != null) {
             context.close();
         }
+    }
+
+    /** Another browser, with cookies of its own, as a second device of the same person would be. */
+    protected BrowserContext browserContext() {
+        return browser.newContext(
+                new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("ru-RU"));
     }
 
     /** The absolute address of a path of the running app. */

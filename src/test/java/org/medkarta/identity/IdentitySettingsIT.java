@@ -8,10 +8,27 @@ import org.medkarta.testing.ApiSupport;
 import org.medkarta.testing.Phones;
 import org.springframework.test.context.TestPropertySource;
 
-/** Code requests are limited per client address against SMS flooding (ARCHITECTURE: 20 an hour in prod). */
-@TestPropertySource(properties = "medkarta.identity.otp.per-address-per-hour=3")
-class OtpAddressLimitIT extends ApiSupport {
+/** Identity settings that need a context of their own: the per-address code limit and the bootstrap administrator. */
+@TestPropertySource(
+        properties = {
+            "medkarta.identity.otp.per-address-per-hour=3",
+            "medkarta.identity.bootstrap.admin-email=Root@Platform.example",
+            "medkarta.identity.bootstrap.admin-password=Bootstrap-2026"
+        })
+class IdentitySettingsIT extends ApiSupport {
 
+    @Test
+    void thePlatformAdministratorIsCreatedFromTheBootstrapSettings() {
+        var tokens = post("/api/v1/auth/login", Map.of("email", "root@platform.example", "password", "Bootstrap-2026"));
+
+        assertThat(tokens.statusCode()).isEqualTo(200);
+        assertThat(body(getAs(body(tokens).get("accessToken").asString(), "/api/v1/me"))
+                        .get("roles")
+                        .toString())
+                .contains("PLATFORM_ADMIN");
+    }
+
+    /** Code requests are limited per client address against SMS flooding (20 an hour in prod). */
     @Test
     void oneAddressCannotRequestMoreCodesAnHourThanConfigured() {
         for (int i = 0; i < 3; i++) {
