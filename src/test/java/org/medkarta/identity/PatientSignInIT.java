@@ -26,6 +26,9 @@ class PatientSignInIT extends ApiSupport {
     @Autowired
     Identity identity;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @AfterEach
     void realTime() {
         clock.reset();
@@ -61,6 +64,20 @@ class PatientSignInIT extends ApiSupport {
         assertThat(post("/api/v1/auth/otp", Map.of("phone", domestic)).statusCode())
                 .isEqualTo(202);
         assertThat(Outbox.to(outbox, phone, 1)).hasSize(1);
+    }
+
+    @Test
+    void theCodeIsStoredOnlyAsASaltedHash() {
+        String phone = register();
+        post("/api/v1/auth/otp", Map.of("phone", phone));
+        String code = Outbox.latestCode(outbox, phone);
+
+        var stored = jdbc.sql("SELECT code_hash, code_salt FROM identity_otp WHERE phone = :phone")
+                .param("phone", phone)
+                .query((row, n) -> row.getString(1) + "|" + row.getString(2))
+                .single();
+
+        assertThat(stored).doesNotContain(code).hasSize(64 + 1 + 32);
     }
 
     @Test
