@@ -22,7 +22,7 @@ class OneTimeCodes {
 
     /** What a code request or check came to; thrown as a refusal once the transaction is done. */
     sealed interface Outcome {
-        record Sent(String code) implements Outcome {}
+        record Sent() implements Outcome {}
 
         record Accepted() implements Outcome {}
 
@@ -84,7 +84,7 @@ class OneTimeCodes {
                 notifications.sendSms(
                         phone.e164(), smsText.formatted(code, rules.validity().toMinutes()));
             }
-            return new Outcome.Sent(code);
+            return new Outcome.Sent();
         });
         throwIfRefused(outcome);
         return new CodeSent(rules.validity().toSeconds(), rules.resendAfter().toSeconds());

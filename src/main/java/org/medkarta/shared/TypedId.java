@@ -1,5 +1,6 @@
 package org.medkarta.shared;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.io.Serializable;
 import java.util.UUID;
 
@@ -9,6 +10,8 @@ import java.util.UUID;
  */
 public interface TypedId extends Serializable {
 
+    /** The id itself; JSON shows a typed id as this bare UUID. */
+    @JsonValue
     UUID value();
 
     /**

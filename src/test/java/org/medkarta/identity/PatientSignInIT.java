@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -304,9 +303,5 @@ class PatientSignInIT extends ApiSupport {
     private java.net.http.HttpResponse<String> signIn(String phone) {
         post("/api/v1/auth/otp", Map.of("phone", phone));
         return post("/api/v1/auth/otp/verify", Map.of("phone", phone, "code", Outbox.latestCode(outbox, phone)));
-    }
-
-    static Locale russian() {
-        return Locale.forLanguageTag("ru");
     }
 }

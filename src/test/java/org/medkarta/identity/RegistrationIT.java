@@ -37,7 +37,7 @@ class RegistrationIT extends ApiSupport {
         var created = register(Phones.unique(), email);
 
         assertThat(created.statusCode()).isEqualTo(201);
-        String userId = body(created).get("userId").get("value").asString();
+        String userId = body(created).get("userId").asString();
         var terms = jdbc.sql("SELECT terms_version, terms_accepted_from FROM identity_account WHERE id = :id")
                 .param("id", UUID.fromString(userId))
                 .query((row, n) -> row.getString(1) + "|" + row.getString(2))
@@ -56,7 +56,7 @@ class RegistrationIT extends ApiSupport {
         String email = email();
         var created = body(register(Phones.unique(), email));
         var user = new org.medkarta.shared.UserId(
-                UUID.fromString(created.get("userId").get("value").asString()));
+                UUID.fromString(created.get("userId").asString()));
         String link = Outbox.latestLink(outbox, email);
 
         assertThat(get(link.substring(link.indexOf("/register"))).body()).contains("id=\"confirmed\"");

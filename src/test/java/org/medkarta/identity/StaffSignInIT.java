@@ -139,7 +139,7 @@ class StaffSignInIT extends ApiSupport {
         var me = body(getAs(body(login(email, PASSWORD)).get("accessToken").asString(), "/api/v1/me"));
 
         assertThat(me.get("roles").toString()).contains("CLINIC_ADMIN");
-        assertThat(me.get("clinicRoles").get(0).get("clinic").get("value").asString())
+        assertThat(me.get("clinicRoles").get(0).get("clinic").asString())
                 .isEqualTo(clinic.value().toString());
         assertThat(me.get("patientId").isNull()).isTrue();
     }
