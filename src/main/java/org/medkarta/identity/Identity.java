@@ -163,7 +163,7 @@ public class Identity {
         if (emailConfirmed && patient.email() != null) {
             accounts.confirmEmail(created.userId(), now);
         }
-        accounts.grant(created.userId(), Role.PATIENT, null);
+        grant(created.userId(), Role.PATIENT, null);
         events.publishEvent(new PatientRegistered(
                 created.userId(),
                 created.patientId(),
@@ -359,7 +359,7 @@ public class Identity {
         return transaction.execute(status -> {
             var existing = accounts.byEmail(address.address());
             if (existing.isPresent()) {
-                accounts.grant(existing.get().id(), role, clinic);
+                grant(existing.get().id(), role, clinic);
                 return existing.get().id();
             }
             var id = new UserId(UUID.randomUUID());
@@ -375,7 +375,7 @@ public class Identity {
                     address.address(),
                     null,
                     clock.instant());
-            accounts.grant(id, role, clinic);
+            grant(id, role, clinic);
             String token = links.create(
                     id, Links.Purpose.INVITATION, properties.links().invitation());
             notifications.sendEmail(
@@ -534,6 +534,12 @@ public class Identity {
                 .map(account -> account.roles().stream()
                         .anyMatch(grant -> grant.clinic() != null && accounts.totpRequired(grant.clinic())))
                 .orElse(false);
+    }
+
+    /** Gives a role and tells the audit trail, in the caller's transaction. */
+    void grant(UserId user, Role role, ClinicId clinic) {
+        accounts.grant(user, role, clinic);
+        events.publishEvent(new RoleGranted(user, role, clinic, clock.instant()));
     }
 
     /** Checks a password against the rule of SPEC A4, naming the {@code password} field. */

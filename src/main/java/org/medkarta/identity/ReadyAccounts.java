@@ -45,7 +45,7 @@ class ReadyAccounts {
                     null,
                     clock.instant());
             accounts.confirmEmail(id, clock.instant());
-            accounts.grant(id, role, null);
+            identity.grant(id, role, null);
             accounts.setPassword(id, identity.hash(password));
             return true;
         }));

@@ -1,0 +1,183 @@
+package org.medkarta.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The audit module's whole API: append an entry, read a patient's access log, search, and verify
+ * the chain. Appends join the caller's transaction, so a change that rolls back leaves no entry
+ * claiming it happened; a refusal is recorded by the caller outside its failed transaction.
+ */
+@Service
+public class AuditTrail {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AuditTrail(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Appends an entry; entries line up one after another behind the locked head of the chain. */
+    @Transactional
+    public long record(AuditEntry entry) {
+        var head = jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
+                .query((row, n) -> new Head(row.getLong(1), row.getString(2)))
+                .single();
+        long seq = head.seq() + 1;
+        // Microseconds: the precision both engines keep, so the hash can be recomputed from the row.
+        Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        String hash = hash(head.hash(), seq, at, entry);
+        jdbc.sql("""
+                        INSERT INTO audit_event (seq, id, at, actor_id, actor_role, patient_id, action, resource, outcome,
+                            address, reason, emergency, prev_hash, hash)
+                        VALUES (:seq, :id, :at, :actor, :role, :patient, :action, :resource, :outcome, :address, :reason,
+                            :emergency, :prev, :hash)
+                        """)
+                .param("seq", seq)
+                .param("id", UUID.randomUUID())
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .param("actor", entry.actor())
+                .param("role", entry.role())
+                .param("patient", entry.patient())
+                .param("action", entry.action())
+                .param("resource", entry.resource())
+                .param("outcome", entry.outcome())
+                .param("address", entry.address())
+                .param("reason", entry.reason())
+                .param("emergency", entry.emergency())
+                .param("prev", head.hash())
+                .param("hash", hash)
+                .update();
+        jdbc.sql("UPDATE audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
+                .param("seq", seq)
+                .param("hash", hash)
+                .update();
+        return seq;
+    }
+
+    /** Who did what to a patient's record, newest first (SPEC G3: the patient sees who opened it). */
+    public List<AuditRecord> ofPatient(UUID patient, int limit) {
+        return jdbc.sql("SELECT * FROM audit_event WHERE patient_id = :patient ORDER BY seq DESC LIMIT :limit")
+                .param("patient", patient)
+                .param("limit", limit)
+                .query(this::toRecord)
+                .list();
+    }
+
+    /** The administrator's search: by actor and by patient (either may be null), in a time range. */
+    public List<AuditRecord> search(UUID actor, UUID patient, Instant from, Instant to, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM audit_event
+                        WHERE (CAST(:actor AS UUID) IS NULL OR actor_id = :actor)
+                          AND (CAST(:patient AS UUID) IS NULL OR patient_id = :patient)
+                          AND at >= :from AND at < :to
+                        ORDER BY seq DESC LIMIT :limit
+                        """)
+                .param("actor", actor)
+                .param("patient", patient)
+                .param("from", from.atOffset(ZoneOffset.UTC))
+                .param("to", to.atOffset(ZoneOffset.UTC))
+                .param("limit", limit)
+                .query(this::toRecord)
+                .list();
+    }
+
+    /**
+     * Recomputes every hash from the entries themselves, in order, and names the first entry that
+     * does not follow from the one before (a changed field, a removed or inserted entry).
+     */
+    @Transactional(readOnly = true)
+    public Verification verify() {
+        var state = new Object() {
+            String previous = "0".repeat(64);
+            long expectedSeq = 1;
+            long checked = 0;
+            Long broken = null;
+        };
+        jdbc.sql("SELECT * FROM audit_event ORDER BY seq").query(row -> {
+            if (state.broken != null) {
+                return;
+            }
+            var entry = toRecord(row, 0);
+            String stored = row.getString("hash");
+            boolean follows = entry.seq() == state.expectedSeq
+                    && state.previous.equals(row.getString("prev_hash"))
+                    && stored.equals(hash(state.previous, entry.seq(), entry.at(), entryOf(entry)));
+            state.checked++;
+            if (!follows) {
+                state.broken = entry.seq();
+            }
+            state.previous = stored;
+            state.expectedSeq = entry.seq() + 1;
+        });
+        return new Verification(state.checked, state.broken);
+    }
+
+    private static AuditEntry entryOf(AuditRecord record) {
+        return new AuditEntry(
+                record.actor(),
+                record.role(),
+                record.patient(),
+                record.action(),
+                record.resource(),
+                record.outcome(),
+                record.address(),
+                record.reason(),
+                record.emergency());
+    }
+
+    static String hash(String previous, long seq, Instant at, AuditEntry entry) {
+        String canonical = String.join(
+                "\u001f",
+                previous,
+                Long.toString(seq),
+                at.toString(),
+                String.valueOf(entry.actor()),
+                entry.role(),
+                String.valueOf(entry.patient()),
+                entry.action(),
+                String.valueOf(entry.resource()),
+                entry.outcome(),
+                String.valueOf(entry.address()),
+                String.valueOf(entry.reason()),
+                Boolean.toString(entry.emergency()));
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private AuditRecord toRecord(ResultSet row, int number) throws SQLException {
+        return new AuditRecord(
+                row.getLong("seq"),
+                row.getObject("at", OffsetDateTime.class).toInstant(),
+                row.getObject("actor_id", UUID.class),
+                row.getString("actor_role"),
+                row.getObject("patient_id", UUID.class),
+                row.getString("action"),
+                row.getString("resource"),
+                row.getString("outcome"),
+                row.getString("address"),
+                row.getString("reason"),
+                row.getBoolean("emergency"));
+    }
+
+    private record Head(long seq, String hash) {}
+}

@@ -1,0 +1,220 @@
+package org.medkarta.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.medkarta.identity.ClientInfo;
+import org.medkarta.identity.Identity;
+import org.medkarta.identity.Role;
+import org.medkarta.notification.DevOutbox;
+import org.medkarta.shared.ClinicId;
+import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.Outbox;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The append-only, hash-chained audit trail (SPEC G1-G3). */
+class AuditTrailIT extends ApiSupport {
+
+    @Autowired
+    AuditTrail trail;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    Identity identity;
+
+    @Autowired
+    DevOutbox outbox;
+
+    @Test
+    void parallelAppendsFormOneUnbrokenChain() throws Exception {
+        var pool = Executors.newFixedThreadPool(16);
+        List<Future<Long>> appended = new ArrayList<>();
+        try {
+            for (int i = 0; i < 100; i++) {
+                Callable<Long> append = () -> trail.record(AuditEntry.of(
+                        UUID.randomUUID(),
+                        "DOCTOR",
+                        UUID.randomUUID(),
+                        "RECORD_READ",
+                        "record",
+                        "SUCCESS",
+                        "10.0.0.1"));
+                appended.add(pool.submit(append));
+            }
+            for (var future : appended) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        var verification = trail.verify();
+        assertThat(verification.intact()).isTrue();
+        assertThat(verification.checked()).isGreaterThanOrEqualTo(100);
+        assertThat(jdbc.sql("SELECT count(*) = max(seq) FROM audit_event")
+                        .query(Boolean.class)
+                        .single())
+                .as("no gaps")
+                .isTrue();
+    }
+
+    @Test
+    void auditEntriesCanBeNeitherChangedNorRemoved() {
+        long seq =
+                trail.record(AuditEntry.of(null, "PATIENT", UUID.randomUUID(), "RECORD_READ", null, "SUCCESS", null));
+
+        assertThatThrownBy(() -> jdbc.sql("UPDATE audit_event SET outcome = 'DENIED' WHERE seq = :seq")
+                        .param("seq", seq)
+                        .update())
+                .isInstanceOf(DataAccessException.class)
+                .hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_event WHERE seq = :seq")
+                        .param("seq", seq)
+                        .update())
+                .isInstanceOf(DataAccessException.class)
+                .hasStackTraceContaining("append-only");
+    }
+
+    @Test
+    void verificationNamesTheFirstEntryThatWasTamperedWith() throws SQLException {
+        trail.record(AuditEntry.of(null, "DOCTOR", UUID.randomUUID(), "RECORD_READ", null, "SUCCESS", null));
+        long tampered =
+                trail.record(AuditEntry.of(null, "DOCTOR", UUID.randomUUID(), "RECORD_READ", null, "DENIED", null));
+        trail.record(AuditEntry.of(null, "DOCTOR", UUID.randomUUID(), "RECORD_READ", null, "SUCCESS", null));
+
+        withoutTheAppendOnlyGuard(() -> jdbc.sql("UPDATE audit_event SET outcome = 'SUCCESS' WHERE seq = :seq")
+                .param("seq", tampered)
+                .update());
+        try {
+            var verification = trail.verify();
+            assertThat(verification.intact()).isFalse();
+            assertThat(verification.firstBroken()).isEqualTo(tampered);
+        } finally {
+            withoutTheAppendOnlyGuard(() -> jdbc.sql("UPDATE audit_event SET outcome = 'DENIED' WHERE seq = :seq")
+                    .param("seq", tampered)
+                    .update());
+        }
+        assertThat(trail.verify().intact()).isTrue();
+    }
+
+    @Test
+    void aGrantedRoleIsRecordedAsAChangeOfRights() {
+        var clinic = new ClinicId(UUID.randomUUID());
+        var user = identity.invite(
+                "audited-" + UUID.randomUUID() + "@clinic.example",
+                "Аудитов",
+                "Пётр",
+                null,
+                Role.DOCTOR,
+                clinic,
+                "http://localhost",
+                Locale.ENGLISH);
+
+        var deadline = System.nanoTime() + 10_000_000_000L;
+        List<AuditRecord> entries = List.of();
+        while (entries.isEmpty() && System.nanoTime() < deadline) {
+            entries = trail.search(
+                    user.value(), null, java.time.Instant.EPOCH, java.time.Instant.parse("9999-01-01T00:00:00Z"), 10);
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+        }
+        assertThat(entries).singleElement().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo("ROLE_GRANTED");
+            assertThat(entry.resource()).isEqualTo("DOCTOR@" + clinic.value());
+        });
+    }
+
+    @Test
+    void aPatientSeesTheirOwnAccessLogAndNobodyElses() {
+        String phone = org.medkarta.testing.Phones.unique();
+        var me = identity.register(
+                new org.medkarta.identity.PatientRegistration(
+                        "Журналова",
+                        "Ольга",
+                        null,
+                        phone,
+                        "1980-03-03",
+                        "log-" + UUID.randomUUID() + "@example.ru",
+                        identity.termsVersion()),
+                new ClientInfo("127.0.0.1", "test"),
+                "http://localhost",
+                Locale.ENGLISH);
+        UUID doctor = UUID.randomUUID();
+        trail.record(AuditEntry.of(
+                doctor, "DOCTOR", me.patientId().value(), "RECORD_READ", "record", "SUCCESS", "10.1.1.1"));
+        post("/api/v1/auth/otp", java.util.Map.of("phone", phone));
+        String token = body(post(
+                        "/api/v1/auth/otp/verify",
+                        java.util.Map.of("phone", phone, "code", Outbox.latestCode(outbox, phone))))
+                .get("accessToken")
+                .asString();
+
+        var log = getAs(token, "/api/v1/patients/" + me.patientId().value() + "/access-log");
+        var someoneElses = getAs(token, "/api/v1/patients/" + UUID.randomUUID() + "/access-log");
+
+        assertThat(log.statusCode()).isEqualTo(200);
+        assertThat(body(log).get(0).get("actor").asString()).isEqualTo(doctor.toString());
+        assertThat(body(log).get(0).get("role").asString()).isEqualTo("DOCTOR");
+        assertThat(someoneElses.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void onlyThePlatformAdministratorSearchesExportsAndVerifies() {
+        String admin = body(post(
+                        "/api/v1/auth/login",
+                        java.util.Map.of("email", "admin@demo.medkarta.org", "password", "Demo-admin-1")))
+                .get("accessToken")
+                .asString();
+        trail.record(AuditEntry.of(null, "DOCTOR", UUID.randomUUID(), "=HYPERLINK(\"x\")", null, "SUCCESS", null));
+
+        var verify = getAs(admin, "/api/v1/audit/verify");
+        var csv = get("/api/v1/audit.csv", "Authorization", "Bearer " + admin, "Accept", "text/csv");
+
+        assertThat(body(verify).get("intact").asBoolean()).isTrue();
+        assertThat(csv.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        assertThat(csv.body()).startsWith("seq,at,actor,role,patient").contains("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(get("/api/v1/audit/verify").statusCode()).isEqualTo(401);
+    }
+
+    /** Lifts the append-only guard for one statement, as only a person with the database's keys could. */
+    private void withoutTheAppendOnlyGuard(Runnable statement) throws SQLException {
+        boolean postgres;
+        try (var connection = dataSource.getConnection()) {
+            postgres = connection
+                    .getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(Locale.ROOT)
+                    .contains("postgres");
+        }
+        if (postgres) {
+            jdbc.sql("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only")
+                    .update();
+            statement.run();
+            jdbc.sql("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only")
+                    .update();
+        } else {
+            jdbc.sql("DROP TRIGGER audit_event_append_only").update();
+            statement.run();
+            jdbc.sql(
+                            "CREATE TRIGGER audit_event_append_only BEFORE UPDATE, DELETE ON audit_event FOR EACH ROW CALL 'org.medkarta.audit.AppendOnly'")
+                    .update();
+        }
+    }
+}
