@@ -278,6 +278,33 @@ class ClinicSetUpIT extends ClinicApiSupport {
     }
 
     @Test
+    void theDemoClinicHasItsAdministratorDocumentsDoctorsAndServices() {
+        String admin = tokenOf("clinic@demo.medkarta.org", "Demo-clinic-1");
+
+        var mine = body(getAs(admin, "/api/v1/clinics"));
+        assertThat(mine.size()).isEqualTo(1);
+        String clinic = mine.get(0).get("id").asString();
+        assertThat(mine.get(0).get("region").asString()).isEqualTo("77");
+        assertThat(body(get("/api/v1/clinics/" + clinic + "/documents/offer/current"))
+                        .get("version")
+                        .asInt())
+                .isEqualTo(1);
+        var therapists = body(get("/api/v1/doctors?specialty=therapist&clinicId=" + clinic));
+        assertThat(therapists.get(0).get("name").asString()).startsWith("Петров Иван");
+        String therapist = therapists.get(0).get("id").asString();
+        assertThat(body(get("/api/v1/doctors/" + therapist)).get("services").toString())
+                .contains("VIDEO", "AUDIO", "CHAT");
+        var cardiologist = body(get("/api/v1/doctors?specialty=cardiologist&clinicId=" + clinic))
+                .get(0);
+        assertThat(body(get("/api/v1/doctors/" + cardiologist.get("id").asString()))
+                        .get("services")
+                        .get(0)
+                        .get("visibility")
+                        .asString())
+                .isEqualTo("REFERRAL");
+    }
+
+    @Test
     void specialtiesComeInTheReadersLanguage() {
         var russian = get("/api/v1/specialties", "Accept-Language", "ru");
         var english = get("/api/v1/specialties?lang=en", "Accept-Language", "en");
