@@ -59,6 +59,14 @@ class CataloguePages {
         return "redirect:/clinics/" + id + "?attachRequested";
     }
 
+    /** The signed-in patient's attachments and requests, with the clinics' decisions. */
+    @GetMapping("/attachments")
+    @PreAuthorize("hasRole('PATIENT')")
+    String attachments(@AuthenticationPrincipal SignedInUser user, Model model) {
+        model.addAttribute("attachments", directory.attachmentsOf(user.patientId()));
+        return "clinic/attachments";
+    }
+
     @GetMapping("/clinics/{id}/documents/{kind}")
     String document(
             @AuthenticationPrincipal SignedInUser user,

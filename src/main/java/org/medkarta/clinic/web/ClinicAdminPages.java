@@ -8,6 +8,7 @@ import org.medkarta.clinic.AttachmentStatus;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.ClinicForm;
 import org.medkarta.clinic.DoctorForm;
+import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.DocumentKind;
 import org.medkarta.clinic.ServiceForm;
 import org.medkarta.clinic.ServiceFormat;
@@ -16,6 +17,7 @@ import org.medkarta.clinic.StaffInvitation;
 import org.medkarta.clinic.Visibility;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
+import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.TypedId;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -218,6 +220,84 @@ class ClinicAdminPages {
         }
     }
 
+    @GetMapping("/{id}/doctors/{doctorId}")
+    String doctor(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @PathVariable String doctorId,
+            Model model) {
+        var doctor = directory.doctorOf(user, ClinicId.of(id), DoctorId.of(doctorId));
+        doctorModel(user, doctor, model);
+        model.addAttribute("values", doctorValues(doctor));
+        model.addAttribute(
+                "chosen", doctor.specialties().stream().map(s -> s.code()).toList());
+        model.addAttribute("active", doctor.active());
+        return "clinic/admin-doctor";
+    }
+
+    @PostMapping("/{id}/doctors/{doctorId}")
+    String updateDoctor(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @PathVariable String doctorId,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            Locale locale) {
+        var clinic = ClinicId.of(id);
+        var doctor = DoctorId.of(doctorId);
+        try {
+            directory.updateDoctor(
+                    user,
+                    clinic,
+                    doctor,
+                    new DoctorForm(
+                            null,
+                            Forms.first(form, "lastName"),
+                            Forms.first(form, "firstName"),
+                            Forms.first(form, "patronymic"),
+                            Forms.all(form, "specialties"),
+                            Forms.first(form, "position"),
+                            Forms.integer(form, "experienceYears"),
+                            Forms.first(form, "biography"),
+                            Forms.first(form, "timezone"),
+                            Forms.first(form, "visibility"),
+                            form.containsKey("active")));
+            return "redirect:/admin/clinics/" + id + "/doctors/" + doctorId + "?saved";
+        } catch (DomainException refused) {
+            forms.refused(refused, form, model, locale);
+            doctorModel(user, directory.doctorOf(user, clinic, doctor), model);
+            model.addAttribute("chosen", Forms.all(form, "specialties"));
+            model.addAttribute("active", form.containsKey("active"));
+            return "clinic/admin-doctor";
+        }
+    }
+
+    @PostMapping("/{id}/doctors/{doctorId}/photo")
+    String photo(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @PathVariable String doctorId,
+            @RequestParam("photo") MultipartFile photo,
+            Model model,
+            Locale locale)
+            throws IOException {
+        var clinic = ClinicId.of(id);
+        var doctor = DoctorId.of(doctorId);
+        try {
+            directory.setPhoto(user, clinic, doctor, photo.getBytes());
+            return "redirect:/admin/clinics/" + id + "/doctors/" + doctorId + "?saved";
+        } catch (DomainException refused) {
+            var found = directory.doctorOf(user, clinic, doctor);
+            forms.refused(refused, null, model, locale);
+            doctorModel(user, found, model);
+            model.addAttribute("values", doctorValues(found));
+            model.addAttribute(
+                    "chosen", found.specialties().stream().map(s -> s.code()).toList());
+            model.addAttribute("active", found.active());
+            return "clinic/admin-doctor";
+        }
+    }
+
     @GetMapping("/{id}/services")
     String services(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
         servicesModel(user, ClinicId.of(id), model);
@@ -317,6 +397,30 @@ class ClinicAdminPages {
         model.addAttribute("doctors", directory.doctorsOf(user, clinic));
         model.addAttribute("specialties", directory.specialties());
         model.addAttribute("visibilities", Visibility.values());
+    }
+
+    private void doctorModel(SignedInUser user, DoctorView doctor, Model model) {
+        model.addAttribute("clinic", directory.clinic(user, doctor.clinicId()));
+        model.addAttribute("doctor", doctor);
+        model.addAttribute("specialties", directory.specialties());
+        model.addAttribute("visibilities", Visibility.values());
+    }
+
+    private static Map<String, String> doctorValues(DoctorView doctor) {
+        var values = new LinkedMultiValueMap<String, String>();
+        values.add("lastName", doctor.lastName());
+        values.add("firstName", doctor.firstName());
+        values.add("patronymic", doctor.patronymic());
+        values.add("position", doctor.position());
+        values.add(
+                "experienceYears",
+                doctor.experienceYears() == null
+                        ? null
+                        : doctor.experienceYears().toString());
+        values.add("biography", doctor.biography());
+        values.add("timezone", doctor.timezone());
+        values.add("visibility", doctor.visibility().name());
+        return Forms.values(values);
     }
 
     private void servicesModel(SignedInUser user, ClinicId clinic, Model model) {
