@@ -15,6 +15,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Documents {
 
+    private static final String SELECT =
+            "SELECT clinic_id, kind, version, body, published_at FROM clinic_document WHERE clinic_id = :clinic AND kind = :kind";
+
     private final JdbcClient jdbc;
 
     Documents(JdbcClient jdbc) {
@@ -46,8 +49,7 @@ class Documents {
     }
 
     Optional<DocumentVersion> latest(ClinicId clinic, DocumentKind kind) {
-        return jdbc.sql("SELECT clinic_id, kind, version, body, published_at FROM clinic_document"
-                        + " WHERE clinic_id = :clinic AND kind = :kind ORDER BY version DESC LIMIT 1")
+        return jdbc.sql(SELECT + " ORDER BY version DESC LIMIT 1")
                 .param("clinic", clinic.value())
                 .param("kind", kind.name())
                 .query(Documents::version)
@@ -55,8 +57,7 @@ class Documents {
     }
 
     Optional<DocumentVersion> find(ClinicId clinic, DocumentKind kind, int version) {
-        return jdbc.sql("SELECT clinic_id, kind, version, body, published_at FROM clinic_document"
-                        + " WHERE clinic_id = :clinic AND kind = :kind AND version = :version")
+        return jdbc.sql(SELECT + " AND version = :version")
                 .param("clinic", clinic.value())
                 .param("kind", kind.name())
                 .param("version", version)
@@ -66,8 +67,7 @@ class Documents {
 
     /** Every version, newest first. */
     List<DocumentVersion> versions(ClinicId clinic, DocumentKind kind) {
-        return jdbc.sql("SELECT clinic_id, kind, version, body, published_at FROM clinic_document"
-                        + " WHERE clinic_id = :clinic AND kind = :kind ORDER BY version DESC")
+        return jdbc.sql(SELECT + " ORDER BY version DESC")
                 .param("clinic", clinic.value())
                 .param("kind", kind.name())
                 .query(Documents::version)

@@ -54,15 +54,6 @@ class ClinicSetUpIT extends ClinicApiSupport {
     }
 
     @Test
-    void knownRealNumbersPassTheChecksums() {
-        // Sberbank's INN and OGRN, published in the unified state register.
-        assertThat(LegalNumbers.innValid("7707083893")).isTrue();
-        assertThat(LegalNumbers.ogrnValid("1027700132195")).isTrue();
-        assertThat(LegalNumbers.innValid("7707083894")).isFalse();
-        assertThat(LegalNumbers.ogrnValid("1027700132196")).isFalse();
-    }
-
-    @Test
     void anAdministratorOfAnotherClinicGetsNotFoundFromEveryEndpoint() {
         String[] a = clinicWithAdmin("Клиника А");
         String[] b = clinicWithAdmin("Клиника Б");
@@ -151,6 +142,30 @@ class ClinicSetUpIT extends ClinicApiSupport {
         var again = postAs(a[1], "/api/v1/clinics/" + a[0] + "/doctors", doctorBody(doctorEmail, "cardiologist"));
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(problem(again)).isEqualTo("doctor-exists");
+    }
+
+    @Test
+    void oneDoctorWorksInTwoClinicsWithAProfileInEach() {
+        String[] a = clinicWithAdmin("Клиника Первая");
+        String[] b = clinicWithAdmin("Клиника Вторая");
+        String doctorEmail = email("both");
+
+        var first = postAs(a[1], "/api/v1/clinics/" + a[0] + "/doctors", doctorBody(doctorEmail, "cardiologist"));
+        var second = postAs(b[1], "/api/v1/clinics/" + b[0] + "/doctors", doctorBody(doctorEmail, "therapist"));
+
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+        assertThat(body(second).get("userId").asString())
+                .isEqualTo(body(first).get("userId").asString());
+        assertThat(body(second).get("id").asString())
+                .isNotEqualTo(body(first).get("id").asString());
+        // The second clinic added a role to the existing account: no second invitation.
+        assertThat(Outbox.to(outbox, doctorEmail, 1)).hasSize(1);
+        assertThat(body(get("/api/v1/doctors?q=сердечная&clinicId=" + b[0]))
+                        .get(0)
+                        .get("specialties")
+                        .toString())
+                .contains("therapist")
+                .doesNotContain("cardiologist");
     }
 
     @Test

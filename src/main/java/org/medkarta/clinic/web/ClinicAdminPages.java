@@ -228,10 +228,6 @@ class ClinicAdminPages {
             Model model) {
         var doctor = directory.doctorOf(user, ClinicId.of(id), DoctorId.of(doctorId));
         doctorModel(user, doctor, model);
-        model.addAttribute("values", doctorValues(doctor));
-        model.addAttribute(
-                "chosen", doctor.specialties().stream().map(s -> s.code()).toList());
-        model.addAttribute("active", doctor.active());
         return "clinic/admin-doctor";
     }
 
@@ -264,8 +260,8 @@ class ClinicAdminPages {
                             form.containsKey("active")));
             return "redirect:/admin/clinics/" + id + "/doctors/" + doctorId + "?saved";
         } catch (DomainException refused) {
-            forms.refused(refused, form, model, locale);
             doctorModel(user, directory.doctorOf(user, clinic, doctor), model);
+            forms.refused(refused, form, model, locale);
             model.addAttribute("chosen", Forms.all(form, "specialties"));
             model.addAttribute("active", form.containsKey("active"));
             return "clinic/admin-doctor";
@@ -287,13 +283,8 @@ class ClinicAdminPages {
             directory.setPhoto(user, clinic, doctor, photo.getBytes());
             return "redirect:/admin/clinics/" + id + "/doctors/" + doctorId + "?saved";
         } catch (DomainException refused) {
-            var found = directory.doctorOf(user, clinic, doctor);
             forms.refused(refused, null, model, locale);
-            doctorModel(user, found, model);
-            model.addAttribute("values", doctorValues(found));
-            model.addAttribute(
-                    "chosen", found.specialties().stream().map(s -> s.code()).toList());
-            model.addAttribute("active", found.active());
+            doctorModel(user, directory.doctorOf(user, clinic, doctor), model);
             return "clinic/admin-doctor";
         }
     }
@@ -340,11 +331,7 @@ class ClinicAdminPages {
 
     @GetMapping("/{id}/attachments")
     String attachments(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
-        var clinic = directory.clinic(user, ClinicId.of(id));
-        model.addAttribute("clinic", clinic);
-        model.addAttribute("requests", directory.attachmentsOf(user, clinic.id(), AttachmentStatus.REQUESTED));
-        model.addAttribute("attached", directory.attachmentsOf(user, clinic.id(), AttachmentStatus.CONFIRMED));
-        model.addAttribute("zone", directory.timezone(clinic.id()));
+        attachmentsModel(user, ClinicId.of(id), model);
         return "clinic/admin-attachments";
     }
 
@@ -373,11 +360,7 @@ class ClinicAdminPages {
         } catch (DomainException refused) {
             forms.refused(refused, form, model, locale);
             model.addAttribute("refusing", request);
-            var clinic = directory.clinic(user, ClinicId.of(id));
-            model.addAttribute("clinic", clinic);
-            model.addAttribute("requests", directory.attachmentsOf(user, clinic.id(), AttachmentStatus.REQUESTED));
-            model.addAttribute("attached", directory.attachmentsOf(user, clinic.id(), AttachmentStatus.CONFIRMED));
-            model.addAttribute("zone", directory.timezone(clinic.id()));
+            attachmentsModel(user, ClinicId.of(id), model);
             return "clinic/admin-attachments";
         }
     }
@@ -399,11 +382,22 @@ class ClinicAdminPages {
         model.addAttribute("visibilities", Visibility.values());
     }
 
+    private void attachmentsModel(SignedInUser user, ClinicId clinic, Model model) {
+        model.addAttribute("clinic", directory.clinic(user, clinic));
+        model.addAttribute("requests", directory.attachmentsOf(user, clinic, AttachmentStatus.REQUESTED));
+        model.addAttribute("attached", directory.attachmentsOf(user, clinic, AttachmentStatus.CONFIRMED));
+        model.addAttribute("zone", directory.timezone(clinic));
+    }
+
     private void doctorModel(SignedInUser user, DoctorView doctor, Model model) {
         model.addAttribute("clinic", directory.clinic(user, doctor.clinicId()));
         model.addAttribute("doctor", doctor);
         model.addAttribute("specialties", directory.specialties());
         model.addAttribute("visibilities", Visibility.values());
+        model.addAttribute("values", doctorValues(doctor));
+        model.addAttribute(
+                "chosen", doctor.specialties().stream().map(s -> s.code()).toList());
+        model.addAttribute("active", doctor.active());
     }
 
     private static Map<String, String> doctorValues(DoctorView doctor) {
