@@ -144,6 +144,19 @@ class ClinicPagesBrowserIT extends ClinicSetUpFlow {
         assertThat(page.locator("#saved")).isVisible();
         org.assertj.core.api.Assertions.assertThat(directory.findDoctors(null, "Страничный", ClinicId.of(a[0])))
                 .isEmpty();
+
+        page.navigate(url(base));
+        page.fill("#adminEmail", "не-почта");
+        page.click("#invite-admin");
+        assertThat(page.locator("#adminLastName + .invalid-feedback")).isVisible();
+        assertThat(page.locator("#adminEmail")).hasClass(java.util.regex.Pattern.compile("is-invalid"));
+        String second = ClinicApiSupport.email("second-admin");
+        page.fill("#adminEmail", second);
+        page.fill("#adminLastName", "Вторая");
+        page.fill("#adminFirstName", "Анна");
+        page.click("#invite-admin");
+        org.assertj.core.api.Assertions.assertThat(Outbox.latestLink(outbox, second))
+                .contains("/password/set");
     }
 
     @Test

@@ -320,6 +320,21 @@ class ClinicSetUpIT extends ClinicApiSupport {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheClinicEndpoints() {
+        var document = get("/v3/api-docs");
+
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.body())
+                .contains(
+                        "/api/v1/clinics/{id}/doctors",
+                        "/api/v1/clinics/{id}/services",
+                        "/api/v1/specialties",
+                        "/api/v1/doctors",
+                        "/api/v1/clinics/{id}/acceptance",
+                        "/api/v1/support/requests");
+    }
+
+    @Test
     void specialtiesComeInTheReadersLanguage() {
         var russian = get("/api/v1/specialties", "Accept-Language", "ru");
         var english = get("/api/v1/specialties?lang=en", "Accept-Language", "en");

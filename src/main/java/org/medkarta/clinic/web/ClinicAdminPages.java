@@ -19,6 +19,7 @@ import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.DomainException;
+import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.TypedId;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -81,7 +82,7 @@ class ClinicAdminPages {
             var clinic = directory.register(user, clinicForm(form), administrators, Requests.linkBase(), locale);
             return "redirect:/admin/clinics/" + clinic.id().value();
         } catch (DomainException refused) {
-            forms.refused(renamedAdminErrors(refused), form, model, locale);
+            forms.refused(renamedAdminErrors(refused, "administrators[0]."), form, model, locale);
             model.addAttribute("regions", directory.regions());
             return "clinic/admin-new";
         }
@@ -110,6 +111,38 @@ class ClinicAdminPages {
         } catch (DomainException refused) {
             forms.refused(refused, form, model, locale);
             model.addAttribute("clinic", directory.clinic(user, clinic));
+            model.addAttribute("regions", directory.regions());
+            return "clinic/admin-profile";
+        }
+    }
+
+    /** Invites one more administrator of the clinic by e-mail (SPEC A8). */
+    @PostMapping("/{id}/administrators")
+    String inviteAdministrator(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            Locale locale) {
+        var clinic = ClinicId.of(id);
+        try {
+            directory.inviteAdministrator(
+                    user,
+                    clinic,
+                    new StaffInvitation(
+                            Forms.first(form, "adminEmail"),
+                            Forms.first(form, "adminLastName"),
+                            Forms.first(form, "adminFirstName"),
+                            Forms.first(form, "adminPatronymic")),
+                    Requests.linkBase(),
+                    locale);
+            return "redirect:/admin/clinics/" + id + "?adminInvited=" + Forms.first(form, "adminEmail");
+        } catch (DomainException refused) {
+            var found = directory.clinic(user, clinic);
+            forms.refused(renamedAdminErrors(refused, ""), form, model, locale);
+            model.addAttribute("values", profileValues(found));
+            model.addAttribute("adminValues", Forms.values(form));
+            model.addAttribute("clinic", found);
             model.addAttribute("regions", directory.regions());
             return "clinic/admin-profile";
         }
@@ -464,15 +497,15 @@ class ClinicAdminPages {
         return Forms.values(values);
     }
 
-    /** The administrator's fields on the clinic form are named {@code adminEmail} and so on. */
-    private static DomainException renamedAdminErrors(DomainException refused) {
-        if (!(refused instanceof org.medkarta.shared.InvalidInput invalid)) {
+    /** The administrator's fields on the clinic pages are named {@code adminEmail} and so on. */
+    private static DomainException renamedAdminErrors(DomainException refused, String prefix) {
+        if (!(refused instanceof InvalidInput invalid)) {
             return refused;
         }
-        return new org.medkarta.shared.InvalidInput(invalid.errors().stream()
-                .map(error -> error.field().startsWith("administrators[0].")
-                        ? new org.medkarta.shared.InvalidInput.FieldError(
-                                "admin" + capitalise(error.field().substring("administrators[0].".length())),
+        return new InvalidInput(invalid.errors().stream()
+                .map(error -> error.field().startsWith(prefix)
+                        ? new InvalidInput.FieldError(
+                                "admin" + capitalise(error.field().substring(prefix.length())),
                                 error.messageCode(),
                                 error.arguments())
                         : error)
