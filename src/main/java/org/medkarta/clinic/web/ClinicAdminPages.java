@@ -90,10 +90,7 @@ class ClinicAdminPages {
 
     @GetMapping("/{id}")
     String profile(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
-        var clinic = directory.clinic(user, ClinicId.of(id));
-        model.addAttribute("clinic", clinic);
-        model.addAttribute("values", profileValues(clinic));
-        model.addAttribute("regions", directory.regions());
+        profileModel(user, ClinicId.of(id), model);
         return "clinic/admin-profile";
     }
 
@@ -138,12 +135,9 @@ class ClinicAdminPages {
                     locale);
             return "redirect:/admin/clinics/" + id + "?adminInvited=" + Forms.first(form, "adminEmail");
         } catch (DomainException refused) {
-            var found = directory.clinic(user, clinic);
             forms.refused(renamedAdminErrors(refused, ""), form, model, locale);
-            model.addAttribute("values", profileValues(found));
+            profileModel(user, clinic, model);
             model.addAttribute("adminValues", Forms.values(form));
-            model.addAttribute("clinic", found);
-            model.addAttribute("regions", directory.regions());
             return "clinic/admin-profile";
         }
     }
@@ -161,11 +155,8 @@ class ClinicAdminPages {
             directory.setLogo(user, clinic, logo.getBytes());
             return "redirect:/admin/clinics/" + id + "?saved";
         } catch (DomainException refused) {
-            var found = directory.clinic(user, clinic);
             forms.refused(refused, null, model, locale);
-            model.addAttribute("values", profileValues(found));
-            model.addAttribute("clinic", found);
-            model.addAttribute("regions", directory.regions());
+            profileModel(user, clinic, model);
             return "clinic/admin-profile";
         }
     }
@@ -413,6 +404,14 @@ class ClinicAdminPages {
         model.addAttribute("doctors", directory.doctorsOf(user, clinic));
         model.addAttribute("specialties", directory.specialties());
         model.addAttribute("visibilities", Visibility.values());
+    }
+
+    /** The profile page with the stored profile in its fields (after a refused logo or invitation). */
+    private void profileModel(SignedInUser user, ClinicId clinic, Model model) {
+        var found = directory.clinic(user, clinic);
+        model.addAttribute("clinic", found);
+        model.addAttribute("values", profileValues(found));
+        model.addAttribute("regions", directory.regions());
     }
 
     private void attachmentsModel(SignedInUser user, ClinicId clinic, Model model) {
