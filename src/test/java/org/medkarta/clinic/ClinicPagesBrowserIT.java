@@ -1,0 +1,188 @@
+package org.medkarta.clinic;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.medkarta.identity.Identity;
+import org.medkarta.identity.SignedInUser;
+import org.medkarta.shared.ClinicId;
+import org.medkarta.testing.Outbox;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The clinic pages on their own: the same set-up flow with the sign-in and the password step done
+ * behind the scenes, the public documents and the help form.
+ */
+class ClinicPagesBrowserIT extends ClinicSetUpFlow {
+
+    @Autowired
+    Identity identity;
+
+    @Autowired
+    ClinicDirectory directory;
+
+    /** A clinic registered by the platform administrator with a new administrator: [clinicId, adminEmail]. */
+    private String[] clinicWithAdmin(String name) {
+        String adminEmail = ClinicApiSupport.email("admin");
+        var clinic = directory.register(
+                platformAdmin(),
+                new ClinicForm(
+                        name,
+                        ClinicApiSupport.validInn(),
+                        ClinicApiSupport.validOgrn(),
+                        null,
+                        null,
+                        "77",
+                        "Москва, ул. Арбат, 1",
+                        "Europe/Moscow",
+                        "+74951112233",
+                        null,
+                        "info@example.ru",
+                        null,
+                        null),
+                List.of(new StaffInvitation(adminEmail, "Админов", "Павел", null)),
+                "http://localhost",
+                Locale.ENGLISH);
+        String link = Outbox.latestLink(outbox, adminEmail);
+        identity.setPassword(link.substring(link.indexOf("token=") + 6), ClinicApiSupport.PASSWORD);
+        return new String[] {clinic.id().value().toString(), adminEmail};
+    }
+
+    private SignedInUser platformAdmin() {
+        return identity.signInWithPassword(
+                "admin@demo.medkarta.org",
+                "Demo-admin-1",
+                null,
+                ClinicApiSupport.CLIENT,
+                "http://localhost",
+                Locale.ENGLISH);
+    }
+
+    private SignedInUser signedIn(String email) {
+        return identity.signInWithPassword(
+                email, ClinicApiSupport.PASSWORD, null, ClinicApiSupport.CLIENT, "http://localhost", Locale.ENGLISH);
+    }
+
+    private void signIn(String email, String next) {
+        page.navigate(url(
+                "/test/staff-sign-in?email=" + email + "&password=" + ClinicApiSupport.PASSWORD + "&continue=" + next));
+    }
+
+    @Override
+    void signInAsPlatformAdmin(Page page, String next) {
+        page.navigate(url("/test/staff-sign-in?email=admin@demo.medkarta.org&password=Demo-admin-1&continue=" + next));
+        page.waitForURL(url(next));
+    }
+
+    @Test
+    void anAdministratorSetsUpAClinicAndItsDoctorAppearsInTheCatalogue() {
+        setUpAClinicAndFindItsDoctor(
+                link -> identity.setPassword(link.substring(link.indexOf("token=") + 6), "Doctor-pass-1"));
+    }
+
+    @Test
+    void anotherClinicsAdministratorGetsNotFoundOnEveryPageAndPhotosAreCheckedByContent() throws Exception {
+        String[] a = clinicWithAdmin("Клиника Страницы А");
+        String[] b = clinicWithAdmin("Клиника Страницы Б");
+        var adminA = signedIn(a[1]);
+        var doctor = directory.inviteDoctor(
+                adminA,
+                ClinicId.of(a[0]),
+                new DoctorForm(
+                        ClinicApiSupport.email("doc"),
+                        "Страничный",
+                        "Пётр",
+                        null,
+                        List.of("therapist"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        true),
+                "http://localhost",
+                Locale.ENGLISH);
+        String base = "/admin/clinics/" + a[0];
+
+        signIn(b[1], "/admin/clinics");
+        for (String path : List.of(
+                base,
+                base + "/documents/offer",
+                base + "/doctors",
+                base + "/doctors/" + doctor.id().value(),
+                base + "/services",
+                base + "/attachments")) {
+            org.assertj.core.api.Assertions.assertThat(page.navigate(url(path)).status())
+                    .as(path)
+                    .isEqualTo(404);
+        }
+        var forged = page.request()
+                .post(
+                        url(base + "/documents/offer"),
+                        RequestOptions.create().setForm(FormData.create().set("text", "Чужая оферта")));
+        org.assertj.core.api.Assertions.assertThat(forged.status()).isIn(403, 404);
+        org.assertj.core.api.Assertions.assertThat(directory.versions(ClinicId.of(a[0]), DocumentKind.OFFER))
+                .isEmpty();
+
+        context.clearCookies();
+        signIn(a[1], base + "/doctors/" + doctor.id().value());
+        Path notAPicture = Files.createTempFile("photo", ".png");
+        Files.writeString(notAPicture, "это не картинка");
+        page.setInputFiles("#photo", notAPicture);
+        page.click("#upload-photo");
+        assertThat(page.locator("#photo-error")).containsText("PNG");
+        page.fill("#position", "Заведующий отделением");
+        page.uncheck("#active");
+        page.click("#save-doctor");
+        assertThat(page.locator("#saved")).isVisible();
+        org.assertj.core.api.Assertions.assertThat(directory.findDoctors(null, "Страничный", ClinicId.of(a[0])))
+                .isEmpty();
+
+        page.navigate(url(base));
+        page.fill("#adminEmail", "не-почта");
+        page.click("#invite-admin");
+        assertThat(page.locator("#adminLastName + .invalid-feedback")).isVisible();
+        assertThat(page.locator("#adminEmail")).hasClass(java.util.regex.Pattern.compile("is-invalid"));
+        String second = ClinicApiSupport.email("second-admin");
+        page.fill("#adminEmail", second);
+        page.fill("#adminLastName", "Вторая");
+        page.fill("#adminFirstName", "Анна");
+        page.click("#invite-admin");
+        org.assertj.core.api.Assertions.assertThat(Outbox.latestLink(outbox, second))
+                .contains("/password/set");
+    }
+
+    @Test
+    void theDemoClinicsOfferIsReadableOnItsPageAndAsPdf() {
+        page.navigate(url("/clinics?region=77"));
+        page.locator("a:has-text('Медкарта Демо')").first().click();
+        page.locator("a[href$='/documents/offer']").click();
+
+        assertThat(page.locator("#document h2")).containsText("Публичная оферта");
+        assertThat(page.locator("#document")).containsText("Клиника «Медкарта Демо»");
+        var download = page.request().get(url(page.locator("#pdf").getAttribute("href")));
+        org.assertj.core.api.Assertions.assertThat(download.headers().get("content-type"))
+                .isEqualTo("application/pdf");
+    }
+
+    @Test
+    void aSignedOutVisitorAsksForHelpAndIsToldWhatIsMissing() {
+        page.navigate(url("/help"));
+        page.fill("#topic", "Не приходит SMS");
+        page.fill("#text", "Жду код уже десять минут.");
+        page.click("#send-help");
+        assertThat(page.locator(".invalid-feedback").first()).isVisible();
+
+        page.fill("#email", "visitor@example.ru");
+        page.click("#send-help");
+
+        assertThat(page.locator("#sent")).isVisible();
+    }
+}
