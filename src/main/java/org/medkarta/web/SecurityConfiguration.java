@@ -1,6 +1,11 @@
 package org.medkarta.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -9,10 +14,10 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -25,6 +30,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+    static final List<String> STAFF_PAGES = List.of("/admin", "/support");
 
     static final String[] SIGNED_IN_PAGES = {"/profile/**", "/security/**", "/notices/**", "/admin/**", "/support/**"};
 
@@ -48,6 +55,19 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Sends an anonymous person to the right sign-in, staff pages to the staff one, with the page
+     * they wanted as {@code continue} so they land there afterwards.
+     */
+    static void toSignIn(HttpServletRequest request, HttpServletResponse response, AuthenticationException refused)
+            throws IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String wanted = request.getQueryString() == null ? path : path + "?" + request.getQueryString();
+        String signIn = STAFF_PAGES.stream().anyMatch(path::startsWith) ? "/staff/sign-in" : "/sign-in";
+        response.sendRedirect(
+                request.getContextPath() + signIn + "?continue=" + URLEncoder.encode(wanted, StandardCharsets.UTF_8));
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
@@ -55,8 +75,7 @@ class SecurityConfiguration {
                         .authenticated()
                         .anyRequest()
                         .permitAll())
-                .exceptionHandling(
-                        errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in")))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfiguration::toSignIn))
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signedOut"))

@@ -201,7 +201,7 @@ class IdentityBrowserIT extends BrowserSupport {
         assertThat(page.locator(".session-row")).hasCount(1);
 
         otherPage.navigate(url("/profile"));
-        assertThat(otherPage).hasURL(java.util.regex.Pattern.compile(".*/sign-in$"));
+        assertThat(otherPage).hasURL(java.util.regex.Pattern.compile(".*/sign-in\\?continue=%2Fprofile$"));
         other.close();
     }
 
@@ -232,8 +232,20 @@ class IdentityBrowserIT extends BrowserSupport {
 
     @Test
     void signedOutVisitorsAreSentToSignInAndBackAfterwards() {
+        String phone = registered();
         page.navigate(url("/security"));
-        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/sign-in$"));
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/sign-in\\?continue=%2Fsecurity$"));
+
+        page.locator("#phone").fill(phone);
+        page.locator("#send-code").click();
+        page.locator("#code").fill(Outbox.latestCode(outbox, phone));
+        page.locator("#sign-in").click();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/security$"));
+
+        var staffOnly = browserContext().newPage();
+        staffOnly.navigate(url("/admin/clinics"));
+        assertThat(staffOnly)
+                .hasURL(java.util.regex.Pattern.compile(".*/staff/sign-in\\?continue=%2Fadmin%2Fclinics$"));
     }
 
     private String registered() {

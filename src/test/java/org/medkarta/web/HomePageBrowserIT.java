@@ -38,6 +38,6 @@ class HomePageBrowserIT extends BrowserSupport {
         screenshot("phone");
 
         page.locator(".navbar-toggler").click();
-        assertThat(page.locator("#main-nav a[href='/#clinics']")).isVisible();
+        assertThat(page.locator("#main-nav a[href='/clinics']")).isVisible();
     }
 }
