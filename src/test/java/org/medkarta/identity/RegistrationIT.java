@@ -121,6 +121,20 @@ class RegistrationIT extends ApiSupport {
     }
 
     @Test
+    void theSignInPagesSpeakRussianAndEnglish() {
+        for (String path : new String[] {"/register", "/sign-in", "/staff/sign-in", "/password/reset"}) {
+            assertThat(get(path).body()).as(path).contains("lang=\"ru\"").doesNotContain("??");
+            assertThat(get(path, "Cookie", "medkarta-lang=en").body())
+                    .as(path)
+                    .contains("lang=\"en\"")
+                    .doesNotContain("??");
+        }
+        assertThat(get("/register", "Cookie", "medkarta-lang=en").body()).contains("Patient registration");
+        assertThat(get("/staff/sign-in", "Cookie", "medkarta-lang=en").body())
+                .contains("Sign-in for doctors and staff");
+    }
+
+    @Test
     void aMalformedBodyIsABadRequestProblem() {
         var malformed = send(request("/api/v1/patients/register")
                 .header("Content-Type", "application/json")
