@@ -26,7 +26,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    static final String[] SIGNED_IN_PAGES = {"/profile/**", "/security/**", "/notices/**"};
+    static final String[] SIGNED_IN_PAGES = {"/profile/**", "/security/**", "/notices/**", "/admin/**", "/support/**"};
 
     @Bean
     @Order(1)

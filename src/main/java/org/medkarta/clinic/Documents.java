@@ -1,0 +1,125 @@
+package org.medkarta.clinic;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.medkarta.shared.ClinicId;
+import org.medkarta.shared.PatientId;
+import org.medkarta.shared.UserId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Published versions of the clinics' documents and the patients' acceptances of them. */
+@Repository
+class Documents {
+
+    private final JdbcClient jdbc;
+
+    Documents(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Publishes the next version. The clinic's row is locked first, so two administrators publishing
+     * at once get consecutive numbers instead of one failing on the primary key.
+     */
+    int publish(ClinicId clinic, DocumentKind kind, String text, UserId by, Instant now) {
+        jdbc.sql("SELECT id FROM clinic WHERE id = :clinic FOR UPDATE")
+                .param("clinic", clinic.value())
+                .query(java.util.UUID.class)
+                .list();
+        int next = latest(clinic, kind).map(DocumentVersion::version).orElse(0) + 1;
+        jdbc.sql("""
+                        INSERT INTO clinic_document (clinic_id, kind, version, body, published_at, published_by)
+                        VALUES (:clinic, :kind, :version, :body, :now, :by)
+                        """)
+                .param("clinic", clinic.value())
+                .param("kind", kind.name())
+                .param("version", next)
+                .param("body", text)
+                .param("now", Rows.utc(now))
+                .param("by", by.value())
+                .update();
+        return next;
+    }
+
+    Optional<DocumentVersion> latest(ClinicId clinic, DocumentKind kind) {
+        return jdbc.sql("SELECT clinic_id, kind, version, body, published_at FROM clinic_document"
+                        + " WHERE clinic_id = :clinic AND kind = :kind ORDER BY version DESC LIMIT 1")
+                .param("clinic", clinic.value())
+                .param("kind", kind.name())
+                .query(Documents::version)
+                .optional();
+    }
+
+    Optional<DocumentVersion> find(ClinicId clinic, DocumentKind kind, int version) {
+        return jdbc.sql("SELECT clinic_id, kind, version, body, published_at FROM clinic_document"
+                        + " WHERE clinic_id = :clinic AND kind = :kind AND version = :version")
+                .param("clinic", clinic.value())
+                .param("kind", kind.name())
+                .param("version", version)
+                .query(Documents::version)
+                .optional();
+    }
+
+    /** Every version, newest first. */
+    List<DocumentVersion> versions(ClinicId clinic, DocumentKind kind) {
+        return jdbc.sql("SELECT clinic_id, kind, version, body, published_at FROM clinic_document"
+                        + " WHERE clinic_id = :clinic AND kind = :kind ORDER BY version DESC")
+                .param("clinic", clinic.value())
+                .param("kind", kind.name())
+                .query(Documents::version)
+                .list();
+    }
+
+    void accept(PatientId patient, ClinicId clinic, DocumentKind kind, int version, Instant now, String address) {
+        jdbc.sql("""
+                        INSERT INTO clinic_acceptance (patient_id, clinic_id, kind, version, accepted_at, address)
+                        VALUES (:patient, :clinic, :kind, :version, :now, :address) ON CONFLICT DO NOTHING
+                        """)
+                .param("patient", patient.value())
+                .param("clinic", clinic.value())
+                .param("kind", kind.name())
+                .param("version", version)
+                .param("now", Rows.utc(now))
+                .param("address", address)
+                .update();
+    }
+
+    boolean accepted(PatientId patient, ClinicId clinic, DocumentKind kind, int version) {
+        return jdbc.sql("SELECT COUNT(*) FROM clinic_acceptance WHERE patient_id = :patient AND clinic_id = :clinic"
+                                + " AND kind = :kind AND version = :version")
+                        .param("patient", patient.value())
+                        .param("clinic", clinic.value())
+                        .param("kind", kind.name())
+                        .param("version", version)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** A patient's acceptances of one clinic's documents, newest first. */
+    List<Acceptance> acceptances(PatientId patient, ClinicId clinic) {
+        return jdbc.sql("SELECT kind, version, accepted_at, address FROM clinic_acceptance"
+                        + " WHERE patient_id = :patient AND clinic_id = :clinic ORDER BY accepted_at DESC, kind")
+                .param("patient", patient.value())
+                .param("clinic", clinic.value())
+                .query((row, n) -> new Acceptance(
+                        DocumentKind.valueOf(row.getString("kind")),
+                        row.getInt("version"),
+                        Rows.instant(row, "accepted_at"),
+                        row.getString("address")))
+                .list();
+    }
+
+    private static DocumentVersion version(ResultSet row, int number) throws SQLException {
+        return new DocumentVersion(
+                new ClinicId(Rows.uuid(row, "clinic_id")),
+                DocumentKind.valueOf(row.getString("kind")),
+                row.getInt("version"),
+                row.getString("body"),
+                Rows.instant(row, "published_at"));
+    }
+}

@@ -1,0 +1,161 @@
+package org.medkarta.clinic;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.medkarta.shared.ClinicId;
+import org.medkarta.shared.DoctorId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Service types of the clinics and the doctors who give them. */
+@Repository
+class Services {
+
+    private static final String SELECT = """
+            SELECT v.id, v.clinic_id, v.name, v.format, v.kind, v.duration_minutes, v.price_kopecks, v.visibility,
+                   v.active, s.code, s.name_ru, s.name_en
+            FROM clinic_service v JOIN clinic_specialty s ON s.code = v.specialty_code
+            """;
+
+    /** A checked service, ready to be written. */
+    record Row(
+            String name,
+            String specialty,
+            ServiceFormat format,
+            ServiceKind kind,
+            int durationMinutes,
+            long priceKopecks,
+            List<UUID> doctors,
+            Visibility visibility,
+            boolean active) {}
+
+    private final JdbcClient jdbc;
+
+    Services(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(ServiceId id, ClinicId clinic, Row row, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO clinic_service (id, clinic_id, name, specialty_code, format, kind, duration_minutes,
+                                                    price_kopecks, visibility, active, created_at)
+                        VALUES (:id, :clinic, :name, :specialty, :format, :kind, :duration, :price, :visibility,
+                                :active, :now)
+                        """)
+                .param("id", id.value())
+                .param("clinic", clinic.value())
+                .param("now", Rows.utc(now))
+                .params(columns(row))
+                .update();
+        setDoctors(id, row.doctors());
+    }
+
+    void update(ServiceId id, Row row) {
+        jdbc.sql("""
+                        UPDATE clinic_service SET name = :name, specialty_code = :specialty, format = :format, kind = :kind,
+                               duration_minutes = :duration, price_kopecks = :price, visibility = :visibility,
+                               active = :active
+                        WHERE id = :id
+                        """).param("id", id.value()).params(columns(row)).update();
+        setDoctors(id, row.doctors());
+    }
+
+    Optional<ServiceView> find(ServiceId id) {
+        return withDoctors(jdbc.sql(SELECT + " WHERE v.id = :id")
+                        .param("id", id.value())
+                        .query(Services::view)
+                        .list())
+                .stream()
+                .findFirst();
+    }
+
+    List<ServiceView> ofClinic(ClinicId clinic) {
+        return withDoctors(jdbc.sql(SELECT + " WHERE v.clinic_id = :clinic ORDER BY v.name, v.id")
+                .param("clinic", clinic.value())
+                .query(Services::view)
+                .list());
+    }
+
+    List<ServiceView> ofDoctor(DoctorId doctor) {
+        return withDoctors(jdbc.sql(SELECT + " WHERE v.id IN (SELECT service_id FROM clinic_service_doctor"
+                        + " WHERE doctor_id = :doctor) ORDER BY v.name, v.id")
+                .param("doctor", doctor.value())
+                .query(Services::view)
+                .list());
+    }
+
+    private void setDoctors(ServiceId id, List<UUID> doctors) {
+        jdbc.sql("DELETE FROM clinic_service_doctor WHERE service_id = :id")
+                .param("id", id.value())
+                .update();
+        for (UUID doctor : doctors) {
+            jdbc.sql("INSERT INTO clinic_service_doctor (service_id, doctor_id) VALUES (:id, :doctor)")
+                    .param("id", id.value())
+                    .param("doctor", doctor)
+                    .update();
+        }
+    }
+
+    private static Map<String, Object> columns(Row row) {
+        return Map.of(
+                "name", row.name(),
+                "specialty", row.specialty(),
+                "format", row.format().name(),
+                "kind", row.kind().name(),
+                "duration", row.durationMinutes(),
+                "price", row.priceKopecks(),
+                "visibility", row.visibility().name(),
+                "active", row.active());
+    }
+
+    private List<ServiceView> withDoctors(List<ServiceView> services) {
+        if (services.isEmpty()) {
+            return services;
+        }
+        record Link(UUID service, UUID doctor) {}
+        Map<UUID, List<DoctorId>> doctors = jdbc
+                .sql("SELECT service_id, doctor_id FROM clinic_service_doctor WHERE service_id IN (:ids)"
+                        + " ORDER BY doctor_id")
+                .param("ids", services.stream().map(s -> s.id().value()).toList())
+                .query((row, n) -> new Link(Rows.uuid(row, "service_id"), Rows.uuid(row, "doctor_id")))
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(
+                        Link::service, Collectors.mapping(link -> new DoctorId(link.doctor()), Collectors.toList())));
+        return services.stream()
+                .map(s -> new ServiceView(
+                        s.id(),
+                        s.clinicId(),
+                        s.name(),
+                        s.specialty(),
+                        s.format(),
+                        s.kind(),
+                        s.durationMinutes(),
+                        s.priceKopecks(),
+                        doctors.getOrDefault(s.id().value(), List.of()),
+                        s.visibility(),
+                        s.active()))
+                .toList();
+    }
+
+    private static ServiceView view(ResultSet row, int number) throws SQLException {
+        return new ServiceView(
+                new ServiceId(Rows.uuid(row, "id")),
+                new ClinicId(Rows.uuid(row, "clinic_id")),
+                row.getString("name"),
+                new Specialty(row.getString("code"), row.getString("name_ru"), row.getString("name_en")),
+                ServiceFormat.valueOf(row.getString("format")),
+                ServiceKind.valueOf(row.getString("kind")),
+                row.getInt("duration_minutes"),
+                row.getLong("price_kopecks"),
+                List.of(),
+                Visibility.valueOf(row.getString("visibility")),
+                row.getBoolean("active"));
+    }
+}

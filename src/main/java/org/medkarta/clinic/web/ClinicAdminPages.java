@@ -1,0 +1,387 @@
+package org.medkarta.clinic.web;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.medkarta.clinic.AttachmentStatus;
+import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicForm;
+import org.medkarta.clinic.DoctorForm;
+import org.medkarta.clinic.DocumentKind;
+import org.medkarta.clinic.ServiceForm;
+import org.medkarta.clinic.ServiceFormat;
+import org.medkarta.clinic.ServiceKind;
+import org.medkarta.clinic.StaffInvitation;
+import org.medkarta.clinic.Visibility;
+import org.medkarta.identity.SignedInUser;
+import org.medkarta.shared.ClinicId;
+import org.medkarta.shared.DomainException;
+import org.medkarta.shared.TypedId;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The clinic administrator's pages, in the set-up order of seed 000: the profile, then the offer
+ * and consent, then doctors and services; and the attachment requests. Another clinic answers 404.
+ */
+@Controller
+@RequestMapping("/admin/clinics")
+@PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'CLINIC_ADMIN')")
+class ClinicAdminPages {
+
+    private final ClinicDirectory directory;
+    private final Forms forms;
+
+    ClinicAdminPages(ClinicDirectory directory, Forms forms) {
+        this.directory = directory;
+        this.forms = forms;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal SignedInUser user, Model model) {
+        model.addAttribute("clinics", directory.administered(user));
+        return "clinic/admin-list";
+    }
+
+    @GetMapping("/new")
+    String newClinic(Model model) {
+        model.addAttribute("values", Map.of("timezone", "Europe/Moscow", "region", "77"));
+        model.addAttribute("regions", directory.regions());
+        return "clinic/admin-new";
+    }
+
+    @PostMapping
+    String register(
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            Locale locale) {
+        try {
+            var administrators = Forms.first(form, "adminEmail") == null
+                            || Forms.first(form, "adminEmail").isBlank()
+                    ? java.util.List.<StaffInvitation>of()
+                    : java.util.List.of(new StaffInvitation(
+                            Forms.first(form, "adminEmail"),
+                            Forms.first(form, "adminLastName"),
+                            Forms.first(form, "adminFirstName"),
+                            Forms.first(form, "adminPatronymic")));
+            var clinic = directory.register(user, clinicForm(form), administrators, Requests.linkBase(), locale);
+            return "redirect:/admin/clinics/" + clinic.id().value();
+        } catch (DomainException refused) {
+            forms.refused(renamedAdminErrors(refused), form, model, locale);
+            model.addAttribute("regions", directory.regions());
+            return "clinic/admin-new";
+        }
+    }
+
+    @GetMapping("/{id}")
+    String profile(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
+        var clinic = directory.clinic(user, ClinicId.of(id));
+        model.addAttribute("clinic", clinic);
+        model.addAttribute("values", profileValues(clinic));
+        model.addAttribute("regions", directory.regions());
+        return "clinic/admin-profile";
+    }
+
+    @PostMapping("/{id}")
+    String update(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            Locale locale) {
+        var clinic = ClinicId.of(id);
+        try {
+            directory.update(user, clinic, clinicForm(form));
+            return "redirect:/admin/clinics/" + id + "?saved";
+        } catch (DomainException refused) {
+            forms.refused(refused, form, model, locale);
+            model.addAttribute("clinic", directory.clinic(user, clinic));
+            model.addAttribute("regions", directory.regions());
+            return "clinic/admin-profile";
+        }
+    }
+
+    @PostMapping("/{id}/logo")
+    String logo(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @RequestParam("logo") MultipartFile logo,
+            Model model,
+            Locale locale)
+            throws IOException {
+        var clinic = ClinicId.of(id);
+        try {
+            directory.setLogo(user, clinic, logo.getBytes());
+            return "redirect:/admin/clinics/" + id + "?saved";
+        } catch (DomainException refused) {
+            var found = directory.clinic(user, clinic);
+            forms.refused(refused, null, model, locale);
+            model.addAttribute("values", profileValues(found));
+            model.addAttribute("clinic", found);
+            model.addAttribute("regions", directory.regions());
+            return "clinic/admin-profile";
+        }
+    }
+
+    @GetMapping("/{id}/documents/{kind}")
+    String documents(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @PathVariable String kind,
+            Model model) {
+        var clinic = directory.clinic(user, ClinicId.of(id));
+        var documentKind = Requests.documentKind(kind);
+        documentsModel(model, clinic.id(), documentKind);
+        model.addAttribute(
+                "values",
+                Map.of(
+                        "text",
+                        directory
+                                .current(clinic.id(), documentKind)
+                                .map(current -> current.text())
+                                .orElse("")));
+        return "clinic/admin-documents";
+    }
+
+    @PostMapping("/{id}/documents/{kind}")
+    String publish(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @PathVariable String kind,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            Locale locale) {
+        var clinic = ClinicId.of(id);
+        var documentKind = Requests.documentKind(kind);
+        try {
+            var published = directory.publish(user, clinic, documentKind, Forms.first(form, "text"));
+            return "redirect:/admin/clinics/" + id + "/documents/" + kind + "?published=" + published.version();
+        } catch (DomainException refused) {
+            forms.refused(refused, form, model, locale);
+            model.addAttribute("clinic", directory.clinic(user, clinic));
+            documentsModel(model, clinic, documentKind);
+            return "clinic/admin-documents";
+        }
+    }
+
+    @GetMapping("/{id}/doctors")
+    String doctors(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
+        doctorsModel(user, ClinicId.of(id), model);
+        model.addAttribute("values", Map.of("visibility", "REGION"));
+        return "clinic/admin-doctors";
+    }
+
+    @PostMapping("/{id}/doctors")
+    String invite(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            Locale locale) {
+        var clinic = ClinicId.of(id);
+        try {
+            var doctor = directory.inviteDoctor(
+                    user,
+                    clinic,
+                    new DoctorForm(
+                            Forms.first(form, "email"),
+                            Forms.first(form, "lastName"),
+                            Forms.first(form, "firstName"),
+                            Forms.first(form, "patronymic"),
+                            Forms.all(form, "specialties"),
+                            Forms.first(form, "position"),
+                            Forms.integer(form, "experienceYears"),
+                            Forms.first(form, "biography"),
+                            null,
+                            Forms.first(form, "visibility"),
+                            true),
+                    Requests.linkBase(),
+                    locale);
+            return "redirect:/admin/clinics/" + id + "/doctors?invited=" + doctor.email();
+        } catch (DomainException refused) {
+            forms.refused(refused, form, model, locale);
+            model.addAttribute("chosen", Forms.all(form, "specialties"));
+            doctorsModel(user, clinic, model);
+            return "clinic/admin-doctors";
+        }
+    }
+
+    @GetMapping("/{id}/services")
+    String services(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
+        servicesModel(user, ClinicId.of(id), model);
+        model.addAttribute(
+                "values",
+                Map.of("visibility", "REGION", "format", "VIDEO", "kind", "PRIMARY", "durationMinutes", "30"));
+        return "clinic/admin-services";
+    }
+
+    @PostMapping("/{id}/services")
+    String addService(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            Locale locale) {
+        var clinic = ClinicId.of(id);
+        try {
+            directory.addService(
+                    user,
+                    clinic,
+                    new ServiceForm(
+                            Forms.first(form, "name"),
+                            Forms.first(form, "specialty"),
+                            Forms.first(form, "format"),
+                            Forms.first(form, "kind"),
+                            Forms.integer(form, "durationMinutes"),
+                            Forms.kopecks(form, "priceRoubles", "priceKopecks"),
+                            Forms.all(form, "doctorIds"),
+                            Forms.first(form, "visibility"),
+                            true));
+            return "redirect:/admin/clinics/" + id + "/services?added";
+        } catch (DomainException refused) {
+            forms.refused(refused, form, model, locale);
+            model.addAttribute("chosen", Forms.all(form, "doctorIds"));
+            servicesModel(user, clinic, model);
+            return "clinic/admin-services";
+        }
+    }
+
+    @GetMapping("/{id}/attachments")
+    String attachments(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
+        var clinic = directory.clinic(user, ClinicId.of(id));
+        model.addAttribute("clinic", clinic);
+        model.addAttribute("requests", directory.attachmentsOf(user, clinic.id(), AttachmentStatus.REQUESTED));
+        model.addAttribute("attached", directory.attachmentsOf(user, clinic.id(), AttachmentStatus.CONFIRMED));
+        model.addAttribute("zone", directory.timezone(clinic.id()));
+        return "clinic/admin-attachments";
+    }
+
+    @PostMapping("/{id}/attachments/{attachment}/confirm")
+    String confirm(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @PathVariable String attachment,
+            Locale locale) {
+        directory.confirmAttachment(user, TypedId.parse(attachment, "id"), locale);
+        return "redirect:/admin/clinics/" + id + "/attachments";
+    }
+
+    @PostMapping("/{id}/attachments/{attachment}/refuse")
+    String refuse(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @PathVariable String attachment,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            Locale locale) {
+        UUID request = TypedId.parse(attachment, "id");
+        try {
+            directory.refuseAttachment(user, request, Forms.first(form, "reason"), locale);
+            return "redirect:/admin/clinics/" + id + "/attachments";
+        } catch (DomainException refused) {
+            forms.refused(refused, form, model, locale);
+            model.addAttribute("refusing", request);
+            var clinic = directory.clinic(user, ClinicId.of(id));
+            model.addAttribute("clinic", clinic);
+            model.addAttribute("requests", directory.attachmentsOf(user, clinic.id(), AttachmentStatus.REQUESTED));
+            model.addAttribute("attached", directory.attachmentsOf(user, clinic.id(), AttachmentStatus.CONFIRMED));
+            model.addAttribute("zone", directory.timezone(clinic.id()));
+            return "clinic/admin-attachments";
+        }
+    }
+
+    private void documentsModel(Model model, ClinicId clinic, DocumentKind kind) {
+        if (!model.containsAttribute("clinic")) {
+            model.addAttribute("clinic", directory.card(clinic));
+        }
+        model.addAttribute("kind", kind);
+        model.addAttribute("path", kind.name().toLowerCase(Locale.ROOT));
+        model.addAttribute("versions", directory.versions(clinic, kind));
+        model.addAttribute("zone", directory.timezone(clinic));
+    }
+
+    private void doctorsModel(SignedInUser user, ClinicId clinic, Model model) {
+        model.addAttribute("clinic", directory.clinic(user, clinic));
+        model.addAttribute("doctors", directory.doctorsOf(user, clinic));
+        model.addAttribute("specialties", directory.specialties());
+        model.addAttribute("visibilities", Visibility.values());
+    }
+
+    private void servicesModel(SignedInUser user, ClinicId clinic, Model model) {
+        model.addAttribute("clinic", directory.clinic(user, clinic));
+        model.addAttribute("services", directory.servicesOf(user, clinic));
+        model.addAttribute("doctors", directory.doctorsOf(user, clinic));
+        model.addAttribute("specialties", directory.specialties());
+        model.addAttribute("visibilities", Visibility.values());
+        model.addAttribute("formats", ServiceFormat.values());
+        model.addAttribute("kinds", ServiceKind.values());
+    }
+
+    private static ClinicForm clinicForm(MultiValueMap<String, String> form) {
+        return new ClinicForm(
+                Forms.first(form, "name"),
+                Forms.first(form, "inn"),
+                Forms.first(form, "ogrn"),
+                Forms.first(form, "licenseNumber"),
+                Forms.first(form, "licenseDate"),
+                Forms.first(form, "region"),
+                Forms.first(form, "address"),
+                Forms.first(form, "timezone"),
+                Forms.first(form, "phone"),
+                Forms.first(form, "phoneExtra"),
+                Forms.first(form, "email"),
+                Forms.first(form, "site"),
+                Forms.first(form, "description"));
+    }
+
+    private static Map<String, String> profileValues(org.medkarta.clinic.ClinicView clinic) {
+        var values = new LinkedMultiValueMap<String, String>();
+        values.add("name", clinic.name());
+        values.add("inn", clinic.inn());
+        values.add("ogrn", clinic.ogrn());
+        values.add("licenseNumber", clinic.licenseNumber());
+        values.add(
+                "licenseDate",
+                clinic.licenseDate() == null ? null : clinic.licenseDate().toString());
+        values.add("region", clinic.region());
+        values.add("address", clinic.address());
+        values.add("timezone", clinic.timezone());
+        values.add("phone", clinic.phone());
+        values.add("phoneExtra", clinic.phoneExtra());
+        values.add("email", clinic.email());
+        values.add("site", clinic.site());
+        values.add("description", clinic.description());
+        return Forms.values(values);
+    }
+
+    /** The administrator's fields on the clinic form are named {@code adminEmail} and so on. */
+    private static DomainException renamedAdminErrors(DomainException refused) {
+        if (!(refused instanceof org.medkarta.shared.InvalidInput invalid)) {
+            return refused;
+        }
+        return new org.medkarta.shared.InvalidInput(invalid.errors().stream()
+                .map(error -> error.field().startsWith("administrators[0].")
+                        ? new org.medkarta.shared.InvalidInput.FieldError(
+                                "admin" + capitalise(error.field().substring("administrators[0].".length())),
+                                error.messageCode(),
+                                error.arguments())
+                        : error)
+                .toList());
+    }
+
+    private static String capitalise(String field) {
+        return Character.toUpperCase(field.charAt(0)) + field.substring(1);
+    }
+}

@@ -1,0 +1,168 @@
+package org.medkarta.clinic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.medkarta.testing.Outbox;
+
+/** Attachment of patients to clinics (SPEC B6, seed 002) and the support queue (SPEC B7). */
+class AttachmentAndSupportIT extends ClinicApiSupport {
+
+    @Test
+    void aConfirmedAttachmentEndsThePreviousOneOfTheSameKindOnly() {
+        String[] a = clinicWithAdmin("Поликлиника А");
+        String[] b = clinicWithAdmin("Поликлиника Б");
+        String patient = patient();
+
+        String general = request(patient, a[0], "GENERAL");
+        String dental = request(patient, a[0], "DENTAL");
+        assertThat(postAs(a[1], "/api/v1/attachments/" + general + "/confirm", Map.of())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(postAs(a[1], "/api/v1/attachments/" + dental + "/confirm", Map.of())
+                        .statusCode())
+                .isEqualTo(200);
+        String moved = request(patient, b[0], "GENERAL");
+        var confirmed = postAs(b[1], "/api/v1/attachments/" + moved + "/confirm", Map.of());
+
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(body(confirmed).get("status").asString()).isEqualTo("CONFIRMED");
+        var mine = body(getAs(patient, "/api/v1/attachments")).toString();
+        assertThat(statusOf(patient, general)).isEqualTo("ENDED");
+        assertThat(statusOf(patient, dental)).isEqualTo("CONFIRMED");
+        assertThat(statusOf(patient, moved)).isEqualTo("CONFIRMED");
+        assertThat(mine).contains("Поликлиника Б");
+    }
+
+    @Test
+    void onlyTheChosenClinicDecidesAndARefusalCarriesItsReason() {
+        String[] a = clinicWithAdmin("Поликлиника В");
+        String[] b = clinicWithAdmin("Поликлиника Г");
+        String patient = patient();
+        String request = request(patient, a[0], "WOMENS");
+
+        var foreign = postAs(b[1], "/api/v1/attachments/" + request + "/confirm", Map.of());
+        var foreignRefusal = postAs(b[1], "/api/v1/attachments/" + request + "/refuse", Map.of("reason", "нет"));
+        var foreignList = getAs(b[1], "/api/v1/clinics/" + a[0] + "/attachments");
+        var noReason = postAs(a[1], "/api/v1/attachments/" + request + "/refuse", Map.of("reason", " "));
+        var refused =
+                postAs(a[1], "/api/v1/attachments/" + request + "/refuse", Map.of("reason", "Вне зоны обслуживания"));
+        var twice = postAs(a[1], "/api/v1/attachments/" + request + "/confirm", Map.of());
+
+        assertThat(foreign.statusCode()).isEqualTo(404);
+        assertThat(foreignRefusal.statusCode()).isEqualTo(404);
+        assertThat(foreignList.statusCode()).isEqualTo(404);
+        assertThat(noReason.statusCode()).isEqualTo(422);
+        assertThat(body(noReason).get("field").asString()).isEqualTo("reason");
+        assertThat(body(refused).get("status").asString()).isEqualTo("REFUSED");
+        assertThat(body(refused).get("reason").asString()).isEqualTo("Вне зоны обслуживания");
+        assertThat(twice.statusCode()).isEqualTo(409);
+        assertThat(problem(twice)).isEqualTo("already-decided");
+        assertThat(body(getAs(a[1], "/api/v1/clinics/" + a[0] + "/attachments?status=REFUSED"))
+                        .size())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aPendingOrActiveAttachmentIsNotRequestedTwice() {
+        String[] a = clinicWithAdmin("Поликлиника Д");
+        String patient = patient();
+        String request = request(patient, a[0], "GENERAL");
+
+        var pending = postAs(patient, "/api/v1/clinics/" + a[0] + "/attachments", Map.of("kind", "GENERAL"));
+        postAs(a[1], "/api/v1/attachments/" + request + "/confirm", Map.of());
+        var active = postAs(patient, "/api/v1/clinics/" + a[0] + "/attachments", Map.of("kind", "GENERAL"));
+        var unknownKind = postAs(patient, "/api/v1/clinics/" + a[0] + "/attachments", Map.of("kind", "SPA"));
+
+        assertThat(problem(pending)).isEqualTo("attachment-pending");
+        assertThat(problem(active)).isEqualTo("already-attached");
+        assertThat(unknownKind.statusCode()).isEqualTo(422);
+        assertThat(body(unknownKind).get("field").asString()).isEqualTo("kind");
+    }
+
+    @Test
+    void aSignedOutVisitorAsksForHelpAndTheReplyReachesTheirMailbox() {
+        String visitor = email("visitor");
+        var noContact =
+                post("/api/v1/support/requests", Map.of("kind", "HELP", "topic", "Вход", "text", "Не могу войти"));
+        var filed = post(
+                "/api/v1/support/requests",
+                Map.of("kind", "HELP", "email", visitor, "topic", "Вход", "text", "Не приходит код"));
+
+        assertThat(noContact.statusCode()).isEqualTo(422);
+        assertThat(body(noContact).get("field").asString()).isEqualTo("email");
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        String id = body(filed).get("id").asString();
+        String admin = platformAdmin();
+        assertThat(getAs(admin, "/api/v1/support/requests?state=NEW").body()).contains(id);
+        assertThat(body(postAs(admin, "/api/v1/support/requests/" + id + "/take", Map.of()))
+                        .get("state")
+                        .asString())
+                .isEqualTo("IN_PROGRESS");
+
+        var replied = postAs(
+                admin,
+                "/api/v1/support/requests/" + id + "/reply",
+                Map.of("text", "Проверьте номер телефона в профиле.", "done", true));
+
+        assertThat(body(replied).get("state").asString()).isEqualTo("DONE");
+        var mail = Outbox.to(outbox, visitor, 1).get(0);
+        assertThat(mail.body()).contains("Проверьте номер телефона в профиле.");
+        assertThat(getAs(admin, "/api/v1/support/requests?state=NEW").body()).doesNotContain(id);
+    }
+
+    @Test
+    void aCallbackNeedsAPhoneAndAClinicAdministratorSeesOnlyRequestsAboutTheirClinic() {
+        String[] a = clinicWithAdmin("Поликлиника Е");
+        String[] b = clinicWithAdmin("Поликлиника Ж");
+        var noPhone = post("/api/v1/support/requests", Map.of("kind", "CALLBACK", "topic", "Запись"));
+        var aboutA = post(
+                "/api/v1/support/requests",
+                Map.of(
+                        "kind",
+                        "CALLBACK",
+                        "phone",
+                        "+79161234567",
+                        "topic",
+                        "Запись",
+                        "preferredTime",
+                        "после 18:00",
+                        "clinicId",
+                        a[0]));
+        String id = body(aboutA).get("id").asString();
+
+        assertThat(noPhone.statusCode()).isEqualTo(422);
+        assertThat(body(noPhone).get("field").asString()).isEqualTo("phone");
+        assertThat(aboutA.statusCode()).as(aboutA.body()).isEqualTo(201);
+        assertThat(getAs(a[1], "/api/v1/support/requests").body()).contains(id);
+        assertThat(getAs(b[1], "/api/v1/support/requests").body()).doesNotContain(id);
+        assertThat(postAs(b[1], "/api/v1/support/requests/" + id + "/reply", Map.of("text", "Чужой ответ"))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(postAs(b[1], "/api/v1/support/requests/" + id + "/take", Map.of())
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(getAs(patient(), "/api/v1/support/requests").statusCode()).isEqualTo(403);
+        assertThat(body(postAs(a[1], "/api/v1/support/requests/" + id + "/close", Map.of()))
+                        .get("state")
+                        .asString())
+                .isEqualTo("DONE");
+    }
+
+    private String request(String patient, String clinic, String kind) {
+        var requested = postAs(patient, "/api/v1/clinics/" + clinic + "/attachments", Map.of("kind", kind));
+        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(201);
+        assertThat(body(requested).get("status").asString()).isEqualTo("REQUESTED");
+        return body(requested).get("id").asString();
+    }
+
+    private String statusOf(String patient, String attachment) {
+        for (var row : body(getAs(patient, "/api/v1/attachments"))) {
+            if (row.get("id").asString().equals(attachment)) {
+                return row.get("status").asString();
+            }
+        }
+        throw new AssertionError("No attachment " + attachment);
+    }
+}
