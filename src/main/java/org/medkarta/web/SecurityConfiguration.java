@@ -26,7 +26,16 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    static final String[] SIGNED_IN_PAGES = {"/profile/**", "/security/**", "/notices/**", "/admin/**", "/support/**"};
+    static final String[] SIGNED_IN_PAGES = {
+        "/profile/**",
+        "/security/**",
+        "/notices/**",
+        "/admin/**",
+        "/support/**",
+        "/booking/**",
+        "/appointments/**",
+        "/schedule/**"
+    };
 
     @Bean
     @Order(1)
