@@ -163,6 +163,18 @@ abstract class SchedulingSupport extends ApiSupport {
         return new TestPatient(account, phone, identity.tokensFor(user).accessToken());
     }
 
+    /** The patient with a token issued now, after the clock moved past the old one's life. */
+    TestPatient signedInAgain(TestPatient patient) {
+        var user = new SignedInUser(
+                patient.account().userId(),
+                "Patient",
+                patient.account().patientId(),
+                List.of(new RoleGrant(Role.PATIENT, null)),
+                "SMS_CODE");
+        return new TestPatient(
+                patient.account(), patient.phone(), identity.tokensFor(user).accessToken());
+    }
+
     /** A template body: every day of the week, the given hours, 30-minute slots, from today for a month. */
     static java.util.Map<String, Object> template(
             String name, TestClinic clinic, TestDoctor doctor, String first, String last) {
