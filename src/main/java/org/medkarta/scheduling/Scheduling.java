@@ -520,6 +520,86 @@ public class Scheduling {
         return slots.find(slot);
     }
 
+    /** The active services a doctor gives, for the templates editor. */
+    @Transactional(readOnly = true)
+    public List<ServiceView> servicesOf(DoctorId doctor) {
+        return clinics.servicesOf(doctor);
+    }
+
+    /** The time zone the clinic's schedules are written in. */
+    @Transactional(readOnly = true)
+    public ZoneId zoneOf(ClinicId clinic) {
+        return clinics.timezone(clinic);
+    }
+
+    /** Active doctors by specialty and part of the name, for the booking pages. */
+    @Transactional(readOnly = true)
+    public List<DoctorView> doctors(String specialty, String name) {
+        return clinics.findDoctors(specialty, name, null);
+    }
+
+    /** The dictionary of specialties, for the booking pages. */
+    public List<org.medkarta.clinic.Specialty> specialties() {
+        return clinics.specialties();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<DoctorView> doctor(DoctorId doctor) {
+        return clinics.doctor(doctor);
+    }
+
+    /**
+     * A free slot as the confirmation page shows it, with whether the patient still has to accept
+     * the clinic's documents.
+     */
+    @Transactional(readOnly = true)
+    public AppointmentCard offer(SignedInUser viewer, UUID slotId, UUID serviceId) {
+        var slot = slots.find(slotId).orElseThrow(NotFound::new);
+        UUID chosen = serviceId != null ? serviceId : slot.serviceIds().get(0);
+        if (!slot.serviceIds().contains(chosen)) {
+            throw new NotFound();
+        }
+        return card(null, slot.id(), slot.doctorId(), slot.clinicId(), chosen, slot.start(), slot.end(), viewer);
+    }
+
+    /** Appointments as pages show them. */
+    @Transactional(readOnly = true)
+    public List<AppointmentCard> cards(SignedInUser viewer, List<AppointmentView> list) {
+        return list.stream()
+                .map(a -> card(a, a.slotId(), a.doctorId(), a.clinicId(), a.serviceId(), a.start(), a.end(), viewer))
+                .toList();
+    }
+
+    private AppointmentCard card(
+            AppointmentView appointment,
+            UUID slot,
+            DoctorId doctorId,
+            ClinicId clinicId,
+            UUID serviceId,
+            Instant start,
+            Instant end,
+            SignedInUser viewer) {
+        var doctor = clinics.doctor(doctorId);
+        var service = clinics.service(new ServiceId(serviceId));
+        var clinic = clinics.card(clinicId);
+        ZoneId zone = ZoneId.of(clinic.timezone());
+        boolean accepted =
+                viewer == null || viewer.patientId() == null || clinics.hasAccepted(viewer.patientId(), clinicId);
+        return new AppointmentCard(
+                appointment,
+                slot,
+                serviceId,
+                doctor.map(DoctorView::fullName).orElse(""),
+                service.map(ServiceView::name).orElse(""),
+                service.map(ServiceView::format).orElse(null),
+                service.map(ServiceView::priceKopecks).orElse(0L),
+                clinicId,
+                clinic.name(),
+                start.atZone(zone),
+                end.atZone(zone),
+                accepted);
+    }
+
     // ---------------------------------------------------------------- booking (C4, C6)
 
     /**
