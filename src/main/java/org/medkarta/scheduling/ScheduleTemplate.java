@@ -283,27 +283,23 @@ record ScheduleTemplate(
     }
 
     private static LocalDate date(String text, String field, FieldErrors errors) {
-        if (text == null || text.isBlank()) {
-            errors.reject(field, "validation.required");
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            errors.reject(field, "scheduling.validation.date");
-            return null;
-        }
+        return parsed(text, field, errors, LocalDate::parse, "scheduling.validation.date");
     }
 
     private static LocalTime time(String text, String field, FieldErrors errors) {
+        return parsed(text, field, errors, LocalTime::parse, "scheduling.validation.time");
+    }
+
+    private static <T> T parsed(
+            String text, String field, FieldErrors errors, java.util.function.Function<String, T> parse, String code) {
         if (text == null || text.isBlank()) {
             errors.reject(field, "validation.required");
             return null;
         }
         try {
-            return LocalTime.parse(text.strip());
+            return parse.apply(text.strip());
         } catch (DateTimeParseException e) {
-            errors.reject(field, "scheduling.validation.time");
+            errors.reject(field, code);
             return null;
         }
     }

@@ -20,17 +20,6 @@ final class Json {
 
     private Json() {}
 
-    record TemplateBody(
-            String name,
-            String validFrom,
-            String validTo,
-            List<String> weekdays,
-            String firstStart,
-            String lastStart,
-            Integer slotMinutes,
-            List<String> breaks,
-            List<String> serviceIds) {}
-
     record Template(
             UUID id,
             UUID doctorId,

@@ -48,8 +48,8 @@ class ScheduleApi {
     @PostMapping("/api/v1/doctors/{id}/schedule-templates")
     @ResponseStatus(HttpStatus.CREATED)
     Json.Template create(
-            @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @RequestBody Json.TemplateBody body) {
-        return Json.Template.of(scheduling.createTemplate(user, DoctorId.of(id), form(body)));
+            @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @RequestBody TemplateForm body) {
+        return Json.Template.of(scheduling.createTemplate(user, DoctorId.of(id), body));
     }
 
     @GetMapping("/api/v1/doctors/{id}/schedule-templates")
@@ -70,8 +70,8 @@ class ScheduleApi {
             @AuthenticationPrincipal SignedInUser user,
             @PathVariable String id,
             @RequestParam(defaultValue = "false") boolean confirm,
-            @RequestBody Json.TemplateBody body) {
-        return Json.Template.of(scheduling.updateTemplate(user, TypedId.parse(id, "id"), form(body), confirm));
+            @RequestBody TemplateForm body) {
+        return Json.Template.of(scheduling.updateTemplate(user, TypedId.parse(id, "id"), body, confirm));
     }
 
     /** Switches a template on; 409 {@code template-overlap} names the active template it overlaps. */
@@ -151,18 +151,5 @@ class ScheduleApi {
         var clinic = ClinicId.of(id);
         scheduling.setHorizonDays(user, clinic, body.horizonDays());
         return new Json.Horizon(scheduling.horizonDays(clinic));
-    }
-
-    private static TemplateForm form(Json.TemplateBody body) {
-        return new TemplateForm(
-                body.name(),
-                body.validFrom(),
-                body.validTo(),
-                body.weekdays(),
-                body.firstStart(),
-                body.lastStart(),
-                body.slotMinutes(),
-                body.breaks(),
-                body.serviceIds());
     }
 }
