@@ -106,6 +106,10 @@ class Accounts {
                 .optional());
     }
 
+    Optional<Account> byPatient(PatientId patient) {
+        return one("patient_id = :value", patient.value());
+    }
+
     Optional<Account> byPhone(String e164) {
         return one("phone = :value", e164);
     }

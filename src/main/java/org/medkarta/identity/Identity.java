@@ -484,6 +484,36 @@ public class Identity {
         transaction.executeWithoutResult(status -> refreshTokens.revokeAll(user));
     }
 
+    /**
+     * The patients staff may book for, found by a phone or a SNILS as typed (SPEC C6): the account
+     * holding it, when it has a medical record.
+     */
+    public List<AccountView> findPatients(String phoneOrSnils) {
+        if (phoneOrSnils == null || phoneOrSnils.isBlank()) {
+            return List.of();
+        }
+        Optional<Account> found = Optional.empty();
+        try {
+            found = accounts.byPhone(Phone.parse(phoneOrSnils, "query").e164());
+        } catch (InvalidInput notAPhone) {
+            // It may still be a SNILS.
+        }
+        if (found.isEmpty()) {
+            try {
+                found = accounts.bySnils(Snils.parse(phoneOrSnils, "query").digits());
+            } catch (InvalidInput notASnils) {
+                // Neither: nobody is found.
+            }
+        }
+        return found.filter(account -> account.patientId() != null).map(AccountView::of).stream()
+                .toList();
+    }
+
+    /** The account whose own medical record this is. */
+    public Optional<AccountView> patient(PatientId patient) {
+        return accounts.byPatient(patient).map(AccountView::of);
+    }
+
     public Optional<AccountView> account(UserId user) {
         return accounts.byId(user).map(AccountView::of);
     }

@@ -66,6 +66,21 @@ public class DevOutbox {
                 .list();
     }
 
+    /**
+     * Whether messages to this recipient are still on their way (queued, not yet delivered), so a
+     * reader of the dev outbox knows to look again in a moment.
+     */
+    public boolean awaitingDelivery(String to) {
+        return jdbc.sql("""
+                                SELECT count(*) FROM notification_outbox
+                                WHERE lower(recipient) = :recipient AND status = 'PENDING'
+                                """)
+                        .param("recipient", recipientKey(queryForm(to)))
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
     private static String queryForm(String to) {
         return to.startsWith(" ") && to.strip().matches("\\d+") ? "+" + to.strip() : to;
     }

@@ -35,7 +35,7 @@ record NotificationProperties(
      * @param maxRetryDelay the longest wait between two attempts
      */
     record Dispatch(
-            @DefaultValue("INLINE") AfterCommit afterCommit,
+            @DefaultValue("BACKGROUND") AfterCommit afterCommit,
             @DefaultValue("true") boolean polling,
             @DefaultValue("1s") Duration pollInterval,
             @DefaultValue("100") int maxPerPoll,
@@ -56,11 +56,12 @@ record NotificationProperties(
     /** What the node does with a message right after the caller's transaction commits. */
     enum AfterCommit {
         /**
-         * Delivers it on the caller's thread before the call returns (the default: the dev outbox
-         * shows a one-time code as soon as the request that sent it has answered).
+         * Delivers it on the caller's thread before the call returns. Only for a single user: the
+         * caller's finished transaction still holds its pooled connection while delivery asks for
+         * another, so many parallel requests can empty the pool.
          */
         INLINE,
-        /** Hands it to a background thread, so a slow gateway never holds up a request. */
+        /** Hands it to a background thread, so a slow gateway never holds up a request (the default). */
         BACKGROUND,
         /** Leaves it to the poller alone. */
         NONE

@@ -31,9 +31,18 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    static final List<String> STAFF_PAGES = List.of("/admin", "/support");
+    static final List<String> STAFF_PAGES = List.of("/admin", "/support", "/schedule");
 
-    static final String[] SIGNED_IN_PAGES = {"/profile/**", "/security/**", "/notices/**", "/admin/**", "/support/**"};
+    static final String[] SIGNED_IN_PAGES = {
+        "/profile/**",
+        "/security/**",
+        "/notices/**",
+        "/admin/**",
+        "/support/**",
+        "/booking/**",
+        "/appointments/**",
+        "/schedule/**"
+    };
 
     @Bean
     @Order(1)

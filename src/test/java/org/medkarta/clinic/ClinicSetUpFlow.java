@@ -27,8 +27,12 @@ abstract class ClinicSetUpFlow extends BrowserSupport {
     void setUpAClinicAndFindItsDoctor(Consumer<String> doctorSetsPasswordFromLink) {
         String clinicName = "Клиника Браузер " + UUID.randomUUID().toString().substring(0, 6);
         String doctorEmail = "doctor-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru";
-        String lastName =
-                "Браузерова" + (char) ('а' + ThreadLocalRandom.current().nextInt(20));
+        var suffix = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            suffix.append((char) ('а' + ThreadLocalRandom.current().nextInt(32)));
+        }
+        // A name no other test run shares, so the catalogue search finds exactly this doctor.
+        String lastName = "Браузерова" + suffix;
         signInAsPlatformAdmin(page, "/admin/clinics/new");
 
         page.fill("#name", clinicName);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.medkarta.testing.Outbox;
 import org.medkarta.testing.WebClientSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -14,12 +15,16 @@ class DevOutboxIT extends WebClientSupport {
     @Autowired
     Notifications notifications;
 
+    @Autowired
+    DevOutbox outbox;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
     void smsSentInTheDefaultProfileIsReadableThroughTheApi() {
         String phone = uniquePhone();
         notifications.sendSms(phone, "Код входа в Медкарту: 123456");
+        Outbox.to(outbox, phone, 1);
 
         var response = get("/api/v1/dev/outbox?to=" + phone.replace("+", "%2B"));
 
@@ -37,6 +42,7 @@ class DevOutboxIT extends WebClientSupport {
         String phone = uniquePhone();
         notifications.sendSms(phone, "first");
         notifications.sendSms(phone, "second");
+        Outbox.to(outbox, phone, 2);
 
         var messages = json.readTree(get("/api/v1/dev/outbox?to=" + phone).body());
 
@@ -47,6 +53,7 @@ class DevOutboxIT extends WebClientSupport {
     void emailIsKeptWithItsSubjectAndFoundRegardlessOfCase() {
         String address = "Patient-" + UUID.randomUUID() + "@Example.org";
         notifications.sendEmail(address, "Подтвердите адрес", "Перейдите по ссылке");
+        Outbox.to(outbox, address, 1);
 
         var messages = json.readTree(
                 get("/api/v1/dev/outbox?to=" + address.toUpperCase()).body());
@@ -68,6 +75,7 @@ class DevOutboxIT extends WebClientSupport {
     void outboxPageListsTheMessagesAndItsHtmxRefreshReturnsOnlyTheTable() {
         String phone = uniquePhone();
         notifications.sendSms(phone, "Код для страницы: 654321");
+        Outbox.to(outbox, phone, 1);
 
         var page = get("/dev/outbox?to=" + phone.replace("+", "%2B"));
         var fragment = get("/dev/outbox?to=" + phone.replace("+", "%2B"), "HX-Request", "true");

@@ -28,6 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /** SMS through SMPP to an in-process message centre (jsmpp's server side) that keeps each submit_sm. */
 @SpringBootTest(
         properties = {
+            // Delivered on the test's own thread, so each assertion sees the gateway's answer at once.
+            "medkarta.notification.dispatch.after-commit=inline",
             "medkarta.notification.dispatch.polling=false",
             "medkarta.notification.sms.gateway=smpp",
             "medkarta.notification.sms.smpp.host=127.0.0.1",

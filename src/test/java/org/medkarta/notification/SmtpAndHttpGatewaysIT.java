@@ -29,6 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /** E-mail through SMTP (GreenMail) and SMS through an HTTP provider (the JDK's server), both in-process. */
 @SpringBootTest(
         properties = {
+            // Delivered on the test's own thread, so each assertion sees the gateway's answer at once.
+            "medkarta.notification.dispatch.after-commit=inline",
             "medkarta.notification.dispatch.polling=false",
             "medkarta.notification.mail.gateway=smtp",
             "medkarta.notification.mail.from=Медкарта <no-reply@medkarta.test>",

@@ -15,11 +15,15 @@ public final class Outbox {
 
     private Outbox() {}
 
-    /** The messages to a recipient, newest first, waiting briefly for delivery. */
+    /**
+     * The messages to a recipient, newest first, once at least {@code atLeast} have arrived and
+     * nothing more is on its way to them (delivery runs on a background thread after commit).
+     */
     public static List<OutboundMessage> to(DevOutbox outbox, String recipient, int atLeast) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         List<OutboundMessage> messages = outbox.sentTo(recipient);
-        while (messages.size() < atLeast && Instant.now().isBefore(deadline)) {
+        while ((messages.size() < atLeast || outbox.awaitingDelivery(recipient))
+                && Instant.now().isBefore(deadline)) {
             java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
             messages = outbox.sentTo(recipient);
         }

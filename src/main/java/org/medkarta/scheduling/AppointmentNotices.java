@@ -1,0 +1,87 @@
+package org.medkarta.scheduling;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.DoctorView;
+import org.medkarta.clinic.ServiceId;
+import org.medkarta.clinic.ServiceView;
+import org.medkarta.identity.Identity;
+import org.medkarta.notification.Contact;
+import org.medkarta.notification.Message;
+import org.medkarta.notification.Notifications;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells patients about their appointments through the outbox (SPEC C8), in the caller's
+ * transaction, each notice once per idempotency key. Times are written in the clinic's zone.
+ */
+@Component
+class AppointmentNotices {
+
+    // Notices go out in the platform's language; an account has no language of its own yet.
+    private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm", RUSSIAN);
+
+    private final Notifications notifications;
+    private final Identity identity;
+    private final ClinicDirectory clinics;
+    private final MessageSource messages;
+    private final SchedulingProperties properties;
+
+    AppointmentNotices(
+            Notifications notifications,
+            Identity identity,
+            ClinicDirectory clinics,
+            MessageSource messages,
+            SchedulingProperties properties) {
+        this.notifications = notifications;
+        this.identity = identity;
+        this.clinics = clinics;
+        this.messages = messages;
+        this.properties = properties;
+    }
+
+    void booked(AppointmentView appointment) {
+        tell(appointment, "booked", "appointment-booked:" + appointment.id());
+    }
+
+    void rescheduled(AppointmentView appointment) {
+        tell(appointment, "rescheduled", "appointment-rescheduled:" + appointment.id() + ":" + appointment.slotId());
+    }
+
+    void cancelled(AppointmentView appointment, boolean byClinic) {
+        tell(appointment, byClinic ? "cancelled-by-clinic" : "cancelled", "appointment-cancelled:" + appointment.id());
+    }
+
+    /** A reminder {@code before} the start; the key includes the time, so a moved appointment is reminded anew. */
+    void remind(AppointmentView appointment, String kind, Duration before) {
+        tell(
+                appointment,
+                before.toHours() >= 24 ? "reminder-day" : "reminder-soon",
+                "appointment-reminder:" + appointment.id() + ":" + kind + ":"
+                        + appointment.start().getEpochSecond());
+    }
+
+    private void tell(AppointmentView appointment, String what, String key) {
+        ZoneId zone = clinics.timezone(appointment.clinicId());
+        String doctor =
+                clinics.doctor(appointment.doctorId()).map(DoctorView::fullName).orElse("");
+        String service = clinics.service(new ServiceId(appointment.serviceId()))
+                .map(ServiceView::name)
+                .orElse("");
+        String when = WHEN.format(appointment.start().atZone(zone));
+        String title = messages.getMessage("scheduling.notice." + what + ".title", null, RUSSIAN);
+        String text = messages.getMessage(
+                "scheduling.notice." + what + ".text", new Object[] {when, doctor, service}, RUSSIAN);
+        Contact contact = identity.contact(appointment.patientUserId()).orElse(new Contact(null, null));
+        notifications.tell(
+                appointment.patientUserId(),
+                contact,
+                new Message(title, text, properties.linkBase() + "/appointments"),
+                key);
+    }
+}

@@ -1,0 +1,37 @@
+package org.medkarta.scheduling;
+
+import java.util.Optional;
+import org.medkarta.shared.ClinicId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** How many days ahead each clinic opens booking, where it chose. */
+@Repository
+class ClinicSettings {
+
+    private final JdbcClient jdbc;
+
+    ClinicSettings(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Integer> horizonDays(ClinicId clinic) {
+        return jdbc.sql("SELECT horizon_days FROM scheduling_clinic_setting WHERE clinic_id = :clinic")
+                .param("clinic", clinic.value())
+                .query(Integer.class)
+                .optional();
+    }
+
+    void setHorizonDays(ClinicId clinic, int days) {
+        int updated = jdbc.sql("UPDATE scheduling_clinic_setting SET horizon_days = :days WHERE clinic_id = :clinic")
+                .param("clinic", clinic.value())
+                .param("days", days)
+                .update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO scheduling_clinic_setting (clinic_id, horizon_days) VALUES (:clinic, :days)")
+                    .param("clinic", clinic.value())
+                    .param("days", days)
+                    .update();
+        }
+    }
+}

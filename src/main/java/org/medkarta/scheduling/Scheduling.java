@@ -1,0 +1,971 @@
+package org.medkarta.scheduling;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.DoctorView;
+import org.medkarta.clinic.ServiceId;
+import org.medkarta.clinic.ServiceView;
+import org.medkarta.clinic.Visibility;
+import org.medkarta.identity.AccountView;
+import org.medkarta.identity.Identity;
+import org.medkarta.identity.Role;
+import org.medkarta.identity.SignedInUser;
+import org.medkarta.shared.ClinicId;
+import org.medkarta.shared.DoctorId;
+import org.medkarta.shared.InvalidInput;
+import org.medkarta.shared.NotFound;
+import org.medkarta.shared.PatientId;
+import org.medkarta.shared.UserId;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The scheduling module's whole API: schedule templates and slots (SPEC C1, C2), slot search (C3),
+ * booking (C4, C6), cancel and reschedule (C5), iCalendar (C7), notices and reminders (C8), and
+ * referrals that bookings use up.
+ *
+ * <p>A doctor manages their own schedule; an administrator of the doctor's clinic manages it too.
+ * Anyone else asking about a schedule or an appointment that is not theirs gets {@link NotFound}.
+ * Refusals are {@link SchedulingRefusal}s named as the public API contract names them.
+ */
+@Service
+public class Scheduling {
+
+    private static final int SEARCH_LIMIT = 500;
+
+    private final Templates templates;
+    private final Slots slots;
+    private final Appointments appointments;
+    private final Referrals referrals;
+    private final Locks locks;
+    private final Reminders reminders;
+    private final CalendarFeeds feeds;
+    private final ClinicSettings settings;
+    private final AppointmentNotices notices;
+    private final ClinicDirectory clinics;
+    private final Identity identity;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final SchedulingProperties properties;
+    private final Clock clock;
+
+    Scheduling(
+            Templates templates,
+            Slots slots,
+            Appointments appointments,
+            Referrals referrals,
+            Locks locks,
+            Reminders reminders,
+            CalendarFeeds feeds,
+            ClinicSettings settings,
+            AppointmentNotices notices,
+            ClinicDirectory clinics,
+            Identity identity,
+            ApplicationEventPublisher events,
+            TransactionTemplate transaction,
+            SchedulingProperties properties,
+            Clock clock) {
+        this.templates = templates;
+        this.slots = slots;
+        this.appointments = appointments;
+        this.referrals = referrals;
+        this.locks = locks;
+        this.reminders = reminders;
+        this.feeds = feeds;
+        this.settings = settings;
+        this.notices = notices;
+        this.clinics = clinics;
+        this.identity = identity;
+        this.events = events;
+        this.transaction = transaction;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------- who manages a schedule
+
+    /** Whether the person may change the doctor's schedule: the doctor, or an administrator of their clinic. */
+    @Transactional(readOnly = true)
+    public boolean manages(SignedInUser actor, DoctorId doctor) {
+        if (actor == null || doctor == null) {
+            return false;
+        }
+        var found = clinics.doctor(doctor);
+        if (found.isEmpty()) {
+            return false;
+        }
+        if (actor.has(Role.DOCTOR) && found.get().userId().equals(actor.userId())) {
+            return true;
+        }
+        return clinics.administers(actor, found.get().clinicId());
+    }
+
+    /** The doctors whose schedules the person manages: their own profiles and their clinics' doctors. */
+    @Transactional(readOnly = true)
+    public List<DoctorView> managedDoctors(SignedInUser actor) {
+        var found = new ArrayList<DoctorView>();
+        var seen = new HashSet<DoctorId>();
+        if (actor == null) {
+            return found;
+        }
+        if (actor.has(Role.DOCTOR)) {
+            for (var profile : clinics.profilesOf(actor.userId())) {
+                if (seen.add(profile.id())) {
+                    found.add(profile);
+                }
+            }
+        }
+        if (actor.has(Role.CLINIC_ADMIN) || actor.has(Role.PLATFORM_ADMIN)) {
+            for (var clinic : clinics.administered(actor)) {
+                for (var doctor : clinics.doctorsOf(actor, clinic.id())) {
+                    if (seen.add(doctor.id())) {
+                        found.add(doctor);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private DoctorView managed(SignedInUser actor, DoctorId doctor) {
+        if (!manages(actor, doctor)) {
+            throw new NotFound();
+        }
+        return clinics.doctor(doctor).orElseThrow(NotFound::new);
+    }
+
+    // ---------------------------------------------------------------- templates (C1)
+
+    /**
+     * Creates a template (inactive until {@link #activate}).
+     *
+     * @throws InvalidInput naming every wrong field, services the doctor does not give included
+     */
+    @Transactional
+    public TemplateView createTemplate(SignedInUser actor, DoctorId doctor, TemplateForm form) {
+        var found = managed(actor, doctor);
+        var template = ScheduleTemplate.of(UUID.randomUUID(), doctor, found.clinicId(), form, false);
+        checkServices(template);
+        templates.save(template, clock.instant());
+        return template.view();
+    }
+
+    /** The doctor's templates, for the editor. */
+    @Transactional(readOnly = true)
+    public List<TemplateView> templates(SignedInUser actor, DoctorId doctor) {
+        managed(actor, doctor);
+        return templates.ofDoctor(doctor).stream().map(ScheduleTemplate::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public TemplateView template(SignedInUser actor, UUID template) {
+        return owned(actor, template).view();
+    }
+
+    /**
+     * Changes a template. Booked appointments its new pattern no longer has are never lost
+     * silently: without {@code confirm} the change is refused naming how many; with it they are
+     * cancelled by the clinic and each patient is told (SPEC C1).
+     *
+     * @throws SchedulingRefusal {@code template-overlap} or {@code appointments-affected}
+     */
+    @Transactional
+    public TemplateView updateTemplate(SignedInUser actor, UUID id, TemplateForm form, boolean confirm) {
+        var current = owned(actor, id);
+        var changed = ScheduleTemplate.of(id, current.doctor(), current.clinic(), form, current.active());
+        checkServices(changed);
+        return replace(actor, current, changed, confirm).view();
+    }
+
+    /**
+     * Switches a template on: its slots appear at once over the booking horizon.
+     *
+     * @throws SchedulingRefusal {@code template-overlap} naming the active template it overlaps
+     */
+    @Transactional
+    public TemplateView activate(SignedInUser actor, UUID id) {
+        var current = owned(actor, id);
+        return replace(actor, current, current.activated(true), false).view();
+    }
+
+    /** Switches a template off; its free slots go, booked ones need {@code confirm} as for an edit. */
+    @Transactional
+    public TemplateView deactivate(SignedInUser actor, UUID id, boolean confirm) {
+        var current = owned(actor, id);
+        return replace(actor, current, current.activated(false), confirm).view();
+    }
+
+    /** Deletes a template; booked appointments need {@code confirm}, as for an edit. */
+    @Transactional
+    public void deleteTemplate(SignedInUser actor, UUID id, boolean confirm) {
+        var current = owned(actor, id);
+        replace(actor, current, current.activated(false), confirm);
+        slots.detach(id);
+        templates.delete(id);
+    }
+
+    private ScheduleTemplate owned(SignedInUser actor, UUID template) {
+        var found = templates.find(template).orElseThrow(NotFound::new);
+        managed(actor, found.doctor());
+        return found;
+    }
+
+    private void checkServices(ScheduleTemplate template) {
+        var given = clinics.servicesOf(template.doctor()).stream()
+                .map(s -> s.id().value())
+                .toList();
+        if (!given.containsAll(template.services())) {
+            throw new InvalidInput("serviceIds", "scheduling.validation.service");
+        }
+    }
+
+    private ScheduleTemplate replace(
+            SignedInUser actor, ScheduleTemplate current, ScheduleTemplate changed, boolean confirm) {
+        locks.hold(changed.doctor().value());
+        if (changed.active()) {
+            for (var other : templates.ofDoctor(changed.doctor())) {
+                if (other.active() && !other.id().equals(changed.id()) && other.overlaps(changed)) {
+                    throw SchedulingRefusal.templateOverlap(other.name());
+                }
+            }
+        }
+        Instant now = clock.instant();
+        var kept = new HashSet<Instant>();
+        if (changed.active()) {
+            ZoneId zone = clinics.timezone(changed.clinic());
+            LocalDate today = LocalDate.ofInstant(now, zone);
+            changed.plan(today, today.plusDays(horizonDays(changed.clinic())), zone)
+                    .forEach(planned -> kept.add(planned.start()));
+        }
+        var affected = slots.booked(current.id(), now).stream()
+                .filter(slot -> !kept.contains(slot.start()))
+                .toList();
+        if (!affected.isEmpty() && !confirm) {
+            throw SchedulingRefusal.appointmentsAffected(affected.size());
+        }
+        for (var slot : affected) {
+            cancelLocked(actor.userId(), slot.appointmentId(), true, now);
+        }
+        slots.removeFree(current.id(), now);
+        templates.save(changed, now);
+        if (changed.active()) {
+            materialise(changed, now);
+        }
+        return changed;
+    }
+
+    // ---------------------------------------------------------------- slots (C2)
+
+    /**
+     * Makes the slots of every active template up to each clinic's horizon: the daily job, and once
+     * at start. Returns how many slots were added.
+     */
+    public int materialiseAll() {
+        Instant now = clock.instant();
+        int added = 0;
+        for (var template : transaction.execute(status -> templates.activeUntilAtLeast(
+                LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).minusDays(1)))) {
+            Integer count = transaction.execute(status -> {
+                locks.hold(template.doctor().value());
+                return templates
+                        .find(template.id())
+                        .filter(ScheduleTemplate::active)
+                        .map(current -> materialise(current, now))
+                        .orElse(0);
+            });
+            added += count == null ? 0 : count;
+        }
+        return added;
+    }
+
+    /** Adds the template's missing slots from now to the horizon, never over an existing slot. */
+    private int materialise(ScheduleTemplate template, Instant now) {
+        ZoneId zone = clinics.timezone(template.clinic());
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        var planned = template.plan(today, today.plusDays(horizonDays(template.clinic())), zone).stream()
+                .filter(slot -> slot.start().isAfter(now))
+                .toList();
+        if (planned.isEmpty()) {
+            return 0;
+        }
+        var existing = slots.ofDoctor(
+                template.doctor(),
+                planned.get(0).start().minus(Duration.ofHours(8)),
+                planned.get(planned.size() - 1).end());
+        int added = 0;
+        String services = template.serviceColumn();
+        for (var slot : planned) {
+            boolean clashes = existing.stream()
+                    .anyMatch(other ->
+                            other.start().isBefore(slot.end()) && slot.start().isBefore(other.end()));
+            if (!clashes
+                    && slots.add(
+                            UUID.randomUUID(),
+                            template.doctor(),
+                            template.clinic(),
+                            template.id(),
+                            slot.start(),
+                            slot.end(),
+                            services)) {
+                added++;
+            }
+        }
+        return added;
+    }
+
+    /**
+     * Adds a single slot by hand (SPEC C2).
+     *
+     * @throws SchedulingRefusal {@code slot-overlap} when the doctor has a slot at that time
+     */
+    @Transactional
+    public SlotView addSlot(SignedInUser actor, DoctorId doctor, Instant start, int minutes, List<UUID> services) {
+        var found = managed(actor, doctor);
+        if (start == null) {
+            throw new InvalidInput("start", "validation.required");
+        }
+        if (!start.isAfter(clock.instant())) {
+            throw new InvalidInput("start", "scheduling.validation.in-past");
+        }
+        if (minutes < 5 || minutes > 480 || minutes % 5 != 0) {
+            throw new InvalidInput("minutes", "scheduling.validation.slot-minutes");
+        }
+        var given = clinics.servicesOf(doctor).stream().map(s -> s.id().value()).toList();
+        var chosen = services == null || services.isEmpty() ? given : services;
+        if (chosen.isEmpty() || !given.containsAll(chosen)) {
+            throw new InvalidInput("serviceIds", "scheduling.validation.service");
+        }
+        locks.hold(doctor.value());
+        Instant end = start.plus(Duration.ofMinutes(minutes));
+        if (slots.overlapping(doctor, start, end)) {
+            throw SchedulingRefusal.slotOverlap();
+        }
+        UUID id = UUID.randomUUID();
+        slots.add(
+                id,
+                doctor,
+                found.clinicId(),
+                null,
+                start,
+                end,
+                String.join(",", chosen.stream().map(UUID::toString).toList()));
+        return slots.find(id).orElseThrow();
+    }
+
+    /** Closes a free slot by hand, so nobody can book it; a booked one must be cancelled first. */
+    @Transactional
+    public SlotView closeSlot(SignedInUser actor, UUID slot) {
+        var found = slots.find(slot).orElseThrow(NotFound::new);
+        managed(actor, found.doctorId());
+        if (!slots.change(slot, SlotStatus.FREE, SlotStatus.CLOSED)) {
+            throw SchedulingRefusal.slotTaken();
+        }
+        return slots.find(slot).orElseThrow();
+    }
+
+    /** Opens a slot closed by hand again. */
+    @Transactional
+    public SlotView openSlot(SignedInUser actor, UUID slot) {
+        var found = slots.find(slot).orElseThrow(NotFound::new);
+        managed(actor, found.doctorId());
+        slots.change(slot, SlotStatus.CLOSED, SlotStatus.FREE);
+        return slots.find(slot).orElseThrow();
+    }
+
+    /** The doctor's calendar ("График"): every slot in {@code [from, to)} with its status. */
+    @Transactional(readOnly = true)
+    public List<SlotView> calendar(SignedInUser actor, DoctorId doctor, Instant from, Instant to) {
+        managed(actor, doctor);
+        return slots.ofDoctor(doctor, from, to);
+    }
+
+    /** The doctor's booked appointments in {@code [from, to)}. */
+    @Transactional(readOnly = true)
+    public List<AppointmentView> doctorAppointments(SignedInUser actor, DoctorId doctor, Instant from, Instant to) {
+        managed(actor, doctor);
+        return appointments.ofDoctor(doctor, from, to);
+    }
+
+    /** How many days ahead the clinic opens booking. */
+    @Transactional(readOnly = true)
+    public int horizonDays(ClinicId clinic) {
+        return settings.horizonDays(clinic).orElse(properties.horizonDays());
+    }
+
+    /** Sets how many days ahead the clinic opens booking (1 to 90); slots appear at once. */
+    public void setHorizonDays(SignedInUser actor, ClinicId clinic, int days) {
+        if (!clinics.administers(actor, clinic)) {
+            throw new NotFound();
+        }
+        if (days < 1 || days > 90) {
+            throw new InvalidInput("horizonDays", "scheduling.validation.horizon");
+        }
+        transaction.executeWithoutResult(status -> settings.setHorizonDays(clinic, days));
+        materialiseAll();
+    }
+
+    // ---------------------------------------------------------------- search (C3)
+
+    /**
+     * Free slots, nearest first, one entry per service that may be booked in each, honouring the
+     * visibility of each doctor's service for the patient asking (SPEC B5) and the clinic's
+     * booking horizon.
+     *
+     * @param viewer whose visibility applies: a patient sees what is visible to them, staff see
+     *     every service, a visitor not signed in sees the services open to the whole region
+     */
+    @Transactional(readOnly = true)
+    public List<OfferedSlot> search(SignedInUser viewer, SlotQuery query) {
+        boolean staff = viewer != null
+                && (viewer.has(Role.DOCTOR) || viewer.has(Role.CLINIC_ADMIN) || viewer.has(Role.PLATFORM_ADMIN));
+        PatientId patient = viewer == null || staff ? null : viewer.patientId();
+        Instant now = clock.instant();
+        Instant from = query.from() == null || query.from().isBefore(now) ? now : query.from();
+        var doctors = new HashMap<UUID, DoctorView>();
+        if (query.doctor() != null) {
+            clinics.doctor(query.doctor()).filter(DoctorView::active).ifPresent(d -> doctors.put(d.id().value(), d));
+        } else {
+            clinics.findDoctors(query.specialty(), null, query.clinic()).forEach(d -> doctors.put(d.id().value(), d));
+        }
+        if (doctors.isEmpty()) {
+            return List.of();
+        }
+        var horizons = new HashMap<ClinicId, Instant>();
+        Instant latest = now;
+        for (var doctor : doctors.values()) {
+            Instant end = horizons.computeIfAbsent(
+                    doctor.clinicId(), clinic -> now.plus(Duration.ofDays(horizonDays(clinic))));
+            latest = end.isAfter(latest) ? end : latest;
+        }
+        Instant to = query.to() == null || query.to().isAfter(latest) ? latest : query.to();
+        int limit = query.limit() <= 0 || query.limit() > SEARCH_LIMIT ? SEARCH_LIMIT : query.limit();
+        var found = slots.free(doctors.keySet(), from, to, limit * 2);
+        var services = new HashMap<UUID, Map<UUID, ServiceView>>();
+        var visible = new HashMap<String, Boolean>();
+        var offered = new ArrayList<OfferedSlot>();
+        for (var slot : found) {
+            var doctor = doctors.get(slot.doctorId().value());
+            if (slot.start().isAfter(horizons.get(doctor.clinicId()))) {
+                continue;
+            }
+            var given = services.computeIfAbsent(doctor.id().value(), key -> servicesByIdOf(doctor.id()));
+            for (UUID serviceId : slot.serviceIds()) {
+                var service = given.get(serviceId);
+                if (service == null
+                        || (query.format() != null && service.format() != query.format())
+                        || (query.specialty() != null
+                                && !query.specialty().isBlank()
+                                && !service.specialty()
+                                        .code()
+                                        .equals(query.specialty().strip()))) {
+                    continue;
+                }
+                if (!staff
+                        && !visible.computeIfAbsent(
+                                doctor.id().value() + ":" + serviceId,
+                                key -> patient == null
+                                        ? clinics.visibility(doctor.id(), service.id()) == Visibility.REGION
+                                        : visibleTo(patient, doctor, service, now))) {
+                    continue;
+                }
+                offered.add(new OfferedSlot(
+                        slot.id(),
+                        doctor.id(),
+                        doctor.fullName(),
+                        doctor.clinicId(),
+                        serviceId,
+                        service.name(),
+                        service.format(),
+                        service.priceKopecks(),
+                        slot.start(),
+                        slot.end()));
+            }
+            if (offered.size() >= limit) {
+                break;
+            }
+        }
+        return offered;
+    }
+
+    private Map<UUID, ServiceView> servicesByIdOf(DoctorId doctor) {
+        var byId = new HashMap<UUID, ServiceView>();
+        clinics.servicesOf(doctor).forEach(service -> byId.put(service.id().value(), service));
+        return byId;
+    }
+
+    private boolean visibleTo(PatientId patient, DoctorView doctor, ServiceView service, Instant now) {
+        boolean referral = referrals
+                .usable(patient, service.specialty().code(), doctor.id(), now)
+                .isPresent();
+        return clinics.visibleTo(patient, doctor.id(), service.id(), referral);
+    }
+
+    /** A slot, for the booking page. */
+    @Transactional(readOnly = true)
+    public Optional<SlotView> slot(UUID slot) {
+        return slots.find(slot);
+    }
+
+    /** The active services a doctor gives, for the templates editor. */
+    @Transactional(readOnly = true)
+    public List<ServiceView> servicesOf(DoctorId doctor) {
+        return clinics.servicesOf(doctor);
+    }
+
+    /** The time zone the clinic's schedules are written in. */
+    @Transactional(readOnly = true)
+    public ZoneId zoneOf(ClinicId clinic) {
+        return clinics.timezone(clinic);
+    }
+
+    /** Active doctors by specialty and part of the name, for the booking pages. */
+    @Transactional(readOnly = true)
+    public List<DoctorView> doctors(String specialty, String name) {
+        return clinics.findDoctors(specialty, name, null);
+    }
+
+    /** The dictionary of specialties, for the booking pages. */
+    public List<org.medkarta.clinic.Specialty> specialties() {
+        return clinics.specialties();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<DoctorView> doctor(DoctorId doctor) {
+        return clinics.doctor(doctor);
+    }
+
+    /**
+     * A free slot as the confirmation page shows it, with whether the patient still has to accept
+     * the clinic's documents.
+     */
+    @Transactional(readOnly = true)
+    public AppointmentCard offer(SignedInUser viewer, UUID slotId, UUID serviceId) {
+        var slot = slots.find(slotId).orElseThrow(NotFound::new);
+        UUID chosen = serviceId != null ? serviceId : slot.serviceIds().get(0);
+        if (!slot.serviceIds().contains(chosen)) {
+            throw new NotFound();
+        }
+        return card(null, slot.id(), slot.doctorId(), slot.clinicId(), chosen, slot.start(), slot.end(), viewer);
+    }
+
+    /** Appointments as pages show them. */
+    @Transactional(readOnly = true)
+    public List<AppointmentCard> cards(SignedInUser viewer, List<AppointmentView> list) {
+        return list.stream()
+                .map(a -> card(a, a.slotId(), a.doctorId(), a.clinicId(), a.serviceId(), a.start(), a.end(), viewer))
+                .toList();
+    }
+
+    private AppointmentCard card(
+            AppointmentView appointment,
+            UUID slot,
+            DoctorId doctorId,
+            ClinicId clinicId,
+            UUID serviceId,
+            Instant start,
+            Instant end,
+            SignedInUser viewer) {
+        var doctor = clinics.doctor(doctorId);
+        var service = clinics.service(new ServiceId(serviceId));
+        var clinic = clinics.card(clinicId);
+        ZoneId zone = ZoneId.of(clinic.timezone());
+        boolean accepted =
+                viewer == null || viewer.patientId() == null || clinics.hasAccepted(viewer.patientId(), clinicId);
+        return new AppointmentCard(
+                appointment,
+                slot,
+                serviceId,
+                doctor.map(DoctorView::fullName).orElse(""),
+                service.map(ServiceView::name).orElse(""),
+                service.map(ServiceView::format).orElse(null),
+                service.map(ServiceView::priceKopecks).orElse(0L),
+                clinicId,
+                clinic.name(),
+                start.atZone(zone),
+                end.atZone(zone),
+                accepted);
+    }
+
+    // ---------------------------------------------------------------- booking (C4, C6)
+
+    /**
+     * Books a free slot for the signed-in patient, or for a patient of the doctor's clinic when
+     * staff book (SPEC C6). Exactly one appointment per slot and no overlapping appointments of one
+     * patient hold under any concurrency: the slot is taken by a conditional update, and a patient's
+     * bookings run one at a time on their lock row.
+     *
+     * @param clientAddress where an acceptance of the clinic's documents came from
+     * @throws SchedulingRefusal {@code slot-taken}, {@code overlapping-appointment}, {@code
+     *     consent-required}, {@code not-visible}, {@code referral-required}, {@code slot-in-past},
+     *     {@code booking-not-open}
+     */
+    @Transactional
+    public AppointmentView book(SignedInUser actor, BookingRequest request, String clientAddress) {
+        if (request.slot() == null) {
+            throw new InvalidInput("slotId", "validation.required");
+        }
+        var slot = slots.find(request.slot()).orElseThrow(NotFound::new);
+        var doctor = clinics.doctor(slot.doctorId()).orElseThrow(NotFound::new);
+        var patient = patientFor(actor, request.patient(), doctor.id());
+        Instant now = clock.instant();
+        checkBookable(slot, now);
+        UUID serviceId = request.service() != null
+                ? request.service()
+                : slot.serviceIds().size() == 1 ? slot.serviceIds().get(0) : null;
+        if (serviceId == null) {
+            throw new InvalidInput("serviceId", "validation.required");
+        }
+        var service = clinics.service(new ServiceId(serviceId))
+                .filter(ServiceView::active)
+                .filter(s -> slot.serviceIds().contains(serviceId))
+                .orElseThrow(() -> new InvalidInput("serviceId", "scheduling.validation.service"));
+        String specialty = service.specialty().code();
+        UUID referral = null;
+        if (clinics.visibility(doctor.id(), service.id()) == Visibility.REFERRAL) {
+            referral = request.referral() != null
+                    ? request.referral()
+                    : referrals
+                            .usable(patient.patientId(), specialty, doctor.id(), now)
+                            .orElseThrow(SchedulingRefusal::referralRequired);
+        }
+        if (!clinics.visibleTo(patient.patientId(), doctor.id(), service.id(), referral != null)) {
+            throw SchedulingRefusal.notVisible();
+        }
+        if (!clinics.hasAccepted(patient.patientId(), doctor.clinicId())) {
+            if (!request.acceptClinicDocuments()) {
+                throw SchedulingRefusal.consentRequired();
+            }
+            clinics.accept(patient.patientId(), doctor.clinicId(), clientAddress);
+        }
+        locks.hold(patient.patientId().value());
+        if (appointments.overlaps(patient.patientId(), slot.start(), slot.end(), null)) {
+            throw SchedulingRefusal.overlappingAppointment();
+        }
+        UUID id = UUID.randomUUID();
+        if (!slots.take(slot.id(), id)) {
+            throw SchedulingRefusal.slotTaken();
+        }
+        if (referral != null && !referrals.use(referral, patient.patientId(), specialty, doctor.id(), id, now)) {
+            throw SchedulingRefusal.referralRequired();
+        }
+        String complaint = request.complaint() == null || request.complaint().isBlank()
+                ? null
+                : request.complaint().strip();
+        if (complaint != null && complaint.length() > 2000) {
+            throw new InvalidInput("complaint", "scheduling.validation.too-long", 2000);
+        }
+        var appointment = new AppointmentView(
+                id,
+                slot.id(),
+                patient.patientId(),
+                patient.userId(),
+                doctor.id(),
+                doctor.clinicId(),
+                service.id().value(),
+                slot.start(),
+                slot.end(),
+                AppointmentStatus.BOOKED,
+                complaint,
+                referral,
+                actor.userId(),
+                now,
+                null,
+                false);
+        try {
+            appointments.insert(appointment);
+        } catch (DuplicateKeyException race) {
+            throw SchedulingRefusal.slotTaken();
+        }
+        events.publishEvent(new AppointmentBooked(
+                id,
+                patient.patientId(),
+                doctor.id(),
+                doctor.clinicId(),
+                service.id().value(),
+                slot.start(),
+                slot.end(),
+                now));
+        notices.booked(appointment);
+        return appointment;
+    }
+
+    private record Booker(PatientId patientId, UserId userId) {}
+
+    /** The patient booked for: the signed-in patient, or any patient when staff of the doctor book. */
+    private Booker patientFor(SignedInUser actor, PatientId asked, DoctorId doctor) {
+        if (asked == null || asked.equals(actor.patientId())) {
+            if (actor.patientId() == null) {
+                throw new InvalidInput("patientId", "validation.required");
+            }
+            return new Booker(actor.patientId(), actor.userId());
+        }
+        // Representatives book for the people they represent once the access module exists.
+        if (!manages(actor, doctor)) {
+            throw new NotFound();
+        }
+        return identity.patient(asked)
+                .map(account -> new Booker(account.patientId(), account.userId()))
+                .orElseThrow(NotFound::new);
+    }
+
+    private void checkBookable(SlotView slot, Instant now) {
+        if (!slot.start().isAfter(now)) {
+            throw SchedulingRefusal.slotInPast();
+        }
+        int days = horizonDays(slot.clinicId());
+        if (slot.start().isAfter(now.plus(Duration.ofDays(days)))) {
+            throw SchedulingRefusal.bookingNotOpen(days);
+        }
+        if (slot.status() != SlotStatus.FREE) {
+            throw SchedulingRefusal.slotTaken();
+        }
+    }
+
+    /** Patients staff may book for, by phone or SNILS (SPEC C6). */
+    public List<AccountView> findPatients(SignedInUser actor, String phoneOrSnils) {
+        if (actor == null || managedDoctors(actor).isEmpty()) {
+            throw new NotFound();
+        }
+        return identity.findPatients(phoneOrSnils);
+    }
+
+    // ---------------------------------------------------------------- cancel and reschedule (C5)
+
+    /**
+     * Cancels an appointment and frees its slot at once. A cancellation by the clinic's staff tells
+     * the patient so.
+     *
+     * @throws SchedulingRefusal {@code already-started} or {@code appointment-not-active}
+     */
+    @Transactional
+    public AppointmentView cancel(SignedInUser actor, UUID id) {
+        var appointment = appointments.lock(id).orElseThrow(NotFound::new);
+        boolean patientSide = isPatientSide(actor, appointment);
+        if (!patientSide && !manages(actor, appointment.doctorId())) {
+            throw new NotFound();
+        }
+        cancelLocked(actor.userId(), id, !patientSide, clock.instant());
+        return appointments.find(id).orElseThrow();
+    }
+
+    private void cancelLocked(UserId by, UUID id, boolean byClinic, Instant now) {
+        var appointment = appointments.lock(id).orElseThrow(NotFound::new);
+        if (appointment.status() != AppointmentStatus.BOOKED) {
+            throw SchedulingRefusal.notBooked();
+        }
+        if (!appointment.start().isAfter(now)) {
+            throw SchedulingRefusal.alreadyStarted();
+        }
+        appointments.cancel(id, by, byClinic, now);
+        slots.release(appointment.slotId(), id);
+        referrals.giveBack(id);
+        events.publishEvent(new AppointmentCancelled(id, appointment.patientId(), byClinic, now));
+        notices.cancelled(appointment, byClinic);
+    }
+
+    /**
+     * Moves an appointment to another free slot of the same doctor and service in one transaction:
+     * the new slot is taken and the old one freed together, or nothing changes.
+     *
+     * @throws SchedulingRefusal {@code slot-taken}, {@code overlapping-appointment}, {@code
+     *     already-started}, {@code appointment-not-active}
+     */
+    @Transactional
+    public AppointmentView reschedule(SignedInUser actor, UUID id, UUID slotId) {
+        var seen = appointments.find(id).orElseThrow(NotFound::new);
+        if (!isPatientSide(actor, seen) && !manages(actor, seen.doctorId())) {
+            throw new NotFound();
+        }
+        if (slotId == null) {
+            throw new InvalidInput("slotId", "validation.required");
+        }
+        locks.hold(seen.patientId().value());
+        var appointment = appointments.lock(id).orElseThrow(NotFound::new);
+        Instant now = clock.instant();
+        if (appointment.status() != AppointmentStatus.BOOKED) {
+            throw SchedulingRefusal.notBooked();
+        }
+        if (!appointment.start().isAfter(now)) {
+            throw SchedulingRefusal.alreadyStarted();
+        }
+        var slot = slots.find(slotId)
+                .filter(s -> s.doctorId().equals(appointment.doctorId()))
+                .filter(s -> s.serviceIds().contains(appointment.serviceId()))
+                .orElseThrow(() -> new InvalidInput("slotId", "scheduling.validation.other-slot"));
+        if (slot.id().equals(appointment.slotId())) {
+            return appointment;
+        }
+        checkBookable(slot, now);
+        if (appointments.overlaps(appointment.patientId(), slot.start(), slot.end(), id)) {
+            throw SchedulingRefusal.overlappingAppointment();
+        }
+        if (!slots.take(slot.id(), id)) {
+            throw SchedulingRefusal.slotTaken();
+        }
+        slots.release(appointment.slotId(), id);
+        appointments.move(id, slot, now);
+        var moved = appointments.find(id).orElseThrow();
+        events.publishEvent(
+                new AppointmentRescheduled(id, moved.patientId(), appointment.start(), slot.start(), slot.end(), now));
+        notices.rescheduled(moved);
+        return moved;
+    }
+
+    private static boolean isPatientSide(SignedInUser actor, AppointmentView appointment) {
+        return actor != null
+                && (appointment.patientId().equals(actor.patientId())
+                        || appointment.patientUserId().equals(actor.userId()));
+    }
+
+    // ---------------------------------------------------------------- reading appointments
+
+    /**
+     * A patient's appointments, latest first: the signed-in patient's own, or, for staff, those with
+     * the doctors they manage.
+     */
+    @Transactional(readOnly = true)
+    public List<AppointmentView> appointments(SignedInUser actor, PatientId patient, AppointmentStatus status) {
+        PatientId whose = patient == null ? actor.patientId() : patient;
+        if (whose == null) {
+            return List.of();
+        }
+        var all = appointments.ofPatient(whose, status);
+        if (whose.equals(actor.patientId())) {
+            return all;
+        }
+        var managed = new HashMap<DoctorId, Boolean>();
+        return all.stream()
+                .filter(a -> managed.computeIfAbsent(a.doctorId(), d -> manages(actor, d)))
+                .toList();
+    }
+
+    /** One appointment, for its patient or the staff managing its doctor. */
+    @Transactional(readOnly = true)
+    public AppointmentView appointment(SignedInUser actor, UUID id) {
+        var appointment = appointments.find(id).orElseThrow(NotFound::new);
+        if (!isPatientSide(actor, appointment) && !manages(actor, appointment.doctorId())) {
+            throw new NotFound();
+        }
+        return appointment;
+    }
+
+    // ---------------------------------------------------------------- iCalendar (C7)
+
+    /** The appointment as an iCalendar file. */
+    @Transactional(readOnly = true)
+    public String ics(SignedInUser actor, UUID id) {
+        return Ics.calendar(List.of(event(appointment(actor, id))), clock.instant());
+    }
+
+    /** The URL path of the patient's private calendar feed, made on first use. */
+    @Transactional
+    public String feedPath(PatientId patient) {
+        return "/calendar/" + feeds.secretOf(patient).orElseGet(() -> feeds.renew(patient, clock.instant())) + ".ics";
+    }
+
+    /** Replaces the feed's secret: the old URL stops working at once. */
+    @Transactional
+    public String renewFeed(PatientId patient) {
+        return "/calendar/" + feeds.renew(patient, clock.instant()) + ".ics";
+    }
+
+    /** Revokes the feed; a new one gets a new secret. */
+    @Transactional
+    public void revokeFeed(PatientId patient) {
+        feeds.revoke(patient);
+    }
+
+    /** The feed behind a secret: the patient's appointments, cancelled ones marked so. */
+    @Transactional(readOnly = true)
+    public String feed(String secret) {
+        var patient = feeds.patientOf(secret).orElseThrow(NotFound::new);
+        var events =
+                appointments.ofPatient(patient, null).stream().map(this::event).toList();
+        return Ics.calendar(events, clock.instant());
+    }
+
+    private Ics.Event event(AppointmentView appointment) {
+        var doctor = clinics.doctor(appointment.doctorId());
+        var service = clinics.service(new ServiceId(appointment.serviceId()));
+        var clinic = clinics.card(appointment.clinicId());
+        String summary = service.map(ServiceView::name).orElse("Приём") + " — "
+                + doctor.map(DoctorView::fullName).orElse("");
+        return new Ics.Event(
+                appointment.id() + "@medkarta.org",
+                appointment.start(),
+                appointment.end(),
+                summary,
+                properties.linkBase() + "/appointments",
+                clinic.name() + ", " + clinic.address(),
+                appointment.status() == AppointmentStatus.CANCELLED);
+    }
+
+    // ---------------------------------------------------------------- referrals
+
+    /**
+     * Issues a referral to a specialty (or one doctor of it) that the patient's next booking there
+     * uses up. The consultation module calls this when a doctor refers a patient.
+     */
+    @Transactional
+    public ReferralView issueReferral(
+            PatientId patient, String specialty, DoctorId doctor, Instant validUntil, UserId issuedBy) {
+        if (specialty == null || specialty.isBlank()) {
+            throw new InvalidInput("specialty", "validation.required");
+        }
+        if (validUntil == null || !validUntil.isAfter(clock.instant())) {
+            throw new InvalidInput("validUntil", "scheduling.validation.in-past");
+        }
+        var referral = new ReferralView(
+                UUID.randomUUID(), patient, specialty.strip(), doctor, clock.instant(), validUntil, null, null);
+        referrals.issue(referral, issuedBy == null ? null : issuedBy.value());
+        return referral;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReferralView> referrals(PatientId patient) {
+        return referrals.ofPatient(patient);
+    }
+
+    // ---------------------------------------------------------------- reminders (C8)
+
+    /**
+     * Sends every reminder due now, each exactly once: a reminder is recorded in the same
+     * transaction that queues its messages, with the appointment locked, so a cancellation in
+     * between and a second node running at once both send nothing. Returns how many went out.
+     */
+    public int sendDueReminders() {
+        int sent = 0;
+        Instant now = clock.instant();
+        for (Duration before : properties.reminders()) {
+            String kind = "before-" + before.toMinutes() + "m";
+            for (UUID id : transaction.execute(status -> appointments.dueReminders(kind, before, now, 500))) {
+                Boolean done = transaction.execute(status -> appointments
+                        .lock(id)
+                        .filter(a -> a.status() == AppointmentStatus.BOOKED
+                                && a.start().isAfter(now))
+                        .filter(a -> reminders.mark(id, kind, a.start(), now))
+                        .map(a -> {
+                            notices.remind(a, kind, before);
+                            return true;
+                        })
+                        .orElse(false));
+                sent += Boolean.TRUE.equals(done) ? 1 : 0;
+            }
+        }
+        return sent;
+    }
+}

@@ -1,0 +1,90 @@
+package org.medkarta.scheduling;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.DoctorView;
+import org.medkarta.identity.Identity;
+import org.medkarta.identity.Role;
+import org.medkarta.identity.RoleGrant;
+import org.medkarta.identity.SignedInUser;
+import org.medkarta.shared.DemoData;
+import org.medkarta.shared.UserId;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Active schedule templates for the demo doctors (every day, 09:00 to 17:30 with a lunch break), so
+ * free slots always exist in the coming days, and a referral to the cardiologist for the first
+ * demo patient. Runs after the demo clinic ({@code @Order(20)}).
+ */
+@Component
+@Order(30)
+class SchedulingDemoData implements DemoData {
+
+    // Not an account: the author recorded on what the demo seeding creates.
+    private static final SignedInUser SEEDER = new SignedInUser(
+            new UserId(new UUID(0, 30)),
+            "Демо-данные",
+            null,
+            List.of(new RoleGrant(Role.PLATFORM_ADMIN, null)),
+            "DEMO");
+
+    private static final List<String> DOCTORS = List.of("doctor@demo.medkarta.org", "cardio@demo.medkarta.org");
+
+    private final Scheduling scheduling;
+    private final ClinicDirectory clinics;
+    private final Identity identity;
+    private final Clock clock;
+
+    SchedulingDemoData(Scheduling scheduling, ClinicDirectory clinics, Identity identity, Clock clock) {
+        this.scheduling = scheduling;
+        this.clinics = clinics;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "scheduling-demo-templates";
+    }
+
+    @Override
+    public void seed() {
+        for (DoctorView doctor : clinics.findDoctors(null, null, null)) {
+            if (!DOCTORS.contains(doctor.email())) {
+                continue;
+            }
+            LocalDate today = LocalDate.ofInstant(clock.instant(), clinics.timezone(doctor.clinicId()));
+            var services = clinics.servicesOf(doctor.id()).stream()
+                    .map(s -> s.id().value().toString())
+                    .toList();
+            var template = scheduling.createTemplate(
+                    SEEDER,
+                    doctor.id(),
+                    new TemplateForm(
+                            "Основной график",
+                            today.toString(),
+                            today.plusYears(2).toString(),
+                            List.of("1", "2", "3", "4", "5", "6", "7"),
+                            "09:00",
+                            "17:30",
+                            30,
+                            List.of("13:00-14:00"),
+                            services));
+            scheduling.activate(SEEDER, template.id());
+            if (doctor.email().startsWith("cardio")) {
+                identity.findPatients("+79990000001")
+                        .forEach(patient -> scheduling.issueReferral(
+                                patient.patientId(),
+                                "cardiologist",
+                                null,
+                                clock.instant().plus(Duration.ofDays(60)),
+                                null));
+            }
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package org.medkarta.scheduling.web;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.medkarta.identity.SignedInUser;
+import org.medkarta.scheduling.AppointmentStatus;
+import org.medkarta.scheduling.BookingRequest;
+import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.SlotQuery;
+import org.medkarta.shared.ClinicId;
+import org.medkarta.shared.DoctorId;
+import org.medkarta.shared.PatientId;
+import org.medkarta.shared.TypedId;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The open booking API (ARCHITECTURE.md, "Booking"; SPEC C3–C7, I1): free slots, booking, my
+ * appointments, cancel, reschedule, iCalendar and the private calendar feed.
+ */
+@RestController
+@Tag(name = "Booking")
+class BookingApi {
+
+    private final Scheduling scheduling;
+
+    BookingApi(Scheduling scheduling) {
+        this.scheduling = scheduling;
+    }
+
+    /**
+     * Free slots by doctor or specialty (and clinic, format), nearest first, one entry per service
+     * bookable in the slot, honouring the visibility of each service for the patient asking.
+     */
+    @GetMapping("/api/v1/slots")
+    List<Json.Slot> slots(
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestParam(required = false) String doctorId,
+            @RequestParam(required = false) String specialty,
+            @RequestParam(required = false) String clinicId,
+            @RequestParam(required = false) String format,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "200") int limit) {
+        var query = new SlotQuery(
+                doctorId == null || doctorId.isBlank() ? null : DoctorId.of(doctorId),
+                specialty,
+                clinicId == null || clinicId.isBlank() ? null : ClinicId.of(clinicId),
+                Params.format(format),
+                Params.instant(from, "from"),
+                Params.instant(to, "to"),
+                limit);
+        return scheduling.search(user, query).stream().map(Json.Slot::of).toList();
+    }
+
+    /**
+     * Books a slot: 201 {@code {id, status, slotId, patientId, start, end}}; 409 {@code slot-taken},
+     * {@code overlapping-appointment}, {@code consent-required}; 403 {@code not-visible}, {@code
+     * referral-required}.
+     */
+    @PostMapping("/api/v1/appointments")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("isAuthenticated()")
+    Json.Appointment book(
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestBody Json.BookingBody body,
+            HttpServletRequest request) {
+        var booking = new BookingRequest(
+                Params.uuid(body.slotId(), "slotId"),
+                body.patientId() == null || body.patientId().isBlank() ? null : PatientId.of(body.patientId()),
+                Params.uuid(body.serviceId(), "serviceId"),
+                Params.uuid(body.referralId(), "referralId"),
+                body.complaint(),
+                Boolean.TRUE.equals(body.acceptClinicDocuments()));
+        return Json.Appointment.of(scheduling.book(user, booking, request.getRemoteAddr()));
+    }
+
+    /** The signed-in patient's appointments, or (for staff) a patient's appointments with their doctors. */
+    @GetMapping("/api/v1/appointments")
+    @PreAuthorize("isAuthenticated()")
+    List<Json.Appointment> appointments(
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestParam(required = false) String patientId,
+            @RequestParam(required = false) String status) {
+        return scheduling
+                .appointments(
+                        user,
+                        patientId == null || patientId.isBlank() ? null : PatientId.of(patientId),
+                        Params.choice(AppointmentStatus.class, status, "status"))
+                .stream()
+                .map(Json.Appointment::of)
+                .toList();
+    }
+
+    @GetMapping("/api/v1/appointments/{id}")
+    @PreAuthorize("isAuthenticated()")
+    Json.Appointment appointment(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
+        return Json.Appointment.of(scheduling.appointment(user, TypedId.parse(id, "id")));
+    }
+
+    @PostMapping("/api/v1/appointments/{id}/cancel")
+    @PreAuthorize("isAuthenticated()")
+    Json.Appointment cancel(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
+        return Json.Appointment.of(scheduling.cancel(user, TypedId.parse(id, "id")));
+    }
+
+    @PostMapping("/api/v1/appointments/{id}/reschedule")
+    @PreAuthorize("isAuthenticated()")
+    Json.Appointment reschedule(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @RequestBody Json.RescheduleBody body) {
+        return Json.Appointment.of(
+                scheduling.reschedule(user, TypedId.parse(id, "id"), Params.uuid(body.slotId(), "slotId")));
+    }
+
+    @GetMapping(value = "/api/v1/appointments/{id}/ics", produces = "text/calendar")
+    @PreAuthorize("isAuthenticated()")
+    ResponseEntity<String> ics(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
+        var appointment = TypedId.parse(id, "id");
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"appointment-" + appointment + ".ics\"")
+                .body(scheduling.ics(user, appointment));
+    }
+
+    /** The URL of the signed-in patient's private calendar feed (made on first use). */
+    @GetMapping("/api/v1/calendar-feed")
+    @PreAuthorize("hasRole('PATIENT')")
+    Json.Feed feed(@AuthenticationPrincipal SignedInUser user) {
+        return new Json.Feed(absolute(scheduling.feedPath(user.patientId())));
+    }
+
+    /** A new secret for the feed: the old URL stops working. */
+    @PostMapping("/api/v1/calendar-feed/renew")
+    @PreAuthorize("hasRole('PATIENT')")
+    Json.Feed renew(@AuthenticationPrincipal SignedInUser user) {
+        return new Json.Feed(absolute(scheduling.renewFeed(user.patientId())));
+    }
+
+    @DeleteMapping("/api/v1/calendar-feed")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasRole('PATIENT')")
+    void revoke(@AuthenticationPrincipal SignedInUser user) {
+        scheduling.revokeFeed(user.patientId());
+    }
+
+    /** The signed-in patient's referrals, used and unused. */
+    @GetMapping("/api/v1/referrals")
+    @PreAuthorize("hasRole('PATIENT')")
+    List<Json.Referral> referrals(@AuthenticationPrincipal SignedInUser user) {
+        return scheduling.referrals(user.patientId()).stream()
+                .map(Json.Referral::of)
+                .toList();
+    }
+
+    /** Staff find the patient to book for by phone or SNILS (SPEC C6). */
+    @GetMapping("/api/v1/booking/patients")
+    @PreAuthorize("hasAnyRole('DOCTOR', 'CLINIC_ADMIN', 'PLATFORM_ADMIN')")
+    List<Json.Patient> patients(@AuthenticationPrincipal SignedInUser user, @RequestParam String query) {
+        return scheduling.findPatients(user, query).stream()
+                .map(Json.Patient::of)
+                .toList();
+    }
+
+    static String absolute(String path) {
+        return ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path(path)
+                .build()
+                .toUriString();
+    }
+}

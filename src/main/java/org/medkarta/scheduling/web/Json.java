@@ -1,0 +1,161 @@
+package org.medkarta.scheduling.web;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+import org.medkarta.clinic.ServiceFormat;
+import org.medkarta.identity.AccountView;
+import org.medkarta.scheduling.AppointmentView;
+import org.medkarta.scheduling.OfferedSlot;
+import org.medkarta.scheduling.ReferralView;
+import org.medkarta.scheduling.SlotStatus;
+import org.medkarta.scheduling.SlotView;
+import org.medkarta.scheduling.TemplateView;
+
+/** The JSON shapes of the booking API (ARCHITECTURE.md, "Booking"). */
+final class Json {
+
+    private Json() {}
+
+    record Template(
+            UUID id,
+            UUID doctorId,
+            String name,
+            LocalDate validFrom,
+            LocalDate validTo,
+            List<DayOfWeek> weekdays,
+            LocalTime firstStart,
+            LocalTime lastStart,
+            int slotMinutes,
+            List<String> breaks,
+            List<UUID> serviceIds,
+            boolean active) {
+        static Template of(TemplateView view) {
+            return new Template(
+                    view.id(),
+                    view.doctorId().value(),
+                    view.name(),
+                    view.validFrom(),
+                    view.validTo(),
+                    view.weekdays(),
+                    view.firstStart(),
+                    view.lastStart(),
+                    view.slotMinutes(),
+                    view.breaks(),
+                    view.serviceIds(),
+                    view.active());
+        }
+    }
+
+    /** A free slot for one service: {@code {id, doctorId, serviceId, start, end, format}} and more. */
+    record Slot(
+            UUID id,
+            UUID doctorId,
+            String doctorName,
+            UUID clinicId,
+            UUID serviceId,
+            String serviceName,
+            Instant start,
+            Instant end,
+            ServiceFormat format,
+            long priceKopecks) {
+        static Slot of(OfferedSlot slot) {
+            return new Slot(
+                    slot.slotId(),
+                    slot.doctorId().value(),
+                    slot.doctorName(),
+                    slot.clinicId().value(),
+                    slot.serviceId(),
+                    slot.serviceName(),
+                    slot.start(),
+                    slot.end(),
+                    slot.format(),
+                    slot.priceKopecks());
+        }
+    }
+
+    /** A slot of a doctor's calendar, with its status and the appointment holding it. */
+    record CalendarSlot(
+            UUID id, Instant start, Instant end, SlotStatus status, List<UUID> serviceIds, UUID appointmentId) {
+        static CalendarSlot of(SlotView slot) {
+            return new CalendarSlot(
+                    slot.id(), slot.start(), slot.end(), slot.status(), slot.serviceIds(), slot.appointmentId());
+        }
+    }
+
+    record NewSlot(Instant start, Integer minutes, List<String> serviceIds) {}
+
+    record Horizon(Integer horizonDays) {}
+
+    record BookingBody(
+            String slotId,
+            String patientId,
+            String serviceId,
+            String referralId,
+            String complaint,
+            Boolean acceptClinicDocuments) {}
+
+    record RescheduleBody(String slotId) {}
+
+    record Appointment(
+            UUID id,
+            String status,
+            UUID slotId,
+            UUID patientId,
+            UUID doctorId,
+            UUID clinicId,
+            UUID serviceId,
+            Instant start,
+            Instant end,
+            String complaint,
+            UUID referralId,
+            boolean cancelledByClinic,
+            UUID consultationId) {
+        static Appointment of(AppointmentView view) {
+            return new Appointment(
+                    view.id(),
+                    view.status().name(),
+                    view.slotId(),
+                    view.patientId().value(),
+                    view.doctorId().value(),
+                    view.clinicId().value(),
+                    view.serviceId(),
+                    view.start(),
+                    view.end(),
+                    view.complaint(),
+                    view.referralId(),
+                    view.cancelledByClinic(),
+                    null);
+        }
+    }
+
+    record Referral(UUID id, String specialty, UUID doctorId, Instant issuedAt, Instant validUntil, Instant usedAt) {
+        static Referral of(ReferralView view) {
+            return new Referral(
+                    view.id(),
+                    view.specialty(),
+                    view.doctorId() == null ? null : view.doctorId().value(),
+                    view.issuedAt(),
+                    view.validUntil(),
+                    view.usedAt());
+        }
+    }
+
+    record Feed(String url) {}
+
+    record Patient(
+            UUID patientId, String lastName, String firstName, String patronymic, LocalDate birthDate, String phone) {
+        static Patient of(AccountView account) {
+            return new Patient(
+                    account.patientId().value(),
+                    account.lastName(),
+                    account.firstName(),
+                    account.patronymic(),
+                    account.birthDate(),
+                    account.phone());
+        }
+    }
+}

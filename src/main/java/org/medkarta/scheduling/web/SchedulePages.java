@@ -1,0 +1,245 @@
+package org.medkarta.scheduling.web;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.medkarta.identity.SignedInUser;
+import org.medkarta.scheduling.BookingRequest;
+import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.SlotQuery;
+import org.medkarta.scheduling.SlotView;
+import org.medkarta.scheduling.TemplateForm;
+import org.medkarta.shared.DoctorId;
+import org.medkarta.shared.DomainException;
+import org.medkarta.shared.InvalidInput;
+import org.medkarta.shared.NotFound;
+import org.medkarta.shared.PatientId;
+import org.medkarta.shared.TypedId;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The doctor's and administrator's schedule pages (SPEC C1, C2, C6, seed 004): the templates
+ * editor with activation, the calendar ("График") by day or week, and booking for a patient found
+ * by phone or SNILS.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('DOCTOR', 'CLINIC_ADMIN', 'PLATFORM_ADMIN')")
+class SchedulePages {
+
+    private final Scheduling scheduling;
+    private final MessageSource messages;
+    private final java.time.Clock clock;
+
+    SchedulePages(Scheduling scheduling, MessageSource messages, java.time.Clock clock) {
+        this.scheduling = scheduling;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/schedule")
+    String doctors(@AuthenticationPrincipal SignedInUser user, Model model) {
+        var doctors = scheduling.managedDoctors(user);
+        if (doctors.size() == 1) {
+            return "redirect:/schedule/doctors/" + doctors.get(0).id().value();
+        }
+        model.addAttribute("doctors", doctors);
+        return "scheduling/schedule-doctors";
+    }
+
+    @GetMapping("/schedule/doctors/{id}")
+    String schedule(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @RequestParam(required = false) String date,
+            @RequestParam(defaultValue = "week") String view,
+            @RequestParam(required = false) String phone,
+            Model model) {
+        var doctor = DoctorId.of(id);
+        var profile = scheduling.doctor(doctor).orElseThrow(NotFound::new);
+        ZoneId zone = scheduling.zoneOf(profile.clinicId());
+        LocalDate day =
+                date == null || date.isBlank() ? LocalDate.ofInstant(clock.instant(), zone) : LocalDate.parse(date);
+        boolean week = !"day".equals(view);
+        LocalDate first = week ? day.with(DayOfWeek.MONDAY) : day;
+        LocalDate last = week ? first.plusDays(6) : day;
+        var slots = scheduling.calendar(
+                user,
+                doctor,
+                first.atStartOfDay(zone).toInstant(),
+                last.plusDays(1).atStartOfDay(zone).toInstant());
+        var appointments = new java.util.HashMap<UUID, org.medkarta.scheduling.AppointmentCard>();
+        var booked = scheduling.doctorAppointments(
+                user,
+                doctor,
+                first.atStartOfDay(zone).toInstant(),
+                last.plusDays(1).atStartOfDay(zone).toInstant());
+        scheduling
+                .cards(null, booked)
+                .forEach(card -> appointments.put(card.appointment().id(), card));
+        var days = new LinkedHashMap<LocalDate, List<SlotView>>();
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            days.put(d, new java.util.ArrayList<>());
+        }
+        for (var slot : slots) {
+            days.get(LocalDate.ofInstant(slot.start(), zone)).add(slot);
+        }
+        model.addAttribute("doctor", profile);
+        model.addAttribute("zone", zone);
+        model.addAttribute("day", day);
+        model.addAttribute("week", week);
+        model.addAttribute("previous", week ? day.minusWeeks(1) : day.minusDays(1));
+        model.addAttribute("next", week ? day.plusWeeks(1) : day.plusDays(1));
+        model.addAttribute("days", days);
+        model.addAttribute("appointments", appointments);
+        model.addAttribute("templates", scheduling.templates(user, doctor));
+        model.addAttribute("services", scheduling.servicesOf(doctor));
+        model.addAttribute("phone", phone);
+        if (phone != null && !phone.isBlank()) {
+            model.addAttribute("patients", scheduling.findPatients(user, phone));
+            model.addAttribute(
+                    "free", scheduling.search(user, new SlotQuery(doctor, null, null, null, null, null, 60)));
+        }
+        if (!model.containsAttribute("values")) {
+            model.addAttribute("values", new java.util.HashMap<String, String>());
+        }
+        return "scheduling/schedule";
+    }
+
+    @PostMapping("/schedule/doctors/{id}/templates")
+    String create(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            Locale locale) {
+        try {
+            var created = scheduling.createTemplate(user, DoctorId.of(id), templateForm(form));
+            if ("true".equals(form.getFirst("activate"))) {
+                scheduling.activate(user, created.id());
+            }
+            return "redirect:/schedule/doctors/" + id + "?saved";
+        } catch (DomainException refused) {
+            model.addAttribute("error", message(refused, locale));
+            model.addAttribute("values", form.toSingleValueMap());
+            return schedule(user, id, null, "week", null, model);
+        }
+    }
+
+    @PostMapping("/schedule/templates/{id}/{action}")
+    String change(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @PathVariable String action,
+            @RequestParam(defaultValue = "false") boolean confirm,
+            @RequestParam String doctorId,
+            Model model,
+            Locale locale) {
+        UUID template = TypedId.parse(id, "id");
+        try {
+            switch (action) {
+                case "activate" -> scheduling.activate(user, template);
+                case "deactivate" -> scheduling.deactivate(user, template, confirm);
+                case "delete" -> scheduling.deleteTemplate(user, template, confirm);
+                default -> throw new NotFound();
+            }
+            return "redirect:/schedule/doctors/" + doctorId + "?saved";
+        } catch (DomainException refused) {
+            model.addAttribute("error", message(refused, locale));
+            model.addAttribute("confirmable", "appointments-affected".equals(refused.problem()) ? action : null);
+            model.addAttribute("confirmTemplate", template);
+            return schedule(user, doctorId, null, "week", null, model);
+        }
+    }
+
+    @PostMapping("/schedule/slots/{id}/{action}")
+    String slot(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @PathVariable String action,
+            @RequestParam String doctorId,
+            @RequestParam(required = false) String date,
+            Model model,
+            Locale locale) {
+        try {
+            if ("close".equals(action)) {
+                scheduling.closeSlot(user, TypedId.parse(id, "id"));
+            } else {
+                scheduling.openSlot(user, TypedId.parse(id, "id"));
+            }
+            return "redirect:/schedule/doctors/" + doctorId + (date == null ? "" : "?date=" + date);
+        } catch (DomainException refused) {
+            model.addAttribute("error", message(refused, locale));
+            return schedule(user, doctorId, date, "week", null, model);
+        }
+    }
+
+    /** Staff book a found patient into a free slot (SPEC C6). */
+    @PostMapping("/schedule/doctors/{id}/book")
+    String bookFor(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @RequestParam String patientId,
+            @RequestParam String slot,
+            @RequestParam(required = false) String phone,
+            Model model,
+            Locale locale) {
+        try {
+            String[] parts = slot.split(":");
+            if (parts.length != 2) {
+                throw new InvalidInput("slot", "validation.required");
+            }
+            scheduling.book(
+                    user,
+                    new BookingRequest(
+                            TypedId.parse(parts[0], "slot"),
+                            PatientId.of(patientId),
+                            TypedId.parse(parts[1], "slot"),
+                            null,
+                            null,
+                            false),
+                    "staff:" + user.userId().value());
+            return "redirect:/schedule/doctors/" + id + "?booked";
+        } catch (DomainException refused) {
+            model.addAttribute("error", message(refused, locale));
+            return schedule(user, id, null, "week", phone, model);
+        }
+    }
+
+    private static TemplateForm templateForm(MultiValueMap<String, String> form) {
+        String minutes = form.getFirst("slotMinutes");
+        String breaks = form.getFirst("breaks");
+        return new TemplateForm(
+                form.getFirst("name"),
+                form.getFirst("validFrom"),
+                form.getFirst("validTo"),
+                form.get("weekdays"),
+                form.getFirst("firstStart"),
+                form.getFirst("lastStart"),
+                minutes == null || !minutes.strip().matches("\\d{1,4}") ? null : Integer.valueOf(minutes.strip()),
+                breaks == null ? List.of() : List.of(breaks.split("[,;]")),
+                form.get("serviceIds"));
+    }
+
+    private String message(DomainException refused, Locale locale) {
+        if (refused instanceof InvalidInput invalid) {
+            var error = invalid.errors().get(0);
+            return messages.getMessage("scheduling.field." + error.field(), null, error.field(), locale) + ": "
+                    + messages.getMessage(
+                            error.messageCode(), error.arguments().toArray(), error.messageCode(), locale);
+        }
+        return messages.getMessage(refused.messageCode(), refused.messageArguments(), refused.problem(), locale);
+    }
+}

@@ -1,0 +1,117 @@
+package org.medkarta.scheduling;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.identity.Identity;
+import org.medkarta.notification.DevOutbox;
+import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.Outbox;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** What a patient and a doctor do on the booking and schedule pages. */
+class BookingBrowserIT extends BrowserSupport {
+
+    @Autowired
+    ClinicDirectory clinics;
+
+    @Autowired
+    Identity identity;
+
+    @Autowired
+    Scheduling scheduling;
+
+    @Autowired
+    DevOutbox outbox;
+
+    @Test
+    void aPatientBooksAcceptingTheDocumentsThenReschedulesAndCancels() {
+        var fixtures = new Fixtures(clinics, identity);
+        var clinic = fixtures.clinic("Europe/Moscow");
+        var doctor = fixtures.doctor(clinic, "therapist", "REGION");
+        LocalDate today = LocalDate.now(clinic.zone());
+        var template = scheduling.createTemplate(
+                Fixtures.PLATFORM,
+                doctor.view().id(),
+                new TemplateForm(
+                        "Браузер",
+                        today.toString(),
+                        today.plusDays(30).toString(),
+                        List.of("1", "2", "3", "4", "5", "6", "7"),
+                        "09:00",
+                        "11:00",
+                        30,
+                        List.of(),
+                        List.of(doctor.service())));
+        scheduling.activate(Fixtures.PLATFORM, template.id());
+        var patient = fixtures.patient();
+
+        page.navigate(url("/sign-in"));
+        page.locator("#phone").fill(patient.phone());
+        page.locator("#send-code").click();
+        page.locator("#code").fill(Outbox.latestCode(outbox, patient.phone()));
+        page.locator("#sign-in").click();
+        assertThat(page.locator("#nav-profile")).isVisible();
+
+        page.navigate(url("/booking?specialty=therapist&q=" + doctor.view().lastName()));
+        page.locator("a.doctor[href='/booking/doctors/" + doctor.id() + "']").click();
+        page.locator("a.slot").first().click();
+        assertThat(page.locator("#documents")).isVisible();
+        page.locator("#book").click();
+        assertThat(page.locator("#booking-error")).isVisible();
+        page.locator("#accept").check();
+        page.locator("#complaint").fill("Кашель третий день");
+        page.locator("#book").click();
+        page.waitForURL("**/appointments?booked");
+        assertThat(page.locator("#booked")).isVisible();
+        var appointment = page.locator("li.appointment[data-status='BOOKED']");
+        assertThat(appointment).hasCount(1);
+        String before = appointment.locator(".when").textContent();
+        screenshot("booked");
+
+        appointment.locator("a.reschedule").click();
+        page.locator("button.slot").nth(2).click();
+        page.waitForURL("**/appointments?moved");
+        var moved = page.locator("li.appointment[data-status='BOOKED']");
+        assertThat(moved).hasCount(1);
+        assertThat(moved.locator(".when").textContent()).isNotEqualTo(before);
+
+        var download = page.waitForDownload(() -> moved.locator("a.ics").click());
+        assertThat(download.suggestedFilename()).endsWith(".ics");
+
+        moved.locator("button.cancel").click();
+        page.waitForURL("**/appointments?cancelled");
+        assertThat(page.locator("li.appointment[data-status='BOOKED']")).hasCount(0);
+        assertThat(page.locator("li.appointment[data-status='CANCELLED']")).hasCount(1);
+        screenshot("cancelled");
+    }
+
+    @Test
+    void aDoctorAddsATemplateAndSeesTheWeek() {
+        page.navigate(
+                url("/test/staff-sign-in?email=doctor@demo.medkarta.org&password=Demo-doctor-1&continue=/schedule"));
+        page.waitForURL("**/schedule/doctors/**");
+        assertThat(page.locator("li.template")).not().hasCount(0);
+        LocalDate today = LocalDate.now();
+        page.locator("#name").fill("Вечерний приём");
+        page.locator("#validFrom").fill(today.toString());
+        page.locator("#validTo").fill(today.plusDays(20).toString());
+        page.locator("#firstStart").fill("19:00");
+        page.locator("#lastStart").fill("20:00");
+        page.locator("#slotMinutes").fill("20");
+        page.locator("#save-template").click();
+        page.waitForURL("**saved");
+        assertThat(page.locator(
+                        "li.template", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Вечерний приём")))
+                .hasCount(1);
+        assertThat(page.locator(".calendar-day")).hasCount(7);
+        assertThat(page.locator(".calendar-slot[data-status='FREE']")).not().hasCount(0);
+        page.locator("#view-day").click();
+        assertThat(page.locator(".calendar-day")).hasCount(1);
+        screenshot("schedule");
+    }
+}
