@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.medkarta.shared.ClinicId;
+import org.medkarta.shared.Columns;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +42,7 @@ class Attachments {
                 .param("user", user.value())
                 .param("clinic", clinic.value())
                 .param("kind", kind.name())
-                .param("now", Rows.utc(now))
+                .param("now", Columns.utc(now))
                 .update();
     }
 
@@ -85,7 +86,7 @@ class Attachments {
     void end(UUID id, Instant now) {
         jdbc.sql("UPDATE clinic_attachment SET status = 'ENDED', ended_at = :now, active_key = NULL WHERE id = :id")
                 .param("id", id)
-                .param("now", Rows.utc(now))
+                .param("now", Columns.utc(now))
                 .update();
     }
 
@@ -95,7 +96,7 @@ class Attachments {
                         WHERE id = :id
                         """)
                 .param("id", id)
-                .param("now", Rows.utc(now))
+                .param("now", Columns.utc(now))
                 .param("key", patient.value() + ":" + kind.name())
                 .update();
     }
@@ -103,7 +104,7 @@ class Attachments {
     void refuse(UUID id, String reason, Instant now) {
         jdbc.sql("UPDATE clinic_attachment SET status = 'REFUSED', decided_at = :now, reason = :reason WHERE id = :id")
                 .param("id", id)
-                .param("now", Rows.utc(now))
+                .param("now", Columns.utc(now))
                 .param("reason", reason)
                 .update();
     }
@@ -111,16 +112,16 @@ class Attachments {
     private static Row row(ResultSet row, int number) throws SQLException {
         return new Row(
                 new AttachmentView(
-                        Rows.uuid(row, "id"),
-                        new PatientId(Rows.uuid(row, "patient_id")),
-                        new ClinicId(Rows.uuid(row, "clinic_id")),
+                        Columns.uuid(row, "id"),
+                        new PatientId(Columns.uuid(row, "patient_id")),
+                        new ClinicId(Columns.uuid(row, "clinic_id")),
                         row.getString("clinic_name"),
                         AttachmentKind.valueOf(row.getString("kind")),
                         AttachmentStatus.valueOf(row.getString("status")),
                         row.getString("reason"),
-                        Rows.instant(row, "requested_at"),
-                        Rows.instant(row, "decided_at"),
-                        Rows.instant(row, "ended_at")),
-                new UserId(Rows.uuid(row, "user_id")));
+                        Columns.instant(row, "requested_at"),
+                        Columns.instant(row, "decided_at"),
+                        Columns.instant(row, "ended_at")),
+                new UserId(Columns.uuid(row, "user_id")));
     }
 }

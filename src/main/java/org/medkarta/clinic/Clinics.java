@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.medkarta.shared.ClinicId;
+import org.medkarta.shared.Columns;
 import org.medkarta.shared.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -72,7 +73,7 @@ class Clinics {
                         """)
                 .params(profile.columns())
                 .param("id", id.value())
-                .param("now", Rows.utc(now))
+                .param("now", Columns.utc(now))
                 .update();
     }
 
@@ -145,7 +146,7 @@ class Clinics {
     private static ClinicView view(ResultSet row, int number) throws SQLException {
         String region = row.getString("region");
         return new ClinicView(
-                new ClinicId(Rows.uuid(row, "id")),
+                new ClinicId(Columns.uuid(row, "id")),
                 row.getString("name"),
                 row.getString("inn"),
                 row.getString("ogrn"),
@@ -161,6 +162,6 @@ class Clinics {
                 row.getString("site"),
                 row.getString("description"),
                 row.getLong("logos") > 0,
-                Rows.instant(row, "created_at"));
+                Columns.instant(row, "created_at"));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.medkarta.shared.ClinicId;
+import org.medkarta.shared.Columns;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,7 +82,7 @@ class Doctors {
                 .param("clinic", clinic.value())
                 .param("user", user.value())
                 .param("email", email)
-                .param("now", Rows.utc(now))
+                .param("now", Columns.utc(now))
                 .update();
     }
 
@@ -197,17 +198,17 @@ class Doctors {
 
     private static DoctorView view(ResultSet row, int number) throws SQLException {
         return new DoctorView(
-                new DoctorId(Rows.uuid(row, "id")),
-                new ClinicId(Rows.uuid(row, "clinic_id")),
+                new DoctorId(Columns.uuid(row, "id")),
+                new ClinicId(Columns.uuid(row, "clinic_id")),
                 row.getString("clinic_name"),
-                new UserId(Rows.uuid(row, "user_id")),
+                new UserId(Columns.uuid(row, "user_id")),
                 row.getString("email"),
                 row.getString("last_name"),
                 row.getString("first_name"),
                 row.getString("patronymic"),
                 List.of(),
                 row.getString("position"),
-                Rows.integer(row, "experience_years"),
+                Columns.integer(row, "experience_years"),
                 row.getString("biography"),
                 row.getString("timezone"),
                 Visibility.valueOf(row.getString("visibility")),

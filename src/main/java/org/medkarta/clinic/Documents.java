@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.medkarta.shared.ClinicId;
+import org.medkarta.shared.Columns;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +43,7 @@ class Documents {
                 .param("kind", kind.name())
                 .param("version", next)
                 .param("body", text)
-                .param("now", Rows.utc(now))
+                .param("now", Columns.utc(now))
                 .param("by", by.value())
                 .update();
         return next;
@@ -83,7 +84,7 @@ class Documents {
                 .param("clinic", clinic.value())
                 .param("kind", kind.name())
                 .param("version", version)
-                .param("now", Rows.utc(now))
+                .param("now", Columns.utc(now))
                 .param("address", address)
                 .update();
     }
@@ -109,17 +110,17 @@ class Documents {
                 .query((row, n) -> new Acceptance(
                         DocumentKind.valueOf(row.getString("kind")),
                         row.getInt("version"),
-                        Rows.instant(row, "accepted_at"),
+                        Columns.instant(row, "accepted_at"),
                         row.getString("address")))
                 .list();
     }
 
     private static DocumentVersion version(ResultSet row, int number) throws SQLException {
         return new DocumentVersion(
-                new ClinicId(Rows.uuid(row, "clinic_id")),
+                new ClinicId(Columns.uuid(row, "clinic_id")),
                 DocumentKind.valueOf(row.getString("kind")),
                 row.getInt("version"),
                 row.getString("body"),
-                Rows.instant(row, "published_at"));
+                Columns.instant(row, "published_at"));
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.medkarta.shared.ClinicId;
+import org.medkarta.shared.Columns;
 import org.medkarta.shared.DoctorId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -50,7 +51,7 @@ class Services {
                         """)
                 .param("id", id.value())
                 .param("clinic", clinic.value())
-                .param("now", Rows.utc(now))
+                .param("now", Columns.utc(now))
                 .params(columns(row))
                 .update();
         setDoctors(id, row.doctors());
@@ -123,7 +124,7 @@ class Services {
                 .sql("SELECT service_id, doctor_id FROM clinic_service_doctor WHERE service_id IN (:ids)"
                         + " ORDER BY doctor_id")
                 .param("ids", services.stream().map(s -> s.id().value()).toList())
-                .query((row, n) -> new Link(Rows.uuid(row, "service_id"), Rows.uuid(row, "doctor_id")))
+                .query((row, n) -> new Link(Columns.uuid(row, "service_id"), Columns.uuid(row, "doctor_id")))
                 .list()
                 .stream()
                 .collect(Collectors.groupingBy(
@@ -146,8 +147,8 @@ class Services {
 
     private static ServiceView view(ResultSet row, int number) throws SQLException {
         return new ServiceView(
-                new ServiceId(Rows.uuid(row, "id")),
-                new ClinicId(Rows.uuid(row, "clinic_id")),
+                new ServiceId(Columns.uuid(row, "id")),
+                new ClinicId(Columns.uuid(row, "clinic_id")),
                 row.getString("name"),
                 new Specialty(row.getString("code"), row.getString("name_ru"), row.getString("name_en")),
                 ServiceFormat.valueOf(row.getString("format")),

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.medkarta.shared.Columns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -60,7 +61,7 @@ class Specialties {
                         """)
                 .param("doctors", doctors)
                 .query((row, n) -> new Row(
-                        Rows.uuid(row, "doctor_id"),
+                        Columns.uuid(row, "doctor_id"),
                         new Specialty(row.getString("code"), row.getString("name_ru"), row.getString("name_en"))))
                 .list()
                 .stream()

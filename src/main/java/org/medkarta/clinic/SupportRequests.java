@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.medkarta.shared.ClinicId;
+import org.medkarta.shared.Columns;
 import org.medkarta.shared.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -46,7 +47,7 @@ class SupportRequests {
                 .param("topic", request.topic())
                 .param("text", request.text())
                 .param("preferred", request.preferredTime())
-                .param("now", Rows.utc(request.createdAt()))
+                .param("now", Columns.utc(request.createdAt()))
                 .update();
     }
 
@@ -86,15 +87,15 @@ class SupportRequests {
                 .param("state", state.name())
                 .param("reply", reply)
                 .param("by", by.value())
-                .param("now", Rows.utc(now))
+                .param("now", Columns.utc(now))
                 .update();
     }
 
     private static SupportRequestView view(ResultSet row, int number) throws SQLException {
-        UUID clinic = Rows.uuid(row, "clinic_id");
-        UUID user = Rows.uuid(row, "user_id");
+        UUID clinic = Columns.uuid(row, "clinic_id");
+        UUID user = Columns.uuid(row, "user_id");
         return new SupportRequestView(
-                Rows.uuid(row, "id"),
+                Columns.uuid(row, "id"),
                 SupportKind.valueOf(row.getString("kind")),
                 clinic == null ? null : new ClinicId(clinic),
                 user == null ? null : new UserId(user),
@@ -106,7 +107,7 @@ class SupportRequests {
                 row.getString("preferred_time"),
                 SupportState.valueOf(row.getString("state")),
                 row.getString("reply"),
-                Rows.instant(row, "created_at"),
-                Rows.instant(row, "updated_at"));
+                Columns.instant(row, "created_at"),
+                Columns.instant(row, "updated_at"));
     }
 }

@@ -4,12 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.medkarta.shared.ClinicId;
+import org.medkarta.shared.Columns;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,15 +28,6 @@ class Accounts {
 
     Accounts(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet row, String column) throws SQLException {
-        var value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     /** A new account; the unique constraints on phone, e-mail and SNILS refuse a second one. */
@@ -69,7 +59,7 @@ class Accounts {
                 .param("phone", phone)
                 .param("email", email)
                 .param("snils", snils)
-                .param("now", utc(now))
+                .param("now", Columns.utc(now))
                 .update();
     }
 
@@ -79,7 +69,7 @@ class Accounts {
                             terms_accepted_from = :address WHERE id = :id
                         """)
                 .param("version", version)
-                .param("at", utc(at))
+                .param("at", Columns.utc(at))
                 .param("address", address)
                 .param("id", id.value())
                 .update();
@@ -144,7 +134,7 @@ class Accounts {
     void passwordFailed(UserId id, int failed, Instant lockedAt) {
         jdbc.sql("UPDATE identity_account SET failed_passwords = :failed, locked_at = :lockedAt WHERE id = :id")
                 .param("failed", failed)
-                .param("lockedAt", utc(lockedAt))
+                .param("lockedAt", Columns.utc(lockedAt))
                 .param("id", id.value())
                 .update();
     }
@@ -234,7 +224,7 @@ class Accounts {
     }
 
     private void update(String sql, UserId id, Instant at) {
-        jdbc.sql(sql).param("at", utc(at)).param("id", id.value()).update();
+        jdbc.sql(sql).param("at", Columns.utc(at)).param("id", id.value()).update();
     }
 
     private Account account(ResultSet row, int number) throws SQLException {
@@ -251,11 +241,11 @@ class Accounts {
                 row.getObject("birth_date", LocalDate.class),
                 row.getString("phone"),
                 row.getString("email"),
-                instant(row, "email_confirmed_at"),
+                Columns.instant(row, "email_confirmed_at"),
                 row.getString("snils"),
                 row.getString("password_hash"),
                 row.getInt("failed_passwords"),
-                instant(row, "locked_at"),
+                Columns.instant(row, "locked_at"),
                 row.getString("totp_secret"),
                 row.getBoolean("totp_enabled"),
                 lastStep,

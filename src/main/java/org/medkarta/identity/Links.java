@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.medkarta.shared.Columns;
 import org.medkarta.shared.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,7 @@ class Links {
                         UPDATE identity_link SET used_at = :now
                         WHERE account_id = :account AND purpose = :purpose AND used_at IS NULL
                         """)
-                .param("now", Accounts.utc(now))
+                .param("now", Columns.utc(now))
                 .param("account", account.value())
                 .param("purpose", purpose.name())
                 .update();
@@ -49,7 +50,7 @@ class Links {
                 .param("hash", Secrets.sha256(token))
                 .param("account", account.value())
                 .param("purpose", purpose.name())
-                .param("expires", Accounts.utc(now.plus(validity)))
+                .param("expires", Columns.utc(now.plus(validity)))
                 .update();
         return token;
     }
@@ -67,11 +68,11 @@ class Links {
                         """)
                 .param("hash", hash)
                 .param("purpose", purpose.name())
-                .param("now", Accounts.utc(now))
+                .param("now", Columns.utc(now))
                 .query(UUID.class)
                 .optional();
         account.ifPresent(id -> jdbc.sql("UPDATE identity_link SET used_at = :now WHERE token_hash = :hash")
-                .param("now", Accounts.utc(now))
+                .param("now", Columns.utc(now))
                 .param("hash", hash)
                 .update());
         return account.map(UserId::new);
@@ -86,7 +87,7 @@ class Links {
                                         """)
                                 .param("hash", Secrets.sha256(token.strip()))
                                 .param("purpose", purpose.name())
-                                .param("now", Accounts.utc(clock.instant()))
+                                .param("now", Columns.utc(clock.instant()))
                                 .query(Integer.class)
                                 .single()
                         > 0;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.medkarta.notification.Notifications;
+import org.medkarta.shared.Columns;
 import org.medkarta.shared.Phone;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -76,8 +77,8 @@ class OneTimeCodes {
                             """)
                     .param("hash", registered ? Secrets.sha256(salt, phone.e164(), code) : null)
                     .param("salt", salt)
-                    .param("expires", Accounts.utc(now.plus(rules.validity())))
-                    .param("now", Accounts.utc(now))
+                    .param("expires", Columns.utc(now.plus(rules.validity())))
+                    .param("now", Columns.utc(now))
                     .param("phone", phone.e164())
                     .update();
             if (registered) {
@@ -123,7 +124,7 @@ class OneTimeCodes {
                                 UPDATE identity_otp SET failed_attempts = 0, blocked_until = :until, code_hash = NULL,
                                     expires_at = NULL WHERE phone = :phone
                                 """)
-                        .param("until", Accounts.utc(until))
+                        .param("until", Columns.utc(until))
                         .param("phone", phone.e164())
                         .update();
                 return new Outcome.Refused(IdentityRefusal.signInBlocked(until, rules.block()));
@@ -141,7 +142,7 @@ class OneTimeCodes {
         int recent = jdbc.sql(
                         "SELECT count(*) FROM identity_otp_request WHERE address = :address AND requested_at > :since")
                 .param("address", address)
-                .param("since", Accounts.utc(now.minus(Duration.ofHours(1))))
+                .param("since", Columns.utc(now.minus(Duration.ofHours(1))))
                 .query(Integer.class)
                 .single();
         if (recent >= rules.perAddressPerHour()) {
@@ -150,7 +151,7 @@ class OneTimeCodes {
         jdbc.sql("INSERT INTO identity_otp_request (id, address, requested_at) VALUES (:id, :address, :now)")
                 .param("id", UUID.randomUUID())
                 .param("address", address)
-                .param("now", Accounts.utc(now))
+                .param("now", Columns.utc(now))
                 .update();
         return Optional.empty();
     }
@@ -175,10 +176,10 @@ class OneTimeCodes {
                 .query((row, number) -> new Row(
                         row.getString("code_hash"),
                         row.getString("code_salt"),
-                        Accounts.instant(row, "expires_at"),
-                        Accounts.instant(row, "last_sent_at"),
+                        Columns.instant(row, "expires_at"),
+                        Columns.instant(row, "last_sent_at"),
                         row.getInt("failed_attempts"),
-                        Accounts.instant(row, "blocked_until")))
+                        Columns.instant(row, "blocked_until")))
                 .optional();
     }
 

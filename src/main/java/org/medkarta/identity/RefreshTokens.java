@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.medkarta.shared.Columns;
 import org.medkarta.shared.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -47,9 +48,9 @@ class RefreshTokens {
                 .query((rs, n) -> new Row(
                         rs.getObject("account_id", UUID.class),
                         rs.getObject("family_id", UUID.class),
-                        Accounts.instant(rs, "expires_at"),
-                        Accounts.instant(rs, "rotated_at"),
-                        Accounts.instant(rs, "revoked_at")))
+                        Columns.instant(rs, "expires_at"),
+                        Columns.instant(rs, "rotated_at"),
+                        Columns.instant(rs, "revoked_at")))
                 .optional();
         if (row.isEmpty()) {
             return Optional.empty();
@@ -63,7 +64,7 @@ class RefreshTokens {
             return Optional.empty();
         }
         jdbc.sql("UPDATE identity_refresh_token SET rotated_at = :now WHERE token_hash = :hash")
-                .param("now", Accounts.utc(now))
+                .param("now", Columns.utc(now))
                 .param("hash", Secrets.sha256(token))
                 .update();
         var user = new UserId(found.account);
@@ -83,14 +84,14 @@ class RefreshTokens {
     void revokeAll(UserId user) {
         jdbc.sql(
                         "UPDATE identity_refresh_token SET revoked_at = :now WHERE account_id = :account AND revoked_at IS NULL")
-                .param("now", Accounts.utc(clock.instant()))
+                .param("now", Columns.utc(clock.instant()))
                 .param("account", user.value())
                 .update();
     }
 
     private void revokeFamily(UUID family) {
         jdbc.sql("UPDATE identity_refresh_token SET revoked_at = :now WHERE family_id = :family AND revoked_at IS NULL")
-                .param("now", Accounts.utc(clock.instant()))
+                .param("now", Columns.utc(clock.instant()))
                 .param("family", family)
                 .update();
     }
@@ -105,8 +106,8 @@ class RefreshTokens {
                 .param("hash", Secrets.sha256(token))
                 .param("account", user.value())
                 .param("family", family)
-                .param("now", Accounts.utc(now))
-                .param("expires", Accounts.utc(now.plus(properties.jwt().refreshTtl())))
+                .param("now", Columns.utc(now))
+                .param("expires", Columns.utc(now.plus(properties.jwt().refreshTtl())))
                 .update();
         return token;
     }

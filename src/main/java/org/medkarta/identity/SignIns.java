@@ -3,6 +3,7 @@ package org.medkarta.identity;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.medkarta.shared.Columns;
 import org.medkarta.shared.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,7 @@ class SignIns {
                         """)
                 .param("id", UUID.randomUUID())
                 .param("account", account == null ? null : account.value())
-                .param("at", Accounts.utc(clock.instant()))
+                .param("at", Columns.utc(clock.instant()))
                 .param("address", client.address())
                 .param("agent", client.userAgent())
                 .param("method", method)
@@ -46,7 +47,7 @@ class SignIns {
                 .param("account", account.value())
                 .param("limit", limit)
                 .query((row, n) -> new SignInEntry(
-                        Accounts.instant(row, "at"),
+                        Columns.instant(row, "at"),
                         row.getString("address"),
                         row.getString("user_agent"),
                         row.getString("method"),

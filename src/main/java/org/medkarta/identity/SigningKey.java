@@ -10,6 +10,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Clock;
 import java.util.Base64;
+import org.medkarta.shared.Columns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -65,7 +66,7 @@ final class SigningKey {
                         ON CONFLICT DO NOTHING
                         """)
                 .param("key", generate())
-                .param("now", Accounts.utc(clock.instant()))
+                .param("now", Columns.utc(clock.instant()))
                 .update();
         return jdbc.sql("SELECT private_key FROM identity_signing_key WHERE id = 'current'")
                 .query(String.class)

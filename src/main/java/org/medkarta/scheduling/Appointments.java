@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.medkarta.shared.ClinicId;
+import org.medkarta.shared.Columns;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.UserId;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.medkarta.shared.Columns;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.PatientId;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -2,6 +2,7 @@ package org.medkarta.scheduling;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.medkarta.shared.Columns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
