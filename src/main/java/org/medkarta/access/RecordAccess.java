@@ -23,7 +23,7 @@ public class RecordAccess {
      */
     public AccessDecision require(SignedInUser actor, PatientId patient, RecordAction action) {
         if (actor != null && patient != null && patient.equals(actor.patientId())) {
-            return new AccessDecision(patient, Relation.SELF, AccessLevel.FULL);
+            return new AccessDecision(patient, Relation.SELF, AccessLevel.FULL, action);
         }
         throw new NotFound();
     }
