@@ -290,6 +290,39 @@ public class ClinicDirectory {
         };
     }
 
+    /**
+     * The same rule for a doctor and a service already read (the booking path reads them once): the
+     * service must be the doctor's clinic's.
+     *
+     * @throws NotFound when the service belongs to another clinic
+     */
+    @Transactional(readOnly = true)
+    public boolean visibleTo(PatientId patient, DoctorView doctor, ServiceView service, boolean holdsReferral) {
+        return switch (visibility(doctor, service)) {
+            case REGION -> true;
+            case ATTACHED -> isAttached(patient, doctor.clinicId());
+            case REFERRAL -> holdsReferral;
+        };
+    }
+
+    /** The visibility of a doctor's service already read: the narrower of the two settings. */
+    public Visibility visibility(DoctorView doctor, ServiceView service) {
+        if (!service.clinicId().equals(doctor.clinicId())) {
+            throw new NotFound();
+        }
+        return doctor.visibility().narrowest(service.visibility());
+    }
+
+    /**
+     * Every active service of every active doctor matching the filters (each may be null), with the
+     * visibility that applies, in one query: what slot search offers (SPEC C3).
+     */
+    @Transactional(readOnly = true)
+    public List<BookableService> bookableServices(
+            String specialty, ClinicId clinic, DoctorId doctor, ServiceFormat format) {
+        return services.bookable(blankToNull(specialty), clinic, doctor, format);
+    }
+
     // ---------------------------------------------------------------- doctors (B3, A8)
 
     /**

@@ -91,6 +91,60 @@ class Services {
                 .list());
     }
 
+    /**
+     * The active services of active doctors in one joined query, for slot search: optionally of one
+     * specialty (which the doctor must have too), clinic, doctor and format.
+     */
+    List<BookableService> bookable(String specialty, ClinicId clinic, DoctorId doctor, ServiceFormat format) {
+        var conditions = new java.util.ArrayList<String>();
+        conditions.add("d.active = TRUE AND v.active = TRUE AND v.clinic_id = d.clinic_id");
+        var params = new java.util.HashMap<String, Object>();
+        if (specialty != null) {
+            conditions.add("v.specialty_code = :specialty AND EXISTS (SELECT 1 FROM clinic_doctor_specialty ds"
+                    + " WHERE ds.doctor_id = d.id AND ds.specialty_code = :specialty)");
+            params.put("specialty", specialty);
+        }
+        if (clinic != null) {
+            conditions.add("d.clinic_id = :clinic");
+            params.put("clinic", clinic.value());
+        }
+        if (doctor != null) {
+            conditions.add("d.id = :doctor");
+            params.put("doctor", doctor.value());
+        }
+        if (format != null) {
+            conditions.add("v.format = :format");
+            params.put("format", format.name());
+        }
+        return jdbc.sql("""
+                        SELECT d.id AS doctor_id, d.last_name, d.first_name, d.patronymic, d.clinic_id,
+                               d.visibility AS doctor_visibility, v.id AS service_id, v.name, v.specialty_code,
+                               v.format, v.price_kopecks, v.visibility AS service_visibility
+                        FROM clinic_service_doctor sd
+                        JOIN clinic_doctor d ON d.id = sd.doctor_id
+                        JOIN clinic_service v ON v.id = sd.service_id
+                        WHERE
+                        """ + " " + String.join(" AND ", conditions))
+                .params(params)
+                .query((row, number) -> {
+                    String patronymic = row.getString("patronymic");
+                    String name = row.getString("last_name") + " " + row.getString("first_name")
+                            + (patronymic == null ? "" : " " + patronymic);
+                    return new BookableService(
+                            new DoctorId(Columns.uuid(row, "doctor_id")),
+                            name,
+                            new ClinicId(Columns.uuid(row, "clinic_id")),
+                            new ServiceId(Columns.uuid(row, "service_id")),
+                            row.getString("name"),
+                            row.getString("specialty_code"),
+                            ServiceFormat.valueOf(row.getString("format")),
+                            row.getLong("price_kopecks"),
+                            Visibility.valueOf(row.getString("doctor_visibility"))
+                                    .narrowest(Visibility.valueOf(row.getString("service_visibility"))));
+                })
+                .list();
+    }
+
     private void setDoctors(ServiceId id, List<UUID> doctors) {
         jdbc.sql("DELETE FROM clinic_service_doctor WHERE service_id = :id")
                 .param("id", id.value())

@@ -251,4 +251,14 @@ class Accounts {
                 lastStep,
                 List.of());
     }
+
+    /** Where to reach the person, in one light query: the phone and the confirmed e-mail. */
+    Optional<org.medkarta.notification.Contact> contact(UserId user) {
+        return jdbc.sql("SELECT phone, email, email_confirmed_at FROM identity_account WHERE id = :id")
+                .param("id", user.value())
+                .query((row, number) -> new org.medkarta.notification.Contact(
+                        row.getString("phone"),
+                        row.getObject("email_confirmed_at") == null ? null : row.getString("email")))
+                .optional();
+    }
 }

@@ -442,9 +442,7 @@ public class Identity {
      * no notice goes to an address nobody has proved to own (SPEC A2).
      */
     public Optional<org.medkarta.notification.Contact> contact(UserId user) {
-        return accounts.byId(user)
-                .map(account -> new org.medkarta.notification.Contact(
-                        account.phone(), account.emailConfirmedAt() == null ? null : account.email()));
+        return accounts.contact(user);
     }
 
     /** Issues API tokens for a signed-in user: a 15-minute access token and a refresh token. */

@@ -49,6 +49,11 @@ class AppointmentNotices {
         tell(appointment, "booked", "appointment-booked:" + appointment.id());
     }
 
+    /** The booking notice, with the doctor and service the booking has just read. */
+    void booked(AppointmentView appointment, DoctorView doctor, ServiceView service) {
+        tell(appointment, "booked", "appointment-booked:" + appointment.id(), doctor.fullName(), service.name());
+    }
+
     void rescheduled(AppointmentView appointment) {
         tell(appointment, "rescheduled", "appointment-rescheduled:" + appointment.id() + ":" + appointment.slotId());
     }
@@ -67,12 +72,16 @@ class AppointmentNotices {
     }
 
     private void tell(AppointmentView appointment, String what, String key) {
-        ZoneId zone = clinics.timezone(appointment.clinicId());
         String doctor =
                 clinics.doctor(appointment.doctorId()).map(DoctorView::fullName).orElse("");
         String service = clinics.service(new ServiceId(appointment.serviceId()))
                 .map(ServiceView::name)
                 .orElse("");
+        tell(appointment, what, key, doctor, service);
+    }
+
+    private void tell(AppointmentView appointment, String what, String key, String doctor, String service) {
+        ZoneId zone = clinics.timezone(appointment.clinicId());
         String when = WHEN.format(appointment.start().atZone(zone));
         String title = messages.getMessage("scheduling.notice." + what + ".title", null, RUSSIAN);
         String text = messages.getMessage(

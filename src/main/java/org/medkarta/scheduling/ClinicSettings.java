@@ -1,7 +1,11 @@
 package org.medkarta.scheduling;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.medkarta.shared.ClinicId;
+import org.medkarta.shared.Columns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,6 +24,20 @@ class ClinicSettings {
                 .param("clinic", clinic.value())
                 .query(Integer.class)
                 .optional();
+    }
+
+    /** The horizons the clinics chose, in one query; a clinic that chose none is absent. */
+    Map<ClinicId, Integer> horizonDays(Collection<ClinicId> clinics) {
+        var chosen = new HashMap<ClinicId, Integer>();
+        if (clinics.isEmpty()) {
+            return chosen;
+        }
+        jdbc.sql("SELECT clinic_id, horizon_days FROM scheduling_clinic_setting WHERE clinic_id IN (:clinics)")
+                .param("clinics", clinics.stream().map(ClinicId::value).toList())
+                .query((row, number) ->
+                        chosen.put(new ClinicId(Columns.uuid(row, "clinic_id")), row.getInt("horizon_days")))
+                .list();
+        return chosen;
     }
 
     void setHorizonDays(ClinicId clinic, int days) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.medkarta.clinic.BookableService;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.ServiceId;
@@ -435,83 +436,72 @@ public class Scheduling {
         PatientId patient = viewer == null || staff ? null : viewer.patientId();
         Instant now = clock.instant();
         Instant from = query.from() == null || query.from().isBefore(now) ? now : query.from();
-        var doctors = new HashMap<UUID, DoctorView>();
-        if (query.doctor() != null) {
-            clinics.doctor(query.doctor()).filter(DoctorView::active).ifPresent(d -> doctors.put(d.id().value(), d));
-        } else {
-            clinics.findDoctors(query.specialty(), null, query.clinic()).forEach(d -> doctors.put(d.id().value(), d));
+        // Every bookable service of the doctors asked for, with its visibility: one joined query.
+        var offers = new HashMap<UUID, Map<UUID, BookableService>>();
+        var referralsHeld = patient == null
+                ? List.<ReferralView>of()
+                : referrals.ofPatient(patient).stream()
+                        .filter(r -> r.usedAt() == null && r.validUntil().isAfter(now))
+                        .toList();
+        var attached = new HashMap<ClinicId, Boolean>();
+        for (var offer : clinics.bookableServices(query.specialty(), query.clinic(), query.doctor(), query.format())) {
+            boolean visible = staff
+                    || switch (offer.visibility()) {
+                        case REGION -> true;
+                        case ATTACHED ->
+                            patient != null
+                                    && attached.computeIfAbsent(
+                                            offer.clinicId(), clinic -> clinics.isAttached(patient, clinic));
+                        case REFERRAL ->
+                            referralsHeld.stream()
+                                    .anyMatch(r -> r.specialty().equals(offer.specialty())
+                                            && (r.doctorId() == null
+                                                    || r.doctorId().equals(offer.doctorId())));
+                    };
+            if (visible) {
+                offers.computeIfAbsent(offer.doctorId().value(), key -> new HashMap<>())
+                        .put(offer.serviceId().value(), offer);
+            }
         }
-        if (doctors.isEmpty()) {
+        if (offers.isEmpty()) {
             return List.of();
         }
-        var horizons = new HashMap<ClinicId, Instant>();
-        Instant latest = now;
-        for (var doctor : doctors.values()) {
-            Instant end = horizons.computeIfAbsent(
-                    doctor.clinicId(), clinic -> now.plus(Duration.ofDays(horizonDays(clinic))));
-            latest = end.isAfter(latest) ? end : latest;
+        // Each clinic's booking horizon ends its doctors' search.
+        var clinicsAsked = new HashSet<ClinicId>();
+        offers.values()
+                .forEach(byService ->
+                        clinicsAsked.add(byService.values().iterator().next().clinicId()));
+        var chosen = settings.horizonDays(clinicsAsked);
+        var doctorsUntil = new HashMap<Instant, List<UUID>>();
+        for (var entry : offers.entrySet()) {
+            var clinic = entry.getValue().values().iterator().next().clinicId();
+            Instant horizon = now.plus(Duration.ofDays(chosen.getOrDefault(clinic, properties.horizonDays())));
+            Instant to = query.to() != null && query.to().isBefore(horizon) ? query.to() : horizon;
+            doctorsUntil.computeIfAbsent(to, key -> new ArrayList<>()).add(entry.getKey());
         }
-        Instant to = query.to() == null || query.to().isAfter(latest) ? latest : query.to();
-        int limit = query.limit() <= 0 || query.limit() > SEARCH_LIMIT ? SEARCH_LIMIT : query.limit();
-        var found = slots.free(doctors.keySet(), from, to, limit * 2);
-        var services = new HashMap<UUID, Map<UUID, ServiceView>>();
-        var visible = new HashMap<String, Boolean>();
+        int size = query.limit() <= 0 || query.limit() > SEARCH_LIMIT ? SEARCH_LIMIT : query.limit();
+        int page = Math.max(0, query.page());
         var offered = new ArrayList<OfferedSlot>();
-        for (var slot : found) {
-            var doctor = doctors.get(slot.doctorId().value());
-            if (slot.start().isAfter(horizons.get(doctor.clinicId()))) {
-                continue;
-            }
-            var given = services.computeIfAbsent(doctor.id().value(), key -> servicesByIdOf(doctor.id()));
+        for (var slot : slots.freePage(doctorsUntil, from, page * size, size)) {
+            var given = offers.get(slot.doctorId().value());
             for (UUID serviceId : slot.serviceIds()) {
-                var service = given.get(serviceId);
-                if (service == null
-                        || (query.format() != null && service.format() != query.format())
-                        || (query.specialty() != null
-                                && !query.specialty().isBlank()
-                                && !service.specialty()
-                                        .code()
-                                        .equals(query.specialty().strip()))) {
-                    continue;
+                var offer = given.get(serviceId);
+                if (offer != null) {
+                    offered.add(new OfferedSlot(
+                            slot.id(),
+                            offer.doctorId(),
+                            offer.doctorName(),
+                            offer.clinicId(),
+                            serviceId,
+                            offer.serviceName(),
+                            offer.format(),
+                            offer.priceKopecks(),
+                            slot.start(),
+                            slot.end()));
                 }
-                if (!staff
-                        && !visible.computeIfAbsent(
-                                doctor.id().value() + ":" + serviceId,
-                                key -> patient == null
-                                        ? clinics.visibility(doctor.id(), service.id()) == Visibility.REGION
-                                        : visibleTo(patient, doctor, service, now))) {
-                    continue;
-                }
-                offered.add(new OfferedSlot(
-                        slot.id(),
-                        doctor.id(),
-                        doctor.fullName(),
-                        doctor.clinicId(),
-                        serviceId,
-                        service.name(),
-                        service.format(),
-                        service.priceKopecks(),
-                        slot.start(),
-                        slot.end()));
-            }
-            if (offered.size() >= limit) {
-                break;
             }
         }
         return offered;
-    }
-
-    private Map<UUID, ServiceView> servicesByIdOf(DoctorId doctor) {
-        var byId = new HashMap<UUID, ServiceView>();
-        clinics.servicesOf(doctor).forEach(service -> byId.put(service.id().value(), service));
-        return byId;
-    }
-
-    private boolean visibleTo(PatientId patient, DoctorView doctor, ServiceView service, Instant now) {
-        boolean referral = referrals
-                .usable(patient, service.specialty().code(), doctor.id(), now)
-                .isPresent();
-        return clinics.visibleTo(patient, doctor.id(), service.id(), referral);
     }
 
     /** A slot, for the booking page. */
@@ -635,14 +625,14 @@ public class Scheduling {
                 .orElseThrow(() -> new InvalidInput("serviceId", "scheduling.validation.service"));
         String specialty = service.specialty().code();
         UUID referral = null;
-        if (clinics.visibility(doctor.id(), service.id()) == Visibility.REFERRAL) {
+        if (clinics.visibility(doctor, service) == Visibility.REFERRAL) {
             referral = request.referral() != null
                     ? request.referral()
                     : referrals
                             .usable(patient.patientId(), specialty, doctor.id(), now)
                             .orElseThrow(SchedulingRefusal::referralRequired);
         }
-        if (!clinics.visibleTo(patient.patientId(), doctor.id(), service.id(), referral != null)) {
+        if (!clinics.visibleTo(patient.patientId(), doctor, service, referral != null)) {
             throw SchedulingRefusal.notVisible();
         }
         if (!clinics.hasAccepted(patient.patientId(), doctor.clinicId())) {
@@ -699,7 +689,7 @@ public class Scheduling {
                 slot.start(),
                 slot.end(),
                 now));
-        notices.booked(appointment);
+        notices.booked(appointment, doctor, service);
         return appointment;
     }
 

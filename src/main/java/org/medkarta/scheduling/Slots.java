@@ -3,8 +3,11 @@ package org.medkarta.scheduling;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.medkarta.shared.ClinicId;
@@ -79,19 +82,29 @@ class Slots {
                 > 0;
     }
 
-    /** Free slots of the doctors starting in {@code [from, to)}, nearest first. */
-    List<SlotView> free(Collection<UUID> doctors, Instant from, Instant to, int limit) {
-        if (doctors.isEmpty()) {
+    /**
+     * One page of free slots starting at or after {@code from}, nearest first: each group of doctors
+     * has its own end (their clinics' booking horizons differ). Walks the (status, starts_at) index.
+     */
+    List<SlotView> freePage(Map<Instant, ? extends Collection<UUID>> doctorsUntil, Instant from, int offset, int size) {
+        if (doctorsUntil.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + """
-                         WHERE status = 'FREE' AND doctor_id IN (:doctors) AND starts_at >= :from AND starts_at < :to
-                        ORDER BY starts_at, doctor_id LIMIT :limit
-                        """)
-                .param("doctors", doctors)
+        var groups = new ArrayList<String>();
+        var params = new HashMap<String, Object>();
+        int number = 0;
+        for (var group : doctorsUntil.entrySet()) {
+            groups.add("(doctor_id IN (:doctors" + number + ") AND starts_at < :to" + number + ")");
+            params.put("doctors" + number, group.getValue());
+            params.put("to" + number, Columns.utc(group.getKey()));
+            number++;
+        }
+        return jdbc.sql(SELECT + " WHERE status = 'FREE' AND starts_at >= :from AND (" + String.join(" OR ", groups)
+                        + ") ORDER BY starts_at, id LIMIT :size OFFSET :offset")
+                .params(params)
                 .param("from", Columns.utc(from))
-                .param("to", Columns.utc(to))
-                .param("limit", limit)
+                .param("size", size)
+                .param("offset", offset)
                 .query(Slots::row)
                 .list();
     }

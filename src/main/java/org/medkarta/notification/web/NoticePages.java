@@ -73,7 +73,11 @@ class NoticePages {
         }
 
         @ModelAttribute("unreadNotices")
-        Integer unreadNotices() {
+        Integer unreadNotices(jakarta.servlet.http.HttpServletRequest request) {
+            // The JSON API renders no navigation: no query for it on every API call.
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                return null;
+            }
             Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
             if (authentication == null || !authentication.isAuthenticated() || !isUserId(authentication.getName())) {
                 return null;

@@ -10,6 +10,7 @@ import org.medkarta.scheduling.Scheduling;
 import org.medkarta.scheduling.SlotQuery;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DoctorId;
+import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.TypedId;
 import org.springframework.http.HttpHeaders;
@@ -44,7 +45,9 @@ class BookingApi {
 
     /**
      * Free slots by doctor or specialty (and clinic, format), nearest first, one entry per service
-     * bookable in the slot, honouring the visibility of each service for the patient asking.
+     * bookable in the slot, honouring the visibility of each service for the patient asking. Paged:
+     * {@code size} slots (default 200, at most 500; {@code limit} is the older name) of page {@code
+     * page} (from 0).
      */
     @GetMapping("/api/v1/slots")
     List<Json.Slot> slots(
@@ -55,7 +58,16 @@ class BookingApi {
             @RequestParam(required = false) String format,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
-            @RequestParam(defaultValue = "200") int limit) {
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(defaultValue = "0") int page) {
+        if (page < 0) {
+            throw new InvalidInput("page", "scheduling.validation.page");
+        }
+        Integer asked = size != null ? size : limit;
+        if (asked != null && (asked < 1 || asked > 500)) {
+            throw new InvalidInput(size != null ? "size" : "limit", "scheduling.validation.size");
+        }
         var query = new SlotQuery(
                 doctorId == null || doctorId.isBlank() ? null : DoctorId.of(doctorId),
                 specialty,
@@ -63,7 +75,8 @@ class BookingApi {
                 Params.format(format),
                 Params.instant(from, "from"),
                 Params.instant(to, "to"),
-                limit);
+                asked == null ? 200 : asked,
+                page);
         return scheduling.search(user, query).stream().map(Json.Slot::of).toList();
     }
 
