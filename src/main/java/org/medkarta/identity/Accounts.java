@@ -254,11 +254,69 @@ class Accounts {
 
     /** Where to reach the person, in one light query: the phone and the confirmed e-mail. */
     Optional<org.medkarta.notification.Contact> contact(UserId user) {
-        return jdbc.sql("SELECT phone, email, email_confirmed_at FROM identity_account WHERE id = :id")
+        return jdbc.sql("""
+                        SELECT COALESCE(phone, contact_phone) AS phone, email, email_confirmed_at
+                        FROM identity_account WHERE id = :id
+                        """)
                 .param("id", user.value())
                 .query((row, number) -> new org.medkarta.notification.Contact(
                         row.getString("phone"),
                         row.getObject("email_confirmed_at") == null ? null : row.getString("email")))
                 .optional();
+    }
+
+    /** The patient records reached by a phone: the one signing in with it and any with it as contact phone. */
+    List<UUID> patientsByPhone(String e164) {
+        return jdbc.sql("""
+                        SELECT patient_id FROM identity_account
+                        WHERE patient_id IS NOT NULL AND (phone = :phone OR contact_phone = :phone)
+                        """).param("phone", e164).query(UUID.class).list();
+    }
+
+    List<UUID> patientsBySnils(String snils) {
+        return jdbc.sql("SELECT patient_id FROM identity_account WHERE patient_id IS NOT NULL AND snils = :snils")
+                .param("snils", snils)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** What staff enter beyond a registration: the sex and the contact phone. */
+    void recordDetails(UserId id, Sex sex, String contactPhone) {
+        jdbc.sql("UPDATE identity_account SET sex = :sex, contact_phone = :phone WHERE id = :id")
+                .param("sex", sex == null ? null : sex.name())
+                .param("phone", contactPhone)
+                .param("id", id.value())
+                .update();
+    }
+
+    /** The records as cards, without their policies, in the order of the ids given. */
+    List<PatientCard> cards(java.util.Collection<UUID> patients) {
+        if (patients.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT id, patient_id, last_name, first_name, patronymic, birth_date, sex, phone, contact_phone,
+                            snils, email
+                        FROM identity_account WHERE patient_id IN (:patients)
+                        ORDER BY last_name, first_name, birth_date, id
+                        """)
+                .param("patients", patients)
+                .query((row, number) -> {
+                    String sex = row.getString("sex");
+                    String phone = row.getString("phone");
+                    return new PatientCard(
+                            new UserId(Columns.uuid(row, "id")),
+                            new PatientId(Columns.uuid(row, "patient_id")),
+                            row.getString("last_name"),
+                            row.getString("first_name"),
+                            row.getString("patronymic"),
+                            row.getObject("birth_date", LocalDate.class),
+                            sex == null ? null : Sex.valueOf(sex),
+                            phone != null ? phone : row.getString("contact_phone"),
+                            row.getString("snils"),
+                            phone != null || row.getString("email") != null,
+                            List.of());
+                })
+                .list();
     }
 }

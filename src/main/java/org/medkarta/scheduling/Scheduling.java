@@ -18,8 +18,10 @@ import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.ServiceId;
 import org.medkarta.clinic.ServiceView;
 import org.medkarta.clinic.Visibility;
-import org.medkarta.identity.AccountView;
 import org.medkarta.identity.Identity;
+import org.medkarta.identity.PatientCard;
+import org.medkarta.identity.PatientRecordForm;
+import org.medkarta.identity.PatientRecords;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
@@ -59,6 +61,7 @@ public class Scheduling {
     private final AppointmentNotices notices;
     private final ClinicDirectory clinics;
     private final Identity identity;
+    private final PatientRecords patientRecords;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final SchedulingProperties properties;
@@ -76,6 +79,7 @@ public class Scheduling {
             AppointmentNotices notices,
             ClinicDirectory clinics,
             Identity identity,
+            PatientRecords patientRecords,
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
             SchedulingProperties properties,
@@ -91,6 +95,7 @@ public class Scheduling {
         this.notices = notices;
         this.clinics = clinics;
         this.identity = identity;
+        this.patientRecords = patientRecords;
         this.events = events;
         this.transaction = transaction;
         this.properties = properties;
@@ -399,6 +404,12 @@ public class Scheduling {
     public List<AppointmentView> doctorAppointments(SignedInUser actor, DoctorId doctor, Instant from, Instant to) {
         managed(actor, doctor);
         return appointments.ofDoctor(doctor, from, to);
+    }
+
+    /** Whether the person administers the clinic (sets its booking horizon). */
+    @Transactional(readOnly = true)
+    public boolean administers(SignedInUser actor, ClinicId clinic) {
+        return actor != null && clinics.administers(actor, clinic);
     }
 
     /** How many days ahead the clinic opens booking. */
@@ -725,12 +736,27 @@ public class Scheduling {
         }
     }
 
-    /** Patients staff may book for, by phone or SNILS (SPEC C6). */
-    public List<AccountView> findPatients(SignedInUser actor, String phoneOrSnils) {
+    /**
+     * Patients staff may book for, by phone, SNILS or policy number (SPEC C6): a phone can lead to
+     * several records.
+     */
+    public List<PatientCard> findPatients(SignedInUser actor, String query) {
         if (actor == null || managedDoctors(actor).isEmpty()) {
             throw new NotFound();
         }
-        return identity.findPatients(phoneOrSnils);
+        return patientRecords.find(actor, query);
+    }
+
+    /**
+     * Creates a record for a patient who has none, so that staff can book for them (SPEC C6).
+     *
+     * @throws InvalidInput naming every wrong field
+     */
+    public PatientCard createPatient(SignedInUser actor, PatientRecordForm form) {
+        if (actor == null || managedDoctors(actor).isEmpty()) {
+            throw new NotFound();
+        }
+        return patientRecords.create(actor, form);
     }
 
     // ---------------------------------------------------------------- cancel and reschedule (C5)

@@ -7,7 +7,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 import org.medkarta.clinic.ServiceFormat;
-import org.medkarta.identity.AccountView;
+import org.medkarta.identity.PatientCard;
 import org.medkarta.scheduling.AppointmentView;
 import org.medkarta.scheduling.OfferedSlot;
 import org.medkarta.scheduling.ReferralView;
@@ -146,16 +146,28 @@ final class Json {
 
     record Feed(String url) {}
 
+    /** A patient record staff found: enough to tell apart the records one phone leads to. */
     record Patient(
-            UUID patientId, String lastName, String firstName, String patronymic, LocalDate birthDate, String phone) {
-        static Patient of(AccountView account) {
+            UUID patientId,
+            String lastName,
+            String firstName,
+            String patronymic,
+            LocalDate birthDate,
+            String phone,
+            String snils,
+            List<String> policies) {
+        static Patient of(PatientCard card) {
             return new Patient(
-                    account.patientId().value(),
-                    account.lastName(),
-                    account.firstName(),
-                    account.patronymic(),
-                    account.birthDate(),
-                    account.phone());
+                    card.patientId().value(),
+                    card.lastName(),
+                    card.firstName(),
+                    card.patronymic(),
+                    card.birthDate(),
+                    card.phone(),
+                    card.snils(),
+                    card.policies().stream()
+                            .map(policy -> policy.kind() + " " + policy.number())
+                            .toList());
         }
     }
 }

@@ -7,18 +7,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.medkarta.identity.PatientRecordForm;
+import org.medkarta.identity.PatientRecords;
+import org.medkarta.identity.PolicyForm;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.BookingRequest;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.scheduling.SlotQuery;
 import org.medkarta.scheduling.SlotView;
 import org.medkarta.scheduling.TemplateForm;
+import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.TypedId;
+import org.medkarta.web.PageErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,12 +45,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SchedulePages {
 
     private final Scheduling scheduling;
+    private final PatientRecords records;
     private final MessageSource messages;
+    private final PageErrors pageErrors;
     private final java.time.Clock clock;
 
-    SchedulePages(Scheduling scheduling, MessageSource messages, java.time.Clock clock) {
+    SchedulePages(
+            Scheduling scheduling,
+            PatientRecords records,
+            MessageSource messages,
+            PageErrors pageErrors,
+            java.time.Clock clock) {
         this.scheduling = scheduling;
+        this.records = records;
         this.messages = messages;
+        this.pageErrors = pageErrors;
         this.clock = clock;
     }
 
@@ -107,6 +121,13 @@ class SchedulePages {
         model.addAttribute("templates", scheduling.templates(user, doctor));
         model.addAttribute("services", scheduling.servicesOf(doctor));
         model.addAttribute("phone", phone);
+        model.addAttribute("horizonDays", scheduling.horizonDays(profile.clinicId()));
+        model.addAttribute("administers", scheduling.administers(user, profile.clinicId()));
+        if (!model.containsAttribute("patient")) {
+            model.addAttribute(
+                    "patient",
+                    new java.util.HashMap<String, String>(java.util.Map.of("phone", phone == null ? "" : phone)));
+        }
         if (phone != null && !phone.isBlank()) {
             model.addAttribute("patients", scheduling.findPatients(user, phone));
             model.addAttribute(
@@ -216,6 +237,193 @@ class SchedulePages {
             model.addAttribute("error", message(refused, locale));
             return schedule(user, id, null, "week", phone, model);
         }
+    }
+
+    /** Staff create a record for a patient who has none, then find it to book (SPEC C6). */
+    @PostMapping("/schedule/doctors/{id}/patients")
+    String createPatient(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            Locale locale) {
+        try {
+            var created = scheduling.createPatient(user, patientForm(form));
+            return "redirect:/schedule/doctors/" + id + "?created&phone="
+                    + java.net.URLEncoder.encode(created.phone(), java.nio.charset.StandardCharsets.UTF_8)
+                    + "#book-for";
+        } catch (DomainException refused) {
+            model.addAttribute("errors", pageErrors.of(refused, locale));
+            model.addAttribute("patient", form.toSingleValueMap());
+            return schedule(user, id, null, "week", form.getFirst("query"), model);
+        }
+    }
+
+    /** The clinic's administrator sets how many days ahead booking opens ("booking opens N days ahead"). */
+    @PostMapping("/schedule/clinics/{clinicId}/horizon")
+    String horizon(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String clinicId,
+            @RequestParam String doctorId,
+            @RequestParam(required = false) String horizonDays,
+            Model model,
+            Locale locale) {
+        try {
+            if (horizonDays == null || !horizonDays.strip().matches("\\d{1,3}")) {
+                throw new InvalidInput("horizonDays", "scheduling.validation.horizon");
+            }
+            scheduling.setHorizonDays(user, ClinicId.of(clinicId), Integer.parseInt(horizonDays.strip()));
+            return "redirect:/schedule/doctors/" + doctorId + "?saved";
+        } catch (DomainException refused) {
+            model.addAttribute("error", message(refused, locale));
+            return schedule(user, doctorId, null, "week", null, model);
+        }
+    }
+
+    /** The template editor for one template, filled with its current values. */
+    @GetMapping("/schedule/templates/{id}/edit")
+    String editTemplate(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
+        var template = scheduling.template(user, TypedId.parse(id, "id"));
+        if (!model.containsAttribute("values")) {
+            var values = new java.util.HashMap<String, String>();
+            values.put("name", template.name());
+            values.put("validFrom", template.validFrom().toString());
+            values.put("validTo", template.validTo().toString());
+            values.put("firstStart", template.firstStart().toString());
+            values.put("lastStart", template.lastStart().toString());
+            values.put("slotMinutes", String.valueOf(template.slotMinutes()));
+            values.put("breaks", String.join(", ", template.breaks()));
+            model.addAttribute("values", values);
+            model.addAttribute(
+                    "weekdays",
+                    template.weekdays().stream()
+                            .map(day -> String.valueOf(day.getValue()))
+                            .toList());
+            model.addAttribute(
+                    "chosenServices",
+                    template.serviceIds().stream().map(UUID::toString).toList());
+        }
+        model.addAttribute("template", template);
+        model.addAttribute("doctor", scheduling.doctor(template.doctorId()).orElseThrow(NotFound::new));
+        model.addAttribute("services", scheduling.servicesOf(template.doctorId()));
+        return "scheduling/template-edit";
+    }
+
+    /**
+     * Saves an edited template. When booked appointments would be lost the page says how many and
+     * offers to confirm: then they are cancelled and each patient is told (SPEC C1).
+     */
+    @PostMapping("/schedule/templates/{id}")
+    String updateTemplate(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            Locale locale) {
+        UUID template = TypedId.parse(id, "id");
+        boolean confirm = "true".equals(form.getFirst("confirm"));
+        try {
+            var saved = scheduling.updateTemplate(user, template, templateForm(form), confirm);
+            return "redirect:/schedule/doctors/" + saved.doctorId().value() + "?saved";
+        } catch (DomainException refused) {
+            model.addAttribute("error", message(refused, locale));
+            model.addAttribute("confirmable", "appointments-affected".equals(refused.problem()));
+            model.addAttribute("values", form.toSingleValueMap());
+            model.addAttribute("weekdays", form.getOrDefault("weekdays", List.of()));
+            model.addAttribute("chosenServices", form.getOrDefault("serviceIds", List.of()));
+            return editTemplate(user, id, model);
+        }
+    }
+
+    // ---------------------------------------------------------------- patient records (SPEC C6)
+
+    /** Staff look patients up by phone, SNILS or policy, and create a record when none exists. */
+    @GetMapping("/schedule/patients")
+    String patients(
+            @AuthenticationPrincipal SignedInUser user, @RequestParam(required = false) String query, Model model) {
+        model.addAttribute("query", query);
+        if (query != null && !query.isBlank()) {
+            model.addAttribute("found", records.find(user, query));
+        }
+        if (!model.containsAttribute("patient")) {
+            model.addAttribute(
+                    "patient",
+                    new java.util.HashMap<String, String>(java.util.Map.of("phone", query == null ? "" : query)));
+        }
+        return "scheduling/patients";
+    }
+
+    @PostMapping("/schedule/patients")
+    String createRecord(
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            Locale locale) {
+        try {
+            var created = records.create(user, patientForm(form));
+            return "redirect:/schedule/patients/" + created.patientId().value() + "?created";
+        } catch (DomainException refused) {
+            model.addAttribute("errors", pageErrors.of(refused, locale));
+            model.addAttribute("patient", form.toSingleValueMap());
+            return patients(user, form.getFirst("query"), model);
+        }
+    }
+
+    /** One record with its policies; staff add and remove policies here. */
+    @GetMapping("/schedule/patients/{patientId}")
+    String patient(@AuthenticationPrincipal SignedInUser user, @PathVariable String patientId, Model model) {
+        model.addAttribute("card", records.card(user, PatientId.of(patientId)));
+        model.addAttribute("today", LocalDate.now(clock));
+        if (!model.containsAttribute("policy")) {
+            model.addAttribute("policy", new java.util.HashMap<String, String>(java.util.Map.of("kind", "OMS")));
+        }
+        return "scheduling/patient";
+    }
+
+    @PostMapping("/schedule/patients/{patientId}/policies")
+    String addPolicy(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String patientId,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            Locale locale) {
+        try {
+            records.addPolicy(
+                    user,
+                    PatientId.of(patientId),
+                    new PolicyForm(
+                            form.getFirst("kind"),
+                            form.getFirst("number"),
+                            form.getFirst("insurer"),
+                            form.getFirst("validFrom"),
+                            form.getFirst("validTo")));
+            return "redirect:/schedule/patients/" + patientId + "?saved";
+        } catch (DomainException refused) {
+            model.addAttribute("errors", pageErrors.of(refused, locale));
+            model.addAttribute("policy", form.toSingleValueMap());
+            return patient(user, patientId, model);
+        }
+    }
+
+    @PostMapping("/schedule/policies/{id}/delete")
+    String removePolicy(
+            @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @RequestParam String patientId) {
+        records.removePolicy(user, TypedId.parse(id, "id"));
+        return "redirect:/schedule/patients/" + PatientId.of(patientId).value() + "?saved";
+    }
+
+    private static PatientRecordForm patientForm(MultiValueMap<String, String> form) {
+        return new PatientRecordForm(
+                form.getFirst("lastName"),
+                form.getFirst("firstName"),
+                form.getFirst("patronymic"),
+                form.getFirst("birthDate"),
+                form.getFirst("sex"),
+                form.getFirst("phone"),
+                form.getFirst("snils"),
+                form.getFirst("omsNumber"),
+                form.getFirst("omsInsurer"),
+                form.getFirst("omsValidTo"));
     }
 
     private static TemplateForm templateForm(MultiValueMap<String, String> form) {

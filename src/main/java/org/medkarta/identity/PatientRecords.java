@@ -1,0 +1,346 @@
+package org.medkarta.identity;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.medkarta.shared.FieldErrors;
+import org.medkarta.shared.InvalidInput;
+import org.medkarta.shared.NotFound;
+import org.medkarta.shared.PatientId;
+import org.medkarta.shared.Phone;
+import org.medkarta.shared.Snils;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The identity module's patient records as staff work with them (SPEC C6, seed 001): finding a
+ * patient by phone, SNILS or insurance policy (a phone can lead to several records: a parent's phone
+ * entered for a child), creating a record when the patient has none, and the OMS and DMS policies
+ * that are part of a patient's identity data.
+ *
+ * <p>Staff are doctors, clinic and platform administrators and support agents; a patient sees and
+ * keeps their own policies. Anyone else gets {@link NotFound}.
+ *
+ * <p>OMS numbers are checked for their form only, the 16 digits of the unified policy number: the
+ * algorithm of its check digit was not at hand from a source that could be cited, and refusing a
+ * genuine policy because of a wrongly remembered algorithm would be worse than accepting a mistyped
+ * one.
+ */
+@Service
+public class PatientRecords {
+
+    private static final int MAX_FOUND = 50;
+
+    private final Accounts accounts;
+    private final Policies policies;
+    private final Identity identity;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    PatientRecords(
+            Accounts accounts, Policies policies, Identity identity, TransactionTemplate transaction, Clock clock) {
+        this.accounts = accounts;
+        this.policies = policies;
+        this.identity = identity;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** Whether the person works with patient records: a doctor, an administrator or a support agent. */
+    public static boolean isStaff(SignedInUser actor) {
+        return actor != null
+                && (actor.has(Role.DOCTOR)
+                        || actor.has(Role.CLINIC_ADMIN)
+                        || actor.has(Role.PLATFORM_ADMIN)
+                        || actor.has(Role.SUPPORT));
+    }
+
+    private static void requireStaff(SignedInUser actor) {
+        if (!isStaff(actor)) {
+            throw new NotFound();
+        }
+    }
+
+    /**
+     * The records a phone, SNILS or policy number as typed leads to, with their policies: every
+     * record with that sign-in or contact phone, the one with that SNILS, the ones holding that
+     * policy. Nothing when the text is none of these.
+     */
+    @Transactional(readOnly = true)
+    public List<PatientCard> find(SignedInUser actor, String query) {
+        requireStaff(actor);
+        if (query == null || query.isBlank()) {
+            return List.of();
+        }
+        var found = new LinkedHashSet<UUID>();
+        String digits = query.replaceAll("[\\s\\-()]", "");
+        try {
+            found.addAll(accounts.patientsByPhone(Phone.parse(query, "query").e164()));
+        } catch (InvalidInput notAPhone) {
+            // It may still be a SNILS or a policy.
+        }
+        try {
+            found.addAll(accounts.patientsBySnils(Snils.parse(query, "query").digits()));
+        } catch (InvalidInput notASnils) {
+            // It may still be a policy.
+        }
+        found.addAll(policies.patientsWith(digits.toUpperCase(Locale.ROOT)));
+        return withPolicies(accounts.cards(found.stream().limit(MAX_FOUND).toList()));
+    }
+
+    /** One record with its policies, for staff or for the patient themself. */
+    @Transactional(readOnly = true)
+    public PatientCard card(SignedInUser actor, PatientId patient) {
+        requireStaffOrSelf(actor, patient);
+        return withPolicies(accounts.cards(List.of(patient.value()))).stream()
+                .findFirst()
+                .orElseThrow(NotFound::new);
+    }
+
+    /**
+     * Creates a patient record for a patient who has none (SPEC C6). The phone becomes the record's
+     * sign-in phone when no other account signs in with it, so that the patient can later sign in
+     * with an SMS code; otherwise (a parent's phone for a child) it is the record's contact phone.
+     *
+     * @throws InvalidInput naming every wrong field, a SNILS or OMS policy another record holds
+     *     included
+     */
+    public PatientCard create(SignedInUser actor, PatientRecordForm form) {
+        requireStaff(actor);
+        var errors = new FieldErrors();
+        String lastName = name(form.lastName(), "lastName", true, errors);
+        String firstName = name(form.firstName(), "firstName", true, errors);
+        String patronymic = name(form.patronymic(), "patronymic", false, errors);
+        LocalDate birthDate = date(form.birthDate(), "birthDate", true, errors);
+        if (birthDate != null && (birthDate.isAfter(LocalDate.now(clock)) || birthDate.getYear() < 1900)) {
+            errors.reject("birthDate", "identity.validation.birth-date");
+        }
+        Sex sex = sex(form.sex(), errors);
+        Phone phone = errors.check(() -> Phone.parse(form.phone(), "phone"));
+        String snils = form.snils() == null || form.snils().isBlank()
+                ? null
+                : errors.check(() -> Snils.parse(form.snils(), "snils").digits());
+        boolean withPolicy = form.omsNumber() != null && !form.omsNumber().isBlank();
+        var oms = withPolicy
+                ? policy(
+                        new PolicyForm("OMS", form.omsNumber(), form.omsInsurer(), null, form.omsValidTo()),
+                        "oms",
+                        errors)
+                : null;
+        errors.throwIfAny();
+        try {
+            return transaction.execute(status -> {
+                var taken = new FieldErrors();
+                if (snils != null && !accounts.patientsBySnils(snils).isEmpty()) {
+                    taken.reject("snils", "identity.validation.snils-taken");
+                }
+                if (oms != null && policies.taken(oms.kind(), oms.number())) {
+                    taken.reject("omsNumber", "identity.validation.policy-taken");
+                }
+                taken.throwIfAny();
+                var now = clock.instant();
+                String signInPhone = accounts.phoneTaken(phone.e164()) ? null : phone.e164();
+                var created = identity.createPatient(
+                        new Identity.NewPatient(lastName, firstName, patronymic, birthDate, signInPhone, null, snils),
+                        false,
+                        now);
+                accounts.recordDetails(created.userId(), sex, phone.e164());
+                if (oms != null) {
+                    policies.insert(
+                            new PolicyView(
+                                    UUID.randomUUID(),
+                                    created.patientId(),
+                                    oms.kind(),
+                                    oms.number(),
+                                    oms.insurer(),
+                                    oms.validFrom(),
+                                    oms.validTo()),
+                            actor.userId(),
+                            now);
+                }
+                return withPolicies(accounts.cards(List.of(created.patientId().value())))
+                        .get(0);
+            });
+        } catch (DuplicateKeyException race) {
+            // Another record took the SNILS or the policy between the check and the insert.
+            throw new InvalidInput(snils != null ? "snils" : "omsNumber", "identity.validation.record-race");
+        }
+    }
+
+    /** The patient's policies, newest first within each kind. */
+    @Transactional(readOnly = true)
+    public List<PolicyView> policies(SignedInUser actor, PatientId patient) {
+        requireStaffOrSelf(actor, patient);
+        return policies.ofPatients(List.of(patient.value()));
+    }
+
+    /**
+     * Adds a policy to a record.
+     *
+     * @throws InvalidInput naming every wrong field, or {@code number} when another record holds it
+     */
+    public PolicyView addPolicy(SignedInUser actor, PatientId patient, PolicyForm form) {
+        requireStaffOrSelf(actor, patient);
+        var errors = new FieldErrors();
+        var parsed = policy(form, "", errors);
+        errors.throwIfAny();
+        try {
+            return transaction.execute(status -> {
+                if (accounts.cards(List.of(patient.value())).isEmpty()) {
+                    throw new NotFound();
+                }
+                if (policies.taken(parsed.kind(), parsed.number())) {
+                    throw new InvalidInput("number", "identity.validation.policy-taken");
+                }
+                var policy = new PolicyView(
+                        UUID.randomUUID(),
+                        patient,
+                        parsed.kind(),
+                        parsed.number(),
+                        parsed.insurer(),
+                        parsed.validFrom(),
+                        parsed.validTo());
+                policies.insert(policy, actor.userId(), clock.instant());
+                return policy;
+            });
+        } catch (DuplicateKeyException race) {
+            throw new InvalidInput("number", "identity.validation.policy-taken");
+        }
+    }
+
+    /** Removes a policy from its record. */
+    @Transactional
+    public void removePolicy(SignedInUser actor, UUID policy) {
+        var found = policies.find(policy).orElseThrow(NotFound::new);
+        requireStaffOrSelf(actor, found.patientId());
+        policies.delete(policy);
+    }
+
+    private void requireStaffOrSelf(SignedInUser actor, PatientId patient) {
+        if (actor == null || patient == null || !(isStaff(actor) || patient.equals(actor.patientId()))) {
+            throw new NotFound();
+        }
+    }
+
+    private List<PatientCard> withPolicies(List<PatientCard> cards) {
+        var byPatient = new HashMap<PatientId, List<PolicyView>>();
+        policies.ofPatients(cards.stream().map(card -> card.patientId().value()).toList())
+                .forEach(policy -> byPatient
+                        .computeIfAbsent(policy.patientId(), key -> new ArrayList<>())
+                        .add(policy));
+        return cards.stream()
+                .map(card -> new PatientCard(
+                        card.userId(),
+                        card.patientId(),
+                        card.lastName(),
+                        card.firstName(),
+                        card.patronymic(),
+                        card.birthDate(),
+                        card.sex(),
+                        card.phone(),
+                        card.snils(),
+                        card.signsIn(),
+                        List.copyOf(byPatient.getOrDefault(card.patientId(), List.of()))))
+                .toList();
+    }
+
+    /** A checked policy; the fields are named {@code prefix + Field} ({@code omsNumber}) or plain. */
+    static PolicyView policy(PolicyForm form, String prefix, FieldErrors errors) {
+        String kindField = field(prefix, "kind");
+        String numberField = field(prefix, "number");
+        PolicyKind kind = null;
+        if (form.kind() == null || form.kind().isBlank()) {
+            errors.reject(kindField, "validation.required");
+        } else {
+            try {
+                kind = PolicyKind.valueOf(form.kind().strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.reject(kindField, "identity.validation.policy-kind");
+            }
+        }
+        String number = form.number() == null
+                ? ""
+                : form.number().replaceAll("[\\s\\-]", "").toUpperCase(Locale.ROOT);
+        if (number.isEmpty()) {
+            errors.reject(numberField, "validation.required");
+        } else if (kind == PolicyKind.OMS && !number.matches("\\d{16}")) {
+            errors.reject(numberField, "identity.validation.oms-number");
+        } else if (kind == PolicyKind.DMS && !number.matches("[0-9A-ZА-ЯЁ/.]{3,30}")) {
+            errors.reject(numberField, "identity.validation.dms-number");
+        }
+        String insurer = form.insurer() == null || form.insurer().isBlank()
+                ? null
+                : form.insurer().strip();
+        if (insurer != null && insurer.length() > 200) {
+            errors.reject(field(prefix, "insurer"), "identity.validation.too-long", 200);
+        }
+        LocalDate from = date(form.validFrom(), field(prefix, "validFrom"), false, errors);
+        LocalDate to = date(form.validTo(), field(prefix, "validTo"), false, errors);
+        if (from != null && to != null && to.isBefore(from)) {
+            errors.reject(field(prefix, "validTo"), "identity.validation.valid-to-before");
+        }
+        return new PolicyView(null, null, kind, number, insurer, from, to);
+    }
+
+    private static String field(String prefix, String name) {
+        return prefix.isEmpty() ? name : prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    private static String name(String value, String field, boolean required, FieldErrors errors) {
+        String clean = value == null ? "" : value.strip().replaceAll("\\s+", " ");
+        if (clean.isEmpty()) {
+            if (required) {
+                errors.reject(field, "validation.required");
+            }
+            return null;
+        }
+        if (!clean.matches(Identity.NAME)) {
+            errors.reject(field, "identity.validation.name");
+            return null;
+        }
+        return clean;
+    }
+
+    private static LocalDate date(String value, String field, boolean required, FieldErrors errors) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.reject(field, "validation.required");
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            errors.reject(field, "identity.validation.date-format");
+            return null;
+        }
+    }
+
+    private static Sex sex(String value, FieldErrors errors) {
+        if (value == null || value.isBlank()) {
+            errors.reject("sex", "validation.required");
+            return null;
+        }
+        try {
+            return Sex.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.reject("sex", "identity.validation.sex");
+            return null;
+        }
+    }
+
+    /** The record of a patient id, if there is one. */
+    @Transactional(readOnly = true)
+    public Optional<PatientCard> find(PatientId patient) {
+        return withPolicies(accounts.cards(List.of(patient.value()))).stream().findFirst();
+    }
+}

@@ -1,0 +1,136 @@
+package org.medkarta.identity.web;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.medkarta.identity.PatientCard;
+import org.medkarta.identity.PatientRecordForm;
+import org.medkarta.identity.PatientRecords;
+import org.medkarta.identity.PolicyForm;
+import org.medkarta.identity.PolicyView;
+import org.medkarta.identity.SignedInUser;
+import org.medkarta.shared.PatientId;
+import org.medkarta.shared.TypedId;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Patient records for staff (SPEC C6): find by phone, SNILS or policy number (one phone can lead to
+ * several records), create one when the patient has none; and each record's OMS and DMS policies,
+ * which the patient keeps too.
+ */
+@RestController
+@PreAuthorize("isAuthenticated()")
+@Tag(name = "Patient records")
+class PatientRecordApi {
+
+    record Policy(
+            UUID id,
+            UUID patientId,
+            String kind,
+            String number,
+            String insurer,
+            LocalDate validFrom,
+            LocalDate validTo) {
+        static Policy of(PolicyView view) {
+            return new Policy(
+                    view.id(),
+                    view.patientId().value(),
+                    view.kind().name(),
+                    view.number(),
+                    view.insurer(),
+                    view.validFrom(),
+                    view.validTo());
+        }
+    }
+
+    record Record(
+            UUID patientId,
+            UUID userId,
+            String lastName,
+            String firstName,
+            String patronymic,
+            LocalDate birthDate,
+            String sex,
+            String phone,
+            String snils,
+            boolean signsIn,
+            List<Policy> policies) {
+        static Record of(PatientCard card) {
+            return new Record(
+                    card.patientId().value(),
+                    card.userId().value(),
+                    card.lastName(),
+                    card.firstName(),
+                    card.patronymic(),
+                    card.birthDate(),
+                    card.sex() == null ? null : card.sex().name(),
+                    card.phone(),
+                    card.snils(),
+                    card.signsIn(),
+                    card.policies().stream().map(Policy::of).toList());
+        }
+    }
+
+    private final PatientRecords records;
+
+    PatientRecordApi(PatientRecords records) {
+        this.records = records;
+    }
+
+    /** The records a phone, SNILS or policy number leads to (staff only). */
+    @GetMapping("/api/v1/patient-records")
+    List<Record> find(@AuthenticationPrincipal SignedInUser user, @RequestParam String query) {
+        return records.find(user, query).stream().map(Record::of).toList();
+    }
+
+    /**
+     * Creates a record for a patient who has none (staff only): {@code {lastName, firstName,
+     * patronymic?, birthDate, sex: MALE|FEMALE, phone, snils?, omsNumber?, omsInsurer?,
+     * omsValidTo?}} → 201; 422 {@code invalid-input} naming each wrong field.
+     */
+    @PostMapping("/api/v1/patient-records")
+    @ResponseStatus(HttpStatus.CREATED)
+    Record create(@AuthenticationPrincipal SignedInUser user, @RequestBody PatientRecordForm form) {
+        return Record.of(records.create(user, form));
+    }
+
+    @GetMapping("/api/v1/patient-records/{patientId}")
+    Record record(@AuthenticationPrincipal SignedInUser user, @PathVariable String patientId) {
+        return Record.of(records.card(user, PatientId.of(patientId)));
+    }
+
+    @GetMapping("/api/v1/patients/{patientId}/policies")
+    List<Policy> policies(@AuthenticationPrincipal SignedInUser user, @PathVariable String patientId) {
+        return records.policies(user, PatientId.of(patientId)).stream()
+                .map(Policy::of)
+                .toList();
+    }
+
+    /**
+     * Adds a policy: {@code {kind: OMS|DMS, number, insurer?, validFrom?, validTo?}} → 201; 422
+     * {@code invalid-input} (an OMS number has 16 digits; a number another record holds is refused).
+     */
+    @PostMapping("/api/v1/patients/{patientId}/policies")
+    @ResponseStatus(HttpStatus.CREATED)
+    Policy addPolicy(
+            @AuthenticationPrincipal SignedInUser user, @PathVariable String patientId, @RequestBody PolicyForm form) {
+        return Policy.of(records.addPolicy(user, PatientId.of(patientId), form));
+    }
+
+    @DeleteMapping("/api/v1/policies/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removePolicy(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
+        records.removePolicy(user, TypedId.parse(id, "id"));
+    }
+}
