@@ -215,6 +215,7 @@ class SchedulePages {
             @RequestParam String patientId,
             @RequestParam String slot,
             @RequestParam(required = false) String phone,
+            @RequestParam(defaultValue = "false") boolean acceptClinicDocuments,
             Model model,
             Locale locale) {
         try {
@@ -230,7 +231,7 @@ class SchedulePages {
                             TypedId.parse(parts[1], "slot"),
                             null,
                             null,
-                            false),
+                            acceptClinicDocuments),
                     "staff:" + user.userId().value());
             return "redirect:/schedule/doctors/" + id + "?booked";
         } catch (DomainException refused) {
@@ -275,7 +276,8 @@ class SchedulePages {
             scheduling.setHorizonDays(user, ClinicId.of(clinicId), Integer.parseInt(horizonDays.strip()));
             return "redirect:/schedule/doctors/" + doctorId + "?saved";
         } catch (DomainException refused) {
-            model.addAttribute("error", message(refused, locale));
+            model.addAttribute("horizonErrors", pageErrors.of(refused, locale));
+            model.addAttribute("horizonValue", horizonDays);
             return schedule(user, doctorId, null, "week", null, model);
         }
     }
