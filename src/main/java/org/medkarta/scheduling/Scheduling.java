@@ -435,7 +435,9 @@ public class Scheduling {
     /**
      * Free slots, nearest first, one entry per service that may be booked in each, honouring the
      * visibility of each doctor's service for the patient asking (SPEC B5) and the clinic's
-     * booking horizon.
+     * booking horizon. One page of {@link SlotQuery#limit()} slots: the bookable services come from
+     * one joined query of the clinic module, the page from one indexed query here, so a search costs
+     * the same few queries however many doctors it spans (bench/booking).
      *
      * @param viewer whose visibility applies: a patient sees what is visible to them, staff see
      *     every service, a visitor not signed in sees the services open to the whole region
