@@ -61,6 +61,31 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         throw refusal;
     }
 
+    /**
+     * No database connection came free in time (the pool is exhausted under overload, or the
+     * database is down): 503 {@code unavailable} with {@code Retry-After}, not a 500 (bench/booking).
+     */
+    @ExceptionHandler({
+        org.springframework.transaction.CannotCreateTransactionException.class,
+        org.springframework.jdbc.CannotGetJdbcConnectionException.class
+    })
+    ResponseEntity<Object> busy(Exception failure, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        log.warn(
+                "No database connection for {} {}: {}",
+                request.getMethod(),
+                request.getRequestURI(),
+                failure.getMessage());
+        if (!Problems.isApi(request)) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+            return null;
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problems.of(HttpStatus.SERVICE_UNAVAILABLE, LocaleContextHolder.getLocale()));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> failed(Exception failure, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
