@@ -15,5 +15,6 @@ public record ContactsView(
     /** An extra phone ({@code PHONE}, E.164) or e-mail ({@code EMAIL}). */
     public record Contact(UUID id, String kind, String value, Instant addedAt) {}
 
-    public record Change(String field, String oldValue, String newValue, String reason, String authorName, Instant at) {}
+    public record Change(
+            String field, String oldValue, String newValue, String reason, String authorName, Instant at) {}
 }

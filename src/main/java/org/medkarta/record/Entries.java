@@ -61,8 +61,8 @@ class Entries {
 
     /** An entry in force with the same type, code, date and value (SPEC E7). */
     Optional<UUID> duplicateOf(PatientId patient, EntryContent content, UUID except) {
-        return jdbc.sql(
-                        """
+        return jdbc
+                .sql("""
                         SELECT id FROM record_entry
                         WHERE patient_id = :patient AND type = :type AND effective_date = :date
                           AND COALESCE(code, '') = :code AND COALESCE(value_key, '') = :value
@@ -100,8 +100,7 @@ class Entries {
             String reason,
             Instant at) {
         UUID id = UUID.randomUUID();
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         INSERT INTO record_entry (id, patient_id, type, status, version, effective_date, code, title,
                                                   value_key, value_num, unit, ref_low, ref_high, flag, radiology,
                                                   source, source_ref, created_at, updated_at)
@@ -142,8 +141,7 @@ class Entries {
             String reason,
             Instant at) {
         int next = current.version() + 1;
-        int updated = jdbc.sql(
-                        """
+        int updated = jdbc.sql("""
                         UPDATE record_entry SET status = :status, version = :next, effective_date = :date, code = :code,
                                title = :title, value_key = :valueKey, value_num = :value, unit = :unit, ref_low = :low,
                                ref_high = :high, flag = :flag, radiology = :radiology, updated_at = :at, seen_at = NULL
@@ -181,8 +179,7 @@ class Entries {
             String authorName,
             String reason,
             Instant at) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         INSERT INTO record_entry_version (entry_id, version, status, effective_date, code, title, reason,
                                                           author_id, author_name, at)
                         VALUES (:entry, :version, :status, :date, :code, :title, :reason, :author, :name, :at)
@@ -198,13 +195,14 @@ class Entries {
                 .param("name", authorName)
                 .param("at", utc(at))
                 .update();
-        content.fields().forEach((name, value) -> jdbc.sql(
-                        "INSERT INTO record_entry_field (entry_id, version, name, content) VALUES (:entry, :version, :name, :content)")
-                .param("entry", entry)
-                .param("version", version)
-                .param("name", name)
-                .param("content", value)
-                .update());
+        content.fields()
+                .forEach((name, value) -> jdbc.sql(
+                                "INSERT INTO record_entry_field (entry_id, version, name, content) VALUES (:entry, :version, :name, :content)")
+                        .param("entry", entry)
+                        .param("version", version)
+                        .param("name", name)
+                        .param("content", value)
+                        .update());
     }
 
     Optional<Row> find(PatientId patient, UUID entry) {
@@ -243,7 +241,10 @@ class Entries {
                 if (i > 0) {
                     sql.append(" OR ");
                 }
-                sql.append("(type = :t").append(i).append(" AND (effective_date >= :d").append(i);
+                sql.append("(type = :t")
+                        .append(i)
+                        .append(" AND (effective_date >= :d")
+                        .append(i);
                 params.put("t" + i, type.name());
                 params.put("d" + i, type.shownToPatientFrom(false).orElseThrow());
                 if (type == EntryType.INSTRUMENTAL) {
@@ -306,8 +307,7 @@ class Entries {
 
     /** The laboratory tests of a record with how many results each has, for the chart's choice. */
     List<LabSeries.Test> labTests(PatientId patient, LocalDate from) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         SELECT code, MAX(title) AS name, COUNT(*) AS results FROM record_entry
                         WHERE patient_id = :patient AND type = 'LAB_RESULT' AND status <> 'ENTERED_IN_ERROR'
                           AND effective_date >= :from
@@ -320,8 +320,7 @@ class Entries {
     }
 
     List<Row> labResults(PatientId patient, String code, LocalDate from) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         SELECT * FROM record_entry
                         WHERE patient_id = :patient AND type = 'LAB_RESULT' AND code = :code
                           AND status <> 'ENTERED_IN_ERROR' AND effective_date >= :from

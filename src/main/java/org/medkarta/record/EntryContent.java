@@ -132,20 +132,18 @@ record EntryContent(
     }
 
     private static EntryContent derive(
-            EntryType type,
-            Map<String, String> fields,
-            Map<String, LocalDate> dates,
-            Map<String, BigDecimal> numbers) {
+            EntryType type, Map<String, String> fields, Map<String, LocalDate> dates, Map<String, BigDecimal> numbers) {
         LocalDate date = dates.get(type.dateField());
         return switch (type) {
             case EXAM_PROTOCOL -> plain(type, date, null, fields.get("specialty"), fields.get("conclusion"), fields);
-            case DIAGNOSIS -> plain(
-                    type,
-                    date,
-                    fields.get("icd10"),
-                    fields.get("icd10") + " " + fields.get("name"),
-                    fields.get("icd10"),
-                    fields);
+            case DIAGNOSIS ->
+                plain(
+                        type,
+                        date,
+                        fields.get("icd10"),
+                        fields.get("icd10") + " " + fields.get("name"),
+                        fields.get("icd10"),
+                        fields);
             case LAB_RESULT -> {
                 BigDecimal value = numbers.get("value");
                 BigDecimal low = numbers.get("referenceLow");
@@ -182,8 +180,14 @@ record EntryContent(
                         modality.radiology(),
                         Map.copyOf(fields));
             }
-            case HOSPITALISATION -> plain(
-                    type, date, null, fields.get("department"), fields.get("admitted") + ":" + fields.get("reason"), fields);
+            case HOSPITALISATION ->
+                plain(
+                        type,
+                        date,
+                        null,
+                        fields.get("department"),
+                        fields.get("admitted") + ":" + fields.get("reason"),
+                        fields);
             case PRESCRIPTION -> plain(type, date, null, fields.get("medication"), fields.get("dose"), fields);
             case VACCINATION -> plain(type, date, null, fields.get("vaccine"), fields.get("vaccine"), fields);
             case SCREENING -> plain(type, date, null, fields.get("kind"), fields.get("result"), fields);

@@ -105,7 +105,8 @@ public enum EntryType {
             "from",
             List.of(text("number", true), date("from", true), date("to", false), text("reason", true))),
     /** A document (PDF, image): DocumentReference pointing at a stored file. */
-    DOCUMENT("DocumentReference", null, "date", List.of(date("date", true), text("title", true), text("fileId", false)));
+    DOCUMENT(
+            "DocumentReference", null, "date", List.of(date("date", true), text("title", true), text("fileId", false)));
 
     private final String fhirResource;
     private final LocalDate shownToPatientFrom;
@@ -156,7 +157,9 @@ public enum EntryType {
 
     /** The types the patient account lists, for its type filter. */
     public static List<EntryType> shownToPatients() {
-        return java.util.Arrays.stream(values()).filter(EntryType::shownToPatient).toList();
+        return java.util.Arrays.stream(values())
+                .filter(EntryType::shownToPatient)
+                .toList();
     }
 
     /** Instrumental study kinds; the radiological ones come from the radiology service (ЕРИС). */

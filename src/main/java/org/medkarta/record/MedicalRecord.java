@@ -278,8 +278,10 @@ public class MedicalRecord {
     public void removeContact(AccessDecision decision, SignedInUser actor, UUID contact) {
         expect(decision, RecordAction.CONTRIBUTE);
         Instant now = clock.instant();
-        String removed = patients.removeContact(decision.patient(), contact, now).orElseThrow(NotFound::new);
-        patients.logChange(decision.patient(), "CONTACT", removed, null, null, actor.userId(), actor.displayName(), now);
+        String removed =
+                patients.removeContact(decision.patient(), contact, now).orElseThrow(NotFound::new);
+        patients.logChange(
+                decision.patient(), "CONTACT", removed, null, null, actor.userId(), actor.displayName(), now);
     }
 
     /**
@@ -311,8 +313,16 @@ public class MedicalRecord {
         }
         if (!text.equals(old)) {
             patients.change(
-                    decision.patient(), which + "_ADDRESS", column, text, old, text, null, actor.userId(),
-                    actor.displayName(), clock.instant());
+                    decision.patient(),
+                    which + "_ADDRESS",
+                    column,
+                    text,
+                    old,
+                    text,
+                    null,
+                    actor.userId(),
+                    actor.displayName(),
+                    clock.instant());
         }
     }
 
@@ -348,25 +358,70 @@ public class MedicalRecord {
         Instant now = clock.instant();
         var id = decision.patient();
         if (sex != null && !sex.toUpperCase(Locale.ROOT).equals(patient.sex())) {
-            patients.change(id, "SEX", "sex", sex.toUpperCase(Locale.ROOT), patient.sex(), sex.toUpperCase(Locale.ROOT),
-                    reason, clinician.userId(), clinician.displayName(), now);
+            patients.change(
+                    id,
+                    "SEX",
+                    "sex",
+                    sex.toUpperCase(Locale.ROOT),
+                    patient.sex(),
+                    sex.toUpperCase(Locale.ROOT),
+                    reason,
+                    clinician.userId(),
+                    clinician.displayName(),
+                    now);
         }
         if (snils != null && !snils.digits().equals(patient.snils())) {
-            patients.change(id, "SNILS", "snils", snils.digits(), patient.snils(), snils.digits(), reason,
-                    clinician.userId(), clinician.displayName(), now);
+            patients.change(
+                    id,
+                    "SNILS",
+                    "snils",
+                    snils.digits(),
+                    patient.snils(),
+                    snils.digits(),
+                    reason,
+                    clinician.userId(),
+                    clinician.displayName(),
+                    now);
         }
         if (oms != null && !oms.replaceAll("\\s", "").equals(patient.omsNumber())) {
             String number = oms.replaceAll("\\s", "");
-            patients.change(id, "OMS_NUMBER", "oms_number", number, patient.omsNumber(), number, reason,
-                    clinician.userId(), clinician.displayName(), now);
+            patients.change(
+                    id,
+                    "OMS_NUMBER",
+                    "oms_number",
+                    number,
+                    patient.omsNumber(),
+                    number,
+                    reason,
+                    clinician.userId(),
+                    clinician.displayName(),
+                    now);
         }
         if (insurer != null && !insurer.equals(patient.omsInsurer())) {
-            patients.change(id, "OMS_INSURER", "oms_insurer", insurer, patient.omsInsurer(), insurer, reason,
-                    clinician.userId(), clinician.displayName(), now);
+            patients.change(
+                    id,
+                    "OMS_INSURER",
+                    "oms_insurer",
+                    insurer,
+                    patient.omsInsurer(),
+                    insurer,
+                    reason,
+                    clinician.userId(),
+                    clinician.displayName(),
+                    now);
         }
         if (validTo != null && !validTo.equals(patient.omsValidTo())) {
-            patients.change(id, "OMS_VALID_TO", "oms_valid_to", validTo, String.valueOf(patient.omsValidTo()),
-                    validTo.toString(), reason, clinician.userId(), clinician.displayName(), now);
+            patients.change(
+                    id,
+                    "OMS_VALID_TO",
+                    "oms_valid_to",
+                    validTo,
+                    String.valueOf(patient.omsValidTo()),
+                    validTo.toString(),
+                    reason,
+                    clinician.userId(),
+                    clinician.displayName(),
+                    now);
         }
     }
 
@@ -451,11 +506,26 @@ public class MedicalRecord {
             SignedInUser author,
             String reason) {
         Instant now = clock.instant();
-        UUID id = entries.insert(
-                patient, content, source, sourceRef, author.userId(), author.displayName(), reason, now);
+        UUID id =
+                entries.insert(patient, content, source, sourceRef, author.userId(), author.displayName(), reason, now);
         events.publishEvent(new EntryChanged(id, patient, content.type(), 1, EntryStatus.CURRENT, now));
-        var probe = new Entries.Row(id, patient, content.type(), EntryStatus.CURRENT, 1, content.date(),
-                content.code(), content.title(), null, null, null, null, null, content.radiology(), source, null);
+        var probe = new Entries.Row(
+                id,
+                patient,
+                content.type(),
+                EntryStatus.CURRENT,
+                1,
+                content.date(),
+                content.code(),
+                content.title(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                content.radiology(),
+                source,
+                null);
         if (probe.shownInPatientAccount()) {
             notices.entryArrived(patient, id, content.type(), content.title(), content.date());
         }
@@ -468,8 +538,13 @@ public class MedicalRecord {
         if (!entries.newVersion(current, status, content, clinician.userId(), clinician.displayName(), reason, now)) {
             throw new OptimisticLockingFailureException("entry " + current.id() + " changed meanwhile");
         }
-        events.publishEvent(
-                new EntryChanged(current.id(), current.patientId(), current.type(), current.version() + 1, status, now));
+        events.publishEvent(new EntryChanged(
+                current.id(), current.patientId(), current.type(), current.version() + 1, status, now));
+    }
+
+    /** Opens the record if it is not yet (the registration event may still be on its way). */
+    void ensureOpen(PatientId patient) {
+        open(patient);
     }
 
     /** The record row, opened from the patient's account on first use when the event has not arrived yet. */

@@ -11,7 +11,8 @@ import java.time.LocalDate;
  */
 public record PatientHeader(String firstName, String patronymic, String lastNameInitial, Integer age, String sex) {
 
-    static PatientHeader of(String lastName, String firstName, String patronymic, LocalDate birthDate, String sex, LocalDate today) {
+    static PatientHeader of(
+            String lastName, String firstName, String patronymic, LocalDate birthDate, String sex, LocalDate today) {
         return new PatientHeader(
                 firstName,
                 patronymic,

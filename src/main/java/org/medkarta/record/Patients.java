@@ -43,8 +43,7 @@ class Patients {
     /** Opens a record once; a second open of the same patient (a redelivered event, a race) does nothing. */
     void openIfAbsent(
             PatientId patient, String lastName, String firstName, String patronymic, LocalDate birthDate, Instant at) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         INSERT INTO record_patient (patient_id, last_name, first_name, patronymic, birth_date,
                                                     created_at, updated_at)
                         VALUES (:id, :last, :first, :patronymic, :birth, :at, :at)
@@ -79,8 +78,17 @@ class Patients {
     }
 
     /** Sets one column of the patient's data and records the change beside it. */
-    void change(PatientId patient, String field, String column, Object value, String oldText, String newText,
-            String reason, UserId author, String authorName, Instant at) {
+    void change(
+            PatientId patient,
+            String field,
+            String column,
+            Object value,
+            String oldText,
+            String newText,
+            String reason,
+            UserId author,
+            String authorName,
+            Instant at) {
         jdbc.sql("UPDATE record_patient SET " + column + " = :value, updated_at = :at WHERE patient_id = :id")
                 .param("value", value)
                 .param("at", utc(at))
@@ -89,10 +97,16 @@ class Patients {
         logChange(patient, field, oldText, newText, reason, author, authorName, at);
     }
 
-    void logChange(PatientId patient, String field, String oldText, String newText, String reason, UserId author,
-            String authorName, Instant at) {
-        jdbc.sql(
-                        """
+    void logChange(
+            PatientId patient,
+            String field,
+            String oldText,
+            String newText,
+            String reason,
+            UserId author,
+            String authorName,
+            Instant at) {
+        jdbc.sql("""
                         INSERT INTO record_patient_change (id, patient_id, field, old_value, new_value, reason,
                                                            author_id, author_name, at)
                         VALUES (:id, :patient, :field, :old, :new, :reason, :author, :name, :at)
@@ -123,8 +137,7 @@ class Patients {
     }
 
     List<ContactRow> contacts(PatientId patient) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         SELECT id, kind, contact, added_at FROM record_contact
                         WHERE patient_id = :id AND removed_at IS NULL ORDER BY added_at
                         """)
@@ -138,8 +151,7 @@ class Patients {
     }
 
     void addContact(PatientId patient, String kind, String contact, Instant at) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         INSERT INTO record_contact (id, patient_id, kind, contact, added_at)
                         VALUES (:id, :patient, :kind, :contact, :at)
                         """)
@@ -168,24 +180,18 @@ class Patients {
 
     /** Whether another record has the same SNILS or OMS policy number (E7). */
     boolean sharesIdentifiers(PatientId patient) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         SELECT COUNT(*) FROM record_patient me JOIN record_patient other
                           ON other.patient_id <> me.patient_id
                          AND ((me.snils IS NOT NULL AND other.snils = me.snils)
                            OR (me.oms_number IS NOT NULL AND other.oms_number = me.oms_number))
                         WHERE me.patient_id = :id
-                        """)
-                .param("id", patient.value())
-                .query(Long.class)
-                .single()
-                > 0;
+                        """).param("id", patient.value()).query(Long.class).single() > 0;
     }
 
     /** Groups of records sharing a SNILS or an OMS policy number, for staff to reconcile (E7). */
     List<SharedIdentifier> sharedIdentifiers() {
-        var bySnils = jdbc.sql(
-                        """
+        var bySnils = jdbc.sql("""
                         SELECT 'SNILS' AS kind, snils AS identifier, patient_id, last_name, first_name, patronymic,
                                birth_date
                         FROM record_patient

@@ -31,19 +31,23 @@ class RecordNotices {
 
     /** Tells the patient a new entry is in their record, once per entry. */
     void entryArrived(PatientId patient, java.util.UUID entry, EntryType type, String title, LocalDate date) {
-        identity.patient(patient).map(AccountView::userId).ifPresent(user -> notifications.notify(
-                user,
-                text("record.notice.entry.title"),
-                text("record.notice.entry.text", text("record.type." + type.name()), title, DATE.format(date)),
-                "/record/" + patient.value() + "/entries/" + entry));
+        identity.patient(patient)
+                .map(AccountView::userId)
+                .ifPresent(user -> notifications.notify(
+                        user,
+                        text("record.notice.entry.title"),
+                        text("record.notice.entry.text", text("record.type." + type.name()), title, DATE.format(date)),
+                        "/record/" + patient.value() + "/entries/" + entry));
     }
 
     void uploadDecided(PatientId patient, boolean verified, String title, String reason) {
-        identity.patient(patient).map(AccountView::userId).ifPresent(user -> notifications.notify(
-                user,
-                text(verified ? "record.notice.verified.title" : "record.notice.rejected.title"),
-                text(verified ? "record.notice.verified.text" : "record.notice.rejected.text", title, reason),
-                "/record/" + patient.value() + "/uploads"));
+        identity.patient(patient)
+                .map(AccountView::userId)
+                .ifPresent(user -> notifications.notify(
+                        user,
+                        text(verified ? "record.notice.verified.title" : "record.notice.rejected.title"),
+                        text(verified ? "record.notice.verified.text" : "record.notice.rejected.text", title, reason),
+                        "/record/" + patient.value() + "/uploads"));
     }
 
     void alert(UserId doctor, PatientId patient, String measure, String reading) {

@@ -18,10 +18,12 @@ public record SharedIdentifier(String kind, String identifier, List<Holder> hold
 
     static List<SharedIdentifier> group(List<Holder> holders) {
         var groups = new LinkedHashMap<String, List<Holder>>();
-        holders.forEach(holder -> groups.computeIfAbsent(holder.kind() + ":" + holder.identifier(), key -> new ArrayList<>())
-                .add(holder));
+        holders.forEach(
+                holder -> groups.computeIfAbsent(holder.kind() + ":" + holder.identifier(), key -> new ArrayList<>())
+                        .add(holder));
         return groups.values().stream()
-                .map(list -> new SharedIdentifier(list.get(0).kind(), list.get(0).identifier(), List.copyOf(list)))
+                .map(list ->
+                        new SharedIdentifier(list.get(0).kind(), list.get(0).identifier(), List.copyOf(list)))
                 .toList();
     }
 }
