@@ -147,6 +147,37 @@ public class MedicalRecord {
                 patientAccount ? List.of() : entries.versions(row.id()));
     }
 
+    /** The header for a clinician's form page: only a clinician with a decision to write gets it. */
+    @Transactional
+    public PatientHeader clinicianHeader(AccessDecision decision, SignedInUser clinician) {
+        expectClinician(decision, clinician);
+        return header(open(decision.patient()));
+    }
+
+    /** The entry as it stands, for a clinician's correction form. */
+    @Transactional(readOnly = true)
+    public EntryDetail entryToCorrect(AccessDecision decision, SignedInUser clinician, UUID entryId) {
+        expectClinician(decision, clinician);
+        var row = entries.find(decision.patient(), entryId).orElseThrow(NotFound::new);
+        return new EntryDetail(
+                row.id(),
+                row.patientId(),
+                row.type(),
+                row.status(),
+                row.version(),
+                row.date(),
+                row.code(),
+                row.title(),
+                ordered(row.type(), entries.fields(row.id(), row.version())),
+                row.value(),
+                row.unit(),
+                row.referenceLow(),
+                row.referenceHigh(),
+                row.flag(),
+                row.source(),
+                List.of());
+    }
+
     /**
      * Files a clinician's entry. An entry matching one in force (same type, code, date and value)
      * is refused with {@link DuplicateEntry} unless the form confirms it (SPEC E7).
