@@ -53,6 +53,9 @@ public class MedicalRecord {
 
     private static final Set<Relation> CLINICAL = EnumSet.of(Relation.CLINICIAN, Relation.EMERGENCY);
 
+    private static final Set<RecordAction> READ_ALONG =
+            EnumSet.of(RecordAction.VIEW, RecordAction.DOWNLOAD, RecordAction.CONTRIBUTE, RecordAction.WRITE);
+
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
     private final Patients patients;
@@ -623,8 +626,15 @@ public class MedicalRecord {
         return PATIENT_SIDE.contains(decision.relation());
     }
 
-    /** The decision must be for what the method does: a decision to view never writes. */
+    /**
+     * The decision must be for what the method does: a decision to view never writes. Reading is
+     * allowed by any decision to download, add or write, so that a refused form can show the page
+     * again within the same request.
+     */
     static void expect(AccessDecision decision, RecordAction action) {
+        if (action == RecordAction.VIEW && READ_ALONG.contains(decision.action())) {
+            return;
+        }
         if (decision.action() != action) {
             throw new IllegalArgumentException("a " + decision.action() + " decision used to " + action);
         }

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The record pages (SPEC E1-E4, E6, E7): the patient view of order 003 Appendix 1 with filters,
@@ -43,11 +44,18 @@ class RecordPages {
     private final RecordAccess access;
     private final MedicalRecord record;
     private final PageErrors errors;
+    private final JsonMapper json;
 
-    RecordPages(RecordAccess access, MedicalRecord record, PageErrors errors) {
+    RecordPages(RecordAccess access, MedicalRecord record, PageErrors errors, JsonMapper json) {
         this.access = access;
         this.record = record;
         this.errors = errors;
+        this.json = json;
+    }
+
+    /** JSON for a script element: "</" never closes it early. */
+    static String scriptJson(JsonMapper json, Object value) {
+        return json.writeValueAsString(value).replace("</", "<\\/");
     }
 
     /** The first record the person may open: their own, else a child's or a delegated one. */
@@ -170,10 +178,12 @@ class RecordPages {
         } catch (DuplicateEntry duplicate) {
             model.addAttribute("duplicate", duplicate.properties().get("existingEntryId"));
             model.addAttribute("errors", Map.of(PageErrors.FORM, errors.message(duplicate, locale)));
-            return entryForm(model, user, decision, header, entry.type(), entryUuid, fields, params.get("reason"), entry, true);
+            return entryForm(
+                    model, user, decision, header, entry.type(), entryUuid, fields, params.get("reason"), entry, true);
         } catch (DomainException refused) {
             model.addAttribute("errors", errors.of(refused, locale));
-            return entryForm(model, user, decision, header, entry.type(), entryUuid, fields, params.get("reason"), entry, false);
+            return entryForm(
+                    model, user, decision, header, entry.type(), entryUuid, fields, params.get("reason"), entry, false);
         }
     }
 
@@ -195,7 +205,8 @@ class RecordPages {
             var header = record.clinicianHeader(decision, user);
             model.addAttribute("errors", errors.of(refused, locale));
             model.addAttribute("errorReason", true);
-            return entryForm(model, user, decision, header, entry.type(), entryUuid, entry.fields(), reason, entry, false);
+            return entryForm(
+                    model, user, decision, header, entry.type(), entryUuid, entry.fields(), reason, entry, false);
         }
     }
 
@@ -210,9 +221,13 @@ class RecordPages {
         common(model, user, decision);
         model.addAttribute("header", record.header(decision));
         model.addAttribute("tests", tests);
-        String chosen = code != null && !code.isBlank() ? code : tests.isEmpty() ? null : tests.get(0).code();
+        String chosen = code != null && !code.isBlank()
+                ? code
+                : tests.isEmpty() ? null : tests.get(0).code();
         model.addAttribute("code", chosen);
-        model.addAttribute("series", chosen == null ? null : record.labSeries(decision, chosen));
+        var series = chosen == null ? null : record.labSeries(decision, chosen);
+        model.addAttribute("series", series);
+        model.addAttribute("chartJson", series == null ? null : scriptJson(json, series));
         return "record/labs";
     }
 
@@ -359,7 +374,10 @@ class RecordPages {
         model.addAttribute("patientId", decision.patient().value());
         model.addAttribute("relation", decision.relation().name());
         model.addAttribute("records", access.records(user));
-        model.addAttribute("clinician", user.has(Role.DOCTOR)
-                && (decision.relation().name().equals("CLINICIAN") || decision.relation().name().equals("EMERGENCY")));
+        model.addAttribute(
+                "clinician",
+                user.has(Role.DOCTOR)
+                        && (decision.relation().name().equals("CLINICIAN")
+                                || decision.relation().name().equals("EMERGENCY")));
     }
 }
