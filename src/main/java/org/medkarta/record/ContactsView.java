@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The contact data a patient keeps up themself (seed 002: "пользователь может добавить контактные
+ * The contact data a patient keeps up themself (seed 002: «пользователь может добавить контактные
  * данные – дополнительные телефоны, адреса электронной почты, изменить адрес фактического места
- * проживания и регистрации") and the history of its changes.
+ * проживания и регистрации») and the history of its changes.
  */
 public record ContactsView(
         List<Contact> contacts, String actualAddress, String registrationAddress, List<Change> changes) {

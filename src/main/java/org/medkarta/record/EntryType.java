@@ -152,7 +152,7 @@ public enum EntryType {
         return Optional.ofNullable(shownToPatientFrom);
     }
 
-    /** Appendix 1, row 9: "начиная с 2016 года" for studies from the radiology service. */
+    /** Appendix 1, row 9: «начиная с 2016 года» for studies from the radiology service. */
     static final LocalDate RADIOLOGY_FROM = LocalDate.of(2016, 1, 1);
 
     /** The types the patient account lists, for its type filter. */

@@ -39,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Every method that reads or writes a patient's data takes the {@link AccessDecision} the
  * access module's policy point gave for this request; the decision names the record, so no method
- * takes a patient id of its own. Nothing here is ever deleted: a correction or "entered in error"
+ * takes a patient id of its own. Nothing here is ever deleted: a correction or «entered in error»
  * is a new version with its author and reason.
  */
 @Service
@@ -48,7 +48,7 @@ public class MedicalRecord {
     /** Who reads the record through the patient account (order 003, Appendix 1), not as a clinician. */
     private static final Set<Relation> PATIENT_SIDE = EnumSet.of(Relation.SELF, Relation.PARENT, Relation.GRANTEE);
 
-    /** Whose opening of an entry takes its "new" mark away: the patient and their legal representative. */
+    /** Whose opening of an entry takes its «new» mark away: the patient and their legal representative. */
     private static final Set<Relation> PATIENT_THEMSELF = EnumSet.of(Relation.SELF, Relation.PARENT);
 
     private static final Set<Relation> CLINICAL = EnumSet.of(Relation.CLINICIAN, Relation.EMERGENCY);
@@ -116,7 +116,7 @@ public class MedicalRecord {
 
     /**
      * One entry. In the patient account only an entry Appendix 1 lets it show, without its history;
-     * opening it there takes its "new" mark away.
+     * opening it there takes its «new» mark away.
      *
      * @throws NotFound for an entry of another record, or one the patient account does not show
      */

@@ -20,8 +20,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Years of record for the demo patient {@code +79990000001} (ARCHITECTURE.md, "an adult with years
- * of record"): exam protocols since 2016 (so the 2017 cut-off of Appendix 1 shows), laboratory
+ * Years of record for the demo patient {@code +79990000001} (ARCHITECTURE.md, «an adult with years
+ * of record»): exam protocols since 2016 (so the 2017 cut-off of Appendix 1 shows), laboratory
  * series for the charts, a hospitalisation with its discharge summary, instrumental and radiology
  * results, vaccinations, and a month of diary readings with the demo doctor's thresholds.
  */

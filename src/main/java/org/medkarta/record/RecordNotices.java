@@ -11,7 +11,7 @@ import org.medkarta.shared.UserId;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** In-app notices of the record module (SPEC E3 "a notice when something new arrives", E8 alerts). */
+/** In-app notices of the record module (SPEC E3 «a notice when something new arrives», E8 alerts). */
 @Component
 class RecordNotices {
 

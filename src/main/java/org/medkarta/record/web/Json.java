@@ -15,7 +15,7 @@ import org.medkarta.record.Reading;
 import org.medkarta.record.RecordView;
 import org.medkarta.record.Threshold;
 
-/** The record API's bodies (ARCHITECTURE.md, "Medical record and access"). */
+/** The record API's bodies (ARCHITECTURE.md, «Medical record and access»). */
 final class Json {
 
     private Json() {}

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The medical record API (ARCHITECTURE.md, "Medical record and access"; SPEC E1-E4, E6, E7). Each
+ * The medical record API (ARCHITECTURE.md, «Medical record and access»; SPEC E1-E4, E6, E7). Each
  * request asks the access module's policy point once; a record the caller may not open answers 404
  * {@code not-found}.
  */

@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The record pages (SPEC E1-E4, E6, E7): the patient view of order 003 Appendix 1 with filters,
- * "new" marks and the switch between records; one entry with its history; clinicians' entry,
+ * «new» marks and the switch between records; one entry with its history; clinicians' entry,
  * correction and identity forms; laboratory charts; the patient's contacts. Each request asks the
  * access module's policy point once.
  */
@@ -53,7 +53,7 @@ class RecordPages {
         this.json = json;
     }
 
-    /** JSON for a script element: "</" never closes it early. */
+    /** JSON for a script element: «</» never closes it early. */
     static String scriptJson(JsonMapper json, Object value) {
         return json.writeValueAsString(value).replace("</", "<\\/");
     }
