@@ -16,9 +16,9 @@
       { label: series.testName + ', ' + series.unit, data: series.points.map((p) => number(p.value)),
         borderColor: '#0d6efd', backgroundColor: '#0d6efd', tension: 0.2,
         pointBackgroundColor: series.points.map((p) => (p.flag === 'H' || p.flag === 'L' ? '#dc3545' : '#0d6efd')) },
-      { label: '↓', data: series.points.map((p) => number(p.referenceLow)), borderColor: 'rgba(25,135,84,0.6)',
+      { label: canvas.dataset.low || '↓', data: series.points.map((p) => number(p.referenceLow)), borderColor: 'rgba(25,135,84,0.6)',
         borderDash: [6, 4], pointRadius: 0, fill: false, stepped: true },
-      { label: '↑', data: series.points.map((p) => number(p.referenceHigh)), borderColor: 'rgba(25,135,84,0.6)',
+      { label: canvas.dataset.high || '↑', data: series.points.map((p) => number(p.referenceHigh)), borderColor: 'rgba(25,135,84,0.6)',
         borderDash: [6, 4], pointRadius: 0, fill: '-1', backgroundColor: 'rgba(25,135,84,0.08)', stepped: true }
     ];
   } else {
