@@ -701,15 +701,23 @@ class RecordApiIT extends RecordSupport {
     @Test
     void theDemoPatientHasYearsOfRecordWithALaboratorySeries() {
         var account = identity.findPatients("+79990000001").get(0);
-        var user = new SignedInUser(account.userId(), "Демо", account.patientId(),
-                List.of(new RoleGrant(Role.PATIENT, null)), "SMS_CODE");
+        var user = new SignedInUser(
+                account.userId(), "Демо", account.patientId(), List.of(new RoleGrant(Role.PATIENT, null)), "SMS_CODE");
         var demo = new Person(user, identity.tokensFor(user).accessToken(), "+79990000001");
         var view = record(demo, demo, "");
-        var dates = view.get("entries").valueStream().map(e -> LocalDate.parse(e.get("date").asString())).toList();
+        var dates = view.get("entries")
+                .valueStream()
+                .map(e -> LocalDate.parse(e.get("date").asString()))
+                .toList();
         assertThat(dates).isNotEmpty().allMatch(date -> !date.isBefore(LocalDate.of(2016, 1, 1)));
-        var types = view.get("entries").valueStream().map(e -> e.get("type").asString()).distinct().toList();
+        var types = view.get("entries")
+                .valueStream()
+                .map(e -> e.get("type").asString())
+                .distinct()
+                .toList();
         assertThat(types).contains("EXAM_PROTOCOL", "LAB_RESULT", "HOSPITALISATION", "INSTRUMENTAL");
-        assertThat(titles(record(demo, demo, "?type=EXAM_PROTOCOL&to=2017-12-31"))).hasSize(1);
+        assertThat(titles(record(demo, demo, "?type=EXAM_PROTOCOL&to=2017-12-31")))
+                .hasSize(1);
         var series = body(getAs(demo.token(), "/api/v1/patients/" + demo.id() + "/record/labs/CHOL"));
         assertThat(series.get("points").size()).isGreaterThanOrEqualTo(10);
         var readings = body(getAs(demo.token(), "/api/v1/patients/" + demo.id() + "/diary?measure=BLOOD_PRESSURE"));
