@@ -26,6 +26,7 @@ import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
+import org.medkarta.shared.Representation;
 import org.medkarta.shared.UserId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -58,6 +59,7 @@ public class Scheduling {
     private final AppointmentNotices notices;
     private final ClinicDirectory clinics;
     private final Identity identity;
+    private final Representation representation;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final SchedulingProperties properties;
@@ -75,6 +77,7 @@ public class Scheduling {
             AppointmentNotices notices,
             ClinicDirectory clinics,
             Identity identity,
+            Representation representation,
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
             SchedulingProperties properties,
@@ -90,6 +93,7 @@ public class Scheduling {
         this.notices = notices;
         this.clinics = clinics;
         this.identity = identity;
+        this.representation = representation;
         this.events = events;
         this.transaction = transaction;
         this.properties = properties;
@@ -713,13 +717,16 @@ public class Scheduling {
             }
             return new Booker(actor.patientId(), actor.userId());
         }
-        // Representatives book for the people they represent once the access module exists.
-        if (!manages(actor, doctor)) {
-            throw new NotFound();
+        if (manages(actor, doctor)) {
+            return identity.patient(asked)
+                    .map(account -> new Booker(account.patientId(), account.userId()))
+                    .orElseThrow(NotFound::new);
         }
-        return identity.patient(asked)
-                .map(account -> new Booker(account.patientId(), account.userId()))
-                .orElseThrow(NotFound::new);
+        // A parent of a child under 15 or a FULL grantee books for them and is told (SPEC F1, F3).
+        if (representation.mayActFor(actor.userId(), asked)) {
+            return new Booker(asked, actor.userId());
+        }
+        throw new NotFound();
     }
 
     private void checkBookable(SlotView slot, Instant now) {
@@ -825,10 +832,11 @@ public class Scheduling {
         return moved;
     }
 
-    private static boolean isPatientSide(SignedInUser actor, AppointmentView appointment) {
+    private boolean isPatientSide(SignedInUser actor, AppointmentView appointment) {
         return actor != null
                 && (appointment.patientId().equals(actor.patientId())
-                        || appointment.patientUserId().equals(actor.userId()));
+                        || appointment.patientUserId().equals(actor.userId())
+                        || representation.mayActFor(actor.userId(), appointment.patientId()));
     }
 
     // ---------------------------------------------------------------- reading appointments
@@ -844,13 +852,26 @@ public class Scheduling {
             return List.of();
         }
         var all = appointments.ofPatient(whose, status);
-        if (whose.equals(actor.patientId())) {
+        if (whose.equals(actor.patientId()) || representation.mayActFor(actor.userId(), whose)) {
             return all;
         }
         var managed = new HashMap<DoctorId, Boolean>();
         return all.stream()
                 .filter(a -> managed.computeIfAbsent(a.doctorId(), d -> manages(actor, d)))
                 .toList();
+    }
+
+    /** Whether the patient has a booked appointment with the doctor: a care relationship (SPEC F4). */
+    @Transactional(readOnly = true)
+    public boolean hasAppointment(PatientId patient, DoctorId doctor) {
+        return appointments.ofPatient(patient, AppointmentStatus.BOOKED).stream()
+                .anyMatch(appointment -> appointment.doctorId().equals(doctor));
+    }
+
+    /** The people the signed-in person may book for besides themselves: children under 15, FULL grants. */
+    @Transactional(readOnly = true)
+    public List<Representation.Represented> representedBy(SignedInUser actor) {
+        return actor == null ? List.of() : representation.representedBy(actor.userId());
     }
 
     /** One appointment, for its patient or the staff managing its doctor. */
