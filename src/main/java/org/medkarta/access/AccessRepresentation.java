@@ -6,6 +6,7 @@ import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.Representation;
 import org.medkarta.shared.UserId;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,17 +16,19 @@ import org.springframework.stereotype.Component;
 @Component
 class AccessRepresentation implements Representation {
 
-    private final RecordAccess access;
+    // Looked up when first asked: the policy point asks scheduling about care relationships, and
+    // scheduling asks this port, so neither can be built before the other.
+    private final ObjectProvider<RecordAccess> access;
     private final Identity identity;
 
-    AccessRepresentation(RecordAccess access, Identity identity) {
+    AccessRepresentation(ObjectProvider<RecordAccess> access, Identity identity) {
         this.access = access;
         this.identity = identity;
     }
 
     @Override
     public boolean mayActFor(UserId user, PatientId patient) {
-        return access.mayActFor(user, patient);
+        return access.getObject().mayActFor(user, patient);
     }
 
     @Override
@@ -40,7 +43,7 @@ class AccessRepresentation implements Representation {
                 account.get().patientId(),
                 account.get().roles(),
                 "REPRESENTATION");
-        return access.records(signedIn).stream()
+        return access.getObject().records(signedIn).stream()
                 .filter(ref -> ref.relation() != Relation.SELF)
                 .filter(ref -> ref.relation() == Relation.PARENT || ref.level() == AccessLevel.FULL)
                 .map(ref -> new Represented(

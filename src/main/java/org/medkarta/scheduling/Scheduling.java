@@ -711,18 +711,19 @@ public class Scheduling {
 
     /** The patient booked for: the signed-in patient, or any patient when staff of the doctor book. */
     private Booker patientFor(SignedInUser actor, PatientId asked, DoctorId doctor) {
-        if (asked == null || asked.equals(actor.patientId())) {
+        if (asked == null) {
             if (actor.patientId() == null) {
                 throw new InvalidInput("patientId", "validation.required");
             }
             return new Booker(actor.patientId(), actor.userId());
         }
-        if (manages(actor, doctor)) {
+        if (!asked.equals(actor.patientId()) && manages(actor, doctor)) {
             return identity.patient(asked)
                     .map(account -> new Booker(account.patientId(), account.userId()))
                     .orElseThrow(NotFound::new);
         }
-        // A parent of a child under 15 or a FULL grantee books for them and is told (SPEC F1, F3).
+        // A named patient is the access module's decision, audited: the patient themselves, a parent
+        // of a child under 15 or a FULL grantee, who is then told about the appointment (SPEC F1, F3).
         if (representation.mayActFor(actor.userId(), asked)) {
             return new Booker(asked, actor.userId());
         }
@@ -852,7 +853,7 @@ public class Scheduling {
             return List.of();
         }
         var all = appointments.ofPatient(whose, status);
-        if (whose.equals(actor.patientId()) || representation.mayActFor(actor.userId(), whose)) {
+        if (patient == null || representation.mayActFor(actor.userId(), whose)) {
             return all;
         }
         var managed = new HashMap<DoctorId, Boolean>();

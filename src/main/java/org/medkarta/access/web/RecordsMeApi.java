@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Account")
-class MeApi {
+class RecordsMeApi {
 
     record Record(UUID patientId, String relation, String level) {}
 
@@ -26,7 +26,7 @@ class MeApi {
 
     private final RecordAccess access;
 
-    MeApi(RecordAccess access) {
+    RecordsMeApi(RecordAccess access) {
         this.access = access;
     }
 
