@@ -50,7 +50,8 @@ class AccessBrowserIT extends BrowserSupport {
         register(granteePhone, "Доверенный");
 
         signIn(page, ownerPhone);
-        page.locator("#nav-access").click();
+        page.locator("#nav-records").click();
+        page.locator("#records a[href*='/access/grants']").first().click();
         page.locator("#granteeName").fill("Анна Доверенная");
         page.locator("#granteePhone").fill(granteePhone);
         page.locator("#level-FULL").check();
