@@ -42,7 +42,8 @@ class SecurityConfiguration {
         "/booking/**",
         "/appointments/**",
         "/schedule/**",
-        "/access/**"
+        "/access/**",
+        "/record/**"
     };
 
     @Bean

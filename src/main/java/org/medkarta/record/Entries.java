@@ -1,0 +1,355 @@
+package org.medkarta.record;
+
+import static org.medkarta.shared.Columns.instant;
+import static org.medkarta.shared.Columns.utc;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.medkarta.shared.PatientId;
+import org.medkarta.shared.UserId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Record entries and their versions. A new version never overwrites an old one: the entry row holds
+ * the current state, the version rows everything that was ever filed.
+ */
+@Repository
+class Entries {
+
+    /** The current state of an entry. */
+    record Row(
+            UUID id,
+            PatientId patientId,
+            EntryType type,
+            EntryStatus status,
+            int version,
+            LocalDate date,
+            String code,
+            String title,
+            BigDecimal value,
+            String unit,
+            BigDecimal referenceLow,
+            BigDecimal referenceHigh,
+            String flag,
+            boolean radiology,
+            String source,
+            Instant seenAt) {
+
+        /** Whether order 003 Appendix 1 lets the patient account show this entry. */
+        boolean shownInPatientAccount() {
+            return status != EntryStatus.ENTERED_IN_ERROR
+                    && type.shownToPatientFrom(radiology)
+                            .map(from -> !date.isBefore(from))
+                            .orElse(false);
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    Entries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** An entry in force with the same type, code, date and value (SPEC E7). */
+    Optional<UUID> duplicateOf(PatientId patient, EntryContent content, UUID except) {
+        return jdbc
+                .sql("""
+                        SELECT id FROM record_entry
+                        WHERE patient_id = :patient AND type = :type AND effective_date = :date
+                          AND COALESCE(code, '') = :code AND COALESCE(value_key, '') = :value
+                          AND status <> 'ENTERED_IN_ERROR' AND id <> :except
+                        ORDER BY created_at
+                        """)
+                .param("patient", patient.value())
+                .param("type", content.type().name())
+                .param("date", content.date())
+                .param("code", content.code() == null ? "" : content.code())
+                .param("value", content.valueKey() == null ? "" : content.valueKey())
+                .param("except", except == null ? new UUID(0, 0) : except)
+                .query(UUID.class)
+                .list()
+                .stream()
+                .findFirst();
+    }
+
+    boolean existsBySource(String sourceRef) {
+        return jdbc.sql("SELECT COUNT(*) FROM record_entry WHERE source_ref = :ref")
+                        .param("ref", sourceRef)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** Files a new entry as its version 1. */
+    UUID insert(
+            PatientId patient,
+            EntryContent content,
+            String source,
+            String sourceRef,
+            UserId author,
+            String authorName,
+            String reason,
+            Instant at) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO record_entry (id, patient_id, type, status, version, effective_date, code, title,
+                                                  value_key, value_num, unit, ref_low, ref_high, flag, radiology,
+                                                  source, source_ref, created_at, updated_at)
+                        VALUES (:id, :patient, :type, 'CURRENT', 1, :date, :code, :title, :valueKey, :value, :unit,
+                                :low, :high, :flag, :radiology, :source, :sourceRef, :at, :at)
+                        """)
+                .param("id", id)
+                .param("patient", patient.value())
+                .param("type", content.type().name())
+                .param("date", content.date())
+                .param("code", content.code())
+                .param("title", content.title())
+                .param("valueKey", content.valueKey())
+                .param("value", content.valueNum())
+                .param("unit", content.unit())
+                .param("low", content.referenceLow())
+                .param("high", content.referenceHigh())
+                .param("flag", content.flag())
+                .param("radiology", content.radiology())
+                .param("source", source)
+                .param("sourceRef", sourceRef)
+                .param("at", utc(at))
+                .update();
+        insertVersion(id, 1, EntryStatus.CURRENT, content, author, authorName, reason, at);
+        return id;
+    }
+
+    /**
+     * Files version {@code expected + 1}; false when someone else filed a version first, so two
+     * corrections never silently overwrite one another.
+     */
+    boolean newVersion(
+            Row current,
+            EntryStatus status,
+            EntryContent content,
+            UserId author,
+            String authorName,
+            String reason,
+            Instant at) {
+        int next = current.version() + 1;
+        int updated = jdbc.sql("""
+                        UPDATE record_entry SET status = :status, version = :next, effective_date = :date, code = :code,
+                               title = :title, value_key = :valueKey, value_num = :value, unit = :unit, ref_low = :low,
+                               ref_high = :high, flag = :flag, radiology = :radiology, updated_at = :at, seen_at = NULL
+                        WHERE id = :id AND version = :expected
+                        """)
+                .param("status", status.name())
+                .param("next", next)
+                .param("date", content.date())
+                .param("code", content.code())
+                .param("title", content.title())
+                .param("valueKey", content.valueKey())
+                .param("value", content.valueNum())
+                .param("unit", content.unit())
+                .param("low", content.referenceLow())
+                .param("high", content.referenceHigh())
+                .param("flag", content.flag())
+                .param("radiology", content.radiology())
+                .param("at", utc(at))
+                .param("id", current.id())
+                .param("expected", current.version())
+                .update();
+        if (updated == 0) {
+            return false;
+        }
+        insertVersion(current.id(), next, status, content, author, authorName, reason, at);
+        return true;
+    }
+
+    private void insertVersion(
+            UUID entry,
+            int version,
+            EntryStatus status,
+            EntryContent content,
+            UserId author,
+            String authorName,
+            String reason,
+            Instant at) {
+        jdbc.sql("""
+                        INSERT INTO record_entry_version (entry_id, version, status, effective_date, code, title, reason,
+                                                          author_id, author_name, at)
+                        VALUES (:entry, :version, :status, :date, :code, :title, :reason, :author, :name, :at)
+                        """)
+                .param("entry", entry)
+                .param("version", version)
+                .param("status", status.name())
+                .param("date", content.date())
+                .param("code", content.code())
+                .param("title", content.title())
+                .param("reason", reason)
+                .param("author", author.value())
+                .param("name", authorName)
+                .param("at", utc(at))
+                .update();
+        content.fields()
+                .forEach((name, value) -> jdbc.sql(
+                                "INSERT INTO record_entry_field (entry_id, version, name, content) VALUES (:entry, :version, :name, :content)")
+                        .param("entry", entry)
+                        .param("version", version)
+                        .param("name", name)
+                        .param("content", value)
+                        .update());
+    }
+
+    Optional<Row> find(PatientId patient, UUID entry) {
+        return jdbc.sql("SELECT * FROM record_entry WHERE id = :id AND patient_id = :patient")
+                .param("id", entry)
+                .param("patient", patient.value())
+                .query((rs, n) -> row(rs))
+                .optional();
+    }
+
+    /**
+     * The entries of a record, newest first. In the patient account only what Appendix 1 of order
+     * 003 lists, from its dates, and nothing entered in error.
+     */
+    List<Row> list(PatientId patient, RecordFilter filter, boolean patientAccount) {
+        var sql = new StringBuilder("SELECT * FROM record_entry WHERE patient_id = :patient");
+        var params = new HashMap<String, Object>();
+        params.put("patient", patient.value());
+        if (filter.type() != null) {
+            sql.append(" AND type = :type");
+            params.put("type", filter.type().name());
+        }
+        if (filter.from() != null) {
+            sql.append(" AND effective_date >= :from");
+            params.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            sql.append(" AND effective_date <= :to");
+            params.put("to", filter.to());
+        }
+        if (patientAccount) {
+            sql.append(" AND status <> 'ENTERED_IN_ERROR' AND (");
+            var shown = EntryType.shownToPatients();
+            for (int i = 0; i < shown.size(); i++) {
+                EntryType type = shown.get(i);
+                if (i > 0) {
+                    sql.append(" OR ");
+                }
+                sql.append("(type = :t")
+                        .append(i)
+                        .append(" AND (effective_date >= :d")
+                        .append(i);
+                params.put("t" + i, type.name());
+                params.put("d" + i, type.shownToPatientFrom(false).orElseThrow());
+                if (type == EntryType.INSTRUMENTAL) {
+                    sql.append(" OR (radiology = TRUE AND effective_date >= :radiologyFrom)");
+                    params.put("radiologyFrom", EntryType.RADIOLOGY_FROM);
+                }
+                sql.append("))");
+            }
+            sql.append(")");
+        }
+        sql.append(" ORDER BY effective_date DESC, created_at DESC");
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> row(rs)).list();
+    }
+
+    /** The fields of each version, then the versions, read in two statements and joined here. */
+    List<EntryVersion> versions(UUID entry) {
+        var fieldsByVersion = new HashMap<Integer, Map<String, String>>();
+        jdbc.sql("SELECT version, name, content FROM record_entry_field WHERE entry_id = :entry")
+                .param("entry", entry)
+                .query(rs -> {
+                    fieldsByVersion
+                            .computeIfAbsent(rs.getInt("version"), v -> new LinkedHashMap<>())
+                            .put(rs.getString("name"), rs.getString("content"));
+                });
+        var versions = new ArrayList<EntryVersion>();
+        jdbc.sql("SELECT * FROM record_entry_version WHERE entry_id = :entry ORDER BY version DESC")
+                .param("entry", entry)
+                .query(rs -> {
+                    int version = rs.getInt("version");
+                    versions.add(new EntryVersion(
+                            version,
+                            EntryStatus.valueOf(rs.getString("status")),
+                            rs.getObject("effective_date", LocalDate.class),
+                            rs.getString("title"),
+                            Map.copyOf(fieldsByVersion.getOrDefault(version, Map.of())),
+                            rs.getString("reason"),
+                            rs.getString("author_name"),
+                            instant(rs, "at")));
+                });
+        return versions;
+    }
+
+    Map<String, String> fields(UUID entry, int version) {
+        var fields = new LinkedHashMap<String, String>();
+        jdbc.sql("SELECT name, content FROM record_entry_field WHERE entry_id = :entry AND version = :version")
+                .param("entry", entry)
+                .param("version", version)
+                .query(rs -> {
+                    fields.put(rs.getString("name"), rs.getString("content"));
+                });
+        return fields;
+    }
+
+    void markSeen(UUID entry, Instant at) {
+        jdbc.sql("UPDATE record_entry SET seen_at = :at WHERE id = :id AND seen_at IS NULL")
+                .param("at", utc(at))
+                .param("id", entry)
+                .update();
+    }
+
+    /** The laboratory tests of a record with how many results each has, for the chart's choice. */
+    List<LabSeries.Test> labTests(PatientId patient, LocalDate from) {
+        return jdbc.sql("""
+                        SELECT code, MAX(title) AS name, COUNT(*) AS results FROM record_entry
+                        WHERE patient_id = :patient AND type = 'LAB_RESULT' AND status <> 'ENTERED_IN_ERROR'
+                          AND effective_date >= :from
+                        GROUP BY code ORDER BY MAX(title)
+                        """)
+                .param("patient", patient.value())
+                .param("from", from)
+                .query((rs, n) -> new LabSeries.Test(rs.getString("code"), rs.getString("name"), rs.getInt("results")))
+                .list();
+    }
+
+    List<Row> labResults(PatientId patient, String code, LocalDate from) {
+        return jdbc.sql("""
+                        SELECT * FROM record_entry
+                        WHERE patient_id = :patient AND type = 'LAB_RESULT' AND code = :code
+                          AND status <> 'ENTERED_IN_ERROR' AND effective_date >= :from
+                        ORDER BY effective_date, created_at
+                        """)
+                .param("patient", patient.value())
+                .param("code", code)
+                .param("from", from)
+                .query((rs, n) -> row(rs))
+                .list();
+    }
+
+    private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Row(
+                rs.getObject("id", UUID.class),
+                new PatientId(rs.getObject("patient_id", UUID.class)),
+                EntryType.valueOf(rs.getString("type")),
+                EntryStatus.valueOf(rs.getString("status")),
+                rs.getInt("version"),
+                rs.getObject("effective_date", LocalDate.class),
+                rs.getString("code"),
+                rs.getString("title"),
+                rs.getBigDecimal("value_num"),
+                rs.getString("unit"),
+                rs.getBigDecimal("ref_low"),
+                rs.getBigDecimal("ref_high"),
+                rs.getString("flag"),
+                rs.getBoolean("radiology"),
+                rs.getString("source"),
+                instant(rs, "seen_at"));
+    }
+}

@@ -1,0 +1,218 @@
+package org.medkarta.record;
+
+import static org.medkarta.shared.Columns.utc;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.medkarta.shared.PatientId;
+import org.medkarta.shared.UserId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The patients' own data in the record (E1) and every change of it. */
+@Repository
+class Patients {
+
+    record Row(
+            PatientId id,
+            String lastName,
+            String firstName,
+            String patronymic,
+            LocalDate birthDate,
+            String sex,
+            String snils,
+            String omsNumber,
+            String omsInsurer,
+            LocalDate omsValidTo,
+            String actualAddress,
+            String registrationAddress) {}
+
+    record ContactRow(UUID id, String kind, String contact, Instant addedAt) {}
+
+    record Change(String field, String oldValue, String newValue, String reason, String authorName, Instant at) {}
+
+    private final JdbcClient jdbc;
+
+    Patients(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Opens a record once; a second open of the same patient (a redelivered event, a race) does nothing. */
+    void openIfAbsent(
+            PatientId patient, String lastName, String firstName, String patronymic, LocalDate birthDate, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO record_patient (patient_id, last_name, first_name, patronymic, birth_date,
+                                                    created_at, updated_at)
+                        VALUES (:id, :last, :first, :patronymic, :birth, :at, :at)
+                        ON CONFLICT DO NOTHING
+                        """)
+                .param("id", patient.value())
+                .param("last", lastName)
+                .param("first", firstName)
+                .param("patronymic", patronymic)
+                .param("birth", birthDate)
+                .param("at", utc(at))
+                .update();
+    }
+
+    Optional<Row> find(PatientId patient) {
+        return jdbc.sql("SELECT * FROM record_patient WHERE patient_id = :id")
+                .param("id", patient.value())
+                .query((rs, n) -> new Row(
+                        new PatientId(rs.getObject("patient_id", UUID.class)),
+                        rs.getString("last_name"),
+                        rs.getString("first_name"),
+                        rs.getString("patronymic"),
+                        rs.getObject("birth_date", LocalDate.class),
+                        rs.getString("sex"),
+                        rs.getString("snils"),
+                        rs.getString("oms_number"),
+                        rs.getString("oms_insurer"),
+                        rs.getObject("oms_valid_to", LocalDate.class),
+                        rs.getString("actual_address"),
+                        rs.getString("registration_address")))
+                .optional();
+    }
+
+    /** Sets one column of the patient's data and records the change beside it. */
+    void change(
+            PatientId patient,
+            String field,
+            String column,
+            Object value,
+            String oldText,
+            String newText,
+            String reason,
+            UserId author,
+            String authorName,
+            Instant at) {
+        jdbc.sql("UPDATE record_patient SET " + column + " = :value, updated_at = :at WHERE patient_id = :id")
+                .param("value", value)
+                .param("at", utc(at))
+                .param("id", patient.value())
+                .update();
+        logChange(patient, field, oldText, newText, reason, author, authorName, at);
+    }
+
+    void logChange(
+            PatientId patient,
+            String field,
+            String oldText,
+            String newText,
+            String reason,
+            UserId author,
+            String authorName,
+            Instant at) {
+        jdbc.sql("""
+                        INSERT INTO record_patient_change (id, patient_id, field, old_value, new_value, reason,
+                                                           author_id, author_name, at)
+                        VALUES (:id, :patient, :field, :old, :new, :reason, :author, :name, :at)
+                        """)
+                .param("id", UUID.randomUUID())
+                .param("patient", patient.value())
+                .param("field", field)
+                .param("old", oldText)
+                .param("new", newText)
+                .param("reason", reason)
+                .param("author", author.value())
+                .param("name", authorName)
+                .param("at", utc(at))
+                .update();
+    }
+
+    List<Change> changes(PatientId patient) {
+        return jdbc.sql("SELECT * FROM record_patient_change WHERE patient_id = :id ORDER BY at DESC, field")
+                .param("id", patient.value())
+                .query((rs, n) -> new Change(
+                        rs.getString("field"),
+                        rs.getString("old_value"),
+                        rs.getString("new_value"),
+                        rs.getString("reason"),
+                        rs.getString("author_name"),
+                        org.medkarta.shared.Columns.instant(rs, "at")))
+                .list();
+    }
+
+    List<ContactRow> contacts(PatientId patient) {
+        return jdbc.sql("""
+                        SELECT id, kind, contact, added_at FROM record_contact
+                        WHERE patient_id = :id AND removed_at IS NULL ORDER BY added_at
+                        """)
+                .param("id", patient.value())
+                .query((rs, n) -> new ContactRow(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("kind"),
+                        rs.getString("contact"),
+                        org.medkarta.shared.Columns.instant(rs, "added_at")))
+                .list();
+    }
+
+    void addContact(PatientId patient, String kind, String contact, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO record_contact (id, patient_id, kind, contact, added_at)
+                        VALUES (:id, :patient, :kind, :contact, :at)
+                        """)
+                .param("id", UUID.randomUUID())
+                .param("patient", patient.value())
+                .param("kind", kind)
+                .param("contact", contact)
+                .param("at", utc(at))
+                .update();
+    }
+
+    /** Marks a contact removed; the row stays, so the change can be traced. */
+    Optional<String> removeContact(PatientId patient, UUID contact, Instant at) {
+        var text = jdbc.sql(
+                        "SELECT contact FROM record_contact WHERE id = :id AND patient_id = :patient AND removed_at IS NULL")
+                .param("id", contact)
+                .param("patient", patient.value())
+                .query(String.class)
+                .optional();
+        text.ifPresent(ignored -> jdbc.sql("UPDATE record_contact SET removed_at = :at WHERE id = :id")
+                .param("at", utc(at))
+                .param("id", contact)
+                .update());
+        return text;
+    }
+
+    /** Whether another record has the same SNILS or OMS policy number (E7). */
+    boolean sharesIdentifiers(PatientId patient) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM record_patient me JOIN record_patient other
+                          ON other.patient_id <> me.patient_id
+                         AND ((me.snils IS NOT NULL AND other.snils = me.snils)
+                           OR (me.oms_number IS NOT NULL AND other.oms_number = me.oms_number))
+                        WHERE me.patient_id = :id
+                        """).param("id", patient.value()).query(Long.class).single() > 0;
+    }
+
+    /** Groups of records sharing a SNILS or an OMS policy number, for staff to reconcile (E7). */
+    List<SharedIdentifier> sharedIdentifiers() {
+        var bySnils = jdbc.sql("""
+                        SELECT 'SNILS' AS kind, snils AS identifier, patient_id, last_name, first_name, patronymic,
+                               birth_date
+                        FROM record_patient
+                        WHERE snils IN (SELECT snils FROM record_patient WHERE snils IS NOT NULL
+                                        GROUP BY snils HAVING COUNT(*) > 1)
+                        UNION ALL
+                        SELECT 'OMS' AS kind, oms_number AS identifier, patient_id, last_name, first_name, patronymic,
+                               birth_date
+                        FROM record_patient
+                        WHERE oms_number IN (SELECT oms_number FROM record_patient WHERE oms_number IS NOT NULL
+                                             GROUP BY oms_number HAVING COUNT(*) > 1)
+                        ORDER BY kind, identifier, last_name
+                        """)
+                .query((rs, n) -> new SharedIdentifier.Holder(
+                        rs.getString("kind"),
+                        rs.getString("identifier"),
+                        new PatientId(rs.getObject("patient_id", UUID.class)),
+                        rs.getString("last_name") + " " + rs.getString("first_name")
+                                + (rs.getString("patronymic") == null ? "" : " " + rs.getString("patronymic")),
+                        rs.getObject("birth_date", LocalDate.class)))
+                .list();
+        return SharedIdentifier.group(bySnils);
+    }
+}

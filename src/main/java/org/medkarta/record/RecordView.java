@@ -1,0 +1,13 @@
+package org.medkarta.record;
+
+import java.util.List;
+
+/**
+ * A record as its reader may see it: the header of Appendix 1 and the entries, newest first.
+ *
+ * @param patientAccount true when shown by the rules of the patient account (the patient, a parent
+ *     or a grantee), false for a clinician who sees the whole record
+ * @param sameSnilsElsewhere for clinicians: another record carries the same SNILS or policy (E7)
+ */
+public record RecordView(
+        PatientHeader patient, List<EntrySummary> entries, boolean patientAccount, boolean sameSnilsElsewhere) {}

@@ -1,0 +1,66 @@
+package org.medkarta.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.medkarta.shared.InvalidInput;
+
+/** Entry forms: the laboratory flag, radiology, and the patient account's dates (Appendix 1). */
+class EntryContentTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+
+    @Test
+    void theFlagComesFromTheReferenceRange() {
+        assertThat(EntryContent.flag(new BigDecimal("5"), new BigDecimal("3"), new BigDecimal("5")))
+                .isEqualTo("N");
+        assertThat(EntryContent.flag(new BigDecimal("5.01"), null, new BigDecimal("5")))
+                .isEqualTo("H");
+        assertThat(EntryContent.flag(new BigDecimal("2.9"), new BigDecimal("3"), null))
+                .isEqualTo("L");
+        assertThat(EntryContent.flag(new BigDecimal("2.9"), null, null)).isNull();
+    }
+
+    @Test
+    void radiologyConclusionsAreShownFromTwoThousandSixteenOtherStudiesFromTwoThousandNineteen() {
+        var xray = EntryContent.of(
+                EntryType.INSTRUMENTAL,
+                Map.of("date", "2016-01-01", "modality", "mri", "study", "МРТ", "conclusion", "Норма"),
+                TODAY);
+        assertThat(xray.radiology()).isTrue();
+        assertThat(EntryType.INSTRUMENTAL.shownToPatientFrom(true)).hasValue(LocalDate.of(2016, 1, 1));
+        assertThat(EntryType.INSTRUMENTAL.shownToPatientFrom(false)).hasValue(LocalDate.of(2019, 1, 1));
+        assertThat(EntryType.EXAM_PROTOCOL.shownToPatientFrom(false)).hasValue(LocalDate.of(2017, 1, 1));
+        assertThat(EntryType.HOSPITALISATION.shownToPatientFrom(false)).hasValue(LocalDate.of(2019, 1, 1));
+        assertThat(EntryType.LAB_RESULT.shownToPatientFrom(false)).hasValue(LocalDate.of(2019, 1, 1));
+        assertThat(EntryType.DIAGNOSIS.shownToPatientFrom(false)).isEmpty();
+    }
+
+    @Test
+    void everyWrongFieldIsNamed() {
+        assertThatThrownBy(() -> EntryContent.of(
+                        EntryType.HOSPITALISATION,
+                        Map.of(
+                                "admitted",
+                                "2024-02-10",
+                                "discharged",
+                                "2024-02-01",
+                                "department",
+                                "",
+                                "reason",
+                                "x",
+                                "outcome",
+                                "y",
+                                "summary",
+                                "z"),
+                        TODAY))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        invalid -> assertThat(invalid.errors().stream().map(InvalidInput.FieldError::field))
+                                .containsExactlyInAnyOrder("discharged", "department"));
+    }
+}

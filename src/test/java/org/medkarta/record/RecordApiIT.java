@@ -1,0 +1,700 @@
+package org.medkarta.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.medkarta.identity.Role;
+import org.medkarta.identity.RoleGrant;
+import org.medkarta.identity.SignedInUser;
+import tools.jackson.databind.JsonNode;
+
+/** The record through its API: the patient view of Appendix 1, versions, duplicates, flags, contacts. */
+class RecordApiIT extends RecordSupport {
+
+    private List<String> titles(JsonNode record) {
+        var titles = new ArrayList<String>();
+        record.get("entries").forEach(entry -> titles.add(entry.get("title").asString()));
+        return titles;
+    }
+
+    private JsonNode record(Person reader, Person patient, String query) {
+        var response = getAs(reader.token(), "/api/v1/patients/" + patient.id() + "/record" + query);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return body(response);
+    }
+
+    @Test
+    void patientAccountShowsOnlyWhatAppendixOneListsFromItsDates() {
+        var patient = patient("1980-05-20");
+        var doctor = doctor(patient);
+        file(
+                doctor,
+                patient,
+                "EXAM_PROTOCOL",
+                "date",
+                "2016-12-31",
+                "specialty",
+                "Терапевт 2016",
+                "examination",
+                "Без особенностей",
+                "conclusion",
+                "Здоров");
+        file(
+                doctor,
+                patient,
+                "EXAM_PROTOCOL",
+                "date",
+                "2017-01-01",
+                "specialty",
+                "Терапевт 2017",
+                "examination",
+                "Без особенностей",
+                "conclusion",
+                "Здоров");
+        file(
+                doctor,
+                patient,
+                "LAB_RESULT",
+                "date",
+                "2018-12-31",
+                "testCode",
+                "HGB",
+                "testName",
+                "Гемоглобин 2018",
+                "value",
+                "130",
+                "unit",
+                "g/L");
+        file(
+                doctor,
+                patient,
+                "LAB_RESULT",
+                "date",
+                "2019-01-01",
+                "testCode",
+                "HGB",
+                "testName",
+                "Гемоглобин 2019",
+                "value",
+                "131",
+                "unit",
+                "g/L");
+        file(
+                doctor,
+                patient,
+                "HOSPITALISATION",
+                "admitted",
+                "2018-12-20",
+                "discharged",
+                "2018-12-31",
+                "department",
+                "Кардиология 2018",
+                "reason",
+                "ИБС",
+                "outcome",
+                "Улучшение",
+                "summary",
+                "Эпикриз");
+        file(
+                doctor,
+                patient,
+                "HOSPITALISATION",
+                "admitted",
+                "2018-12-25",
+                "discharged",
+                "2019-01-01",
+                "department",
+                "Кардиология 2019",
+                "reason",
+                "ИБС",
+                "outcome",
+                "Улучшение",
+                "summary",
+                "Эпикриз");
+        file(
+                doctor,
+                patient,
+                "INSTRUMENTAL",
+                "date",
+                "2018-06-01",
+                "modality",
+                "ECG",
+                "study",
+                "ЭКГ 2018",
+                "conclusion",
+                "Ритм синусовый");
+        file(
+                doctor,
+                patient,
+                "INSTRUMENTAL",
+                "date",
+                "2019-01-01",
+                "modality",
+                "ECG",
+                "study",
+                "ЭКГ 2019",
+                "conclusion",
+                "Ритм синусовый");
+        file(
+                doctor,
+                patient,
+                "INSTRUMENTAL",
+                "date",
+                "2015-12-31",
+                "modality",
+                "XRAY",
+                "study",
+                "Рентген 2015",
+                "conclusion",
+                "Норма");
+        file(
+                doctor,
+                patient,
+                "INSTRUMENTAL",
+                "date",
+                "2016-01-01",
+                "modality",
+                "XRAY",
+                "study",
+                "Рентген 2016",
+                "conclusion",
+                "Норма");
+        file(
+                doctor,
+                patient,
+                "DIAGNOSIS",
+                "icd10",
+                "I10",
+                "name",
+                "Гипертензия",
+                "onset",
+                "2020-01-01",
+                "clinicalStatus",
+                "ACTIVE");
+
+        var own = record(patient, patient, "");
+        assertThat(titles(own))
+                .containsExactlyInAnyOrder(
+                        "Терапевт 2017", "Гемоглобин 2019", "Кардиология 2019", "ЭКГ 2019", "Рентген 2016");
+        var header = own.get("patient");
+        assertThat(header.get("firstName").asString()).isEqualTo("Анна");
+        assertThat(header.get("patronymic").asString()).isEqualTo("Петровна");
+        assertThat(header.get("lastNameInitial").asString()).isEqualTo("С");
+        assertThat(header.has("lastName")).isFalse();
+        assertThat(header.get("age").asInt())
+                .isEqualTo(PatientHeader.fullYears(LocalDate.of(1980, 5, 20), LocalDate.now(clock)));
+
+        var whole = record(doctor, patient, "");
+        assertThat(whole.get("entries")).hasSize(11);
+
+        String hidden = whole.get("entries")
+                .valueStream()
+                .filter(entry -> entry.get("title").asString().equals("Терапевт 2016"))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asString();
+        var refused = getAs(patient.token(), "/api/v1/patients/" + patient.id() + "/record/entries/" + hidden);
+        assertThat(refused.statusCode()).isEqualTo(404);
+        assertThat(getAs(doctor.token(), "/api/v1/patients/" + patient.id() + "/record/entries/" + hidden)
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void filtersByTypeAndDatesAndNamesAWrongFilter() {
+        var patient = patient();
+        var doctor = doctor(patient);
+        file(
+                doctor,
+                patient,
+                "LAB_RESULT",
+                "date",
+                "2020-03-01",
+                "testCode",
+                "GLU",
+                "testName",
+                "Глюкоза март",
+                "value",
+                "5.1",
+                "unit",
+                "mmol/L");
+        file(
+                doctor,
+                patient,
+                "LAB_RESULT",
+                "date",
+                "2021-03-01",
+                "testCode",
+                "GLU",
+                "testName",
+                "Глюкоза 2021",
+                "value",
+                "5.2",
+                "unit",
+                "mmol/L");
+        file(
+                doctor,
+                patient,
+                "EXAM_PROTOCOL",
+                "date",
+                "2020-03-02",
+                "specialty",
+                "Эндокринолог",
+                "examination",
+                "Осмотр",
+                "conclusion",
+                "Норма");
+
+        assertThat(titles(record(patient, patient, "?type=LAB_RESULT")))
+                .containsExactly("Глюкоза 2021", "Глюкоза март");
+        assertThat(titles(record(patient, patient, "?from=2020-01-01&to=2020-12-31")))
+                .containsExactly("Эндокринолог", "Глюкоза март");
+
+        var wrong = getAs(patient.token(), "/api/v1/patients/" + patient.id() + "/record?type=XRAYS&from=2020-13-01");
+        assertThat(wrong.statusCode()).isEqualTo(422);
+        assertThat(problem(wrong)).isEqualTo("invalid-input");
+        assertThat(body(wrong)
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString()))
+                .contains("type", "from");
+    }
+
+    @Test
+    void anotherPersonsRecordIsNotFound() {
+        var patient = patient();
+        var stranger = patient();
+        var doctor = doctor(patient);
+        String entry = file(
+                doctor,
+                patient,
+                "EXAM_PROTOCOL",
+                "date",
+                "2022-01-10",
+                "specialty",
+                "Терапевт",
+                "examination",
+                "Осмотр",
+                "conclusion",
+                "Норма");
+        var otherDoctor = doctor();
+
+        for (var reader : List.of(stranger, otherDoctor)) {
+            var list = getAs(reader.token(), "/api/v1/patients/" + patient.id() + "/record");
+            assertThat(list.statusCode()).isEqualTo(404);
+            assertThat(problem(list)).isEqualTo("not-found");
+            assertThat(getAs(reader.token(), "/api/v1/patients/" + patient.id() + "/record/entries/" + entry)
+                            .statusCode())
+                    .isEqualTo(404);
+        }
+        assertThat(getAs(stranger.token(), "/api/v1/patients/" + stranger.id() + "/record/entries/" + entry)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(get("/api/v1/patients/" + patient.id() + "/record").statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void everyChangeIsANewVersionWithAuthorAndReasonAndNothingIsDestroyed() {
+        var patient = patient();
+        var doctor = doctor(patient);
+        String entry = file(
+                doctor,
+                patient,
+                "LAB_RESULT",
+                "date",
+                "2023-02-01",
+                "testCode",
+                "CHOL",
+                "testName",
+                "Холестерин",
+                "value",
+                "6.8",
+                "unit",
+                "mmol/L",
+                "referenceHigh",
+                "5.2");
+        String path = "/api/v1/patients/" + patient.id() + "/record/entries/" + entry;
+
+        var noReason = postAs(
+                doctor.token(),
+                path + "/corrections",
+                map(
+                        "fields",
+                        map(
+                                "date",
+                                "2023-02-01",
+                                "testCode",
+                                "CHOL",
+                                "testName",
+                                "Холестерин",
+                                "value",
+                                "5.8",
+                                "unit",
+                                "mmol/L",
+                                "referenceHigh",
+                                "5.2")));
+        assertThat(noReason.statusCode()).isEqualTo(422);
+        assertThat(body(noReason).get("field").asString()).isEqualTo("reason");
+
+        clock.advance(java.time.Duration.ofMinutes(5));
+        var corrected = postAs(
+                doctor.token(),
+                path + "/corrections",
+                map(
+                        "fields",
+                        map(
+                                "date",
+                                "2023-02-01",
+                                "testCode",
+                                "CHOL",
+                                "testName",
+                                "Холестерин",
+                                "value",
+                                "5.8",
+                                "unit",
+                                "mmol/L",
+                                "referenceHigh",
+                                "5.2"),
+                        "reason",
+                        "Опечатка в значении"));
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+
+        var detail = body(getAs(doctor.token(), path));
+        assertThat(detail.get("version").asInt()).isEqualTo(2);
+        assertThat(detail.get("status").asString()).isEqualTo("AMENDED");
+        assertThat(detail.get("fields").get("value").asString()).isEqualTo("5.8");
+        assertThat(detail.get("flag").asString()).isEqualTo("H");
+        var history = detail.get("history");
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0).get("reason").asString()).isEqualTo("Опечатка в значении");
+        assertThat(history.get(0).get("author").asString()).isEqualTo("Врачев Иван");
+        assertThat(history.get(1).get("fields").get("value").asString()).isEqualTo("6.8");
+
+        var wrong = postAs(doctor.token(), path + "/entered-in-error", map("reason", "Анализ другого пациента"));
+        assertThat(wrong.statusCode()).isEqualTo(200);
+        var after = body(getAs(doctor.token(), path));
+        assertThat(after.get("status").asString()).isEqualTo("ENTERED_IN_ERROR");
+        assertThat(after.get("history")).hasSize(3);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM record_entry_version WHERE entry_id = :id")
+                        .param("id", UUID.fromString(entry))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3);
+        assertThat(titles(record(patient, patient, ""))).doesNotContain("Холестерин");
+        assertThat(getAs(patient.token(), path).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aMatchingEntryRaisesADuplicateWarningUntilConfirmed() {
+        var patient = patient();
+        var doctor = doctor(patient);
+        var fields = map("date", "2024-04-04", "testCode", "tsh", "testName", "ТТГ", "value", "2.50", "unit", "mIU/L");
+        String first = file(
+                doctor,
+                patient,
+                "LAB_RESULT",
+                "date",
+                "2024-04-04",
+                "testCode",
+                "TSH",
+                "testName",
+                "ТТГ",
+                "value",
+                "2.5",
+                "unit",
+                "mIU/L");
+
+        var again = postAs(
+                doctor.token(),
+                "/api/v1/patients/" + patient.id() + "/record/entries",
+                map("type", "LAB_RESULT", "fields", fields));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(problem(again)).isEqualTo("duplicate-entry");
+        assertThat(body(again).get("existingEntryId").asString()).isEqualTo(first);
+
+        var otherValue = postAs(
+                doctor.token(),
+                "/api/v1/patients/" + patient.id() + "/record/entries",
+                map(
+                        "type",
+                        "LAB_RESULT",
+                        "fields",
+                        map(
+                                "date",
+                                "2024-04-04",
+                                "testCode",
+                                "TSH",
+                                "testName",
+                                "ТТГ",
+                                "value",
+                                "2.6",
+                                "unit",
+                                "mIU/L")));
+        assertThat(otherValue.statusCode()).isEqualTo(201);
+
+        var confirmed = postAs(
+                doctor.token(),
+                "/api/v1/patients/" + patient.id() + "/record/entries",
+                map("type", "LAB_RESULT", "fields", fields, "confirmDuplicate", true));
+        assertThat(confirmed.statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void laboratoryFlagsAndTheChartSeriesCarryTheReferenceRange() {
+        var patient = patient();
+        var doctor = doctor(patient);
+        file(
+                doctor,
+                patient,
+                "LAB_RESULT",
+                "date",
+                "2021-01-10",
+                "testCode",
+                "HGB",
+                "testName",
+                "Гемоглобин",
+                "value",
+                "110",
+                "unit",
+                "g/L",
+                "referenceLow",
+                "120",
+                "referenceHigh",
+                "160");
+        file(
+                doctor,
+                patient,
+                "LAB_RESULT",
+                "date",
+                "2022-01-10",
+                "testCode",
+                "HGB",
+                "testName",
+                "Гемоглобин",
+                "value",
+                "140",
+                "unit",
+                "g/L",
+                "referenceLow",
+                "120",
+                "referenceHigh",
+                "160");
+        file(
+                doctor,
+                patient,
+                "LAB_RESULT",
+                "date",
+                "2023-01-10",
+                "testCode",
+                "HGB",
+                "testName",
+                "Гемоглобин",
+                "value",
+                "171",
+                "unit",
+                "g/L",
+                "referenceLow",
+                "120",
+                "referenceHigh",
+                "160");
+
+        var series = body(getAs(patient.token(), "/api/v1/patients/" + patient.id() + "/record/labs/hgb"));
+        assertThat(series.get("unit").asString()).isEqualTo("g/L");
+        assertThat(series.get("points").valueStream().map(p -> p.get("flag").asString()))
+                .containsExactly("L", "N", "H");
+        assertThat(series.get("points").get(0).get("referenceLow").asDouble()).isEqualTo(120.0);
+        var tests = body(getAs(patient.token(), "/api/v1/patients/" + patient.id() + "/record/labs"));
+        assertThat(tests.get(0).get("code").asString()).isEqualTo("HGB");
+        assertThat(tests.get(0).get("results").asInt()).isEqualTo(3);
+
+        var bad = postAs(
+                doctor.token(),
+                "/api/v1/patients/" + patient.id() + "/record/entries",
+                map(
+                        "type",
+                        "LAB_RESULT",
+                        "fields",
+                        map(
+                                "date",
+                                "2099-01-01",
+                                "testCode",
+                                "HGB",
+                                "testName",
+                                "Hb",
+                                "value",
+                                "много",
+                                "unit",
+                                "g/L",
+                                "referenceLow",
+                                "160",
+                                "referenceHigh",
+                                "120")));
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(body(bad).get("errors").valueStream().map(e -> e.get("field").asString()))
+                .containsExactlyInAnyOrder("date", "value", "referenceHigh");
+        var icd = postAs(
+                doctor.token(),
+                "/api/v1/patients/" + patient.id() + "/record/entries",
+                map(
+                        "type",
+                        "DIAGNOSIS",
+                        "fields",
+                        map("icd10", "гипертония", "name", "АГ", "onset", "2020-01-01", "clinicalStatus", "ACTIVE")));
+        assertThat(body(icd).get("field").asString()).isEqualTo("icd10");
+    }
+
+    @Test
+    void aPatientCannotFileClinicalEntries() {
+        var patient = patient();
+        var response = postAs(
+                patient.token(),
+                "/api/v1/patients/" + patient.id() + "/record/entries",
+                map(
+                        "type",
+                        "EXAM_PROTOCOL",
+                        "fields",
+                        map(
+                                "date",
+                                "2024-01-01",
+                                "specialty",
+                                "Я сам",
+                                "examination",
+                                "Здоров",
+                                "conclusion",
+                                "Здоров")));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(problem(response)).isEqualTo("clinical-entries-read-only");
+    }
+
+    @Test
+    void aNewEntryIsMarkedNewUntilOpenedAndThePatientGetsANotice() {
+        var patient = patient();
+        var doctor = doctor(patient);
+        String entry = file(
+                doctor,
+                patient,
+                "EXAM_PROTOCOL",
+                "date",
+                LocalDate.now(clock).toString(),
+                "specialty",
+                "Невролог",
+                "examination",
+                "Осмотр",
+                "conclusion",
+                "Норма");
+
+        assertThat(record(patient, patient, "")
+                        .get("entries")
+                        .get(0)
+                        .get("isNew")
+                        .asBoolean())
+                .isTrue();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_notice WHERE user_id = :user AND link LIKE :link")
+                        .param("user", patient.user().userId().value())
+                        .param("link", "%" + entry)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        // A doctor opening it does not take the patient's mark away; the patient opening it does.
+        getAs(doctor.token(), "/api/v1/patients/" + patient.id() + "/record/entries/" + entry);
+        assertThat(record(patient, patient, "")
+                        .get("entries")
+                        .get(0)
+                        .get("isNew")
+                        .asBoolean())
+                .isTrue();
+        getAs(patient.token(), "/api/v1/patients/" + patient.id() + "/record/entries/" + entry);
+        assertThat(record(patient, patient, "")
+                        .get("entries")
+                        .get(0)
+                        .get("isNew")
+                        .asBoolean())
+                .isFalse();
+    }
+
+    @Test
+    void aPatientChangesOnlyContactDataAndEachChangeIsKept() {
+        var patient = patient();
+        String base = "/api/v1/patients/" + patient.id();
+        assertThat(postAs(patient.token(), base + "/contacts", map("kind", "PHONE", "value", "+7 916 555-12-34"))
+                        .statusCode())
+                .isEqualTo(201);
+        var badMail = postAs(patient.token(), base + "/contacts", map("kind", "EMAIL", "value", "not-an-address"));
+        assertThat(badMail.statusCode()).isEqualTo(422);
+        assertThat(body(badMail).get("field").asString()).isEqualTo("value");
+        assertThat(postAs(
+                                patient.token(),
+                                base + "/addresses",
+                                map("which", "ACTUAL", "address", "Москва, ул. Новая, 5"))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(postAs(
+                                patient.token(),
+                                base + "/addresses",
+                                map("which", "ACTUAL", "address", "Москва, ул. Старая, 7"))
+                        .statusCode())
+                .isEqualTo(200);
+
+        var contacts = body(getAs(patient.token(), base + "/contacts"));
+        assertThat(contacts.get("contacts").get(0).get("value").asString()).isEqualTo("+79165551234");
+        assertThat(contacts.get("actualAddress").asString()).isEqualTo("Москва, ул. Старая, 7");
+        assertThat(contacts.get("changes").valueStream().map(c -> c.get("field").asString()))
+                .containsExactlyInAnyOrder("PHONE", "ACTUAL_ADDRESS", "ACTUAL_ADDRESS");
+
+        var identity = postAs(patient.token(), base + "/identity", map("sex", "FEMALE"));
+        assertThat(identity.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void twoRecordsWithOneSnilsAreFlaggedForStaff() {
+        var first = patient();
+        var second = patient();
+        var doctor = doctor(first, second);
+        var badSnils =
+                postAs(doctor.token(), "/api/v1/patients/" + first.id() + "/identity", map("snils", "112-233-445 96"));
+        assertThat(badSnils.statusCode()).isEqualTo(422);
+        assertThat(body(badSnils).get("field").asString()).isEqualTo("snils");
+        for (var patient : List.of(first, second)) {
+            var set = postAs(
+                    doctor.token(),
+                    "/api/v1/patients/" + patient.id() + "/identity",
+                    map("sex", "female", "snils", "112-233-445 95", "reason", "Со слов пациента"));
+            assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        }
+        var adminId = identity.invite(
+                "a-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                "Админов",
+                "Пётр",
+                null,
+                Role.PLATFORM_ADMIN,
+                null,
+                "http://localhost",
+                Locale.ENGLISH);
+        String admin = identity.tokensFor(new SignedInUser(
+                        adminId, "Админ", null, List.of(new RoleGrant(Role.PLATFORM_ADMIN, null)), "PASSWORD"))
+                .accessToken();
+        var shared = body(getAs(admin, "/api/v1/record/shared-identifiers"));
+        var group = shared.valueStream()
+                .filter(g -> g.get("identifier").asString().equals("11223344595"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(group.get("holders")
+                        .valueStream()
+                        .map(h -> h.get("patientId").asString()))
+                .contains(first.id(), second.id());
+        assertThat(getAs(first.token(), "/api/v1/record/shared-identifiers").statusCode())
+                .isEqualTo(404);
+        assertThat(record(first, first, "").get("patient").get("sex").asString())
+                .isEqualTo("FEMALE");
+        assertThat(Instant.now()).isNotNull();
+    }
+}

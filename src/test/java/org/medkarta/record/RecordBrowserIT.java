@@ -1,0 +1,170 @@
+package org.medkarta.record;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.options.FilePayload;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.medkarta.access.RecordAccess;
+import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.files.Samples;
+import org.medkarta.identity.ClientInfo;
+import org.medkarta.identity.Identity;
+import org.medkarta.identity.PatientRegistration;
+import org.medkarta.identity.Registered;
+import org.medkarta.identity.Role;
+import org.medkarta.identity.RoleGrant;
+import org.medkarta.identity.SignedInUser;
+import org.medkarta.notification.DevOutbox;
+import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.MutableClock;
+import org.medkarta.testing.Outbox;
+import org.medkarta.testing.Phones;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+/**
+ * What people do with the record in a browser: a patient reads the record and its chart and
+ * uploads a vaccination; the demo doctor verifies it in the verification queue; the patient sees
+ * it verified.
+ */
+class RecordBrowserIT extends BrowserSupport {
+
+    @MockitoSpyBean
+    RecordAccess access;
+
+    @Autowired
+    Identity identity;
+
+    @Autowired
+    ClinicDirectory clinics;
+
+    @Autowired
+    MedicalRecord record;
+
+    @Autowired
+    DevOutbox outbox;
+
+    @Autowired
+    MutableClock clock;
+
+    CareForTests care;
+
+    @BeforeEach
+    void careRelationships() {
+        care = new CareForTests(access);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void aDoctorVerifiesAVaccinationThePatientUploaded() {
+        String phone = Phones.unique();
+        Registered patient = identity.register(
+                new PatientRegistration(
+                        "Браузерова",
+                        "Ольга",
+                        "Сергеевна",
+                        phone,
+                        "1985-04-12",
+                        "b-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                        identity.termsVersion()),
+                new ClientInfo("127.0.0.1", "test"),
+                "http://localhost",
+                Locale.ENGLISH);
+        var doctor = clinics.findDoctors(null, null, null).stream()
+                .filter(view -> "doctor@demo.medkarta.org".equals(view.email()))
+                .findFirst()
+                .orElseThrow();
+        care.care(doctor.userId(), patient.patientId());
+        var clinician = new SignedInUser(
+                doctor.userId(), doctor.fullName(), null, List.of(new RoleGrant(Role.DOCTOR, null)), "PASSWORD");
+        var write = CareForTests.clinician(patient.patientId(), org.medkarta.access.RecordAction.WRITE);
+        for (int year = 2019; year <= 2021; year++) {
+            record.add(
+                    write,
+                    clinician,
+                    new EntryForm(
+                            EntryType.LAB_RESULT,
+                            java.util.Map.of(
+                                    "date",
+                                    year + "-02-01",
+                                    "testCode",
+                                    "CHOL",
+                                    "testName",
+                                    "Холестерин",
+                                    "value",
+                                    String.valueOf(4 + year - 2019),
+                                    "unit",
+                                    "mmol/L",
+                                    "referenceHigh",
+                                    "5.2"),
+                            null,
+                            false));
+        }
+
+        page.navigate(url("/sign-in"));
+        page.locator("#phone").fill(phone);
+        page.locator("#send-code").click();
+        page.locator("#code").fill(Outbox.latestCode(outbox, phone));
+        page.locator("#sign-in").click();
+        assertThat(page.locator("#nav-profile")).isVisible();
+
+        page.locator("#nav-record").click();
+        assertThat(page.locator("#patient-name")).containsText("Ольга Сергеевна Б.");
+        assertThat(page.locator("#view-rules")).isVisible();
+        assertThat(page.locator("li.entry")).hasCount(3);
+        assertThat(page.locator("li.entry .new-mark").first()).isVisible();
+
+        page.locator("#tab-labs").click();
+        assertThat(page.locator("#lab-chart")).hasAttribute("data-rendered", "true");
+        assertThat(page.locator("tr.point")).hasCount(3);
+        screenshot("labs");
+
+        page.locator("#tab-uploads").click();
+        page.locator("#kind").selectOption("VACCINATION");
+        page.locator("#vaccine").fill("Совигрипп");
+        page.locator("#date").fill("2025-10-01");
+        page.locator("#file")
+                .setInputFiles(new FilePayload("certificate.pdf", "application/pdf", Samples.windowsExecutable()));
+        page.locator("#upload-button").click();
+        assertThat(page.locator("#file-error")).isVisible();
+        page.locator("#file").setInputFiles(new FilePayload("certificate.pdf", "application/pdf", Samples.pdf()));
+        page.locator("#upload-button").click();
+        assertThat(page.locator("#saved")).isVisible();
+        assertThat(page.locator("li.upload .upload-state")).hasText("ждёт проверки");
+        screenshot("uploaded");
+
+        var doctorContext = browserContext();
+        var desk = doctorContext.newPage();
+        desk.navigate(
+                url(
+                        "/test/staff-sign-in?email=doctor@demo.medkarta.org&password=Demo-doctor-1&continue=/record/verification"));
+        var pending = desk.locator(".pending-upload")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Браузерова"));
+        assertThat(pending).hasCount(1);
+        assertThat(pending.locator(".pending-vaccine")).hasText("Совигрипп");
+        pending.locator("button.verify").click();
+        assertThat(desk.locator("#decided")).isVisible();
+        assertThat(desk.locator(".pending-upload")
+                        .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Браузерова")))
+                .hasCount(0);
+        desk.navigate(url("/record/" + patient.patientId().value() + "?type=VACCINATION"));
+        assertThat(desk.locator("li.entry .entry-title")).hasText("Совигрипп");
+        doctorContext.close();
+
+        page.reload();
+        assertThat(page.locator("li.upload .upload-state")).hasText("проверено");
+        screenshot("verified");
+        assertThat(page.locator("li.upload")).hasCount(1);
+        assertThat(Samples.pdf().length).isPositive();
+    }
+}

@@ -1,0 +1,231 @@
+package org.medkarta.record;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.medkarta.access.RecordAccess;
+import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.identity.ClientInfo;
+import org.medkarta.identity.Identity;
+import org.medkarta.identity.PatientRegistration;
+import org.medkarta.identity.Registered;
+import org.medkarta.notification.DevOutbox;
+import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.MutableClock;
+import org.medkarta.testing.Outbox;
+import org.medkarta.testing.Phones;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+/**
+ * Every record page as people use it, with the message of each refusal beside its field: the
+ * patient's filters, diary and contacts; the doctor's entry and correction forms with the duplicate
+ * warning, identity, thresholds and alerts desk.
+ */
+class RecordPagesBrowserIT extends BrowserSupport {
+
+    @MockitoSpyBean
+    RecordAccess access;
+
+    @Autowired
+    Identity identity;
+
+    @Autowired
+    ClinicDirectory clinics;
+
+    @Autowired
+    DevOutbox outbox;
+
+    @Autowired
+    MutableClock clock;
+
+    CareForTests care;
+
+    @BeforeEach
+    void careRelationships() {
+        care = new CareForTests(access);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    private Registered register(String phone) {
+        return identity.register(
+                new PatientRegistration(
+                        "Страницева",
+                        "Вера",
+                        null,
+                        phone,
+                        "1970-02-28",
+                        "s-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                        identity.termsVersion()),
+                new ClientInfo("127.0.0.1", "test"),
+                "http://localhost",
+                Locale.ENGLISH);
+    }
+
+    private void signIn(Page page, String phone) {
+        page.navigate(url("/sign-in"));
+        page.locator("#phone").fill(phone);
+        page.locator("#send-code").click();
+        page.locator("#code").fill(Outbox.latestCode(outbox, phone));
+        page.locator("#sign-in").click();
+        assertThat(page.locator("#nav-profile")).isVisible();
+    }
+
+    @Test
+    void aPatientFiltersTheRecordKeepsADiaryAndChangesContacts() {
+        String phone = Phones.unique();
+        var patient = register(phone);
+        String base = "/record/" + patient.patientId().value();
+        signIn(page, phone);
+
+        page.navigate(url(base + "?from=2020-13-40"));
+        assertThat(page.locator("#from-error")).isVisible();
+        assertThat(page.locator("#no-entries")).isVisible();
+
+        page.locator("#tab-diary").click();
+        page.locator("#systolic").fill("400");
+        page.locator("#diastolic").fill("80");
+        page.locator("#add-reading").click();
+        assertThat(page.locator("#systolic-error")).containsText("50");
+        page.locator("#systolic").fill("135");
+        page.locator("#add-reading").click();
+        assertThat(page.locator("#saved")).isVisible();
+        assertThat(page.locator("tr.reading .reading-value")).hasText("135/80");
+        assertThat(page.locator("#diary-chart")).hasAttribute("data-rendered", "true");
+        page.locator("#measure-CUSTOM").click();
+        page.locator("#value").fill("3");
+        page.locator("#add-reading").click();
+        assertThat(page.locator("#name-error")).isVisible();
+        assertThat(page.locator("#unit-error")).isVisible();
+
+        page.locator("#tab-contacts").click();
+        page.locator("#contact-kind").selectOption("EMAIL");
+        page.locator("#contact-value").fill("нет-почты");
+        page.locator("#add-contact-button").click();
+        assertThat(page.locator("#value-error")).isVisible();
+        page.locator("#contact-kind").selectOption("PHONE");
+        page.locator("#contact-value").fill("+7 916 000-11-22");
+        page.locator("#add-contact-button").click();
+        assertThat(page.locator("li.contact")).hasCount(1);
+        page.locator("#address-input-ACTUAL").fill("Москва, Тверская, 1");
+        page.locator("#address-ACTUAL button").click();
+        assertThat(page.locator("tr.change")).hasCount(2);
+        screenshot("contacts");
+
+        // Clinical entries are the doctors' (SPEC E6): the patient's own record refuses the form.
+        page.navigate(url(base + "/entries/new"));
+        assertThat(page.locator("h1")).hasText("Доступ запрещён");
+        page.navigate(url("/record/" + UUID.randomUUID()));
+        assertThat(page.locator("h1")).hasText("Страница не найдена");
+    }
+
+    @Test
+    void aDoctorFilesCorrectsAndMonitors() {
+        String phone = Phones.unique();
+        var patient = register(phone);
+        String base = "/record/" + patient.patientId().value();
+        var doctor = clinics.findDoctors(null, null, null).stream()
+                .filter(view -> "doctor@demo.medkarta.org".equals(view.email()))
+                .findFirst()
+                .orElseThrow();
+        care.care(doctor.userId(), patient.patientId());
+        page.navigate(
+                url("/test/staff-sign-in?email=doctor@demo.medkarta.org&password=Demo-doctor-1&continue=" + base));
+        assertThat(page.locator("#patient-name")).containsText("Вера С.");
+
+        page.locator("#add-entry").click();
+        page.locator("#entry-type").selectOption("LAB_RESULT");
+        page.waitForURL("**type=LAB_RESULT");
+        page.locator("#save-entry").click();
+        assertThat(page.locator("#f_value-error")).isVisible();
+        assertThat(page.locator("#f_testCode-error")).isVisible();
+        fillLab(page, "7.1");
+        page.locator("#save-entry").click();
+        assertThat(page.locator("#saved")).isVisible();
+        assertThat(page.locator("#entry-flag")).hasText("выше нормы");
+
+        page.navigate(url(base + "/entries/new?type=LAB_RESULT"));
+        fillLab(page, "7.1");
+        page.locator("#save-entry").click();
+        assertThat(page.locator("#form-error")).containsText("уже есть");
+        page.locator("#confirmDuplicate").check();
+        page.locator("#save-entry").click();
+        assertThat(page.locator("#saved")).isVisible();
+
+        page.locator("#correct").click();
+        page.locator("#f_value").fill("4.9");
+        page.locator("#save-entry").click();
+        assertThat(page.locator("#reason-error")).isVisible();
+        page.locator("#reason").fill("Ошибка ввода");
+        page.locator("#save-entry").click();
+        assertThat(page.locator("#entry-status")).hasText("Исправлена");
+        assertThat(page.locator("#history tr.version")).hasCount(2);
+        page.locator("#correct").click();
+        page.locator("#error-reason").fill("Не тот пациент");
+        page.locator("#entered-in-error").click();
+        assertThat(page.locator("#entry-status")).hasText("Внесена ошибочно");
+
+        page.navigate(url(base + "/identity"));
+        page.locator("#snils").fill("123");
+        page.locator("#save-identity").click();
+        assertThat(page.locator("#snils-error")).isVisible();
+        page.locator("#sex").selectOption("FEMALE");
+        page.locator("#snils").fill("112-233-445 95");
+        page.locator("#save-identity").click();
+        assertThat(page.locator("#patient-sex")).hasText("женский");
+
+        page.navigate(url(base + "/diary"));
+        page.locator("#t_low").fill("150");
+        page.locator("#t_high").fill("140");
+        page.locator("#set-threshold").click();
+        assertThat(page.locator("#t_high-error")).isVisible();
+        page.locator("#t_low").fill("");
+        page.locator("#t_high").fill("120");
+        page.locator("#set-threshold").click();
+        assertThat(page.locator("li.threshold")).hasCount(1);
+        page.locator("#systolic").fill("150");
+        page.locator("#diastolic").fill("90");
+        page.locator("#add-reading").click();
+        assertThat(page.locator("#saved")).isVisible();
+
+        page.locator("#nav-alerts").click();
+        var alert = page.locator("li.alert-item")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Страницева"));
+        assertThat(alert).hasCount(1);
+        assertThat(alert.locator(".alert-detail")).containsText("150/90");
+        screenshot("alerts");
+        alert.locator("button.acknowledge").click();
+        assertThat(page.locator("li.alert-item")
+                        .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Страницева")))
+                .hasCount(0);
+
+        page.locator("#nav-verification").click();
+        assertThat(page.locator("h1")).hasText("Проверка загрузок");
+    }
+
+    @Test
+    void anAdministratorSeesRecordsSharingASnils() {
+        page.navigate(
+                url(
+                        "/test/staff-sign-in?email=admin@demo.medkarta.org&password=Demo-admin-1&continue=/record/shared-identifiers"));
+        assertThat(page.locator("h1")).hasText("Совпадающие СНИЛС и полисы");
+    }
+
+    private static void fillLab(Page page, String value) {
+        page.locator("#f_date").fill("2024-05-05");
+        page.locator("#f_testCode").fill("chol");
+        page.locator("#f_testName").fill("Холестерин");
+        page.locator("#f_value").fill(value);
+        page.locator("#f_unit").fill("mmol/L");
+        page.locator("#f_referenceHigh").fill("5.2");
+    }
+}

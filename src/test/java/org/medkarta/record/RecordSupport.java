@@ -1,0 +1,151 @@
+package org.medkarta.record;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.medkarta.access.RecordAccess;
+import org.medkarta.identity.ClientInfo;
+import org.medkarta.identity.Identity;
+import org.medkarta.identity.PatientRegistration;
+import org.medkarta.identity.Registered;
+import org.medkarta.identity.Role;
+import org.medkarta.identity.RoleGrant;
+import org.medkarta.identity.SignedInUser;
+import org.medkarta.shared.PatientId;
+import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.Phones;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+/** Record tests: real accounts with API tokens, doctors in a care relationship, the API over HTTP. */
+abstract class RecordSupport extends ApiSupport {
+
+    record Person(SignedInUser user, String token, String phone) {
+        PatientId patientId() {
+            return user.patientId();
+        }
+
+        String id() {
+            return user.patientId().value().toString();
+        }
+    }
+
+    @MockitoSpyBean
+    protected RecordAccess access;
+
+    @Autowired
+    protected Identity identity;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected CareForTests care;
+
+    @BeforeEach
+    void careRelationships() {
+        care = new CareForTests(access);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    Person patient(String birthDate) {
+        String phone = Phones.unique();
+        Registered account = identity.register(
+                new PatientRegistration(
+                        "Смирнова",
+                        "Анна",
+                        "Петровна",
+                        phone,
+                        birthDate,
+                        "p-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                        identity.termsVersion()),
+                new ClientInfo("127.0.0.1", "test"),
+                "http://localhost",
+                Locale.ENGLISH);
+        var user = new SignedInUser(
+                account.userId(),
+                "Анна Смирнова",
+                account.patientId(),
+                List.of(new RoleGrant(Role.PATIENT, null)),
+                "SMS_CODE");
+        return new Person(user, identity.tokensFor(user).accessToken(), phone);
+    }
+
+    Person patient() {
+        return patient("1980-05-20");
+    }
+
+    /** A doctor with an account and a token, caring for the given patients. */
+    Person doctor(Person... patients) {
+        var userId = identity.invite(
+                "d-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                "Врачев",
+                "Иван",
+                null,
+                Role.DOCTOR,
+                null,
+                "http://localhost",
+                Locale.ENGLISH);
+        var user = new SignedInUser(userId, "Врачев Иван", null, List.of(new RoleGrant(Role.DOCTOR, null)), "PASSWORD");
+        for (Person patient : patients) {
+            care.care(userId, patient.patientId());
+        }
+        return new Person(user, identity.tokensFor(user).accessToken(), null);
+    }
+
+    HttpResponse<String> postAs(String token, String path, Object body) {
+        return post(path, body, "Authorization", "Bearer " + token);
+    }
+
+    /** Files an entry through the API as the doctor; returns its id. */
+    String file(Person doctor, Person patient, String type, Object... fields) {
+        var response = postAs(
+                doctor.token(),
+                "/api/v1/patients/" + patient.id() + "/record/entries",
+                map("type", type, "fields", map(fields)));
+        if (response.statusCode() != 201) {
+            throw new AssertionError(response.statusCode() + " " + response.body());
+        }
+        return body(response).get("id").asString();
+    }
+
+    /** A multipart POST with text fields and one file. */
+    HttpResponse<String> multipart(
+            String token, String path, java.util.Map<String, String> fields, String fileName, byte[] content) {
+        String boundary = "----medkarta" + UUID.randomUUID();
+        var out = new java.io.ByteArrayOutputStream();
+        var utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        fields.forEach((name, value) -> out.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(utf8)));
+        if (content != null) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                            + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(utf8));
+            out.writeBytes(content);
+            out.writeBytes("\r\n".getBytes(utf8));
+        }
+        out.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+        return send(authorised(token, path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
+                .build());
+    }
+
+    static String date(int year, int month, int day) {
+        return LocalDate.of(year, month, day).toString();
+    }
+
+    HttpRequest.Builder authorised(String token, String path) {
+        return request(path).header("Authorization", "Bearer " + token).header("Accept", "application/json");
+    }
+}
