@@ -127,6 +127,60 @@ class AccessMatrixIT extends AccessSupport {
                         RecordAction.ACT_FOR,
                         200,
                         (actor, owner) -> getWith(actor.token(), "/api/v1/appointments?patientId=" + owner.value())),
+                // The record module's endpoints (branch record, merged).
+                new Endpoint(
+                        "GET record",
+                        RecordAction.VIEW,
+                        200,
+                        (actor, owner) -> getWith(actor.token(), "/api/v1/patients/" + owner.value() + "/record")),
+                new Endpoint(
+                        "GET record labs",
+                        RecordAction.VIEW,
+                        200,
+                        (actor, owner) -> getWith(actor.token(), "/api/v1/patients/" + owner.value() + "/record/labs")),
+                new Endpoint(
+                        "GET contacts",
+                        RecordAction.VIEW,
+                        200,
+                        (actor, owner) -> getWith(actor.token(), "/api/v1/patients/" + owner.value() + "/contacts")),
+                new Endpoint(
+                        "GET documents",
+                        RecordAction.VIEW,
+                        200,
+                        (actor, owner) -> getWith(actor.token(), "/api/v1/patients/" + owner.value() + "/documents")),
+                new Endpoint(
+                        "GET diary",
+                        RecordAction.VIEW,
+                        200,
+                        (actor, owner) -> getWith(actor.token(), "/api/v1/patients/" + owner.value() + "/diary")),
+                new Endpoint(
+                        "POST diary",
+                        RecordAction.CONTRIBUTE,
+                        201,
+                        (actor, owner) -> postAs(
+                                actor.token(),
+                                "/api/v1/patients/" + owner.value() + "/diary",
+                                map("measure", "PULSE", "value", "70"))),
+                new Endpoint(
+                        "POST record entry",
+                        RecordAction.WRITE,
+                        201,
+                        (actor, owner) -> postAs(
+                                actor.token(),
+                                "/api/v1/patients/" + owner.value() + "/record/entries",
+                                map(
+                                        "type",
+                                        "DIAGNOSIS",
+                                        "fields",
+                                        map(
+                                                "icd10",
+                                                "I10",
+                                                "name",
+                                                "Гипертензия",
+                                                "onset",
+                                                "2020-01-01",
+                                                "clinicalStatus",
+                                                "ACTIVE")))),
                 // Last: an emergency opening lets the doctor read the record afterwards.
                 new Endpoint(
                         "POST emergency-access",
@@ -174,7 +228,7 @@ class AccessMatrixIT extends AccessSupport {
         assertThat(failures)
                 .as("leaks and wrong answers in %d requests", requests)
                 .isEmpty();
-        assertThat(requests).isGreaterThan(150);
+        assertThat(requests).isGreaterThan(450);
     }
 
     private void check(

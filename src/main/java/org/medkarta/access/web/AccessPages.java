@@ -79,8 +79,9 @@ class AccessPages {
             throw new NotFound();
         }
         session.setAttribute(CURRENT_RECORD, chosen.value().toString());
+        // The record module's page of that record, unless the switch was asked from somewhere else.
         return "redirect:"
-                + (next != null && next.startsWith("/") && !next.startsWith("//") ? next : "/access/records");
+                + (next != null && next.startsWith("/") && !next.startsWith("//") ? next : "/record/" + chosen.value());
     }
 
     // ---------------------------------------------------------------- grants (F1, F2)
