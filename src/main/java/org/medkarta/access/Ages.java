@@ -6,13 +6,16 @@ import java.time.Period;
 import java.time.ZoneId;
 
 /**
- * Ages in full years and the moment a child comes of the age at which the parent's access ends.
+ * Ages in full years and the moment a child comes of the age at which the parent's access ends
+ * (order 003 §23.2: «по достижении им пятнадцатилетнего возраста»).
  *
- * <p>A year of age is full when the anniversary of the birth date has begun; for someone born on
- * 29 February the anniversary in a common year is 1 March, because 28 February is still inside the
- * year that began on the last 29 February ({@link Period#between} counts exactly so: 2012-02-29 to
- * 2027-02-28 is 14 years, to 2027-03-01 is 15). The same count gives the age the patient view shows
- * (SPEC E3, "29 February birthdays included"), so the record and the access rule never disagree.
+ * <p>The age is reached when the birthday begins, at midnight in {@code medkarta.access.zone}. A
+ * year of age is full when as many calendar years have passed as ISO-8601 calendar arithmetic
+ * counts ({@link Period#between}): from 29 February 2012, 28 February 2027 is 14 years, 11 months
+ * and 30 days, and 1 March 2027 is 15 years. So a 29 February child turns 15 on 1 March in a common
+ * year, as issue 7 asks. (The record module's age in the patient view reads Civil Code art. 192 §3
+ * as completing the year on 28 February; the two must be aligned when the modules meet, see the
+ * README.)
  */
 final class Ages {
 
