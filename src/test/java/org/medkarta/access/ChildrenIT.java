@@ -176,6 +176,18 @@ class ChildrenIT extends AccessSupport {
         assertThat(problem(twice)).isEqualTo("certificate-used");
     }
 
+    @Test
+    void theDemoParentRepresentsAChildUnderFifteen() {
+        var parent = identity.findPatients("+79990000002").get(0);
+        var user = new org.medkarta.identity.SignedInUser(
+                parent.userId(), "Мария", parent.patientId(), parent.roles(), "SMS_CODE");
+        var records = access.records(user);
+        assertThat(records).extracting(RecordRef::relation).containsExactly(Relation.SELF, Relation.PARENT);
+        assertThat(access.require(user, records.get(1).patientId(), RecordAction.ACT_FOR)
+                        .relation())
+                .isEqualTo(Relation.PARENT);
+    }
+
     private static java.time.ZoneId access_zone() {
         return java.time.ZoneId.of("Europe/Moscow");
     }
