@@ -92,7 +92,8 @@ public class RecordAccess {
     /**
      * Decides whether {@code actor} may do {@code action} with the record of {@code patient}, and
      * records the decision in the audit trail: an allowed one in the caller's transaction (so a
-     * change that rolls back leaves no entry claiming it happened), a refused one in a transaction
+     * change that rolls back leaves no entry claiming it happened; a read-only caller's in one of its
+     * own), a refused one in a transaction
      * of its own once the caller's is over (so the 404's rollback cannot erase it).
      *
      * @param actor the signed-in person, or null for an anonymous request
@@ -106,7 +107,7 @@ public class RecordAccess {
         String address = request.map(HttpServletRequest::getRemoteAddr).orElse(null);
         if (grounds.isPresent()) {
             var found = grounds.get();
-            audit.record(new AuditEntry(
+            recordAllowed(new AuditEntry(
                     actor.userId().value(),
                     found.relation().name(),
                     patient.value(),
@@ -271,6 +272,17 @@ public class RecordAccess {
     boolean isChildUnderAge(PatientId child, Instant now) {
         LocalDate born = identity.patient(child).map(AccountView::birthDate).orElse(null);
         return born != null && Ages.under(born, properties.adultAge(), now, properties.zone());
+    }
+
+    private void recordAllowed(AuditEntry entry) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            // A read-only caller (a read of record data) cannot write; it holds no audit lock either,
+            // so the entry gets a transaction of its own at once.
+            separate.executeWithoutResult(s -> audit.record(entry));
+        } else {
+            audit.record(entry);
+        }
     }
 
     private void recordRefusal(AuditEntry entry) {
