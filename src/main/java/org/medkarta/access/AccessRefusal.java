@@ -9,6 +9,16 @@ public final class AccessRefusal extends DomainException {
         super(kind, problem, "problem." + problem, arguments);
     }
 
+    /** The person may read the record but not enter or correct clinical data: clinicians only. */
+    static AccessRefusal clinicalEntriesReadOnly() {
+        return new AccessRefusal(Kind.FORBIDDEN, "clinical-entries-read-only");
+    }
+
+    /** The person may read the record, but their relation does not carry this action. */
+    static AccessRefusal notAllowed() {
+        return new AccessRefusal(Kind.FORBIDDEN, "action-not-allowed");
+    }
+
     /** The grant is not in the state the step needs (confirmed already, revoked, not yet accepted). */
     static AccessRefusal grantNotPending(GrantStatus status) {
         return new AccessRefusal(Kind.CONFLICT, "grant-state").with("status", status.name());

@@ -97,7 +97,11 @@ public class RecordAccess {
      * of its own once the caller's is over (so the 404's rollback cannot erase it).
      *
      * @param actor the signed-in person, or null for an anonymous request
-     * @throws NotFound when they may not: another person's record never reveals that it exists
+     * @throws NotFound when they may not open the record at all: another person's record never
+     *     reveals that it exists
+     * @throws AccessRefusal {@code clinical-entries-read-only} (403) when they may read the record but
+     *     not write clinical entries, {@code action-not-allowed} (403) for any other action their
+     *     relation does not carry (a VIEW grantee downloading, a grantee managing access)
      */
     public AccessDecision require(SignedInUser actor, PatientId patient, RecordAction action) {
         var grounds = grounds(actor, patient, action, clock.instant());
@@ -119,6 +123,9 @@ public class RecordAccess {
                     found.relation() == Relation.EMERGENCY));
             return new AccessDecision(patient, found.relation(), found.level(), action);
         }
+        // Someone who may read the record knows it exists: they are told the action is not theirs.
+        boolean mayView = action != RecordAction.VIEW
+                && grounds(actor, patient, RecordAction.VIEW, clock.instant()).isPresent();
         recordRefusal(new AuditEntry(
                 actor == null ? null : actor.userId().value(),
                 roleOf(actor),
@@ -129,6 +136,9 @@ public class RecordAccess {
                 address,
                 null,
                 false));
+        if (mayView) {
+            throw action == RecordAction.WRITE ? AccessRefusal.clinicalEntriesReadOnly() : AccessRefusal.notAllowed();
+        }
         throw new NotFound();
     }
 
@@ -144,7 +154,7 @@ public class RecordAccess {
         try {
             require(signedIn(account.get()), patient, RecordAction.ACT_FOR);
             return true;
-        } catch (NotFound refused) {
+        } catch (NotFound | AccessRefusal refused) {
             return false;
         }
     }

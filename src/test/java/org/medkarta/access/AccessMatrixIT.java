@@ -212,7 +212,12 @@ class AccessMatrixIT extends AccessSupport {
                     var response = endpoint.call().send(actor, record);
                     requests++;
                     String where = owner + " / " + who + " / " + endpoint.name() + ": ";
-                    check(where, endpoint, allowed, response, record, failures);
+                    // Someone who may read the record is told "not allowed" (403) by the policy point
+                    // itself; anyone else never learns the record exists (404).
+                    boolean knowsIt = endpoint.action() != null
+                            && endpoint.action() != RecordAction.ACT_FOR
+                            && expected(who, owner).contains(RecordAction.VIEW);
+                    check(where, endpoint, allowed, knowsIt, response, record, failures);
                     var decisions = decisionsSince(before, record);
                     int expectedEntries = response.statusCode() == 401 ? 0 : 1;
                     if (decisions.size() != expectedEntries) {
@@ -235,6 +240,7 @@ class AccessMatrixIT extends AccessSupport {
             String where,
             Endpoint endpoint,
             boolean allowed,
+            boolean knowsIt,
             HttpResponse<String> response,
             PatientId owner,
             List<String> failures) {
@@ -254,6 +260,14 @@ class AccessMatrixIT extends AccessSupport {
                 failures.add(where + "LEAK " + response.body());
             } else if (status != 200 && status != 401) {
                 failures.add(where + "unexpected " + status);
+            }
+            return;
+        }
+        if (knowsIt) {
+            String expectedProblem =
+                    endpoint.action() == RecordAction.WRITE ? "clinical-entries-read-only" : "action-not-allowed";
+            if (status != 403 || !problem(response).equals(expectedProblem)) {
+                failures.add(where + "expected 403 " + expectedProblem + " but got " + status + " " + response.body());
             }
             return;
         }

@@ -39,9 +39,9 @@ class CareRelationshipIT extends AccessSupport {
         assertThat(decision.relation()).isEqualTo(Relation.CLINICIAN);
         // A clinician never acts for the patient nor manages their grants.
         assertThatThrownBy(() -> access.require(doctor.user(), patient.patient(), RecordAction.ACT_FOR))
-                .isInstanceOf(NotFound.class);
+                .isInstanceOf(AccessRefusal.class);
         assertThatThrownBy(() -> access.require(doctor.user(), patient.patient(), RecordAction.MANAGE_ACCESS))
-                .isInstanceOf(NotFound.class);
+                .isInstanceOf(AccessRefusal.class);
 
         String appointment = body(booked).get("id").asString();
         assertThat(postAs(patient.token(), "/api/v1/appointments/" + appointment + "/cancel", map())
@@ -100,7 +100,8 @@ class CareRelationshipIT extends AccessSupport {
         var decision = access.require(doctor.user(), patient.patient(), RecordAction.VIEW);
         assertThat(decision.relation()).isEqualTo(Relation.EMERGENCY);
         assertThatThrownBy(() -> access.require(doctor.user(), patient.patient(), RecordAction.WRITE))
-                .isInstanceOf(NotFound.class);
+                .isInstanceOf(AccessRefusal.class)
+                .hasMessage("clinical-entries-read-only");
         var flagged = jdbc.sql("""
                         SELECT action || ' ' || reason FROM audit_event
                         WHERE patient_id = :p AND emergency = TRUE AND outcome = 'SUCCESS' ORDER BY seq

@@ -57,12 +57,13 @@ class DelegationIT extends AccessSupport {
         assertThat(decision.relation()).isEqualTo(Relation.GRANTEE);
         assertThat(decision.level()).isEqualTo(AccessLevel.VIEW_DOWNLOAD);
         assertThatThrownBy(() -> access.require(grantee.user(), owner.patient(), RecordAction.ACT_FOR))
-                .isInstanceOf(NotFound.class);
+                .isInstanceOf(AccessRefusal.class)
+                .hasMessage("action-not-allowed");
         assertThat(records(grantee)).contains(owner.id());
-        // A grantee never manages the owner's grants.
-        assertThat(getAs(grantee.token(), "/api/v1/patients/" + owner.id() + "/grants")
-                        .statusCode())
-                .isEqualTo(404);
+        // A grantee never manages the owner's grants; knowing the record, they are told so.
+        var managing = getAs(grantee.token(), "/api/v1/patients/" + owner.id() + "/grants");
+        assertThat(managing.statusCode()).isEqualTo(403);
+        assertThat(problem(managing)).isEqualTo("action-not-allowed");
 
         revoke(owner, UUID.fromString(id));
 
@@ -94,7 +95,8 @@ class DelegationIT extends AccessSupport {
         assertThat(body(changed).get("level").asString()).isEqualTo("VIEW");
 
         assertThatThrownBy(() -> access.require(grantee.user(), owner.patient(), RecordAction.ACT_FOR))
-                .isInstanceOf(NotFound.class);
+                .isInstanceOf(AccessRefusal.class)
+                .hasMessage("action-not-allowed");
         assertThat(access.require(grantee.user(), owner.patient(), RecordAction.VIEW)
                         .level())
                 .isEqualTo(AccessLevel.VIEW);
@@ -194,6 +196,9 @@ class DelegationIT extends AccessSupport {
                         line.get("actor").asString() + " " + line.get("role").asString()));
         assertThat(actors).contains(grantee.user().userId().value() + " GRANTEE");
         assertThat(getAs(grantee.token(), "/api/v1/patients/" + owner.id() + "/access-log")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(getAs(patient().token(), "/api/v1/patients/" + owner.id() + "/access-log")
                         .statusCode())
                 .isEqualTo(404);
     }
