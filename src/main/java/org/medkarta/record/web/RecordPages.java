@@ -17,6 +17,8 @@ import org.medkarta.record.EntryType;
 import org.medkarta.record.IdentityForm;
 import org.medkarta.record.MedicalRecord;
 import org.medkarta.record.RecordFilter;
+import org.medkarta.record.RecordUploads;
+import org.medkarta.record.UploadState;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.PatientId;
@@ -43,12 +45,14 @@ class RecordPages {
 
     private final RecordAccess access;
     private final MedicalRecord record;
+    private final RecordUploads uploads;
     private final PageErrors errors;
     private final JsonMapper json;
 
-    RecordPages(RecordAccess access, MedicalRecord record, PageErrors errors, JsonMapper json) {
+    RecordPages(RecordAccess access, MedicalRecord record, RecordUploads uploads, PageErrors errors, JsonMapper json) {
         this.access = access;
         this.record = record;
+        this.uploads = uploads;
         this.errors = errors;
         this.json = json;
     }
@@ -92,6 +96,14 @@ class RecordPages {
         model.addAttribute("type", type);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
+        // A clinician reading the record sees what waits for their verification (SPEC E5).
+        model.addAttribute(
+                "pendingUploads",
+                view.patientAccount()
+                        ? 0L
+                        : uploads.uploads(decision).stream()
+                                .filter(upload -> upload.state() == UploadState.PENDING)
+                                .count());
         return "record/record";
     }
 

@@ -93,14 +93,20 @@ class UploadPages {
             @AuthenticationPrincipal SignedInUser user,
             @PathVariable String id,
             @PathVariable String uploadId,
+            @RequestParam(required = false) String from,
             Model model,
             Locale locale) {
         var decision = access.require(user, Params.patient(id), RecordAction.WRITE);
         try {
             uploads.verify(decision, user, Params.id(uploadId, "uploadId"));
-            return "redirect:/record/verification?verified";
+            return "uploads".equals(from)
+                    ? "redirect:/record/" + id + "/uploads?verified"
+                    : "redirect:/record/verification?verified";
         } catch (DomainException refused) {
             model.addAttribute("errors", Map.of(PageErrors.FORM, errors.message(refused, locale)));
+            if ("uploads".equals(from)) {
+                return page(model, user, decision);
+            }
             model.addAttribute("queue", uploads.verificationQueue(user));
             return "record/verification";
         }
@@ -112,14 +118,20 @@ class UploadPages {
             @PathVariable String id,
             @PathVariable String uploadId,
             @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String from,
             Model model,
             Locale locale) {
         var decision = access.require(user, Params.patient(id), RecordAction.WRITE);
         try {
             uploads.reject(decision, user, Params.id(uploadId, "uploadId"), reason);
-            return "redirect:/record/verification?rejected";
+            return "uploads".equals(from)
+                    ? "redirect:/record/" + id + "/uploads?rejected"
+                    : "redirect:/record/verification?rejected";
         } catch (DomainException refused) {
             model.addAttribute("errors", Map.of("reason-" + uploadId, errors.message(refused, locale)));
+            if ("uploads".equals(from)) {
+                return page(model, user, decision);
+            }
             model.addAttribute("queue", uploads.verificationQueue(user));
             return "record/verification";
         }
