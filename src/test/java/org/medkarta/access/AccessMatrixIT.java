@@ -86,6 +86,7 @@ class AccessMatrixIT extends AccessSupport {
     record Actor(Who who, String token, SignedInUser user) {}
 
     private final List<UUID> freeSlots = new ArrayList<>();
+    private final Map<PatientId, String> documents = new java.util.HashMap<>();
     private String slotDoctor;
 
     List<Endpoint> endpoints() {
@@ -148,6 +149,14 @@ class AccessMatrixIT extends AccessSupport {
                         RecordAction.VIEW,
                         200,
                         (actor, owner) -> getWith(actor.token(), "/api/v1/patients/" + owner.value() + "/documents")),
+                new Endpoint(
+                        "GET document content",
+                        RecordAction.DOWNLOAD,
+                        200,
+                        (actor, owner) -> getWith(
+                                actor.token(),
+                                "/api/v1/patients/" + owner.value() + "/documents/" + documents.get(owner)
+                                        + "/content")),
                 new Endpoint(
                         "GET diary",
                         RecordAction.VIEW,
@@ -363,6 +372,10 @@ class AccessMatrixIT extends AccessSupport {
         common.put(Who.DOCTOR_IN_CARE, new Actor(Who.DOCTOR_IN_CARE, inCare.token(), inCare.user()));
         common.put(Who.DOCTOR_WITHOUT_CARE, new Actor(Who.DOCTOR_WITHOUT_CARE, notInCare.token(), notInCare.user()));
         common.put(Who.ADMIN_OF_ANOTHER_CLINIC, actor(Who.ADMIN_OF_ANOTHER_CLINIC, adminElsewhere));
+
+        documents.put(adult.patient(), uploadDocument(adult.token(), adult.patient()));
+        documents.put(child, uploadDocument(parentOfChild.token(), child));
+        documents.put(teen, uploadDocument(teenSelf.token(), teen));
 
         var owners = new LinkedHashMap<Owner, PatientId>();
         owners.put(Owner.ADULT, adult.patient());

@@ -276,6 +276,32 @@ abstract class AccessSupport extends ApiSupport {
         return token == null ? get(path, "Accept", "application/json") : getAs(token, path);
     }
 
+    /** Uploads a PNG document to a record as {@code token}'s holder; the upload's id. */
+    String uploadDocument(String token, PatientId record) {
+        String boundary = "----access" + UUID.randomUUID();
+        var out = new java.io.ByteArrayOutputStream();
+        var utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        for (var field :
+                java.util.Map.of("kind", "DOCUMENT", "title", "Выписка").entrySet()) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                            + "\"\r\n\r\n" + field.getValue() + "\r\n")
+                    .getBytes(utf8));
+        }
+        out.writeBytes(("--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scan.png\"\r\n"
+                        + "Content-Type: application/octet-stream\r\n\r\n")
+                .getBytes(utf8));
+        out.writeBytes(org.medkarta.files.Samples.png());
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+        var response = send(request("/api/v1/patients/" + record.value() + "/documents")
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
+                .build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return body(response).get("id").asString();
+    }
+
     /** The newest audit entry's number, to count what a request adds after it. */
     long lastAuditSeq() {
         return jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM audit_event")
