@@ -1,37 +1,339 @@
 package org.medkarta.access;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.medkarta.audit.AuditEntry;
+import org.medkarta.audit.AuditTrail;
+import org.medkarta.identity.AccountView;
+import org.medkarta.identity.Identity;
+import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
+import org.medkarta.shared.UserId;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The one policy point for medical record data: every page, API endpoint and FHIR read of a
- * record asks here first.
+ * record asks here first, and every answer, yes or no, is one entry in the audit trail.
  *
- * <p>So far only the patient's own record is open to them; parents, grantees, clinicians and
- * emergency openings come with the access issue.
+ * <p>Who may do what (SPEC E11, F1-F4; seed 001 "Управление доступом к ЭМК"):
+ *
+ * <ul>
+ *   <li>{@link Relation#SELF}: the patient, everything but clinical entries;
+ *   <li>{@link Relation#PARENT}: a legal representative, as the patient, until the child's 15th
+ *       birthday begins in {@code medkarta.access.zone} (order 003 §23.2; see {@link Ages} for 29
+ *       February);
+ *   <li>{@link Relation#GRANTEE}: a person the patient granted access to and who accepted, by level:
+ *       {@code VIEW} reads, {@code VIEW_DOWNLOAD} also downloads, {@code FULL} also contributes and
+ *       acts for the patient (books, consults); never manages access;
+ *   <li>{@link Relation#CLINICIAN}: a doctor within a care relationship reads, downloads and writes;
+ *   <li>{@link Relation#EMERGENCY}: a doctor who opened the record with a stated reason reads and
+ *       downloads for a short window, each access flagged in the audit trail.
+ * </ul>
+ *
+ * Everything is decided from the database and the injected clock at each request: a revoked grant
+ * or a birthday takes effect on the very next request, with no job to wait for.
  */
 @Service
 public class RecordAccess {
 
+    private final Identity identity;
+    private final Grants grants;
+    private final Guardianships guardianships;
+    private final CareRelationships care;
+    private final Emergencies emergencies;
+    private final AuditTrail audit;
+    private final TransactionTemplate separate;
+    private final TransactionTemplate transaction;
+    private final AccessProperties properties;
+    private final Clock clock;
+
+    RecordAccess(
+            Identity identity,
+            Grants grants,
+            Guardianships guardianships,
+            CareRelationships care,
+            Emergencies emergencies,
+            AuditTrail audit,
+            TransactionTemplate transaction,
+            AccessProperties properties,
+            Clock clock) {
+        this.identity = identity;
+        this.grants = grants;
+        this.guardianships = guardianships;
+        this.care = care;
+        this.emergencies = emergencies;
+        this.audit = audit;
+        this.transaction = transaction;
+        this.separate = new TransactionTemplate(transaction.getTransactionManager());
+        this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Why someone may open a record, found by {@link #grounds}. */
+    private record Grounds(Relation relation, AccessLevel level, String reason) {}
+
     /**
-     * Decides whether {@code actor} may do {@code action} with the record of {@code patient}.
+     * Decides whether {@code actor} may do {@code action} with the record of {@code patient}, and
+     * records the decision in the audit trail: an allowed one in the caller's transaction (so a
+     * change that rolls back leaves no entry claiming it happened; a read-only caller's in one of its
+     * own), a refused one in a transaction
+     * of its own once the caller's is over (so the 404's rollback cannot erase it).
      *
-     * @throws NotFound when they may not: another person's record never reveals that it exists
+     * @param actor the signed-in person, or null for an anonymous request
+     * @throws NotFound when they may not open the record at all: another person's record never
+     *     reveals that it exists
+     * @throws AccessRefusal {@code clinical-entries-read-only} (403) when they may read the record but
+     *     not write clinical entries, {@code action-not-allowed} (403) for any other action their
+     *     relation does not carry (a VIEW grantee downloading, a grantee managing access)
      */
     public AccessDecision require(SignedInUser actor, PatientId patient, RecordAction action) {
-        if (actor != null && patient != null && patient.equals(actor.patientId())) {
-            return new AccessDecision(patient, Relation.SELF, AccessLevel.FULL, action);
+        var grounds = grounds(actor, patient, action, clock.instant());
+        var request = currentRequest();
+        String resource =
+                request.map(r -> r.getMethod() + " " + r.getRequestURI()).orElse(null);
+        String address = request.map(HttpServletRequest::getRemoteAddr).orElse(null);
+        if (grounds.isPresent()) {
+            var found = grounds.get();
+            recordAllowed(new AuditEntry(
+                    actor.userId().value(),
+                    found.relation().name(),
+                    patient.value(),
+                    "RECORD_" + action.name(),
+                    clip(resource),
+                    "SUCCESS",
+                    address,
+                    found.reason(),
+                    found.relation() == Relation.EMERGENCY));
+            return new AccessDecision(patient, found.relation(), found.level(), action);
+        }
+        // Someone who may read the record knows it exists: they are told the action is not theirs.
+        boolean mayView = action != RecordAction.VIEW
+                && grounds(actor, patient, RecordAction.VIEW, clock.instant()).isPresent();
+        recordRefusal(new AuditEntry(
+                actor == null ? null : actor.userId().value(),
+                roleOf(actor),
+                patient == null ? null : patient.value(),
+                "RECORD_" + action.name(),
+                clip(resource),
+                "DENIED",
+                address,
+                null,
+                false));
+        if (mayView) {
+            throw action == RecordAction.WRITE ? AccessRefusal.clinicalEntriesReadOnly() : AccessRefusal.notAllowed();
         }
         throw new NotFound();
     }
 
-    /** The records {@code actor} may switch between, their own first. */
+    /**
+     * Whether {@code user} may act for {@code patient} (book, cancel, see appointments): the patient,
+     * a parent of a child under 15 or a FULL grantee. Audited as {@link RecordAction#ACT_FOR}.
+     */
+    boolean mayActFor(UserId user, PatientId patient) {
+        var account = identity.account(user);
+        if (account.isEmpty()) {
+            return false;
+        }
+        try {
+            require(signedIn(account.get()), patient, RecordAction.ACT_FOR);
+            return true;
+        } catch (NotFound | AccessRefusal refused) {
+            return false;
+        }
+    }
+
+    /** The records {@code actor} may switch between: their own first, then children, then delegated. */
     public List<RecordRef> records(SignedInUser actor) {
-        return actor.patientId() == null
-                ? List.of()
-                : List.of(new RecordRef(actor.patientId(), Relation.SELF, AccessLevel.FULL));
+        if (actor == null) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        var found = new ArrayList<RecordRef>();
+        Set<PatientId> seen = new LinkedHashSet<>();
+        if (actor.patientId() != null && seen.add(actor.patientId())) {
+            found.add(new RecordRef(actor.patientId(), Relation.SELF, AccessLevel.FULL));
+        }
+        for (PatientId child : guardianships.childrenOf(actor.userId())) {
+            if (isChildUnderAge(child, now) && seen.add(child)) {
+                found.add(new RecordRef(child, Relation.PARENT, AccessLevel.FULL));
+            }
+        }
+        for (var grant : grants.activeFor(actor.userId())) {
+            if (seen.add(grant.patientId())) {
+                found.add(new RecordRef(grant.patientId(), Relation.GRANTEE, grant.level()));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Opens a record in an emergency (SPEC F4): a doctor states why, and for {@code
+     * medkarta.access.emergency-window} reads and downloads the record with every access flagged
+     * in the audit trail with that reason. The opening itself is one flagged entry.
+     *
+     * @throws InvalidInput {@code reason} when it is missing, shorter than 10 or longer than 500 characters
+     * @throws NotFound for anyone but a doctor, or an unknown patient
+     */
+    public EmergencyOpening openInEmergency(SignedInUser actor, PatientId patient, String reason) {
+        String why = reason == null ? "" : reason.strip().replaceAll("\\s+", " ");
+        if (why.isEmpty()) {
+            throw new InvalidInput("reason", "validation.required");
+        }
+        if (why.length() < 10 || why.length() > 500) {
+            throw new InvalidInput("reason", "access.validation.reason", 10, 500);
+        }
+        var request = currentRequest();
+        String resource =
+                request.map(r -> r.getMethod() + " " + r.getRequestURI()).orElse(null);
+        String address = request.map(HttpServletRequest::getRemoteAddr).orElse(null);
+        boolean doctor = actor != null
+                && actor.has(Role.DOCTOR)
+                && patient != null
+                && identity.patient(patient).isPresent();
+        if (!doctor) {
+            recordRefusal(new AuditEntry(
+                    actor == null ? null : actor.userId().value(),
+                    roleOf(actor),
+                    patient == null ? null : patient.value(),
+                    "EMERGENCY_OPEN",
+                    clip(resource),
+                    "DENIED",
+                    address,
+                    why,
+                    true));
+            throw new NotFound();
+        }
+        Instant now = clock.instant();
+        Instant until = now.plus(properties.emergencyWindow());
+        transaction.executeWithoutResult(status -> {
+            emergencies.open(actor.userId(), patient, why, now, until);
+            audit.record(new AuditEntry(
+                    actor.userId().value(),
+                    Relation.EMERGENCY.name(),
+                    patient.value(),
+                    "EMERGENCY_OPEN",
+                    clip(resource),
+                    "SUCCESS",
+                    address,
+                    why,
+                    true));
+        });
+        return new EmergencyOpening(patient, why, until);
+    }
+
+    private Optional<Grounds> grounds(SignedInUser actor, PatientId patient, RecordAction action, Instant now) {
+        if (actor == null || patient == null) {
+            return Optional.empty();
+        }
+        if (patient.equals(actor.patientId()) && action != RecordAction.WRITE) {
+            return Optional.of(new Grounds(Relation.SELF, AccessLevel.FULL, null));
+        }
+        if (action != RecordAction.WRITE
+                && guardianships.linked(actor.userId(), patient)
+                && isChildUnderAge(patient, now)) {
+            return Optional.of(new Grounds(Relation.PARENT, AccessLevel.FULL, null));
+        }
+        var level = grants.activeLevel(actor.userId(), patient);
+        if (level.isPresent() && allows(level.get(), action)) {
+            return Optional.of(new Grounds(Relation.GRANTEE, level.get(), null));
+        }
+        boolean clinical =
+                action == RecordAction.VIEW || action == RecordAction.DOWNLOAD || action == RecordAction.WRITE;
+        if (clinical && actor.has(Role.DOCTOR) && care.cares(actor, patient, now)) {
+            return Optional.of(new Grounds(Relation.CLINICIAN, AccessLevel.VIEW_DOWNLOAD, null));
+        }
+        if ((action == RecordAction.VIEW || action == RecordAction.DOWNLOAD) && actor.has(Role.DOCTOR)) {
+            var reason = emergencies.openReason(actor.userId(), patient, now);
+            if (reason.isPresent()) {
+                return Optional.of(new Grounds(Relation.EMERGENCY, AccessLevel.VIEW_DOWNLOAD, reason.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What a grant's level lets its holder do (seed 001: «только просмотр», «просмотр и скачивание», «полный контроль»). */
+    static boolean allows(AccessLevel level, RecordAction action) {
+        return switch (action) {
+            case VIEW -> true;
+            case DOWNLOAD -> level != AccessLevel.VIEW;
+            case CONTRIBUTE, ACT_FOR -> level == AccessLevel.FULL;
+            case WRITE, MANAGE_ACCESS -> false;
+        };
+    }
+
+    /** Whether the child is younger than {@code medkarta.access.adult-age} at {@code now}. */
+    boolean isChildUnderAge(PatientId child, Instant now) {
+        LocalDate born = identity.patient(child).map(AccountView::birthDate).orElse(null);
+        return born != null && Ages.under(born, properties.adultAge(), now, properties.zone());
+    }
+
+    private void recordAllowed(AuditEntry entry) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            // A read-only caller (a read of record data) cannot write; it holds no audit lock either,
+            // so the entry gets a transaction of its own at once.
+            separate.executeWithoutResult(s -> audit.record(entry));
+        } else {
+            audit.record(entry);
+        }
+    }
+
+    private void recordRefusal(AuditEntry entry) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // After the caller's transaction is over, whichever way it went: it may hold the head of the
+            // chain, and the NotFound thrown now rolls it back.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    separate.executeWithoutResult(s -> audit.record(entry));
+                }
+            });
+        } else {
+            separate.executeWithoutResult(s -> audit.record(entry));
+        }
+    }
+
+    private static SignedInUser signedIn(AccountView account) {
+        return new SignedInUser(
+                account.userId(), account.firstName(), account.patientId(), account.roles(), "REPRESENTATION");
+    }
+
+    private static String roleOf(SignedInUser actor) {
+        if (actor == null) {
+            return "ANONYMOUS";
+        }
+        for (Role role : List.of(Role.DOCTOR, Role.CLINIC_ADMIN, Role.PLATFORM_ADMIN, Role.SUPPORT, Role.PATIENT)) {
+            if (actor.has(role)) {
+                return role.name();
+            }
+        }
+        return "USER";
+    }
+
+    private static Optional<HttpServletRequest> currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? Optional.of(attributes.getRequest())
+                : Optional.empty();
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= 200 ? text : text.substring(0, 200);
     }
 }

@@ -116,6 +116,13 @@ class Accounts {
         return one("esia_subject = :value", subject);
     }
 
+    void assignPhone(UserId account, String e164) {
+        jdbc.sql("UPDATE identity_account SET phone = :phone WHERE id = :id")
+                .param("phone", e164)
+                .param("id", account.value())
+                .update();
+    }
+
     boolean phoneTaken(String e164) {
         return exists("phone", e164);
     }

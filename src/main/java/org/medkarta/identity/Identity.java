@@ -176,6 +176,47 @@ public class Identity {
     }
 
     /**
+     * Creates the medical record of a child who has no phone or e-mail of their own (SPEC E11, F3):
+     * the account cannot sign in until {@link #assignPhone} gives it a phone. The access module
+     * links it to the parent; this module only keeps the person.
+     *
+     * @param birthDate ISO {@code yyyy-MM-dd}
+     * @throws InvalidInput naming every wrong field
+     */
+    public Registered registerChild(String lastName, String firstName, String patronymic, String birthDate) {
+        var errors = new FieldErrors();
+        String last = name(lastName, "lastName", true, errors);
+        String first = name(firstName, "firstName", true, errors);
+        String middle = name(patronymic, "patronymic", false, errors);
+        LocalDate born = birthDate(birthDate, errors);
+        errors.throwIfAny();
+        return transaction.execute(status ->
+                createPatient(new NewPatient(last, first, middle, born, null, null, null), false, clock.instant()));
+    }
+
+    /**
+     * Gives a patient without a phone of their own (a child grown up) a phone to sign in with by SMS
+     * code.
+     *
+     * @throws IdentityRefusal {@code phone-taken}
+     * @throws NotFound when the patient has no account
+     */
+    public void assignPhone(PatientId patient, String phone) {
+        var number = Phone.parse(phone, "phone");
+        try {
+            transaction.executeWithoutResult(status -> {
+                var account = accounts.byPatient(patient).orElseThrow(NotFound::new);
+                if (accounts.phoneTaken(number.e164())) {
+                    throw IdentityRefusal.phoneTaken();
+                }
+                accounts.assignPhone(account.id(), number.e164());
+            });
+        } catch (DuplicateKeyException race) {
+            throw IdentityRefusal.phoneTaken();
+        }
+    }
+
+    /**
      * Confirms an e-mail address by its single-use link; until then no e-mail notices go there.
      *
      * @throws IdentityRefusal {@code link-expired} when the link is unknown, used or older than 24 h

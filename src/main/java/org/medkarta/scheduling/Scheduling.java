@@ -29,6 +29,7 @@ import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
+import org.medkarta.shared.Representation;
 import org.medkarta.shared.UserId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -62,6 +63,7 @@ public class Scheduling {
     private final ClinicDirectory clinics;
     private final Identity identity;
     private final PatientRecords patientRecords;
+    private final Representation representation;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final SchedulingProperties properties;
@@ -80,6 +82,7 @@ public class Scheduling {
             ClinicDirectory clinics,
             Identity identity,
             PatientRecords patientRecords,
+            Representation representation,
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
             SchedulingProperties properties,
@@ -96,6 +99,7 @@ public class Scheduling {
         this.clinics = clinics;
         this.identity = identity;
         this.patientRecords = patientRecords;
+        this.representation = representation;
         this.events = events;
         this.transaction = transaction;
         this.properties = properties;
@@ -710,19 +714,23 @@ public class Scheduling {
 
     /** The patient booked for: the signed-in patient, or any patient when staff of the doctor book. */
     private Booker patientFor(SignedInUser actor, PatientId asked, DoctorId doctor) {
-        if (asked == null || asked.equals(actor.patientId())) {
+        if (asked == null) {
             if (actor.patientId() == null) {
                 throw new InvalidInput("patientId", "validation.required");
             }
             return new Booker(actor.patientId(), actor.userId());
         }
-        // Representatives book for the people they represent once the access module exists.
-        if (!manages(actor, doctor)) {
-            throw new NotFound();
+        if (!asked.equals(actor.patientId()) && manages(actor, doctor)) {
+            return identity.patient(asked)
+                    .map(account -> new Booker(account.patientId(), account.userId()))
+                    .orElseThrow(NotFound::new);
         }
-        return identity.patient(asked)
-                .map(account -> new Booker(account.patientId(), account.userId()))
-                .orElseThrow(NotFound::new);
+        // A named patient is the access module's decision, audited: the patient themselves, a parent
+        // of a child under 15 or a FULL grantee, who is then told about the appointment (SPEC F1, F3).
+        if (representation.mayActFor(actor.userId(), asked)) {
+            return new Booker(asked, actor.userId());
+        }
+        throw new NotFound();
     }
 
     private void checkBookable(SlotView slot, Instant now) {
@@ -843,10 +851,11 @@ public class Scheduling {
         return moved;
     }
 
-    private static boolean isPatientSide(SignedInUser actor, AppointmentView appointment) {
+    private boolean isPatientSide(SignedInUser actor, AppointmentView appointment) {
         return actor != null
                 && (appointment.patientId().equals(actor.patientId())
-                        || appointment.patientUserId().equals(actor.userId()));
+                        || appointment.patientUserId().equals(actor.userId())
+                        || representation.mayActFor(actor.userId(), appointment.patientId()));
     }
 
     // ---------------------------------------------------------------- reading appointments
@@ -862,13 +871,26 @@ public class Scheduling {
             return List.of();
         }
         var all = appointments.ofPatient(whose, status);
-        if (whose.equals(actor.patientId())) {
+        if (patient == null || representation.mayActFor(actor.userId(), whose)) {
             return all;
         }
         var managed = new HashMap<DoctorId, Boolean>();
         return all.stream()
                 .filter(a -> managed.computeIfAbsent(a.doctorId(), d -> manages(actor, d)))
                 .toList();
+    }
+
+    /** Whether the patient has a booked appointment with the doctor: a care relationship (SPEC F4). */
+    @Transactional(readOnly = true)
+    public boolean hasAppointment(PatientId patient, DoctorId doctor) {
+        return appointments.ofPatient(patient, AppointmentStatus.BOOKED).stream()
+                .anyMatch(appointment -> appointment.doctorId().equals(doctor));
+    }
+
+    /** The people the signed-in person may book for besides themselves: children under 15, FULL grants. */
+    @Transactional(readOnly = true)
+    public List<Representation.Represented> representedBy(SignedInUser actor) {
+        return actor == null ? List.of() : representation.representedBy(actor.userId());
     }
 
     /** One appointment, for its patient or the staff managing its doctor. */

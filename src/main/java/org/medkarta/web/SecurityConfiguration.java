@@ -42,6 +42,7 @@ class SecurityConfiguration {
         "/booking/**",
         "/appointments/**",
         "/schedule/**",
+        "/access/**",
         "/record/**"
     };
 

@@ -9,44 +9,27 @@ import java.util.UUID;
 import org.medkarta.audit.AuditRecord;
 import org.medkarta.audit.AuditTrail;
 import org.medkarta.audit.Verification;
-import org.medkarta.identity.SignedInUser;
-import org.medkarta.shared.NotFound;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The patient's access log and the administrator's search, export and verification (SPEC G3). */
+/**
+ * The administrator's search, export and verification (SPEC G3). The patient's access log is served
+ * by the access module, which decides whose log a person may read.
+ */
 @RestController
 @Tag(name = "Audit")
 class AuditApi {
-
-    /** One line of a patient's access log, as the contract names its fields. */
-    record AccessLogLine(Instant at, UUID actor, String role, String action, String outcome) {}
 
     private final AuditTrail trail;
 
     AuditApi(AuditTrail trail) {
         this.trail = trail;
-    }
-
-    /** Who opened a record; a record that is not the caller's own answers 404, revealing nothing. */
-    @GetMapping("/api/v1/patients/{patientId}/access-log")
-    @PreAuthorize("isAuthenticated()")
-    List<AccessLogLine> accessLog(@AuthenticationPrincipal SignedInUser user, @PathVariable UUID patientId) {
-        if (user.patientId() == null || !user.patientId().value().equals(patientId)) {
-            throw new NotFound();
-        }
-        return trail.ofPatient(patientId, 500).stream()
-                .map(entry ->
-                        new AccessLogLine(entry.at(), entry.actor(), entry.role(), entry.action(), entry.outcome()))
-                .toList();
     }
 
     @GetMapping("/api/v1/audit")

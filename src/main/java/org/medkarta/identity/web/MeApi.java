@@ -2,9 +2,7 @@ package org.medkarta.identity.web;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.UUID;
 import org.medkarta.identity.Identity;
-import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignInEntry;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.identity.TotpEnrolment;
@@ -18,17 +16,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The signed-in user: who they are, which records they may open, their sign-ins and second factor. */
+/**
+ * The signed-in user's sign-ins and second factor. {@code GET /api/v1/me} itself is composed by the
+ * access module, which knows the records a user may open.
+ */
 @RestController
 @RequestMapping("/api/v1/me")
 @PreAuthorize("isAuthenticated()")
 @Tag(name = "Account")
 class MeApi {
-
-    record RecordAccess(UUID patientId, String relation, String level) {}
-
-    record Me(
-            UUID userId, List<String> roles, List<RoleGrant> clinicRoles, UUID patientId, List<RecordAccess> records) {}
 
     record TotpCode(String code) {}
 
@@ -38,20 +34,6 @@ class MeApi {
 
     MeApi(Identity identity) {
         this.identity = identity;
-    }
-
-    @GetMapping
-    Me me(@AuthenticationPrincipal SignedInUser user) {
-        UUID patient = user.patientId() == null ? null : user.patientId().value();
-        return new Me(
-                user.userId().value(),
-                user.roles().stream()
-                        .map(grant -> grant.role().name())
-                        .distinct()
-                        .toList(),
-                user.roles().stream().filter(grant -> grant.clinic() != null).toList(),
-                patient,
-                patient == null ? List.of() : List.of(new RecordAccess(patient, "SELF", "FULL")));
     }
 
     @GetMapping("/sign-ins")

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.scheduling.AppointmentView;
 import org.medkarta.scheduling.BookingRequest;
 import org.medkarta.scheduling.OfferedSlot;
 import org.medkarta.scheduling.Scheduling;
@@ -15,6 +16,7 @@ import org.medkarta.scheduling.SlotQuery;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.NotFound;
+import org.medkarta.shared.PatientId;
 import org.medkarta.shared.TypedId;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
@@ -72,6 +74,7 @@ class BookingPages {
             Model model) {
         model.addAttribute(
                 "offer", scheduling.offer(user, TypedId.parse(id, "id"), Params.uuid(serviceId, "serviceId")));
+        model.addAttribute("represented", scheduling.representedBy(user));
         return "scheduling/booking-confirm";
     }
 
@@ -82,17 +85,20 @@ class BookingPages {
             @RequestParam(required = false) String serviceId,
             @RequestParam(required = false) String complaint,
             @RequestParam(defaultValue = "false") boolean accept,
+            @RequestParam(required = false) String patientId,
             HttpServletRequest request,
             Model model,
             Locale locale) {
         UUID slot = TypedId.parse(id, "id");
         UUID service = Params.uuid(serviceId, "serviceId");
         try {
+            var patient = patientId == null || patientId.isBlank() ? null : PatientId.of(patientId);
             scheduling.book(
-                    user, new BookingRequest(slot, null, service, null, complaint, accept), request.getRemoteAddr());
+                    user, new BookingRequest(slot, patient, service, null, complaint, accept), request.getRemoteAddr());
             return "redirect:/appointments?booked";
         } catch (DomainException refused) {
             model.addAttribute("offer", scheduling.offer(user, slot, service));
+            model.addAttribute("represented", scheduling.representedBy(user));
             model.addAttribute("error", message(refused, locale));
             model.addAttribute("complaint", complaint);
             return "scheduling/booking-confirm";
@@ -101,7 +107,13 @@ class BookingPages {
 
     @GetMapping("/appointments")
     String mine(@AuthenticationPrincipal SignedInUser user, Model model) {
-        model.addAttribute("appointments", scheduling.cards(user, scheduling.appointments(user, null, null)));
+        var appointments = new java.util.ArrayList<>(scheduling.appointments(user, null, null));
+        // Appointments of the people the user books for (children, FULL grants), latest first with their own.
+        scheduling
+                .representedBy(user)
+                .forEach(other -> appointments.addAll(scheduling.appointments(user, other.patientId(), null)));
+        appointments.sort(java.util.Comparator.comparing(AppointmentView::start).reversed());
+        model.addAttribute("appointments", scheduling.cards(user, appointments));
         model.addAttribute("feed", BookingApi.absolute(scheduling.feedPath(user.patientId())));
         return "scheduling/appointments";
     }

@@ -1,0 +1,50 @@
+package org.medkarta.access;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import org.medkarta.identity.Identity;
+import org.medkarta.shared.DemoData;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo parent of ARCHITECTURE.md: the patient signing in at +79990000002 represents a child of
+ * eight, registered with a birth certificate, so the record switcher and booking for a child can
+ * be tried at once.
+ */
+@Component
+@Order(50)
+class AccessDemoData implements DemoData {
+
+    private final Identity identity;
+    private final Guardianships links;
+    private final Clock clock;
+
+    AccessDemoData(Identity identity, Guardianships links, Clock clock) {
+        this.identity = identity;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "access-demo-child";
+    }
+
+    @Override
+    public void seed() {
+        var parent = identity.findPatients("+79990000002").stream().findFirst();
+        if (parent.isEmpty() || !links.childrenOf(parent.get().userId()).isEmpty()) {
+            return;
+        }
+        LocalDate born = LocalDate.now(clock).minusYears(8).withDayOfMonth(1);
+        var child = identity.registerChild("Морозов", "Артём", "Игоревич", born.toString());
+        links.link(
+                parent.get().userId(),
+                child.patientId(),
+                Guardianships.Basis.BIRTH_CERTIFICATE,
+                new BirthCertificate("IV-МЮ", "123456"),
+                parent.get().userId(),
+                clock.instant());
+    }
+}

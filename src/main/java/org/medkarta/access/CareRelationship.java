@@ -1,0 +1,17 @@
+package org.medkarta.access;
+
+import java.time.Instant;
+import java.util.Set;
+import org.medkarta.shared.DoctorId;
+import org.medkarta.shared.PatientId;
+
+/**
+ * A source of care relationships besides the ones access finds itself (appointments, referrals,
+ * attachment): a module that knows of another one, such as an open consultation, contributes a
+ * bean. It lets a doctor open a record (SPEC F4) without access depending on that module.
+ */
+public interface CareRelationship {
+
+    /** Whether any of these doctor profiles (one person's, one per clinic) is caring for the patient now. */
+    boolean cares(Set<DoctorId> doctor, PatientId patient, Instant now);
+}

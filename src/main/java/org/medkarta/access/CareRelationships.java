@@ -1,0 +1,50 @@
+package org.medkarta.access;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.DoctorView;
+import org.medkarta.identity.SignedInUser;
+import org.medkarta.scheduling.Scheduling;
+import org.medkarta.shared.DoctorId;
+import org.medkarta.shared.PatientId;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether a doctor is caring for a patient (SPEC F4): a booked appointment with them, a referral
+ * naming them that is still valid or was used, the patient's attachment to a clinic they work in,
+ * or any {@link CareRelationship} another module contributes (an open consultation).
+ */
+@Component
+class CareRelationships {
+
+    private final ClinicDirectory clinics;
+    private final Scheduling scheduling;
+    private final List<CareRelationship> others;
+
+    CareRelationships(ClinicDirectory clinics, Scheduling scheduling, List<CareRelationship> others) {
+        this.clinics = clinics;
+        this.scheduling = scheduling;
+        this.others = others;
+    }
+
+    boolean cares(SignedInUser doctor, PatientId patient, Instant now) {
+        var profiles = clinics.profilesOf(doctor.userId()).stream()
+                .filter(DoctorView::active)
+                .toList();
+        if (profiles.isEmpty()) {
+            return false;
+        }
+        Set<DoctorId> ids = profiles.stream().map(DoctorView::id).collect(Collectors.toSet());
+        return ids.stream().anyMatch(id -> scheduling.hasAppointment(patient, id))
+                || scheduling.referrals(patient).stream()
+                        .anyMatch(referral -> referral.doctorId() != null
+                                && ids.contains(referral.doctorId())
+                                && (referral.usedAt() != null
+                                        || referral.validUntil().isAfter(now)))
+                || profiles.stream().anyMatch(profile -> clinics.isAttached(patient, profile.clinicId()))
+                || others.stream().anyMatch(source -> source.cares(ids, patient, now));
+    }
+}

@@ -1,0 +1,252 @@
+package org.medkarta.access;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicForm;
+import org.medkarta.clinic.DoctorForm;
+import org.medkarta.clinic.DocumentKind;
+import org.medkarta.clinic.ServiceForm;
+import org.medkarta.identity.ClientInfo;
+import org.medkarta.identity.Identity;
+import org.medkarta.identity.PatientRegistration;
+import org.medkarta.identity.Registered;
+import org.medkarta.notification.DevOutbox;
+import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.TemplateForm;
+import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.Outbox;
+import org.medkarta.testing.Phones;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** What a patient and a parent do on the access pages (issue 7, "Done when": the Playwright flows). */
+class AccessBrowserIT extends BrowserSupport {
+
+    @Autowired
+    Identity identity;
+
+    @Autowired
+    ClinicDirectory clinics;
+
+    @Autowired
+    Scheduling scheduling;
+
+    @Autowired
+    DevOutbox outbox;
+
+    @Test
+    void aPatientGrantsAccessTheInviteeAcceptsAndThePatientRevokesIt() {
+        String ownerPhone = Phones.unique();
+        String granteePhone = Phones.unique();
+        register(ownerPhone, "Владелец");
+        register(granteePhone, "Доверенный");
+
+        signIn(page, ownerPhone);
+        page.locator("#nav-records").click();
+        page.locator("#records a[href*='/access/grants']").first().click();
+        page.locator("#granteeName").fill("Анна Доверенная");
+        page.locator("#granteePhone").fill(granteePhone);
+        page.locator("#level-FULL").check();
+        page.locator("#grant-submit").click();
+        page.waitForURL("**/confirm");
+        page.locator("#code").fill("000000".equals(Outbox.latestCode(outbox, ownerPhone)) ? "111111" : "000000");
+        page.locator("#code-submit").click();
+        assertThat(page.locator("#code-error")).isVisible();
+        page.locator("#code").fill(Outbox.latestCode(outbox, ownerPhone));
+        page.locator("#code-submit").click();
+        page.waitForURL("**invited");
+        assertThat(page.locator("#grants .grant-status")).hasText("Приглашение отправлено");
+        screenshot("invited");
+
+        String invitation = Outbox.to(outbox, granteePhone, 1).stream()
+                .map(message -> message.body())
+                .filter(body -> body.contains("/access/invitations/"))
+                .findFirst()
+                .orElseThrow();
+        String path =
+                invitation.substring(invitation.indexOf("/access/invitations/")).strip();
+        var granteeContext = browserContext();
+        Page grantee = granteeContext.newPage();
+        signIn(grantee, granteePhone);
+        grantee.navigate(url(path));
+        grantee.locator("#send-code").click();
+        assertThat(grantee.locator("#code-sent")).isVisible();
+        grantee.locator("#code").fill(Outbox.latestCode(outbox, granteePhone));
+        grantee.locator("#accept").click();
+        assertThat(grantee.locator("#acceptTerms-error")).isVisible();
+        grantee.locator("#send-code").click();
+        grantee.locator("#code").fill(Outbox.latestCode(outbox, granteePhone));
+        grantee.locator("#acceptTerms").check();
+        grantee.locator("#accept").click();
+        grantee.waitForURL("**/access/records?accepted");
+        assertThat(grantee.locator("#records tbody tr")).hasCount(2);
+        assertThat(grantee.locator("#record-switcher")).isVisible();
+        assertThat(grantee.locator("#records")).containsText("Полный контроль");
+
+        page.navigate(url("/access/grants"));
+        assertThat(page.locator("#grants .grant-status")).hasText("Действует");
+        page.locator("#grants button.revoke").click();
+        page.waitForURL("**/revoke");
+        page.locator("#code").fill(Outbox.latestCode(outbox, ownerPhone));
+        page.locator("#code-submit").click();
+        page.waitForURL("**revoked");
+        assertThat(page.locator("#grants .grant-status")).hasText("Отозван");
+        screenshot("revoked");
+
+        grantee.navigate(url("/access/records"));
+        assertThat(grantee.locator("#records tbody tr")).hasCount(1);
+        assertThat(grantee.locator("#record-switcher")).hasCount(0);
+        granteeContext.close();
+    }
+
+    @Test
+    void aParentRegistersTheirChildAndBooksForThem() {
+        var doctor = bookableDoctor();
+        String parentPhone = Phones.unique();
+        register(parentPhone, "Родитель");
+
+        signIn(page, parentPhone);
+        page.navigate(url("/access/children/new"));
+        page.locator("#lastName").fill("Родителев");
+        page.locator("#firstName").fill("Петя");
+        page.locator("#birthDate").fill(LocalDate.now().minusYears(6).toString());
+        page.locator("#certificateSeries").fill("IV");
+        page.locator("#certificateNumber").fill("12345");
+        page.locator("#child-submit").click();
+        assertThat(page.locator("#certificateSeries-error")).isVisible();
+        assertThat(page.locator("#certificateNumber-error")).isVisible();
+        page.locator("#certificateSeries").fill("iv-мю");
+        page.locator("#certificateNumber")
+                .fill(String.format(
+                        "%06d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000)));
+        page.locator("#child-submit").click();
+        page.waitForURL("**/access/records?childRegistered");
+        assertThat(page.locator("#children")).containsText("Родителев Петя");
+        assertThat(page.locator("#record-switcher")).isVisible();
+
+        page.navigate(url("/booking/doctors/" + doctor));
+        page.locator("a.slot").first().click();
+        page.locator("#patientId")
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Родителев Петя"));
+        page.locator("#accept").check();
+        page.locator("#book").click();
+        page.waitForURL("**/appointments?booked");
+        assertThat(page.locator("li.appointment[data-status='BOOKED']")).hasCount(1);
+        screenshot("booked-for-child");
+
+        var parent = identity.findPatients(parentPhone).get(0);
+        var signedIn = new org.medkarta.identity.SignedInUser(
+                parent.userId(),
+                "Родитель",
+                parent.patientId(),
+                List.of(new org.medkarta.identity.RoleGrant(org.medkarta.identity.Role.PATIENT, null)),
+                "SMS_CODE");
+        var child = scheduling.representedBy(signedIn).get(0).patientId();
+        assertThat(scheduling.appointments(signedIn, child, null)).hasSize(1);
+        assertThat(scheduling.appointments(signedIn, null, null)).isEmpty();
+    }
+
+    private void signIn(Page page, String phone) {
+        page.navigate(url("/sign-in"));
+        page.locator("#phone").fill(phone);
+        page.locator("#send-code").click();
+        page.locator("#code").fill(Outbox.latestCode(outbox, phone));
+        page.locator("#sign-in").click();
+        assertThat(page.locator("#nav-profile")).isVisible();
+    }
+
+    private Registered register(String phone, String firstName) {
+        return identity.register(
+                new PatientRegistration(
+                        "Доступов",
+                        firstName,
+                        null,
+                        phone,
+                        "1985-04-04",
+                        "b-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                        identity.termsVersion()),
+                new ClientInfo("127.0.0.1", "test"),
+                "http://localhost",
+                Locale.ENGLISH);
+    }
+
+    /** A therapist with free slots in the coming days; their id. */
+    private String bookableDoctor() {
+        var platform = AccessSupport.PLATFORM;
+        var clinic = clinics.register(
+                platform,
+                new ClinicForm(
+                        "Клиника " + UUID.randomUUID().toString().substring(0, 6),
+                        "7701234560",
+                        "1027700123450",
+                        null,
+                        null,
+                        "77",
+                        "Москва, ул. Тестовая, 1",
+                        "Europe/Moscow",
+                        "+7 495 000-00-02",
+                        null,
+                        "test@clinic.example.ru",
+                        null,
+                        null),
+                List.of(),
+                "http://localhost",
+                Locale.ENGLISH);
+        clinics.publish(platform, clinic.id(), DocumentKind.OFFER, "# Оферта\n\nТекст.");
+        clinics.publish(platform, clinic.id(), DocumentKind.CONSENT, "# Согласие\n\nТекст.");
+        var doctor = clinics.inviteDoctor(
+                platform,
+                clinic.id(),
+                new DoctorForm(
+                        "doc-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                        "Педиатров",
+                        "Иван",
+                        null,
+                        List.of("therapist"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        "REGION",
+                        true),
+                "http://localhost",
+                Locale.ENGLISH);
+        var service = clinics.addService(
+                platform,
+                clinic.id(),
+                new ServiceForm(
+                        "Консультация",
+                        "therapist",
+                        "VIDEO",
+                        "PRIMARY",
+                        30,
+                        0L,
+                        List.of(doctor.id().value().toString()),
+                        "REGION",
+                        true));
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
+        var template = scheduling.createTemplate(
+                platform,
+                doctor.id(),
+                new TemplateForm(
+                        "Дети",
+                        today.toString(),
+                        today.plusDays(10).toString(),
+                        List.of("1", "2", "3", "4", "5", "6", "7"),
+                        "08:00",
+                        "19:00",
+                        30,
+                        List.of(),
+                        List.of(service.id().value().toString())));
+        scheduling.activate(platform, template.id());
+        return doctor.id().value().toString();
+    }
+}

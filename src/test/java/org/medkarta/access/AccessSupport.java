@@ -1,0 +1,325 @@
+package org.medkarta.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicForm;
+import org.medkarta.clinic.DoctorForm;
+import org.medkarta.clinic.DoctorView;
+import org.medkarta.clinic.DocumentKind;
+import org.medkarta.clinic.ServiceForm;
+import org.medkarta.identity.ClientInfo;
+import org.medkarta.identity.Identity;
+import org.medkarta.identity.PatientRegistration;
+import org.medkarta.identity.Role;
+import org.medkarta.identity.RoleGrant;
+import org.medkarta.identity.SignedInUser;
+import org.medkarta.notification.DevOutbox;
+import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.TemplateForm;
+import org.medkarta.shared.ClinicId;
+import org.medkarta.shared.PatientId;
+import org.medkarta.shared.UserId;
+import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.Outbox;
+import org.medkarta.testing.Phones;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Access tests: people with real accounts and API tokens, clinics and doctors made through the
+ * facades, grants made through the API as a person makes them, and the audit trail counted.
+ */
+abstract class AccessSupport extends ApiSupport {
+
+    static final SignedInUser PLATFORM = new SignedInUser(
+            new UserId(new UUID(0, 98)), "Test", null, List.of(new RoleGrant(Role.PLATFORM_ADMIN, null)), "TEST");
+    static final ClientInfo CLIENT = new ClientInfo("127.0.0.1", "test");
+
+    @Autowired
+    protected ClinicDirectory clinics;
+
+    @Autowired
+    protected Identity identity;
+
+    @Autowired
+    protected Scheduling scheduling;
+
+    @Autowired
+    protected RecordAccess access;
+
+    @Autowired
+    protected DevOutbox outbox;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    /** Someone signed in, with an API token. */
+    record Person(SignedInUser user, String phone, String token) {
+        PatientId patient() {
+            return user.patientId();
+        }
+
+        String id() {
+            return user.patientId().value().toString();
+        }
+    }
+
+    Person patient() {
+        String phone = Phones.unique();
+        var account = identity.register(
+                new PatientRegistration(
+                        "Доступов",
+                        "Пётр",
+                        null,
+                        phone,
+                        "1980-01-02",
+                        "a-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                        identity.termsVersion()),
+                CLIENT,
+                "http://localhost",
+                Locale.ENGLISH);
+        var user = new SignedInUser(
+                account.userId(), "Пётр", account.patientId(), List.of(new RoleGrant(Role.PATIENT, null)), "SMS_CODE");
+        return new Person(user, phone, identity.tokensFor(user).accessToken());
+    }
+
+    /** A person with a fresh token, after the clock moved past the old one's life. */
+    Person again(Person person) {
+        return new Person(
+                person.user(), person.phone(), identity.tokensFor(person.user()).accessToken());
+    }
+
+    /** The parent registers a child born on {@code born} with a birth certificate; the child's record. */
+    PatientId child(Person parent, LocalDate born) {
+        var registered = postAs(
+                parent.token(),
+                "/api/v1/children",
+                map(
+                        "lastName",
+                        "Доступов",
+                        "firstName",
+                        "Миша",
+                        "birthDate",
+                        born.toString(),
+                        "certificateSeries",
+                        "IV-МЮ",
+                        "certificateNumber",
+                        String.format(
+                                "%06d",
+                                java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000))));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        return PatientId.of(body(registered).get("patientId").asString());
+    }
+
+    ClinicId clinic() {
+        var clinic = clinics.register(
+                PLATFORM,
+                new ClinicForm(
+                        "Клиника " + UUID.randomUUID().toString().substring(0, 6),
+                        "7701234560",
+                        "1027700123450",
+                        null,
+                        null,
+                        "77",
+                        "Москва, ул. Тестовая, 1",
+                        "Europe/Moscow",
+                        "+7 495 000-00-02",
+                        null,
+                        "test@clinic.example.ru",
+                        null,
+                        null),
+                List.of(),
+                "http://localhost",
+                Locale.ENGLISH);
+        clinics.publish(PLATFORM, clinic.id(), DocumentKind.OFFER, "# Оферта\n\nТекст.");
+        clinics.publish(PLATFORM, clinic.id(), DocumentKind.CONSENT, "# Согласие\n\nТекст.");
+        return clinic.id();
+    }
+
+    /** A doctor of the clinic giving a therapist's video consultation visible to the whole region. */
+    Doctor doctor(ClinicId clinic) {
+        var doctor = clinics.inviteDoctor(
+                PLATFORM,
+                clinic,
+                new DoctorForm(
+                        "doc-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                        "Врачев",
+                        "Иван",
+                        null,
+                        List.of("therapist"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        "REGION",
+                        true),
+                "http://localhost",
+                Locale.ENGLISH);
+        clinics.addService(
+                PLATFORM,
+                clinic,
+                new ServiceForm(
+                        "Консультация",
+                        "therapist",
+                        "VIDEO",
+                        "PRIMARY",
+                        30,
+                        0L,
+                        List.of(doctor.id().value().toString()),
+                        "REGION",
+                        true));
+        var user = new SignedInUser(
+                doctor.userId(), "Врач", null, List.of(new RoleGrant(Role.DOCTOR, clinic)), "PASSWORD");
+        return new Doctor(doctor, user, identity.tokensFor(user).accessToken());
+    }
+
+    record Doctor(DoctorView view, SignedInUser user, String token) {}
+
+    /** An administrator of the clinic, with a token. */
+    Person clinicAdministrator(ClinicId clinic) {
+        var id = identity.invite(
+                "adm-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                "Админов",
+                "Олег",
+                null,
+                Role.CLINIC_ADMIN,
+                clinic,
+                "http://localhost",
+                Locale.ENGLISH);
+        var user = new SignedInUser(id, "Админ", null, List.of(new RoleGrant(Role.CLINIC_ADMIN, clinic)), "PASSWORD");
+        return new Person(user, null, identity.tokensFor(user).accessToken());
+    }
+
+    /** Opens the doctor's schedule: slots every 30 minutes, 08:00 to 19:30, for the coming days. */
+    void openSchedule(Doctor doctor, ClinicId clinic) {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
+        var template = scheduling.createTemplate(
+                PLATFORM,
+                doctor.view().id(),
+                new TemplateForm(
+                        "Матрица",
+                        today.toString(),
+                        today.plusDays(13).toString(),
+                        List.of("1", "2", "3", "4", "5", "6", "7"),
+                        "08:00",
+                        "19:30",
+                        30,
+                        List.of(),
+                        List.of(scheduling
+                                .servicesOf(doctor.view().id())
+                                .get(0)
+                                .id()
+                                .value()
+                                .toString())));
+        scheduling.activate(PLATFORM, template.id());
+    }
+
+    /**
+     * The owner grants the grantee access at a level, as people do it: the owner starts it and
+     * confirms with the code from their SMS, the grantee asks for their code and accepts the terms.
+     */
+    UUID grant(Person owner, PatientId record, Person grantee, String level) {
+        var started = postAs(
+                owner.token(),
+                "/api/v1/patients/" + record.value() + "/grants",
+                map("granteePhone", grantee.phone(), "granteeName", "Родственник", "level", level));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        assertThat(body(started).get("status").asString()).isEqualTo("PENDING");
+        String id = body(started).get("id").asString();
+        var confirmed = postAs(
+                owner.token(),
+                "/api/v1/grants/" + id + "/confirm",
+                map("code", Outbox.latestCode(outbox, owner.phone())));
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(body(confirmed).get("status").asString()).isEqualTo("INVITED");
+        var sent = postAs(grantee.token(), "/api/v1/invitations/" + id + "/code", map());
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+        var accepted = postAs(
+                grantee.token(),
+                "/api/v1/invitations/" + id + "/accept",
+                map("code", Outbox.latestCode(outbox, grantee.phone()), "acceptTerms", true));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(body(accepted).get("status").asString()).isEqualTo("ACTIVE");
+        return UUID.fromString(id);
+    }
+
+    /** Revokes a grant with the code, as the owner does it. */
+    void revoke(Person owner, UUID grant) {
+        var sent = postAs(owner.token(), "/api/v1/grants/" + grant + "/revoke", map());
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+        var revoked = postAs(
+                owner.token(),
+                "/api/v1/grants/" + grant + "/revoke",
+                map("code", Outbox.latestCode(outbox, owner.phone())));
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        assertThat(body(revoked).get("status").asString()).isEqualTo("REVOKED");
+    }
+
+    HttpResponse<String> postAs(String token, String path, Object body) {
+        return token == null ? post(path, body) : post(path, body, "Authorization", "Bearer " + token);
+    }
+
+    HttpResponse<String> getWith(String token, String path) {
+        return token == null ? get(path, "Accept", "application/json") : getAs(token, path);
+    }
+
+    /** Uploads a PNG document to a record as {@code token}'s holder; the upload's id. */
+    String uploadDocument(String token, PatientId record) {
+        String boundary = "----access" + UUID.randomUUID();
+        var out = new java.io.ByteArrayOutputStream();
+        var utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        for (var field :
+                java.util.Map.of("kind", "DOCUMENT", "title", "Выписка").entrySet()) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                            + "\"\r\n\r\n" + field.getValue() + "\r\n")
+                    .getBytes(utf8));
+        }
+        out.writeBytes(("--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scan.png\"\r\n"
+                        + "Content-Type: application/octet-stream\r\n\r\n")
+                .getBytes(utf8));
+        out.writeBytes(org.medkarta.files.Samples.png());
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+        var response = send(request("/api/v1/patients/" + record.value() + "/documents")
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
+                .build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return body(response).get("id").asString();
+    }
+
+    /** The newest audit entry's number, to count what a request adds after it. */
+    long lastAuditSeq() {
+        return jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM audit_event")
+                .query(Long.class)
+                .single();
+    }
+
+    /** Decisions about the patient's record recorded after {@code seq}. */
+    List<String> decisionsSince(long seq, PatientId patient) {
+        return jdbc.sql("""
+                        SELECT actor_role || ' ' || action || ' ' || outcome FROM audit_event
+                        WHERE seq > :seq AND patient_id = :patient
+                          AND (action LIKE 'RECORD_%' OR action = 'EMERGENCY_OPEN')
+                        ORDER BY seq
+                        """)
+                .param("seq", seq)
+                .param("patient", patient.value())
+                .query(String.class)
+                .list();
+    }
+}

@@ -1,0 +1,121 @@
+package org.medkarta.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.medkarta.shared.NotFound;
+
+/**
+ * Clinicians (SPEC F4): a doctor opens a record only within a care relationship — an appointment,
+ * a referral naming them, the patient's attachment to their clinic — or in an emergency with a
+ * stated reason, which the audit trail flags.
+ */
+class CareRelationshipIT extends AccessSupport {
+
+    @Test
+    void anAppointmentOpensTheRecordToTheDoctorUntilItIsCancelled() {
+        var clinic = clinic();
+        var doctor = doctor(clinic);
+        openSchedule(doctor, clinic);
+        var patient = patient();
+        assertThatThrownBy(() -> access.require(doctor.user(), patient.patient(), RecordAction.VIEW))
+                .isInstanceOf(NotFound.class);
+
+        String slot = body(getAs(
+                        patient.token(),
+                        "/api/v1/slots?doctorId=" + doctor.view().id().value()))
+                .get(0)
+                .get("id")
+                .asString();
+        var booked =
+                postAs(patient.token(), "/api/v1/appointments", map("slotId", slot, "acceptClinicDocuments", true));
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+
+        var decision = access.require(doctor.user(), patient.patient(), RecordAction.WRITE);
+        assertThat(decision.relation()).isEqualTo(Relation.CLINICIAN);
+        // A clinician never acts for the patient nor manages their grants.
+        assertThatThrownBy(() -> access.require(doctor.user(), patient.patient(), RecordAction.ACT_FOR))
+                .isInstanceOf(AccessRefusal.class);
+        assertThatThrownBy(() -> access.require(doctor.user(), patient.patient(), RecordAction.MANAGE_ACCESS))
+                .isInstanceOf(AccessRefusal.class);
+
+        String appointment = body(booked).get("id").asString();
+        assertThat(postAs(patient.token(), "/api/v1/appointments/" + appointment + "/cancel", map())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThatThrownBy(() -> access.require(doctor.user(), patient.patient(), RecordAction.VIEW))
+                .isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void attachmentToTheDoctorsClinicAndAValidReferralAreCareButAnExpiredReferralIsNot() {
+        var clinic = clinic();
+        var doctor = doctor(clinic);
+        var attached = patient();
+        var request = clinics.requestAttachment(attached.user(), clinic, "GENERAL");
+        clinics.confirmAttachment(PLATFORM, request.id(), Locale.ENGLISH);
+        assertThat(access.require(doctor.user(), attached.patient(), RecordAction.VIEW)
+                        .relation())
+                .isEqualTo(Relation.CLINICIAN);
+
+        var referred = patient();
+        scheduling.issueReferral(
+                referred.patient(),
+                "therapist",
+                doctor.view().id(),
+                Instant.now().plus(Duration.ofDays(2)),
+                null);
+        assertThat(access.require(doctor.user(), referred.patient(), RecordAction.VIEW)
+                        .relation())
+                .isEqualTo(Relation.CLINICIAN);
+        clock.advance(Duration.ofDays(3));
+        assertThatThrownBy(() -> access.require(doctor.user(), referred.patient(), RecordAction.VIEW))
+                .isInstanceOf(NotFound.class);
+        // Another doctor of another clinic is in no relationship with either.
+        var stranger = doctor(clinic());
+        assertThatThrownBy(() -> access.require(stranger.user(), attached.patient(), RecordAction.VIEW))
+                .isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void anEmergencyOpeningNeedsAReasonIsFlaggedInTheAuditAndEndsWithItsWindow() {
+        var doctor = doctor(clinic());
+        var patient = patient();
+        String path = "/api/v1/patients/" + patient.id() + "/emergency-access";
+
+        var noReason = postAs(doctor.token(), path, map("reason", " "));
+        assertThat(noReason.statusCode()).isEqualTo(422);
+        assertThat(body(noReason).get("field").asString()).isEqualTo("reason");
+        var tooShort = postAs(doctor.token(), path, map("reason", "срочно"));
+        assertThat(tooShort.statusCode()).isEqualTo(422);
+        var byPatient = postAs(patient().token(), path, map("reason", "Хочу посмотреть чужую карту"));
+        assertThat(byPatient.statusCode()).isEqualTo(404);
+
+        var opened = postAs(doctor.token(), path, map("reason", "ДТП, без сознания, группа крови неизвестна"));
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        var decision = access.require(doctor.user(), patient.patient(), RecordAction.VIEW);
+        assertThat(decision.relation()).isEqualTo(Relation.EMERGENCY);
+        assertThatThrownBy(() -> access.require(doctor.user(), patient.patient(), RecordAction.WRITE))
+                .isInstanceOf(AccessRefusal.class)
+                .hasMessage("clinical-entries-read-only");
+        var flagged = jdbc.sql("""
+                        SELECT action || ' ' || reason FROM audit_event
+                        WHERE patient_id = :p AND emergency = TRUE AND outcome = 'SUCCESS' ORDER BY seq
+                        """)
+                .param("p", patient.patient().value())
+                .query(String.class)
+                .list();
+        assertThat(flagged)
+                .containsExactly(
+                        "EMERGENCY_OPEN ДТП, без сознания, группа крови неизвестна",
+                        "RECORD_VIEW ДТП, без сознания, группа крови неизвестна");
+
+        clock.advance(Duration.ofMinutes(61));
+        assertThatThrownBy(() -> access.require(doctor.user(), patient.patient(), RecordAction.VIEW))
+                .isInstanceOf(NotFound.class);
+    }
+}
