@@ -41,7 +41,9 @@ class SecurityConfiguration {
         "/support/**",
         "/booking/**",
         "/appointments/**",
-        "/schedule/**"
+        "/schedule/**",
+        "/conversations/**",
+        "/device-check"
     };
 
     @Bean
