@@ -377,7 +377,7 @@ public class Conversations {
                 }
             }
             case "answer" -> {
-                if (!signal.restart()) {
+                if (!signal.restarting()) {
                     startCall(room, from, signal.mode());
                 }
             }
@@ -393,7 +393,7 @@ public class Conversations {
                 signal.sdp(),
                 signal.candidate(),
                 signal.mode(),
-                signal.restart());
+                signal.restarting());
         for (Member member : found.members()) {
             if (!member.userId().equals(from)) {
                 broadcasts.signal(member.userId(), relayed);

@@ -13,7 +13,12 @@ import java.util.Set;
  * @param mode what the offered call carries; null means video
  * @param restart whether an offer restarts ICE on a call that goes on (reconnecting after a drop)
  */
-public record Signal(String type, String sdp, Map<String, Object> candidate, CallMode mode, boolean restart) {
+public record Signal(String type, String sdp, Map<String, Object> candidate, CallMode mode, Boolean restart) {
+
+    /** Whether this offer or answer restarts ICE on a call that goes on. */
+    public boolean restarting() {
+        return Boolean.TRUE.equals(restart);
+    }
 
     /** The kinds of signal that are relayed; anything else is refused. */
     public static final Set<String> TYPES = Set.of("offer", "answer", "candidate", "hangup", "decline");

@@ -9,6 +9,7 @@ import org.medkarta.shared.DomainException;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.UserId;
 import org.medkarta.web.PageErrors;
+import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.messaging.handler.annotation.MessageMapping;
@@ -49,6 +50,19 @@ class RoomMessaging {
     @MessageMapping("/rooms/{id}/signal")
     void signal(@DestinationVariable String id, @Payload Signal signal, Principal user) {
         conversations.signal(Rooms.room(id), UserId.of(user.getName()), signal);
+    }
+
+    /** A frame whose body is not the JSON expected. */
+    @MessageExceptionHandler(MessageConversionException.class)
+    @SendToUser(destinations = "/queue/errors", broadcast = false)
+    Map<String, Object> unreadable() {
+        return Map.of(
+                "problem",
+                "malformed-request",
+                "field",
+                "",
+                "detail",
+                errors.text("problem.malformed-request", RUSSIAN));
     }
 
     @MessageExceptionHandler
