@@ -78,6 +78,8 @@ export class StompClient {
     }
     this.socket = socket;
     let wasConnected = false;
+    // A proxy may accept the upgrade and then pass nothing: no CONNECTED in time counts as blocked.
+    const timeout = setTimeout(() => { if (!wasConnected) socket.close(); }, this.options.connectTimeout || 8000);
     socket.onopen = () => {
       socket.send(frame('CONNECT', {
         'accept-version': '1.2',
@@ -111,6 +113,7 @@ export class StompClient {
       }
     };
     socket.onclose = () => {
+      clearTimeout(timeout);
       if (this.socket === socket) this.closed(wasConnected);
     };
   }
