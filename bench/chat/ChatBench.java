@@ -195,12 +195,15 @@ public class ChatBench {
                 echoPeak / 2, echoLatency.summary(), cpu.summary());
         echoSockets.forEach(Socket::close);
 
-        // Connections: STOMP CONNECT with a bearer token and SUBSCRIBE to the room, each confirmed
-        // by a RECEIPT, in batches, until the target or the first failures.
+        // Connections: STOMP CONNECT with a bearer token, then SUBSCRIBE to the room topic (both
+        // authorised per room), 500 at a time up to the target or the first failures. The simple
+        // broker sends no RECEIPT, so each connection proves its subscription by receiving a probe
+        // message sent into its room afterwards.
         var stompLatency = new Latencies();
         var delivered = new AtomicLong();
         var held = new ArrayList<Socket>();
-        var subscribed = new AtomicInteger();
+        var connected = new AtomicInteger();
+        var reached = new AtomicInteger();
         var failed = new AtomicInteger();
         long connectStart = System.nanoTime();
         int batch = 500;
@@ -217,13 +220,14 @@ public class ChatBench {
                 var future = Socket.open("/ws", text -> {
                     if (text.startsWith("CONNECTED") && state[0] == 0) {
                         state[0] = 1;
-                        self[0].send(frame(
-                                "SUBSCRIBE", "", "id", "room", "destination", "/topic/rooms." + room.id(), "receipt", "r"));
-                    } else if (text.startsWith("RECEIPT") && state[0] == 1) {
-                        state[0] = 2;
-                        subscribed.incrementAndGet();
+                        connected.incrementAndGet();
+                        self[0].send(frame("SUBSCRIBE", "", "id", "room", "destination", "/topic/rooms." + room.id()));
                         done.countDown();
                     } else if (text.startsWith("MESSAGE")) {
+                        if (state[0] == 1 && text.contains("\"text\":\"probe")) {
+                            state[0] = 2;
+                            reached.incrementAndGet();
+                        }
                         int at = text.indexOf("\"text\":\"t=");
                         if (at > 0 && !sideA) {
                             int end = text.indexOf('"', at + 10);
@@ -231,7 +235,7 @@ public class ChatBench {
                             delivered.incrementAndGet();
                             onDelivered(room);
                         }
-                    } else if (text.startsWith("ERROR") && state[0] < 2) {
+                    } else if (text.startsWith("ERROR") && state[0] == 0) {
                         state[0] = 3;
                         failed.incrementAndGet();
                         done.countDown();
@@ -255,17 +259,31 @@ public class ChatBench {
                 break;
             }
             for (var future : opened) {
-                if (!future.isCompletedExceptionally()) {
+                if (future.isDone() && !future.isCompletedExceptionally()) {
                     held.add(future.getNow(null));
                 }
             }
         }
         double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
-        Thread.sleep(5000);
+        Thread.sleep(2000);
+        // One probe per room from its first connection; every connection of the room should get it.
+        for (int j = 0; j + 1 < held.size(); j += 2) {
+            Room room = rooms.get((j / 2) % rooms.size());
+            held.get(j).send(frame(
+                    "SEND", "{\"text\":\"probe\"}", "destination", "/app/rooms/" + room.id() + "/messages",
+                    "content-type", "application/json"));
+            if (j % 200 == 0) {
+                Thread.sleep(20);
+            }
+        }
+        long waitUntil = System.nanoTime() + 120_000_000_000L;
+        while (reached.get() < connected.get() && System.nanoTime() < waitUntil) {
+            Thread.sleep(200);
+        }
         long alive = held.stream().filter(s -> s != null && s.open).count();
         System.out.printf(
-                "connections: %d STOMP connections connected and subscribed (%d failed) in %.1f s; %d still open after 5 s; server RSS %d MiB%n",
-                subscribed.get(), failed.get(), connectSeconds, alive, rssMiB(serverPid));
+                "connections: %d STOMP connections connected (%d refused or failed) in %.1f s; %d subscribed and received a message sent into their room; %d open; server RSS %d MiB%n",
+                connected.get(), failed.get(), connectSeconds, reached.get(), alive, rssMiB(serverPid));
 
         // Delivery: A sends over STOMP to its room, B receives; one message in flight per room.
         int activeRooms = Math.min(concurrency, held.size() / 2);
