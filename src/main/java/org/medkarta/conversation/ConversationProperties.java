@@ -37,6 +37,8 @@ record ConversationProperties(
      * @param login the broker login for client connections
      * @param passcode its password
      * @param virtualHost the broker's virtual host ({@code /} on RabbitMQ)
+     * @param inboundThreads threads that handle what clients send; each SEND waits for its
+     *     database commit, so there are more of them than cores
      */
     record Broker(
             @DefaultValue("false") boolean relay,
@@ -44,5 +46,6 @@ record ConversationProperties(
             @DefaultValue("61613") int relayPort,
             @DefaultValue("guest") String login,
             @DefaultValue("guest") String passcode,
-            @DefaultValue("/") String virtualHost) {}
+            @DefaultValue("/") String virtualHost,
+            @DefaultValue("16") int inboundThreads) {}
 }

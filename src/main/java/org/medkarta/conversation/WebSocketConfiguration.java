@@ -77,6 +77,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
+        int threads = properties.broker().inboundThreads();
+        registration.taskExecutor().corePoolSize(threads).maxPoolSize(threads);
         registration.interceptors(authorisation);
     }
 
