@@ -37,8 +37,6 @@ record ConversationProperties(
      * @param login the broker login for client connections
      * @param passcode its password
      * @param virtualHost the broker's virtual host ({@code /} on RabbitMQ)
-     * @param inboundThreads threads that handle what clients send; each SEND waits for its
-     *     database commit, so there are more of them than cores
      */
     record Broker(
             @DefaultValue("false") boolean relay,
@@ -46,6 +44,5 @@ record ConversationProperties(
             @DefaultValue("61613") int relayPort,
             @DefaultValue("guest") String login,
             @DefaultValue("guest") String passcode,
-            @DefaultValue("/") String virtualHost,
-            @DefaultValue("16") int inboundThreads) {}
+            @DefaultValue("/") String virtualHost) {}
 }
