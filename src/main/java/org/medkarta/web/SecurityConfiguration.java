@@ -43,7 +43,9 @@ class SecurityConfiguration {
         "/appointments/**",
         "/schedule/**",
         "/access/**",
-        "/record/**"
+        "/record/**",
+        "/conversations/**",
+        "/device-check"
     };
 
     @Bean
