@@ -6,7 +6,7 @@ import org.medkarta.shared.PatientId;
 /**
  * A child linked to a parent.
  *
- * @param accessEnds the day the parent's access ends: the 15th birthday (1 March for 29 February)
+ * @param accessEnds the day the parent's access ends: the 15th birthday (28 February for 29 February in a common year)
  * @param parentAccess whether the parent may open the record now
  */
 public record ChildView(

@@ -12,6 +12,7 @@ import org.medkarta.identity.Identity;
 import org.medkarta.identity.Registered;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.shared.Ages;
 import org.medkarta.shared.FieldErrors;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;

@@ -15,6 +15,7 @@ import org.medkarta.identity.AccountView;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.shared.Ages;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;

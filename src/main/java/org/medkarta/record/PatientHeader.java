@@ -1,6 +1,7 @@
 package org.medkarta.record;
 
 import java.time.LocalDate;
+import org.medkarta.shared.Ages;
 
 /**
  * The patient as the patient account shows them (order 003, Appendix 1, rows 1-5): first name,
@@ -21,17 +22,8 @@ public record PatientHeader(String firstName, String patronymic, String lastName
                 sex);
     }
 
-    /**
-     * Age in full years on {@code today}. A person born on 29 February completes a year on 28
-     * February of a common year: a period counted in years ends on the matching day of the last
-     * year, and in a month without that day on its last day (Civil Code of the Russian Federation,
-     * art. 192 §3), which is also what {@link LocalDate#plusYears(long)} does.
-     */
+    /** Age in full years on {@code today}, by the platform's one rule ({@link Ages}). */
     public static int fullYears(LocalDate birthDate, LocalDate today) {
-        int years = today.getYear() - birthDate.getYear();
-        if (birthDate.plusYears(years).isAfter(today)) {
-            years--;
-        }
-        return Math.max(years, 0);
+        return Ages.fullYears(birthDate, today);
     }
 }

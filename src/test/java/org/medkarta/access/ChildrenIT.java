@@ -15,7 +15,7 @@ import org.medkarta.testing.Phones;
 /**
  * Children and their parents (SPEC E11, F3; order 003 §23.2): the parent's access ends by itself at
  * midnight in Moscow on the 15th birthday, decided at each request; 29 February birthdays fall on
- * 1 March in common years.
+ * 28 February in common years (Civil Code art. 192 §3, see shared Ages).
  */
 class ChildrenIT extends AccessSupport {
 
@@ -48,21 +48,21 @@ class ChildrenIT extends AccessSupport {
     }
 
     @Test
-    void aChildBornOnTheTwentyNinthOfFebruaryTurnsFifteenOnTheFirstOfMarchInACommonYear() {
+    void aChildBornOnTheTwentyNinthOfFebruaryTurnsFifteenOnTheTwentyEighthInACommonYear() {
         clock.freezeAt(Instant.parse("2027-02-10T09:00:00Z"));
         var parent = again(patient());
         PatientId child = child(parent, LocalDate.of(2012, 2, 29));
 
-        // 28 February 2027, 23:59:59 in Moscow: still 14.
-        clock.freezeAt(Instant.parse("2027-02-28T20:59:59Z"));
+        // 27 February 2027, 23:59:59 in Moscow: still 14.
+        clock.freezeAt(Instant.parse("2027-02-27T20:59:59Z"));
         assertThat(access.require(parent.user(), child, RecordAction.VIEW).relation())
                 .isEqualTo(Relation.PARENT);
-        // 1 March 2027, 00:00 in Moscow: 15.
-        clock.freezeAt(Instant.parse("2027-02-28T21:00:00Z"));
+        // 28 February 2027, 00:00 in Moscow: 15 (Civil Code art. 192 §3, see Ages).
+        clock.freezeAt(Instant.parse("2027-02-27T21:00:00Z"));
         assertThatThrownBy(() -> access.require(parent.user(), child, RecordAction.VIEW))
                 .isInstanceOf(NotFound.class);
         var children = getAs(again(parent).token(), "/api/v1/children");
-        assertThat(body(children).get(0).get("accessEnds").asString()).isEqualTo("2027-03-01");
+        assertThat(body(children).get(0).get("accessEnds").asString()).isEqualTo("2027-02-28");
         assertThat(body(children).get(0).get("parentAccess").asBoolean()).isFalse();
     }
 
