@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -179,6 +180,26 @@ public class RecordAccess {
         for (var grant : grants.activeFor(actor.userId())) {
             if (seen.add(grant.patientId())) {
                 found.add(new RecordRef(grant.patientId(), Relation.GRANTEE, grant.level()));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Which of {@code patients} are in {@code doctor}'s care now (SPEC F4): for work lists such as
+     * the verification queue, whose entries are then opened one by one through {@link #require}.
+     * It tells only which of the ids the caller already holds a doctor may open as their clinician,
+     * never anything of a record, so it is not an access to record data and leaves no audit entry.
+     */
+    public Set<PatientId> inCare(SignedInUser doctor, Collection<PatientId> patients) {
+        if (doctor == null || !doctor.has(Role.DOCTOR)) {
+            return Set.of();
+        }
+        Instant now = clock.instant();
+        Set<PatientId> found = new LinkedHashSet<>();
+        for (PatientId patient : patients) {
+            if (care.cares(doctor, patient, now)) {
+                found.add(patient);
             }
         }
         return found;

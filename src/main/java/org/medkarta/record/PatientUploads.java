@@ -104,6 +104,13 @@ class PatientUploads {
                 .optional();
     }
 
+    /** The patients with an upload waiting for verification. */
+    List<PatientId> pendingPatients() {
+        return jdbc.sql("SELECT DISTINCT patient_id FROM record_upload WHERE state = 'PENDING'")
+                .query((rs, n) -> new PatientId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
     List<UploadView> pendingOf(Collection<UUID> patients) {
         if (patients.isEmpty()) {
             return List.of();

@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.medkarta.access.AccessDecision;
 import org.medkarta.access.RecordAccess;
 import org.medkarta.access.RecordAction;
-import org.medkarta.access.Relation;
 import org.medkarta.files.FileContent;
 import org.medkarta.files.FileId;
 import org.medkarta.files.FilePurpose;
@@ -21,6 +20,7 @@ import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.FieldErrors;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
+import org.medkarta.shared.PatientId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -155,10 +155,9 @@ public class RecordUploads {
         if (doctor == null || !doctor.has(Role.DOCTOR)) {
             throw new NotFound();
         }
-        var patients = access.records(doctor).stream()
-                .filter(ref -> ref.relation() == Relation.CLINICIAN)
-                .map(ref -> ref.patientId().value())
-                .toList();
+        var waiting = uploads.pendingPatients();
+        var patients =
+                access.inCare(doctor, waiting).stream().map(PatientId::value).toList();
         return uploads.pendingOf(patients);
     }
 

@@ -53,6 +53,18 @@ final class CareForTests {
                 })
                 .when(spied)
                 .records(any());
+        doAnswer(invocation -> {
+                    SignedInUser actor = invocation.getArgument(0);
+                    @SuppressWarnings("unchecked")
+                    var found = new java.util.LinkedHashSet<>((Set<PatientId>) invocation.callRealMethod());
+                    java.util.Collection<PatientId> asked = invocation.getArgument(1);
+                    asked.stream()
+                            .filter(patient -> actor != null && pairs.contains(key(actor.userId(), patient)))
+                            .forEach(found::add);
+                    return found;
+                })
+                .when(spied)
+                .inCare(any(), any());
     }
 
     void care(UserId doctor, PatientId patient) {
