@@ -620,7 +620,8 @@ public class Scheduling {
         }
         var slot = slots.find(request.slot()).orElseThrow(NotFound::new);
         var doctor = clinics.doctor(slot.doctorId()).orElseThrow(NotFound::new);
-        var patient = patientFor(actor, request.patient(), doctor.id());
+        boolean doctorToDoctor = doctorToDoctor(slot, request.service());
+        var patient = patientFor(actor, request.patient(), doctor, doctorToDoctor);
         Instant now = clock.instant();
         checkBookable(slot, now);
         UUID serviceId = request.service() != null
@@ -635,17 +636,19 @@ public class Scheduling {
                 .orElseThrow(() -> new InvalidInput("serviceId", "scheduling.validation.service"));
         String specialty = service.specialty().code();
         UUID referral = null;
-        if (clinics.visibility(doctor.id(), service.id()) == Visibility.REFERRAL) {
+        // A doctor-to-doctor consultation is asked by the referring doctor, not chosen by the
+        // patient: the patient's visibility, referral and consent do not apply to it (SPEC D11).
+        if (!doctorToDoctor && clinics.visibility(doctor.id(), service.id()) == Visibility.REFERRAL) {
             referral = request.referral() != null
                     ? request.referral()
                     : referrals
                             .usable(patient.patientId(), specialty, doctor.id(), now)
                             .orElseThrow(SchedulingRefusal::referralRequired);
         }
-        if (!clinics.visibleTo(patient.patientId(), doctor.id(), service.id(), referral != null)) {
+        if (!doctorToDoctor && !clinics.visibleTo(patient.patientId(), doctor.id(), service.id(), referral != null)) {
             throw SchedulingRefusal.notVisible();
         }
-        if (!clinics.hasAccepted(patient.patientId(), doctor.clinicId())) {
+        if (!doctorToDoctor && !clinics.hasAccepted(patient.patientId(), doctor.clinicId())) {
             if (!request.acceptClinicDocuments()) {
                 throw SchedulingRefusal.consentRequired();
             }
@@ -698,15 +701,22 @@ public class Scheduling {
                 service.id().value(),
                 slot.start(),
                 slot.end(),
-                now));
+                now,
+                patient.userId(),
+                actor.userId(),
+                complaint));
         notices.booked(appointment);
         return appointment;
     }
 
     private record Booker(PatientId patientId, UserId userId) {}
 
-    /** The patient booked for: the signed-in patient, or any patient when staff of the doctor book. */
-    private Booker patientFor(SignedInUser actor, PatientId asked, DoctorId doctor) {
+    /**
+     * The patient booked for: the signed-in patient, or any patient when staff of the doctor book, a
+     * doctor of the same clinic routes a patient to a colleague (SPEC D10), or any doctor asks a
+     * consultant in a doctor-to-doctor service (SPEC D11).
+     */
+    private Booker patientFor(SignedInUser actor, PatientId asked, DoctorView doctor, boolean doctorToDoctor) {
         if (asked == null || asked.equals(actor.patientId())) {
             if (actor.patientId() == null) {
                 throw new InvalidInput("patientId", "validation.required");
@@ -714,12 +724,33 @@ public class Scheduling {
             return new Booker(actor.patientId(), actor.userId());
         }
         // Representatives book for the people they represent once the access module exists.
-        if (!manages(actor, doctor)) {
+        if (!manages(actor, doctor.id()) && !colleague(actor, doctor, doctorToDoctor)) {
             throw new NotFound();
         }
         return identity.patient(asked)
                 .map(account -> new Booker(account.patientId(), account.userId()))
                 .orElseThrow(NotFound::new);
+    }
+
+    private boolean colleague(SignedInUser actor, DoctorView doctor, boolean doctorToDoctor) {
+        if (actor == null || !actor.has(Role.DOCTOR)) {
+            return false;
+        }
+        var profiles = clinics.profilesOf(actor.userId());
+        return doctorToDoctor
+                ? !profiles.isEmpty()
+                : profiles.stream().anyMatch(p -> p.clinicId().equals(doctor.clinicId()));
+    }
+
+    private boolean doctorToDoctor(SlotView slot, UUID asked) {
+        UUID chosen = asked != null
+                ? asked
+                : slot.serviceIds().size() == 1 ? slot.serviceIds().get(0) : null;
+        return chosen != null
+                && slot.serviceIds().contains(chosen)
+                && clinics.service(new ServiceId(chosen))
+                        .map(s -> s.kind() == org.medkarta.clinic.ServiceKind.DOCTOR_TO_DOCTOR)
+                        .orElse(false);
     }
 
     private void checkBookable(SlotView slot, Instant now) {
