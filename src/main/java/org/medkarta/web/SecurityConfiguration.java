@@ -41,7 +41,8 @@ class SecurityConfiguration {
         "/support/**",
         "/booking/**",
         "/appointments/**",
-        "/schedule/**"
+        "/schedule/**",
+        "/consultations/**"
     };
 
     @Bean
