@@ -118,8 +118,7 @@ class RoutingIT extends ConsultationSupport {
         assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
         assertThat(body(booked).get("referralId").asString())
                 .isEqualTo(body(referral).get("id").asString());
-        assertThat(body(getAs(patient.token(), "/api/v1/consultation-referrals"))
-                        .get(1)
+        assertThat(cardiology(body(getAs(patient.token(), "/api/v1/consultation-referrals")))
                         .get("usedAt")
                         .isNull())
                 .isFalse();
