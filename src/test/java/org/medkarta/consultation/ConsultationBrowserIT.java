@@ -197,7 +197,7 @@ class ConsultationBrowserIT extends BrowserSupport {
         doctor.waitForURL("**?sent");
         assertThat(doctor.locator("#protocol-recommendations"))
                 .hasText("Общий анализ крови, ЭКГ; очный приём терапевта");
-        assertThat(doctor.locator("#state")).hasText("Закрытые");
+        assertThat(doctor.locator("#state")).hasText("Закрыто");
 
         page.navigate(url("/consultations/" + id));
         assertThat(page.locator("#protocol-recommendations")).hasText("Общий анализ крови, ЭКГ; очный приём терапевта");
