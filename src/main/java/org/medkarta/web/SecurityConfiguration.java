@@ -42,7 +42,9 @@ class SecurityConfiguration {
         "/booking/**",
         "/appointments/**",
         "/schedule/**",
-        "/consultations/**"
+        "/consultations/**",
+        "/conversations/**",
+        "/device-check"
     };
 
     @Bean

@@ -1,0 +1,438 @@
+package org.medkarta.conversation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.medkarta.files.FileContent;
+import org.medkarta.files.FileId;
+import org.medkarta.files.FilePurpose;
+import org.medkarta.files.Files;
+import org.medkarta.files.StoredFile;
+import org.medkarta.shared.InvalidInput;
+import org.medkarta.shared.NotFound;
+import org.medkarta.shared.UserId;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The conversations module's API: rooms, their members, chat messages with files, read marks,
+ * calls, and the signalling between members.
+ *
+ * <p>The owning module (consultations) opens a room under its own id with the people who belong in
+ * it, adds and removes members as its rules say, and closes it when it is over; a closed room keeps
+ * its history readable and takes no new messages or calls. Everything a person asks for goes through
+ * a method that takes their {@link UserId} and answers {@link NotFound} to anyone who is not a member
+ * (SPEC D4: "nobody else"), so that a stranger cannot even tell that the room exists.
+ */
+@Service
+public class Conversations {
+
+    /** Longest chat message, in characters. */
+    public static final int MAX_TEXT = 4000;
+
+    /** Most messages one read returns. */
+    public static final int MAX_PAGE = 200;
+
+    private final Rooms rooms;
+    private final Files files;
+    private final RoomBroadcasts broadcasts;
+    private final MembershipCache memberships;
+    private final ApplicationEventPublisher events;
+    private final ConversationProperties properties;
+    private final Clock clock;
+
+    Conversations(
+            Rooms rooms,
+            Files files,
+            RoomBroadcasts broadcasts,
+            MembershipCache memberships,
+            ApplicationEventPublisher events,
+            ConversationProperties properties,
+            Clock clock) {
+        this.rooms = rooms;
+        this.files = files;
+        this.broadcasts = broadcasts;
+        this.memberships = memberships;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens a room under an id the caller chooses. Opening a room that exists already adds the
+     * members it lacks and changes nothing else, so a redelivered event opens nothing twice.
+     */
+    @Transactional
+    public RoomView open(RoomId room, String title, Collection<Member> members) {
+        Instant now = clock.instant();
+        String cleanTitle = title == null || title.isBlank() ? "—" : title.strip();
+        rooms.insert(room, cleanTitle.length() > 300 ? cleanTitle.substring(0, 300) : cleanTitle, now);
+        for (Member member : members) {
+            rooms.addMember(room, member, now);
+        }
+        return rooms.find(room).orElseThrow();
+    }
+
+    /** Adds a member (a doctor taking over, a representative); nothing changes if they are in it. */
+    @Transactional
+    public RoomView addMember(RoomId room, Member member) {
+        requireRoom(room);
+        rooms.addMember(room, member, clock.instant());
+        return rooms.find(room).orElseThrow();
+    }
+
+    /**
+     * Removes a member: from now on they get nothing of the room, neither its history nor what is
+     * delivered to subscribers.
+     */
+    @Transactional
+    public RoomView removeMember(RoomId room, UserId user) {
+        requireRoom(room);
+        rooms.removeMember(room, user);
+        memberships.forget(room);
+        return rooms.find(room).orElseThrow();
+    }
+
+    /**
+     * Closes the room: the history stays readable to its members, nothing new is taken, and a call
+     * that goes on is ended. Closing a closed room changes nothing.
+     */
+    @Transactional
+    public RoomView close(RoomId room) {
+        requireRoom(room);
+        rooms.lockOpen(room);
+        Instant now = clock.instant();
+        rooms.activeCall(room).ifPresent(call -> finish(call, null, now));
+        if (rooms.close(room, now)) {
+            events.publishEvent(new RoomClosed(room, now));
+            broadcasts.closed(room);
+        }
+        return rooms.find(room).orElseThrow();
+    }
+
+    /** The room, whoever asks; for the owning module, never for a person's request. */
+    @Transactional(readOnly = true)
+    public Optional<RoomView> room(RoomId room) {
+        return rooms.find(room);
+    }
+
+    /**
+     * The room as a member sees it.
+     *
+     * @throws NotFound when there is no such room or the reader is not a member
+     */
+    @Transactional(readOnly = true)
+    public RoomView roomFor(RoomId room, UserId reader) {
+        return rooms.find(room).filter(found -> found.has(reader)).orElseThrow(NotFound::new);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isMember(RoomId room, UserId user) {
+        return rooms.isMember(room, user);
+    }
+
+    /** The rooms a person is a member of. */
+    @Transactional(readOnly = true)
+    public List<RoomId> roomsOf(UserId user) {
+        return rooms.roomsOf(user);
+    }
+
+    /**
+     * Sends a text message.
+     *
+     * @throws NotFound when the author is not a member
+     * @throws InvalidInput naming {@code text} when it is empty or longer than {@value #MAX_TEXT}
+     * @throws ConversationRefusal {@code room-closed} when the room is closed
+     */
+    @Transactional
+    public MessageView send(RoomId room, UserId author, String text) {
+        String clean = text == null ? "" : text.strip();
+        if (clean.isEmpty()) {
+            throw new InvalidInput("text", "conversation.validation.empty");
+        }
+        return post(room, author, clean, List.of());
+    }
+
+    /**
+     * Sends a file, with optional text, after the files module has checked it for chat (PDF,
+     * DOC/DOCX, XLS/XLSX, TXT, JPG, PNG, at most 5 MB, type told from the content).
+     *
+     * @throws InvalidInput naming {@code file} when the file breaks a rule
+     */
+    @Transactional
+    public MessageView sendFile(RoomId room, UserId author, String text, String fileName, byte[] content) {
+        requireMember(room, author);
+        requireOpen(room);
+        StoredFile stored = files.store(FilePurpose.CHAT, author, "file", fileName, content);
+        return post(room, author, text == null ? "" : text.strip(), List.of(stored.id()));
+    }
+
+    private MessageView post(RoomId room, UserId author, String text, List<FileId> attached) {
+        if (text.length() > MAX_TEXT) {
+            throw new InvalidInput("text", "conversation.validation.too-long", MAX_TEXT);
+        }
+        var member = requireMember(room, author);
+        long seq = rooms.nextSeq(room).orElseThrow(ConversationRefusal::roomClosed);
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        rooms.insertMessage(id, room, seq, author, text, now, attached);
+        rooms.markRead(room, author, seq);
+        var message = new MessageView(
+                id, room, seq, author, member.displayName(), text, now, attachedFiles(files.describe(attached)));
+        events.publishEvent(new MessageSent(room, id, author, now, !attached.isEmpty()));
+        broadcasts.message(message);
+        return message;
+    }
+
+    /**
+     * Messages of the room, oldest first: the latest {@code limit} when {@code after} is null,
+     * otherwise up to {@code limit} that came after the message {@code after} (for polling).
+     *
+     * @throws NotFound when the reader is not a member, or {@code after} is not a message of the room
+     */
+    @Transactional(readOnly = true)
+    public List<MessageView> messages(RoomId room, UserId reader, UUID after, int limit) {
+        RoomView found = roomFor(room, reader);
+        int size = Math.max(1, Math.min(limit, MAX_PAGE));
+        List<Rooms.MessageRow> rows = after == null
+                ? rooms.latestMessages(room, size)
+                : rooms.messagesAfter(room, rooms.seqOf(room, after).orElseThrow(NotFound::new), size);
+        return views(found, rows);
+    }
+
+    /** Messages after a number in the room (for clients that keep {@link MessageView#seq()}). */
+    @Transactional(readOnly = true)
+    public List<MessageView> messagesAfter(RoomId room, UserId reader, long afterSeq, int limit) {
+        RoomView found = roomFor(room, reader);
+        return views(found, rooms.messagesAfter(room, Math.max(0, afterSeq), Math.max(1, Math.min(limit, MAX_PAGE))));
+    }
+
+    private List<MessageView> views(RoomView room, List<Rooms.MessageRow> rows) {
+        Map<UUID, List<FileId>> fileIds =
+                rooms.filesOf(rows.stream().map(Rooms.MessageRow::id).toList());
+        Map<FileId, StoredFile> described =
+                files.describe(fileIds.values().stream().flatMap(List::stream).toList()).stream()
+                        .collect(Collectors.toMap(StoredFile::id, Function.identity()));
+        Map<UserId, String> names = new HashMap<>();
+        room.members().forEach(member -> names.put(member.userId(), member.displayName()));
+        var views = new ArrayList<MessageView>();
+        for (var row : rows) {
+            var attached = fileIds.getOrDefault(row.id(), List.of()).stream()
+                    .map(described::get)
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
+            views.add(new MessageView(
+                    row.id(),
+                    row.room(),
+                    row.seq(),
+                    row.author(),
+                    names.getOrDefault(row.author(), ""),
+                    row.text(),
+                    row.sentAt(),
+                    attachedFiles(attached)));
+        }
+        return views;
+    }
+
+    private static List<AttachedFile> attachedFiles(List<StoredFile> stored) {
+        return stored.stream()
+                .map(file -> new AttachedFile(file.id(), file.name(), file.mediaType(), file.size()))
+                .toList();
+    }
+
+    /**
+     * A file sent in the room, for a member to download.
+     *
+     * @throws NotFound when the reader is not a member or the file was not sent in this room
+     */
+    @Transactional(readOnly = true)
+    public FileContent file(RoomId room, UserId reader, FileId file) {
+        requireMember(room, reader);
+        if (!rooms.hasFile(room, file)) {
+            throw new NotFound();
+        }
+        return files.open(file);
+    }
+
+    /**
+     * Marks the room read by a member up to a message (or everything when {@code upTo} is null);
+     * the mark only moves forward. The other members are told, so they can show "read".
+     *
+     * @return how many messages of others remain unread
+     */
+    @Transactional
+    public long markRead(RoomId room, UserId reader, UUID upTo) {
+        requireMember(room, reader);
+        long seq = upTo == null ? rooms.lastSeq(room) : rooms.seqOf(room, upTo).orElseThrow(NotFound::new);
+        long before = rooms.readSeq(room, reader);
+        rooms.markRead(room, reader, seq);
+        if (seq > before) {
+            broadcasts.read(room, reader, seq);
+        }
+        return unread(room, reader);
+    }
+
+    /** How many messages of others a member has not read. */
+    @Transactional(readOnly = true)
+    public long unread(RoomId room, UserId reader) {
+        requireMember(room, reader);
+        return rooms.unread(reader, List.of(room)).getOrDefault(room, 0L);
+    }
+
+    /** Unread counts of a person for several rooms (a desk list); rooms they are not in are left out. */
+    @Transactional(readOnly = true)
+    public Map<RoomId, Long> unread(UserId reader, Collection<RoomId> roomIds) {
+        return rooms.unread(reader, roomIds);
+    }
+
+    /** The last read message number of a member (0 when nothing is read). */
+    @Transactional(readOnly = true)
+    public long readMark(RoomId room, UserId reader) {
+        requireMember(room, reader);
+        return rooms.readSeq(room, reader);
+    }
+
+    /**
+     * Records that a call connected; if one goes on already it is returned unchanged, so an
+     * answer after an ICE restart starts nothing new.
+     */
+    @Transactional
+    public CallView startCall(RoomId room, UserId caller, CallMode mode) {
+        requireMember(room, caller);
+        if (!rooms.lockOpen(room).orElse(false)) {
+            throw ConversationRefusal.roomClosed();
+        }
+        var active = rooms.activeCall(room);
+        if (active.isPresent()) {
+            return active.get();
+        }
+        var call = new CallView(
+                UUID.randomUUID(), room, mode == null ? CallMode.VIDEO : mode, caller, clock.instant(), null, null);
+        rooms.insertCall(call);
+        events.publishEvent(new CallStarted(room, call.id(), call.mode(), caller, call.startedAt()));
+        broadcasts.call(call);
+        return call;
+    }
+
+    /** Ends the call that goes on, if any. */
+    @Transactional
+    public Optional<CallView> endCall(RoomId room, UserId by) {
+        requireMember(room, by);
+        rooms.lockOpen(room);
+        return rooms.activeCall(room).map(call -> finish(call, by, clock.instant()));
+    }
+
+    private CallView finish(CallView call, UserId by, Instant now) {
+        rooms.endCall(call.id(), by, now);
+        var ended = new CallView(call.id(), call.roomId(), call.mode(), call.startedBy(), call.startedAt(), by, now);
+        events.publishEvent(
+                new CallEnded(call.roomId(), call.id(), call.mode(), call.startedAt(), now, ended.duration(), by));
+        broadcasts.call(ended);
+        return ended;
+    }
+
+    /** The call that goes on in the room, as a member sees it. */
+    @Transactional(readOnly = true)
+    public Optional<CallView> activeCall(RoomId room, UserId reader) {
+        requireMember(room, reader);
+        return rooms.activeCall(room);
+    }
+
+    /** Every call of the room, earliest first (for the owning module's record). */
+    @Transactional(readOnly = true)
+    public List<CallView> calls(RoomId room) {
+        return rooms.calls(room);
+    }
+
+    /**
+     * Passes a WebRTC signal from one member to the other members of the room (never back to the
+     * sender, never to anyone else). An answer records the start of the call, a hang-up its end.
+     *
+     * @throws NotFound when the sender is not a member
+     * @throws InvalidInput when the signal is not one of {@link Signal#TYPES} or is too large
+     * @throws ConversationRefusal {@code room-closed} for an offer or answer in a closed room
+     */
+    @Transactional
+    public void signal(RoomId room, UserId from, Signal signal) {
+        if (signal == null || signal.type() == null || !Signal.TYPES.contains(signal.type())) {
+            throw new InvalidInput("type", "conversation.validation.signal");
+        }
+        if (signal.sdp() != null && signal.sdp().length() > Signal.MAX_SDP) {
+            throw new InvalidInput("sdp", "conversation.validation.signal");
+        }
+        RoomView found = roomFor(room, from);
+        switch (signal.type()) {
+            case "offer", "candidate" -> {
+                if (!found.open()) {
+                    throw ConversationRefusal.roomClosed();
+                }
+            }
+            case "answer" -> {
+                if (!signal.restarting()) {
+                    startCall(room, from, signal.mode());
+                }
+            }
+            case "hangup" -> endCall(room, from);
+            default -> {}
+        }
+        var sender = found.member(from).orElseThrow();
+        var relayed = new RelayedSignal(
+                room,
+                from,
+                sender.displayName(),
+                signal.type(),
+                signal.sdp(),
+                signal.candidate(),
+                signal.mode(),
+                signal.restarting());
+        for (Member member : found.members()) {
+            if (!member.userId().equals(from)) {
+                broadcasts.signal(member.userId(), relayed);
+            }
+        }
+    }
+
+    /**
+     * The ICE servers for a person's calls: the configured STUN servers and, when a TURN secret is
+     * set, the TURN servers with credentials valid for the configured time.
+     */
+    public List<IceServer> iceServers(UserId user) {
+        var ice = properties.ice();
+        var servers = new ArrayList<IceServer>();
+        if (!ice.stunUrls().isEmpty()) {
+            servers.add(new IceServer(List.copyOf(ice.stunUrls()), null, null));
+        }
+        if (!ice.turnUrls().isEmpty() && !ice.turnSecret().isBlank()) {
+            servers.add(TurnCredentials.issue(ice.turnUrls(), ice.turnSecret(), ice.turnTtl(), user, clock.instant()));
+        }
+        return servers;
+    }
+
+    private void requireRoom(RoomId room) {
+        if (!rooms.exists(room)) {
+            throw new NotFound();
+        }
+    }
+
+    private Member requireMember(RoomId room, UserId user) {
+        return rooms.members(room).stream()
+                .filter(member -> member.userId().equals(user))
+                .findFirst()
+                .orElseThrow(NotFound::new);
+    }
+
+    private void requireOpen(RoomId room) {
+        if (!rooms.find(room).map(RoomView::open).orElse(false)) {
+            throw ConversationRefusal.roomClosed();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.medkarta.conversation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.medkarta.shared.UserId;
+
+/**
+ * A chat message.
+ *
+ * @param seq its place in the room, from 1; later messages have larger numbers
+ * @param text what was written; empty when only files were sent
+ */
+public record MessageView(
+        UUID id,
+        RoomId roomId,
+        long seq,
+        UserId authorId,
+        String authorName,
+        String text,
+        Instant sentAt,
+        List<AttachedFile> files) {
+
+    public MessageView {
+        files = List.copyOf(files);
+    }
+}

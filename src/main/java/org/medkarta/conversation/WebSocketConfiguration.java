@@ -1,0 +1,87 @@
+package org.medkarta.conversation;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+
+/**
+ * STOMP over WebSocket at {@code /ws} (no SockJS: a blocked WebSocket falls back to polling the REST
+ * API). Clients send to {@code /app/rooms/{id}/messages}, {@code /app/rooms/{id}/signal} and {@code
+ * /app/rooms/{id}/read}, subscribe to {@code /topic/rooms.{id}} for what happens in a room and to
+ * {@code /user/queue/signal} and {@code /user/queue/errors} for what is meant for them alone.
+ *
+ * <p>One node fans out with the in-memory broker. With {@code medkarta.conversation.broker.relay}
+ * the broker is RabbitMQ's STOMP plugin, and user destinations and the user registry are broadcast
+ * through it, so a member connected to one node reaches a member connected to another.
+ *
+ * <p>The handshake accepts only the app's own origin (the default), so another site cannot open a
+ * connection with a visitor's session cookie.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocketMessageBroker
+@EnableConfigurationProperties(ConversationProperties.class)
+class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
+
+    private final ConversationProperties properties;
+    private final StompAuthorisation authorisation;
+
+    WebSocketConfiguration(ConversationProperties properties, StompAuthorisation authorisation) {
+        this.properties = properties;
+        this.authorisation = authorisation;
+    }
+
+    @Override
+    public void registerStompEndpoints(StompEndpointRegistry registry) {
+        registry.addEndpoint("/ws");
+    }
+
+    @Override
+    public void configureMessageBroker(MessageBrokerRegistry registry) {
+        registry.setApplicationDestinationPrefixes("/app");
+        registry.setUserDestinationPrefix("/user");
+        var broker = properties.broker();
+        if (broker.relay()) {
+            registry.enableStompBrokerRelay("/topic", "/queue")
+                    .setRelayHost(broker.relayHost())
+                    .setRelayPort(broker.relayPort())
+                    .setClientLogin(broker.login())
+                    .setClientPasscode(broker.passcode())
+                    .setSystemLogin(broker.login())
+                    .setSystemPasscode(broker.passcode())
+                    .setVirtualHost(broker.virtualHost())
+                    .setUserDestinationBroadcast("/topic/unresolved-user-destination")
+                    .setUserRegistryBroadcast("/topic/simp-user-registry");
+        } else {
+            var scheduler = new ThreadPoolTaskScheduler();
+            scheduler.setPoolSize(1);
+            scheduler.setThreadNamePrefix("stomp-heartbeat-");
+            scheduler.initialize();
+            registry.enableSimpleBroker("/topic", "/queue")
+                    .setHeartbeatValue(new long[] {10_000, 10_000})
+                    .setTaskScheduler(scheduler);
+        }
+    }
+
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        // An offer with many codecs and candidates stays far below this; a chat message is at most
+        // 4,000 characters.
+        registration.setMessageSizeLimit(128 * 1024);
+    }
+
+    @Override
+    public void configureClientInboundChannel(ChannelRegistration registration) {
+        registration.interceptors(authorisation);
+    }
+
+    @Override
+    public void configureClientOutboundChannel(ChannelRegistration registration) {
+        registration.interceptors(authorisation.deliveryGuard());
+    }
+}

@@ -1,0 +1,16 @@
+/**
+ * Conversations (SPEC D4, D5, J2): rooms whose id the owning module chooses (a consultation uses
+ * its own id), their members, persisted chat messages with files, read marks and unread counts,
+ * real-time delivery over WebSocket/STOMP at {@code /ws} with every CONNECT, SUBSCRIBE and SEND
+ * authorised per room, WebRTC call signalling between the members of a room, ICE servers with
+ * time-limited TURN credentials, and the record of each call's start, end and duration.
+ *
+ * <p>It does not know what a room is for: who belongs to a consultation, when it opens and closes,
+ * and what a call means for it are decided by the owning module through {@link
+ * org.medkarta.conversation.Conversations}; it follows {@link org.medkarta.conversation.CallStarted}
+ * and {@link org.medkarta.conversation.CallEnded}. Files are kept by the files module.
+ */
+@ApplicationModule(displayName = "Conversations")
+package org.medkarta.conversation;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,49 @@
+package org.medkarta.conversation.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.medkarta.conversation.RoomId;
+import org.medkarta.files.FileContent;
+import org.medkarta.shared.NotFound;
+import org.medkarta.shared.TypedId;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Reading room ids and answering with a file, the same for the API and the pages. */
+final class Rooms {
+
+    private Rooms() {}
+
+    /** A malformed room id names no room anyone is in: 404 like any other room that is not yours. */
+    static RoomId room(String id) {
+        try {
+            return new RoomId(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            throw new NotFound();
+        }
+    }
+
+    static UUID optionalId(String text, String field) {
+        return text == null || text.isBlank() ? null : TypedId.parse(text, field);
+    }
+
+    /**
+     * The file as an attachment with the type detected when it was uploaded; {@code nosniff} keeps
+     * the browser from guessing another type.
+     */
+    static ResponseEntity<byte[]> download(FileContent file) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.file().mediaType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file.file().name(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .body(file.content());
+    }
+}

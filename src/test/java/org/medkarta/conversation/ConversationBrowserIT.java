@@ -1,0 +1,222 @@
+package org.medkarta.conversation;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.medkarta.identity.ClientInfo;
+import org.medkarta.identity.Identity;
+import org.medkarta.identity.PatientRegistration;
+import org.medkarta.identity.SignedInUser;
+import org.medkarta.notification.DevOutbox;
+import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.Outbox;
+import org.medkarta.testing.Phones;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A patient and a doctor in two browsers with Chromium's fake camera and microphone: they chat both
+ * ways, connect a video call with frames flowing both ways, and hang up; a blocked WebSocket falls
+ * back to polling.
+ */
+class ConversationBrowserIT extends BrowserSupport {
+
+    private static final String DOCTOR_EMAIL = "doctor@demo.medkarta.org";
+    private static final String DOCTOR_PASSWORD = "Demo-doctor-1";
+
+    @Autowired
+    Identity identity;
+
+    @Autowired
+    Conversations conversations;
+
+    @Autowired
+    DevOutbox outbox;
+
+    private BrowserContext doctorContext;
+
+    @AfterEach
+    void closeDoctor() {
+        if (doctorContext != null) {
+            doctorContext.close();
+        }
+    }
+
+    record Patient(org.medkarta.shared.UserId id, String phone) {}
+
+    Patient patient() {
+        String phone = Phones.unique();
+        var account = identity.register(
+                new PatientRegistration(
+                        "Звонкова",
+                        "Алиса",
+                        null,
+                        phone,
+                        "1985-03-04",
+                        "b-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                        identity.termsVersion()),
+                new ClientInfo("127.0.0.1", "browser-test"),
+                "http://localhost",
+                Locale.ENGLISH);
+        return new Patient(account.userId(), phone);
+    }
+
+    SignedInUser doctor() {
+        return identity.signInWithPassword(
+                DOCTOR_EMAIL,
+                DOCTOR_PASSWORD,
+                null,
+                new ClientInfo("127.0.0.1", "browser-test"),
+                "http://localhost",
+                Locale.ENGLISH);
+    }
+
+    void signInPatient(Page on, Patient patient) {
+        on.navigate(url("/sign-in"));
+        on.locator("#phone").fill(patient.phone());
+        on.locator("#send-code").click();
+        on.locator("#code").fill(Outbox.latestCode(outbox, patient.phone()));
+        on.locator("#sign-in").click();
+        assertThat(on.locator("#nav-profile")).isVisible();
+    }
+
+    Page doctorPage(String path) {
+        doctorContext = browserContext();
+        Page doctorPage = doctorContext.newPage();
+        doctorPage.navigate(url(
+                "/test/staff-sign-in?email=" + DOCTOR_EMAIL + "&password=" + DOCTOR_PASSWORD + "&continue=" + path));
+        return doctorPage;
+    }
+
+    @Test
+    void aPatientAndADoctorChatBothWaysAndConnectAVideoCall() {
+        var patient = patient();
+        var doctor = doctor();
+        var room = new RoomId(UUID.randomUUID());
+        conversations.open(
+                room,
+                "Консультация терапевта",
+                List.of(
+                        new Member(patient.id(), "PATIENT", "Алиса Звонкова"),
+                        new Member(doctor.userId(), "DOCTOR", "Доктор Демо")));
+        String path = "/conversations/" + room.value();
+
+        signInPatient(page, patient);
+        page.navigate(url(path));
+        Page doctorPage = doctorPage(path);
+        for (Page each : List.of(page, doctorPage)) {
+            assertThat(each.locator(".conversation-panel")).hasAttribute("data-link", "live");
+        }
+
+        page.locator(".conversation-text").fill("Здравствуйте! Болит горло третий день.");
+        page.locator(".conversation-text").press("Enter");
+        assertThat(doctorPage.locator(".conversation-message .text")).hasText("Здравствуйте! Болит горло третий день.");
+        doctorPage.locator(".conversation-text").fill("Добрый день. Давайте посмотрим по видео.");
+        doctorPage.locator(".conversation-send").click();
+        assertThat(page.locator(".conversation-message:not(.mine) .text"))
+                .hasText("Добрый день. Давайте посмотрим по видео.");
+        // The doctor read the patient's message while the page was open.
+        assertThat(page.locator(".conversation-message.mine .read-mark")).containsText("прочитано");
+
+        doctorPage.locator(".call-video").click();
+        assertThat(page.locator(".call-incoming")).isVisible();
+        assertThat(page.locator(".call-incoming-text")).containsText("Доктор Демо");
+        screenshot("incoming-call");
+        page.locator(".call-accept").click();
+
+        for (Page each : List.of(page, doctorPage)) {
+            each.waitForFunction(
+                    "() => ['connected', 'completed'].includes(document.querySelector('.conversation-call').dataset.iceState)");
+            each.waitForFunction("() => { const v = document.querySelector('.call-remote');"
+                    + " return v.videoWidth > 0 && v.getVideoPlaybackQuality().totalVideoFrames > 0; }");
+        }
+        assertThat(page.locator(".call-status")).hasText("Идёт звонок");
+        screenshot("in-call");
+        var active = conversations.activeCall(room, doctor.userId()).orElseThrow();
+        assertThat(active.mode()).isEqualTo(CallMode.VIDEO);
+        assertThat(active.startedBy()).isEqualTo(patient.id());
+
+        page.locator(".call-mute").click();
+        assertThat(page.locator(".conversation-call")).hasAttribute("data-muted", "true");
+        assertThat(page.locator(".call-mute")).hasText("Включить микрофон");
+        page.locator(".call-camera").click();
+        assertThat(page.locator(".conversation-call")).hasAttribute("data-camera-off", "true");
+
+        doctorPage.locator(".call-hangup").click();
+        for (Page each : List.of(page, doctorPage)) {
+            assertThat(each.locator(".conversation-call")).hasAttribute("data-call-state", "idle");
+            assertThat(each.locator(".call-status")).hasText("Звонок завершён");
+        }
+        assertThat(conversations.calls(room))
+                .singleElement()
+                .satisfies(call -> assertThat(call.active()).isFalse());
+
+        page.locator(".conversation-text").fill("Спасибо!");
+        page.locator(".conversation-text").press("Enter");
+        assertThat(doctorPage.locator(".conversation-message .text").last()).hasText("Спасибо!");
+    }
+
+    @Test
+    void withWebSocketBlockedTheChatPollsAndCallsAreExplained() {
+        var patient = patient();
+        var doctor = doctor();
+        var room = new RoomId(UUID.randomUUID());
+        conversations.open(
+                room,
+                "Консультация",
+                List.of(
+                        new Member(patient.id(), "PATIENT", "Алиса Звонкова"),
+                        new Member(doctor.userId(), "DOCTOR", "Доктор Демо")));
+        signInPatient(page, patient);
+        page.routeWebSocket("**/ws", socket -> socket.close());
+        page.navigate(url("/conversations/" + room.value()));
+
+        assertThat(page.locator(".conversation-panel")).hasAttribute("data-link", "polling");
+        assertThat(page.locator(".call-video")).isDisabled();
+        assertThat(page.locator(".call-status")).containsText("WebSocket");
+
+        conversations.send(room, doctor.userId(), "Ответ придёт и без WebSocket");
+        assertThat(page.locator(".conversation-message .text")).hasText("Ответ придёт и без WebSocket");
+        page.locator(".conversation-text").fill("Вижу, спасибо");
+        page.locator(".conversation-send").click();
+        assertThat(page.locator(".conversation-message.mine .text")).hasText("Вижу, спасибо");
+        assertThat(conversations.messages(room, doctor.userId(), null, 10))
+                .extracting(MessageView::text)
+                .containsExactly("Ответ придёт и без WebSocket", "Вижу, спасибо");
+    }
+
+    @Test
+    void onlyMembersOpenTheConversationPage() {
+        var patient = patient();
+        var doctor = doctor();
+        var room = new RoomId(UUID.randomUUID());
+        conversations.open(room, "Чужая консультация", List.of(new Member(doctor.userId(), "DOCTOR", "Доктор Демо")));
+        signInPatient(page, patient);
+
+        var response = page.navigate(url("/conversations/" + room.value()));
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(page.locator(".conversation-panel")).hasCount(0);
+    }
+
+    @Test
+    void theDeviceCheckShowsTheCameraAndTheMicrophoneLevel() {
+        var patient = patient();
+        signInPatient(page, patient);
+        page.navigate(url("/device-check"));
+        page.locator("#device-start").click();
+
+        assertThat(page.locator(".device-check")).hasAttribute("data-result", "ok");
+        page.waitForFunction("() => document.getElementById('device-preview').videoWidth > 0");
+        assertThat(page.locator("#camera-state")).containsText("Камера работает");
+        assertThat(page.locator(".device-check")).hasAttribute("data-connection", "ok");
+        assertThat(page.locator("#device-list li")).not().hasCount(0);
+        screenshot("device-check");
+    }
+}

@@ -1,0 +1,74 @@
+package org.medkarta.conversation;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.medkarta.identity.ClientInfo;
+import org.medkarta.identity.Identity;
+import org.medkarta.identity.PatientRegistration;
+import org.medkarta.identity.Role;
+import org.medkarta.identity.RoleGrant;
+import org.medkarta.identity.SignedInUser;
+import org.medkarta.shared.UserId;
+import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.Phones;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** People with real accounts and API tokens, and rooms opened through the facade. */
+abstract class ConversationSupport extends ApiSupport {
+
+    static final ClientInfo CLIENT = new ClientInfo("127.0.0.1", "conversation-tests");
+
+    @Autowired
+    protected Identity identity;
+
+    @Autowired
+    protected Conversations conversations;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    /** A person with an account and an access token. */
+    record Person(UserId id, String name, String token, String phone) {
+
+        Member as(String role) {
+            return new Member(id, role, name);
+        }
+    }
+
+    Person person(String firstName) {
+        String phone = Phones.unique();
+        var account = identity.register(
+                new PatientRegistration(
+                        "Собеседников",
+                        firstName,
+                        null,
+                        phone,
+                        "1980-01-02",
+                        "c-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                        identity.termsVersion()),
+                CLIENT,
+                "http://localhost",
+                Locale.ENGLISH);
+        var user = new SignedInUser(
+                account.userId(),
+                firstName,
+                account.patientId(),
+                List.of(new RoleGrant(Role.PATIENT, null)),
+                "SMS_CODE");
+        return new Person(account.userId(), firstName, identity.tokensFor(user).accessToken(), phone);
+    }
+
+    RoomId room(Person patient, Person doctor) {
+        var id = new RoomId(UUID.randomUUID());
+        conversations.open(id, "Консультация терапевта", List.of(patient.as("PATIENT"), doctor.as("DOCTOR")));
+        return id;
+    }
+
+    String messagesPath(RoomId room) {
+        return "/api/v1/consultations/" + room.value() + "/messages";
+    }
+}
