@@ -16,6 +16,14 @@ import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.ServiceId;
 import org.medkarta.clinic.ServiceKind;
 import org.medkarta.clinic.ServiceView;
+import org.medkarta.conversation.Conversations;
+import org.medkarta.conversation.Member;
+import org.medkarta.conversation.RoomId;
+import org.medkarta.conversation.RoomView;
+import org.medkarta.files.FileContent;
+import org.medkarta.files.FileId;
+import org.medkarta.files.FilePurpose;
+import org.medkarta.files.Files;
 import org.medkarta.identity.AccountView;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
@@ -60,6 +68,9 @@ public class Consultations {
     private final Requests requests;
     private final Protocols protocols;
     private final RoutedReferrals referrals;
+    private final ConsultationFiles attachments;
+    private final Conversations conversations;
+    private final Files files;
     private final ClinicDirectory clinics;
     private final Identity identity;
     private final Scheduling scheduling;
@@ -71,6 +82,9 @@ public class Consultations {
             Requests requests,
             Protocols protocols,
             RoutedReferrals referrals,
+            ConsultationFiles attachments,
+            Conversations conversations,
+            Files files,
             ClinicDirectory clinics,
             Identity identity,
             Scheduling scheduling,
@@ -80,6 +94,9 @@ public class Consultations {
         this.requests = requests;
         this.protocols = protocols;
         this.referrals = referrals;
+        this.attachments = attachments;
+        this.conversations = conversations;
+        this.files = files;
         this.clinics = clinics;
         this.identity = identity;
         this.scheduling = scheduling;
@@ -220,6 +237,73 @@ public class Consultations {
         return requests.find(id).filter(c -> c.visibleTo(user)).orElseThrow(NotFound::new);
     }
 
+    private static List<Member> members(Consultation c) {
+        return c.kind() == ServiceKind.DOCTOR_TO_DOCTOR
+                ? List.of(
+                        new Member(c.doctorUserId(), "CONSULTANT", c.doctorName()),
+                        new Member(c.referringUserId(), "DOCTOR", c.referringName()))
+                : List.of(
+                        new Member(c.patientUserId(), "PATIENT", c.patientName()),
+                        new Member(c.doctorUserId(), "DOCTOR", c.doctorName()));
+    }
+
+    /**
+     * The consultation's chat and call room as the person sees it, once it is taken into work; empty
+     * for a participant who does not talk in it (the patient of a doctor-to-doctor consultation).
+     */
+    @Transactional(readOnly = true)
+    public Optional<RoomView> room(SignedInUser user, UUID id) {
+        var consultation = visible(user, id);
+        var room = new RoomId(id);
+        if (!consultation.members().contains(user.userId()) || !conversations.isMember(room, user.userId())) {
+            return Optional.empty();
+        }
+        return Optional.of(conversations.roomFor(room, user.userId()));
+    }
+
+    // ---------------------------------------------------------------- files (D1, D7)
+
+    /** A file as it came in a form or a request. */
+    public record Upload(String name, byte[] content) {}
+
+    /**
+     * Attaches a file to the request: the results of examinations (seed 004: «Пациент также, как и
+     * вы, может добавить файлы к обращению»), by the request's side or the consulting doctor, until
+     * the protocol is sent. PDF, DOC/DOCX, XLS/XLSX, TXT, JPG, PNG, type told from the content.
+     *
+     * @throws InvalidInput naming {@code file}
+     */
+    @Transactional
+    public AttachmentView attach(SignedInUser user, UUID id, Upload upload) {
+        var consultation = visible(user, id);
+        if (!consultation.describableBy(user) && !consultation.consultedBy(user)) {
+            throw consultation.state() == ConsultationState.CLOSED
+                    ? ConsultationRefusal.protocolSent()
+                    : ConsultationRefusal.notTheDoctor();
+        }
+        if (consultation.state() == ConsultationState.CLOSED || consultation.state() == ConsultationState.CANCELLED) {
+            throw ConsultationRefusal.protocolSent();
+        }
+        var stored = files.store(FilePurpose.CHAT, user.userId(), "file", upload.name(), upload.content());
+        attachments.add(id, "REQUEST", stored);
+        return attachments.find(id, stored.id().value()).orElseThrow();
+    }
+
+    /** The request's and the protocol's files. */
+    @Transactional(readOnly = true)
+    public List<AttachmentView> attachments(SignedInUser user, UUID id) {
+        visible(user, id);
+        return attachments.of(id);
+    }
+
+    /** One of the consultation's files with its bytes, checked against its checksum. */
+    @Transactional(readOnly = true)
+    public FileContent file(SignedInUser user, UUID id, UUID file) {
+        visible(user, id);
+        attachments.find(id, file).orElseThrow(NotFound::new);
+        return files.open(new FileId(file));
+    }
+
     // ---------------------------------------------------------------- the request (D1)
 
     /**
@@ -263,6 +347,10 @@ public class Consultations {
         if (!requests.change(id, ConsultationState.NEW, ConsultationState.IN_WORK, "taken_at", now)) {
             throw ConsultationRefusal.notNew();
         }
+        // «После того, как обращение взято в работу, у вас открывается… "Видеозвонок", "Аудиозвонок",
+        // а также функция общения в "Чате"» (seed 004): the room opens under the consultation's id.
+        conversations.open(
+                new RoomId(id), consultation.serviceName() + " — " + consultation.patientName(), members(consultation));
         events.publishEvent(taken);
         return requests.find(id).orElseThrow().view(now);
     }
@@ -279,9 +367,27 @@ public class Consultations {
      */
     @Transactional
     public ProtocolView sendProtocol(SignedInUser user, UUID id, ProtocolForm form) {
+        return sendProtocol(user, id, form, List.of());
+    }
+
+    /**
+     * Sends the protocol with its files (PDF, DOC/DOCX, XLS/XLSX up to the files module's limit,
+     * the type told from the content; seed 004: «можно также добавить файлы в формате PDF, DOC,
+     * XLSX»); a wrong file refuses the whole protocol naming {@code files}.
+     */
+    @Transactional
+    public ProtocolView sendProtocol(SignedInUser user, UUID id, ProtocolForm form, List<Upload> uploads) {
         var consultation = visible(user, id);
         consultation.checkProtocol(user);
         var errors = new ArrayList<InvalidInput.FieldError>();
+        for (var upload : uploads) {
+            try {
+                files.check(FilePurpose.PROTOCOL, "files", upload.content());
+            } catch (InvalidInput wrong) {
+                errors.addAll(wrong.errors());
+                break;
+            }
+        }
         String anamnesis = text(form.anamnesis(), "anamnesis", PROTOCOL_LIMIT, errors);
         String recommendations = text(form.recommendations(), "recommendations", PROTOCOL_LIMIT, errors);
         if (recommendations == null && errors.stream().noneMatch(e -> e.field().equals("recommendations"))) {
@@ -317,6 +423,14 @@ public class Consultations {
         }
         var clean = new ProtocolForm(anamnesis, recommendations, additional, List.of());
         protocols.insert(id, clean, diagnoses, user.userId(), now);
+        var fileIds = new ArrayList<UUID>();
+        for (var upload : uploads) {
+            var stored = files.store(FilePurpose.PROTOCOL, user.userId(), "files", upload.name(), upload.content());
+            attachments.add(id, "PROTOCOL", stored);
+            fileIds.add(stored.id().value());
+        }
+        // The history stays readable; nothing new is said in a closed consultation (SPEC D4).
+        conversations.close(new RoomId(id));
         events.publishEvent(new ProtocolSent(
                 id,
                 consultation.appointmentId(),
@@ -328,7 +442,7 @@ public class Consultations {
                 recommendations,
                 additional,
                 List.copyOf(diagnoses),
-                List.of(),
+                List.copyOf(fileIds),
                 now));
         events.publishEvent(new ConsultationClosed(id, consultation.patientId(), consultation.doctorId(), now));
         return protocols.find(id).orElseThrow();

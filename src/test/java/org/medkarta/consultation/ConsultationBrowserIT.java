@@ -216,6 +216,71 @@ class ConsultationBrowserIT extends BrowserSupport {
     }
 
     @Test
+    void patientAndDoctorTakeTheRequestCallByVideoChatBothWaysAndCloseItWithAProtocol() throws Exception {
+        var booked = bookWithDemoDoctor(ServiceKind.PRIMARY);
+        String id = booked.consultation().id().toString();
+        Instant start = booked.consultation().start();
+        String path = "/consultations/" + id;
+
+        signInPatient(page, booked.phone());
+        page.navigate(url(path));
+        assertThat(page.locator(".conversation-panel")).hasCount(0);
+        Page doctor = signInDemoDoctor(path);
+        doctor.waitForURL("**" + path);
+
+        clock.freezeAt(start.minus(Duration.ofMinutes(14)));
+        doctor.locator("#take").click();
+        doctor.waitForURL("**?taken");
+        page.reload();
+        for (Page each : List.of(page, doctor)) {
+            assertThat(each.locator(".conversation-panel")).hasAttribute("data-link", "live");
+        }
+
+        page.locator(".conversation-text").fill("Здравствуйте! Голова кружится по утрам.");
+        page.locator(".conversation-text").press("Enter");
+        assertThat(doctor.locator(".conversation-message .text")).hasText("Здравствуйте! Голова кружится по утрам.");
+        doctor.locator(".conversation-text").fill("Добрый день. Давайте посмотрим по видео.");
+        doctor.locator(".conversation-send").click();
+        assertThat(page.locator(".conversation-message:not(.mine) .text"))
+                .hasText("Добрый день. Давайте посмотрим по видео.");
+
+        doctor.locator(".call-video").click();
+        assertThat(page.locator(".call-incoming")).isVisible();
+        page.locator(".call-accept").click();
+        for (Page each : List.of(page, doctor)) {
+            each.waitForFunction(
+                    "() => ['connected', 'completed'].includes(document.querySelector('.conversation-call').dataset.iceState)");
+            each.waitForFunction("() => { const v = document.querySelector('.call-remote');"
+                    + " return v.srcObject && v.srcObject.getVideoTracks().length > 0"
+                    + " && v.videoWidth > 0 && v.getVideoPlaybackQuality().totalVideoFrames > 0; }");
+        }
+        screenshot("in-call");
+        doctor.locator(".call-hangup").click();
+        for (Page each : List.of(page, doctor)) {
+            assertThat(each.locator(".conversation-call")).hasAttribute("data-call-state", "idle");
+        }
+
+        doctor.locator("#protocol-recommendations").fill("Измерять давление, общий анализ крови");
+        doctor.locator("#send-protocol").click();
+        doctor.waitForURL("**?sent");
+        assertThat(doctor.locator(".conversation-closed")).isVisible();
+        assertThat(doctor.locator(".conversation-message .text").first())
+                .hasText("Здравствуйте! Голова кружится по утрам.");
+
+        page.navigate(url(path));
+        assertThat(page.locator("#protocol-recommendations")).hasText("Измерять давление, общий анализ крови");
+        var download = page.waitForDownload(() -> page.locator("#download-pdf").click());
+        try (var document = Loader.loadPDF(Files.readAllBytes(download.path()))) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text)
+                    .contains("Протокол телемедицинской консультации")
+                    .contains("Браузеров Антон Павлович")
+                    .contains("Измерять давление, общий анализ крови");
+        }
+        screenshot("closed");
+    }
+
+    @Test
     void theAdministratorSeesTheDictionaryAndAWrongFileIsRefusedBesideTheField() throws Exception {
         page.navigate(url(
                 "/test/staff-sign-in?email=admin@demo.medkarta.org&password=Demo-admin-1&continue=/admin/terminology"));

@@ -293,4 +293,88 @@ class ConsultationIT extends ConsultationSupport {
         var take = postAs(doctor.token(), "/api/v1/consultations/" + c.get("id").asString() + "/take", map());
         assertThat(problem(take)).isEqualTo("consultation-cancelled");
     }
+
+    @Test
+    void requestFilesAreCheckedByTheirContentAndOnlyParticipantsReadThem() {
+        var clinic = clinic();
+        var doctor = doctor(clinic, "therapist", "PRIMARY");
+        var patient = patient("Файлов");
+        var stranger = patient("Посторонний");
+        var c = bookAndOpen(patient, freeSlots(doctor, doctor.services().get(0)).get(0), null);
+        String base = "/api/v1/consultations/" + c.get("id").asString();
+        byte[] pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        var attached = upload(patient.token(), base + "/attachments", "анализы.pdf", pdf);
+        assertThat(attached.statusCode()).as(attached.body()).isEqualTo(201);
+        assertThat(body(attached).get("mediaType").asString()).isEqualTo("application/pdf");
+        byte[] exe = new byte[2048];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        var renamed = upload(patient.token(), base + "/attachments", "результат.pdf", exe);
+        assertThat(renamed.statusCode()).isEqualTo(422);
+        assertThat(body(renamed).get("field").asString()).isEqualTo("file");
+        var tooBig = new byte[5 * 1024 * 1024 + 1];
+        System.arraycopy(pdf, 0, tooBig, 0, pdf.length);
+        var big = upload(patient.token(), base + "/attachments", "big.pdf", tooBig);
+        assertThat(big.statusCode()).isEqualTo(422);
+        assertThat(body(big).get("field").asString()).isEqualTo("file");
+        assertThat(upload(stranger.token(), base + "/attachments", "x.pdf", pdf).statusCode())
+                .isEqualTo(404);
+
+        var listed = getAs(doctor.token(), base + "/files");
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(body(listed)).hasSize(1);
+        assertThat(body(listed).get(0).get("name").asString()).isEqualTo("анализы.pdf");
+        assertThat(getAs(stranger.token(), base + "/files").statusCode()).isEqualTo(404);
+    }
+
+    private java.net.http.HttpResponse<String> upload(String token, String path, String name, byte[] content) {
+        String boundary = "b" + java.util.UUID.randomUUID();
+        var out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                        + "\"\r\nContent-Type: application/pdf\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(request(path)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
+                .build());
+    }
+
+    @Test
+    void takingIntoWorkOpensTheRoomForPatientAndDoctorAndSendingTheProtocolClosesIt() {
+        var clinic = clinic();
+        var doctor = doctor(clinic, "therapist", "PRIMARY");
+        var patient = patient("Комнатов");
+        var stranger = patient("Посторонний");
+        var c = bookAndOpen(patient, freeSlots(doctor, doctor.services().get(0)).get(0), null);
+        var id = java.util.UUID.fromString(c.get("id").asString());
+        String base = "/api/v1/consultations/" + id;
+        assertThat(consultations.room(patient.user(), id)).isEmpty();
+        clock.freezeAt(start(c).minus(Duration.ofMinutes(5)));
+        assertThat(postAs(doctor.token(), base + "/take", map()).statusCode()).isEqualTo(200);
+        assertThat(consultations.room(patient.user(), id)).hasValueSatisfying(room -> {
+            assertThat(room.open()).isTrue();
+            assertThat(room.members())
+                    .extracting(m -> m.userId())
+                    .containsExactlyInAnyOrder(
+                            patient.user().userId(), doctor.user().userId());
+        });
+        var sent = postAs(patient.token(), base + "/messages", map("text", "Здравствуйте, доктор"));
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+        assertThat(postAs(stranger.token(), base + "/messages", map("text", "Я тут"))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(postAs(doctor.token(), base + "/protocol", map("recommendations", "Покой"))
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(consultations.room(doctor.user(), id))
+                .hasValueSatisfying(room -> assertThat(room.open()).isFalse());
+        var history = getAs(doctor.token(), base + "/messages");
+        assertThat(history.statusCode()).isEqualTo(200);
+        assertThat(body(history).get(0).get("text").asString()).isEqualTo("Здравствуйте, доктор");
+    }
 }

@@ -213,6 +213,27 @@ class ConsultationApi {
         return Detail.of(consultations.describe(user, uuid(id), body));
     }
 
+    /** Attaches a file to the request (multipart {@code file}): 201; 422 naming {@code file}. */
+    @PostMapping(path = "/api/v1/consultations/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    org.medkarta.consultation.AttachmentView attach(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file) {
+        var uploads = DeskPages.uploads(file == null ? List.of() : List.of(file));
+        if (uploads.isEmpty()) {
+            throw new org.medkarta.shared.InvalidInput("file", "validation.required");
+        }
+        return consultations.attach(user, uuid(id), uploads.get(0));
+    }
+
+    /** The request's and the protocol's files. */
+    @GetMapping("/api/v1/consultations/{id}/files")
+    List<org.medkarta.consultation.AttachmentView> files(
+            @AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
+        return consultations.attachments(user, uuid(id));
+    }
+
     /** Takes the consultation into work: 409 {@code too-early} before 15 minutes to the start. */
     @PostMapping("/api/v1/consultations/{id}/take")
     Detail take(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {

@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The doctor's desk and the patient's same view of their own (seed 004: «Новые обращения» with
@@ -99,6 +100,8 @@ class DeskPages {
         model.addAttribute("protocol", consultations.protocol(user, id).orElse(null));
         model.addAttribute("isDoctor", consultation.doctorUserId().equals(user.userId()));
         model.addAttribute("talks", consultations.talksIn(user, id));
+        model.addAttribute("room", consultations.room(user, id).orElse(null));
+        model.addAttribute("attachments", consultations.attachments(user, id));
         model.addAttribute(
                 "describes",
                 (consultation.doctorToDoctor()
@@ -161,6 +164,7 @@ class DeskPages {
             @AuthenticationPrincipal SignedInUser user,
             @PathVariable String id,
             @RequestParam MultiValueMap<String, String> form,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files,
             Model model,
             Locale locale) {
         UUID consultation = uuid(id);
@@ -173,12 +177,69 @@ class DeskPages {
                             form.getFirst("anamnesis"),
                             form.getFirst("recommendations"),
                             form.getFirst("additionalRecommendations"),
-                            diagnoses));
+                            diagnoses),
+                    uploads(files));
             return "redirect:/consultations/" + consultation + "?sent";
         } catch (DomainException refused) {
             model.addAttribute("chosenDiagnoses", new ArrayList<>(diagnoses));
             return refused(user, consultation, refused, "protocol", form.toSingleValueMap(), model, locale);
         }
+    }
+
+    @PostMapping("/consultations/{id}/attachments")
+    String attach(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            Model model,
+            Locale locale) {
+        UUID consultation = uuid(id);
+        try {
+            var upload = uploads(file == null ? List.of() : List.of(file));
+            if (upload.isEmpty()) {
+                throw new org.medkarta.shared.InvalidInput("file", "validation.required");
+            }
+            consultations.attach(user, consultation, upload.get(0));
+            return "redirect:/consultations/" + consultation + "?attached";
+        } catch (DomainException refused) {
+            return refused(user, consultation, refused, "attachment", Map.of(), model, locale);
+        }
+    }
+
+    @GetMapping("/consultations/{id}/files/{file}")
+    ResponseEntity<byte[]> file(
+            @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @PathVariable String file) {
+        var content = consultations.file(user, uuid(id), uuid(file));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(content.file().mediaType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(content.file().name(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .body(content.content());
+    }
+
+    static List<Consultations.Upload> uploads(List<MultipartFile> files) {
+        if (files == null) {
+            return List.of();
+        }
+        var uploads = new ArrayList<Consultations.Upload>();
+        for (var file : files) {
+            if (file == null
+                    || file.isEmpty()
+                            && (file.getOriginalFilename() == null
+                                    || file.getOriginalFilename().isBlank())) {
+                continue;
+            }
+            try {
+                uploads.add(new Consultations.Upload(file.getOriginalFilename(), file.getBytes()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return uploads;
     }
 
     @PostMapping("/consultations/{id}/addenda")
