@@ -261,6 +261,13 @@ public class Consultations {
         return Optional.of(conversations.roomFor(room, user.userId()));
     }
 
+    /** The calls of the consultation with start, end and duration (SPEC D5), for its participants. */
+    @Transactional(readOnly = true)
+    public List<org.medkarta.conversation.CallView> calls(SignedInUser user, UUID id) {
+        visible(user, id);
+        return conversations.calls(new RoomId(id));
+    }
+
     // ---------------------------------------------------------------- files (D1, D7)
 
     /** A file as it came in a form or a request. */

@@ -264,6 +264,9 @@ class ConsultationBrowserIT extends BrowserSupport {
         doctor.locator("#send-protocol").click();
         doctor.waitForURL("**?sent");
         assertThat(doctor.locator(".conversation-closed")).isVisible();
+        // Call start, end and duration are recorded on the consultation (SPEC D5).
+        assertThat(doctor.locator("#calls li.call")).hasCount(1);
+        assertThat(doctor.locator("#calls li.call")).containsText("Видеозвонок");
         assertThat(doctor.locator(".conversation-message .text").first())
                 .hasText("Здравствуйте! Голова кружится по утрам.");
 

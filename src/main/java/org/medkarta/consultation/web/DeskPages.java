@@ -102,6 +102,7 @@ class DeskPages {
         model.addAttribute("talks", consultations.talksIn(user, id));
         model.addAttribute("room", consultations.room(user, id).orElse(null));
         model.addAttribute("attachments", consultations.attachments(user, id));
+        model.addAttribute("calls", consultations.calls(user, id));
         model.addAttribute(
                 "describes",
                 (consultation.doctorToDoctor()
