@@ -180,6 +180,25 @@ class ConsultationBrowserIT extends BrowserSupport {
         doctor.waitForURL("**?taken");
         assertThat(doctor.locator("#state")).hasText("В работе");
 
+        // Routing from the open consultation: a referral the patient sees, and a booking with a colleague.
+        doctor.locator("#routing summary").first().click();
+        doctor.locator("#referral-specialty").selectOption("cardiologist");
+        doctor.locator("#issue-referral").click();
+        assertThat(doctor.locator("#referral-reason")).hasClass(java.util.regex.Pattern.compile("is-invalid"));
+        doctor.locator("#referral-open-ended").check();
+        doctor.locator("#referral-diagnosis").fill("I49.9");
+        doctor.locator("#referral-reason").fill("Перебои в работе сердца");
+        doctor.locator("#issue-referral").click();
+        doctor.waitForURL("**?referred");
+        assertThat(doctor.locator("#referrals li.referral")).hasCount(1);
+        doctor.locator("#routing summary").nth(1).click();
+        doctor.locator("#booking-doctor").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+        assertThat(doctor.locator("#slot option")).not().hasCount(1);
+        doctor.locator("#slot").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(3));
+        doctor.locator("#booking-note").fill("Повторно с анализами");
+        doctor.locator("#book-patient").click();
+        doctor.waitForURL("**?booked");
+
         doctor.locator("#protocol-anamnesis").fill("Головокружение по утрам две недели");
         doctor.locator("#protocol-recommendations").fill("Общий анализ крови, ЭКГ; очный приём терапевта");
         doctor.locator("#diagnosis-search")
@@ -210,6 +229,10 @@ class ConsultationBrowserIT extends BrowserSupport {
                     .contains("Общий анализ крови, ЭКГ; очный приём терапевта");
         }
         screenshot("patient-protocol");
+
+        page.navigate(url("/consultations"));
+        assertThat(page.locator("#my-referrals li.referral")).containsText("Перебои в работе сердца");
+        assertThat(page.locator("#my-referrals li.referral")).containsText("бессрочно");
 
         doctor.navigate(url("/consultations?state=CLOSED"));
         assertThat(doctor.locator("li.consultation[data-id='" + id + "']")).hasCount(1);
