@@ -211,7 +211,10 @@ class ConsultationBrowserIT extends BrowserSupport {
         assertThat(doctor.locator("#diagnoses-error")).isVisible();
         assertThat(doctor.locator("#protocol-recommendations"))
                 .hasValue("Общий анализ крови, ЭКГ; очный приём терапевта");
+        // The chip on the page sent back is the server's; its button works once the page's module has run.
+        doctor.waitForLoadState();
         doctor.locator(".remove-diagnosis").click();
+        assertThat(doctor.locator(".chosen-diagnosis")).hasCount(0);
         doctor.locator("#send-protocol").click();
         doctor.waitForURL("**?sent");
         assertThat(doctor.locator("#protocol-recommendations"))
