@@ -103,7 +103,7 @@ record Consultation(
      * consultant and the referring doctor (SPEC D4, D11).
      */
     java.util.List<UserId> members() {
-        return kind == ServiceKind.DOCTOR_TO_DOCTOR
+        return kind == ServiceKind.DOCTOR_TO_DOCTOR && referringUserId != null
                 ? java.util.List.of(doctorUserId, referringUserId)
                 : java.util.List.of(patientUserId, doctorUserId);
     }
@@ -151,7 +151,8 @@ record Consultation(
 
     /** Only the request's side tells about the case, and only until it is closed. */
     boolean describableBy(SignedInUser user) {
-        boolean author = kind == ServiceKind.DOCTOR_TO_DOCTOR ? referredBy(user) : patientSide(user);
+        boolean author =
+                kind == ServiceKind.DOCTOR_TO_DOCTOR && referringUserId != null ? referredBy(user) : patientSide(user);
         return author && (state == ConsultationState.NEW || state == ConsultationState.IN_WORK);
     }
 }

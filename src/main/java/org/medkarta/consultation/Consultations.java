@@ -238,7 +238,7 @@ public class Consultations {
     }
 
     private static List<Member> members(Consultation c) {
-        return c.kind() == ServiceKind.DOCTOR_TO_DOCTOR
+        return c.kind() == ServiceKind.DOCTOR_TO_DOCTOR && c.referringUserId() != null
                 ? List.of(
                         new Member(c.doctorUserId(), "CONSULTANT", c.doctorName()),
                         new Member(c.referringUserId(), "DOCTOR", c.referringName()))

@@ -105,7 +105,7 @@ class DeskPages {
         model.addAttribute("calls", consultations.calls(user, id));
         model.addAttribute(
                 "describes",
-                (consultation.doctorToDoctor()
+                (consultation.doctorToDoctor() && consultation.referringUserId() != null
                                 ? user.userId().equals(consultation.referringUserId())
                                 : consultation.patientUserId().equals(user.userId())
                                         || consultation.patientId().equals(user.patientId()))
