@@ -164,6 +164,8 @@ class Panel {
       this.lastId = message.id;
     }
     this.list.scrollTop = this.list.scrollHeight;
+    // Answering marks what came before as read on the server too (Conversations.send).
+    if (!mine) this.readByOthers = Math.max(this.readByOthers, message.seq);
     this.showReadMarks();
     if (!mine) {
       if (document.hidden) {

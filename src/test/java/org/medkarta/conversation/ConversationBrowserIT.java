@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.medkarta.files.Samples;
 import org.medkarta.identity.ClientInfo;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientRegistration;
@@ -189,6 +191,19 @@ class ConversationBrowserIT extends BrowserSupport {
         assertThat(conversations.messages(room, doctor.userId(), null, 10))
                 .extracting(MessageView::text)
                 .containsExactly("Ответ придёт и без WebSocket", "Вижу, спасибо");
+
+        page.locator(".conversation-file")
+                .setInputFiles(new FilePayload("программа.pdf", "application/pdf", Samples.executable()));
+        page.locator(".conversation-send").click();
+        assertThat(page.locator(".conversation-file-error")).containsText("PDF");
+        page.locator(".conversation-file").setInputFiles(new FilePayload("снимок.png", "image/png", Samples.png()));
+        page.locator(".conversation-text").fill("Снимок горла");
+        page.locator(".conversation-send").click();
+        assertThat(page.locator(".conversation-message.mine a.file")).containsText("снимок.png");
+        assertThat(page.locator(".conversation-file-error")).isEmpty();
+        var download = page.waitForDownload(
+                () -> page.locator(".conversation-message.mine a.file").click());
+        assertThat(download.suggestedFilename()).isEqualTo("снимок.png");
     }
 
     @Test

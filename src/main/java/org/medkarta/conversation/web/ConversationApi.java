@@ -49,7 +49,9 @@ class ConversationApi {
             @PathVariable String id,
             @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "100") int limit) {
-        return conversations.messages(Rooms.room(id), user.userId(), Rooms.optionalId(after, "after"), limit).stream()
+        return conversations
+                .messages(RoomParams.room(id), user.userId(), RoomParams.optionalId(after, "after"), limit)
+                .stream()
                 .map(Json.Message::of)
                 .toList();
     }
@@ -59,7 +61,8 @@ class ConversationApi {
     @ResponseStatus(HttpStatus.CREATED)
     Json.Message send(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @RequestBody Json.TextBody body) {
-        return Json.Message.of(conversations.send(Rooms.room(id), user.userId(), body == null ? null : body.text()));
+        return Json.Message.of(
+                conversations.send(RoomParams.room(id), user.userId(), body == null ? null : body.text()));
     }
 
     /**
@@ -79,20 +82,20 @@ class ConversationApi {
             throw new InvalidInput("file", "files.validation.empty");
         }
         return Json.Message.of(conversations.sendFile(
-                Rooms.room(id), user.userId(), text, file.getOriginalFilename(), file.getBytes()));
+                RoomParams.room(id), user.userId(), text, file.getOriginalFilename(), file.getBytes()));
     }
 
     /** A file sent in the consultation's chat. */
     @GetMapping("/api/v1/consultations/{id}/files/{fileId}")
     ResponseEntity<byte[]> file(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @PathVariable String fileId) {
-        return Rooms.download(conversations.file(Rooms.room(id), user.userId(), FileId.of(fileId)));
+        return RoomParams.download(conversations.file(RoomParams.room(id), user.userId(), FileId.of(fileId)));
     }
 
     /** How many messages of others the caller has not read, and their read mark. */
     @GetMapping("/api/v1/consultations/{id}/messages/unread")
     Json.Unread unread(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-        var room = Rooms.room(id);
+        var room = RoomParams.room(id);
         return new Json.Unread(conversations.unread(room, user.userId()), conversations.readMark(room, user.userId()));
     }
 
@@ -102,16 +105,16 @@ class ConversationApi {
             @AuthenticationPrincipal SignedInUser user,
             @PathVariable String id,
             @RequestBody(required = false) Json.ReadBody body) {
-        var room = Rooms.room(id);
+        var room = RoomParams.room(id);
         long unread = conversations.markRead(
-                room, user.userId(), body == null ? null : Rooms.optionalId(body.upTo(), "upTo"));
+                room, user.userId(), body == null ? null : RoomParams.optionalId(body.upTo(), "upTo"));
         return new Json.Unread(unread, conversations.readMark(room, user.userId()));
     }
 
     /** The calls of the consultation: start, end and duration of each. */
     @GetMapping("/api/v1/consultations/{id}/calls")
     List<Json.Call> calls(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-        var room = Rooms.room(id);
+        var room = RoomParams.room(id);
         conversations.roomFor(room, user.userId());
         return conversations.calls(room).stream().map(Json.Call::of).toList();
     }

@@ -26,7 +26,7 @@ class ConversationPages {
     @GetMapping("/conversations/{id}")
     @PreAuthorize("isAuthenticated()")
     String room(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
-        model.addAttribute("room", conversations.roomFor(Rooms.room(id), user.userId()));
+        model.addAttribute("room", conversations.roomFor(RoomParams.room(id), user.userId()));
         return "conversation/room";
     }
 

@@ -38,18 +38,20 @@ class RoomMessaging {
 
     @MessageMapping("/rooms/{id}/messages")
     void send(@DestinationVariable String id, @Payload Json.TextBody body, Principal user) {
-        conversations.send(Rooms.room(id), UserId.of(user.getName()), body == null ? null : body.text());
+        conversations.send(RoomParams.room(id), UserId.of(user.getName()), body == null ? null : body.text());
     }
 
     @MessageMapping("/rooms/{id}/read")
     void read(@DestinationVariable String id, @Payload(required = false) Json.ReadBody body, Principal user) {
         conversations.markRead(
-                Rooms.room(id), UserId.of(user.getName()), body == null ? null : Rooms.optionalId(body.upTo(), "upTo"));
+                RoomParams.room(id),
+                UserId.of(user.getName()),
+                body == null ? null : RoomParams.optionalId(body.upTo(), "upTo"));
     }
 
     @MessageMapping("/rooms/{id}/signal")
     void signal(@DestinationVariable String id, @Payload Signal signal, Principal user) {
-        conversations.signal(Rooms.room(id), UserId.of(user.getName()), signal);
+        conversations.signal(RoomParams.room(id), UserId.of(user.getName()), signal);
     }
 
     /** A frame whose body is not the JSON expected. */

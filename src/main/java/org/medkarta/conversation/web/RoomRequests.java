@@ -52,7 +52,7 @@ class RoomRequests {
             @PathVariable String id,
             @RequestParam(required = false) Long afterSeq,
             @RequestParam(defaultValue = "100") int limit) {
-        var room = Rooms.room(id);
+        var room = RoomParams.room(id);
         var messages = afterSeq == null
                 ? conversations.messages(room, user.userId(), null, limit)
                 : conversations.messagesAfter(room, user.userId(), afterSeq, limit);
@@ -63,7 +63,8 @@ class RoomRequests {
     @ResponseStatus(HttpStatus.CREATED)
     Json.Message send(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @RequestBody Json.TextBody body) {
-        return Json.Message.of(conversations.send(Rooms.room(id), user.userId(), body == null ? null : body.text()));
+        return Json.Message.of(
+                conversations.send(RoomParams.room(id), user.userId(), body == null ? null : body.text()));
     }
 
     @PostMapping(path = "/conversations/{id}/files", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -78,13 +79,13 @@ class RoomRequests {
             throw new InvalidInput("file", "files.validation.empty");
         }
         return Json.Message.of(conversations.sendFile(
-                Rooms.room(id), user.userId(), text, file.getOriginalFilename(), file.getBytes()));
+                RoomParams.room(id), user.userId(), text, file.getOriginalFilename(), file.getBytes()));
     }
 
     @GetMapping("/conversations/{id}/files/{fileId}")
     ResponseEntity<byte[]> file(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @PathVariable String fileId) {
-        return Rooms.download(conversations.file(Rooms.room(id), user.userId(), FileId.of(fileId)));
+        return RoomParams.download(conversations.file(RoomParams.room(id), user.userId(), FileId.of(fileId)));
     }
 
     @PostMapping(path = "/conversations/{id}/read", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -92,9 +93,9 @@ class RoomRequests {
             @AuthenticationPrincipal SignedInUser user,
             @PathVariable String id,
             @RequestBody(required = false) Json.ReadBody body) {
-        var room = Rooms.room(id);
+        var room = RoomParams.room(id);
         long unread = conversations.markRead(
-                room, user.userId(), body == null ? null : Rooms.optionalId(body.upTo(), "upTo"));
+                room, user.userId(), body == null ? null : RoomParams.optionalId(body.upTo(), "upTo"));
         return new Json.Unread(unread, conversations.readMark(room, user.userId()));
     }
 

@@ -12,9 +12,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** Reading room ids and answering with a file, the same for the API and the pages. */
-final class Rooms {
+final class RoomParams {
 
-    private Rooms() {}
+    private RoomParams() {}
 
     /** A malformed room id names no room anyone is in: 404 like any other room that is not yours. */
     static RoomId room(String id) {
