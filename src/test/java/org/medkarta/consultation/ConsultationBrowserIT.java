@@ -310,6 +310,113 @@ class ConsultationBrowserIT extends BrowserSupport {
     }
 
     @Test
+    void aDoctorAsksAConsultantOfAnotherClinicFromTheColleaguePage() {
+        var admin = new SignedInUser(
+                new org.medkarta.shared.UserId(UUID.randomUUID()),
+                "Test",
+                null,
+                List.of(new RoleGrant(Role.PLATFORM_ADMIN, null)),
+                "TEST");
+        var centre = clinics.register(
+                admin,
+                new org.medkarta.clinic.ClinicForm(
+                        "Консультативный центр " + UUID.randomUUID().toString().substring(0, 4),
+                        "7701234560",
+                        "1027700123450",
+                        null,
+                        null,
+                        "77",
+                        "Москва, ул. Центральная, 2",
+                        "Europe/Moscow",
+                        "+7 495 000-00-03",
+                        null,
+                        "centre@clinic.example.ru",
+                        null,
+                        null),
+                List.of(),
+                "http://localhost",
+                Locale.ENGLISH);
+        var consultant = clinics.inviteDoctor(
+                admin,
+                centre.id(),
+                new org.medkarta.clinic.DoctorForm(
+                        "cons-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                        "Консультантов",
+                        "Олег",
+                        null,
+                        List.of("cardiologist"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        "REGION",
+                        true),
+                "http://localhost",
+                Locale.ENGLISH);
+        var service = clinics.addService(
+                admin,
+                centre.id(),
+                new org.medkarta.clinic.ServiceForm(
+                        "Консультация врач-врач",
+                        "cardiologist",
+                        "VIDEO",
+                        "DOCTOR_TO_DOCTOR",
+                        30,
+                        0L,
+                        List.of(consultant.id().value().toString()),
+                        "REGION",
+                        true));
+        var today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Moscow"));
+        var template = scheduling.createTemplate(
+                admin,
+                consultant.id(),
+                new org.medkarta.scheduling.TemplateForm(
+                        "Врач-врач",
+                        today.toString(),
+                        today.plusDays(10).toString(),
+                        List.of("1", "2", "3", "4", "5", "6", "7"),
+                        "09:00",
+                        "12:00",
+                        30,
+                        List.of(),
+                        List.of(service.id().value().toString())));
+        scheduling.activate(admin, template.id());
+        String phone = Phones.unique();
+        identity.register(
+                new PatientRegistration(
+                        "Коллегин",
+                        "Семён",
+                        null,
+                        phone,
+                        "1970-01-01",
+                        "k-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                        identity.termsVersion()),
+                new ClientInfo("127.0.0.1", "test"),
+                "http://localhost",
+                Locale.ENGLISH);
+
+        Page doctor = signInDemoDoctor("/consultations/colleague");
+        doctor.waitForURL("**/consultations/colleague");
+        doctor.locator("#phone").fill(phone);
+        doctor.locator("#find-patient").click();
+        assertThat(doctor.locator("#patients input[name='patientId']")).isChecked();
+        doctor.locator("a.consultant", new Page.LocatorOptions().setHasText("Консультантов"))
+                .click();
+        doctor.locator("#slot").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(2));
+        doctor.locator("#create-request").click();
+        assertThat(doctor.locator("#caseText")).hasClass(java.util.regex.Pattern.compile("is-invalid"));
+        doctor.locator("#patients input[name='patientId']").check();
+        doctor.locator("#slot").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(2));
+        doctor.locator("#caseText").fill("АД 170/100 на трёх препаратах. Вопрос: коррекция терапии?");
+        doctor.locator("#create-request").click();
+        doctor.waitForURL("**/consultations?asked");
+        var card = doctor.locator("li.consultation", new Page.LocatorOptions().setHasText("Коллегин"));
+        assertThat(card).hasCount(1);
+        assertThat(card).containsText("Врач-врач");
+        screenshot("colleague");
+    }
+
+    @Test
     void theAdministratorSeesTheDictionaryAndAWrongFileIsRefusedBesideTheField() throws Exception {
         page.navigate(url(
                 "/test/staff-sign-in?email=admin@demo.medkarta.org&password=Demo-admin-1&continue=/admin/terminology"));
