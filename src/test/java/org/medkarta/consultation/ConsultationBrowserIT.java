@@ -411,6 +411,11 @@ class ConsultationBrowserIT extends BrowserSupport {
         doctor.locator("#create-request").click();
         doctor.waitForURL("**/consultations?asked");
         var card = doctor.locator("li.consultation", new Page.LocatorOptions().setHasText("Коллегин"));
+        // The request opens when the booking's event is handled, just after the booking commits.
+        for (int tries = 0; tries < 40 && card.count() == 0; tries++) {
+            doctor.waitForTimeout(250);
+            doctor.reload();
+        }
         assertThat(card).hasCount(1);
         assertThat(card).containsText("Врач-врач");
         screenshot("colleague");
