@@ -5,8 +5,15 @@ import java.util.UUID;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.PatientId;
+import org.medkarta.shared.UserId;
 
-/** A patient was booked into a slot (SPEC C4); the consultation module opens a request on it. */
+/**
+ * A patient was booked into a slot (SPEC C4); the consultation module opens a request on it.
+ *
+ * @param patientUser the account told about the appointment (the patient or their representative)
+ * @param bookedBy who booked: the patient, staff, or a doctor routing or asking a colleague
+ * @param complaint what the patient wrote when booking, or null
+ */
 public record AppointmentBooked(
         UUID appointmentId,
         PatientId patient,
@@ -15,4 +22,7 @@ public record AppointmentBooked(
         UUID serviceId,
         Instant start,
         Instant end,
-        Instant bookedAt) {}
+        Instant bookedAt,
+        UserId patientUser,
+        UserId bookedBy,
+        String complaint) {}

@@ -627,7 +627,8 @@ public class Scheduling {
         }
         var slot = slots.find(request.slot()).orElseThrow(NotFound::new);
         var doctor = clinics.doctor(slot.doctorId()).orElseThrow(NotFound::new);
-        var patient = patientFor(actor, request.patient(), doctor.id());
+        boolean doctorToDoctor = doctorToDoctor(slot, request.service());
+        var patient = patientFor(actor, request.patient(), doctor, doctorToDoctor);
         Instant now = clock.instant();
         checkBookable(slot, now);
         UUID serviceId = request.service() != null
@@ -642,17 +643,17 @@ public class Scheduling {
                 .orElseThrow(() -> new InvalidInput("serviceId", "scheduling.validation.service"));
         String specialty = service.specialty().code();
         UUID referral = null;
-        if (clinics.visibility(doctor, service) == Visibility.REFERRAL) {
+        if (!doctorToDoctor && clinics.visibility(doctor, service) == Visibility.REFERRAL) {
             referral = request.referral() != null
                     ? request.referral()
                     : referrals
                             .usable(patient.patientId(), specialty, doctor.id(), now)
                             .orElseThrow(SchedulingRefusal::referralRequired);
         }
-        if (!clinics.visibleTo(patient.patientId(), doctor, service, referral != null)) {
+        if (!doctorToDoctor && !clinics.visibleTo(patient.patientId(), doctor, service, referral != null)) {
             throw SchedulingRefusal.notVisible();
         }
-        if (!clinics.hasAccepted(patient.patientId(), doctor.clinicId())) {
+        if (!doctorToDoctor && !clinics.hasAccepted(patient.patientId(), doctor.clinicId())) {
             if (!request.acceptClinicDocuments()) {
                 throw SchedulingRefusal.consentRequired();
             }
@@ -705,22 +706,31 @@ public class Scheduling {
                 service.id().value(),
                 slot.start(),
                 slot.end(),
-                now));
+                now,
+                patient.userId(),
+                actor.userId(),
+                complaint));
         notices.booked(appointment, doctor, service);
         return appointment;
     }
 
     private record Booker(PatientId patientId, UserId userId) {}
 
-    /** The patient booked for: the signed-in patient, or any patient when staff of the doctor book. */
-    private Booker patientFor(SignedInUser actor, PatientId asked, DoctorId doctor) {
+    /**
+     * The patient booked for: the signed-in patient; any patient when staff of the doctor book, a
+     * doctor of the same clinic routes a patient to a colleague (SPEC D10), or any doctor asks a
+     * consultant in a doctor-to-doctor service (SPEC D11); otherwise whom the access module lets the
+     * actor act for.
+     */
+    private Booker patientFor(SignedInUser actor, PatientId asked, DoctorView doctor, boolean doctorToDoctor) {
         if (asked == null) {
             if (actor.patientId() == null) {
                 throw new InvalidInput("patientId", "validation.required");
             }
             return new Booker(actor.patientId(), actor.userId());
         }
-        if (!asked.equals(actor.patientId()) && manages(actor, doctor)) {
+        if (!asked.equals(actor.patientId())
+                && (manages(actor, doctor.id()) || colleague(actor, doctor, doctorToDoctor))) {
             return identity.patient(asked)
                     .map(account -> new Booker(account.patientId(), account.userId()))
                     .orElseThrow(NotFound::new);
@@ -731,6 +741,27 @@ public class Scheduling {
             return new Booker(asked, actor.userId());
         }
         throw new NotFound();
+    }
+
+    private boolean colleague(SignedInUser actor, DoctorView doctor, boolean doctorToDoctor) {
+        if (actor == null || !actor.has(Role.DOCTOR)) {
+            return false;
+        }
+        var profiles = clinics.profilesOf(actor.userId());
+        return doctorToDoctor
+                ? !profiles.isEmpty()
+                : profiles.stream().anyMatch(p -> p.clinicId().equals(doctor.clinicId()));
+    }
+
+    private boolean doctorToDoctor(SlotView slot, UUID asked) {
+        UUID chosen = asked != null
+                ? asked
+                : slot.serviceIds().size() == 1 ? slot.serviceIds().get(0) : null;
+        return chosen != null
+                && slot.serviceIds().contains(chosen)
+                && clinics.service(new ServiceId(chosen))
+                        .map(s -> s.kind() == org.medkarta.clinic.ServiceKind.DOCTOR_TO_DOCTOR)
+                        .orElse(false);
     }
 
     private void checkBookable(SlotView slot, Instant now) {

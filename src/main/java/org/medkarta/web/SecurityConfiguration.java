@@ -44,6 +44,7 @@ class SecurityConfiguration {
         "/schedule/**",
         "/access/**",
         "/record/**",
+        "/consultations/**",
         "/conversations/**",
         "/device-check"
     };

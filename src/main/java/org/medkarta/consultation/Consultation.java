@@ -1,0 +1,158 @@
+package org.medkarta.consultation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.medkarta.clinic.ServiceKind;
+import org.medkarta.identity.SignedInUser;
+import org.medkarta.shared.ClinicId;
+import org.medkarta.shared.DoctorId;
+import org.medkarta.shared.PatientId;
+import org.medkarta.shared.UserId;
+
+/**
+ * A consultation request as stored: {@code state} is one of NEW, IN_WORK, CLOSED, CANCELLED; the
+ * rules of seed 004 on who may do what and when are its methods.
+ */
+record Consultation(
+        UUID id,
+        UUID appointmentId,
+        ServiceKind kind,
+        Channel channel,
+        ConsultationState state,
+        PatientId patientId,
+        UserId patientUserId,
+        String patientName,
+        DoctorId doctorId,
+        UserId doctorUserId,
+        String doctorName,
+        ClinicId clinicId,
+        String serviceName,
+        DoctorId referringDoctorId,
+        UserId referringUserId,
+        String referringName,
+        Instant start,
+        Instant end,
+        LocalDate startsOn,
+        java.time.ZoneId zone,
+        String question,
+        String anamnesis,
+        String complaints,
+        Instant openedAt,
+        Instant takenAt,
+        Instant closedAt) {
+
+    /** «Обращение можно взять в работу за 15 минут до времени приёма» (seed 004, SPEC D3). */
+    static final Duration TAKE_WINDOW = Duration.ofMinutes(15);
+
+    ConsultationState stateAt(Instant now) {
+        return state == ConsultationState.NEW && !now.isBefore(start) ? ConsultationState.OVERDUE : state;
+    }
+
+    ConsultationView view(Instant now) {
+        return new ConsultationView(
+                id,
+                appointmentId,
+                kind,
+                channel,
+                stateAt(now),
+                patientId,
+                patientUserId,
+                patientName,
+                doctorId,
+                doctorUserId,
+                doctorName,
+                clinicId,
+                serviceName,
+                referringDoctorId,
+                referringUserId,
+                referringName,
+                start,
+                end,
+                startsOn,
+                zone,
+                question,
+                anamnesis,
+                complaints,
+                openedAt,
+                takenAt,
+                closedAt);
+    }
+
+    /** The consulting doctor: the doctor of the appointment (the consultant in doctor-to-doctor). */
+    boolean consultedBy(SignedInUser user) {
+        return user != null && doctorUserId.equals(user.userId());
+    }
+
+    boolean referredBy(SignedInUser user) {
+        return user != null && referringUserId != null && referringUserId.equals(user.userId());
+    }
+
+    boolean patientSide(SignedInUser user) {
+        return user != null && (patientId.equals(user.patientId()) || patientUserId.equals(user.userId()));
+    }
+
+    /** Who may see it at all: anyone else is told it does not exist. */
+    boolean visibleTo(SignedInUser user) {
+        return consultedBy(user) || referredBy(user) || patientSide(user);
+    }
+
+    /**
+     * Who talks in its room: the patient and the doctor, or in a doctor-to-doctor consultation the
+     * consultant and the referring doctor (SPEC D4, D11).
+     */
+    java.util.List<UserId> members() {
+        return kind == ServiceKind.DOCTOR_TO_DOCTOR && referringUserId != null
+                ? java.util.List.of(doctorUserId, referringUserId)
+                : java.util.List.of(patientUserId, doctorUserId);
+    }
+
+    /** Checks that the doctor may take it into work now (SPEC D3). */
+    ConsultationTaken take(SignedInUser by, Instant now) {
+        if (!consultedBy(by)) {
+            throw ConsultationRefusal.notTheDoctor();
+        }
+        if (state == ConsultationState.CANCELLED) {
+            throw ConsultationRefusal.cancelled();
+        }
+        if (state != ConsultationState.NEW) {
+            throw ConsultationRefusal.notNew();
+        }
+        Instant opens = start.minus(TAKE_WINDOW);
+        if (now.isBefore(opens)) {
+            throw ConsultationRefusal.tooEarly(TAKE_WINDOW.toMinutes());
+        }
+        return new ConsultationTaken(id, patientId, doctorId, start, now);
+    }
+
+    /** Checks that the doctor may send the protocol now. */
+    void checkProtocol(SignedInUser by) {
+        if (!consultedBy(by)) {
+            throw ConsultationRefusal.notTheDoctor();
+        }
+        if (state == ConsultationState.CLOSED) {
+            throw ConsultationRefusal.protocolSent();
+        }
+        if (state != ConsultationState.IN_WORK) {
+            throw ConsultationRefusal.notInWork();
+        }
+    }
+
+    /** Routing is open from an open (in work) or closed consultation (seed 004, «Маршрутизация»). */
+    void checkRouting(SignedInUser by) {
+        if (!consultedBy(by)) {
+            throw ConsultationRefusal.notTheDoctor();
+        }
+        if (state != ConsultationState.IN_WORK && state != ConsultationState.CLOSED) {
+            throw ConsultationRefusal.notInWork();
+        }
+    }
+
+    /** Only the request's side tells about the case, and only until it is closed. */
+    boolean describableBy(SignedInUser user) {
+        boolean author =
+                kind == ServiceKind.DOCTOR_TO_DOCTOR && referringUserId != null ? referredBy(user) : patientSide(user);
+        return author && (state == ConsultationState.NEW || state == ConsultationState.IN_WORK);
+    }
+}

@@ -1,0 +1,800 @@
+package org.medkarta.consultation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.DoctorView;
+import org.medkarta.clinic.ServiceId;
+import org.medkarta.clinic.ServiceKind;
+import org.medkarta.clinic.ServiceView;
+import org.medkarta.conversation.Conversations;
+import org.medkarta.conversation.Member;
+import org.medkarta.conversation.RoomId;
+import org.medkarta.conversation.RoomView;
+import org.medkarta.files.FileContent;
+import org.medkarta.files.FileId;
+import org.medkarta.files.FilePurpose;
+import org.medkarta.files.Files;
+import org.medkarta.identity.AccountView;
+import org.medkarta.identity.Identity;
+import org.medkarta.identity.Role;
+import org.medkarta.identity.SignedInUser;
+import org.medkarta.scheduling.AppointmentBooked;
+import org.medkarta.scheduling.AppointmentView;
+import org.medkarta.scheduling.BookingRequest;
+import org.medkarta.scheduling.OfferedSlot;
+import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.SlotQuery;
+import org.medkarta.shared.DoctorId;
+import org.medkarta.shared.InvalidInput;
+import org.medkarta.shared.NotFound;
+import org.medkarta.shared.PatientId;
+import org.medkarta.terminology.Terminology;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The consultation module's whole API (SPEC D1–D3, D7, D8, D10, D11; seed 004).
+ *
+ * <p>A request is seen by its patient (and the account that booked for them), its consulting doctor
+ * and, in a doctor-to-doctor consultation, the referring doctor; anyone else is told it does not
+ * exist ({@link NotFound}). Only the consulting doctor takes it into work, writes the protocol and
+ * routes the patient.
+ */
+@Service
+public class Consultations {
+
+    /** How many requests one desk tab lists. */
+    static final int DESK_LIMIT = 200;
+
+    /** What an open-ended referral is stored as in scheduling, which needs a date (SPEC D10). */
+    static final Instant OPEN_ENDED = Instant.parse("9999-12-31T00:00:00Z");
+
+    private static final int TEXT_LIMIT = 4000;
+    private static final int PROTOCOL_LIMIT = 8000;
+    private static final int MAX_DIAGNOSES = 20;
+
+    private final Requests requests;
+    private final Protocols protocols;
+    private final RoutedReferrals referrals;
+    private final ConsultationFiles attachments;
+    private final Conversations conversations;
+    private final Files files;
+    private final ClinicDirectory clinics;
+    private final Identity identity;
+    private final Scheduling scheduling;
+    private final Terminology terminology;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Consultations(
+            Requests requests,
+            Protocols protocols,
+            RoutedReferrals referrals,
+            ConsultationFiles attachments,
+            Conversations conversations,
+            Files files,
+            ClinicDirectory clinics,
+            Identity identity,
+            Scheduling scheduling,
+            Terminology terminology,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.requests = requests;
+        this.protocols = protocols;
+        this.referrals = referrals;
+        this.attachments = attachments;
+        this.conversations = conversations;
+        this.files = files;
+        this.clinics = clinics;
+        this.identity = identity;
+        this.scheduling = scheduling;
+        this.terminology = terminology;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------- opening (D1)
+
+    /**
+     * Opens the request of a telemedicine booking (video, audio or chat); an in-person booking opens
+     * none. Opening twice for one appointment opens one request.
+     */
+    @Transactional
+    public Optional<ConsultationView> open(AppointmentBooked booked) {
+        var existing = requests.ofAppointment(booked.appointmentId());
+        if (existing.isPresent()) {
+            return Optional.of(existing.get().view(clock.instant()));
+        }
+        var service = clinics.service(new ServiceId(booked.serviceId()));
+        if (service.isEmpty() || !service.get().format().remote()) {
+            return Optional.empty();
+        }
+        var doctor = clinics.doctor(booked.doctor()).orElseThrow(NotFound::new);
+        var patient = identity.patient(booked.patient()).orElseThrow(NotFound::new);
+        ServiceView kind = service.get();
+        DoctorView referring = null;
+        if (kind.kind() == ServiceKind.DOCTOR_TO_DOCTOR && booked.bookedBy() != null) {
+            referring = clinics.profilesOf(booked.bookedBy()).stream()
+                    .sorted((a, b) -> Boolean.compare(
+                            a.clinicId().equals(doctor.clinicId()), b.clinicId().equals(doctor.clinicId())))
+                    .findFirst()
+                    .orElse(null);
+        }
+        ZoneId zone = clinics.timezone(doctor.clinicId());
+        String complaint = booked.complaint();
+        boolean doctorToDoctor = referring != null;
+        var consultation = new Consultation(
+                UUID.randomUUID(),
+                booked.appointmentId(),
+                kind.kind(),
+                Channel.valueOf(kind.format().name()),
+                ConsultationState.NEW,
+                booked.patient(),
+                booked.patientUser() != null ? booked.patientUser() : patient.userId(),
+                fullName(patient),
+                doctor.id(),
+                doctor.userId(),
+                doctor.fullName(),
+                doctor.clinicId(),
+                kind.name(),
+                referring == null ? null : referring.id(),
+                referring == null ? null : referring.userId(),
+                referring == null ? null : referring.fullName(),
+                booked.start(),
+                booked.end(),
+                LocalDate.ofInstant(booked.start(), zone),
+                zone,
+                doctorToDoctor ? complaint : null,
+                null,
+                doctorToDoctor ? null : complaint,
+                clock.instant(),
+                null,
+                null);
+        try {
+            requests.insert(consultation);
+        } catch (DuplicateKeyException twice) {
+            return requests.ofAppointment(booked.appointmentId()).map(c -> c.view(clock.instant()));
+        }
+        events.publishEvent(new ConsultationOpened(
+                consultation.id(),
+                consultation.appointmentId(),
+                consultation.patientId(),
+                consultation.doctorId(),
+                consultation.clinicId(),
+                consultation.referringDoctorId(),
+                consultation.kind(),
+                consultation.channel(),
+                consultation.start(),
+                consultation.openedAt()));
+        return Optional.of(consultation.view(clock.instant()));
+    }
+
+    /** A cancelled appointment takes its request off the desk, unless it was already taken. */
+    @Transactional
+    public void appointmentCancelled(UUID appointment) {
+        requests.cancel(appointment, clock.instant());
+    }
+
+    /** A rescheduled appointment moves its request. */
+    @Transactional
+    public void appointmentMoved(UUID appointment, Instant start, Instant end) {
+        requests.ofAppointment(appointment)
+                .ifPresent(c -> requests.move(
+                        appointment, start, end, LocalDate.ofInstant(start, clinics.timezone(c.clinicId()))));
+    }
+
+    // ---------------------------------------------------------------- the desk (D2)
+
+    /** The person's requests in one desk state: a doctor's desk, a patient's own, or both for a doctor-patient. */
+    @Transactional(readOnly = true)
+    public List<ConsultationView> desk(SignedInUser user, ConsultationState state, DeskFilter filter) {
+        Instant now = clock.instant();
+        return requests.desk(user, state, filter == null ? DeskFilter.NONE : filter, now, DESK_LIMIT).stream()
+                .map(c -> c.view(now))
+                .toList();
+    }
+
+    /** How many requests the person has in each desk state, under the same filters. */
+    @Transactional(readOnly = true)
+    public Map<ConsultationState, Integer> counts(SignedInUser user, DeskFilter filter) {
+        return requests.counts(user, filter == null ? DeskFilter.NONE : filter, clock.instant());
+    }
+
+    /** One request, for its participants only. */
+    @Transactional(readOnly = true)
+    public ConsultationView consultation(SignedInUser user, UUID id) {
+        return visible(user, id).view(clock.instant());
+    }
+
+    /** The room members of a request the person may see: see {@link Consultation#members()}. */
+    @Transactional(readOnly = true)
+    public List<org.medkarta.shared.UserId> members(SignedInUser user, UUID id) {
+        return visible(user, id).members();
+    }
+
+    /** Whether the person talks in the request's chat and calls (not the patient of a doctor-to-doctor one). */
+    @Transactional(readOnly = true)
+    public boolean talksIn(SignedInUser user, UUID id) {
+        return visible(user, id).members().contains(user.userId());
+    }
+
+    private Consultation visible(SignedInUser user, UUID id) {
+        if (id == null) {
+            throw new NotFound();
+        }
+        return requests.find(id).filter(c -> c.visibleTo(user)).orElseThrow(NotFound::new);
+    }
+
+    private static List<Member> members(Consultation c) {
+        return c.kind() == ServiceKind.DOCTOR_TO_DOCTOR && c.referringUserId() != null
+                ? List.of(
+                        new Member(c.doctorUserId(), "CONSULTANT", c.doctorName()),
+                        new Member(c.referringUserId(), "DOCTOR", c.referringName()))
+                : List.of(
+                        new Member(c.patientUserId(), "PATIENT", c.patientName()),
+                        new Member(c.doctorUserId(), "DOCTOR", c.doctorName()));
+    }
+
+    /**
+     * The consultation's chat and call room as the person sees it, once it is taken into work; empty
+     * for a participant who does not talk in it (the patient of a doctor-to-doctor consultation).
+     */
+    @Transactional(readOnly = true)
+    public Optional<RoomView> room(SignedInUser user, UUID id) {
+        var consultation = visible(user, id);
+        var room = new RoomId(id);
+        if (!consultation.members().contains(user.userId()) || !conversations.isMember(room, user.userId())) {
+            return Optional.empty();
+        }
+        return Optional.of(conversations.roomFor(room, user.userId()));
+    }
+
+    /** The calls of the consultation with start, end and duration (SPEC D5), for its participants. */
+    @Transactional(readOnly = true)
+    public List<org.medkarta.conversation.CallView> calls(SignedInUser user, UUID id) {
+        visible(user, id);
+        return conversations.calls(new RoomId(id));
+    }
+
+    // ---------------------------------------------------------------- files (D1, D7)
+
+    /** A file as it came in a form or a request. */
+    public record Upload(String name, byte[] content) {}
+
+    /**
+     * Attaches a file to the request: the results of examinations (seed 004: «Пациент также, как и
+     * вы, может добавить файлы к обращению»), by the request's side or the consulting doctor, until
+     * the protocol is sent. PDF, DOC/DOCX, XLS/XLSX, TXT, JPG, PNG, type told from the content.
+     *
+     * @throws InvalidInput naming {@code file}
+     */
+    @Transactional
+    public AttachmentView attach(SignedInUser user, UUID id, Upload upload) {
+        var consultation = visible(user, id);
+        if (!consultation.describableBy(user) && !consultation.consultedBy(user)) {
+            throw consultation.state() == ConsultationState.CLOSED
+                    ? ConsultationRefusal.protocolSent()
+                    : ConsultationRefusal.notTheDoctor();
+        }
+        if (consultation.state() == ConsultationState.CLOSED || consultation.state() == ConsultationState.CANCELLED) {
+            throw ConsultationRefusal.protocolSent();
+        }
+        var stored = files.store(FilePurpose.CHAT, user.userId(), "file", upload.name(), upload.content());
+        attachments.add(id, "REQUEST", stored);
+        return attachments.find(id, stored.id().value()).orElseThrow();
+    }
+
+    /** The request's and the protocol's files. */
+    @Transactional(readOnly = true)
+    public List<AttachmentView> attachments(SignedInUser user, UUID id) {
+        visible(user, id);
+        return attachments.of(id);
+    }
+
+    /** One of the consultation's files with its bytes, checked against its checksum. */
+    @Transactional(readOnly = true)
+    public FileContent file(SignedInUser user, UUID id, UUID file) {
+        visible(user, id);
+        attachments.find(id, file).orElseThrow(NotFound::new);
+        return files.open(new FileId(file));
+    }
+
+    // ---------------------------------------------------------------- the request (D1)
+
+    /**
+     * The patient (or, doctor-to-doctor, the referring doctor) tells about the case until the
+     * protocol is sent.
+     */
+    @Transactional
+    public ConsultationView describe(SignedInUser user, UUID id, RequestForm form) {
+        var consultation = visible(user, id);
+        if (!consultation.describableBy(user)) {
+            throw consultation.state() == ConsultationState.CLOSED
+                    ? ConsultationRefusal.protocolSent()
+                    : ConsultationRefusal.notTheDoctor();
+        }
+        var errors = new ArrayList<InvalidInput.FieldError>();
+        var clean = new RequestForm(
+                text(form.question(), "question", TEXT_LIMIT, errors),
+                text(form.anamnesis(), "anamnesis", TEXT_LIMIT, errors),
+                text(form.complaints(), "complaints", TEXT_LIMIT, errors));
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        requests.describe(id, clean);
+        return requests.find(id).orElseThrow().view(clock.instant());
+    }
+
+    // ---------------------------------------------------------------- take into work (D3)
+
+    /**
+     * Takes the request into work: the consulting doctor only, from 15 minutes before the start
+     * (seed 004); an overdue one can still be taken.
+     *
+     * @throws ConsultationRefusal {@code too-early}, {@code consultation-not-new}, {@code
+     *     not-the-consulting-doctor}
+     */
+    @Transactional
+    public ConsultationView take(SignedInUser user, UUID id) {
+        var consultation = visible(user, id);
+        Instant now = clock.instant();
+        var taken = consultation.take(user, now);
+        if (!requests.change(id, ConsultationState.NEW, ConsultationState.IN_WORK, "taken_at", now)) {
+            throw ConsultationRefusal.notNew();
+        }
+        // «После того, как обращение взято в работу, у вас открывается… "Видеозвонок", "Аудиозвонок",
+        // а также функция общения в "Чате"» (seed 004): the room opens under the consultation's id.
+        conversations.open(
+                new RoomId(id), consultation.serviceName() + " — " + consultation.patientName(), members(consultation));
+        events.publishEvent(taken);
+        return requests.find(id).orElseThrow().view(now);
+    }
+
+    // ---------------------------------------------------------------- the protocol (D7, D8)
+
+    /**
+     * Sends the protocol, which closes the consultation; afterwards it never changes (addenda only).
+     * A primary doctor-patient consultation records no diagnosis (SPEC D7, seed 004).
+     *
+     * @throws InvalidInput naming the field: {@code recommendations} missing, {@code diagnoses} in a
+     *     primary consultation or with an unknown code, texts too long
+     * @throws ConsultationRefusal {@code consultation-not-in-work}, {@code protocol-already-sent}
+     */
+    @Transactional
+    public ProtocolView sendProtocol(SignedInUser user, UUID id, ProtocolForm form) {
+        return sendProtocol(user, id, form, List.of());
+    }
+
+    /**
+     * Sends the protocol with its files (PDF, DOC/DOCX, XLS/XLSX up to the files module's limit,
+     * the type told from the content; seed 004: «можно также добавить файлы в формате PDF, DOC,
+     * XLSX»); a wrong file refuses the whole protocol naming {@code files}.
+     */
+    @Transactional
+    public ProtocolView sendProtocol(SignedInUser user, UUID id, ProtocolForm form, List<Upload> uploads) {
+        var consultation = visible(user, id);
+        consultation.checkProtocol(user);
+        var errors = new ArrayList<InvalidInput.FieldError>();
+        for (var upload : uploads) {
+            try {
+                files.check(FilePurpose.PROTOCOL, "files", upload.content());
+            } catch (InvalidInput wrong) {
+                errors.addAll(wrong.errors());
+                break;
+            }
+        }
+        String anamnesis = text(form.anamnesis(), "anamnesis", PROTOCOL_LIMIT, errors);
+        String recommendations = text(form.recommendations(), "recommendations", PROTOCOL_LIMIT, errors);
+        if (recommendations == null && errors.stream().noneMatch(e -> e.field().equals("recommendations"))) {
+            errors.add(new InvalidInput.FieldError("recommendations", "validation.required"));
+        }
+        String additional = text(form.additionalRecommendations(), "additionalRecommendations", PROTOCOL_LIMIT, errors);
+        var diagnoses = new ArrayList<Diagnosis>();
+        if (!form.diagnoses().isEmpty()) {
+            if (consultation.kind() == ServiceKind.PRIMARY) {
+                errors.add(new InvalidInput.FieldError("diagnoses", "consultation.validation.primary-no-diagnosis"));
+            } else if (form.diagnoses().size() > MAX_DIAGNOSES) {
+                errors.add(new InvalidInput.FieldError(
+                        "diagnoses", "consultation.validation.too-many-diagnoses", List.of(MAX_DIAGNOSES)));
+            } else {
+                var found = terminology.icd10(form.diagnoses());
+                for (String code : form.diagnoses()) {
+                    var entry = found.get(code);
+                    if (entry == null || !entry.diagnosis()) {
+                        errors.add(new InvalidInput.FieldError(
+                                "diagnoses", "consultation.validation.unknown-code", List.of(code)));
+                        break;
+                    }
+                    diagnoses.add(new Diagnosis(entry.code(), entry.name()));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        Instant now = clock.instant();
+        if (!requests.change(id, ConsultationState.IN_WORK, ConsultationState.CLOSED, "closed_at", now)) {
+            throw ConsultationRefusal.protocolSent();
+        }
+        var clean = new ProtocolForm(anamnesis, recommendations, additional, List.of());
+        protocols.insert(id, clean, diagnoses, user.userId(), now);
+        var fileIds = new ArrayList<UUID>();
+        for (var upload : uploads) {
+            var stored = files.store(FilePurpose.PROTOCOL, user.userId(), "files", upload.name(), upload.content());
+            attachments.add(id, "PROTOCOL", stored);
+            fileIds.add(stored.id().value());
+        }
+        // The history stays readable; nothing new is said in a closed consultation (SPEC D4).
+        conversations.close(new RoomId(id));
+        events.publishEvent(new ProtocolSent(
+                id,
+                consultation.appointmentId(),
+                consultation.patientId(),
+                consultation.doctorId(),
+                consultation.clinicId(),
+                consultation.referringDoctorId(),
+                anamnesis,
+                recommendations,
+                additional,
+                List.copyOf(diagnoses),
+                List.copyOf(fileIds),
+                now));
+        events.publishEvent(new ConsultationClosed(id, consultation.patientId(), consultation.doctorId(), now));
+        return protocols.find(id).orElseThrow();
+    }
+
+    /** The sent protocol, if there is one yet. */
+    @Transactional(readOnly = true)
+    public Optional<ProtocolView> protocol(SignedInUser user, UUID id) {
+        visible(user, id);
+        return protocols.find(id);
+    }
+
+    /**
+     * Adds to a sent protocol, which itself never changes (SPEC D7).
+     *
+     * @throws ConsultationRefusal {@code consultation-not-closed} before the protocol is sent
+     */
+    @Transactional
+    public ProtocolView addAddendum(SignedInUser user, UUID id, String text) {
+        var consultation = visible(user, id);
+        if (!consultation.consultedBy(user)) {
+            throw ConsultationRefusal.notTheDoctor();
+        }
+        if (consultation.state() != ConsultationState.CLOSED) {
+            throw ConsultationRefusal.notClosed();
+        }
+        var errors = new ArrayList<InvalidInput.FieldError>();
+        String clean = text(text, "text", TEXT_LIMIT, errors);
+        if (clean == null && errors.isEmpty()) {
+            errors.add(new InvalidInput.FieldError("text", "validation.required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        protocols.addendum(id, clean, user.userId(), clock.instant());
+        return protocols.find(id).orElseThrow();
+    }
+
+    /**
+     * The protocol as a PDF with Cyrillic text: clinic, doctor, patient, date, content, diagnoses
+     * with codes, addenda (SPEC D8).
+     *
+     * @throws ConsultationRefusal {@code consultation-not-closed} before the protocol is sent
+     */
+    @Transactional(readOnly = true)
+    public byte[] protocolPdf(SignedInUser user, UUID id) {
+        var consultation = visible(user, id);
+        var protocol = protocols.find(id).orElseThrow(ConsultationRefusal::notClosed);
+        var clinic = clinics.card(consultation.clinicId());
+        return ProtocolPdf.render(
+                consultation.view(clock.instant()),
+                protocol,
+                clinic.name(),
+                clinic.address(),
+                clinics.timezone(consultation.clinicId()));
+    }
+
+    // ---------------------------------------------------------------- routing (D10)
+
+    /**
+     * Issues a referral from an open or closed consultation (seed 004, «Создание направления»): to a
+     * specialty or a named doctor, until a date or without end, with a presumed diagnosis and a
+     * reason. It appears in the patient's account and opens referral-only services to them.
+     */
+    @Transactional
+    public ReferralView refer(SignedInUser user, UUID id, ReferralForm form) {
+        var consultation = visible(user, id);
+        consultation.checkRouting(user);
+        var errors = new ArrayList<InvalidInput.FieldError>();
+        DoctorView named = null;
+        if (form.doctorId() != null && !form.doctorId().isBlank()) {
+            try {
+                named = clinics.doctor(DoctorId.of(form.doctorId().strip()))
+                        .filter(DoctorView::active)
+                        .orElse(null);
+            } catch (RuntimeException wrong) {
+                named = null;
+            }
+            if (named == null) {
+                errors.add(new InvalidInput.FieldError("doctorId", "consultation.validation.doctor"));
+            }
+        }
+        String specialty = form.specialty() == null ? "" : form.specialty().strip();
+        if (specialty.isEmpty() && named != null && !named.specialties().isEmpty()) {
+            specialty = named.specialties().get(0).code();
+        }
+        String chosen = specialty;
+        if (chosen.isEmpty()) {
+            errors.add(new InvalidInput.FieldError("specialty", "validation.required"));
+        } else if (clinics.specialties().stream().noneMatch(s -> s.code().equals(chosen))) {
+            errors.add(new InvalidInput.FieldError("specialty", "consultation.validation.specialty"));
+        } else if (named != null
+                && named.specialties().stream().noneMatch(s -> s.code().equals(chosen))) {
+            errors.add(new InvalidInput.FieldError("doctorId", "consultation.validation.doctor-specialty"));
+        }
+        ZoneId zone = clinics.timezone(consultation.clinicId());
+        LocalDate until = null;
+        if (!form.openEnded()) {
+            if (form.validUntil() == null || form.validUntil().isBlank()) {
+                errors.add(new InvalidInput.FieldError("validUntil", "consultation.validation.valid-until"));
+            } else {
+                try {
+                    until = LocalDate.parse(form.validUntil().strip());
+                    if (until.isBefore(LocalDate.ofInstant(clock.instant(), zone))) {
+                        errors.add(new InvalidInput.FieldError("validUntil", "consultation.validation.past"));
+                    }
+                } catch (DateTimeParseException wrong) {
+                    errors.add(new InvalidInput.FieldError("validUntil", "consultation.validation.date"));
+                }
+            }
+        }
+        Diagnosis presumed = null;
+        if (form.presumedDiagnosis() != null && !form.presumedDiagnosis().isBlank()) {
+            var entry = terminology.icd10(form.presumedDiagnosis().strip());
+            if (entry.isEmpty() || !entry.get().diagnosis()) {
+                errors.add(new InvalidInput.FieldError(
+                        "presumedDiagnosis",
+                        "consultation.validation.unknown-code",
+                        List.of(form.presumedDiagnosis().strip())));
+            } else {
+                presumed = new Diagnosis(entry.get().code(), entry.get().name());
+            }
+        }
+        String reason = text(form.reason(), "reason", 2000, errors);
+        if (reason == null && errors.stream().noneMatch(e -> e.field().equals("reason"))) {
+            errors.add(new InvalidInput.FieldError("reason", "validation.required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        Instant validUntil = until == null
+                ? OPEN_ENDED
+                : until.plusDays(1).atStartOfDay(zone).toInstant();
+        var issued = scheduling.issueReferral(
+                consultation.patientId(), chosen, named == null ? null : named.id(), validUntil, user.userId());
+        var referral = new ReferralView(
+                issued.id(),
+                id,
+                consultation.patientId(),
+                chosen,
+                named == null ? null : named.id(),
+                named == null ? null : named.fullName(),
+                until,
+                presumed,
+                reason,
+                issued.issuedAt(),
+                consultation.doctorName(),
+                null);
+        referrals.insert(referral, user.userId().value());
+        return referral;
+    }
+
+    /** The referrals issued in a consultation. */
+    @Transactional(readOnly = true)
+    public List<ReferralView> referrals(SignedInUser user, UUID id) {
+        visible(user, id);
+        return withUse(referrals.ofConsultation(id), null);
+    }
+
+    /** The signed-in patient's referrals from consultations, with whether a booking used them. */
+    @Transactional(readOnly = true)
+    public List<ReferralView> myReferrals(SignedInUser user) {
+        if (user.patientId() == null) {
+            return List.of();
+        }
+        return withUse(referrals.ofPatient(user.patientId()), user.patientId());
+    }
+
+    private List<ReferralView> withUse(List<ReferralView> list, PatientId patient) {
+        if (list.isEmpty()) {
+            return list;
+        }
+        var used = new HashMap<UUID, Instant>();
+        scheduling.referrals(patient != null ? patient : list.get(0).patientId()).stream()
+                .filter(r -> r.usedAt() != null)
+                .forEach(r -> used.put(r.id(), r.usedAt()));
+        return list.stream()
+                .map(r -> new ReferralView(
+                        r.id(),
+                        r.consultationId(),
+                        r.patientId(),
+                        r.specialty(),
+                        r.doctorId(),
+                        r.doctorName(),
+                        r.validUntil(),
+                        r.presumedDiagnosis(),
+                        r.reason(),
+                        r.issuedAt(),
+                        r.issuedByName(),
+                        used.get(r.id())))
+                .toList();
+    }
+
+    /** The doctors of the consultation's clinic the patient can be booked with, the doctor included. */
+    @Transactional(readOnly = true)
+    public List<DoctorView> routingDoctors(SignedInUser user, UUID id) {
+        var consultation = visible(user, id);
+        consultation.checkRouting(user);
+        return clinics.findDoctors(null, null, consultation.clinicId());
+    }
+
+    /** Free slots of a doctor of the consultation's clinic, for booking the patient (seed 004, «Запись на консультацию»). */
+    @Transactional(readOnly = true)
+    public List<OfferedSlot> routingSlots(SignedInUser user, UUID id, DoctorId doctor) {
+        var consultation = visible(user, id);
+        consultation.checkRouting(user);
+        var found = clinics.doctor(doctor)
+                .filter(d -> d.clinicId().equals(consultation.clinicId()))
+                .orElseThrow(() -> new InvalidInput("doctorId", "consultation.validation.doctor"));
+        return scheduling.search(user, new SlotQuery(found.id(), null, null, null, null, null, 100));
+    }
+
+    /**
+     * Books the patient straight into a slot with this or another doctor of the clinic (SPEC D10);
+     * a telemedicine slot opens a new request of its own.
+     */
+    @Transactional
+    public AppointmentView book(
+            SignedInUser user, UUID id, UUID slot, UUID service, String note, String clientAddress) {
+        var consultation = visible(user, id);
+        consultation.checkRouting(user);
+        if (slot == null) {
+            throw new InvalidInput("slotId", "validation.required");
+        }
+        var offered = scheduling
+                .slot(slot)
+                .filter(s -> s.clinicId().equals(consultation.clinicId()))
+                .orElseThrow(() -> new InvalidInput("slotId", "consultation.validation.slot"));
+        return scheduling.book(
+                user,
+                new BookingRequest(offered.id(), consultation.patientId(), service, null, note, false),
+                clientAddress);
+    }
+
+    // ---------------------------------------------------------------- doctor-to-doctor (D11)
+
+    /** Patients a doctor can ask a colleague about, by phone or SNILS. */
+    @Transactional(readOnly = true)
+    public List<AccountView> findPatients(SignedInUser user, String phoneOrSnils) {
+        requireDoctor(user);
+        return identity.findPatients(phoneOrSnils);
+    }
+
+    /** Doctors of other clinics who give doctor-to-doctor consultations, with those services. */
+    @Transactional(readOnly = true)
+    public List<Consultant> consultants(SignedInUser user, String specialty) {
+        var own = requireDoctor(user).stream().map(DoctorView::clinicId).toList();
+        var found = new ArrayList<Consultant>();
+        for (var doctor :
+                clinics.findDoctors(specialty == null || specialty.isBlank() ? null : specialty, null, null)) {
+            if (own.contains(doctor.clinicId()) || doctor.userId().equals(user.userId())) {
+                continue;
+            }
+            var services = clinics.servicesOf(doctor.id()).stream()
+                    .filter(s -> s.kind() == ServiceKind.DOCTOR_TO_DOCTOR
+                            && s.format().remote())
+                    .toList();
+            if (!services.isEmpty()) {
+                found.add(new Consultant(doctor, services));
+            }
+        }
+        return found;
+    }
+
+    /** A consultant of another clinic and the doctor-to-doctor services they give. */
+    public record Consultant(DoctorView doctor, List<ServiceView> services) {}
+
+    /** The consultant's free doctor-to-doctor slots (seed 004: «из расписания выберите день и время»). */
+    @Transactional(readOnly = true)
+    public List<OfferedSlot> consultantSlots(SignedInUser user, DoctorId consultant) {
+        requireDoctor(user);
+        var services = clinics.servicesOf(consultant).stream()
+                .filter(s -> s.kind() == ServiceKind.DOCTOR_TO_DOCTOR)
+                .map(s -> s.id().value())
+                .toList();
+        return scheduling.search(user, new SlotQuery(consultant, null, null, null, null, null, 200)).stream()
+                .filter(s -> services.contains(s.serviceId()))
+                .toList();
+    }
+
+    /**
+     * Asks a consultant about a patient (SPEC D11): books the chosen doctor-to-doctor slot for the
+     * patient on the referring doctor's behalf with the case text; the request opens for both
+     * doctors, in "New".
+     */
+    @Transactional
+    public AppointmentView askColleague(
+            SignedInUser user, PatientId patient, UUID slot, UUID service, String caseText, String clientAddress) {
+        requireDoctor(user);
+        var errors = new ArrayList<InvalidInput.FieldError>();
+        if (patient == null) {
+            errors.add(new InvalidInput.FieldError("patientId", "validation.required"));
+        }
+        if (slot == null) {
+            errors.add(new InvalidInput.FieldError("slotId", "validation.required"));
+        }
+        String text = text(caseText, "caseText", 2000, errors);
+        if (text == null && errors.stream().noneMatch(e -> e.field().equals("caseText"))) {
+            errors.add(new InvalidInput.FieldError("caseText", "validation.required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        var offered =
+                scheduling.slot(slot).orElseThrow(() -> new InvalidInput("slotId", "consultation.validation.slot"));
+        UUID chosen = service != null ? service : offered.serviceIds().get(0);
+        boolean doctorToDoctor = clinics.service(new ServiceId(chosen))
+                .map(s -> s.kind() == ServiceKind.DOCTOR_TO_DOCTOR)
+                .orElse(false);
+        if (!doctorToDoctor || !offered.serviceIds().contains(chosen)) {
+            throw new InvalidInput("slotId", "consultation.validation.slot");
+        }
+        if (identity.patient(patient).isEmpty()) {
+            throw new InvalidInput("patientId", "consultation.validation.patient");
+        }
+        return scheduling.book(user, new BookingRequest(slot, patient, chosen, null, text, false), clientAddress);
+    }
+
+    private List<DoctorView> requireDoctor(SignedInUser user) {
+        if (user == null || !user.has(Role.DOCTOR)) {
+            throw new NotFound();
+        }
+        var profiles = clinics.profilesOf(user.userId());
+        if (profiles.isEmpty()) {
+            throw new NotFound();
+        }
+        return profiles;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static String text(String value, String field, int limit, List<InvalidInput.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String stripped = value.strip();
+        if (stripped.length() > limit) {
+            errors.add(new InvalidInput.FieldError(field, "consultation.validation.too-long", List.of(limit)));
+        }
+        return stripped;
+    }
+
+    static String fullName(AccountView account) {
+        return account.patronymic() == null || account.patronymic().isBlank()
+                ? account.lastName() + " " + account.firstName()
+                : account.lastName() + " " + account.firstName() + " " + account.patronymic();
+    }
+}

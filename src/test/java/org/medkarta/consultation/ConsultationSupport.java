@@ -1,0 +1,288 @@
+package org.medkarta.consultation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicForm;
+import org.medkarta.clinic.DoctorForm;
+import org.medkarta.clinic.DoctorView;
+import org.medkarta.clinic.DocumentKind;
+import org.medkarta.clinic.ServiceForm;
+import org.medkarta.identity.ClientInfo;
+import org.medkarta.identity.Identity;
+import org.medkarta.identity.PatientRegistration;
+import org.medkarta.identity.Registered;
+import org.medkarta.identity.Role;
+import org.medkarta.identity.RoleGrant;
+import org.medkarta.identity.SignedInUser;
+import org.medkarta.shared.ClinicId;
+import org.medkarta.shared.UserId;
+import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.Phones;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Consultation tests: clinics, doctors (with telemedicine services and a schedule) and patients
+ * made through the modules' facades, bookings over the API, and tokens issued at the moved clock.
+ */
+abstract class ConsultationSupport extends ApiSupport {
+
+    static final SignedInUser PLATFORM = new SignedInUser(
+            new UserId(new UUID(0, 98)), "Test", null, List.of(new RoleGrant(Role.PLATFORM_ADMIN, null)), "TEST");
+
+    @Autowired
+    protected ClinicDirectory clinics;
+
+    @Autowired
+    protected Identity identity;
+
+    @Autowired
+    protected Consultations consultations;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    record TestClinic(ClinicId id, ZoneId zone) {}
+
+    /** A doctor; {@link #token()} is issued at the clock's current time. */
+    record TestDoctor(DoctorView view, SignedInUser user, List<String> services, Identity identity) {
+        String id() {
+            return view.id().value().toString();
+        }
+
+        String token() {
+            return identity.tokensFor(user).accessToken();
+        }
+    }
+
+    record TestPatient(Registered account, SignedInUser user, Identity identity) {
+        String id() {
+            return account.patientId().value().toString();
+        }
+
+        String token() {
+            return identity.tokensFor(user).accessToken();
+        }
+    }
+
+    TestClinic clinic() {
+        var clinic = clinics.register(
+                PLATFORM,
+                new ClinicForm(
+                        "Клиника «Здоровье» " + UUID.randomUUID().toString().substring(0, 4),
+                        "7701234560",
+                        "1027700123450",
+                        null,
+                        null,
+                        "77",
+                        "Москва, ул. Тестовая, 1",
+                        "Europe/Moscow",
+                        "+7 495 000-00-02",
+                        null,
+                        "test@clinic.example.ru",
+                        null,
+                        null),
+                List.of(),
+                "http://localhost",
+                Locale.ENGLISH);
+        clinics.publish(PLATFORM, clinic.id(), DocumentKind.OFFER, "# Оферта\n\nТекст.");
+        clinics.publish(PLATFORM, clinic.id(), DocumentKind.CONSENT, "# Согласие\n\nТекст.");
+        return new TestClinic(clinic.id(), ZoneId.of("Europe/Moscow"));
+    }
+
+    /** A doctor giving the services of the given kinds, all by video, with 30-minute slots 09:00–17:30 daily. */
+    TestDoctor doctor(TestClinic clinic, String specialty, String... kinds) {
+        var doctor = clinics.inviteDoctor(
+                PLATFORM,
+                clinic.id(),
+                new DoctorForm(
+                        "doc-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                        "Врачев",
+                        "Иван",
+                        "Сергеевич",
+                        List.of(specialty),
+                        null,
+                        null,
+                        null,
+                        null,
+                        "REGION",
+                        true),
+                "http://localhost",
+                Locale.ENGLISH);
+        var services = new ArrayList<String>();
+        for (String kind : kinds) {
+            var service = clinics.addService(
+                    PLATFORM,
+                    clinic.id(),
+                    new ServiceForm(
+                            "Телеконсультация " + kind.toLowerCase(Locale.ROOT),
+                            specialty,
+                            "VIDEO",
+                            kind,
+                            30,
+                            100_000L,
+                            List.of(doctor.id().value().toString()),
+                            "REGION",
+                            true));
+            services.add(service.id().value().toString());
+        }
+        var user = new SignedInUser(
+                doctor.userId(), doctor.fullName(), null, List.of(new RoleGrant(Role.DOCTOR, clinic.id())), "PASSWORD");
+        var made = new TestDoctor(doctor, user, services, identity);
+        LocalDate today = LocalDate.now(clinic.zone());
+        var created = postAs(
+                made.token(),
+                "/api/v1/doctors/" + made.id() + "/schedule-templates",
+                map(
+                        "name",
+                        "График",
+                        "validFrom",
+                        today.minusDays(1).toString(),
+                        "validTo",
+                        today.plusDays(20).toString(),
+                        "weekdays",
+                        List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"),
+                        "firstStart",
+                        "09:00",
+                        "lastStart",
+                        "17:30",
+                        "slotMinutes",
+                        30,
+                        "serviceIds",
+                        services));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        var activated = postAs(
+                made.token(),
+                "/api/v1/schedule-templates/" + body(created).get("id").asString() + "/activate",
+                map());
+        assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
+        return made;
+    }
+
+    TestPatient patient(String lastName) {
+        var account = identity.register(
+                new PatientRegistration(
+                        lastName,
+                        "Пётр",
+                        "Ильич",
+                        Phones.unique(),
+                        "1980-01-02",
+                        "p-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                        identity.termsVersion()),
+                new ClientInfo("127.0.0.1", "test"),
+                "http://localhost",
+                Locale.ENGLISH);
+        var user = new SignedInUser(
+                account.userId(),
+                lastName,
+                account.patientId(),
+                List.of(new RoleGrant(Role.PATIENT, null)),
+                "SMS_CODE");
+        return new TestPatient(account, user, identity);
+    }
+
+    /** Free slots of a doctor for one service, as staff see them. */
+    List<JsonNode> freeSlots(TestDoctor doctor, String service) {
+        var found = getAs(doctor.token(), "/api/v1/slots?doctorId=" + doctor.id());
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        var list = new ArrayList<JsonNode>();
+        body(found).forEach(slot -> {
+            if (slot.get("serviceId").asString().equals(service)) {
+                list.add(slot);
+            }
+        });
+        return list;
+    }
+
+    /** Books the slot for the patient and waits for the consultation it opens. */
+    JsonNode bookAndOpen(TestPatient patient, JsonNode slot, String complaint) {
+        var booked = postAs(
+                patient.token(),
+                "/api/v1/appointments",
+                map(
+                        "slotId",
+                        slot.get("id").asString(),
+                        "serviceId",
+                        slot.get("serviceId").asString(),
+                        "complaint",
+                        complaint,
+                        "acceptClinicDocuments",
+                        true));
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+        return opened(patient.token(), body(booked).get("id").asString());
+    }
+
+    /** Waits (the listener runs after the booking commits) for the consultation of an appointment. */
+    JsonNode opened(String token, String appointment) {
+        long until = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < until) {
+            var desk = getAs(token, "/api/v1/consultations");
+            assertThat(desk.statusCode()).as(desk.body()).isEqualTo(200);
+            for (var c : body(desk)) {
+                if (c.get("appointmentId").asString().equals(appointment)) {
+                    return c;
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no consultation opened for appointment " + appointment);
+    }
+
+    static Instant start(JsonNode consultation) {
+        return Instant.parse(consultation.get("start").asString());
+    }
+
+    HttpResponse<String> postAs(String token, String path, Object body) {
+        return post(path, body, "Authorization", "Bearer " + token);
+    }
+
+    HttpResponse<String> putAs(String token, String path, Object body) {
+        return send(request(path)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                .build());
+    }
+
+    HttpResponse<byte[]> getBytes(String token, String path) {
+        try {
+            return java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            request(path)
+                                    .header("Authorization", "Bearer " + token)
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    List<String> ids(HttpResponse<String> list) {
+        var ids = new ArrayList<String>();
+        body(list).forEach(c -> ids.add(c.get("id").asString()));
+        return ids;
+    }
+}
