@@ -230,6 +230,17 @@ class ConsultationIT extends ConsultationSupport {
         assertThat(events.of(ConsultationClosed.class))
                 .anySatisfy(e -> assertThat(e.consultationId().toString())
                         .isEqualTo(c.get("id").asString()));
+        // The record module files the protocol, after the commit, as an exam protocol the patient sees.
+        String record = "/api/v1/patients/" + patient.id() + "/record?type=EXAM_PROTOCOL";
+        long until = System.currentTimeMillis() + 15_000;
+        var entries = body(getAs(patient.token(), record)).get("entries");
+        while (entries.isEmpty() && System.currentTimeMillis() < until) {
+            Thread.sleep(100);
+            entries = body(getAs(patient.token(), record)).get("entries");
+        }
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).get("date").asString())
+                .isEqualTo(clock.instant().atZone(clinic.zone()).toLocalDate().toString());
     }
 
     @Test

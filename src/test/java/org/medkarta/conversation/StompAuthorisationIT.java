@@ -28,7 +28,7 @@ class StompAuthorisationIT extends ConversationSupport {
             doctorPeer.subscribe("/topic/rooms." + room.value());
             strangerPeer.subscribe("/topic/rooms." + room.value());
             strangerPeer.lost.get(5, TimeUnit.SECONDS);
-            assertThat(strangerPeer.errors).contains("not-found");
+            assertThat(strangerPeer.refusals(5000)).contains("not-found");
             Thread.sleep(300);
 
             var sent =

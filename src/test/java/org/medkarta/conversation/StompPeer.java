@@ -124,6 +124,18 @@ final class StompPeer implements AutoCloseable {
         return null;
     }
 
+    /**
+     * The ERROR frames received, waiting up to {@code millis} for the first: the server sends ERROR
+     * and closes, and the client may report the closed transport before it has handled the frame.
+     */
+    List<String> refusals(long millis) throws InterruptedException {
+        long until = System.currentTimeMillis() + millis;
+        while (errors.isEmpty() && System.currentTimeMillis() < until) {
+            Thread.sleep(20);
+        }
+        return errors;
+    }
+
     boolean connected() {
         return session != null && session.isConnected();
     }
