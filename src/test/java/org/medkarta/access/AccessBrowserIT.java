@@ -11,9 +11,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.clinic.ClinicForm;
 import org.medkarta.clinic.DoctorForm;
-import org.medkarta.clinic.DocumentKind;
 import org.medkarta.clinic.ServiceForm;
 import org.medkarta.identity.ClientInfo;
 import org.medkarta.identity.Identity;
@@ -25,6 +23,7 @@ import org.medkarta.scheduling.TemplateForm;
 import org.medkarta.testing.BrowserSupport;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
+import org.medkarta.testing.TestClinics;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** What a patient and a parent do on the access pages (issue 7, "Done when": the Playwright flows). */
@@ -181,27 +180,7 @@ class AccessBrowserIT extends BrowserSupport {
     /** A therapist with free slots in the coming days; their id. */
     private String bookableDoctor() {
         var platform = AccessSupport.PLATFORM;
-        var clinic = clinics.register(
-                platform,
-                new ClinicForm(
-                        "Клиника " + UUID.randomUUID().toString().substring(0, 6),
-                        "7701234560",
-                        "1027700123450",
-                        null,
-                        null,
-                        "77",
-                        "Москва, ул. Тестовая, 1",
-                        "Europe/Moscow",
-                        "+7 495 000-00-02",
-                        null,
-                        "test@clinic.example.ru",
-                        null,
-                        null),
-                List.of(),
-                "http://localhost",
-                Locale.ENGLISH);
-        clinics.publish(platform, clinic.id(), DocumentKind.OFFER, "# Оферта\n\nТекст.");
-        clinics.publish(platform, clinic.id(), DocumentKind.CONSENT, "# Согласие\n\nТекст.");
+        var clinic = TestClinics.register(clinics, "Клиника");
         var doctor = clinics.inviteDoctor(
                 platform,
                 clinic.id(),

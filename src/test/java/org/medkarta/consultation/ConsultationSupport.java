@@ -13,10 +13,8 @@ import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.clinic.ClinicForm;
 import org.medkarta.clinic.DoctorForm;
 import org.medkarta.clinic.DoctorView;
-import org.medkarta.clinic.DocumentKind;
 import org.medkarta.clinic.ServiceForm;
 import org.medkarta.identity.ClientInfo;
 import org.medkarta.identity.Identity;
@@ -29,6 +27,7 @@ import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.UserId;
 import org.medkarta.testing.ApiSupport;
 import org.medkarta.testing.Phones;
+import org.medkarta.testing.TestClinics;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -79,27 +78,7 @@ abstract class ConsultationSupport extends ApiSupport {
     }
 
     TestClinic clinic() {
-        var clinic = clinics.register(
-                PLATFORM,
-                new ClinicForm(
-                        "Клиника «Здоровье» " + UUID.randomUUID().toString().substring(0, 4),
-                        "7701234560",
-                        "1027700123450",
-                        null,
-                        null,
-                        "77",
-                        "Москва, ул. Тестовая, 1",
-                        "Europe/Moscow",
-                        "+7 495 000-00-02",
-                        null,
-                        "test@clinic.example.ru",
-                        null,
-                        null),
-                List.of(),
-                "http://localhost",
-                Locale.ENGLISH);
-        clinics.publish(PLATFORM, clinic.id(), DocumentKind.OFFER, "# Оферта\n\nТекст.");
-        clinics.publish(PLATFORM, clinic.id(), DocumentKind.CONSENT, "# Согласие\n\nТекст.");
+        var clinic = TestClinics.register(clinics, "Клиника «Здоровье»");
         return new TestClinic(clinic.id(), ZoneId.of("Europe/Moscow"));
     }
 

@@ -5,10 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.clinic.ClinicForm;
 import org.medkarta.clinic.DoctorForm;
 import org.medkarta.clinic.DoctorView;
-import org.medkarta.clinic.DocumentKind;
 import org.medkarta.clinic.ServiceForm;
 import org.medkarta.clinic.ServiceView;
 import org.medkarta.identity.ClientInfo;
@@ -21,6 +19,7 @@ import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.UserId;
 import org.medkarta.testing.Phones;
+import org.medkarta.testing.TestClinics;
 
 /** Clinics, doctors and patients for scheduling tests, made through the modules' facades. */
 record Fixtures(ClinicDirectory clinics, Identity identity) {
@@ -51,27 +50,7 @@ record Fixtures(ClinicDirectory clinics, Identity identity) {
     }
 
     TestClinic clinic(String zone) {
-        var clinic = clinics.register(
-                PLATFORM,
-                new ClinicForm(
-                        "Клиника " + UUID.randomUUID().toString().substring(0, 6),
-                        "7701234560",
-                        "1027700123450",
-                        null,
-                        null,
-                        "77",
-                        "Москва, ул. Тестовая, 1",
-                        zone,
-                        "+7 495 000-00-02",
-                        null,
-                        "test@clinic.example.ru",
-                        null,
-                        null),
-                List.of(),
-                "http://localhost",
-                Locale.ENGLISH);
-        clinics.publish(PLATFORM, clinic.id(), DocumentKind.OFFER, "# Оферта\n\nТекст.");
-        clinics.publish(PLATFORM, clinic.id(), DocumentKind.CONSENT, "# Согласие\n\nТекст.");
+        var clinic = TestClinics.register(clinics, "Клиника", zone);
         return new TestClinic(clinic.id(), ZoneId.of(zone));
     }
 
