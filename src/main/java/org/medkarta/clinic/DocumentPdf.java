@@ -1,10 +1,6 @@
 package org.medkarta.clinic;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import org.medkarta.shared.Pdfs;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -13,8 +9,6 @@ import org.springframework.web.util.HtmlUtils;
  * every machine whatever fonts its operating system has.
  */
 final class DocumentPdf {
-
-    private static final String FAMILY = "Liberation Sans";
 
     private DocumentPdf() {}
 
@@ -36,36 +30,7 @@ final class DocumentPdf {
                         HtmlUtils.htmlEscapeDecimal(title, "UTF-8"),
                         HtmlUtils.htmlEscapeDecimal(subtitle, "UTF-8"),
                         bodyXhtml,
-                        FAMILY);
-        try (var out = new ByteArrayOutputStream()) {
-            new PdfRendererBuilder()
-                    .useFastMode()
-                    .useFont(
-                            () -> font("LiberationSans-Regular.ttf"),
-                            FAMILY,
-                            400,
-                            PdfRendererBuilder.FontStyle.NORMAL,
-                            true)
-                    .useFont(
-                            () -> font("LiberationSans-Bold.ttf"),
-                            FAMILY,
-                            700,
-                            PdfRendererBuilder.FontStyle.NORMAL,
-                            true)
-                    .withHtmlContent(page, null)
-                    .toStream(out)
-                    .run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static InputStream font(String file) {
-        InputStream stream = DocumentPdf.class.getResourceAsStream("/liberation/" + file);
-        if (stream == null) {
-            throw new IllegalStateException("Font " + file + " is missing: is openpdf-fonts-extra on the class path?");
-        }
-        return stream;
+                        Pdfs.FAMILY);
+        return Pdfs.render(page);
     }
 }

@@ -1,13 +1,9 @@
 package org.medkarta.consultation;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.medkarta.shared.Pdfs;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -17,7 +13,6 @@ import org.springframework.web.util.HtmlUtils;
  */
 final class ProtocolPdf {
 
-    private static final String FAMILY = "Liberation Sans";
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     private ProtocolPdf() {}
@@ -81,29 +76,8 @@ final class ProtocolPdf {
                   p { margin: 0 0 2mm 0; }
                 </style></head>
                 <body>%3$s</body></html>
-                """.formatted(e("Протокол консультации"), FAMILY, body);
-        try (var out = new ByteArrayOutputStream()) {
-            new PdfRendererBuilder()
-                    .useFastMode()
-                    .useFont(
-                            () -> font("LiberationSans-Regular.ttf"),
-                            FAMILY,
-                            400,
-                            PdfRendererBuilder.FontStyle.NORMAL,
-                            true)
-                    .useFont(
-                            () -> font("LiberationSans-Bold.ttf"),
-                            FAMILY,
-                            700,
-                            PdfRendererBuilder.FontStyle.NORMAL,
-                            true)
-                    .withHtmlContent(page, null)
-                    .toStream(out)
-                    .run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+                """.formatted(e("Протокол консультации"), Pdfs.FAMILY, body);
+        return Pdfs.render(page);
     }
 
     private static void row(StringBuilder body, String label, String value) {
@@ -138,13 +112,5 @@ final class ProtocolPdf {
 
     private static String e(String text) {
         return text == null ? "" : HtmlUtils.htmlEscapeDecimal(text, "UTF-8");
-    }
-
-    private static InputStream font(String file) {
-        InputStream stream = ProtocolPdf.class.getResourceAsStream("/liberation/" + file);
-        if (stream == null) {
-            throw new IllegalStateException("Font " + file + " is missing: is openpdf-fonts-extra on the class path?");
-        }
-        return stream;
     }
 }
