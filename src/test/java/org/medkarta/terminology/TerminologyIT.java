@@ -21,12 +21,17 @@ import org.medkarta.testing.ApiSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The ministry's ICD-10 file from {@code ../shared/data/mkb10/} (never in the repository): import,
+ * The ministry's ICD-10 file from {@code ../shared/data/mkb10/} or {@code
+ * MEDKARTA_TERMINOLOGY_ICD10DIRECTORY} (never in the repository): import,
  * idempotent re-import, search by code and by Russian words, the API, and refused files.
  */
 class TerminologyIT extends ApiSupport {
 
-    static final Path FILE = Path.of("../shared/data/mkb10/1.2.643.5.1.13.13.11.1005_2.27.csv");
+    /** Where the application looks too: {@code medkarta.terminology.icd10-directory}, by its environment name. */
+    static final Path FILE = Path.of(java.util.Objects.requireNonNullElse(
+                    System.getenv("MEDKARTA_TERMINOLOGY_ICD10DIRECTORY"), "../shared/data/mkb10"))
+            .resolve("1.2.643.5.1.13.13.11.1005_2.27.csv");
+
     static final SignedInUser ADMIN = new SignedInUser(
             new UserId(UUID.randomUUID()), "Admin", null, List.of(new RoleGrant(Role.PLATFORM_ADMIN, null)), "TEST");
 
