@@ -23,7 +23,7 @@ DROP INDEX record_entry_by_code_idx;
 
 INSERT INTO record_patient (patient_id, last_name, first_name, patronymic, birth_date, sex, created_at, updated_at)
 SELECT md5('patient' || n)::uuid, 'Пациентов' || n, 'Пётр', 'Петрович',
-       DATE '1940-01-01' + (n * 7919 % 25000), CASE WHEN n % 2 = 0 THEN 'MALE' ELSE 'FEMALE' END, now(), now()
+       DATE '1940-01-01' + (n::bigint * 7919 % 25000)::int, CASE WHEN n % 2 = 0 THEN 'MALE' ELSE 'FEMALE' END, now(), now()
 FROM generate_series(1, :patients) AS n;
 
 -- Laboratory results of the typical patients: observations minus the heaviest patients' share.

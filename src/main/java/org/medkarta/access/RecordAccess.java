@@ -307,14 +307,9 @@ public class RecordAccess {
     }
 
     private void recordAllowed(AuditEntry entry) {
-        if (TransactionSynchronizationManager.isActualTransactionActive()
-                && TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-            // A read-only caller (a read of record data) cannot write; it holds no audit lock either,
-            // so the entry gets a transaction of its own at once.
-            separate.executeWithoutResult(s -> audit.record(entry));
-        } else {
-            audit.record(entry);
-        }
+        // Joins a read-write caller's transaction; a read (no transaction, or a read-only one) is
+        // appended apart by the audit trail's group commit, durable before the data is returned.
+        audit.record(entry);
     }
 
     private void recordRefusal(AuditEntry entry) {
@@ -328,7 +323,7 @@ public class RecordAccess {
                 }
             });
         } else {
-            separate.executeWithoutResult(s -> audit.record(entry));
+            audit.record(entry);
         }
     }
 

@@ -1,5 +1,8 @@
 package org.medkarta.audit;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,65 +12,147 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit module's whole API: append an entry, read a patient's access log, search, and verify
- * the chain. Appends join the caller's transaction, so a change that rolls back leaves no entry
- * claiming it happened; a refusal is recorded by the caller outside its failed transaction.
+ * the chain. Appends join the caller's read-write transaction, so a change that rolls back leaves no
+ * entry claiming it happened; reads and refusals are appended apart, by a group commit. A lifecycle
+ * bean for that group commit's writer thread.
  */
 @Service
-public class AuditTrail {
+public class AuditTrail implements SmartLifecycle {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final GroupCommit groupCommit;
 
-    AuditTrail(JdbcClient jdbc, Clock clock) {
+    private final DataSource writerConnections;
+
+    AuditTrail(JdbcClient jdbc, Clock clock, DataSource dataSource) {
         this.jdbc = jdbc;
         this.clock = clock;
+        // The group commit writes over a connection of its own: a caller that waits for its entry
+        // while it holds one of the application's connections (a read-only transaction) must not
+        // starve the writer of one.
+        this.writerConnections = ownPool(dataSource);
+        var writerJdbc = JdbcClient.create(writerConnections);
+        var writerTransactions = new TransactionTemplate(new DataSourceTransactionManager(writerConnections));
+        this.groupCommit = new GroupCommit(writerTransactions, entries -> append(writerJdbc, entries));
     }
 
-    /** Appends an entry; entries line up one after another behind the locked head of the chain. */
-    @Transactional
+    private static DataSource ownPool(DataSource application) {
+        try {
+            if (application.isWrapperFor(HikariDataSource.class)) {
+                var config = new HikariConfig();
+                application.unwrap(HikariDataSource.class).copyStateTo(config);
+                config.setPoolName("audit-group-commit");
+                config.setMaximumPoolSize(2);
+                config.setMinimumIdle(1);
+                return new HikariDataSource(config);
+            }
+        } catch (SQLException notHikari) {
+            // the application's own connections serve, as below
+        }
+        return application;
+    }
+
+    /**
+     * Appends an entry. Inside a read-write transaction it joins it, so a change that rolls back
+     * leaves no entry claiming it happened; otherwise (a read, a refusal, a read-only transaction)
+     * it is appended in a transaction of its own, grouped with others waiting at the same time, and
+     * this returns once that transaction has committed.
+     */
     public long record(AuditEntry entry) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            return append(jdbc, List.of(entry)).get(0);
+        }
+        return groupCommit.append(entry);
+    }
+
+    @Override
+    public void start() {
+        groupCommit.start();
+    }
+
+    @Override
+    public void stop() {
+        groupCommit.stop();
+    }
+
+    /** Closes the writer's own connections when the application ends. */
+    @PreDestroy
+    void close() {
+        if (writerConnections instanceof HikariDataSource own) {
+            own.close();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return groupCommit.isRunning();
+    }
+
+    /** Stops after the web server (which stops at a higher phase), so requests in flight still audit. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 2048;
+    }
+
+    /** Appends entries in order; entries line up one after another behind the locked head of the chain. */
+    private List<Long> append(JdbcClient jdbc, List<AuditEntry> entries) {
         var head = jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
                 .query((row, n) -> new Head(row.getLong(1), row.getString(2)))
                 .single();
-        long seq = head.seq() + 1;
         // Microseconds: the precision both engines keep, so the hash can be recomputed from the row.
         Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        String hash = hash(head.hash(), seq, at, entry);
-        jdbc.sql("""
-                        INSERT INTO audit_event (seq, id, at, actor_id, actor_role, patient_id, action, resource, outcome,
-                            address, reason, emergency, prev_hash, hash)
-                        VALUES (:seq, :id, :at, :actor, :role, :patient, :action, :resource, :outcome, :address, :reason,
-                            :emergency, :prev, :hash)
-                        """)
-                .param("seq", seq)
-                .param("id", UUID.randomUUID())
-                .param("at", at.atOffset(ZoneOffset.UTC))
-                .param("actor", entry.actor())
-                .param("role", entry.role())
-                .param("patient", entry.patient())
-                .param("action", entry.action())
-                .param("resource", entry.resource())
-                .param("outcome", entry.outcome())
-                .param("address", entry.address())
-                .param("reason", entry.reason())
-                .param("emergency", entry.emergency())
-                .param("prev", head.hash())
-                .param("hash", hash)
-                .update();
+        var seqs = new ArrayList<Long>(entries.size());
+        long seq = head.seq();
+        String previous = head.hash();
+        for (AuditEntry entry : entries) {
+            seq++;
+            String hash = hash(previous, seq, at, entry);
+            jdbc.sql("""
+                            INSERT INTO audit_event (seq, id, at, actor_id, actor_role, patient_id, action, resource,
+                                outcome, address, reason, emergency, prev_hash, hash)
+                            VALUES (:seq, :id, :at, :actor, :role, :patient, :action, :resource, :outcome, :address,
+                                :reason, :emergency, :prev, :hash)
+                            """)
+                    .param("seq", seq)
+                    .param("id", UUID.randomUUID())
+                    .param("at", at.atOffset(ZoneOffset.UTC))
+                    .param("actor", entry.actor())
+                    .param("role", entry.role())
+                    .param("patient", entry.patient())
+                    .param("action", entry.action())
+                    .param("resource", entry.resource())
+                    .param("outcome", entry.outcome())
+                    .param("address", entry.address())
+                    .param("reason", entry.reason())
+                    .param("emergency", entry.emergency())
+                    .param("prev", previous)
+                    .param("hash", hash)
+                    .update();
+            seqs.add(seq);
+            previous = hash;
+        }
         jdbc.sql("UPDATE audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
                 .param("seq", seq)
-                .param("hash", hash)
+                .param("hash", previous)
                 .update();
-        return seq;
+        return seqs;
     }
 
     /** Who did what to a patient's record, newest first (SPEC G3: the patient sees who opened it). */

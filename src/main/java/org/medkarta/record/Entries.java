@@ -42,7 +42,8 @@ class Entries {
             String flag,
             boolean radiology,
             String source,
-            Instant seenAt) {
+            Instant seenAt,
+            Instant createdAt) {
 
         /** Whether order 003 Appendix 1 lets the patient account show this entry. */
         boolean shownInPatientAccount() {
@@ -255,7 +256,18 @@ class Entries {
             }
             sql.append(")");
         }
-        sql.append(" ORDER BY effective_date DESC, created_at DESC");
+        var after = filter.after();
+        if (after != null) {
+            // Keyset paging in the list's own order, so a page costs the same wherever it starts.
+            sql.append(" AND (effective_date < :afterDate OR (effective_date = :afterDate AND (created_at < :afterAt"
+                    + " OR (created_at = :afterAt AND id < :afterId))))");
+            params.put("afterDate", after.date());
+            params.put("afterAt", utc(after.createdAt()));
+            params.put("afterId", after.id());
+        }
+        // One row beyond the page tells whether another page follows.
+        sql.append(" ORDER BY effective_date DESC, created_at DESC, id DESC LIMIT :limit");
+        params.put("limit", filter.limit() + 1);
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> row(rs)).list();
     }
 
@@ -350,6 +362,7 @@ class Entries {
                 rs.getString("flag"),
                 rs.getBoolean("radiology"),
                 rs.getString("source"),
-                instant(rs, "seen_at"));
+                instant(rs, "seen_at"),
+                instant(rs, "created_at"));
     }
 }

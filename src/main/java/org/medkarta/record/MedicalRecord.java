@@ -83,14 +83,22 @@ public class MedicalRecord {
     /**
      * The record: the header of Appendix 1 and the entries that match the filter. The patient, a
      * parent and a grantee see what the patient account shows (Appendix 1, rows 6-9, from their
-     * dates); a clinician sees the whole record, entries entered in error included.
+     * dates); a clinician sees the whole record, entries entered in error included. One page of
+     * them: {@link RecordFilter#limit()} at most, after {@link RecordFilter#after()}.
      */
     @Transactional
     public RecordView record(AccessDecision decision, RecordFilter filter) {
         expect(decision, RecordAction.VIEW);
         var patient = open(decision.patient());
         boolean patientAccount = patientAccount(decision);
-        var list = entries.list(decision.patient(), filter, patientAccount).stream()
+        var rows = entries.list(decision.patient(), filter, patientAccount);
+        EntryCursor next = null;
+        if (rows.size() > filter.limit()) {
+            rows = rows.subList(0, filter.limit());
+            var last = rows.get(rows.size() - 1);
+            next = new EntryCursor(last.date(), last.createdAt(), last.id());
+        }
+        var list = rows.stream()
                 .map(row -> new EntrySummary(
                         row.id(),
                         row.type(),
@@ -104,7 +112,8 @@ public class MedicalRecord {
                 header(patient),
                 list,
                 patientAccount,
-                !patientAccount && patients.sharesIdentifiers(decision.patient()));
+                !patientAccount && patients.sharesIdentifiers(decision.patient()),
+                next);
     }
 
     /** The header of Appendix 1 alone: name without the last name, age in full years, sex. */
@@ -559,7 +568,8 @@ public class MedicalRecord {
                 null,
                 content.radiology(),
                 source,
-                null);
+                null,
+                now);
         if (probe.shownInPatientAccount()) {
             notices.entryArrived(patient, id, content.type(), content.title(), content.date());
         }

@@ -23,6 +23,8 @@ import org.medkarta.testing.Outbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The append-only, hash-chained audit trail (SPEC G1-G3). */
 class AuditTrailIT extends ApiSupport {
@@ -37,6 +39,9 @@ class AuditTrailIT extends ApiSupport {
     DataSource dataSource;
 
     @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
     Identity identity;
 
     @Autowired
@@ -45,29 +50,45 @@ class AuditTrailIT extends ApiSupport {
     @Test
     void parallelAppendsFormOneUnbrokenChain() throws Exception {
         var pool = Executors.newFixedThreadPool(16);
+        var readWrite = new TransactionTemplate(transactions);
+        var readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
         List<Future<Long>> appended = new ArrayList<>();
         try {
-            for (int i = 0; i < 100; i++) {
-                Callable<Long> append = () -> trail.record(AuditEntry.of(
-                        UUID.randomUUID(),
-                        "DOCTOR",
-                        UUID.randomUUID(),
-                        "RECORD_READ",
-                        "record",
-                        "SUCCESS",
-                        "10.0.0.1"));
-                appended.add(pool.submit(append));
+            for (int i = 0; i < 150; i++) {
+                var entry = AuditEntry.of(
+                        UUID.randomUUID(), "DOCTOR", UUID.randomUUID(), "RECORD_READ", "record", "SUCCESS", "10.0.0.1");
+                // A third join a change's transaction, a third come from a read-only one, a third from none:
+                // the last two go through the group commit.
+                Callable<Long> append = switch (i % 3) {
+                    case 0 -> () -> readWrite.execute(status -> trail.record(entry));
+                    case 1 -> () -> readOnly.execute(status -> trail.record(entry));
+                    default -> () -> trail.record(entry);
+                };
+                appended.add(pool.submit(() -> {
+                    long seq = append.call();
+                    // Durable before the caller goes on: another connection sees it at once.
+                    assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE seq = :seq AND patient_id = :patient")
+                                    .param("seq", seq)
+                                    .param("patient", entry.patient())
+                                    .query(Long.class)
+                                    .single())
+                            .isEqualTo(1L);
+                    return seq;
+                }));
             }
+            var seqs = new java.util.HashSet<Long>();
             for (var future : appended) {
-                future.get();
+                seqs.add(future.get());
             }
+            assertThat(seqs).as("each entry its own place in the chain").hasSize(150);
         } finally {
             pool.shutdownNow();
         }
 
         var verification = trail.verify();
         assertThat(verification.intact()).isTrue();
-        assertThat(verification.checked()).isGreaterThanOrEqualTo(100);
+        assertThat(verification.checked()).isGreaterThanOrEqualTo(150);
         assertThat(jdbc.sql("SELECT count(*) = max(seq) FROM audit_event")
                         .query(Boolean.class)
                         .single())

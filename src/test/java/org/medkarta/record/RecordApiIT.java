@@ -724,4 +724,70 @@ class RecordApiIT extends RecordSupport {
         var readings = body(getAs(demo.token(), "/api/v1/patients/" + demo.id() + "/diary?measure=BLOOD_PRESSURE"));
         assertThat(readings.size()).isGreaterThanOrEqualTo(30);
     }
+
+    @Test
+    void longRecordsComeInPagesThatFollowEachOtherWithoutGapsOrRepeats() {
+        var patient = patient("1975-03-03");
+        var doctor = doctor(patient);
+        // Seven results on five dates, three of them on one date: the order breaks ties by filing time.
+        String[][] results = {
+            {"2020-01-05", "101"},
+            {"2020-01-04", "102"},
+            {"2020-01-03", "103"},
+            {"2020-01-03", "104"},
+            {"2020-01-03", "105"},
+            {"2020-01-02", "106"},
+            {"2020-01-01", "107"}
+        };
+        for (String[] result : results) {
+            clock.advance(java.time.Duration.ofSeconds(1));
+            file(
+                    doctor,
+                    patient,
+                    "LAB_RESULT",
+                    "date",
+                    result[0],
+                    "testCode",
+                    "HGB",
+                    "testName",
+                    "Гемоглобин " + result[1],
+                    "value",
+                    result[1],
+                    "unit",
+                    "g/L");
+        }
+        var whole = titles(record(patient, patient, "?type=LAB_RESULT"));
+        assertThat(whole).hasSize(7);
+        assertThat(record(patient, patient, "?type=LAB_RESULT").has("next")
+                        && !record(patient, patient, "?type=LAB_RESULT")
+                                .get("next")
+                                .isNull())
+                .isFalse();
+
+        var paged = new ArrayList<String>();
+        String after = null;
+        int pages = 0;
+        do {
+            var page = record(patient, patient, "?type=LAB_RESULT&limit=3" + (after == null ? "" : "&after=" + after));
+            assertThat(page.get("entries").size()).isLessThanOrEqualTo(3);
+            paged.addAll(titles(page));
+            after = page.hasNonNull("next") ? page.get("next").asString() : null;
+            pages++;
+        } while (after != null && pages < 10);
+        assertThat(pages).isEqualTo(3);
+        assertThat(paged).containsExactlyElementsOf(whole);
+        assertThat(whole.subList(2, 5))
+                .as("same date: the one filed last first")
+                .containsExactly("Гемоглобин 105", "Гемоглобин 104", "Гемоглобин 103");
+
+        var path = "/api/v1/patients/" + patient.id() + "/record";
+        var damaged = getAs(patient.token(), path + "?after=not-a-cursor");
+        assertThat(damaged.statusCode()).isEqualTo(422);
+        assertThat(body(damaged).get("field").asString()).isEqualTo("after");
+        for (String limit : List.of("0", "501", "many")) {
+            var wrong = getAs(patient.token(), path + "?limit=" + limit);
+            assertThat(wrong.statusCode()).as(limit).isEqualTo(422);
+            assertThat(body(wrong).get("field").asString()).isEqualTo("limit");
+        }
+    }
 }

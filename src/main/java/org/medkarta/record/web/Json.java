@@ -20,10 +20,13 @@ final class Json {
 
     private Json() {}
 
-    record Record(PatientHeader patient, List<Entry> entries) {
+    /** {@code next}: the {@code after} of the next page, absent on the last one. */
+    record Record(PatientHeader patient, List<Entry> entries, String next) {
         static Record of(RecordView view) {
             return new Record(
-                    view.patient(), view.entries().stream().map(Entry::of).toList());
+                    view.patient(),
+                    view.entries().stream().map(Entry::of).toList(),
+                    view.next() == null ? null : view.next().encode());
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.UUID;
+import org.medkarta.record.EntryCursor;
 import org.medkarta.record.EntryType;
 import org.medkarta.record.Measure;
 import org.medkarta.record.RecordFilter;
@@ -30,7 +31,17 @@ final class Params {
 
     /** The filter of the record list: {@code type}, {@code from}, {@code to}, all optional. */
     static RecordFilter filter(String type, String from, String to) {
+        return filter(type, from, to, null, null);
+    }
+
+    /**
+     * The filter and page of the record list: {@code after} is the {@code next} of the page before,
+     * {@code limit} 1 to {@value RecordFilter#MAX_LIMIT} (default {@value RecordFilter#DEFAULT_LIMIT}).
+     */
+    static RecordFilter filter(String type, String from, String to, String after, String limit) {
         var errors = new FieldErrors();
+        EntryCursor cursor = after == null || after.isBlank() ? null : errors.check(() -> EntryCursor.parse(after));
+        Integer size = errors.check(() -> limit(limit));
         EntryType entryType = errors.check(() -> type(type));
         LocalDate fromDate = errors.check(() -> date(from, "from"));
         LocalDate toDate = errors.check(() -> date(to, "to"));
@@ -38,7 +49,22 @@ final class Params {
             errors.reject("to", "record.validation.date-order");
         }
         errors.throwIfAny();
-        return new RecordFilter(entryType, fromDate, toDate);
+        return new RecordFilter(entryType, fromDate, toDate, cursor, size);
+    }
+
+    private static int limit(String text) {
+        if (text == null || text.isBlank()) {
+            return RecordFilter.DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(text.strip());
+            if (limit >= 1 && limit <= RecordFilter.MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below, as out of range
+        }
+        throw new InvalidInput("limit", "record.validation.limit", RecordFilter.MAX_LIMIT);
     }
 
     static EntryType type(String text) {

@@ -43,7 +43,8 @@ class RecordApi {
     /**
      * The record as the caller may see it: the patient view of order 003 Appendix 1 for the patient,
      * a parent or a grantee; the whole record for a clinician. {@code type} is an entry type, {@code
-     * from} and {@code to} dates (both included).
+     * from} and {@code to} dates (both included); a page holds {@code limit} entries (100 unless
+     * said, 500 at most) and its {@code next}, sent back as {@code after}, gives the next page.
      */
     @GetMapping("/api/v1/patients/{id}/record")
     Json.Record record(
@@ -51,9 +52,11 @@ class RecordApi {
             @PathVariable String id,
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) String limit) {
         var decision = access.require(user, Params.patient(id), RecordAction.VIEW);
-        return Json.Record.of(record.record(decision, Params.filter(type, from, to)));
+        return Json.Record.of(record.record(decision, Params.filter(type, from, to, after, limit)));
     }
 
     /** One entry; for clinicians with every earlier version. */

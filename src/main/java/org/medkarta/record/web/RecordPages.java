@@ -78,13 +78,14 @@ class RecordPages {
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
+            @RequestParam(required = false) String after,
             Model model,
             Locale locale) {
         PatientId patient = Params.patient(id);
         var decision = access.require(user, patient, RecordAction.VIEW);
         RecordFilter filter;
         try {
-            filter = Params.filter(type, from, to);
+            filter = Params.filter(type, from, to, after, null);
         } catch (InvalidInput invalid) {
             model.addAttribute("errors", errors.of(invalid, locale));
             filter = RecordFilter.all();
