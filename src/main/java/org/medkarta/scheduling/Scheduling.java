@@ -16,6 +16,7 @@ import org.medkarta.clinic.BookableService;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.ServiceId;
+import org.medkarta.clinic.ServiceKind;
 import org.medkarta.clinic.ServiceView;
 import org.medkarta.clinic.Visibility;
 import org.medkarta.identity.Identity;
@@ -627,19 +628,23 @@ public class Scheduling {
         }
         var slot = slots.find(request.slot()).orElseThrow(NotFound::new);
         var doctor = clinics.doctor(slot.doctorId()).orElseThrow(NotFound::new);
-        boolean doctorToDoctor = doctorToDoctor(slot, request.service());
-        var patient = patientFor(actor, request.patient(), doctor, doctorToDoctor);
-        Instant now = clock.instant();
-        checkBookable(slot, now);
+        // The service is read once; who may be booked depends on its kind, and it is refused (if at
+        // all) only after the patient and the slot, in that order.
         UUID serviceId = request.service() != null
                 ? request.service()
                 : slot.serviceIds().size() == 1 ? slot.serviceIds().get(0) : null;
+        var offered = serviceId == null || !slot.serviceIds().contains(serviceId)
+                ? Optional.<ServiceView>empty()
+                : clinics.service(new ServiceId(serviceId));
+        boolean doctorToDoctor =
+                offered.map(s -> s.kind() == ServiceKind.DOCTOR_TO_DOCTOR).orElse(false);
+        var patient = patientFor(actor, request.patient(), doctor, doctorToDoctor);
+        Instant now = clock.instant();
+        checkBookable(slot, now);
         if (serviceId == null) {
             throw new InvalidInput("serviceId", "validation.required");
         }
-        var service = clinics.service(new ServiceId(serviceId))
-                .filter(ServiceView::active)
-                .filter(s -> slot.serviceIds().contains(serviceId))
+        var service = offered.filter(ServiceView::active)
                 .orElseThrow(() -> new InvalidInput("serviceId", "scheduling.validation.service"));
         String specialty = service.specialty().code();
         UUID referral = null;
@@ -751,17 +756,6 @@ public class Scheduling {
         return doctorToDoctor
                 ? !profiles.isEmpty()
                 : profiles.stream().anyMatch(p -> p.clinicId().equals(doctor.clinicId()));
-    }
-
-    private boolean doctorToDoctor(SlotView slot, UUID asked) {
-        UUID chosen = asked != null
-                ? asked
-                : slot.serviceIds().size() == 1 ? slot.serviceIds().get(0) : null;
-        return chosen != null
-                && slot.serviceIds().contains(chosen)
-                && clinics.service(new ServiceId(chosen))
-                        .map(s -> s.kind() == org.medkarta.clinic.ServiceKind.DOCTOR_TO_DOCTOR)
-                        .orElse(false);
     }
 
     private void checkBookable(SlotView slot, Instant now) {
