@@ -1,5 +1,6 @@
 package org.medkarta.scheduling;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +48,26 @@ record Fixtures(ClinicDirectory clinics, Identity identity) {
         String id() {
             return account.patientId().value().toString();
         }
+    }
+
+    /** Opens the doctor's schedule every day for 30 days from today: 09:00-11:00, 30-minute slots. */
+    TemplateView openMornings(Scheduling scheduling, TestClinic clinic, TestDoctor doctor, String name) {
+        LocalDate today = LocalDate.now(clinic.zone());
+        var template = scheduling.createTemplate(
+                PLATFORM,
+                doctor.view().id(),
+                new TemplateForm(
+                        name,
+                        today.toString(),
+                        today.plusDays(30).toString(),
+                        List.of("1", "2", "3", "4", "5", "6", "7"),
+                        "09:00",
+                        "11:00",
+                        30,
+                        List.of(),
+                        List.of(doctor.service())));
+        scheduling.activate(PLATFORM, template.id());
+        return template;
     }
 
     TestClinic clinic(String zone) {

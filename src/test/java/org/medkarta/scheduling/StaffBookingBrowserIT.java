@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.identity.Identity;
@@ -41,20 +40,7 @@ class StaffBookingBrowserIT extends BrowserSupport {
         var clinic = fixtures.clinic("Europe/Moscow");
         var doctor = fixtures.doctor(clinic, "therapist", "REGION");
         LocalDate today = LocalDate.now(clinic.zone());
-        var template = scheduling.createTemplate(
-                Fixtures.PLATFORM,
-                doctor.view().id(),
-                new TemplateForm(
-                        "Утро",
-                        today.toString(),
-                        today.plusDays(30).toString(),
-                        List.of("1", "2", "3", "4", "5", "6", "7"),
-                        "09:00",
-                        "11:00",
-                        30,
-                        List.of(),
-                        List.of(doctor.service())));
-        scheduling.activate(Fixtures.PLATFORM, template.id());
+        var template = fixtures.openMornings(scheduling, clinic, doctor, "Утро");
         String link = Outbox.latestLink(outbox, doctor.view().email());
         identity.setPassword(link.substring(link.indexOf("token=") + 6), PASSWORD);
 
