@@ -1,21 +1,15 @@
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,7 +53,7 @@ public class Driver {
     private final LongAdder ok = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final LongAdder bytes = new LongAdder();
-    private final Recorder latency = new Recorder();
+    private final BenchKit.Recorder latency = new BenchKit.Recorder();
 
     Driver(String[] args) throws Exception {
         closed = args[0].equals("closed");
@@ -83,7 +77,7 @@ public class Driver {
 
     void run() throws Exception {
         mintTokens();
-        var cpu = new Cpu();
+        var cpu = new BenchKit.Cpu();
         long start = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
         if (closed) {
@@ -176,85 +170,8 @@ public class Driver {
                 long q = 1 + (long) i * typical / tokenCount;
                 n = q + (q - 1) / (heavyEvery - 1);
             }
-            ids[i] = uuid("patient" + n);
-            tokens[i] = token(n, ids[i], now);
-        }
-    }
-
-    private String token(long patient, String id, long now) throws Exception {
-        var url = Base64.getUrlEncoder().withoutPadding();
-        String header = url.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = "{\"iss\":\"https://medkarta.org\",\"jti\":\"" + java.util.UUID.randomUUID() + "\",\"sub\":\""
-                + uuid("patient-user" + patient) + "\",\"iat\":" + now + ",\"exp\":" + (now + 3600)
-                + ",\"name\":\"Пётр Пациентов" + patient + "\",\"method\":\"SMS_CODE\",\"roles\":[\"PATIENT\"],\"pid\":\""
-                + id + "\"}";
-        String payload = url.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
-        var signature = Signature.getInstance("SHA256withRSA");
-        signature.initSign(key);
-        signature.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
-        return header + "." + payload + "." + url.encodeToString(signature.sign());
-    }
-
-    /** md5(text)::uuid, as generate.sql makes the ids. */
-    static String uuid(String text) throws Exception {
-        String hex = HexFormat.of()
-                .formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
-        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
-                + hex.substring(16, 20) + "-" + hex.substring(20);
-    }
-
-    static final class Recorder {
-        private long[] values = new long[1 << 16];
-        private int size;
-
-        synchronized void record(long nanos) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = nanos;
-        }
-
-        synchronized double percentile(double p) {
-            if (size == 0) {
-                return 0;
-            }
-            long[] sorted = Arrays.copyOf(values, size);
-            Arrays.sort(sorted);
-            int index = (int) Math.ceil(p / 100.0 * size) - 1;
-            return sorted[Math.max(0, Math.min(size - 1, index))] / 1e6;
-        }
-    }
-
-    static final class Cpu {
-        private final long processStart = processNanos();
-        private final long[] machineStart = machine();
-        private final long wallStart = System.nanoTime();
-
-        double[] done() {
-            double wall = (System.nanoTime() - wallStart) / 1e9 * Runtime.getRuntime().availableProcessors();
-            double process = (processNanos() - processStart) / 1e9 / wall;
-            long[] machineEnd = machine();
-            long total = machineEnd[0] - machineStart[0];
-            long idle = machineEnd[1] - machineStart[1];
-            return new double[] {process, total == 0 ? 0 : (double) (total - idle) / total};
-        }
-
-        private static long processNanos() {
-            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                    .getProcessCpuTime();
-        }
-
-        private static long[] machine() {
-            try {
-                String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-                long total = 0;
-                for (int i = 1; i < fields.length; i++) {
-                    total += Long.parseLong(fields[i]);
-                }
-                return new long[] {total, Long.parseLong(fields[4]) + Long.parseLong(fields[5])};
-            } catch (Exception e) {
-                return new long[] {0, 0};
-            }
+            ids[i] = BenchKit.uuid("patient" + n);
+            tokens[i] = BenchKit.patientToken(key, n, now);
         }
     }
 }
