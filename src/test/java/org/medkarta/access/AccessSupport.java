@@ -301,4 +301,22 @@ abstract class AccessSupport extends ApiSupport {
                 .query(String.class)
                 .list();
     }
+
+    /**
+     * Anonymous attempts recorded after {@code seq}: about the patient, or about no patient when the
+     * request named them only in its body (a booking), which an anonymous attempt never gets to read.
+     */
+    List<String> anonymousAttemptsSince(long seq, PatientId patient) {
+        return jdbc.sql("""
+                        SELECT actor_role || ' ' || action || ' ' || outcome FROM audit_event
+                        WHERE seq > :seq AND actor_id IS NULL AND actor_role = 'ANONYMOUS'
+                          AND outcome = 'UNAUTHENTICATED' AND address IS NOT NULL
+                          AND (patient_id = :patient OR (patient_id IS NULL AND resource = 'POST /api/v1/appointments'))
+                        ORDER BY seq
+                        """)
+                .param("seq", seq)
+                .param("patient", patient.value())
+                .query(String.class)
+                .list();
+    }
 }
