@@ -6,7 +6,6 @@ import com.microsoft.playwright.Page;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medkarta.access.RecordAccess;
 import org.medkarta.clinic.ClinicDirectory;
@@ -15,12 +14,12 @@ import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientRegistration;
 import org.medkarta.identity.Registered;
 import org.medkarta.notification.DevOutbox;
+import org.medkarta.scheduling.Scheduling;
 import org.medkarta.testing.BrowserSupport;
 import org.medkarta.testing.MutableClock;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * Every record page as people use it, with the message of each refusal beside its field: the
@@ -29,8 +28,11 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  */
 class RecordPagesBrowserIT extends BrowserSupport {
 
-    @MockitoSpyBean
+    @Autowired
     RecordAccess access;
+
+    @Autowired
+    Scheduling scheduling;
 
     @Autowired
     Identity identity;
@@ -43,13 +45,6 @@ class RecordPagesBrowserIT extends BrowserSupport {
 
     @Autowired
     MutableClock clock;
-
-    CareForTests care;
-
-    @BeforeEach
-    void careRelationships() {
-        care = new CareForTests(access);
-    }
 
     @AfterEach
     void resetClock() {
@@ -137,17 +132,17 @@ class RecordPagesBrowserIT extends BrowserSupport {
                 .filter(view -> "doctor@demo.medkarta.org".equals(view.email()))
                 .findFirst()
                 .orElseThrow();
-        care.care(doctor.userId(), patient.patientId());
+        refer(patient.patientId(), doctor);
         var another = register(Phones.unique());
-        care.care(doctor.userId(), another.patientId());
+        refer(another.patientId(), doctor);
         page.navigate(
                 url("/test/staff-sign-in?email=doctor@demo.medkarta.org&password=Demo-doctor-1&continue=" + base));
         assertThat(page.locator("#patient-name")).containsText("Вера С.");
-        // A person with several records switches between them (SPEC F5).
-        assertThat(page.locator("#switch-record option")).hasCount(2);
-        assertThat(page.locator("#switch-record option").first()).containsText("Пациент");
-        page.locator("#switch-record").selectOption(another.patientId().value().toString());
-        page.waitForURL("**/record/" + another.patientId().value());
+        // Patients in a doctor's care are not the doctor's own records (SPEC F5 is for the patient,
+        // children and delegations): no switcher; each record opens by its care relationship.
+        assertThat(page.locator("#switch-record")).hasCount(0);
+        page.navigate(url("/record/" + another.patientId().value()));
+        assertThat(page.locator("#patient-name")).isVisible();
         page.navigate(url(base));
 
         page.locator("#add-entry").click();
@@ -235,5 +230,15 @@ class RecordPagesBrowserIT extends BrowserSupport {
         page.locator("#f_value").fill(value);
         page.locator("#f_unit").fill("mmol/L");
         page.locator("#f_referenceHigh").fill("5.2");
+    }
+
+    /** A real care relationship: a referral of the patient to the doctor (SPEC F4), valid for a month. */
+    private void refer(org.medkarta.shared.PatientId patient, org.medkarta.clinic.DoctorView doctor) {
+        scheduling.issueReferral(
+                patient,
+                doctor.specialties().get(0).code(),
+                doctor.id(),
+                clock.instant().plus(java.time.Duration.ofDays(30)),
+                null);
     }
 }
