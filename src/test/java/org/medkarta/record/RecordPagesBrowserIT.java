@@ -143,6 +143,21 @@ class RecordPagesBrowserIT extends BrowserSupport {
         assertThat(page.locator("#switch-record")).hasCount(0);
         page.navigate(url("/record/" + another.patientId().value()));
         assertThat(page.locator("#patient-name")).isVisible();
+
+        // The identity section shows identity's SNILS and policies; the clinician's entry lands there.
+        page.navigate(url(base + "/identity"));
+        assertThat(page.locator("#no-policies")).isVisible();
+        String oms = org.medkarta.testing.Identifiers.oms();
+        page.locator("#omsNumber").fill(oms);
+        page.locator("#omsInsurer").fill("СОГАЗ-Мед");
+        page.locator("#omsValidTo").fill("2030-12-31");
+        page.locator("#reason").fill("По полису");
+        page.locator("#save-identity").click();
+        page.waitForURL(java.util.regex.Pattern.compile(".*saved.*"));
+        page.navigate(url(base + "/identity"));
+        assertThat(page.locator("#policies .policy-number")).hasText(oms);
+        assertThat(page.locator("#policies .policy-insurer")).hasText("СОГАЗ-Мед");
+        assertThat(page.locator("#policies .policy-valid")).containsText("31.12.2030");
         page.navigate(url(base));
 
         page.locator("#add-entry").click();
@@ -181,10 +196,17 @@ class RecordPagesBrowserIT extends BrowserSupport {
         page.locator("#snils").fill("123");
         page.locator("#save-identity").click();
         assertThat(page.locator("#snils-error")).isVisible();
-        page.locator("#sex").selectOption("FEMALE");
+        // The demo patient's SNILS names another person: refused, the field says why.
         page.locator("#snils").fill("112-233-445 95");
         page.locator("#save-identity").click();
+        assertThat(page.locator("#snils-error")).containsText("СНИЛС");
+        page.locator("#sex").selectOption("FEMALE");
+        String snils = org.medkarta.testing.Identifiers.snils();
+        page.locator("#snils").fill(snils);
+        page.locator("#save-identity").click();
         assertThat(page.locator("#patient-sex")).hasText("женский");
+        page.navigate(url(base + "/identity"));
+        assertThat(page.locator("#identity-snils")).hasText(snils);
 
         page.navigate(url(base + "/diary"));
         page.locator("#t_low").fill("150");
@@ -195,10 +217,16 @@ class RecordPagesBrowserIT extends BrowserSupport {
         page.locator("#t_high").fill("120");
         page.locator("#set-threshold").click();
         assertThat(page.locator("li.threshold")).hasCount(1);
-        page.locator("#systolic").fill("150");
-        page.locator("#diastolic").fill("90");
-        page.locator("#add-reading").click();
-        assertThat(page.locator("#saved")).isVisible();
+        // The patient keeps the diary (SPEC E8); a reading beyond the threshold alerts the doctor.
+        var patientContext = browserContext();
+        var own = patientContext.newPage();
+        signIn(own, phone);
+        own.navigate(url(base + "/diary"));
+        own.locator("#systolic").fill("150");
+        own.locator("#diastolic").fill("90");
+        own.locator("#add-reading").click();
+        assertThat(own.locator("#saved")).isVisible();
+        patientContext.close();
 
         page.locator("#nav-alerts").click();
         var alert = page.locator("li.alert-item")
