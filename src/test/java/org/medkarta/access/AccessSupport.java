@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.clinic.DoctorForm;
 import org.medkarta.clinic.DoctorView;
-import org.medkarta.clinic.ServiceForm;
 import org.medkarta.identity.ClientInfo;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientRegistration;
@@ -21,13 +18,13 @@ import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.scheduling.Scheduling;
-import org.medkarta.scheduling.TemplateForm;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.UserId;
 import org.medkarta.testing.ApiSupport;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
+import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -130,38 +127,8 @@ abstract class AccessSupport extends ApiSupport {
 
     /** A doctor of the clinic giving a therapist's video consultation visible to the whole region. */
     Doctor doctor(ClinicId clinic) {
-        var doctor = clinics.inviteDoctor(
-                PLATFORM,
-                clinic,
-                new DoctorForm(
-                        "doc-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                        "Врачев",
-                        "Иван",
-                        null,
-                        List.of("therapist"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        "REGION",
-                        true),
-                "http://localhost",
-                Locale.ENGLISH);
-        clinics.addService(
-                PLATFORM,
-                clinic,
-                new ServiceForm(
-                        "Консультация",
-                        "therapist",
-                        "VIDEO",
-                        "PRIMARY",
-                        30,
-                        0L,
-                        List.of(doctor.id().value().toString()),
-                        "REGION",
-                        true));
-        var user = new SignedInUser(
-                doctor.userId(), "Врач", null, List.of(new RoleGrant(Role.DOCTOR, clinic)), "PASSWORD");
+        var doctor = TestCare.doctor(clinics, clinic);
+        var user = TestCare.signedIn(doctor);
         return new Doctor(doctor, user, identity.tokensFor(user).accessToken());
     }
 
@@ -184,26 +151,7 @@ abstract class AccessSupport extends ApiSupport {
 
     /** Opens the doctor's schedule: slots every 30 minutes, 08:00 to 19:30, for the coming days. */
     void openSchedule(Doctor doctor, ClinicId clinic) {
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
-        var template = scheduling.createTemplate(
-                PLATFORM,
-                doctor.view().id(),
-                new TemplateForm(
-                        "Матрица",
-                        today.toString(),
-                        today.plusDays(13).toString(),
-                        List.of("1", "2", "3", "4", "5", "6", "7"),
-                        "08:00",
-                        "19:30",
-                        30,
-                        List.of(),
-                        List.of(scheduling
-                                .servicesOf(doctor.view().id())
-                                .get(0)
-                                .id()
-                                .value()
-                                .toString())));
-        scheduling.activate(PLATFORM, template.id());
+        TestCare.openSchedule(scheduling, doctor.view().id());
     }
 
     /**
