@@ -87,7 +87,7 @@ class RecordDemoData implements DemoData {
         patients.change(patient, "SEX", "sex", "MALE", null, "MALE", "Демо", author, authorName, now);
         // SNILS and the policy are identity's (the one source); the record logs who entered them.
         var clinician = new SignedInUser(author, authorName, null, List.of(new RoleGrant(Role.DOCTOR, null)), "DEMO");
-        String snils = "11223344595";
+        String snils = "98765432183";
         if (identifiers.find(patient).map(card -> card.snils() == null).orElse(false)
                 && identity.findPatients(snils).isEmpty()) {
             identifiers.recordSnils(clinician, patient, Snils.parse(snils, "snils"));

@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Who may reach what. The JSON API is stateless and takes bearer access tokens (mobile apps and
@@ -60,8 +61,15 @@ class SecurityConfiguration {
         return (request, response, failure) -> {
             String path =
                     request.getRequestURI().substring(request.getContextPath().length());
-            attempts.forEach(port -> port.refused(
-                    request.getMethod(), path, request.getParameter("patientId"), request.getRemoteAddr()));
+            // From the query string only: reading parameters could consume a refused request's body.
+            String patient = request.getQueryString() == null
+                    ? null
+                    : UriComponentsBuilder.newInstance()
+                            .query(request.getQueryString())
+                            .build()
+                            .getQueryParams()
+                            .getFirst("patientId");
+            attempts.forEach(port -> port.refused(request.getMethod(), path, patient, request.getRemoteAddr()));
             answer.commence(request, response, failure);
         };
     }

@@ -197,7 +197,7 @@ class RecordPagesBrowserIT extends BrowserSupport {
         page.locator("#save-identity").click();
         assertThat(page.locator("#snils-error")).isVisible();
         // The demo patient's SNILS names another person: refused, the field says why.
-        page.locator("#snils").fill("112-233-445 95");
+        page.locator("#snils").fill("987-654-321 83");
         page.locator("#save-identity").click();
         assertThat(page.locator("#snils-error")).containsText("СНИЛС");
         page.locator("#sex").selectOption("FEMALE");
