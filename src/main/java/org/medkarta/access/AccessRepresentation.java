@@ -32,6 +32,15 @@ class AccessRepresentation implements Representation {
     }
 
     @Override
+    public UserId toldAbout(PatientId patient, UserId booker) {
+        var own = identity.patient(patient).map(org.medkarta.identity.AccountView::userId);
+        if (booker == null || own.map(booker::equals).orElse(true)) {
+            return booker == null ? own.orElse(null) : booker;
+        }
+        return access.getObject().stillActsFor(booker, patient) ? booker : own.get();
+    }
+
+    @Override
     public List<Represented> representedBy(UserId user) {
         var account = identity.account(user);
         if (account.isEmpty()) {

@@ -161,6 +161,17 @@ public class RecordAccess {
         }
     }
 
+    /**
+     * Whether {@code user} may act for {@code patient} now, asked for whom to tell about the patient's
+     * appointments rather than to open anything: decided as {@link #mayActFor} decides, not audited.
+     */
+    boolean stillActsFor(UserId user, PatientId patient) {
+        return identity.account(user)
+                .map(account -> grounds(signedIn(account), patient, RecordAction.ACT_FOR, clock.instant())
+                        .isPresent())
+                .orElse(false);
+    }
+
     /** The records {@code actor} may switch between: their own first, then children, then delegated. */
     public List<RecordRef> records(SignedInUser actor) {
         if (actor == null) {

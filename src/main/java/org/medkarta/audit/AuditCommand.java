@@ -1,5 +1,6 @@
 package org.medkarta.audit;
 
+import java.io.PrintStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -30,13 +31,23 @@ class AuditCommand implements ApplicationRunner {
         if (!arguments.containsOption("verify-audit")) {
             return;
         }
+        int status = verify(System.out);
+        System.exit(SpringApplication.exit(context, () -> status));
+    }
+
+    /**
+     * Verifies the chain and prints the result, naming the first broken entry.
+     *
+     * @return the exit status: 0 when the chain is intact, 1 when it is broken
+     */
+    int verify(PrintStream out) {
         var verification = trail.verify();
         String message = verification.intact()
                 ? "Audit trail intact: " + verification.checked() + " entries checked"
                 : "Audit trail BROKEN at entry " + verification.firstBroken() + " (" + verification.checked()
                         + " entries checked)";
         log.info(message);
-        System.out.println(message);
-        System.exit(SpringApplication.exit(context, () -> verification.intact() ? 0 : 1));
+        out.println(message);
+        return verification.intact() ? 0 : 1;
     }
 }

@@ -112,6 +112,13 @@ class Accounts {
         return one("snils = :value", snils);
     }
 
+    void setSnils(PatientId patient, String snils) {
+        jdbc.sql("UPDATE identity_account SET snils = :snils WHERE patient_id = :patient")
+                .param("snils", snils)
+                .param("patient", patient.value())
+                .update();
+    }
+
     Optional<Account> byEsiaSubject(String subject) {
         return one("esia_subject = :value", subject);
     }

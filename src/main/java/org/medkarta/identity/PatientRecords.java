@@ -338,6 +338,74 @@ public class PatientRecords {
         }
     }
 
+    /**
+     * A clinician records the SNILS from the patient's documents (SPEC E1), in the one place the
+     * platform keeps it. A SNILS names one person and ESIA sign-in links accounts by it, so one that
+     * another record holds is refused, for staff to reconcile, not stored twice.
+     *
+     * @throws InvalidInput {@code snils} ({@code identity.validation.snils-taken}) when another record holds it
+     * @throws NotFound for anyone but staff, or an unknown patient
+     */
+    @Transactional
+    public void recordSnils(SignedInUser actor, PatientId patient, Snils snils) {
+        requireStaff(actor);
+        accounts.byPatient(patient).orElseThrow(NotFound::new);
+        if (accounts.patientsBySnils(snils.digits()).stream().anyMatch(other -> !other.equals(patient.value()))) {
+            throw new InvalidInput("snils", "identity.validation.snils-taken");
+        }
+        try {
+            accounts.setSnils(patient, snils.digits());
+        } catch (DuplicateKeyException race) {
+            throw new InvalidInput("snils", "identity.validation.snils-taken");
+        }
+    }
+
+    /**
+     * A clinician records the OMS policy from the patient's documents (SPEC E1): it replaces the
+     * patient's current OMS policy, or becomes it. A number another record holds is kept and both
+     * records are flagged for staff ({@link #sharedPolicies}, SPEC E7): the document says so, and
+     * which record is wrong is for staff to find out.
+     *
+     * @throws NotFound for anyone but staff, or an unknown patient
+     */
+    @Transactional
+    public PolicyView recordOms(
+            SignedInUser actor, PatientId patient, String number, String insurer, LocalDate validTo) {
+        requireStaff(actor);
+        accounts.byPatient(patient).orElseThrow(NotFound::new);
+        var current = policies.currentOms(patient.value());
+        if (current.isPresent()) {
+            var was = current.get();
+            String newNumber = number == null ? was.number() : number;
+            String newInsurer = insurer == null ? was.insurer() : insurer;
+            LocalDate newValidTo = validTo == null ? was.validTo() : validTo;
+            policies.change(was.id(), newNumber, newInsurer, newValidTo);
+            return new PolicyView(
+                    was.id(), patient, PolicyKind.OMS, newNumber, newInsurer, was.validFrom(), newValidTo);
+        }
+        if (number == null) {
+            throw new InvalidInput("omsNumber", "validation.required");
+        }
+        var policy = new PolicyView(UUID.randomUUID(), patient, PolicyKind.OMS, number, insurer, null, validTo);
+        policies.insert(policy, actor.userId(), clock.instant());
+        return policy;
+    }
+
+    /**
+     * Policies whose kind and number more than one record holds (SPEC E7), ordered so that each
+     * number's holders follow one another; for a module that already decided the caller is staff.
+     */
+    @Transactional(readOnly = true)
+    public List<PolicyView> sharedPolicies() {
+        return policies.shared();
+    }
+
+    /** Whether another record holds one of the patient's policy numbers (SPEC E7). */
+    @Transactional(readOnly = true)
+    public boolean sharesPolicy(PatientId patient) {
+        return policies.shares(patient.value());
+    }
+
     /** The record of a patient id, if there is one. */
     @Transactional(readOnly = true)
     public Optional<PatientCard> find(PatientId patient) {

@@ -82,6 +82,43 @@ class Policies {
                 .list();
     }
 
+    /** The patient's OMS policy entered last, the one a clinician's correction replaces. */
+    Optional<PolicyView> currentOms(UUID patient) {
+        return jdbc.sql(SELECT + " WHERE patient_id = :patient AND kind = 'OMS' ORDER BY added_at DESC, id LIMIT 1")
+                .param("patient", patient)
+                .query(Policies::row)
+                .optional();
+    }
+
+    void change(UUID id, String number, String insurer, java.time.LocalDate validTo) {
+        jdbc.sql("UPDATE identity_policy SET number = :number, insurer = :insurer, valid_to = :to WHERE id = :id")
+                .param("number", number)
+                .param("insurer", insurer)
+                .param("to", validTo)
+                .param("id", id)
+                .update();
+    }
+
+    /** Policies whose kind and number another record holds too (SPEC E7), grouped by number. */
+    List<PolicyView> shared() {
+        return jdbc.sql(SELECT + " " + """
+                         WHERE EXISTS (SELECT 1 FROM identity_policy other
+                                       WHERE other.kind = identity_policy.kind AND other.number = identity_policy.number
+                                         AND other.patient_id <> identity_policy.patient_id)
+                        ORDER BY kind, number, patient_id
+                        """).query(Policies::row).list();
+    }
+
+    /** Whether another record holds a policy of the patient's kind and number. */
+    boolean shares(UUID patient) {
+        return jdbc.sql("""
+                                SELECT COUNT(*) FROM identity_policy mine JOIN identity_policy other
+                                  ON other.kind = mine.kind AND other.number = mine.number
+                                 AND other.patient_id <> mine.patient_id
+                                WHERE mine.patient_id = :patient
+                                """).param("patient", patient).query(Long.class).single() > 0;
+    }
+
     private static PolicyView row(ResultSet row, int number) throws SQLException {
         return new PolicyView(
                 Columns.uuid(row, "id"),

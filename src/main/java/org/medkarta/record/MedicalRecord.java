@@ -16,7 +16,10 @@ import org.medkarta.access.RecordAction;
 import org.medkarta.access.Relation;
 import org.medkarta.identity.AccountView;
 import org.medkarta.identity.Identity;
+import org.medkarta.identity.PatientRecords;
 import org.medkarta.identity.PatientRegistered;
+import org.medkarta.identity.PolicyKind;
+import org.medkarta.identity.PolicyView;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.Email;
@@ -61,6 +64,7 @@ public class MedicalRecord {
     private final Patients patients;
     private final Entries entries;
     private final Identity identity;
+    private final PatientRecords identifiers;
     private final RecordNotices notices;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -69,12 +73,14 @@ public class MedicalRecord {
             Patients patients,
             Entries entries,
             Identity identity,
+            PatientRecords identifiers,
             RecordNotices notices,
             ApplicationEventPublisher events,
             Clock clock) {
         this.patients = patients;
         this.entries = entries;
         this.identity = identity;
+        this.identifiers = identifiers;
         this.notices = notices;
         this.events = events;
         this.clock = clock;
@@ -112,7 +118,7 @@ public class MedicalRecord {
                 header(patient),
                 list,
                 patientAccount,
-                !patientAccount && patients.sharesIdentifiers(decision.patient()),
+                !patientAccount && identifiers.sharesPolicy(decision.patient()),
                 next);
     }
 
@@ -413,53 +419,62 @@ public class MedicalRecord {
                     clinician.displayName(),
                     now);
         }
-        if (snils != null && !snils.digits().equals(patient.snils())) {
-            patients.change(
+        // SNILS and policies live in identity, the one place every module reads them from; the record
+        // logs each change beside the others, with its author and reason (SPEC E6).
+        var card = identifiers.find(id).orElseThrow(NotFound::new);
+        if (snils != null && !snils.digits().equals(card.snils())) {
+            identifiers.recordSnils(clinician, id, snils);
+            patients.logChange(
                     id,
                     "SNILS",
-                    "snils",
-                    snils.digits(),
-                    patient.snils(),
+                    card.snils(),
                     snils.digits(),
                     reason,
                     clinician.userId(),
                     clinician.displayName(),
                     now);
         }
-        if (oms != null && !oms.replaceAll("\\s", "").equals(patient.omsNumber())) {
-            String number = oms.replaceAll("\\s", "");
-            patients.change(
+        String number = oms == null ? null : oms.replaceAll("\\s", "");
+        var was = card.policies().stream()
+                .filter(policy -> policy.kind() == PolicyKind.OMS)
+                .findFirst()
+                .orElse(null);
+        boolean changesNumber = number != null && (was == null || !number.equals(was.number()));
+        boolean changesInsurer = insurer != null && (was == null || !insurer.equals(was.insurer()));
+        boolean changesValidTo = validTo != null && (was == null || !validTo.equals(was.validTo()));
+        if (was == null && number == null && (changesInsurer || changesValidTo)) {
+            throw new InvalidInput("omsNumber", "validation.required");
+        }
+        if (changesNumber || changesInsurer || changesValidTo) {
+            identifiers.recordOms(clinician, id, number, insurer, validTo);
+        }
+        if (changesNumber) {
+            patients.logChange(
                     id,
                     "OMS_NUMBER",
-                    "oms_number",
-                    number,
-                    patient.omsNumber(),
+                    was == null ? null : was.number(),
                     number,
                     reason,
                     clinician.userId(),
                     clinician.displayName(),
                     now);
         }
-        if (insurer != null && !insurer.equals(patient.omsInsurer())) {
-            patients.change(
+        if (changesInsurer) {
+            patients.logChange(
                     id,
                     "OMS_INSURER",
-                    "oms_insurer",
-                    insurer,
-                    patient.omsInsurer(),
+                    was == null ? null : was.insurer(),
                     insurer,
                     reason,
                     clinician.userId(),
                     clinician.displayName(),
                     now);
         }
-        if (validTo != null && !validTo.equals(patient.omsValidTo())) {
-            patients.change(
+        if (changesValidTo) {
+            patients.logChange(
                     id,
                     "OMS_VALID_TO",
-                    "oms_valid_to",
-                    validTo,
-                    String.valueOf(patient.omsValidTo()),
+                    was == null ? null : String.valueOf(was.validTo()),
                     validTo.toString(),
                     reason,
                     clinician.userId(),
@@ -469,8 +484,20 @@ public class MedicalRecord {
     }
 
     /**
-     * Records that share a SNILS or an OMS policy number, for platform and clinic administrators to
-     * reconcile (SPEC E7). It names people across records, so only administrators may ask.
+     * The patient's SNILS and insurance policies with insurer and validity (SPEC E1), as identity
+     * keeps them: the record's identity section.
+     */
+    @Transactional(readOnly = true)
+    public RecordIdentifiers identifiers(AccessDecision decision) {
+        expect(decision, RecordAction.VIEW);
+        var card = identifiers.find(decision.patient()).orElseThrow(NotFound::new);
+        return new RecordIdentifiers(card.snils(), card.policies());
+    }
+
+    /**
+     * Records that share a policy number, OMS or DMS, as identity keeps them, for platform and clinic
+     * administrators to reconcile (SPEC E7). A SNILS is never shared: identity refuses a second record
+     * with one, naming the field. It names people across records, so only administrators may ask.
      *
      * @throws NotFound for anyone else
      */
@@ -479,7 +506,18 @@ public class MedicalRecord {
         if (staff == null || !(staff.has(Role.PLATFORM_ADMIN) || staff.has(Role.CLINIC_ADMIN))) {
             throw new NotFound();
         }
-        return patients.sharedIdentifiers();
+        var holders = new java.util.ArrayList<SharedIdentifier.Holder>();
+        for (PolicyView policy : identifiers.sharedPolicies()) {
+            identity.patient(policy.patientId())
+                    .ifPresent(account -> holders.add(new SharedIdentifier.Holder(
+                            policy.kind().name(),
+                            policy.number(),
+                            policy.patientId(),
+                            account.lastName() + " " + account.firstName()
+                                    + (account.patronymic() == null ? "" : " " + account.patronymic()),
+                            account.birthDate())));
+        }
+        return SharedIdentifier.group(holders);
     }
 
     /** Opens the record of a newly registered patient with the name and birth date they gave. */

@@ -23,10 +23,6 @@ class Patients {
             String patronymic,
             LocalDate birthDate,
             String sex,
-            String snils,
-            String omsNumber,
-            String omsInsurer,
-            LocalDate omsValidTo,
             String actualAddress,
             String registrationAddress) {}
 
@@ -68,10 +64,6 @@ class Patients {
                         rs.getString("patronymic"),
                         rs.getObject("birth_date", LocalDate.class),
                         rs.getString("sex"),
-                        rs.getString("snils"),
-                        rs.getString("oms_number"),
-                        rs.getString("oms_insurer"),
-                        rs.getObject("oms_valid_to", LocalDate.class),
                         rs.getString("actual_address"),
                         rs.getString("registration_address")))
                 .optional();
@@ -176,43 +168,5 @@ class Patients {
                 .param("id", contact)
                 .update());
         return text;
-    }
-
-    /** Whether another record has the same SNILS or OMS policy number (E7). */
-    boolean sharesIdentifiers(PatientId patient) {
-        return jdbc.sql("""
-                        SELECT COUNT(*) FROM record_patient me JOIN record_patient other
-                          ON other.patient_id <> me.patient_id
-                         AND ((me.snils IS NOT NULL AND other.snils = me.snils)
-                           OR (me.oms_number IS NOT NULL AND other.oms_number = me.oms_number))
-                        WHERE me.patient_id = :id
-                        """).param("id", patient.value()).query(Long.class).single() > 0;
-    }
-
-    /** Groups of records sharing a SNILS or an OMS policy number, for staff to reconcile (E7). */
-    List<SharedIdentifier> sharedIdentifiers() {
-        var bySnils = jdbc.sql("""
-                        SELECT 'SNILS' AS kind, snils AS identifier, patient_id, last_name, first_name, patronymic,
-                               birth_date
-                        FROM record_patient
-                        WHERE snils IN (SELECT snils FROM record_patient WHERE snils IS NOT NULL
-                                        GROUP BY snils HAVING COUNT(*) > 1)
-                        UNION ALL
-                        SELECT 'OMS' AS kind, oms_number AS identifier, patient_id, last_name, first_name, patronymic,
-                               birth_date
-                        FROM record_patient
-                        WHERE oms_number IN (SELECT oms_number FROM record_patient WHERE oms_number IS NOT NULL
-                                             GROUP BY oms_number HAVING COUNT(*) > 1)
-                        ORDER BY kind, identifier, last_name
-                        """)
-                .query((rs, n) -> new SharedIdentifier.Holder(
-                        rs.getString("kind"),
-                        rs.getString("identifier"),
-                        new PatientId(rs.getObject("patient_id", UUID.class)),
-                        rs.getString("last_name") + " " + rs.getString("first_name")
-                                + (rs.getString("patronymic") == null ? "" : " " + rs.getString("patronymic")),
-                        rs.getObject("birth_date", LocalDate.class)))
-                .list();
-        return SharedIdentifier.group(bySnils);
     }
 }

@@ -7,14 +7,20 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.identity.AccountView;
 import org.medkarta.identity.Identity;
+import org.medkarta.identity.PatientRecords;
+import org.medkarta.identity.Role;
+import org.medkarta.identity.RoleGrant;
+import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.DemoData;
 import org.medkarta.shared.PatientId;
+import org.medkarta.shared.Snils;
 import org.medkarta.shared.UserId;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -32,6 +38,7 @@ class RecordDemoData implements DemoData {
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
     private final Identity identity;
+    private final PatientRecords identifiers;
     private final ClinicDirectory clinics;
     private final Patients patients;
     private final Entries entries;
@@ -41,12 +48,14 @@ class RecordDemoData implements DemoData {
 
     RecordDemoData(
             Identity identity,
+            PatientRecords identifiers,
             ClinicDirectory clinics,
             Patients patients,
             Entries entries,
             Diaries diaries,
             Clock clock) {
         this.identity = identity;
+        this.identifiers = identifiers;
         this.clinics = clinics;
         this.patients = patients;
         this.entries = entries;
@@ -76,29 +85,18 @@ class RecordDemoData implements DemoData {
         UserId author = doctor.map(DoctorView::userId).orElse(account.userId());
         String authorName = doctor.map(DoctorView::fullName).orElse("Медкарта");
         patients.change(patient, "SEX", "sex", "MALE", null, "MALE", "Демо", author, authorName, now);
-        patients.change(patient, "SNILS", "snils", "11223344595", null, "11223344595", "Демо", author, authorName, now);
-        patients.change(
-                patient,
-                "OMS_NUMBER",
-                "oms_number",
-                "7755010812345678",
-                null,
-                "7755010812345678",
-                "Демо",
-                author,
-                authorName,
-                now);
-        patients.change(
-                patient,
-                "OMS_INSURER",
-                "oms_insurer",
-                "АО «Страховая компания «Демо-Мед»",
-                null,
-                "АО «Страховая компания «Демо-Мед»",
-                "Демо",
-                author,
-                authorName,
-                now);
+        // SNILS and the policy are identity's (the one source); the record logs who entered them.
+        var clinician = new SignedInUser(author, authorName, null, List.of(new RoleGrant(Role.DOCTOR, null)), "DEMO");
+        String snils = "98765432183";
+        if (identifiers.find(patient).map(card -> card.snils() == null).orElse(false)
+                && identity.findPatients(snils).isEmpty()) {
+            identifiers.recordSnils(clinician, patient, Snils.parse(snils, "snils"));
+            patients.logChange(patient, "SNILS", null, snils, "Демо", author, authorName, now);
+        }
+        if (identifiers.find(patient).map(card -> card.policies().isEmpty()).orElse(false)) {
+            identifiers.recordOms(clinician, patient, "7755010812345678", "АО «Страховая компания «Демо-Мед»", null);
+            patients.logChange(patient, "OMS_NUMBER", null, "7755010812345678", "Демо", author, authorName, now);
+        }
         patients.change(
                 patient,
                 "ACTUAL_ADDRESS",

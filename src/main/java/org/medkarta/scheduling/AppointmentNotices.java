@@ -12,6 +12,8 @@ import org.medkarta.identity.Identity;
 import org.medkarta.notification.Contact;
 import org.medkarta.notification.Message;
 import org.medkarta.notification.Notifications;
+import org.medkarta.shared.Representation;
+import org.medkarta.shared.UserId;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -31,18 +33,21 @@ class AppointmentNotices {
     private final ClinicDirectory clinics;
     private final MessageSource messages;
     private final SchedulingProperties properties;
+    private final Representation representation;
 
     AppointmentNotices(
             Notifications notifications,
             Identity identity,
             ClinicDirectory clinics,
             MessageSource messages,
-            SchedulingProperties properties) {
+            SchedulingProperties properties,
+            Representation representation) {
         this.notifications = notifications;
         this.identity = identity;
         this.clinics = clinics;
         this.messages = messages;
         this.properties = properties;
+        this.representation = representation;
     }
 
     void booked(AppointmentView appointment) {
@@ -86,11 +91,10 @@ class AppointmentNotices {
         String title = messages.getMessage("scheduling.notice." + what + ".title", null, RUSSIAN);
         String text = messages.getMessage(
                 "scheduling.notice." + what + ".text", new Object[] {when, doctor, service}, RUSSIAN);
-        Contact contact = identity.contact(appointment.patientUserId()).orElse(new Contact(null, null));
-        notifications.tell(
-                appointment.patientUserId(),
-                contact,
-                new Message(title, text, properties.linkBase() + "/appointments"),
-                key);
+        // Decided now, not at booking: a parent who booked for their child stops being told on the
+        // child's 15th birthday, and the child is told instead (issue 7; order 003 §23.2).
+        UserId told = representation.toldAbout(appointment.patientId(), appointment.patientUserId());
+        Contact contact = identity.contact(told).orElse(new Contact(null, null));
+        notifications.tell(told, contact, new Message(title, text, properties.linkBase() + "/appointments"), key);
     }
 }

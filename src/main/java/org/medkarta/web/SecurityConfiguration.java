@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.medkarta.shared.AnonymousAttempts;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,6 +21,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Who may reach what. The JSON API is stateless and takes bearer access tokens (mobile apps and
@@ -49,13 +52,39 @@ class SecurityConfiguration {
         "/device-check"
     };
 
+    /**
+     * Reports a request refused for want of sign-in to the {@link AnonymousAttempts} port (the access
+     * module audits those about record data), then answers it as {@code answer} does.
+     */
+    static AuthenticationEntryPoint reported(
+            ObjectProvider<AnonymousAttempts> attempts, AuthenticationEntryPoint answer) {
+        return (request, response, failure) -> {
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
+            // From the query string only: reading parameters could consume a refused request's body.
+            String patient = request.getQueryString() == null
+                    ? null
+                    : UriComponentsBuilder.newInstance()
+                            .query(request.getQueryString())
+                            .build()
+                            .getQueryParams()
+                            .getFirst("patientId");
+            attempts.forEach(port -> port.refused(request.getMethod(), path, patient, request.getRemoteAddr()));
+            answer.commence(request, response, failure);
+        };
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, Converter<Jwt, AbstractAuthenticationToken> tokens) throws Exception {
-        AuthenticationEntryPoint unauthorized = (request, response, failure) -> {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            Converter<Jwt, AbstractAuthenticationToken> tokens,
+            ObjectProvider<AnonymousAttempts> attempts)
+            throws Exception {
+        AuthenticationEntryPoint unauthorized = reported(attempts, (request, response, failure) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
-        };
+        });
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -85,12 +114,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ObjectProvider<AnonymousAttempts> attempts) throws Exception {
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(SIGNED_IN_PAGES)
                         .authenticated()
                         .anyRequest()
                         .permitAll())
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfiguration::toSignIn))
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(reported(attempts, SecurityConfiguration::toSignIn)))
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signedOut"))

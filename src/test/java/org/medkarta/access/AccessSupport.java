@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.clinic.DoctorForm;
 import org.medkarta.clinic.DoctorView;
-import org.medkarta.clinic.ServiceForm;
 import org.medkarta.identity.ClientInfo;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientRegistration;
@@ -21,13 +18,13 @@ import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.scheduling.Scheduling;
-import org.medkarta.scheduling.TemplateForm;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.UserId;
 import org.medkarta.testing.ApiSupport;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
+import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -130,38 +127,8 @@ abstract class AccessSupport extends ApiSupport {
 
     /** A doctor of the clinic giving a therapist's video consultation visible to the whole region. */
     Doctor doctor(ClinicId clinic) {
-        var doctor = clinics.inviteDoctor(
-                PLATFORM,
-                clinic,
-                new DoctorForm(
-                        "doc-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                        "Врачев",
-                        "Иван",
-                        null,
-                        List.of("therapist"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        "REGION",
-                        true),
-                "http://localhost",
-                Locale.ENGLISH);
-        clinics.addService(
-                PLATFORM,
-                clinic,
-                new ServiceForm(
-                        "Консультация",
-                        "therapist",
-                        "VIDEO",
-                        "PRIMARY",
-                        30,
-                        0L,
-                        List.of(doctor.id().value().toString()),
-                        "REGION",
-                        true));
-        var user = new SignedInUser(
-                doctor.userId(), "Врач", null, List.of(new RoleGrant(Role.DOCTOR, clinic)), "PASSWORD");
+        var doctor = TestCare.doctor(clinics, clinic);
+        var user = TestCare.signedIn(doctor);
         return new Doctor(doctor, user, identity.tokensFor(user).accessToken());
     }
 
@@ -184,26 +151,7 @@ abstract class AccessSupport extends ApiSupport {
 
     /** Opens the doctor's schedule: slots every 30 minutes, 08:00 to 19:30, for the coming days. */
     void openSchedule(Doctor doctor, ClinicId clinic) {
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
-        var template = scheduling.createTemplate(
-                PLATFORM,
-                doctor.view().id(),
-                new TemplateForm(
-                        "Матрица",
-                        today.toString(),
-                        today.plusDays(13).toString(),
-                        List.of("1", "2", "3", "4", "5", "6", "7"),
-                        "08:00",
-                        "19:30",
-                        30,
-                        List.of(),
-                        List.of(scheduling
-                                .servicesOf(doctor.view().id())
-                                .get(0)
-                                .id()
-                                .value()
-                                .toString())));
-        scheduling.activate(PLATFORM, template.id());
+        TestCare.openSchedule(scheduling, doctor.view().id());
     }
 
     /**
@@ -224,6 +172,8 @@ abstract class AccessSupport extends ApiSupport {
                 map("code", Outbox.latestCode(outbox, owner.phone())));
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
         assertThat(body(confirmed).get("status").asString()).isEqualTo("INVITED");
+        // The invitation reaches the grantee first, so that the newest message is the code asked for next.
+        Outbox.to(outbox, grantee.phone(), 1);
         var sent = postAs(grantee.token(), "/api/v1/invitations/" + id + "/code", map());
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
         var accepted = postAs(
@@ -294,6 +244,24 @@ abstract class AccessSupport extends ApiSupport {
                         SELECT actor_role || ' ' || action || ' ' || outcome FROM audit_event
                         WHERE seq > :seq AND patient_id = :patient
                           AND (action LIKE 'RECORD_%' OR action = 'EMERGENCY_OPEN')
+                        ORDER BY seq
+                        """)
+                .param("seq", seq)
+                .param("patient", patient.value())
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * Anonymous attempts recorded after {@code seq}: about the patient, or about no patient when the
+     * request named them only in its body (a booking), which an anonymous attempt never gets to read.
+     */
+    List<String> anonymousAttemptsSince(long seq, PatientId patient) {
+        return jdbc.sql("""
+                        SELECT actor_role || ' ' || action || ' ' || outcome FROM audit_event
+                        WHERE seq > :seq AND actor_id IS NULL AND actor_role = 'ANONYMOUS'
+                          AND outcome = 'UNAUTHENTICATED' AND address IS NOT NULL
+                          AND (patient_id = :patient OR (patient_id IS NULL AND resource = 'POST /api/v1/appointments'))
                         ORDER BY seq
                         """)
                 .param("seq", seq)

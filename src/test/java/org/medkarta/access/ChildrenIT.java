@@ -19,6 +19,9 @@ import org.medkarta.testing.Phones;
  */
 class ChildrenIT extends AccessSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.medkarta.notification.Notifications notifications;
+
     @Test
     void theParentsAccessEndsAtMidnightOnTheFifteenthBirthdayWithoutAnyJob() {
         var parent = patient();
@@ -186,6 +189,97 @@ class ChildrenIT extends AccessSupport {
         assertThat(access.require(user, records.get(1).patientId(), RecordAction.ACT_FOR)
                         .relation())
                 .isEqualTo(Relation.PARENT);
+    }
+
+    @Test
+    void fromTheFifteenthBirthdayAtMidnightTheChildIsToldAboutTheirAppointmentsNotTheParent() {
+        LocalDate birthday = LocalDate.now(access_zone()).plusDays(4);
+        remindersGoToTheChildFromMidnight(birthday.minusYears(15), birthday);
+    }
+
+    @Test
+    void aChildBornOnTheTwentyNinthOfFebruaryIsToldFromTheTwentyEighthInACommonYear() {
+        remindersGoToTheChildFromMidnight(LocalDate.of(2012, 2, 29), LocalDate.of(2027, 2, 28));
+    }
+
+    /**
+     * The parent books the child's appointment at 02:00 on the 15th birthday, so that the day's
+     * reminder falls due before midnight and the two-hour one exactly at midnight; who is told is
+     * decided as each goes out.
+     */
+    private void remindersGoToTheChildFromMidnight(LocalDate born, LocalDate birthday) {
+        java.time.ZoneId zone = access_zone();
+        Instant midnight = birthday.atStartOfDay(zone).toInstant();
+        clock.freezeAt(midnight.minus(java.time.Duration.ofDays(4)).plus(java.time.Duration.ofHours(12)));
+        var parent = patient();
+        PatientId child = child(parent, born);
+        identity.assignPhone(child, Phones.unique());
+        var childAccount = identity.patient(child).orElseThrow();
+        String parentPhone =
+                identity.account(parent.user().userId()).orElseThrow().phone();
+
+        var clinic = clinic();
+        var doctor = doctor(clinic);
+        var template = scheduling.createTemplate(
+                PLATFORM,
+                doctor.view().id(),
+                new org.medkarta.scheduling.TemplateForm(
+                        "Ночной приём",
+                        birthday.minusDays(4).toString(),
+                        birthday.plusDays(1).toString(),
+                        java.util.List.of("1", "2", "3", "4", "5", "6", "7"),
+                        "01:30",
+                        "03:00",
+                        30,
+                        java.util.List.of(),
+                        java.util.List.of(scheduling
+                                .servicesOf(doctor.view().id())
+                                .get(0)
+                                .id()
+                                .value()
+                                .toString())));
+        scheduling.activate(PLATFORM, template.id());
+        Instant start = birthday.atTime(2, 0).atZone(zone).toInstant();
+        var slots = getAs(
+                parent.token(), "/api/v1/slots?doctorId=" + doctor.view().id().value() + "&limit=200");
+        String slot = null;
+        for (var found : body(slots)) {
+            if (Instant.parse(found.get("start").asString()).equals(start)) {
+                slot = found.get("id").asString();
+            }
+        }
+        assertThat(slot).as(slots.body()).isNotNull();
+        var booked = postAs(
+                parent.token(),
+                "/api/v1/appointments",
+                map("slotId", slot, "patientId", child.value().toString(), "acceptClinicDocuments", true));
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+        String appointment = body(booked).get("id").asString();
+        String dayKey = "appointment-reminder:" + appointment + ":before-1440m:" + start.getEpochSecond();
+        String soonKey = "appointment-reminder:" + appointment + ":before-120m:" + start.getEpochSecond();
+
+        // 23:59:59 on the eve: still 14, the parent who booked is told.
+        clock.freezeAt(midnight.minusSeconds(1));
+        scheduling.sendDueReminders();
+        assertThat(notifications.delivery(dayKey + ":sms"))
+                .hasValueSatisfying(sent -> assertThat(sent.to()).isEqualTo(parentPhone));
+        assertThat(notifications.delivery(soonKey + ":sms")).isEmpty();
+
+        // 00:00 on the birthday: 15, the child's own account is told, the parent no longer.
+        clock.freezeAt(midnight);
+        scheduling.sendDueReminders();
+        assertThat(notifications.delivery(soonKey + ":sms"))
+                .hasValueSatisfying(sent -> assertThat(sent.to()).isEqualTo(childAccount.phone()));
+        assertThat(notifications.notices(childAccount.userId()))
+                .extracting(org.medkarta.notification.Notice::title)
+                .contains("Скоро приём");
+        assertThat(notifications.notices(parent.user().userId()))
+                .extracting(org.medkarta.notification.Notice::title)
+                .contains("Напоминание о приёме")
+                .doesNotContain("Скоро приём");
+        assertThat(Outbox.to(outbox, childAccount.phone(), 1))
+                .anySatisfy(message -> assertThat(message.body())
+                        .contains(birthday.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))));
     }
 
     private static java.time.ZoneId access_zone() {

@@ -2,14 +2,27 @@ package org.medkarta.audit;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.medkarta.testing.BrowserSupport;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The platform administrator's audit page (SPEC G2, G3). */
 class AuditBrowserIT extends BrowserSupport {
 
+    @Autowired
+    AuditTrail trail;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
     @Test
-    void thePlatformAdministratorVerifiesTheTrailAndSeesItsEntries() {
+    void thePlatformAdministratorVerifiesTheTrailAndSeesItsEntries() throws java.sql.SQLException {
         page.navigate(url("/admin/audit"));
         page.locator("#email").fill("admin@demo.medkarta.org");
         page.locator("#password").fill("Demo-admin-1");
@@ -19,5 +32,21 @@ class AuditBrowserIT extends BrowserSupport {
         page.locator("#verify").click();
         assertThat(page.locator("#verification")).containsText("Журнал цел");
         screenshot("verified");
+
+        // An entry changed behind the trail's back: the page names it.
+        long tampered =
+                trail.record(AuditEntry.of(null, "DOCTOR", UUID.randomUUID(), "RECORD_READ", null, "DENIED", null));
+        var tampering = new Tampering(jdbc, dataSource);
+        try {
+            tampering.changeOutcome(tampered, "SUCCESS");
+            page.locator("#verify").click();
+            assertThat(page.locator("#verification")).hasClass(java.util.regex.Pattern.compile("alert-danger"));
+            assertThat(page.locator("#verification")).containsText(String.valueOf(tampered));
+            screenshot("broken");
+        } finally {
+            tampering.changeOutcome(tampered, "DENIED");
+        }
+        page.locator("#verify").click();
+        assertThat(page.locator("#verification")).containsText("Журнал цел");
     }
 }

@@ -42,6 +42,9 @@ class AuditTrailIT extends ApiSupport {
     PlatformTransactionManager transactions;
 
     @Autowired
+    AuditCommand command;
+
+    @Autowired
     Identity identity;
 
     @Autowired
@@ -120,19 +123,43 @@ class AuditTrailIT extends ApiSupport {
                 trail.record(AuditEntry.of(null, "DOCTOR", UUID.randomUUID(), "RECORD_READ", null, "DENIED", null));
         trail.record(AuditEntry.of(null, "DOCTOR", UUID.randomUUID(), "RECORD_READ", null, "SUCCESS", null));
 
-        withoutTheAppendOnlyGuard(() -> jdbc.sql("UPDATE audit_event SET outcome = 'SUCCESS' WHERE seq = :seq")
-                .param("seq", tampered)
-                .update());
+        var tampering = new Tampering(jdbc, dataSource);
+        tampering.changeOutcome(tampered, "SUCCESS");
         try {
             var verification = trail.verify();
             assertThat(verification.intact()).isFalse();
             assertThat(verification.firstBroken()).isEqualTo(tampered);
+            var printed = new java.io.ByteArrayOutputStream();
+            assertThat(command.verify(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8)))
+                    .isEqualTo(1);
+            assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("BROKEN at entry " + tampered + " ");
         } finally {
-            withoutTheAppendOnlyGuard(() -> jdbc.sql("UPDATE audit_event SET outcome = 'DENIED' WHERE seq = :seq")
-                    .param("seq", tampered)
-                    .update());
+            tampering.changeOutcome(tampered, "DENIED");
         }
         assertThat(trail.verify().intact()).isTrue();
+    }
+
+    @Test
+    void verificationNamesTheEntryAfterARemovedOneAndTheCommandExitsWithOne() throws SQLException {
+        trail.record(AuditEntry.of(null, "DOCTOR", UUID.randomUUID(), "RECORD_READ", null, "SUCCESS", null));
+        long removed =
+                trail.record(AuditEntry.of(null, "DOCTOR", UUID.randomUUID(), "RECORD_READ", null, "SUCCESS", null));
+        long next =
+                trail.record(AuditEntry.of(null, "DOCTOR", UUID.randomUUID(), "RECORD_READ", null, "SUCCESS", null));
+        var tampering = new Tampering(jdbc, dataSource);
+        var row = tampering.remove(removed);
+        try {
+            var verification = trail.verify();
+            assertThat(verification.intact()).isFalse();
+            assertThat(verification.firstBroken()).isEqualTo(next);
+        } finally {
+            tampering.putBack(row);
+        }
+        var printed = new java.io.ByteArrayOutputStream();
+        assertThat(command.verify(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8)))
+                .isZero();
+        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("Audit trail intact");
     }
 
     @Test
@@ -214,30 +241,5 @@ class AuditTrailIT extends ApiSupport {
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
         assertThat(csv.body()).startsWith("seq,at,actor,role,patient").contains("\"'=HYPERLINK(\"\"x\"\")\"");
         assertThat(get("/api/v1/audit/verify").statusCode()).isEqualTo(401);
-    }
-
-    /** Lifts the append-only guard for one statement, as only a person with the database's keys could. */
-    private void withoutTheAppendOnlyGuard(Runnable statement) throws SQLException {
-        boolean postgres;
-        try (var connection = dataSource.getConnection()) {
-            postgres = connection
-                    .getMetaData()
-                    .getDatabaseProductName()
-                    .toLowerCase(Locale.ROOT)
-                    .contains("postgres");
-        }
-        if (postgres) {
-            jdbc.sql("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only")
-                    .update();
-            statement.run();
-            jdbc.sql("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only")
-                    .update();
-        } else {
-            jdbc.sql("DROP TRIGGER audit_event_append_only").update();
-            statement.run();
-            jdbc.sql(
-                            "CREATE TRIGGER audit_event_append_only BEFORE UPDATE, DELETE ON audit_event FOR EACH ROW CALL 'org.medkarta.audit.AppendOnly'")
-                    .update();
-        }
     }
 }

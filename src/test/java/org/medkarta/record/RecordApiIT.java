@@ -2,20 +2,25 @@ package org.medkarta.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.medkarta.access.RecordAction;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.testing.Identifiers;
+import org.medkarta.testing.Phones;
 import tools.jackson.databind.JsonNode;
 
 /** The record through its API: the patient view of Appendix 1, versions, duplicates, flags, contacts. */
 class RecordApiIT extends RecordSupport {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    MedicalRecord medicalRecord;
 
     private List<String> titles(JsonNode record) {
         var titles = new ArrayList<String>();
@@ -656,21 +661,88 @@ class RecordApiIT extends RecordSupport {
     }
 
     @Test
-    void twoRecordsWithOneSnilsAreFlaggedForStaff() {
-        var first = patient();
+    void theIdentitySectionIsIdentitysAndARecordSharingAStaffCreatedPolicyIsFlagged() {
+        // Staff create a record with a SNILS and an OMS policy in identity (SPEC C6).
+        String snils = Identifiers.snils();
+        String oms = Identifiers.oms();
         var second = patient();
-        var doctor = doctor(first, second);
+        var doctor = doctor(second);
+        var created = postAs(
+                doctor.token(),
+                "/api/v1/patient-records",
+                map(
+                        "lastName",
+                        "Первова",
+                        "firstName",
+                        "Анна",
+                        "birthDate",
+                        "1990-05-17",
+                        "sex",
+                        "FEMALE",
+                        "phone",
+                        Phones.unique(),
+                        "snils",
+                        snils,
+                        "omsNumber",
+                        oms,
+                        "omsInsurer",
+                        "СОГАЗ-Мед",
+                        "omsValidTo",
+                        "2030-12-31"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String first = body(created).get("patientId").asString();
+
         var badSnils =
-                postAs(doctor.token(), "/api/v1/patients/" + first.id() + "/identity", map("snils", "112-233-445 96"));
+                postAs(doctor.token(), "/api/v1/patients/" + second.id() + "/identity", map("snils", "112-233-445 96"));
         assertThat(badSnils.statusCode()).isEqualTo(422);
         assertThat(body(badSnils).get("field").asString()).isEqualTo("snils");
-        for (var patient : List.of(first, second)) {
-            var set = postAs(
-                    doctor.token(),
-                    "/api/v1/patients/" + patient.id() + "/identity",
-                    map("sex", "female", "snils", "112-233-445 95", "reason", "Со слов пациента"));
-            assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
-        }
+        // A SNILS names one person: the one the staff-created record holds is refused, field named.
+        var takenSnils = postAs(doctor.token(), "/api/v1/patients/" + second.id() + "/identity", map("snils", snils));
+        assertThat(takenSnils.statusCode()).isEqualTo(422);
+        assertThat(body(takenSnils).get("field").asString()).isEqualTo("snils");
+        assertThat(takenSnils.body()).contains("СНИЛС");
+
+        // The clinician records the policy the second patient's document shows: the same number.
+        var set = postAs(
+                doctor.token(),
+                "/api/v1/patients/" + second.id() + "/identity",
+                map(
+                        "sex",
+                        "female",
+                        "omsNumber",
+                        oms,
+                        "omsInsurer",
+                        "АО «Капитал МС»",
+                        "omsValidTo",
+                        "2031-06-30",
+                        "reason",
+                        "По полису"));
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+
+        // One source of truth: identity's policies API and the record's identity section agree.
+        var section = body(getAs(doctor.token(), "/api/v1/patients/" + second.id() + "/record/identity"));
+        assertThat(section.get("policies")).hasSize(1);
+        var policy = section.get("policies").get(0);
+        assertThat(policy.get("kind").asString()).isEqualTo("OMS");
+        assertThat(policy.get("number").asString()).isEqualTo(oms);
+        assertThat(policy.get("insurer").asString()).isEqualTo("АО «Капитал МС»");
+        assertThat(policy.get("validTo").asString()).isEqualTo("2031-06-30");
+        assertThat(body(getAs(second.token(), "/api/v1/patients/" + second.id() + "/policies"))
+                        .get(0)
+                        .get("number")
+                        .asString())
+                .isEqualTo(oms);
+        assertThat(body(getAs(second.token(), "/api/v1/patients/" + second.id() + "/record/identity"))
+                        .get("policies")
+                        .get(0)
+                        .get("number")
+                        .asString())
+                .isEqualTo(oms);
+        assertThat(body(getAs(doctor.token(), "/api/v1/patients/" + second.id() + "/contacts"))
+                        .get("changes")
+                        .findValuesAsString("field"))
+                .contains("OMS_NUMBER", "OMS_INSURER", "OMS_VALID_TO", "SEX");
+
         var adminId = identity.invite(
                 "a-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
                 "Админов",
@@ -685,18 +757,25 @@ class RecordApiIT extends RecordSupport {
                 .accessToken();
         var shared = body(getAs(admin, "/api/v1/record/shared-identifiers"));
         var group = shared.valueStream()
-                .filter(g -> g.get("identifier").asString().equals("11223344595"))
+                .filter(g -> g.get("identifier").asString().equals(oms))
                 .findFirst()
-                .orElseThrow();
+                .orElseThrow(() -> new AssertionError(shared.toString()));
+        assertThat(group.get("kind").asString()).isEqualTo("OMS");
         assertThat(group.get("holders")
                         .valueStream()
                         .map(h -> h.get("patientId").asString()))
-                .contains(first.id(), second.id());
-        assertThat(getAs(first.token(), "/api/v1/record/shared-identifiers").statusCode())
+                .containsExactlyInAnyOrder(first, second.id());
+        assertThat(getAs(second.token(), "/api/v1/record/shared-identifiers").statusCode())
                 .isEqualTo(404);
-        assertThat(record(first, first, "").get("patient").get("sex").asString())
+        // The clinician's view of the record carries the flag; the patient's never does.
+        var clinicianView = medicalRecord.record(
+                access.require(doctor.user(), second.patientId(), RecordAction.VIEW), RecordFilter.all());
+        assertThat(clinicianView.sameSnilsElsewhere()).isTrue();
+        var patientView = medicalRecord.record(
+                access.require(second.user(), second.patientId(), RecordAction.VIEW), RecordFilter.all());
+        assertThat(patientView.sameSnilsElsewhere()).isFalse();
+        assertThat(record(doctor, second, "").get("patient").get("sex").asString())
                 .isEqualTo("FEMALE");
-        assertThat(Instant.now()).isNotNull();
     }
 
     @Test

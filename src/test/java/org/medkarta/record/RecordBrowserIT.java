@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medkarta.access.RecordAccess;
 import org.medkarta.clinic.ClinicDirectory;
@@ -21,12 +20,12 @@ import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.DevOutbox;
+import org.medkarta.scheduling.Scheduling;
 import org.medkarta.testing.BrowserSupport;
 import org.medkarta.testing.MutableClock;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * What people do with the record in a browser: a patient reads the record and its chart and
@@ -35,8 +34,11 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  */
 class RecordBrowserIT extends BrowserSupport {
 
-    @MockitoSpyBean
+    @Autowired
     RecordAccess access;
+
+    @Autowired
+    Scheduling scheduling;
 
     @Autowired
     Identity identity;
@@ -52,13 +54,6 @@ class RecordBrowserIT extends BrowserSupport {
 
     @Autowired
     MutableClock clock;
-
-    CareForTests care;
-
-    @BeforeEach
-    void careRelationships() {
-        care = new CareForTests(access);
-    }
 
     @AfterEach
     void resetClock() {
@@ -84,10 +79,10 @@ class RecordBrowserIT extends BrowserSupport {
                 .filter(view -> "doctor@demo.medkarta.org".equals(view.email()))
                 .findFirst()
                 .orElseThrow();
-        care.care(doctor.userId(), patient.patientId());
+        refer(patient.patientId(), doctor);
         var clinician = new SignedInUser(
                 doctor.userId(), doctor.fullName(), null, List.of(new RoleGrant(Role.DOCTOR, null)), "PASSWORD");
-        var write = CareForTests.clinician(patient.patientId(), org.medkarta.access.RecordAction.WRITE);
+        var write = access.require(clinician, patient.patientId(), org.medkarta.access.RecordAction.WRITE);
         for (int year = 2019; year <= 2021; year++) {
             record.add(
                     write,
@@ -189,5 +184,15 @@ class RecordBrowserIT extends BrowserSupport {
         screenshot("verified");
         assertThat(page.locator("li.upload")).hasCount(2);
         assertThat(Samples.pdf().length).isPositive();
+    }
+
+    /** A real care relationship: a referral of the patient to the doctor (SPEC F4), valid for a month. */
+    private void refer(org.medkarta.shared.PatientId patient, org.medkarta.clinic.DoctorView doctor) {
+        scheduling.issueReferral(
+                patient,
+                doctor.specialties().get(0).code(),
+                doctor.id(),
+                clock.instant().plus(java.time.Duration.ofDays(30)),
+                null);
     }
 }

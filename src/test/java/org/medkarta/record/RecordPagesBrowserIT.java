@@ -6,7 +6,6 @@ import com.microsoft.playwright.Page;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medkarta.access.RecordAccess;
 import org.medkarta.clinic.ClinicDirectory;
@@ -15,12 +14,12 @@ import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientRegistration;
 import org.medkarta.identity.Registered;
 import org.medkarta.notification.DevOutbox;
+import org.medkarta.scheduling.Scheduling;
 import org.medkarta.testing.BrowserSupport;
 import org.medkarta.testing.MutableClock;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * Every record page as people use it, with the message of each refusal beside its field: the
@@ -29,8 +28,11 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  */
 class RecordPagesBrowserIT extends BrowserSupport {
 
-    @MockitoSpyBean
+    @Autowired
     RecordAccess access;
+
+    @Autowired
+    Scheduling scheduling;
 
     @Autowired
     Identity identity;
@@ -43,13 +45,6 @@ class RecordPagesBrowserIT extends BrowserSupport {
 
     @Autowired
     MutableClock clock;
-
-    CareForTests care;
-
-    @BeforeEach
-    void careRelationships() {
-        care = new CareForTests(access);
-    }
 
     @AfterEach
     void resetClock() {
@@ -137,17 +132,32 @@ class RecordPagesBrowserIT extends BrowserSupport {
                 .filter(view -> "doctor@demo.medkarta.org".equals(view.email()))
                 .findFirst()
                 .orElseThrow();
-        care.care(doctor.userId(), patient.patientId());
+        refer(patient.patientId(), doctor);
         var another = register(Phones.unique());
-        care.care(doctor.userId(), another.patientId());
+        refer(another.patientId(), doctor);
         page.navigate(
                 url("/test/staff-sign-in?email=doctor@demo.medkarta.org&password=Demo-doctor-1&continue=" + base));
         assertThat(page.locator("#patient-name")).containsText("Вера С.");
-        // A person with several records switches between them (SPEC F5).
-        assertThat(page.locator("#switch-record option")).hasCount(2);
-        assertThat(page.locator("#switch-record option").first()).containsText("Пациент");
-        page.locator("#switch-record").selectOption(another.patientId().value().toString());
-        page.waitForURL("**/record/" + another.patientId().value());
+        // Patients in a doctor's care are not the doctor's own records (SPEC F5 is for the patient,
+        // children and delegations): no switcher; each record opens by its care relationship.
+        assertThat(page.locator("#switch-record")).hasCount(0);
+        page.navigate(url("/record/" + another.patientId().value()));
+        assertThat(page.locator("#patient-name")).isVisible();
+
+        // The identity section shows identity's SNILS and policies; the clinician's entry lands there.
+        page.navigate(url(base + "/identity"));
+        assertThat(page.locator("#no-policies")).isVisible();
+        String oms = org.medkarta.testing.Identifiers.oms();
+        page.locator("#omsNumber").fill(oms);
+        page.locator("#omsInsurer").fill("СОГАЗ-Мед");
+        page.locator("#omsValidTo").fill("2030-12-31");
+        page.locator("#reason").fill("По полису");
+        page.locator("#save-identity").click();
+        page.waitForURL(java.util.regex.Pattern.compile(".*saved.*"));
+        page.navigate(url(base + "/identity"));
+        assertThat(page.locator("#policies .policy-number")).hasText(oms);
+        assertThat(page.locator("#policies .policy-insurer")).hasText("СОГАЗ-Мед");
+        assertThat(page.locator("#policies .policy-valid")).containsText("31.12.2030");
         page.navigate(url(base));
 
         page.locator("#add-entry").click();
@@ -186,10 +196,17 @@ class RecordPagesBrowserIT extends BrowserSupport {
         page.locator("#snils").fill("123");
         page.locator("#save-identity").click();
         assertThat(page.locator("#snils-error")).isVisible();
+        // The demo patient's SNILS names another person: refused, the field says why.
+        page.locator("#snils").fill("987-654-321 83");
+        page.locator("#save-identity").click();
+        assertThat(page.locator("#snils-error")).containsText("СНИЛС");
         page.locator("#sex").selectOption("FEMALE");
-        page.locator("#snils").fill("112-233-445 95");
+        String snils = org.medkarta.testing.Identifiers.snils();
+        page.locator("#snils").fill(snils);
         page.locator("#save-identity").click();
         assertThat(page.locator("#patient-sex")).hasText("женский");
+        page.navigate(url(base + "/identity"));
+        assertThat(page.locator("#identity-snils")).hasText(snils);
 
         page.navigate(url(base + "/diary"));
         page.locator("#t_low").fill("150");
@@ -200,10 +217,16 @@ class RecordPagesBrowserIT extends BrowserSupport {
         page.locator("#t_high").fill("120");
         page.locator("#set-threshold").click();
         assertThat(page.locator("li.threshold")).hasCount(1);
-        page.locator("#systolic").fill("150");
-        page.locator("#diastolic").fill("90");
-        page.locator("#add-reading").click();
-        assertThat(page.locator("#saved")).isVisible();
+        // The patient keeps the diary (SPEC E8); a reading beyond the threshold alerts the doctor.
+        var patientContext = browserContext();
+        var own = patientContext.newPage();
+        signIn(own, phone);
+        own.navigate(url(base + "/diary"));
+        own.locator("#systolic").fill("150");
+        own.locator("#diastolic").fill("90");
+        own.locator("#add-reading").click();
+        assertThat(own.locator("#saved")).isVisible();
+        patientContext.close();
 
         page.locator("#nav-alerts").click();
         var alert = page.locator("li.alert-item")
@@ -235,5 +258,15 @@ class RecordPagesBrowserIT extends BrowserSupport {
         page.locator("#f_value").fill(value);
         page.locator("#f_unit").fill("mmol/L");
         page.locator("#f_referenceHigh").fill("5.2");
+    }
+
+    /** A real care relationship: a referral of the patient to the doctor (SPEC F4), valid for a month. */
+    private void refer(org.medkarta.shared.PatientId patient, org.medkarta.clinic.DoctorView doctor) {
+        scheduling.issueReferral(
+                patient,
+                doctor.specialties().get(0).code(),
+                doctor.id(),
+                clock.instant().plus(java.time.Duration.ofDays(30)),
+                null);
     }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.medkarta.access.RecordAccess;
+import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.identity.ClientInfo;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientRegistration;
@@ -16,12 +16,14 @@ import org.medkarta.identity.Registered;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.scheduling.Scheduling;
 import org.medkarta.shared.PatientId;
 import org.medkarta.testing.ApiSupport;
 import org.medkarta.testing.Phones;
+import org.medkarta.testing.TestCare;
+import org.medkarta.testing.TestClinics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /** Record tests: real accounts with API tokens, doctors in a care relationship, the API over HTTP. */
 abstract class RecordSupport extends ApiSupport {
@@ -36,21 +38,20 @@ abstract class RecordSupport extends ApiSupport {
         }
     }
 
-    @MockitoSpyBean
+    @Autowired
     protected RecordAccess access;
+
+    @Autowired
+    protected ClinicDirectory clinics;
+
+    @Autowired
+    protected Scheduling scheduling;
 
     @Autowired
     protected Identity identity;
 
     @Autowired
     protected JdbcClient jdbc;
-
-    protected CareForTests care;
-
-    @BeforeEach
-    void careRelationships() {
-        care = new CareForTests(access);
-    }
 
     @AfterEach
     void resetClock() {
@@ -84,21 +85,20 @@ abstract class RecordSupport extends ApiSupport {
         return patient("1980-05-20");
     }
 
-    /** A doctor with an account and a token, caring for the given patients. */
+    /**
+     * A doctor of a clinic of their own with an account and a token, caring for the given patients:
+     * each books one of the doctor's slots, a real care relationship the policy point finds itself.
+     */
     Person doctor(Person... patients) {
-        var userId = identity.invite(
-                "d-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                "Врачев",
-                "Иван",
-                null,
-                Role.DOCTOR,
-                null,
-                "http://localhost",
-                Locale.ENGLISH);
-        var user = new SignedInUser(userId, "Врачев Иван", null, List.of(new RoleGrant(Role.DOCTOR, null)), "PASSWORD");
-        for (Person patient : patients) {
-            care.care(userId, patient.patientId());
+        var doctor = TestCare.doctor(
+                clinics, TestClinics.register(clinics, "Клиника записи").id());
+        if (patients.length > 0) {
+            TestCare.openSchedule(scheduling, doctor.id());
+            for (Person patient : patients) {
+                TestCare.appointment(scheduling, patient.user(), doctor.id());
+            }
         }
+        var user = TestCare.signedIn(doctor);
         return new Person(user, identity.tokensFor(user).accessToken(), null);
     }
 

@@ -27,20 +27,12 @@ class PatientRecordsIT extends SchedulingSupport {
         return body;
     }
 
-    /** A SNILS with a correct check number, different each time. */
     private static String snils() {
-        int base = 1_002_000 + (int) (Math.random() * 900_000_000) % 900_000_000;
-        String digits = String.format("%09d", base);
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            sum += (digits.charAt(i) - '0') * (9 - i);
-        }
-        int check = sum < 100 ? sum : sum % 101 == 100 ? 0 : sum % 101;
-        return digits + String.format("%02d", check % 100);
+        return org.medkarta.testing.Identifiers.snils();
     }
 
     private static String oms() {
-        return String.format("%016d", (long) (Math.random() * 9_000_000_000_000_000L) + 1_000_000_000_000_000L);
+        return org.medkarta.testing.Identifiers.oms();
     }
 
     @Test

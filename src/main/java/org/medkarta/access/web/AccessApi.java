@@ -32,8 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Access to records over the API (ARCHITECTURE.md "Medical record and access"; SPEC E11, F1-F4):
  * grants and their confirmation, invitations, children, emergency openings and the patient's
- * access log. Endpoints about one record take anonymous requests too, so the policy point answers
- * (and audits) every one of them with the same 404.
+ * access log. Every endpoint needs a signed-in caller: an anonymous request gets 401, as on every
+ * other endpoint about a record, and is audited by the sign-in refusal (see the shared {@code
+ * AnonymousAttempts} port); a signed-in one is answered and audited by the policy point.
  */
 @RestController
 @Tag(name = "Access")
@@ -120,6 +121,7 @@ class AccessApi {
 
     /** The record's grants, revoked ones included: for the patient or their parent. */
     @GetMapping("/api/v1/patients/{patientId}/grants")
+    @PreAuthorize("isAuthenticated()")
     List<Grant> grants(@AuthenticationPrincipal SignedInUser user, @PathVariable String patientId) {
         return delegation.grants(user, PatientId.of(patientId)).stream()
                 .map(Grant::of)
@@ -131,6 +133,7 @@ class AccessApi {
      * {@code PENDING}; a one-time code goes to the caller, to confirm at {@code /grants/{id}/confirm}.
      */
     @PostMapping("/api/v1/patients/{patientId}/grants")
+    @PreAuthorize("isAuthenticated()")
     @ResponseStatus(HttpStatus.CREATED)
     Grant start(
             @AuthenticationPrincipal SignedInUser user,
@@ -219,6 +222,7 @@ class AccessApi {
 
     /** Who opened the record: for the patient or their parent (SPEC G3). */
     @GetMapping("/api/v1/patients/{patientId}/access-log")
+    @PreAuthorize("isAuthenticated()")
     List<AccessLogLine> accessLog(@AuthenticationPrincipal SignedInUser user, @PathVariable String patientId) {
         return log.of(user, PatientId.of(patientId)).stream()
                 .map(entry -> new AccessLogLine(
@@ -228,6 +232,7 @@ class AccessApi {
 
     /** A doctor opens a record in an emergency {@code {reason}}: 201, flagged in the audit trail. */
     @PostMapping("/api/v1/patients/{patientId}/emergency-access")
+    @PreAuthorize("isAuthenticated()")
     @ResponseStatus(HttpStatus.CREATED)
     Emergency emergency(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String patientId, @RequestBody ReasonBody body) {

@@ -10,6 +10,7 @@ import org.medkarta.record.EntryForm;
 import org.medkarta.record.IdentityForm;
 import org.medkarta.record.LabSeries;
 import org.medkarta.record.MedicalRecord;
+import org.medkarta.record.RecordIdentifiers;
 import org.medkarta.record.SharedIdentifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -158,7 +159,14 @@ class RecordApi {
         record.changeAddress(decision, user, body.which(), body.address());
     }
 
-    /** A clinician sets sex, SNILS and the OMS policy (SPEC E1). */
+    /** The identity section: SNILS and policies with insurer and validity, as identity keeps them (SPEC E1). */
+    @GetMapping("/api/v1/patients/{id}/record/identity")
+    RecordIdentifiers identifiers(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
+        var decision = access.require(user, Params.patient(id), RecordAction.VIEW);
+        return record.identifiers(decision);
+    }
+
+    /** A clinician sets sex, SNILS and the OMS policy (SPEC E1), kept in identity, each change logged here. */
     @PostMapping("/api/v1/patients/{id}/identity")
     void changeIdentity(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @RequestBody Json.IdentityBody body) {

@@ -302,6 +302,7 @@ class RecordPages {
     String identity(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
         var decision = access.require(user, Params.patient(id), RecordAction.WRITE);
         model.addAttribute("header", record.clinicianHeader(decision, user));
+        model.addAttribute("identifiers", record.identifiers(decision));
         common(model, user, decision);
         return "record/identity";
     }
@@ -330,6 +331,7 @@ class RecordPages {
             model.addAttribute("errors", errors.of(refused, locale));
             model.addAttribute("form", params);
             model.addAttribute("header", record.clinicianHeader(decision, user));
+            model.addAttribute("identifiers", record.identifiers(decision));
             common(model, user, decision);
             return "record/identity";
         }
@@ -345,6 +347,7 @@ class RecordPages {
         common(model, user, decision);
         model.addAttribute("header", record.header(decision));
         model.addAttribute("contacts", record.contacts(decision));
+        model.addAttribute("identifiers", record.identifiers(decision));
         return "record/contacts";
     }
 

@@ -1,0 +1,108 @@
+package org.medkarta.access;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.medkarta.audit.AuditEntry;
+import org.medkarta.audit.AuditTrail;
+import org.medkarta.shared.AnonymousAttempts;
+import org.springframework.stereotype.Service;
+
+/**
+ * Records anonymous attempts at record data (issue 7: every request about a record leaves exactly
+ * one entry, anonymous ones included). Spring Security refuses them with 401 or a redirect to
+ * sign-in before {@link RecordAccess} runs, so this is their only entry; a signed-in request never
+ * reaches here and keeps the policy point's single entry.
+ *
+ * <p>What the caller wanted is read from the path, as the endpoints name it: the patient from
+ * {@code /api/v1/patients/{id}/…}, {@code /record/{id}/…} or a {@code patientId} parameter, the
+ * action from the method and the last segments. Other anonymous refusals (the profile, notices) are
+ * not about medical data and are not recorded.
+ */
+@Service
+class AnonymousRecordAttempts implements AnonymousAttempts {
+
+    private static final Pattern PATIENT_API = Pattern.compile("^/api/v1/patients/([0-9a-fA-F-]{36})(/.*)?$");
+    private static final Pattern RECORD_PAGE = Pattern.compile("^/record(?:/([0-9a-fA-F-]{36}))?(/.*)?$");
+    private static final List<String> RECORD_API =
+            List.of("/api/v1/appointments", "/api/v1/record/", "/api/v1/verification-queue", "/api/v1/diary-alerts");
+
+    private final AuditTrail audit;
+
+    AnonymousRecordAttempts(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    @Override
+    public void refused(String method, String path, String patientParameter, String address) {
+        if (path == null) {
+            return;
+        }
+        var api = PATIENT_API.matcher(path);
+        var page = RECORD_PAGE.matcher(path);
+        UUID patient;
+        String rest;
+        if (api.matches()) {
+            patient = uuid(api.group(1)).orElse(null);
+            rest = api.group(2) == null ? "" : api.group(2);
+        } else if (page.matches()) {
+            patient = page.group(1) == null ? null : uuid(page.group(1)).orElse(null);
+            rest = page.group(2) == null ? "" : page.group(2);
+        } else if (RECORD_API.stream().anyMatch(path::startsWith)) {
+            patient = null;
+            rest = path;
+        } else {
+            return;
+        }
+        if (patient == null && patientParameter != null) {
+            patient = uuid(patientParameter).orElse(null);
+        }
+        String resource = method + " " + path;
+        audit.record(new AuditEntry(
+                null,
+                "ANONYMOUS",
+                patient,
+                action(method, path, rest),
+                resource.length() <= 200 ? resource : resource.substring(0, 200),
+                "UNAUTHENTICATED",
+                address,
+                null,
+                false));
+    }
+
+    /** The action the endpoint stands for, named as the policy point names its decisions. */
+    static String action(String method, String path, String rest) {
+        boolean reads = "GET".equals(method) || "HEAD".equals(method);
+        if (rest.startsWith("/emergency-access")) {
+            return "EMERGENCY_OPEN";
+        }
+        RecordAction action;
+        if (path.startsWith("/api/v1/appointments")) {
+            action = RecordAction.ACT_FOR;
+        } else if (rest.startsWith("/grants") || rest.startsWith("/access-log") || rest.startsWith("/own-phone")) {
+            action = RecordAction.MANAGE_ACCESS;
+        } else if (reads) {
+            action = rest.endsWith("/content") || rest.endsWith("/file") ? RecordAction.DOWNLOAD : RecordAction.VIEW;
+        } else if (rest.startsWith("/diary")
+                || rest.startsWith("/documents")
+                || rest.startsWith("/uploads")
+                || rest.startsWith("/contacts")
+                || rest.startsWith("/addresses")) {
+            action = rest.contains("/verify") || rest.contains("/reject") || rest.startsWith("/diary/thresholds")
+                    ? RecordAction.WRITE
+                    : RecordAction.CONTRIBUTE;
+        } else {
+            action = RecordAction.WRITE;
+        }
+        return "RECORD_" + action.name();
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package org.medkarta.record;
+
+import java.util.List;
+import org.medkarta.identity.PolicyView;
+
+/**
+ * The record's identity section (SPEC E1): the SNILS and the OMS and DMS policies with insurer and
+ * validity, read from identity, the one place they are kept.
+ */
+public record RecordIdentifiers(String snils, List<PolicyView> policies) {}
