@@ -185,6 +185,12 @@ public class Consultations {
         return Optional.of(consultation.view(clock.instant()));
     }
 
+    /** The id of the request a booking opened (in the booking's transaction), if it opened one. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> requestOf(AppointmentView appointment) {
+        return requests.ofAppointment(appointment.id()).map(Consultation::id);
+    }
+
     /** A cancelled appointment takes its request off the desk, unless it was already taken. */
     @Transactional
     public void appointmentCancelled(UUID appointment) {
