@@ -14,8 +14,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
- * Who takes part in a room (SPEC D4: "the patient, a representative with full control, the doctor —
- * nobody else"): the members the owning module put in it, and whoever may act for the room's
+ * Who takes part in a room (SPEC D4: the patient, a representative with full control, the doctor —
+ * nobody else): the members the owning module put in it, and whoever may act for the room's
  * subject right now — the patient's own account, a parent of a child under 15, a grantee with full
  * control — as the access module answers through the {@link Representation} port, which audits
  * every answer.
