@@ -29,6 +29,8 @@ class Presence {
     /** A live session on this node: the row that stands for it and whose it is. */
     record Live(UUID id, UserId user) {}
 
+    private static final int HEARTBEAT_BATCH = 1000;
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Map<String, Live> local = new ConcurrentHashMap<>();
@@ -82,16 +84,16 @@ class Presence {
                 .update();
     }
 
-    /** Marks this node's sessions seen now. */
+    /** Marks this node's sessions seen now, a thousand at a time (a statement's parameters are limited). */
     void heartbeat() {
         var ids = local.values().stream().map(Live::id).toList();
-        if (ids.isEmpty()) {
-            return;
+        var now = Columns.utc(clock.instant());
+        for (int from = 0; from < ids.size(); from += HEARTBEAT_BATCH) {
+            jdbc.sql("UPDATE conversation_session SET seen_at = :now WHERE id IN (:ids) AND ended_at IS NULL")
+                    .param("now", now)
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + HEARTBEAT_BATCH)))
+                    .update();
         }
-        jdbc.sql("UPDATE conversation_session SET seen_at = :now WHERE id IN (:ids) AND ended_at IS NULL")
-                .param("now", Columns.utc(clock.instant()))
-                .param("ids", ids)
-                .update();
     }
 
     /** Whether one of these people has a live session on this node. */
