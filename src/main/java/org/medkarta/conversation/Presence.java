@@ -71,9 +71,11 @@ class Presence {
     }
 
     void disconnected(String sessionId) {
-        var live = sessionId == null ? null : local.remove(sessionId);
+        var live = sessionId == null ? null : local.get(sessionId);
         if (live != null) {
+            // Stored before forgotten here, so that whoever sees the session gone finds when it ended.
             end(live, clock.instant());
+            local.remove(sessionId, live);
         }
     }
 
