@@ -23,9 +23,10 @@ import org.springframework.stereotype.Component;
  * <p>Requests and frames a person sends (REST calls, SUBSCRIBE, SEND) are decided afresh each time,
  * so a revoked grant or a 15th birthday takes effect on the very next one. Deliveries to subscribers
  * would ask once per message and recipient, so a positive answer is remembered for {@link
- * #DELIVERY_TTL_SECONDS} per node (forgotten at once on the node that changes the room's members):
- * a person who lost the right may still receive what is delivered within those seconds, and
- * nothing after; no audit entry is written per delivered message. The time is the machine's
+ * #DELIVERY_TTL_SECONDS} per node (forgotten at once on the node that changes the room's members,
+ * and for a person as soon as a request or frame of theirs is refused on that node): a person who
+ * lost the right may still receive what is delivered within those seconds, and nothing after; no
+ * audit entry is written per delivered message. The time is the machine's
  * monotonic clock: this is a cache, not a rule of the domain.
  */
 @Component
@@ -60,6 +61,8 @@ class RoomAccess {
         }
         var subject = rooms.subjectOf(room);
         if (subject.isEmpty() || !representation.mayActFor(user, subject.get())) {
+            // A refused request also stops what this node would still deliver to them from memory.
+            receivers.remove(key(room, user));
             return Optional.empty();
         }
         return Optional.of(row.map(Rooms.MemberRow::member).orElseGet(() -> delegate(user, subject.get())));
@@ -85,7 +88,7 @@ class RoomAccess {
 
     /** Whether a delivery to the room may reach the person (see the class comment for the cache). */
     boolean mayReceive(RoomId room, UserId user) {
-        String key = room.value() + "/" + user.value();
+        String key = key(room, user);
         long now = System.nanoTime();
         Long until = receivers.get(key);
         if (until != null && until - now > 0) {
@@ -98,6 +101,10 @@ class RoomAccess {
             receivers.remove(key);
         }
         return allowed;
+    }
+
+    private static String key(RoomId room, UserId user) {
+        return room.value() + "/" + user.value();
     }
 
     void forget(RoomId room) {

@@ -46,9 +46,11 @@ class RepresentativeChatIT extends ConversationSupport {
         String topic = "/topic/rooms." + room.value();
 
         try (var doctorPeer = StompPeer.connect(port, doctor.token());
-                var granteePeer = StompPeer.connect(port, grantee.token())) {
+                var granteePeer = StompPeer.connect(port, grantee.token());
+                var granteeTablet = StompPeer.connect(port, grantee.token())) {
             doctorPeer.subscribe(topic);
             granteePeer.subscribe(topic);
+            granteeTablet.subscribe(topic);
             granteePeer.subscribe("/user/queue/errors");
             Thread.sleep(300);
             assertThat(granteePeer.connected()).isTrue();
@@ -71,6 +73,7 @@ class RepresentativeChatIT extends ConversationSupport {
             assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
             assertThat(body(posted).get("authorRole").asString()).isEqualTo("REPRESENTATIVE");
             assertThat(message(doctorPeer, "Анализы пришлю вечером")).isNotNull();
+            assertThat(message(granteeTablet, "Анализы пришлю вечером")).isNotNull();
             var history = getAs(grantee.token(), messagesPath(room));
             assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
             var texts = new java.util.ArrayList<String>();
@@ -95,6 +98,12 @@ class RepresentativeChatIT extends ConversationSupport {
             assertThat(conversations.messages(room, doctor.id(), null, 10))
                     .extracting(MessageView::text)
                     .doesNotContain("После отзыва");
+
+            // Their other connection, subscribed before, receives nothing the doctor writes now.
+            var after = post(messagesPath(room), map("text", "Доступ отозван?"), bearer(doctor));
+            assertThat(after.statusCode()).isEqualTo(201);
+            assertThat(message(doctorPeer, "Доступ отозван?")).isNotNull();
+            assertThat(granteeTablet.nextMessage(QUIET_MS)).isNull();
         }
         try (var again = StompPeer.connect(port, grantee.token())) {
             again.subscribe("/topic/rooms." + room.value());
