@@ -31,9 +31,11 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>The owning module (consultations) opens a room under its own id with the people who belong in
  * it, adds and removes members as its rules say, and closes it when it is over; a closed room keeps
- * its history readable and takes no new messages or calls. Everything a person asks for goes through
- * a method that takes their {@link UserId} and answers {@link NotFound} to anyone who is not a member
- * (SPEC D4: "nobody else"), so that a stranger cannot even tell that the room exists.
+ * its history readable and takes no new messages or calls. A room about a patient also lets in
+ * whoever may act for that patient at the time of each request (see {@link RoomAccess}). Everything a
+ * person asks for goes through a method that takes their {@link UserId} and answers {@link NotFound}
+ * to anyone who does not take part (SPEC D4: "nobody else"), so that a stranger cannot even tell that
+ * the room exists.
  */
 @Service
 public class Conversations {
