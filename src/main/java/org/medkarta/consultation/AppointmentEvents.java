@@ -3,10 +3,18 @@ package org.medkarta.consultation;
 import org.medkarta.scheduling.AppointmentBooked;
 import org.medkarta.scheduling.AppointmentCancelled;
 import org.medkarta.scheduling.AppointmentRescheduled;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Follows scheduling: a telemedicine booking opens a request, a cancellation or a move follows it. */
+/**
+ * Follows scheduling: a telemedicine booking opens a request, a cancellation or a move follows it.
+ *
+ * <p>The request opens in the booking's own transaction, under the id the booking answers with
+ * ({@link AppointmentBooked#consultationId()}): a booking never commits without its request, and the
+ * id a client gets back finds it at once, whoever booked (the patient, staff, a representative, a
+ * doctor routing or asking a colleague). Opening again for the same appointment opens nothing.
+ */
 @Component
 class AppointmentEvents {
 
@@ -16,7 +24,7 @@ class AppointmentEvents {
         this.consultations = consultations;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(AppointmentBooked booked) {
         consultations.open(booked);
     }

@@ -89,23 +89,24 @@ record Consultation(
         return user != null && referringUserId != null && referringUserId.equals(user.userId());
     }
 
-    boolean patientSide(SignedInUser user) {
-        return user != null && (patientId.equals(user.patientId()) || patientUserId.equals(user.userId()));
+    /** The patient themself, by their own record; others on the patient's side are decided by the access module. */
+    boolean ownedBy(SignedInUser user) {
+        return user != null && patientId.equals(user.patientId());
     }
 
-    /** Who may see it at all: anyone else is told it does not exist. */
-    boolean visibleTo(SignedInUser user) {
-        return consultedBy(user) || referredBy(user) || patientSide(user);
+    /** Whether the patient is a party to its chat and calls (not in a doctor-to-doctor consultation). */
+    boolean patientTalks() {
+        return !(kind == ServiceKind.DOCTOR_TO_DOCTOR && referringUserId != null);
     }
 
     /**
-     * Who talks in its room: the patient and the doctor, or in a doctor-to-doctor consultation the
-     * consultant and the referring doctor (SPEC D4, D11).
+     * Who talks in its room by name: the consulting doctor and, in a doctor-to-doctor consultation,
+     * the referring doctor (SPEC D4, D11). On the patient's side of a doctor-patient consultation
+     * talks whoever may act for the patient at the time (the room's subject), which is decided
+     * afresh at each request.
      */
     java.util.List<UserId> members() {
-        return kind == ServiceKind.DOCTOR_TO_DOCTOR && referringUserId != null
-                ? java.util.List.of(doctorUserId, referringUserId)
-                : java.util.List.of(patientUserId, doctorUserId);
+        return patientTalks() ? java.util.List.of(doctorUserId) : java.util.List.of(doctorUserId, referringUserId);
     }
 
     /** Checks that the doctor may take it into work now (SPEC D3). */
@@ -149,10 +150,13 @@ record Consultation(
         }
     }
 
-    /** Only the request's side tells about the case, and only until it is closed. */
-    boolean describableBy(SignedInUser user) {
-        boolean author =
-                kind == ServiceKind.DOCTOR_TO_DOCTOR && referringUserId != null ? referredBy(user) : patientSide(user);
+    /**
+     * Only the request's side tells about the case, and only until it is closed.
+     *
+     * @param patientSide whether the person is the patient or may act for them now
+     */
+    boolean describableBy(SignedInUser user, boolean patientSide) {
+        boolean author = patientTalks() ? patientSide : referredBy(user);
         return author && (state == ConsultationState.NEW || state == ConsultationState.IN_WORK);
     }
 }

@@ -38,6 +38,7 @@ import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
+import org.medkarta.shared.Representation;
 import org.medkarta.terminology.Terminology;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -75,6 +76,7 @@ public class Consultations {
     private final Identity identity;
     private final Scheduling scheduling;
     private final Terminology terminology;
+    private final Representation representation;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -89,6 +91,7 @@ public class Consultations {
             Identity identity,
             Scheduling scheduling,
             Terminology terminology,
+            Representation representation,
             ApplicationEventPublisher events,
             Clock clock) {
         this.requests = requests;
@@ -101,6 +104,7 @@ public class Consultations {
         this.identity = identity;
         this.scheduling = scheduling;
         this.terminology = terminology;
+        this.representation = representation;
         this.events = events;
         this.clock = clock;
     }
@@ -136,7 +140,7 @@ public class Consultations {
         String complaint = booked.complaint();
         boolean doctorToDoctor = referring != null;
         var consultation = new Consultation(
-                UUID.randomUUID(),
+                booked.consultationId(),
                 booked.appointmentId(),
                 kind.kind(),
                 Channel.valueOf(kind.format().name()),
@@ -181,6 +185,12 @@ public class Consultations {
         return Optional.of(consultation.view(clock.instant()));
     }
 
+    /** The id of the request a booking opened (in the booking's transaction), if it opened one. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> requestOf(AppointmentView appointment) {
+        return requests.ofAppointment(appointment.id()).map(Consultation::id);
+    }
+
     /** A cancelled appointment takes its request off the desk, unless it was already taken. */
     @Transactional
     public void appointmentCancelled(UUID appointment) {
@@ -201,7 +211,9 @@ public class Consultations {
     @Transactional(readOnly = true)
     public List<ConsultationView> desk(SignedInUser user, ConsultationState state, DeskFilter filter) {
         Instant now = clock.instant();
-        return requests.desk(user, state, filter == null ? DeskFilter.NONE : filter, now, DESK_LIMIT).stream()
+        return requests
+                .desk(user, represented(user), state, filter == null ? DeskFilter.NONE : filter, now, DESK_LIMIT)
+                .stream()
                 .map(c -> c.view(now))
                 .toList();
     }
@@ -209,7 +221,16 @@ public class Consultations {
     /** How many requests the person has in each desk state, under the same filters. */
     @Transactional(readOnly = true)
     public Map<ConsultationState, Integer> counts(SignedInUser user, DeskFilter filter) {
-        return requests.counts(user, filter == null ? DeskFilter.NONE : filter, clock.instant());
+        return requests.counts(user, represented(user), filter == null ? DeskFilter.NONE : filter, clock.instant());
+    }
+
+    /** The patients besides their own whose requests the person sees on the patient's side of the desk. */
+    private List<PatientId> represented(SignedInUser user) {
+        return user == null
+                ? List.of()
+                : representation.representedBy(user.userId()).stream()
+                        .map(Representation.Represented::patientId)
+                        .toList();
     }
 
     /** One request, for its participants only. */
@@ -218,33 +239,73 @@ public class Consultations {
         return visible(user, id).view(clock.instant());
     }
 
-    /** The room members of a request the person may see: see {@link Consultation#members()}. */
+    /** The room members of a request the person may see by name: see {@link Consultation#members()}. */
     @Transactional(readOnly = true)
     public List<org.medkarta.shared.UserId> members(SignedInUser user, UUID id) {
         return visible(user, id).members();
     }
 
-    /** Whether the person talks in the request's chat and calls (not the patient of a doctor-to-doctor one). */
+    /**
+     * Whether the person talks in the request's chat and calls: the doctors, and on the patient's
+     * side whoever may act for the patient now (not the patient of a doctor-to-doctor one).
+     */
     @Transactional(readOnly = true)
     public boolean talksIn(SignedInUser user, UUID id) {
-        return visible(user, id).members().contains(user.userId());
+        return talks(user, visible(user, id));
     }
 
+    /** Whether the person tells about the case now: the page shows the form only to them. */
+    @Transactional(readOnly = true)
+    public boolean describes(SignedInUser user, UUID id) {
+        var consultation = visible(user, id);
+        return consultation.describableBy(user, patientSide(user, consultation));
+    }
+
+    private boolean talks(SignedInUser user, Consultation c) {
+        return c.members().contains(user.userId()) || (c.patientTalks() && patientSide(user, c));
+    }
+
+    /**
+     * Who may see it at all: its doctors, the patient, and whoever may act for the patient right
+     * now (a parent of a child under 15, a grantee with full control; SPEC D4, F1, F3), as the
+     * access module decides and audits. Anyone else is told it does not exist.
+     */
     private Consultation visible(SignedInUser user, UUID id) {
-        if (id == null) {
+        if (id == null || user == null) {
             throw new NotFound();
         }
-        return requests.find(id).filter(c -> c.visibleTo(user)).orElseThrow(NotFound::new);
+        return requests.find(id)
+                .filter(c -> c.consultedBy(user) || c.referredBy(user) || patientSide(user, c))
+                .orElseThrow(NotFound::new);
     }
 
-    private static List<Member> members(Consultation c) {
-        return c.kind() == ServiceKind.DOCTOR_TO_DOCTOR && c.referringUserId() != null
-                ? List.of(
-                        new Member(c.doctorUserId(), "CONSULTANT", c.doctorName()),
-                        new Member(c.referringUserId(), "DOCTOR", c.referringName()))
-                : List.of(
-                        new Member(c.patientUserId(), "PATIENT", c.patientName()),
-                        new Member(c.doctorUserId(), "DOCTOR", c.doctorName()));
+    private boolean patientSide(SignedInUser user, Consultation c) {
+        if (c.ownedBy(user)) {
+            return true;
+        }
+        return user != null
+                && !c.consultedBy(user)
+                && !c.referredBy(user)
+                && representation.mayActFor(user.userId(), c.patientId());
+    }
+
+    /**
+     * The named members of the room; in a doctor-patient consultation also the patient's own
+     * account, while a representative (whoever booked for the patient included) takes part only as
+     * long as they may act for the patient.
+     */
+    private List<Member> members(Consultation c) {
+        if (!c.patientTalks()) {
+            return List.of(
+                    new Member(c.doctorUserId(), "CONSULTANT", c.doctorName()),
+                    new Member(c.referringUserId(), "DOCTOR", c.referringName()));
+        }
+        var members = new ArrayList<Member>();
+        identity.patient(c.patientId())
+                .map(AccountView::userId)
+                .ifPresent(own -> members.add(new Member(own, "PATIENT", c.patientName())));
+        members.add(new Member(c.doctorUserId(), "DOCTOR", c.doctorName()));
+        return members;
     }
 
     /**
@@ -255,10 +316,14 @@ public class Consultations {
     public Optional<RoomView> room(SignedInUser user, UUID id) {
         var consultation = visible(user, id);
         var room = new RoomId(id);
-        if (!consultation.members().contains(user.userId()) || !conversations.isMember(room, user.userId())) {
+        if (!talks(user, consultation) || conversations.room(room).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(conversations.roomFor(room, user.userId()));
+        try {
+            return Optional.of(conversations.roomFor(room, user.userId()));
+        } catch (NotFound notTakingPart) {
+            return Optional.empty();
+        }
     }
 
     /** The calls of the consultation with start, end and duration (SPEC D5), for its participants. */
@@ -283,7 +348,7 @@ public class Consultations {
     @Transactional
     public AttachmentView attach(SignedInUser user, UUID id, Upload upload) {
         var consultation = visible(user, id);
-        if (!consultation.describableBy(user) && !consultation.consultedBy(user)) {
+        if (!consultation.describableBy(user, patientSide(user, consultation)) && !consultation.consultedBy(user)) {
             throw consultation.state() == ConsultationState.CLOSED
                     ? ConsultationRefusal.protocolSent()
                     : ConsultationRefusal.notTheDoctor();
@@ -320,7 +385,7 @@ public class Consultations {
     @Transactional
     public ConsultationView describe(SignedInUser user, UUID id, RequestForm form) {
         var consultation = visible(user, id);
-        if (!consultation.describableBy(user)) {
+        if (!consultation.describableBy(user, patientSide(user, consultation))) {
             throw consultation.state() == ConsultationState.CLOSED
                     ? ConsultationRefusal.protocolSent()
                     : ConsultationRefusal.notTheDoctor();
@@ -357,7 +422,10 @@ public class Consultations {
         // «После того, как обращение взято в работу, у вас открывается… "Видеозвонок", "Аудиозвонок",
         // а также функция общения в "Чате"» (seed 004): the room opens under the consultation's id.
         conversations.open(
-                new RoomId(id), consultation.serviceName() + " — " + consultation.patientName(), members(consultation));
+                new RoomId(id),
+                consultation.serviceName() + " — " + consultation.patientName(),
+                consultation.patientTalks() ? consultation.patientId() : null,
+                members(consultation));
         events.publishEvent(taken);
         return requests.find(id).orElseThrow().view(now);
     }

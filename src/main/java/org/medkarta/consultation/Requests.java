@@ -32,9 +32,13 @@ class Requests {
             closed_at
             """;
 
-    /** Everyone a request belongs to: its doctor, the referring doctor, the patient and their account. */
+    /**
+     * Everyone a request belongs to: its doctor, the referring doctor, the patient, and those who may
+     * act for the patient now (a parent of a child under 15, a grantee with full control).
+     */
     private static final String WHOSE = """
-             (doctor_user_id = :user OR referring_user_id = :user OR patient_user_id = :user OR patient_id = :patient)
+             (doctor_user_id = :user OR referring_user_id = :user OR patient_id = :patient
+              OR patient_id IN (:represented))
             """;
 
     private static final UUID NOBODY = new UUID(0, 0);
@@ -144,7 +148,13 @@ class Requests {
     }
 
     /** The person's requests in a state as the desk shows it, {@code OVERDUE} apart from {@code NEW}. */
-    List<Consultation> desk(SignedInUser user, ConsultationState state, DeskFilter filter, Instant now, int limit) {
+    List<Consultation> desk(
+            SignedInUser user,
+            List<PatientId> represented,
+            ConsultationState state,
+            DeskFilter filter,
+            Instant now,
+            int limit) {
         var sql = new StringBuilder("SELECT " + COLUMNS + " FROM consultation WHERE" + WHOSE);
         String order = " ORDER BY starts_at";
         switch (state) {
@@ -158,7 +168,7 @@ class Requests {
         }
         filters(sql, filter);
         sql.append(order).append(" LIMIT :limit");
-        var statement = whose(jdbc.sql(sql.toString()), user)
+        var statement = whose(jdbc.sql(sql.toString()), user, represented)
                 .param("now", Columns.utc(now))
                 .param("state", state.name())
                 .param("limit", limit);
@@ -166,7 +176,8 @@ class Requests {
     }
 
     /** How many requests the person has in each desk state, under the same filters. */
-    Map<ConsultationState, Integer> counts(SignedInUser user, DeskFilter filter, Instant now) {
+    Map<ConsultationState, Integer> counts(
+            SignedInUser user, List<PatientId> represented, DeskFilter filter, Instant now) {
         var sql = new StringBuilder("""
                 SELECT desk_state, COUNT(*) AS n FROM (
                   SELECT CASE WHEN state = 'NEW' AND starts_at <= :now THEN 'OVERDUE' ELSE state END AS desk_state
@@ -177,7 +188,7 @@ class Requests {
         for (var state : ConsultationState.values()) {
             counts.put(state, 0);
         }
-        var statement = whose(jdbc.sql(sql.toString()), user).param("now", Columns.utc(now));
+        var statement = whose(jdbc.sql(sql.toString()), user, represented).param("now", Columns.utc(now));
         filterParams(statement, filter)
                 .query((row, n) -> Map.entry(ConsultationState.valueOf(row.getString("desk_state")), row.getInt("n")))
                 .list()
@@ -185,9 +196,15 @@ class Requests {
         return counts;
     }
 
-    private static JdbcClient.StatementSpec whose(JdbcClient.StatementSpec statement, SignedInUser user) {
+    private static JdbcClient.StatementSpec whose(
+            JdbcClient.StatementSpec statement, SignedInUser user, List<PatientId> represented) {
         return statement
                 .param("user", user.userId().value())
+                .param(
+                        "represented",
+                        represented.isEmpty()
+                                ? List.of(NOBODY)
+                                : represented.stream().map(PatientId::value).toList())
                 .param(
                         "patient",
                         user.patientId() == null ? NOBODY : user.patientId().value());

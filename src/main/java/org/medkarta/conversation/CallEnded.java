@@ -8,7 +8,8 @@ import org.medkarta.shared.UserId;
 /**
  * A call in a room ended (SPEC D5: end and duration recorded on the consultation).
  *
- * @param endedBy who hung up, or null when the room closed under the call
+ * @param endedBy who hung up, or null when the room closed under the call or its participants left
+ *     without hanging up (their WebSocket sessions ended and none came back within the grace)
  */
 public record CallEnded(
         RoomId roomId,

@@ -10,10 +10,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param ice the STUN and TURN servers browsers use to connect calls
  * @param broker where STOMP messages fan out: in memory on one node, or a RabbitMQ STOMP relay
+ * @param calls when a call nobody is connected to any more ends
  */
 @ConfigurationProperties("medkarta.conversation")
 record ConversationProperties(
-        @DefaultValue Ice ice, @DefaultValue Broker broker) {
+        @DefaultValue Ice ice,
+        @DefaultValue Broker broker,
+        @DefaultValue Calls calls) {
+
+    /**
+     * @param grace how long a call goes on after the last WebSocket session of its room's members
+     *     ended (a reconnect within it keeps the call); also how long a node's session counts as live
+     *     without its node refreshing it
+     * @param sweepInterval how often each node refreshes its sessions and looks for such calls;
+     *     shorter than {@code grace}
+     */
+    record Calls(
+            @DefaultValue("60s") Duration grace,
+            @DefaultValue("15s") Duration sweepInterval) {}
 
     /**
      * @param stunUrls such as {@code stun:stun.example.org:3478}

@@ -1,6 +1,7 @@
 package org.medkarta.conversation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,6 +19,7 @@ import org.medkarta.files.Files;
 import org.medkarta.files.StoredFile;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
+import org.medkarta.shared.PatientId;
 import org.medkarta.shared.UserId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -29,9 +31,11 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>The owning module (consultations) opens a room under its own id with the people who belong in
  * it, adds and removes members as its rules say, and closes it when it is over; a closed room keeps
- * its history readable and takes no new messages or calls. Everything a person asks for goes through
- * a method that takes their {@link UserId} and answers {@link NotFound} to anyone who is not a member
- * (SPEC D4: "nobody else"), so that a stranger cannot even tell that the room exists.
+ * its history readable and takes no new messages or calls. A room about a patient also lets in
+ * whoever may act for that patient at the time of each request (see {@link RoomAccess}). Everything a
+ * person asks for goes through a method that takes their {@link UserId} and answers {@link NotFound}
+ * to anyone who does not take part (SPEC D4: "nobody else"), so that a stranger cannot even tell that
+ * the room exists.
  */
 @Service
 public class Conversations {
@@ -45,7 +49,8 @@ public class Conversations {
     private final Rooms rooms;
     private final Files files;
     private final RoomBroadcasts broadcasts;
-    private final MembershipCache memberships;
+    private final RoomAccess access;
+    private final Presence presence;
     private final ApplicationEventPublisher events;
     private final ConversationProperties properties;
     private final Clock clock;
@@ -54,14 +59,16 @@ public class Conversations {
             Rooms rooms,
             Files files,
             RoomBroadcasts broadcasts,
-            MembershipCache memberships,
+            RoomAccess access,
+            Presence presence,
             ApplicationEventPublisher events,
             ConversationProperties properties,
             Clock clock) {
         this.rooms = rooms;
         this.files = files;
         this.broadcasts = broadcasts;
-        this.memberships = memberships;
+        this.access = access;
+        this.presence = presence;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
@@ -73,9 +80,20 @@ public class Conversations {
      */
     @Transactional
     public RoomView open(RoomId room, String title, Collection<Member> members) {
+        return open(room, title, null, members);
+    }
+
+    /**
+     * Opens a room about a patient: besides its members, whoever may act for {@code subject} right
+     * now (the patient's own account, a parent of a child under 15, a grantee with full control; the
+     * access module decides and audits it at each request) takes part as the patient's side, and
+     * stops taking part the moment that right ends (SPEC D4).
+     */
+    @Transactional
+    public RoomView open(RoomId room, String title, PatientId subject, Collection<Member> members) {
         Instant now = clock.instant();
         String cleanTitle = title == null || title.isBlank() ? "—" : title.strip();
-        rooms.insert(room, cleanTitle.length() > 300 ? cleanTitle.substring(0, 300) : cleanTitle, now);
+        rooms.insert(room, cleanTitle.length() > 300 ? cleanTitle.substring(0, 300) : cleanTitle, subject, now);
         for (Member member : members) {
             rooms.addMember(room, member, now);
         }
@@ -98,7 +116,7 @@ public class Conversations {
     public RoomView removeMember(RoomId room, UserId user) {
         requireRoom(room);
         rooms.removeMember(room, user);
-        memberships.forget(room);
+        access.forget(room);
         return rooms.find(room).orElseThrow();
     }
 
@@ -126,18 +144,21 @@ public class Conversations {
     }
 
     /**
-     * The room as a member sees it.
+     * The room as a participant sees it: a member, or someone who may act for the room's subject
+     * right now.
      *
-     * @throws NotFound when there is no such room or the reader is not a member
+     * @throws NotFound when there is no such room or the reader does not take part in it
      */
     @Transactional(readOnly = true)
     public RoomView roomFor(RoomId room, UserId reader) {
-        return rooms.find(room).filter(found -> found.has(reader)).orElseThrow(NotFound::new);
+        requireParticipant(room, reader);
+        return rooms.find(room).orElseThrow(NotFound::new);
     }
 
+    /** Whether the person takes part in the room now (decided afresh; see {@link #open(RoomId, String, PatientId, Collection)}). */
     @Transactional(readOnly = true)
     public boolean isMember(RoomId room, UserId user) {
-        return rooms.isMember(room, user);
+        return access.participant(room, user).isPresent();
     }
 
     /** The rooms a person is a member of. */
@@ -170,7 +191,7 @@ public class Conversations {
      */
     @Transactional
     public MessageView sendFile(RoomId room, UserId author, String text, String fileName, byte[] content) {
-        requireMember(room, author);
+        access.admit(room, author);
         requireOpen(room);
         StoredFile stored = files.store(FilePurpose.CHAT, author, "file", fileName, content);
         return post(room, author, text == null ? "" : text.strip(), List.of(stored.id()));
@@ -180,14 +201,22 @@ public class Conversations {
         if (text.length() > MAX_TEXT) {
             throw new InvalidInput("text", "conversation.validation.too-long", MAX_TEXT);
         }
-        var member = requireMember(room, author);
+        var member = access.admit(room, author);
         long seq = rooms.nextSeq(room).orElseThrow(ConversationRefusal::roomClosed);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         rooms.insertMessage(id, room, seq, author, text, now, attached);
         rooms.markRead(room, author, seq);
         var message = new MessageView(
-                id, room, seq, author, member.displayName(), text, now, attachedFiles(files.describe(attached)));
+                id,
+                room,
+                seq,
+                author,
+                member.displayName(),
+                member.role(),
+                text,
+                now,
+                attachedFiles(files.describe(attached)));
         events.publishEvent(new MessageSent(room, id, author, now, !attached.isEmpty()));
         broadcasts.message(message);
         return message;
@@ -222,8 +251,8 @@ public class Conversations {
         Map<FileId, StoredFile> described =
                 files.describe(fileIds.values().stream().flatMap(List::stream).toList()).stream()
                         .collect(Collectors.toMap(StoredFile::id, Function.identity()));
-        Map<UserId, String> names = new HashMap<>();
-        room.members().forEach(member -> names.put(member.userId(), member.displayName()));
+        Map<UserId, Member> authors = new HashMap<>();
+        room.members().forEach(member -> authors.put(member.userId(), member));
         var views = new ArrayList<MessageView>();
         for (var row : rows) {
             var attached = fileIds.getOrDefault(row.id(), List.of()).stream()
@@ -235,7 +264,12 @@ public class Conversations {
                     row.room(),
                     row.seq(),
                     row.author(),
-                    names.getOrDefault(row.author(), ""),
+                    Optional.ofNullable(authors.get(row.author()))
+                            .map(Member::displayName)
+                            .orElse(""),
+                    Optional.ofNullable(authors.get(row.author()))
+                            .map(Member::role)
+                            .orElse(""),
                     row.text(),
                     row.sentAt(),
                     attachedFiles(attached)));
@@ -256,7 +290,7 @@ public class Conversations {
      */
     @Transactional(readOnly = true)
     public FileContent file(RoomId room, UserId reader, FileId file) {
-        requireMember(room, reader);
+        requireParticipant(room, reader);
         if (!rooms.hasFile(room, file)) {
             throw new NotFound();
         }
@@ -271,7 +305,7 @@ public class Conversations {
      */
     @Transactional
     public long markRead(RoomId room, UserId reader, UUID upTo) {
-        requireMember(room, reader);
+        access.admit(room, reader);
         long seq = upTo == null ? rooms.lastSeq(room) : rooms.seqOf(room, upTo).orElseThrow(NotFound::new);
         long before = rooms.readSeq(room, reader);
         rooms.markRead(room, reader, seq);
@@ -284,8 +318,8 @@ public class Conversations {
     /** How many messages of others a member has not read. */
     @Transactional(readOnly = true)
     public long unread(RoomId room, UserId reader) {
-        requireMember(room, reader);
-        return rooms.unread(reader, List.of(room)).getOrDefault(room, 0L);
+        requireParticipant(room, reader);
+        return rooms.unreadAfter(room, reader, rooms.readSeq(room, reader));
     }
 
     /** Unread counts of a person for several rooms (a desk list); rooms they are not in are left out. */
@@ -297,7 +331,7 @@ public class Conversations {
     /** The last read message number of a member (0 when nothing is read). */
     @Transactional(readOnly = true)
     public long readMark(RoomId room, UserId reader) {
-        requireMember(room, reader);
+        requireParticipant(room, reader);
         return rooms.readSeq(room, reader);
     }
 
@@ -307,7 +341,7 @@ public class Conversations {
      */
     @Transactional
     public CallView startCall(RoomId room, UserId caller, CallMode mode) {
-        requireMember(room, caller);
+        access.admit(room, caller);
         if (!rooms.lockOpen(room).orElse(false)) {
             throw ConversationRefusal.roomClosed();
         }
@@ -326,7 +360,7 @@ public class Conversations {
     /** Ends the call that goes on, if any. */
     @Transactional
     public Optional<CallView> endCall(RoomId room, UserId by) {
-        requireMember(room, by);
+        requireParticipant(room, by);
         rooms.lockOpen(room);
         return rooms.activeCall(room).map(call -> finish(call, by, clock.instant()));
     }
@@ -343,7 +377,7 @@ public class Conversations {
     /** The call that goes on in the room, as a member sees it. */
     @Transactional(readOnly = true)
     public Optional<CallView> activeCall(RoomId room, UserId reader) {
-        requireMember(room, reader);
+        requireParticipant(room, reader);
         return rooms.activeCall(room);
     }
 
@@ -369,7 +403,8 @@ public class Conversations {
         if (signal.sdp() != null && signal.sdp().length() > Signal.MAX_SDP) {
             throw new InvalidInput("sdp", "conversation.validation.signal");
         }
-        RoomView found = roomFor(room, from);
+        var sender = access.admit(room, from);
+        RoomView found = rooms.find(room).orElseThrow(NotFound::new);
         switch (signal.type()) {
             case "offer", "candidate" -> {
                 if (!found.open()) {
@@ -384,7 +419,6 @@ public class Conversations {
             case "hangup" -> endCall(room, from);
             default -> {}
         }
-        var sender = found.member(from).orElseThrow();
         var relayed = new RelayedSignal(
                 room,
                 from,
@@ -394,9 +428,10 @@ public class Conversations {
                 signal.candidate(),
                 signal.mode(),
                 signal.restarting());
-        for (Member member : found.members()) {
-            if (!member.userId().equals(from)) {
-                broadcasts.signal(member.userId(), relayed);
+        for (var member : rooms.memberRows(room)) {
+            UserId to = member.member().userId();
+            if (!to.equals(from) && (!member.delegated() || access.mayReceive(room, to))) {
+                broadcasts.signal(to, relayed);
             }
         }
     }
@@ -423,11 +458,32 @@ public class Conversations {
         }
     }
 
-    private Member requireMember(RoomId room, UserId user) {
-        return rooms.members(room).stream()
-                .filter(member -> member.userId().equals(user))
-                .findFirst()
-                .orElseThrow(NotFound::new);
+    private Member requireParticipant(RoomId room, UserId user) {
+        return access.participant(room, user).orElseThrow(NotFound::new);
+    }
+
+    /**
+     * Ends the room's call when none of its members has had a live WebSocket session for {@code
+     * grace} (SPEC D5: a call must not stay open after both browsers died); the end is when the
+     * last of them was connected (the call's start if none was since), so the duration is what the
+     * call lasted. A reconnect within the grace keeps the call.
+     */
+    @Transactional
+    Optional<CallView> endIfUnattended(RoomId room, Duration grace) {
+        rooms.lockOpen(room);
+        var call = rooms.activeCall(room);
+        if (call.isEmpty()) {
+            return Optional.empty();
+        }
+        var users = rooms.members(room).stream().map(Member::userId).toList();
+        Instant started = call.get().startedAt();
+        Instant last = presence.lastSeen(users, grace)
+                .filter(seen -> seen.isAfter(started))
+                .orElse(started);
+        if (clock.instant().isBefore(last.plus(grace))) {
+            return Optional.empty();
+        }
+        return Optional.of(finish(call.get(), null, last));
     }
 
     private void requireOpen(RoomId room) {

@@ -9,6 +9,8 @@ import org.medkarta.shared.UserId;
  * A chat message.
  *
  * @param seq its place in the room, from 1; later messages have larger numbers
+ * @param authorRole the author's role label in the room, such as {@code PATIENT}, {@code DOCTOR} or
+ *     {@code REPRESENTATIVE} (someone acting for the patient), shown beside the name
  * @param text what was written; empty when only files were sent
  */
 public record MessageView(
@@ -17,6 +19,7 @@ public record MessageView(
         long seq,
         UserId authorId,
         String authorName,
+        String authorRole,
         String text,
         Instant sentAt,
         List<AttachedFile> files) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.medkarta.files.FileId;
 import org.medkarta.shared.Columns;
+import org.medkarta.shared.PatientId;
 import org.medkarta.shared.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,19 +27,37 @@ class Rooms {
         this.jdbc = jdbc;
     }
 
-    boolean insert(RoomId id, String title, Instant now) {
+    boolean insert(RoomId id, String title, PatientId subject, Instant now) {
         if (exists(id)) {
+            if (subject != null) {
+                jdbc.sql("UPDATE conversation_room SET subject_patient_id = :subject"
+                                + " WHERE id = :id AND subject_patient_id IS NULL")
+                        .param("id", id.value())
+                        .param("subject", subject.value())
+                        .update();
+            }
             return false;
         }
         jdbc.sql("""
-                        INSERT INTO conversation_room (id, title, is_open, last_seq, opened_at)
-                        VALUES (:id, :title, TRUE, 0, :now)
+                        INSERT INTO conversation_room (id, title, is_open, last_seq, opened_at, subject_patient_id)
+                        VALUES (:id, :title, TRUE, 0, :now, :subject)
                         """)
                 .param("id", id.value())
                 .param("title", title)
                 .param("now", Columns.utc(now))
+                .param("subject", subject == null ? null : subject.value())
                 .update();
         return true;
+    }
+
+    /** The patient the room is about, when it is about one (and exists). */
+    Optional<PatientId> subjectOf(RoomId id) {
+        return jdbc.sql("SELECT subject_patient_id FROM conversation_room WHERE id = :id")
+                .param("id", id.value())
+                .query((row, n) -> Optional.ofNullable(Columns.uuid(row, "subject_patient_id")))
+                .optional()
+                .flatMap(found -> found)
+                .map(PatientId::new);
     }
 
     boolean exists(RoomId id) {
@@ -73,16 +92,33 @@ class Rooms {
     }
 
     List<Member> members(RoomId id) {
+        return memberRows(id).stream().map(MemberRow::member).toList();
+    }
+
+    /**
+     * A member as stored.
+     *
+     * @param delegated whether they are in the room for acting for its subject, which is asked again
+     *     each time, rather than because the owning module put them there
+     */
+    record MemberRow(Member member, boolean delegated) {}
+
+    List<MemberRow> memberRows(RoomId id) {
         return jdbc.sql("""
-                        SELECT user_id, role_label, display_name FROM conversation_member
+                        SELECT user_id, role_label, display_name, delegated FROM conversation_member
                         WHERE room_id = :room ORDER BY joined_at, user_id
+                        """).param("room", id.value()).query(Rooms::memberRow).list();
+    }
+
+    Optional<MemberRow> memberRow(RoomId room, UserId user) {
+        return jdbc.sql("""
+                        SELECT user_id, role_label, display_name, delegated FROM conversation_member
+                        WHERE room_id = :room AND user_id = :user
                         """)
-                .param("room", id.value())
-                .query((row, n) -> new Member(
-                        new UserId(Columns.uuid(row, "user_id")),
-                        row.getString("role_label"),
-                        row.getString("display_name")))
-                .list();
+                .param("room", room.value())
+                .param("user", user.value())
+                .query(Rooms::memberRow)
+                .optional();
     }
 
     boolean isMember(RoomId room, UserId user) {
@@ -95,18 +131,41 @@ class Rooms {
     }
 
     boolean addMember(RoomId room, Member member, Instant now) {
-        if (isMember(room, member.userId())) {
+        return addMember(room, member, false, now);
+    }
+
+    /**
+     * Adds a member; an explicit one replaces a delegated row of the same person (the owning module
+     * decided they belong), a delegated one never replaces an explicit row.
+     */
+    boolean addMember(RoomId room, Member member, boolean delegated, Instant now) {
+        var existing = memberRow(room, member.userId());
+        if (existing.isPresent()) {
+            if (existing.get().delegated() && !delegated) {
+                jdbc.sql("""
+                                UPDATE conversation_member SET delegated = FALSE, role_label = :role, display_name = :name
+                                WHERE room_id = :room AND user_id = :user
+                                """)
+                        .param("room", room.value())
+                        .param("user", member.userId().value())
+                        .param("role", member.role())
+                        .param("name", member.displayName())
+                        .update();
+                return true;
+            }
             return false;
         }
         jdbc.sql("""
-                        INSERT INTO conversation_member (room_id, user_id, role_label, display_name, read_seq, joined_at)
-                        VALUES (:room, :user, :role, :name, 0, :now)
+                        INSERT INTO conversation_member
+                          (room_id, user_id, role_label, display_name, read_seq, joined_at, delegated)
+                        VALUES (:room, :user, :role, :name, 0, :now, :delegated)
                         """)
                 .param("room", room.value())
                 .param("user", member.userId().value())
                 .param("role", member.role())
                 .param("name", member.displayName())
                 .param("now", Columns.utc(now))
+                .param("delegated", delegated)
                 .update();
         return true;
     }
@@ -250,6 +309,26 @@ class Rooms {
                 .orElse(0L);
     }
 
+    /** Messages of others after a read mark, for one room (a person without a row has read nothing). */
+    long unreadAfter(RoomId room, UserId user, long readSeq) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM conversation_message
+                        WHERE room_id = :room AND seq > :seq AND author_id <> :user
+                        """)
+                .param("room", room.value())
+                .param("seq", readSeq)
+                .param("user", user.value())
+                .query(Long.class)
+                .single();
+    }
+
+    /** The calls that go on, oldest first. */
+    List<CallView> activeCalls() {
+        return jdbc.sql("""
+                        SELECT * FROM conversation_call WHERE ended_at IS NULL ORDER BY started_at, id
+                        """).query(Rooms::call).list();
+    }
+
     long lastSeq(RoomId room) {
         return jdbc.sql("SELECT last_seq FROM conversation_room WHERE id = :id")
                 .param("id", room.value())
@@ -320,6 +399,15 @@ class Rooms {
                 .param("endedBy", endedBy == null ? null : endedBy.value())
                 .param("endedAt", Columns.utc(endedAt))
                 .update();
+    }
+
+    private static MemberRow memberRow(ResultSet row, int n) throws SQLException {
+        return new MemberRow(
+                new Member(
+                        new UserId(Columns.uuid(row, "user_id")),
+                        row.getString("role_label"),
+                        row.getString("display_name")),
+                row.getBoolean("delegated"));
     }
 
     private static MessageRow messageRow(ResultSet row, int n) throws SQLException {

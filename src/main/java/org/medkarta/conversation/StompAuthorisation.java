@@ -1,10 +1,7 @@
 package org.medkarta.conversation;
 
 import java.security.Principal;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.medkarta.shared.UserId;
@@ -42,8 +39,11 @@ import org.springframework.stereotype.Component;
  *
  * A refused frame ends the connection with an ERROR frame saying {@code not-found}, as the API
  * answers 404. The {@link #deliveryGuard()} checks each delivery to a room topic once more, so a
- * member removed after subscribing gets nothing further (membership is cached for a few seconds per
- * node, and forgotten at once on the node that changed it).
+ * member removed after subscribing, or a representative whose right ended, gets nothing further
+ * (see {@link RoomAccess} for the few seconds a positive answer is remembered for deliveries).
+ * SUBSCRIBE and SEND are decided afresh for each frame: the patient's own account, a parent of a
+ * child under 15 and a grantee with full control take part while the access module says they may
+ * act for the room's patient.
  */
 @Component
 class StompAuthorisation implements ChannelInterceptor {
@@ -51,19 +51,18 @@ class StompAuthorisation implements ChannelInterceptor {
     private static final Logger log = LoggerFactory.getLogger(StompAuthorisation.class);
     private static final Pattern ROOM_TOPIC = Pattern.compile("/topic/rooms\\.([0-9a-fA-F-]{36})");
     private static final Pattern ROOM_SEND = Pattern.compile("/app/rooms/([0-9a-fA-F-]{36})/[a-z]+");
-    private final Rooms rooms;
-    private final MembershipCache members;
+    private final RoomAccess access;
+    private final Presence presence;
     private final JwtDecoder tokens;
     private final Converter<Jwt, AbstractAuthenticationToken> authentication;
-    private final Map<String, UserId> sessions = new ConcurrentHashMap<>();
 
     StompAuthorisation(
-            Rooms rooms,
-            MembershipCache members,
+            RoomAccess access,
+            Presence presence,
             JwtDecoder tokens,
             Converter<Jwt, AbstractAuthenticationToken> authentication) {
-        this.rooms = rooms;
-        this.members = members;
+        this.access = access;
+        this.presence = presence;
         this.tokens = tokens;
         this.authentication = authentication;
     }
@@ -79,11 +78,7 @@ class StompAuthorisation implements ChannelInterceptor {
             case CONNECT, STOMP -> connect(accessor);
             case SUBSCRIBE -> subscribe(accessor);
             case SEND -> send(accessor);
-            case DISCONNECT -> {
-                if (accessor.getSessionId() != null) {
-                    sessions.remove(accessor.getSessionId());
-                }
-            }
+            case DISCONNECT -> presence.disconnected(accessor.getSessionId());
             default -> {}
         }
         return message;
@@ -105,7 +100,7 @@ class StompAuthorisation implements ChannelInterceptor {
                 throw refused("CONNECT with a bad token: " + e.getMessage());
             }
         }
-        sessions.put(accessor.getSessionId(), userOf(user));
+        presence.connected(accessor.getSessionId(), userOf(user));
     }
 
     private void subscribe(StompHeaderAccessor accessor) {
@@ -118,7 +113,7 @@ class StompAuthorisation implements ChannelInterceptor {
             return;
         }
         Matcher room = ROOM_TOPIC.matcher(destination);
-        if (!room.matches() || !rooms.isMember(roomId(room), user)) {
+        if (!room.matches() || !admitted(roomId(room), user)) {
             throw refused("SUBSCRIBE to " + destination + " by " + user.value());
         }
     }
@@ -127,8 +122,20 @@ class StompAuthorisation implements ChannelInterceptor {
         UserId user = requireUser(accessor);
         String destination = accessor.getDestination();
         Matcher room = destination == null ? null : ROOM_SEND.matcher(destination);
-        if (room == null || !room.matches() || !rooms.isMember(roomId(room), user)) {
+        if (room == null
+                || !room.matches()
+                || access.participant(roomId(room), user).isEmpty()) {
             throw refused("SEND to " + destination + " by " + user.value());
+        }
+    }
+
+    /** Decided afresh; someone acting for the room's patient is stored as a member, so signals reach them. */
+    private boolean admitted(RoomId room, UserId user) {
+        try {
+            access.admit(room, user);
+            return true;
+        } catch (org.medkarta.shared.NotFound refused) {
+            return false;
         }
     }
 
@@ -166,10 +173,8 @@ class StompAuthorisation implements ChannelInterceptor {
                 if (!room.matches()) {
                     return message;
                 }
-                UserId user = Optional.ofNullable(accessor.getSessionId())
-                        .map(sessions::get)
-                        .orElse(null);
-                return user != null && members.isMember(roomId(room), user) ? message : null;
+                UserId user = presence.user(accessor.getSessionId()).orElse(null);
+                return user != null && access.mayReceive(roomId(room), user) ? message : null;
             }
         };
     }

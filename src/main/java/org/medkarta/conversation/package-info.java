@@ -3,7 +3,10 @@
  * its own id), their members, persisted chat messages with files, read marks and unread counts,
  * real-time delivery over WebSocket/STOMP at {@code /ws} with every CONNECT, SUBSCRIBE and SEND
  * authorised per room, WebRTC call signalling between the members of a room, ICE servers with
- * time-limited TURN credentials, and the record of each call's start, end and duration.
+ * time-limited TURN credentials, and the record of each call's start, end and duration. A room about
+ * a patient admits whoever may act for that patient at each request (the shared Representation
+ * port, which the access module answers); a call whose participants have no live WebSocket session
+ * for a grace period is ended by a sweep.
  *
  * <p>It does not know what a room is for: who belongs to a consultation, when it opens and closes,
  * and what a call means for it are decided by the owning module through {@link

@@ -1,5 +1,6 @@
 package org.medkarta.scheduling;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import org.medkarta.shared.ClinicId;
@@ -25,4 +26,18 @@ public record AppointmentBooked(
         Instant bookedAt,
         UserId patientUser,
         UserId bookedBy,
-        String complaint) {}
+        String complaint) {
+
+    /**
+     * The id the consultation request of a telemedicine booking takes (SPEC D1): derived from the
+     * appointment's id, so the booking can answer with it and a redelivered event finds the same one.
+     */
+    public UUID consultationId() {
+        return consultationIdOf(appointmentId);
+    }
+
+    /** See {@link #consultationId()}. */
+    public static UUID consultationIdOf(UUID appointment) {
+        return UUID.nameUUIDFromBytes(("medkarta:consultation:" + appointment).getBytes(StandardCharsets.UTF_8));
+    }
+}

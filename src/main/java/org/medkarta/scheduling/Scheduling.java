@@ -912,6 +912,17 @@ public class Scheduling {
                 .anyMatch(appointment -> appointment.doctorId().equals(doctor));
     }
 
+    /**
+     * The id of the consultation request a telemedicine appointment opens (SPEC D1), for the booking
+     * to answer with; empty for an in-person service. See {@link AppointmentBooked#consultationId()}.
+     */
+    @Transactional(readOnly = true)
+    public Optional<UUID> consultationOf(AppointmentView appointment) {
+        return clinics.service(new ServiceId(appointment.serviceId()))
+                .filter(service -> service.format().remote())
+                .map(service -> AppointmentBooked.consultationIdOf(appointment.id()));
+    }
+
     /** The people the signed-in person may book for besides themselves: children under 15, FULL grants. */
     @Transactional(readOnly = true)
     public List<Representation.Represented> representedBy(SignedInUser actor) {

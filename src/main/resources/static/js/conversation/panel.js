@@ -138,7 +138,10 @@ class Panel {
     const meta = document.createElement('div');
     meta.className = 'meta';
     const time = new Date(message.sentAt);
-    meta.textContent = `${mine ? this.texts('you') : message.authorName} · ${time.toLocaleString(document.documentElement.lang || undefined, { dateStyle: 'short', timeStyle: 'short' })}`;
+    const author = message.authorRole === 'REPRESENTATIVE'
+      ? `${message.authorName} (${this.texts('representative')})`
+      : message.authorName;
+    meta.textContent = `${mine ? this.texts('you') : author} · ${time.toLocaleString(document.documentElement.lang || undefined, { dateStyle: 'short', timeStyle: 'short' })}`;
     const read = document.createElement('span');
     read.className = 'read-mark ms-1';
     meta.append(read);

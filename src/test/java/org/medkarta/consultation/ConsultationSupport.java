@@ -26,6 +26,7 @@ import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.UserId;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.Delegations;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestClinics;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,13 +68,18 @@ abstract class ConsultationSupport extends ApiSupport {
         }
     }
 
-    record TestPatient(Registered account, SignedInUser user, Identity identity) {
+    record TestPatient(Registered account, SignedInUser user, Identity identity, String phone) {
         String id() {
             return account.patientId().value().toString();
         }
 
         String token() {
             return identity.tokensFor(user).accessToken();
+        }
+
+        /** Their token and phone, for granting and revoking access as people do it. */
+        Delegations.Holder holder() {
+            return new Delegations.Holder(token(), phone);
         }
     }
 
@@ -152,12 +158,13 @@ abstract class ConsultationSupport extends ApiSupport {
     }
 
     TestPatient patient(String lastName) {
+        String phone = Phones.unique();
         var account = identity.register(
                 new PatientRegistration(
                         lastName,
                         "Пётр",
                         "Ильич",
-                        Phones.unique(),
+                        phone,
                         "1980-01-02",
                         "p-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
                         identity.termsVersion()),
@@ -170,7 +177,7 @@ abstract class ConsultationSupport extends ApiSupport {
                 account.patientId(),
                 List.of(new RoleGrant(Role.PATIENT, null)),
                 "SMS_CODE");
-        return new TestPatient(account, user, identity);
+        return new TestPatient(account, user, identity, phone);
     }
 
     /** Free slots of a doctor for one service, as staff see them. */

@@ -10,8 +10,10 @@ import org.medkarta.identity.PatientRegistration;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.shared.PatientId;
 import org.medkarta.shared.UserId;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.Delegations;
 import org.medkarta.testing.Phones;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -32,11 +34,26 @@ abstract class ConversationSupport extends ApiSupport {
     }
 
     /** A person with an account and an access token. */
-    record Person(UserId id, String name, String token, String phone) {
+    record Person(UserId id, String name, String token, String phone, PatientId patient, SignedInUser user) {
 
         Member as(String role) {
             return new Member(id, role, name);
         }
+
+        Delegations.Holder holder() {
+            return new Delegations.Holder(token, phone);
+        }
+    }
+
+    /** The same person with a token issued at the clock's current time. */
+    Person again(Person person) {
+        return new Person(
+                person.id(),
+                person.name(),
+                identity.tokensFor(person.user()).accessToken(),
+                person.phone(),
+                person.patient(),
+                person.user());
     }
 
     Person person(String firstName) {
@@ -59,7 +76,8 @@ abstract class ConversationSupport extends ApiSupport {
                 account.patientId(),
                 List.of(new RoleGrant(Role.PATIENT, null)),
                 "SMS_CODE");
-        return new Person(account.userId(), firstName, identity.tokensFor(user).accessToken(), phone);
+        return new Person(
+                account.userId(), firstName, identity.tokensFor(user).accessToken(), phone, account.patientId(), user);
     }
 
     RoomId room(Person patient, Person doctor) {

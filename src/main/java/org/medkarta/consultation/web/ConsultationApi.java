@@ -159,8 +159,17 @@ class ConsultationApi {
 
     record ColleagueBody(String patientId, String slotId, String serviceId, String caseText) {}
 
-    record Appointment(UUID id, String status, UUID slotId, UUID patientId, UUID doctorId, Instant start, Instant end) {
-        static Appointment of(AppointmentView a) {
+    /** A booking made from a consultation, with the request it opened when the service is remote. */
+    record Appointment(
+            UUID id,
+            String status,
+            UUID slotId,
+            UUID patientId,
+            UUID doctorId,
+            Instant start,
+            Instant end,
+            UUID consultationId) {
+        static Appointment of(AppointmentView a, UUID consultationId) {
             return new Appointment(
                     a.id(),
                     a.status().name(),
@@ -168,7 +177,8 @@ class ConsultationApi {
                     a.patientId().value(),
                     a.doctorId().value(),
                     a.start(),
-                    a.end());
+                    a.end(),
+                    consultationId);
         }
     }
 
@@ -313,13 +323,14 @@ class ConsultationApi {
             @PathVariable String id,
             @RequestBody BookingBody body,
             HttpServletRequest request) {
-        return Appointment.of(consultations.book(
+        var booked = consultations.book(
                 user,
                 uuid(id),
                 optionalUuid(body.slotId(), "slotId"),
                 optionalUuid(body.serviceId(), "serviceId"),
                 body.note(),
-                request.getRemoteAddr()));
+                request.getRemoteAddr());
+        return Appointment.of(booked, consultations.requestOf(booked).orElse(null));
     }
 
     /** A doctor asks a consultant of another clinic about a patient (SPEC D11): 201. */
@@ -328,13 +339,14 @@ class ConsultationApi {
     Appointment askColleague(
             @AuthenticationPrincipal SignedInUser user, @RequestBody ColleagueBody body, HttpServletRequest request) {
         UUID patient = optionalUuid(body.patientId(), "patientId");
-        return Appointment.of(consultations.askColleague(
+        var booked = consultations.askColleague(
                 user,
                 patient == null ? null : new PatientId(patient),
                 optionalUuid(body.slotId(), "slotId"),
                 optionalUuid(body.serviceId(), "serviceId"),
                 body.caseText(),
-                request.getRemoteAddr()));
+                request.getRemoteAddr());
+        return Appointment.of(booked, consultations.requestOf(booked).orElse(null));
     }
 
     private static UUID uuid(String id) {

@@ -103,14 +103,7 @@ class DeskPages {
         model.addAttribute("room", consultations.room(user, id).orElse(null));
         model.addAttribute("attachments", consultations.attachments(user, id));
         model.addAttribute("calls", consultations.calls(user, id));
-        model.addAttribute(
-                "describes",
-                (consultation.doctorToDoctor() && consultation.referringUserId() != null
-                                ? user.userId().equals(consultation.referringUserId())
-                                : consultation.patientUserId().equals(user.userId())
-                                        || consultation.patientId().equals(user.patientId()))
-                        && (consultation.state() != ConsultationState.CLOSED
-                                && consultation.state() != ConsultationState.CANCELLED));
+        model.addAttribute("describes", consultations.describes(user, id));
         model.addAttribute("referrals", consultations.referrals(user, id));
         boolean routes = consultation.doctorUserId().equals(user.userId())
                 && (consultation.state() == ConsultationState.IN_WORK

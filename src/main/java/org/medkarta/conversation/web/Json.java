@@ -20,10 +20,19 @@ final class Json {
     record ReadBody(String upTo) {}
 
     /**
-     * A message: {@code {id, seq, authorId, authorName, text, sentAt, files: [{id, name, mediaType,
-     * size}]}}.
+     * A message: {@code {id, seq, authorId, authorName, authorRole, text, sentAt, files: [{id, name,
+     * mediaType, size}]}}; {@code authorRole} is {@code REPRESENTATIVE} for someone acting for the
+     * patient.
      */
-    record Message(UUID id, long seq, UUID authorId, String authorName, String text, Instant sentAt, List<File> files) {
+    record Message(
+            UUID id,
+            long seq,
+            UUID authorId,
+            String authorName,
+            String authorRole,
+            String text,
+            Instant sentAt,
+            List<File> files) {
 
         static Message of(MessageView view) {
             return new Message(
@@ -31,6 +40,7 @@ final class Json {
                     view.seq(),
                     view.authorId().value(),
                     view.authorName(),
+                    view.authorRole(),
                     view.text(),
                     view.sentAt(),
                     view.files().stream().map(File::of).toList());

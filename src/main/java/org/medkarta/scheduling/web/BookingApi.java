@@ -81,7 +81,8 @@ class BookingApi {
     }
 
     /**
-     * Books a slot: 201 {@code {id, status, slotId, patientId, start, end}}; 409 {@code slot-taken},
+     * Books a slot: 201 {@code {id, status, slotId, patientId, start, end, consultationId?}} (the
+     * consultation request a telemedicine service opens, in the same transaction); 409 {@code slot-taken},
      * {@code overlapping-appointment}, {@code consent-required}; 403 {@code not-visible}, {@code
      * referral-required}.
      */
@@ -99,7 +100,8 @@ class BookingApi {
                 Params.uuid(body.referralId(), "referralId"),
                 body.complaint(),
                 Boolean.TRUE.equals(body.acceptClinicDocuments()));
-        return Json.Appointment.of(scheduling.book(user, booking, request.getRemoteAddr()));
+        var booked = scheduling.book(user, booking, request.getRemoteAddr());
+        return Json.Appointment.of(booked, scheduling.consultationOf(booked).orElse(null));
     }
 
     /** The signed-in patient's appointments, or (for staff) a patient's appointments with their doctors. */

@@ -115,6 +115,10 @@ final class Json {
             boolean cancelledByClinic,
             UUID consultationId) {
         static Appointment of(AppointmentView view) {
+            return of(view, null);
+        }
+
+        static Appointment of(AppointmentView view, UUID consultationId) {
             return new Appointment(
                     view.id(),
                     view.status().name(),
@@ -128,7 +132,7 @@ final class Json {
                     view.complaint(),
                     view.referralId(),
                     view.cancelledByClinic(),
-                    null);
+                    consultationId);
         }
     }
 
