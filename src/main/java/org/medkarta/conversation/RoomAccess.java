@@ -12,6 +12,9 @@ import org.medkarta.shared.Representation;
 import org.medkarta.shared.UserId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Who takes part in a room (SPEC D4: the patient, a representative with full control, the doctor —
@@ -43,11 +46,20 @@ class RoomAccess {
     private final Clock clock;
     private final Map<String, Long> receivers = new ConcurrentHashMap<>();
 
-    RoomAccess(Rooms rooms, Representation representation, Identity identity, Clock clock) {
+    private final TransactionTemplate savepoint;
+
+    RoomAccess(
+            Rooms rooms,
+            Representation representation,
+            Identity identity,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.rooms = rooms;
         this.representation = representation;
         this.identity = identity;
         this.clock = clock;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** The person as a participant of the room now, or empty for anyone else (and for no room). */
@@ -78,7 +90,9 @@ class RoomAccess {
         var member = participant(room, user).orElseThrow(NotFound::new);
         if (!rooms.isMember(room, user)) {
             try {
-                rooms.addMember(room, member, true, clock.instant());
+                // A savepoint: on PostgreSQL a refused insert would otherwise abort the caller's
+                // whole transaction, and the message with it.
+                savepoint.executeWithoutResult(status -> rooms.addMember(room, member, true, clock.instant()));
             } catch (DuplicateKeyException twice) {
                 // Two frames of one person at once: the other one stored them.
             }
