@@ -58,8 +58,9 @@ public class AuditTrail implements SmartLifecycle {
                 var config = new HikariConfig();
                 application.unwrap(HikariDataSource.class).copyStateTo(config);
                 config.setPoolName("audit-group-commit");
+                // One writer thread; a second connection only for appends after it stopped.
                 config.setMaximumPoolSize(2);
-                config.setMinimumIdle(1);
+                config.setMinimumIdle(0);
                 return new HikariDataSource(config);
             }
         } catch (SQLException notHikari) {
