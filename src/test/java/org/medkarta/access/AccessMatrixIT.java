@@ -27,7 +27,11 @@ import org.medkarta.testing.Phones;
  * policy point leaves exactly one decision in the audit trail.
  *
  * <p>The expectations are written out here, from seed 001 and issue 7, not computed by the code
- * under test. Endpoints of modules built later (the record, FHIR) join the {@link #endpoints} list.
+ * under test. Endpoints of modules built later (FHIR) join the {@link #endpoints} list. The record's
+ * pages are opened (GET) with a browser session; their forms post to the same facade calls as the
+ * API endpoints listed here. Not in the list: the staff endpoints of identity and guardianship
+ * ({@code /api/v1/patients/{id}/policies}, {@code /own-phone}), which answer to staff roles rather
+ * than to the policy point.
  */
 class AccessMatrixIT extends AccessSupport {
 
