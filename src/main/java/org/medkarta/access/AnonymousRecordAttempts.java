@@ -16,22 +16,26 @@ import org.springframework.stereotype.Service;
  * reaches here and keeps the policy point's single entry.
  *
  * <p>What the caller wanted is read from the path, as the endpoints name it: the patient from
- * {@code /api/v1/patients/{id}/…}, {@code /record/{id}/…} or a {@code patientId} parameter, the
- * action from the method and the last segments. Other anonymous refusals (the profile, notices) are
+ * {@code /api/v1/patients/{id}/…}, {@code /record/{id}/…} or a {@code patientId} parameter, or
+ * from the grant {@code /api/v1/grants/{id}/…} names (a grant is about one record, and its owner
+ * should see the attempt), the action from the method and the last segments. Other anonymous refusals (the profile, notices) are
  * not about medical data and are not recorded.
  */
 @Service
 class AnonymousRecordAttempts implements AnonymousAttempts {
 
     private static final Pattern PATIENT_API = Pattern.compile("^/api/v1/patients/([0-9a-fA-F-]{36})(/.*)?$");
+    private static final Pattern GRANT_API = Pattern.compile("^/api/v1/grants/([0-9a-fA-F-]{36})(/.*)?$");
     private static final Pattern RECORD_PAGE = Pattern.compile("^/record(?:/([0-9a-fA-F-]{36}))?(/.*)?$");
     private static final List<String> RECORD_API =
             List.of("/api/v1/appointments", "/api/v1/record/", "/api/v1/verification-queue", "/api/v1/diary-alerts");
 
     private final AuditTrail audit;
+    private final Grants grants;
 
-    AnonymousRecordAttempts(AuditTrail audit) {
+    AnonymousRecordAttempts(AuditTrail audit, Grants grants) {
         this.audit = audit;
+        this.grants = grants;
     }
 
     @Override
@@ -41,11 +45,18 @@ class AnonymousRecordAttempts implements AnonymousAttempts {
         }
         var api = PATIENT_API.matcher(path);
         var page = RECORD_PAGE.matcher(path);
+        var grant = GRANT_API.matcher(path);
         UUID patient;
         String rest;
         if (api.matches()) {
             patient = uuid(api.group(1)).orElse(null);
             rest = api.group(2) == null ? "" : api.group(2);
+        } else if (grant.matches()) {
+            patient = uuid(grant.group(1))
+                    .flatMap(grants::find)
+                    .map(found -> found.patientId().value())
+                    .orElse(null);
+            rest = "/grants" + (grant.group(2) == null ? "" : grant.group(2));
         } else if (page.matches()) {
             patient = page.group(1) == null ? null : uuid(page.group(1)).orElse(null);
             rest = page.group(2) == null ? "" : page.group(2);

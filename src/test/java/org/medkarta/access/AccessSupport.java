@@ -74,11 +74,16 @@ abstract class AccessSupport extends ApiSupport {
     }
 
     Person patient() {
+        return patient("Доступов", "Пётр");
+    }
+
+    /** Someone signed in with this name on their record, with an API token. */
+    Person patient(String lastName, String firstName) {
         String phone = Phones.unique();
         var account = identity.register(
                 new PatientRegistration(
-                        "Доступов",
-                        "Пётр",
+                        lastName,
+                        firstName,
                         null,
                         phone,
                         "1980-01-02",
@@ -88,7 +93,11 @@ abstract class AccessSupport extends ApiSupport {
                 "http://localhost",
                 Locale.ENGLISH);
         var user = new SignedInUser(
-                account.userId(), "Пётр", account.patientId(), List.of(new RoleGrant(Role.PATIENT, null)), "SMS_CODE");
+                account.userId(),
+                firstName,
+                account.patientId(),
+                List.of(new RoleGrant(Role.PATIENT, null)),
+                "SMS_CODE");
         return new Person(user, phone, identity.tokensFor(user).accessToken());
     }
 
@@ -100,14 +109,19 @@ abstract class AccessSupport extends ApiSupport {
 
     /** The parent registers a child born on {@code born} with a birth certificate; the child's record. */
     PatientId child(Person parent, LocalDate born) {
+        return child(parent, born, "Доступов", "Миша");
+    }
+
+    /** The parent registers a child with this name, born on {@code born}; the child's record. */
+    PatientId child(Person parent, LocalDate born, String lastName, String firstName) {
         var registered = postAs(
                 parent.token(),
                 "/api/v1/children",
                 map(
                         "lastName",
-                        "Доступов",
+                        lastName,
                         "firstName",
-                        "Миша",
+                        firstName,
                         "birthDate",
                         born.toString(),
                         "certificateSeries",
@@ -207,26 +221,17 @@ abstract class AccessSupport extends ApiSupport {
 
     /** Uploads a PNG document to a record as {@code token}'s holder; the upload's id. */
     String uploadDocument(String token, PatientId record) {
-        String boundary = "----access" + UUID.randomUUID();
-        var out = new java.io.ByteArrayOutputStream();
-        var utf8 = java.nio.charset.StandardCharsets.UTF_8;
-        for (var field :
-                java.util.Map.of("kind", "DOCUMENT", "title", "Выписка").entrySet()) {
-            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
-                            + "\"\r\n\r\n" + field.getValue() + "\r\n")
-                    .getBytes(utf8));
-        }
-        out.writeBytes(("--" + boundary
-                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scan.png\"\r\n"
-                        + "Content-Type: application/octet-stream\r\n\r\n")
-                .getBytes(utf8));
-        out.writeBytes(org.medkarta.files.Samples.png());
-        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
-        var response = send(request("/api/v1/patients/" + record.value() + "/documents")
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
-                .build());
+        return upload(token, record, java.util.Map.of("kind", "DOCUMENT", "title", "Выписка"));
+    }
+
+    /** Uploads a PNG with these fields to a record as {@code token}'s holder; the upload's id. */
+    String upload(String token, PatientId record, java.util.Map<String, String> fields) {
+        var response = multipart(
+                token,
+                "/api/v1/patients/" + record.value() + "/documents",
+                fields,
+                "scan.png",
+                org.medkarta.files.Samples.png());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return body(response).get("id").asString();
     }

@@ -118,29 +118,6 @@ abstract class RecordSupport extends ApiSupport {
         return body(response).get("id").asString();
     }
 
-    /** A multipart POST with text fields and one file. */
-    HttpResponse<String> multipart(
-            String token, String path, java.util.Map<String, String> fields, String fileName, byte[] content) {
-        String boundary = "----medkarta" + UUID.randomUUID();
-        var out = new java.io.ByteArrayOutputStream();
-        var utf8 = java.nio.charset.StandardCharsets.UTF_8;
-        fields.forEach((name, value) -> out.writeBytes(
-                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
-                        .getBytes(utf8)));
-        if (content != null) {
-            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                            + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                    .getBytes(utf8));
-            out.writeBytes(content);
-            out.writeBytes("\r\n".getBytes(utf8));
-        }
-        out.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
-        return send(authorised(token, path)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
-                .build());
-    }
-
     static String date(int year, int month, int day) {
         return LocalDate.of(year, month, day).toString();
     }
