@@ -19,7 +19,13 @@ public record AuditEntry(
         String reason,
         boolean emergency) {
 
+    /** The longest resource the trail keeps; a longer one (a long query string) is cut. */
+    public static final int MAX_RESOURCE = 200;
+
     public AuditEntry {
+        if (resource != null && resource.length() > MAX_RESOURCE) {
+            resource = resource.substring(0, MAX_RESOURCE);
+        }
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(outcome, "outcome");

@@ -1,10 +1,17 @@
 package org.medkarta.audit;
 
+import org.medkarta.identity.PatientIdentifiersUsed;
 import org.medkarta.identity.RoleGranted;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** Records changes of rights published by other modules (SPEC G1). */
+/**
+ * Records changes of rights, and uses of patients' identifiers outside the access module's policy
+ * point, published by other modules (SPEC G1).
+ */
 @Component
 class RightsAudit {
 
@@ -26,5 +33,24 @@ class RightsAudit {
                         : granted.role().name() + "@" + granted.clinic().value(),
                 "SUCCESS",
                 null));
+    }
+
+    /**
+     * In the publisher's thread and transaction: a change is recorded with it, a read or a refusal
+     * apart and durably (AuditTrail), before the answer leaves.
+     */
+    @EventListener
+    void on(PatientIdentifiersUsed used) {
+        var request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
+                ? servlet.getRequest()
+                : null;
+        trail.record(AuditEntry.of(
+                used.actor() == null ? null : used.actor().value(),
+                used.role(),
+                used.patient() == null ? null : used.patient().value(),
+                used.action(),
+                request == null ? null : request.getMethod() + " " + request.getRequestURI(),
+                used.allowed() ? "SUCCESS" : "NOT_FOUND",
+                request == null ? null : request.getRemoteAddr()));
     }
 }

@@ -16,6 +16,7 @@ import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.Phone;
 import org.medkarta.shared.Snils;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,14 +46,21 @@ public class PatientRecords {
     private final Identity identity;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     PatientRecords(
-            Accounts accounts, Policies policies, Identity identity, TransactionTemplate transaction, Clock clock) {
+            Accounts accounts,
+            Policies policies,
+            Identity identity,
+            TransactionTemplate transaction,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.policies = policies;
         this.identity = identity;
         this.transaction = transaction;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Whether the person works with patient records: a doctor, an administrator or a support agent. */
@@ -94,13 +102,17 @@ public class PatientRecords {
             // It may still be a policy.
         }
         found.addAll(policies.patientsWith(digits.toUpperCase(Locale.ROOT)));
-        return withPolicies(accounts.cards(found.stream().limit(MAX_FOUND).toList()));
+        var cards = withPolicies(accounts.cards(found.stream().limit(MAX_FOUND).toList()));
+        // Each record a search shows is a record someone saw (G1).
+        cards.forEach(card -> events.publishEvent(
+                new PatientIdentifiersUsed(actor.userId(), "STAFF", card.patientId(), "PATIENT_FOUND", true)));
+        return cards;
     }
 
     /** One record with its policies, for staff or for the patient themself. */
     @Transactional(readOnly = true)
     public PatientCard card(SignedInUser actor, PatientId patient) {
-        requireStaffOrSelf(actor, patient);
+        requireStaffOrSelf(actor, patient, "PATIENT_CARD_READ");
         return withPolicies(accounts.cards(List.of(patient.value()))).stream()
                 .findFirst()
                 .orElseThrow(NotFound::new);
@@ -179,7 +191,7 @@ public class PatientRecords {
     /** The patient's policies, newest first within each kind. */
     @Transactional(readOnly = true)
     public List<PolicyView> policies(SignedInUser actor, PatientId patient) {
-        requireStaffOrSelf(actor, patient);
+        requireStaffOrSelf(actor, patient, "POLICIES_READ");
         return policies.ofPatients(List.of(patient.value()));
     }
 
@@ -189,7 +201,7 @@ public class PatientRecords {
      * @throws InvalidInput naming every wrong field, or {@code number} when another record holds it
      */
     public PolicyView addPolicy(SignedInUser actor, PatientId patient, PolicyForm form) {
-        requireStaffOrSelf(actor, patient);
+        requireStaffOrSelf(actor, patient, "POLICY_ADDED");
         var errors = new FieldErrors();
         var parsed = policy(form, "", errors);
         errors.throwIfAny();
@@ -221,12 +233,21 @@ public class PatientRecords {
     @Transactional
     public void removePolicy(SignedInUser actor, UUID policy) {
         var found = policies.find(policy).orElseThrow(NotFound::new);
-        requireStaffOrSelf(actor, found.patientId());
+        requireStaffOrSelf(actor, found.patientId(), "POLICY_REMOVED");
         policies.delete(policy);
     }
 
-    private void requireStaffOrSelf(SignedInUser actor, PatientId patient) {
-        if (actor == null || patient == null || !(isStaff(actor) || patient.equals(actor.patientId()))) {
+    /** Staff or the patient themself, or 404; either way recorded in the audit trail (G1). */
+    private void requireStaffOrSelf(SignedInUser actor, PatientId patient, String action) {
+        boolean self = actor != null && patient != null && patient.equals(actor.patientId());
+        boolean allowed = patient != null && (self || isStaff(actor));
+        events.publishEvent(new PatientIdentifiersUsed(
+                actor == null ? null : actor.userId(),
+                !allowed ? "NONE" : self ? "SELF" : "STAFF",
+                patient,
+                action,
+                allowed));
+        if (!allowed) {
             throw new NotFound();
         }
     }

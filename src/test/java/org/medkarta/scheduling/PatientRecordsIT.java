@@ -12,6 +12,9 @@ import org.medkarta.testing.Phones;
  */
 class PatientRecordsIT extends SchedulingSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.medkarta.audit.AuditTrail audit;
+
     private static java.util.Map<String, Object> record(String phone, String snils, String oms) {
         var body = new java.util.HashMap<String, Object>();
         body.put("lastName", "Новикова");
@@ -161,5 +164,33 @@ class PatientRecordsIT extends SchedulingSupport {
                         .get("number")
                         .asString()))
                 .containsExactly(oms);
+    }
+
+    @Test
+    void everyUseOfAPatientsIdentifiersOutsideTheRecordIsAudited() {
+        var doctor = doctor(clinic("Europe/Moscow"), "therapist", "REGION");
+        var patient = patient();
+        var stranger = patient();
+        String path = "/api/v1/patients/" + patient.id() + "/policies";
+        assertThat(postAs(
+                                patient.token(),
+                                path,
+                                map(
+                                        "kind",
+                                        "DMS",
+                                        "number",
+                                        "ДМС-" + Phones.unique().substring(2)))
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(getAs(doctor.token(), path).statusCode()).isEqualTo(200);
+        assertThat(getAs(stranger.token(), path).statusCode()).isEqualTo(404);
+
+        var entries = audit.ofPatient(java.util.UUID.fromString(patient.id()), 10);
+        assertThat(entries)
+                .extracting(e -> e.action() + " " + e.role() + " " + e.outcome())
+                .startsWith("POLICIES_READ NONE NOT_FOUND", "POLICIES_READ STAFF SUCCESS", "POLICY_ADDED SELF SUCCESS");
+        assertThat(entries.get(0).actor()).isEqualTo(stranger.account().userId().value());
+        assertThat(entries.get(1).resource()).isEqualTo("GET " + path);
+        assertThat(audit.verify().intact()).isTrue();
     }
 }
