@@ -11,18 +11,16 @@ import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.clinic.DoctorForm;
-import org.medkarta.clinic.ServiceForm;
 import org.medkarta.identity.ClientInfo;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientRegistration;
 import org.medkarta.identity.Registered;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.scheduling.Scheduling;
-import org.medkarta.scheduling.TemplateForm;
 import org.medkarta.testing.BrowserSupport;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
+import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -181,51 +179,17 @@ class AccessBrowserIT extends BrowserSupport {
     private String bookableDoctor() {
         var platform = AccessSupport.PLATFORM;
         var clinic = TestClinics.register(clinics, "Клиника");
-        var doctor = clinics.inviteDoctor(
-                platform,
-                clinic.id(),
-                new DoctorForm(
-                        "doc-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                        "Педиатров",
-                        "Иван",
-                        null,
-                        List.of("therapist"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        "REGION",
-                        true),
-                "http://localhost",
-                Locale.ENGLISH);
-        var service = clinics.addService(
-                platform,
-                clinic.id(),
-                new ServiceForm(
-                        "Консультация",
-                        "therapist",
-                        "VIDEO",
-                        "PRIMARY",
-                        30,
-                        0L,
-                        List.of(doctor.id().value().toString()),
-                        "REGION",
-                        true));
+        var doctor = TestCare.invite(
+                clinics, platform, clinic.id(), TestCare.NewDoctor.THERAPIST.named("Педиатров", "Иван", null));
+        var service =
+                TestCare.addService(clinics, platform, doctor, "Консультация", "therapist", "PRIMARY", 0L, "REGION");
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
-        var template = scheduling.createTemplate(
+        TestCare.openSchedule(
+                scheduling,
                 platform,
                 doctor.id(),
-                new TemplateForm(
-                        "Дети",
-                        today.toString(),
-                        today.plusDays(10).toString(),
-                        List.of("1", "2", "3", "4", "5", "6", "7"),
-                        "08:00",
-                        "19:00",
-                        30,
-                        List.of(),
-                        List.of(service.id().value().toString())));
-        scheduling.activate(platform, template.id());
+                new TestCare.Hours("Дети", today, today.plusDays(10), "08:00", "19:00"),
+                List.of(service.id().value().toString()));
         return doctor.id().value().toString();
     }
 }

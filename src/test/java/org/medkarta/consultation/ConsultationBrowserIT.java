@@ -32,6 +32,7 @@ import org.medkarta.testing.BrowserSupport;
 import org.medkarta.testing.MutableClock;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
+import org.medkarta.testing.TestCare;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** What the demo doctor and a patient do on the desk and the consultation page. */
@@ -336,51 +337,20 @@ class ConsultationBrowserIT extends BrowserSupport {
                 List.of(),
                 "http://localhost",
                 Locale.ENGLISH);
-        var consultant = clinics.inviteDoctor(
+        var consultant = TestCare.invite(
+                clinics,
                 admin,
                 centre.id(),
-                new org.medkarta.clinic.DoctorForm(
-                        "cons-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                        "Консультантов",
-                        "Олег",
-                        null,
-                        List.of("cardiologist"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        "REGION",
-                        true),
-                "http://localhost",
-                Locale.ENGLISH);
-        var service = clinics.addService(
-                admin,
-                centre.id(),
-                new org.medkarta.clinic.ServiceForm(
-                        "Консультация врач-врач",
-                        "cardiologist",
-                        "VIDEO",
-                        "DOCTOR_TO_DOCTOR",
-                        30,
-                        0L,
-                        List.of(consultant.id().value().toString()),
-                        "REGION",
-                        true));
+                new TestCare.NewDoctor("Консультантов", "Олег", null, "cardiologist", "REGION"));
+        var service = TestCare.addService(
+                clinics, admin, consultant, "Консультация врач-врач", "cardiologist", "DOCTOR_TO_DOCTOR", 0L, "REGION");
         var today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Moscow"));
-        var template = scheduling.createTemplate(
+        TestCare.openSchedule(
+                scheduling,
                 admin,
                 consultant.id(),
-                new org.medkarta.scheduling.TemplateForm(
-                        "Врач-врач",
-                        today.toString(),
-                        today.plusDays(10).toString(),
-                        List.of("1", "2", "3", "4", "5", "6", "7"),
-                        "09:00",
-                        "12:00",
-                        30,
-                        List.of(),
-                        List.of(service.id().value().toString())));
-        scheduling.activate(admin, template.id());
+                new TestCare.Hours("Врач-врач", today, today.plusDays(10), "09:00", "12:00"),
+                List.of(service.id().value().toString()));
         String phone = Phones.unique();
         identity.register(
                 new PatientRegistration(
