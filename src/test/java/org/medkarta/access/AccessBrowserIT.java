@@ -7,13 +7,9 @@ import com.microsoft.playwright.Page;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.identity.ClientInfo;
 import org.medkarta.identity.Identity;
-import org.medkarta.identity.PatientRegistration;
 import org.medkarta.identity.Registered;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.scheduling.Scheduling;
@@ -22,6 +18,7 @@ import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
+import org.medkarta.testing.TestPatients;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** What a patient and a parent do on the access pages (issue 7, "Done when": the Playwright flows). */
@@ -46,7 +43,7 @@ class AccessBrowserIT extends BrowserSupport {
         register(ownerPhone, "Владелец");
         register(granteePhone, "Доверенный");
 
-        signIn(page, ownerPhone);
+        signInByCode(page, outbox, ownerPhone);
         page.locator("#nav-records").click();
         page.locator("#records a[href*='/access/grants']").first().click();
         page.locator("#granteeName").fill("Анна Доверенная");
@@ -72,7 +69,7 @@ class AccessBrowserIT extends BrowserSupport {
                 invitation.substring(invitation.indexOf("/access/invitations/")).strip();
         var granteeContext = browserContext();
         Page grantee = granteeContext.newPage();
-        signIn(grantee, granteePhone);
+        signInByCode(grantee, outbox, granteePhone);
         grantee.navigate(url(path));
         grantee.locator("#send-code").click();
         assertThat(grantee.locator("#code-sent")).isVisible();
@@ -110,7 +107,7 @@ class AccessBrowserIT extends BrowserSupport {
         String parentPhone = Phones.unique();
         register(parentPhone, "Родитель");
 
-        signIn(page, parentPhone);
+        signInByCode(page, outbox, parentPhone);
         page.navigate(url("/access/children/new"));
         page.locator("#lastName").fill("Родителев");
         page.locator("#firstName").fill("Петя");
@@ -151,28 +148,8 @@ class AccessBrowserIT extends BrowserSupport {
         assertThat(scheduling.appointments(signedIn, null, null)).isEmpty();
     }
 
-    private void signIn(Page page, String phone) {
-        page.navigate(url("/sign-in"));
-        page.locator("#phone").fill(phone);
-        page.locator("#send-code").click();
-        page.locator("#code").fill(Outbox.latestCode(outbox, phone));
-        page.locator("#sign-in").click();
-        assertThat(page.locator("#nav-profile")).isVisible();
-    }
-
     private Registered register(String phone, String firstName) {
-        return identity.register(
-                new PatientRegistration(
-                        "Доступов",
-                        firstName,
-                        null,
-                        phone,
-                        "1985-04-04",
-                        "b-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                        identity.termsVersion()),
-                new ClientInfo("127.0.0.1", "test"),
-                "http://localhost",
-                Locale.ENGLISH);
+        return TestPatients.register(identity, "Доступов", firstName, null, phone, "1985-04-04");
     }
 
     /** A therapist with free slots in the coming days; their id. */

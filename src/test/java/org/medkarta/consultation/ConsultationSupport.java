@@ -161,20 +161,30 @@ abstract class ConsultationSupport extends ApiSupport {
 
     /** Books the slot for the patient and waits for the consultation it opens. */
     JsonNode bookAndOpen(TestPatient patient, JsonNode slot, String complaint) {
-        var booked = postAs(
-                patient.token(),
-                "/api/v1/appointments",
-                map(
-                        "slotId",
-                        slot.get("id").asString(),
-                        "serviceId",
-                        slot.get("serviceId").asString(),
-                        "complaint",
-                        complaint,
-                        "acceptClinicDocuments",
-                        true));
+        var booked = book(patient.token(), slot, null, complaint);
+        return opened(patient.token(), booked.get("id").asString());
+    }
+
+    /**
+     * Books the slot as {@code token}'s holder, for the patient {@code patientId} when someone books
+     * for them (null: for themself), the clinic's documents accepted; the appointment.
+     */
+    JsonNode book(String token, JsonNode slot, String patientId, String complaint) {
+        var body = map(
+                "slotId",
+                slot.get("id").asString(),
+                "serviceId",
+                slot.get("serviceId").asString(),
+                "complaint",
+                complaint,
+                "acceptClinicDocuments",
+                true);
+        if (patientId != null) {
+            body.put("patientId", patientId);
+        }
+        var booked = postAs(token, "/api/v1/appointments", body);
         assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
-        return opened(patient.token(), body(booked).get("id").asString());
+        return body(booked);
     }
 
     /** Waits (the listener runs after the booking commits) for the consultation of an appointment. */

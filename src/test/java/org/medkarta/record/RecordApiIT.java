@@ -62,34 +62,8 @@ class RecordApiIT extends RecordSupport {
                 "Без особенностей",
                 "conclusion",
                 "Здоров");
-        file(
-                doctor,
-                patient,
-                "LAB_RESULT",
-                "date",
-                "2018-12-31",
-                "testCode",
-                "HGB",
-                "testName",
-                "Гемоглобин 2018",
-                "value",
-                "130",
-                "unit",
-                "g/L");
-        file(
-                doctor,
-                patient,
-                "LAB_RESULT",
-                "date",
-                "2019-01-01",
-                "testCode",
-                "HGB",
-                "testName",
-                "Гемоглобин 2019",
-                "value",
-                "131",
-                "unit",
-                "g/L");
+        file(doctor, patient, "LAB_RESULT", lab("2018-12-31", "HGB", "Гемоглобин 2018", "130", "g/L"));
+        file(doctor, patient, "LAB_RESULT", lab("2019-01-01", "HGB", "Гемоглобин 2019", "131", "g/L"));
         file(
                 doctor,
                 patient,
@@ -216,34 +190,8 @@ class RecordApiIT extends RecordSupport {
     void filtersByTypeAndDatesAndNamesAWrongFilter() {
         var patient = patient();
         var doctor = doctor(patient);
-        file(
-                doctor,
-                patient,
-                "LAB_RESULT",
-                "date",
-                "2020-03-01",
-                "testCode",
-                "GLU",
-                "testName",
-                "Глюкоза март",
-                "value",
-                "5.1",
-                "unit",
-                "mmol/L");
-        file(
-                doctor,
-                patient,
-                "LAB_RESULT",
-                "date",
-                "2021-03-01",
-                "testCode",
-                "GLU",
-                "testName",
-                "Глюкоза 2021",
-                "value",
-                "5.2",
-                "unit",
-                "mmol/L");
+        file(doctor, patient, "LAB_RESULT", lab("2020-03-01", "GLU", "Глюкоза март", "5.1", "mmol/L"));
+        file(doctor, patient, "LAB_RESULT", lab("2021-03-01", "GLU", "Глюкоза 2021", "5.2", "mmol/L"));
         file(
                 doctor,
                 patient,
@@ -314,38 +262,13 @@ class RecordApiIT extends RecordSupport {
                 doctor,
                 patient,
                 "LAB_RESULT",
-                "date",
-                "2023-02-01",
-                "testCode",
-                "CHOL",
-                "testName",
-                "Холестерин",
-                "value",
-                "6.8",
-                "unit",
-                "mmol/L",
-                "referenceHigh",
-                "5.2");
+                lab("2023-02-01", "CHOL", "Холестерин", "6.8", "mmol/L", "referenceHigh", "5.2"));
         String path = "/api/v1/patients/" + patient.id() + "/record/entries/" + entry;
 
         var noReason = postAs(
                 doctor.token(),
                 path + "/corrections",
-                map(
-                        "fields",
-                        map(
-                                "date",
-                                "2023-02-01",
-                                "testCode",
-                                "CHOL",
-                                "testName",
-                                "Холестерин",
-                                "value",
-                                "5.8",
-                                "unit",
-                                "mmol/L",
-                                "referenceHigh",
-                                "5.2")));
+                map("fields", map(lab("2023-02-01", "CHOL", "Холестерин", "5.8", "mmol/L", "referenceHigh", "5.2"))));
         assertThat(noReason.statusCode()).isEqualTo(422);
         assertThat(body(noReason).get("field").asString()).isEqualTo("reason");
 
@@ -355,19 +278,7 @@ class RecordApiIT extends RecordSupport {
                 path + "/corrections",
                 map(
                         "fields",
-                        map(
-                                "date",
-                                "2023-02-01",
-                                "testCode",
-                                "CHOL",
-                                "testName",
-                                "Холестерин",
-                                "value",
-                                "5.8",
-                                "unit",
-                                "mmol/L",
-                                "referenceHigh",
-                                "5.2"),
+                        map(lab("2023-02-01", "CHOL", "Холестерин", "5.8", "mmol/L", "referenceHigh", "5.2")),
                         "reason",
                         "Опечатка в значении"));
         assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
@@ -401,21 +312,8 @@ class RecordApiIT extends RecordSupport {
     void aMatchingEntryRaisesADuplicateWarningUntilConfirmed() {
         var patient = patient();
         var doctor = doctor(patient);
-        var fields = map("date", "2024-04-04", "testCode", "tsh", "testName", "ТТГ", "value", "2.50", "unit", "mIU/L");
-        String first = file(
-                doctor,
-                patient,
-                "LAB_RESULT",
-                "date",
-                "2024-04-04",
-                "testCode",
-                "TSH",
-                "testName",
-                "ТТГ",
-                "value",
-                "2.5",
-                "unit",
-                "mIU/L");
+        var fields = map(lab("2024-04-04", "tsh", "ТТГ", "2.50", "mIU/L"));
+        String first = file(doctor, patient, "LAB_RESULT", lab("2024-04-04", "TSH", "ТТГ", "2.5", "mIU/L"));
 
         var again = postAs(
                 doctor.token(),
@@ -428,21 +326,7 @@ class RecordApiIT extends RecordSupport {
         var otherValue = postAs(
                 doctor.token(),
                 "/api/v1/patients/" + patient.id() + "/record/entries",
-                map(
-                        "type",
-                        "LAB_RESULT",
-                        "fields",
-                        map(
-                                "date",
-                                "2024-04-04",
-                                "testCode",
-                                "TSH",
-                                "testName",
-                                "ТТГ",
-                                "value",
-                                "2.6",
-                                "unit",
-                                "mIU/L")));
+                map("type", "LAB_RESULT", "fields", map(lab("2024-04-04", "TSH", "ТТГ", "2.6", "mIU/L"))));
         assertThat(otherValue.statusCode()).isEqualTo(201);
 
         var confirmed = postAs(
@@ -460,56 +344,17 @@ class RecordApiIT extends RecordSupport {
                 doctor,
                 patient,
                 "LAB_RESULT",
-                "date",
-                "2021-01-10",
-                "testCode",
-                "HGB",
-                "testName",
-                "Гемоглобин",
-                "value",
-                "110",
-                "unit",
-                "g/L",
-                "referenceLow",
-                "120",
-                "referenceHigh",
-                "160");
+                lab("2021-01-10", "HGB", "Гемоглобин", "110", "g/L", "referenceLow", "120", "referenceHigh", "160"));
         file(
                 doctor,
                 patient,
                 "LAB_RESULT",
-                "date",
-                "2022-01-10",
-                "testCode",
-                "HGB",
-                "testName",
-                "Гемоглобин",
-                "value",
-                "140",
-                "unit",
-                "g/L",
-                "referenceLow",
-                "120",
-                "referenceHigh",
-                "160");
+                lab("2022-01-10", "HGB", "Гемоглобин", "140", "g/L", "referenceLow", "120", "referenceHigh", "160"));
         file(
                 doctor,
                 patient,
                 "LAB_RESULT",
-                "date",
-                "2023-01-10",
-                "testCode",
-                "HGB",
-                "testName",
-                "Гемоглобин",
-                "value",
-                "171",
-                "unit",
-                "g/L",
-                "referenceLow",
-                "120",
-                "referenceHigh",
-                "160");
+                lab("2023-01-10", "HGB", "Гемоглобин", "171", "g/L", "referenceLow", "120", "referenceHigh", "160"));
 
         var series = body(getAs(patient.token(), "/api/v1/patients/" + patient.id() + "/record/labs/hgb"));
         assertThat(series.get("unit").asString()).isEqualTo("g/L");
@@ -527,21 +372,16 @@ class RecordApiIT extends RecordSupport {
                         "type",
                         "LAB_RESULT",
                         "fields",
-                        map(
-                                "date",
+                        map(lab(
                                 "2099-01-01",
-                                "testCode",
                                 "HGB",
-                                "testName",
                                 "Hb",
-                                "value",
                                 "много",
-                                "unit",
                                 "g/L",
                                 "referenceLow",
                                 "160",
                                 "referenceHigh",
-                                "120")));
+                                "120"))));
         assertThat(bad.statusCode()).isEqualTo(422);
         assertThat(body(bad).get("errors").valueStream().map(e -> e.get("field").asString()))
                 .containsExactlyInAnyOrder("date", "value", "referenceHigh");
@@ -820,20 +660,7 @@ class RecordApiIT extends RecordSupport {
         };
         for (String[] result : results) {
             clock.advance(java.time.Duration.ofSeconds(1));
-            file(
-                    doctor,
-                    patient,
-                    "LAB_RESULT",
-                    "date",
-                    result[0],
-                    "testCode",
-                    "HGB",
-                    "testName",
-                    "Гемоглобин " + result[1],
-                    "value",
-                    result[1],
-                    "unit",
-                    "g/L");
+            file(doctor, patient, "LAB_RESULT", lab(result[0], "HGB", "Гемоглобин " + result[1], result[1], "g/L"));
         }
         var whole = titles(record(patient, patient, "?type=LAB_RESULT"));
         assertThat(whole).hasSize(7);
@@ -868,5 +695,13 @@ class RecordApiIT extends RecordSupport {
             assertThat(wrong.statusCode()).as(limit).isEqualTo(422);
             assertThat(body(wrong).get("field").asString()).isEqualTo("limit");
         }
+    }
+
+    /** The fields of a laboratory result, with any more field-value pairs (a reference range) after them. */
+    private static Object[] lab(String date, String code, String name, String value, String unit, Object... more) {
+        var fields = new java.util.ArrayList<Object>(
+                List.of("date", date, "testCode", code, "testName", name, "value", value, "unit", unit));
+        fields.addAll(List.of(more));
+        return fields.toArray();
     }
 }

@@ -24,6 +24,7 @@ import org.medkarta.scheduling.TemplateForm;
 import org.medkarta.scheduling.TemplateView;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DoctorId;
+import org.medkarta.shared.PatientId;
 
 /**
  * Real care relationships for tests (SPEC F4), made as people make them: a doctor of a clinic with
@@ -151,6 +152,20 @@ public final class TestCare {
                         List.of(),
                         serviceIds));
         return scheduling.activate(admin, template.id());
+    }
+
+    /** The demo clinic's doctor (doctor@demo.medkarta.org), made by the demo data. */
+    public static DoctorView demoDoctor(ClinicDirectory clinics) {
+        return clinics.findDoctors(null, null, null).stream()
+                .filter(view -> "doctor@demo.medkarta.org".equals(view.email()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** A real care relationship: a referral of the patient to the doctor (SPEC F4), valid for a month from {@code now}. */
+    public static void refer(Scheduling scheduling, PatientId patient, DoctorView doctor, Instant now) {
+        scheduling.issueReferral(
+                patient, doctor.specialties().get(0).code(), doctor.id(), now.plus(Duration.ofDays(30)), null);
     }
 
     /**
