@@ -12,7 +12,6 @@ import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.identity.ClientInfo;
 import org.medkarta.identity.Identity;
-import org.medkarta.identity.PatientRegistration;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -26,6 +25,7 @@ import org.medkarta.testing.Delegations;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
+import org.medkarta.testing.TestPatients;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -80,18 +80,7 @@ abstract class AccessSupport extends ApiSupport {
 
     Person patient() {
         String phone = Phones.unique();
-        var account = identity.register(
-                new PatientRegistration(
-                        "Доступов",
-                        "Пётр",
-                        null,
-                        phone,
-                        "1980-01-02",
-                        "a-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                        identity.termsVersion()),
-                CLIENT,
-                "http://localhost",
-                Locale.ENGLISH);
+        var account = TestPatients.register(identity, "Доступов", "Пётр", null, phone, "1980-01-02");
         var user = new SignedInUser(
                 account.userId(), "Пётр", account.patientId(), List.of(new RoleGrant(Role.PATIENT, null)), "SMS_CODE");
         return new Person(user, phone, identity.tokensFor(user).accessToken());

@@ -14,9 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
-import org.medkarta.identity.ClientInfo;
 import org.medkarta.identity.Identity;
-import org.medkarta.identity.PatientRegistration;
 import org.medkarta.identity.Registered;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
@@ -29,6 +27,7 @@ import org.medkarta.testing.Delegations;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
+import org.medkarta.testing.TestPatients;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -125,18 +124,7 @@ abstract class ConsultationSupport extends ApiSupport {
 
     TestPatient patient(String lastName) {
         String phone = Phones.unique();
-        var account = identity.register(
-                new PatientRegistration(
-                        lastName,
-                        "Пётр",
-                        "Ильич",
-                        phone,
-                        "1980-01-02",
-                        "p-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                        identity.termsVersion()),
-                new ClientInfo("127.0.0.1", "test"),
-                "http://localhost",
-                Locale.ENGLISH);
+        var account = TestPatients.register(identity, lastName, "Пётр", "Ильич", phone, "1980-01-02");
         var user = new SignedInUser(
                 account.userId(),
                 lastName,

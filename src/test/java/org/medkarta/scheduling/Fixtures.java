@@ -3,14 +3,12 @@ package org.medkarta.scheduling;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.ServiceView;
 import org.medkarta.identity.ClientInfo;
 import org.medkarta.identity.Identity;
-import org.medkarta.identity.PatientRegistration;
 import org.medkarta.identity.Registered;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
@@ -20,6 +18,7 @@ import org.medkarta.shared.UserId;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
+import org.medkarta.testing.TestPatients;
 
 /** Clinics, doctors and patients for scheduling tests, made through the modules' facades. */
 record Fixtures(ClinicDirectory clinics, Identity identity) {
@@ -76,18 +75,7 @@ record Fixtures(ClinicDirectory clinics, Identity identity) {
 
     TestPatient patient() {
         String phone = Phones.unique();
-        var account = identity.register(
-                new PatientRegistration(
-                        "Пациентов",
-                        "Пётр",
-                        null,
-                        phone,
-                        "1980-01-02",
-                        "p-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                        identity.termsVersion()),
-                CLIENT,
-                "http://localhost",
-                Locale.ENGLISH);
+        var account = TestPatients.register(identity, "Пациентов", "Пётр", null, phone, "1980-01-02");
         var user = new SignedInUser(
                 account.userId(),
                 "Patient",
