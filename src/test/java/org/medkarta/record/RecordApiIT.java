@@ -38,112 +38,24 @@ class RecordApiIT extends RecordSupport {
     void patientAccountShowsOnlyWhatAppendixOneListsFromItsDates() {
         var patient = patient("1980-05-20");
         var doctor = doctor(patient);
-        file(
-                doctor,
-                patient,
-                "EXAM_PROTOCOL",
-                "date",
-                "2016-12-31",
-                "specialty",
-                "Терапевт 2016",
-                "examination",
-                "Без особенностей",
-                "conclusion",
-                "Здоров");
-        file(
-                doctor,
-                patient,
-                "EXAM_PROTOCOL",
-                "date",
-                "2017-01-01",
-                "specialty",
-                "Терапевт 2017",
-                "examination",
-                "Без особенностей",
-                "conclusion",
-                "Здоров");
+        file(doctor, patient, "EXAM_PROTOCOL", exam("2016-12-31", "Терапевт 2016", "Без особенностей", "Здоров"));
+        file(doctor, patient, "EXAM_PROTOCOL", exam("2017-01-01", "Терапевт 2017", "Без особенностей", "Здоров"));
         file(doctor, patient, "LAB_RESULT", lab("2018-12-31", "HGB", "Гемоглобин 2018", "130", "g/L"));
         file(doctor, patient, "LAB_RESULT", lab("2019-01-01", "HGB", "Гемоглобин 2019", "131", "g/L"));
         file(
                 doctor,
                 patient,
                 "HOSPITALISATION",
-                "admitted",
-                "2018-12-20",
-                "discharged",
-                "2018-12-31",
-                "department",
-                "Кардиология 2018",
-                "reason",
-                "ИБС",
-                "outcome",
-                "Улучшение",
-                "summary",
-                "Эпикриз");
+                stay("2018-12-20", "2018-12-31", "Кардиология 2018", "ИБС", "Улучшение", "Эпикриз"));
         file(
                 doctor,
                 patient,
                 "HOSPITALISATION",
-                "admitted",
-                "2018-12-25",
-                "discharged",
-                "2019-01-01",
-                "department",
-                "Кардиология 2019",
-                "reason",
-                "ИБС",
-                "outcome",
-                "Улучшение",
-                "summary",
-                "Эпикриз");
-        file(
-                doctor,
-                patient,
-                "INSTRUMENTAL",
-                "date",
-                "2018-06-01",
-                "modality",
-                "ECG",
-                "study",
-                "ЭКГ 2018",
-                "conclusion",
-                "Ритм синусовый");
-        file(
-                doctor,
-                patient,
-                "INSTRUMENTAL",
-                "date",
-                "2019-01-01",
-                "modality",
-                "ECG",
-                "study",
-                "ЭКГ 2019",
-                "conclusion",
-                "Ритм синусовый");
-        file(
-                doctor,
-                patient,
-                "INSTRUMENTAL",
-                "date",
-                "2015-12-31",
-                "modality",
-                "XRAY",
-                "study",
-                "Рентген 2015",
-                "conclusion",
-                "Норма");
-        file(
-                doctor,
-                patient,
-                "INSTRUMENTAL",
-                "date",
-                "2016-01-01",
-                "modality",
-                "XRAY",
-                "study",
-                "Рентген 2016",
-                "conclusion",
-                "Норма");
+                stay("2018-12-25", "2019-01-01", "Кардиология 2019", "ИБС", "Улучшение", "Эпикриз"));
+        file(doctor, patient, "INSTRUMENTAL", study("2018-06-01", "ECG", "ЭКГ 2018", "Ритм синусовый"));
+        file(doctor, patient, "INSTRUMENTAL", study("2019-01-01", "ECG", "ЭКГ 2019", "Ритм синусовый"));
+        file(doctor, patient, "INSTRUMENTAL", study("2015-12-31", "XRAY", "Рентген 2015", "Норма"));
+        file(doctor, patient, "INSTRUMENTAL", study("2016-01-01", "XRAY", "Рентген 2016", "Норма"));
         file(
                 doctor,
                 patient,
@@ -192,18 +104,7 @@ class RecordApiIT extends RecordSupport {
         var doctor = doctor(patient);
         file(doctor, patient, "LAB_RESULT", lab("2020-03-01", "GLU", "Глюкоза март", "5.1", "mmol/L"));
         file(doctor, patient, "LAB_RESULT", lab("2021-03-01", "GLU", "Глюкоза 2021", "5.2", "mmol/L"));
-        file(
-                doctor,
-                patient,
-                "EXAM_PROTOCOL",
-                "date",
-                "2020-03-02",
-                "specialty",
-                "Эндокринолог",
-                "examination",
-                "Осмотр",
-                "conclusion",
-                "Норма");
+        file(doctor, patient, "EXAM_PROTOCOL", exam("2020-03-02", "Эндокринолог", "Осмотр", "Норма"));
 
         assertThat(titles(record(patient, patient, "?type=LAB_RESULT")))
                 .containsExactly("Глюкоза 2021", "Глюкоза март");
@@ -225,18 +126,7 @@ class RecordApiIT extends RecordSupport {
         var patient = patient();
         var stranger = patient();
         var doctor = doctor(patient);
-        String entry = file(
-                doctor,
-                patient,
-                "EXAM_PROTOCOL",
-                "date",
-                "2022-01-10",
-                "specialty",
-                "Терапевт",
-                "examination",
-                "Осмотр",
-                "conclusion",
-                "Норма");
+        String entry = file(doctor, patient, "EXAM_PROTOCOL", exam("2022-01-10", "Терапевт", "Осмотр", "Норма"));
         var otherDoctor = doctor();
 
         for (var reader : List.of(stranger, otherDoctor)) {
@@ -703,5 +593,32 @@ class RecordApiIT extends RecordSupport {
                 List.of("date", date, "testCode", code, "testName", name, "value", value, "unit", unit));
         fields.addAll(List.of(more));
         return fields.toArray();
+    }
+
+    private static Object[] exam(String date, String specialty, String examination, String conclusion) {
+        return new Object[] {"date", date, "specialty", specialty, "examination", examination, "conclusion", conclusion
+        };
+    }
+
+    private static Object[] study(String date, String modality, String study, String conclusion) {
+        return new Object[] {"date", date, "modality", modality, "study", study, "conclusion", conclusion};
+    }
+
+    private static Object[] stay(
+            String admitted, String discharged, String department, String reason, String outcome, String summary) {
+        return new Object[] {
+            "admitted",
+            admitted,
+            "discharged",
+            discharged,
+            "department",
+            department,
+            "reason",
+            reason,
+            "outcome",
+            outcome,
+            "summary",
+            summary
+        };
     }
 }
