@@ -5,20 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.options.FilePayload;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.medkarta.access.RecordAccess;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.files.Samples;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Registered;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
-import org.medkarta.notification.DevOutbox;
-import org.medkarta.scheduling.Scheduling;
-import org.medkarta.testing.BrowserSupport;
-import org.medkarta.testing.MutableClock;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestPatients;
@@ -29,33 +21,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * uploads a vaccination; the demo doctor verifies it in the verification queue; the patient sees
  * it verified.
  */
-class RecordBrowserIT extends BrowserSupport {
-
-    @Autowired
-    RecordAccess access;
-
-    @Autowired
-    Scheduling scheduling;
-
-    @Autowired
-    Identity identity;
-
-    @Autowired
-    ClinicDirectory clinics;
+class RecordBrowserIT extends RecordBrowserSupport {
 
     @Autowired
     MedicalRecord record;
-
-    @Autowired
-    DevOutbox outbox;
-
-    @Autowired
-    MutableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void aDoctorVerifiesAVaccinationThePatientUploaded() {

@@ -4,50 +4,18 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.medkarta.access.RecordAccess;
-import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Registered;
-import org.medkarta.notification.DevOutbox;
-import org.medkarta.scheduling.Scheduling;
-import org.medkarta.testing.BrowserSupport;
-import org.medkarta.testing.MutableClock;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestPatients;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every record page as people use it, with the message of each refusal beside its field: the
  * patient's filters, diary and contacts; the doctor's entry and correction forms with the duplicate
  * warning, identity, thresholds and alerts desk.
  */
-class RecordPagesBrowserIT extends BrowserSupport {
-
-    @Autowired
-    RecordAccess access;
-
-    @Autowired
-    Scheduling scheduling;
-
-    @Autowired
-    Identity identity;
-
-    @Autowired
-    ClinicDirectory clinics;
-
-    @Autowired
-    DevOutbox outbox;
-
-    @Autowired
-    MutableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+class RecordPagesBrowserIT extends RecordBrowserSupport {
 
     private Registered register(String phone) {
         return TestPatients.register(identity, "Страницева", "Вера", null, phone, "1970-02-28");
