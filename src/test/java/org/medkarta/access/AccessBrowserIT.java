@@ -7,23 +7,18 @@ import com.microsoft.playwright.Page;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.clinic.DoctorForm;
-import org.medkarta.clinic.ServiceForm;
-import org.medkarta.identity.ClientInfo;
 import org.medkarta.identity.Identity;
-import org.medkarta.identity.PatientRegistration;
 import org.medkarta.identity.Registered;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.scheduling.Scheduling;
-import org.medkarta.scheduling.TemplateForm;
 import org.medkarta.testing.BrowserSupport;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
+import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
+import org.medkarta.testing.TestPatients;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** What a patient and a parent do on the access pages (issue 7, "Done when": the Playwright flows). */
@@ -48,7 +43,7 @@ class AccessBrowserIT extends BrowserSupport {
         register(ownerPhone, "Владелец");
         register(granteePhone, "Доверенный");
 
-        signIn(page, ownerPhone);
+        signInByCode(page, outbox, ownerPhone);
         page.locator("#nav-records").click();
         page.locator("#records a[href*='/access/grants']").first().click();
         page.locator("#granteeName").fill("Анна Доверенная");
@@ -74,7 +69,7 @@ class AccessBrowserIT extends BrowserSupport {
                 invitation.substring(invitation.indexOf("/access/invitations/")).strip();
         var granteeContext = browserContext();
         Page grantee = granteeContext.newPage();
-        signIn(grantee, granteePhone);
+        signInByCode(grantee, outbox, granteePhone);
         grantee.navigate(url(path));
         grantee.locator("#send-code").click();
         assertThat(grantee.locator("#code-sent")).isVisible();
@@ -112,7 +107,7 @@ class AccessBrowserIT extends BrowserSupport {
         String parentPhone = Phones.unique();
         register(parentPhone, "Родитель");
 
-        signIn(page, parentPhone);
+        signInByCode(page, outbox, parentPhone);
         page.navigate(url("/access/children/new"));
         page.locator("#lastName").fill("Родителев");
         page.locator("#firstName").fill("Петя");
@@ -153,79 +148,25 @@ class AccessBrowserIT extends BrowserSupport {
         assertThat(scheduling.appointments(signedIn, null, null)).isEmpty();
     }
 
-    private void signIn(Page page, String phone) {
-        page.navigate(url("/sign-in"));
-        page.locator("#phone").fill(phone);
-        page.locator("#send-code").click();
-        page.locator("#code").fill(Outbox.latestCode(outbox, phone));
-        page.locator("#sign-in").click();
-        assertThat(page.locator("#nav-profile")).isVisible();
-    }
-
     private Registered register(String phone, String firstName) {
-        return identity.register(
-                new PatientRegistration(
-                        "Доступов",
-                        firstName,
-                        null,
-                        phone,
-                        "1985-04-04",
-                        "b-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                        identity.termsVersion()),
-                new ClientInfo("127.0.0.1", "test"),
-                "http://localhost",
-                Locale.ENGLISH);
+        return TestPatients.register(identity, "Доступов", firstName, null, phone, "1985-04-04");
     }
 
     /** A therapist with free slots in the coming days; their id. */
     private String bookableDoctor() {
         var platform = AccessSupport.PLATFORM;
         var clinic = TestClinics.register(clinics, "Клиника");
-        var doctor = clinics.inviteDoctor(
-                platform,
-                clinic.id(),
-                new DoctorForm(
-                        "doc-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                        "Педиатров",
-                        "Иван",
-                        null,
-                        List.of("therapist"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        "REGION",
-                        true),
-                "http://localhost",
-                Locale.ENGLISH);
-        var service = clinics.addService(
-                platform,
-                clinic.id(),
-                new ServiceForm(
-                        "Консультация",
-                        "therapist",
-                        "VIDEO",
-                        "PRIMARY",
-                        30,
-                        0L,
-                        List.of(doctor.id().value().toString()),
-                        "REGION",
-                        true));
+        var doctor = TestCare.invite(
+                clinics, platform, clinic.id(), TestCare.NewDoctor.THERAPIST.named("Педиатров", "Иван", null));
+        var service =
+                TestCare.addService(clinics, platform, doctor, "Консультация", "therapist", "PRIMARY", 0L, "REGION");
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
-        var template = scheduling.createTemplate(
+        TestCare.openSchedule(
+                scheduling,
                 platform,
                 doctor.id(),
-                new TemplateForm(
-                        "Дети",
-                        today.toString(),
-                        today.plusDays(10).toString(),
-                        List.of("1", "2", "3", "4", "5", "6", "7"),
-                        "08:00",
-                        "19:00",
-                        30,
-                        List.of(),
-                        List.of(service.id().value().toString())));
-        scheduling.activate(platform, template.id());
+                new TestCare.Hours("Дети", today, today.plusDays(10), "08:00", "19:00"),
+                List.of(service.id().value().toString()));
         return doctor.id().value().toString();
     }
 }

@@ -12,7 +12,6 @@ import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.identity.ClientInfo;
 import org.medkarta.identity.Identity;
-import org.medkarta.identity.PatientRegistration;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -22,10 +21,11 @@ import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.UserId;
 import org.medkarta.testing.ApiSupport;
-import org.medkarta.testing.Outbox;
+import org.medkarta.testing.Delegations;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
+import org.medkarta.testing.TestPatients;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -71,6 +71,11 @@ abstract class AccessSupport extends ApiSupport {
         String id() {
             return user.patientId().value().toString();
         }
+
+        /** Their token and phone, for granting and revoking access as people do it. */
+        Delegations.Holder holder() {
+            return new Delegations.Holder(token, phone);
+        }
     }
 
     Person patient() {
@@ -80,18 +85,7 @@ abstract class AccessSupport extends ApiSupport {
     /** Someone signed in with this name on their record, with an API token. */
     Person patient(String lastName, String firstName) {
         String phone = Phones.unique();
-        var account = identity.register(
-                new PatientRegistration(
-                        lastName,
-                        firstName,
-                        null,
-                        phone,
-                        "1980-01-02",
-                        "a-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                        identity.termsVersion()),
-                CLIENT,
-                "http://localhost",
-                Locale.ENGLISH);
+        var account = TestPatients.register(identity, lastName, firstName, null, phone, "1980-01-02");
         var user = new SignedInUser(
                 account.userId(),
                 firstName,
@@ -114,24 +108,7 @@ abstract class AccessSupport extends ApiSupport {
 
     /** The parent registers a child with this name, born on {@code born}; the child's record. */
     PatientId child(Person parent, LocalDate born, String lastName, String firstName) {
-        var registered = postAs(
-                parent.token(),
-                "/api/v1/children",
-                map(
-                        "lastName",
-                        lastName,
-                        "firstName",
-                        firstName,
-                        "birthDate",
-                        born.toString(),
-                        "certificateSeries",
-                        "IV-МЮ",
-                        "certificateNumber",
-                        String.format(
-                                "%06d",
-                                java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000))));
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        return PatientId.of(body(registered).get("patientId").asString());
+        return Delegations.child(this, parent.holder(), lastName, firstName, born);
     }
 
     ClinicId clinic() {
@@ -168,47 +145,14 @@ abstract class AccessSupport extends ApiSupport {
         TestCare.openSchedule(scheduling, doctor.view().id());
     }
 
-    /**
-     * The owner grants the grantee access at a level, as people do it: the owner starts it and
-     * confirms with the code from their SMS, the grantee asks for their code and accepts the terms.
-     */
+    /** The owner grants the grantee access at a level, as people do it (see {@link Delegations#grant}). */
     UUID grant(Person owner, PatientId record, Person grantee, String level) {
-        var started = postAs(
-                owner.token(),
-                "/api/v1/patients/" + record.value() + "/grants",
-                map("granteePhone", grantee.phone(), "granteeName", "Родственник", "level", level));
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
-        assertThat(body(started).get("status").asString()).isEqualTo("PENDING");
-        String id = body(started).get("id").asString();
-        var confirmed = postAs(
-                owner.token(),
-                "/api/v1/grants/" + id + "/confirm",
-                map("code", Outbox.latestCode(outbox, owner.phone())));
-        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
-        assertThat(body(confirmed).get("status").asString()).isEqualTo("INVITED");
-        // The invitation reaches the grantee first, so that the newest message is the code asked for next.
-        Outbox.to(outbox, grantee.phone(), 1);
-        var sent = postAs(grantee.token(), "/api/v1/invitations/" + id + "/code", map());
-        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
-        var accepted = postAs(
-                grantee.token(),
-                "/api/v1/invitations/" + id + "/accept",
-                map("code", Outbox.latestCode(outbox, grantee.phone()), "acceptTerms", true));
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
-        assertThat(body(accepted).get("status").asString()).isEqualTo("ACTIVE");
-        return UUID.fromString(id);
+        return Delegations.grant(this, outbox, owner.holder(), record, grantee.holder(), level);
     }
 
     /** Revokes a grant with the code, as the owner does it. */
     void revoke(Person owner, UUID grant) {
-        var sent = postAs(owner.token(), "/api/v1/grants/" + grant + "/revoke", map());
-        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
-        var revoked = postAs(
-                owner.token(),
-                "/api/v1/grants/" + grant + "/revoke",
-                map("code", Outbox.latestCode(outbox, owner.phone())));
-        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
-        assertThat(body(revoked).get("status").asString()).isEqualTo("REVOKED");
+        Delegations.revoke(this, outbox, owner.holder(), grant);
     }
 
     HttpResponse<String> postAs(String token, String path, Object body) {

@@ -7,16 +7,12 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.medkarta.testing.BrowserSupport;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The platform administrator's audit page (SPEC G2, G3). */
 class AuditBrowserIT extends BrowserSupport {
 
     @Autowired
     AuditTrail trail;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     DataSource dataSource;
@@ -36,7 +32,7 @@ class AuditBrowserIT extends BrowserSupport {
         // An entry changed behind the trail's back: the page names it.
         long tampered =
                 trail.record(AuditEntry.of(null, "DOCTOR", UUID.randomUUID(), "RECORD_READ", null, "DENIED", null));
-        var tampering = new Tampering(jdbc, dataSource);
+        var tampering = new Tampering(dataSource);
         try {
             tampering.changeOutcome(tampered, "SUCCESS");
             page.locator("#verify").click();

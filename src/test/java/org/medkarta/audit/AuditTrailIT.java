@@ -123,7 +123,7 @@ class AuditTrailIT extends ApiSupport {
                 trail.record(AuditEntry.of(null, "DOCTOR", UUID.randomUUID(), "RECORD_READ", null, "DENIED", null));
         trail.record(AuditEntry.of(null, "DOCTOR", UUID.randomUUID(), "RECORD_READ", null, "SUCCESS", null));
 
-        var tampering = new Tampering(jdbc, dataSource);
+        var tampering = new Tampering(dataSource);
         tampering.changeOutcome(tampered, "SUCCESS");
         try {
             var verification = trail.verify();
@@ -147,7 +147,7 @@ class AuditTrailIT extends ApiSupport {
                 trail.record(AuditEntry.of(null, "DOCTOR", UUID.randomUUID(), "RECORD_READ", null, "SUCCESS", null));
         long next =
                 trail.record(AuditEntry.of(null, "DOCTOR", UUID.randomUUID(), "RECORD_READ", null, "SUCCESS", null));
-        var tampering = new Tampering(jdbc, dataSource);
+        var tampering = new Tampering(dataSource);
         var row = tampering.remove(removed);
         try {
             var verification = trail.verify();

@@ -12,8 +12,8 @@ final class Tampering {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
 
-    Tampering(JdbcClient jdbc, DataSource dataSource) {
-        this.jdbc = jdbc;
+    Tampering(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
         this.dataSource = dataSource;
     }
 

@@ -14,6 +14,7 @@ import org.medkarta.identity.Identity;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.testing.Outbox;
+import org.medkarta.testing.TestCare;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -92,23 +93,11 @@ class ClinicPagesBrowserIT extends ClinicSetUpFlow {
         String[] a = clinicWithAdmin("Клиника Страницы А");
         String[] b = clinicWithAdmin("Клиника Страницы Б");
         var adminA = signedIn(a[1]);
-        var doctor = directory.inviteDoctor(
+        var doctor = TestCare.invite(
+                directory,
                 adminA,
                 ClinicId.of(a[0]),
-                new DoctorForm(
-                        ClinicApiSupport.email("doc"),
-                        "Страничный",
-                        "Пётр",
-                        null,
-                        List.of("therapist"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        true),
-                "http://localhost",
-                Locale.ENGLISH);
+                new TestCare.NewDoctor("Страничный", "Пётр", null, "therapist", null));
         String base = "/admin/clinics/" + a[0];
 
         signIn(b[1], "/admin/clinics");

@@ -18,9 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.ServiceFormat;
 import org.medkarta.clinic.ServiceKind;
-import org.medkarta.identity.ClientInfo;
 import org.medkarta.identity.Identity;
-import org.medkarta.identity.PatientRegistration;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -30,8 +28,9 @@ import org.medkarta.scheduling.Scheduling;
 import org.medkarta.scheduling.SlotQuery;
 import org.medkarta.testing.BrowserSupport;
 import org.medkarta.testing.MutableClock;
-import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
+import org.medkarta.testing.TestCare;
+import org.medkarta.testing.TestPatients;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** What the demo doctor and a patient do on the desk and the consultation page. */
@@ -70,28 +69,14 @@ class ConsultationBrowserIT extends BrowserSupport {
     /** A new patient booked with the demo therapist by video; waits for the request to open. */
     Booked bookWithDemoDoctor(ServiceKind kind) {
         String phone = Phones.unique();
-        var account = identity.register(
-                new PatientRegistration(
-                        "Браузеров",
-                        "Антон",
-                        "Павлович",
-                        phone,
-                        "1975-05-06",
-                        "b-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                        identity.termsVersion()),
-                new ClientInfo("127.0.0.1", "test"),
-                "http://localhost",
-                Locale.ENGLISH);
+        var account = TestPatients.register(identity, "Браузеров", "Антон", "Павлович", phone, "1975-05-06");
         var patient = new SignedInUser(
                 account.userId(),
                 "Браузеров",
                 account.patientId(),
                 List.of(new RoleGrant(Role.PATIENT, null)),
                 "SMS_CODE");
-        var doctor = clinics.findDoctors(null, null, null).stream()
-                .filter(d -> "doctor@demo.medkarta.org".equals(d.email()))
-                .findFirst()
-                .orElseThrow();
+        var doctor = TestCare.demoDoctor(clinics);
         var service = clinics.servicesOf(doctor.id()).stream()
                 .filter(s -> s.format() == ServiceFormat.VIDEO && s.kind() == kind)
                 .findFirst()
@@ -129,12 +114,7 @@ class ConsultationBrowserIT extends BrowserSupport {
     }
 
     void signInPatient(Page on, String phone) {
-        on.navigate(url("/sign-in"));
-        on.locator("#phone").fill(phone);
-        on.locator("#send-code").click();
-        on.locator("#code").fill(Outbox.latestCode(outbox, phone));
-        on.locator("#sign-in").click();
-        assertThat(on.locator("#nav-profile")).isVisible();
+        signInByCode(on, outbox, phone);
     }
 
     Page signInDemoDoctor(String next) {
@@ -336,64 +316,22 @@ class ConsultationBrowserIT extends BrowserSupport {
                 List.of(),
                 "http://localhost",
                 Locale.ENGLISH);
-        var consultant = clinics.inviteDoctor(
+        var consultant = TestCare.invite(
+                clinics,
                 admin,
                 centre.id(),
-                new org.medkarta.clinic.DoctorForm(
-                        "cons-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                        "Консультантов",
-                        "Олег",
-                        null,
-                        List.of("cardiologist"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        "REGION",
-                        true),
-                "http://localhost",
-                Locale.ENGLISH);
-        var service = clinics.addService(
-                admin,
-                centre.id(),
-                new org.medkarta.clinic.ServiceForm(
-                        "Консультация врач-врач",
-                        "cardiologist",
-                        "VIDEO",
-                        "DOCTOR_TO_DOCTOR",
-                        30,
-                        0L,
-                        List.of(consultant.id().value().toString()),
-                        "REGION",
-                        true));
+                new TestCare.NewDoctor("Консультантов", "Олег", null, "cardiologist", "REGION"));
+        var service = TestCare.addService(
+                clinics, admin, consultant, "Консультация врач-врач", "cardiologist", "DOCTOR_TO_DOCTOR", 0L, "REGION");
         var today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Moscow"));
-        var template = scheduling.createTemplate(
+        TestCare.openSchedule(
+                scheduling,
                 admin,
                 consultant.id(),
-                new org.medkarta.scheduling.TemplateForm(
-                        "Врач-врач",
-                        today.toString(),
-                        today.plusDays(10).toString(),
-                        List.of("1", "2", "3", "4", "5", "6", "7"),
-                        "09:00",
-                        "12:00",
-                        30,
-                        List.of(),
-                        List.of(service.id().value().toString())));
-        scheduling.activate(admin, template.id());
+                new TestCare.Hours("Врач-врач", today, today.plusDays(10), "09:00", "12:00"),
+                List.of(service.id().value().toString()));
         String phone = Phones.unique();
-        identity.register(
-                new PatientRegistration(
-                        "Коллегин",
-                        "Семён",
-                        null,
-                        phone,
-                        "1970-01-01",
-                        "k-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                        identity.termsVersion()),
-                new ClientInfo("127.0.0.1", "test"),
-                "http://localhost",
-                Locale.ENGLISH);
+        TestPatients.register(identity, "Коллегин", "Семён", null, phone, "1970-01-01");
 
         Page doctor = signInDemoDoctor("/consultations/colleague");
         doctor.waitForURL("**/consultations/colleague");

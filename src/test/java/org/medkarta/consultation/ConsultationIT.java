@@ -8,7 +8,6 @@ import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
-import org.medkarta.scheduling.Scheduling;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -21,9 +20,6 @@ class ConsultationIT extends ConsultationSupport {
 
     @Autowired
     ConsultationEventsForTests events;
-
-    @Autowired
-    Scheduling scheduling;
 
     @Test
     void aTelemedicineBookingOpensARequestCarryingTheComplaintAndChannel() {

@@ -13,22 +13,21 @@ import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.clinic.DoctorForm;
 import org.medkarta.clinic.DoctorView;
-import org.medkarta.clinic.ServiceForm;
-import org.medkarta.identity.ClientInfo;
 import org.medkarta.identity.Identity;
-import org.medkarta.identity.PatientRegistration;
 import org.medkarta.identity.Registered;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.scheduling.Scheduling;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.UserId;
 import org.medkarta.testing.ApiSupport;
 import org.medkarta.testing.Delegations;
 import org.medkarta.testing.Phones;
+import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
+import org.medkarta.testing.TestPatients;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -49,6 +48,9 @@ abstract class ConsultationSupport extends ApiSupport {
 
     @Autowired
     protected Consultations consultations;
+
+    @Autowired
+    protected Scheduling scheduling;
 
     @AfterEach
     void resetClock() {
@@ -90,87 +92,39 @@ abstract class ConsultationSupport extends ApiSupport {
 
     /** A doctor giving the services of the given kinds, all by video, with 30-minute slots 09:00–17:30 daily. */
     TestDoctor doctor(TestClinic clinic, String specialty, String... kinds) {
-        var doctor = clinics.inviteDoctor(
+        var doctor = TestCare.invite(
+                clinics,
                 PLATFORM,
                 clinic.id(),
-                new DoctorForm(
-                        "doc-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                        "Врачев",
-                        "Иван",
-                        "Сергеевич",
-                        List.of(specialty),
-                        null,
-                        null,
-                        null,
-                        null,
-                        "REGION",
-                        true),
-                "http://localhost",
-                Locale.ENGLISH);
+                TestCare.NewDoctor.THERAPIST
+                        .named("Врачев", "Иван", "Сергеевич")
+                        .as(specialty, "REGION"));
         var services = new ArrayList<String>();
         for (String kind : kinds) {
-            var service = clinics.addService(
+            var service = TestCare.addService(
+                    clinics,
                     PLATFORM,
-                    clinic.id(),
-                    new ServiceForm(
-                            "Телеконсультация " + kind.toLowerCase(Locale.ROOT),
-                            specialty,
-                            "VIDEO",
-                            kind,
-                            30,
-                            100_000L,
-                            List.of(doctor.id().value().toString()),
-                            "REGION",
-                            true));
+                    doctor,
+                    "Телеконсультация " + kind.toLowerCase(Locale.ROOT),
+                    specialty,
+                    kind,
+                    100_000L,
+                    "REGION");
             services.add(service.id().value().toString());
         }
-        var user = new SignedInUser(
-                doctor.userId(), doctor.fullName(), null, List.of(new RoleGrant(Role.DOCTOR, clinic.id())), "PASSWORD");
-        var made = new TestDoctor(doctor, user, services, identity);
         LocalDate today = LocalDate.now(clinic.zone());
-        var created = postAs(
-                made.token(),
-                "/api/v1/doctors/" + made.id() + "/schedule-templates",
-                map(
-                        "name",
-                        "График",
-                        "validFrom",
-                        today.minusDays(1).toString(),
-                        "validTo",
-                        today.plusDays(20).toString(),
-                        "weekdays",
-                        List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"),
-                        "firstStart",
-                        "09:00",
-                        "lastStart",
-                        "17:30",
-                        "slotMinutes",
-                        30,
-                        "serviceIds",
-                        services));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        var activated = postAs(
-                made.token(),
-                "/api/v1/schedule-templates/" + body(created).get("id").asString() + "/activate",
-                map());
-        assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
-        return made;
+        TestCare.openSchedule(
+                scheduling,
+                PLATFORM,
+                doctor.id(),
+                new TestCare.Hours("График", today.minusDays(1), today.plusDays(20), "09:00", "17:30"),
+                services);
+        return new TestDoctor(doctor, TestCare.signedIn(doctor), services, identity);
     }
 
     TestPatient patient(String lastName) {
         String phone = Phones.unique();
-        var account = identity.register(
-                new PatientRegistration(
-                        lastName,
-                        "Пётр",
-                        "Ильич",
-                        phone,
-                        "1980-01-02",
-                        "p-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                        identity.termsVersion()),
-                new ClientInfo("127.0.0.1", "test"),
-                "http://localhost",
-                Locale.ENGLISH);
+        var account = TestPatients.register(identity, lastName, "Пётр", "Ильич", phone, "1980-01-02");
         var user = new SignedInUser(
                 account.userId(),
                 lastName,
@@ -195,20 +149,30 @@ abstract class ConsultationSupport extends ApiSupport {
 
     /** Books the slot for the patient and waits for the consultation it opens. */
     JsonNode bookAndOpen(TestPatient patient, JsonNode slot, String complaint) {
-        var booked = postAs(
-                patient.token(),
-                "/api/v1/appointments",
-                map(
-                        "slotId",
-                        slot.get("id").asString(),
-                        "serviceId",
-                        slot.get("serviceId").asString(),
-                        "complaint",
-                        complaint,
-                        "acceptClinicDocuments",
-                        true));
+        var booked = book(patient.token(), slot, null, complaint);
+        return opened(patient.token(), booked.get("id").asString());
+    }
+
+    /**
+     * Books the slot as {@code token}'s holder, for the patient {@code patientId} when someone books
+     * for them (null: for themself), the clinic's documents accepted; the appointment.
+     */
+    JsonNode book(String token, JsonNode slot, String patientId, String complaint) {
+        var body = map(
+                "slotId",
+                slot.get("id").asString(),
+                "serviceId",
+                slot.get("serviceId").asString(),
+                "complaint",
+                complaint,
+                "acceptClinicDocuments",
+                true);
+        if (patientId != null) {
+            body.put("patientId", patientId);
+        }
+        var booked = postAs(token, "/api/v1/appointments", body);
         assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
-        return opened(patient.token(), body(booked).get("id").asString());
+        return body(booked);
     }
 
     /** Waits (the listener runs after the booking commits) for the consultation of an appointment. */

@@ -39,27 +39,13 @@ class RepresentedConsultationIT extends ConsultationSupport {
         Delegations.grant(this, outbox, patient.holder(), patient.account().patientId(), viewer.holder(), "VIEW");
         var slot = freeSlots(doctor, doctor.services().get(0)).get(0);
 
-        var booked = postAs(
-                grantee.token(),
-                "/api/v1/appointments",
-                map(
-                        "slotId",
-                        slot.get("id").asString(),
-                        "serviceId",
-                        slot.get("serviceId").asString(),
-                        "patientId",
-                        patient.id(),
-                        "complaint",
-                        "Кашель и температура",
-                        "acceptClinicDocuments",
-                        true));
-        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
-        String id = body(booked).get("consultationId").asString();
+        var booked = book(grantee.token(), slot, patient.id(), "Кашель и температура");
+        String id = booked.get("consultationId").asString();
         String base = "/api/v1/consultations/" + id;
         var detail = getAs(grantee.token(), base);
         assertThat(detail.statusCode()).as(detail.body()).isEqualTo(200);
         assertThat(body(detail).get("appointmentId").asString())
-                .isEqualTo(body(booked).get("id").asString());
+                .isEqualTo(booked.get("id").asString());
         assertThat(ids(getAs(grantee.token(), "/api/v1/consultations"))).contains(id);
         assertThat(ids(getAs(patient.token(), "/api/v1/consultations"))).contains(id);
         assertThat(getAs(viewer.token(), base).statusCode()).isEqualTo(404);
@@ -164,20 +150,10 @@ class RepresentedConsultationIT extends ConsultationSupport {
                 .hasSize(1);
     }
 
+    /** Books and sees that the booking opened a consultation. */
     private JsonNode book(String token, JsonNode slot, String patientId) {
-        var body = map(
-                "slotId",
-                slot.get("id").asString(),
-                "serviceId",
-                slot.get("serviceId").asString(),
-                "acceptClinicDocuments",
-                true);
-        if (patientId != null) {
-            body.put("patientId", patientId);
-        }
-        var booked = postAs(token, "/api/v1/appointments", body);
-        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
-        assertThat(body(booked).get("consultationId").isNull()).isFalse();
-        return body(booked);
+        var booked = book(token, slot, patientId, null);
+        assertThat(booked.get("consultationId").isNull()).isFalse();
+        return booked;
     }
 }

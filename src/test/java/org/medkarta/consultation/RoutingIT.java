@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-import org.medkarta.scheduling.Scheduling;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -13,9 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * 004 «Врач-врач»).
  */
 class RoutingIT extends ConsultationSupport {
-
-    @Autowired
-    Scheduling scheduling;
 
     @Autowired
     ConsultationEventsForTests events;

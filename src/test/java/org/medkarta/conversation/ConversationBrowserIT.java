@@ -18,7 +18,6 @@ import org.medkarta.identity.PatientRegistration;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.testing.BrowserSupport;
-import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -80,12 +79,7 @@ class ConversationBrowserIT extends BrowserSupport {
     }
 
     void signInPatient(Page on, Patient patient) {
-        on.navigate(url("/sign-in"));
-        on.locator("#phone").fill(patient.phone());
-        on.locator("#send-code").click();
-        on.locator("#code").fill(Outbox.latestCode(outbox, patient.phone()));
-        on.locator("#sign-in").click();
-        assertThat(on.locator("#nav-profile")).isVisible();
+        signInByCode(on, outbox, patient.phone());
     }
 
     Page doctorPage(String path) {

@@ -1,12 +1,10 @@
 package org.medkarta.conversation;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.medkarta.identity.ClientInfo;
 import org.medkarta.identity.Identity;
-import org.medkarta.identity.PatientRegistration;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -15,6 +13,7 @@ import org.medkarta.shared.UserId;
 import org.medkarta.testing.ApiSupport;
 import org.medkarta.testing.Delegations;
 import org.medkarta.testing.Phones;
+import org.medkarta.testing.TestPatients;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** People with real accounts and API tokens, and rooms opened through the facade. */
@@ -58,18 +57,7 @@ abstract class ConversationSupport extends ApiSupport {
 
     Person person(String firstName) {
         String phone = Phones.unique();
-        var account = identity.register(
-                new PatientRegistration(
-                        "Собеседников",
-                        firstName,
-                        null,
-                        phone,
-                        "1980-01-02",
-                        "c-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                        identity.termsVersion()),
-                CLIENT,
-                "http://localhost",
-                Locale.ENGLISH);
+        var account = TestPatients.register(identity, "Собеседников", firstName, null, phone, "1980-01-02");
         var user = new SignedInUser(
                 account.userId(),
                 firstName,

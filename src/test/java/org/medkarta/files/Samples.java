@@ -8,11 +8,14 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
@@ -30,36 +33,29 @@ public final class Samples {
     }
 
     public static byte[] docx() {
-        try (var document = new XWPFDocument();
-                var out = new ByteArrayOutputStream()) {
-            document.createParagraph().createRun().setText("Заключение врача");
-            document.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return written(out -> {
+            try (var document = new XWPFDocument()) {
+                document.createParagraph().createRun().setText("Заключение врача");
+                document.write(out);
+            }
+        });
     }
 
     public static byte[] xlsx() {
-        try (var workbook = new XSSFWorkbook();
-                var out = new ByteArrayOutputStream()) {
-            workbook.createSheet("Анализы").createRow(0).createCell(0).setCellValue("Гемоглобин");
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return workbook(new XSSFWorkbook());
     }
 
     public static byte[] xls() {
-        try (var workbook = new HSSFWorkbook();
-                var out = new ByteArrayOutputStream()) {
-            workbook.createSheet("Анализы").createRow(0).createCell(0).setCellValue("Гемоглобин");
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return workbook(new HSSFWorkbook());
+    }
+
+    private static byte[] workbook(Workbook workbook) {
+        return written(out -> {
+            try (workbook) {
+                workbook.createSheet("Анализы").createRow(0).createCell(0).setCellValue("Гемоглобин");
+                workbook.write(out);
+            }
+        });
     }
 
     /**
@@ -67,42 +63,37 @@ public final class Samples {
      * with a File Information Block (magic 0xA5EC, nFib 193 for Word 97) and a {@code 1Table}.
      */
     public static byte[] doc() {
-        try (var fs = new POIFSFileSystem();
-                var out = new ByteArrayOutputStream()) {
-            var fib = ByteBuffer.allocate(1472).order(ByteOrder.LITTLE_ENDIAN);
-            fib.putShort(0, (short) 0xA5EC).putShort(2, (short) 193).putShort(4, (short) 0x6A62);
-            fs.createDocument(new java.io.ByteArrayInputStream(fib.array()), "WordDocument");
-            fs.createDocument(new java.io.ByteArrayInputStream(new byte[4096]), "1Table");
-            fs.writeFilesystem(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        var fib = ByteBuffer.allocate(1472).order(ByteOrder.LITTLE_ENDIAN);
+        fib.putShort(0, (short) 0xA5EC).putShort(2, (short) 193).putShort(4, (short) 0x6A62);
+        return ole2(List.of(Map.entry("WordDocument", fib.array()), Map.entry("1Table", new byte[4096])));
     }
 
     /** An OLE2 container that is neither a Word document nor a workbook. */
     public static byte[] otherOle2() {
-        try (var fs = new POIFSFileSystem();
-                var out = new ByteArrayOutputStream()) {
-            fs.createDocument(new java.io.ByteArrayInputStream(new byte[8192]), "Something");
-            fs.writeFilesystem(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ole2(List.of(Map.entry("Something", new byte[8192])));
+    }
+
+    /** An OLE2 container of the named streams, in order. */
+    private static byte[] ole2(List<Map.Entry<String, byte[]>> streams) {
+        return written(out -> {
+            try (var fs = new POIFSFileSystem()) {
+                for (var stream : streams) {
+                    fs.createDocument(new java.io.ByteArrayInputStream(stream.getValue()), stream.getKey());
+                }
+                fs.writeFilesystem(out);
+            }
+        });
     }
 
     public static byte[] zip() {
-        try (var out = new ByteArrayOutputStream();
-                var zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry("readme.txt"));
-            zip.write("hello".getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-            zip.finish();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return written(out -> {
+            try (var zip = new ZipOutputStream(out)) {
+                zip.putNextEntry(new ZipEntry("readme.txt"));
+                zip.write("hello".getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+                zip.finish();
+            }
+        });
     }
 
     public static byte[] png() {
@@ -116,12 +107,21 @@ public final class Samples {
     private static byte[] image(String format) {
         var image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
         image.setRGB(3, 3, 0xFF0000);
+        return written(out -> ImageIO.write(image, format, out));
+    }
+
+    /** What a writer wrote to memory. */
+    private static byte[] written(Writing writing) {
         try (var out = new ByteArrayOutputStream()) {
-            ImageIO.write(image, format, out);
+            writing.to(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private interface Writing {
+        void to(ByteArrayOutputStream out) throws IOException;
     }
 
     public static byte[] text() {

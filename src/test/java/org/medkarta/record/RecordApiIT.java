@@ -38,138 +38,24 @@ class RecordApiIT extends RecordSupport {
     void patientAccountShowsOnlyWhatAppendixOneListsFromItsDates() {
         var patient = patient("1980-05-20");
         var doctor = doctor(patient);
-        file(
-                doctor,
-                patient,
-                "EXAM_PROTOCOL",
-                "date",
-                "2016-12-31",
-                "specialty",
-                "Терапевт 2016",
-                "examination",
-                "Без особенностей",
-                "conclusion",
-                "Здоров");
-        file(
-                doctor,
-                patient,
-                "EXAM_PROTOCOL",
-                "date",
-                "2017-01-01",
-                "specialty",
-                "Терапевт 2017",
-                "examination",
-                "Без особенностей",
-                "conclusion",
-                "Здоров");
-        file(
-                doctor,
-                patient,
-                "LAB_RESULT",
-                "date",
-                "2018-12-31",
-                "testCode",
-                "HGB",
-                "testName",
-                "Гемоглобин 2018",
-                "value",
-                "130",
-                "unit",
-                "g/L");
-        file(
-                doctor,
-                patient,
-                "LAB_RESULT",
-                "date",
-                "2019-01-01",
-                "testCode",
-                "HGB",
-                "testName",
-                "Гемоглобин 2019",
-                "value",
-                "131",
-                "unit",
-                "g/L");
+        file(doctor, patient, "EXAM_PROTOCOL", exam("2016-12-31", "Терапевт 2016", "Без особенностей", "Здоров"));
+        file(doctor, patient, "EXAM_PROTOCOL", exam("2017-01-01", "Терапевт 2017", "Без особенностей", "Здоров"));
+        file(doctor, patient, "LAB_RESULT", lab("2018-12-31", "HGB", "Гемоглобин 2018", "130", "g/L"));
+        file(doctor, patient, "LAB_RESULT", lab("2019-01-01", "HGB", "Гемоглобин 2019", "131", "g/L"));
         file(
                 doctor,
                 patient,
                 "HOSPITALISATION",
-                "admitted",
-                "2018-12-20",
-                "discharged",
-                "2018-12-31",
-                "department",
-                "Кардиология 2018",
-                "reason",
-                "ИБС",
-                "outcome",
-                "Улучшение",
-                "summary",
-                "Эпикриз");
+                stay("2018-12-20", "2018-12-31", "Кардиология 2018", "ИБС", "Улучшение", "Эпикриз"));
         file(
                 doctor,
                 patient,
                 "HOSPITALISATION",
-                "admitted",
-                "2018-12-25",
-                "discharged",
-                "2019-01-01",
-                "department",
-                "Кардиология 2019",
-                "reason",
-                "ИБС",
-                "outcome",
-                "Улучшение",
-                "summary",
-                "Эпикриз");
-        file(
-                doctor,
-                patient,
-                "INSTRUMENTAL",
-                "date",
-                "2018-06-01",
-                "modality",
-                "ECG",
-                "study",
-                "ЭКГ 2018",
-                "conclusion",
-                "Ритм синусовый");
-        file(
-                doctor,
-                patient,
-                "INSTRUMENTAL",
-                "date",
-                "2019-01-01",
-                "modality",
-                "ECG",
-                "study",
-                "ЭКГ 2019",
-                "conclusion",
-                "Ритм синусовый");
-        file(
-                doctor,
-                patient,
-                "INSTRUMENTAL",
-                "date",
-                "2015-12-31",
-                "modality",
-                "XRAY",
-                "study",
-                "Рентген 2015",
-                "conclusion",
-                "Норма");
-        file(
-                doctor,
-                patient,
-                "INSTRUMENTAL",
-                "date",
-                "2016-01-01",
-                "modality",
-                "XRAY",
-                "study",
-                "Рентген 2016",
-                "conclusion",
-                "Норма");
+                stay("2018-12-25", "2019-01-01", "Кардиология 2019", "ИБС", "Улучшение", "Эпикриз"));
+        file(doctor, patient, "INSTRUMENTAL", study("2018-06-01", "ECG", "ЭКГ 2018", "Ритм синусовый"));
+        file(doctor, patient, "INSTRUMENTAL", study("2019-01-01", "ECG", "ЭКГ 2019", "Ритм синусовый"));
+        file(doctor, patient, "INSTRUMENTAL", study("2015-12-31", "XRAY", "Рентген 2015", "Норма"));
+        file(doctor, patient, "INSTRUMENTAL", study("2016-01-01", "XRAY", "Рентген 2016", "Норма"));
         file(
                 doctor,
                 patient,
@@ -216,46 +102,9 @@ class RecordApiIT extends RecordSupport {
     void filtersByTypeAndDatesAndNamesAWrongFilter() {
         var patient = patient();
         var doctor = doctor(patient);
-        file(
-                doctor,
-                patient,
-                "LAB_RESULT",
-                "date",
-                "2020-03-01",
-                "testCode",
-                "GLU",
-                "testName",
-                "Глюкоза март",
-                "value",
-                "5.1",
-                "unit",
-                "mmol/L");
-        file(
-                doctor,
-                patient,
-                "LAB_RESULT",
-                "date",
-                "2021-03-01",
-                "testCode",
-                "GLU",
-                "testName",
-                "Глюкоза 2021",
-                "value",
-                "5.2",
-                "unit",
-                "mmol/L");
-        file(
-                doctor,
-                patient,
-                "EXAM_PROTOCOL",
-                "date",
-                "2020-03-02",
-                "specialty",
-                "Эндокринолог",
-                "examination",
-                "Осмотр",
-                "conclusion",
-                "Норма");
+        file(doctor, patient, "LAB_RESULT", lab("2020-03-01", "GLU", "Глюкоза март", "5.1", "mmol/L"));
+        file(doctor, patient, "LAB_RESULT", lab("2021-03-01", "GLU", "Глюкоза 2021", "5.2", "mmol/L"));
+        file(doctor, patient, "EXAM_PROTOCOL", exam("2020-03-02", "Эндокринолог", "Осмотр", "Норма"));
 
         assertThat(titles(record(patient, patient, "?type=LAB_RESULT")))
                 .containsExactly("Глюкоза 2021", "Глюкоза март");
@@ -277,18 +126,7 @@ class RecordApiIT extends RecordSupport {
         var patient = patient();
         var stranger = patient();
         var doctor = doctor(patient);
-        String entry = file(
-                doctor,
-                patient,
-                "EXAM_PROTOCOL",
-                "date",
-                "2022-01-10",
-                "specialty",
-                "Терапевт",
-                "examination",
-                "Осмотр",
-                "conclusion",
-                "Норма");
+        String entry = file(doctor, patient, "EXAM_PROTOCOL", exam("2022-01-10", "Терапевт", "Осмотр", "Норма"));
         var otherDoctor = doctor();
 
         for (var reader : List.of(stranger, otherDoctor)) {
@@ -314,38 +152,13 @@ class RecordApiIT extends RecordSupport {
                 doctor,
                 patient,
                 "LAB_RESULT",
-                "date",
-                "2023-02-01",
-                "testCode",
-                "CHOL",
-                "testName",
-                "Холестерин",
-                "value",
-                "6.8",
-                "unit",
-                "mmol/L",
-                "referenceHigh",
-                "5.2");
+                lab("2023-02-01", "CHOL", "Холестерин", "6.8", "mmol/L", "referenceHigh", "5.2"));
         String path = "/api/v1/patients/" + patient.id() + "/record/entries/" + entry;
 
         var noReason = postAs(
                 doctor.token(),
                 path + "/corrections",
-                map(
-                        "fields",
-                        map(
-                                "date",
-                                "2023-02-01",
-                                "testCode",
-                                "CHOL",
-                                "testName",
-                                "Холестерин",
-                                "value",
-                                "5.8",
-                                "unit",
-                                "mmol/L",
-                                "referenceHigh",
-                                "5.2")));
+                map("fields", map(lab("2023-02-01", "CHOL", "Холестерин", "5.8", "mmol/L", "referenceHigh", "5.2"))));
         assertThat(noReason.statusCode()).isEqualTo(422);
         assertThat(body(noReason).get("field").asString()).isEqualTo("reason");
 
@@ -355,19 +168,7 @@ class RecordApiIT extends RecordSupport {
                 path + "/corrections",
                 map(
                         "fields",
-                        map(
-                                "date",
-                                "2023-02-01",
-                                "testCode",
-                                "CHOL",
-                                "testName",
-                                "Холестерин",
-                                "value",
-                                "5.8",
-                                "unit",
-                                "mmol/L",
-                                "referenceHigh",
-                                "5.2"),
+                        map(lab("2023-02-01", "CHOL", "Холестерин", "5.8", "mmol/L", "referenceHigh", "5.2")),
                         "reason",
                         "Опечатка в значении"));
         assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
@@ -401,21 +202,8 @@ class RecordApiIT extends RecordSupport {
     void aMatchingEntryRaisesADuplicateWarningUntilConfirmed() {
         var patient = patient();
         var doctor = doctor(patient);
-        var fields = map("date", "2024-04-04", "testCode", "tsh", "testName", "ТТГ", "value", "2.50", "unit", "mIU/L");
-        String first = file(
-                doctor,
-                patient,
-                "LAB_RESULT",
-                "date",
-                "2024-04-04",
-                "testCode",
-                "TSH",
-                "testName",
-                "ТТГ",
-                "value",
-                "2.5",
-                "unit",
-                "mIU/L");
+        var fields = map(lab("2024-04-04", "tsh", "ТТГ", "2.50", "mIU/L"));
+        String first = file(doctor, patient, "LAB_RESULT", lab("2024-04-04", "TSH", "ТТГ", "2.5", "mIU/L"));
 
         var again = postAs(
                 doctor.token(),
@@ -428,21 +216,7 @@ class RecordApiIT extends RecordSupport {
         var otherValue = postAs(
                 doctor.token(),
                 "/api/v1/patients/" + patient.id() + "/record/entries",
-                map(
-                        "type",
-                        "LAB_RESULT",
-                        "fields",
-                        map(
-                                "date",
-                                "2024-04-04",
-                                "testCode",
-                                "TSH",
-                                "testName",
-                                "ТТГ",
-                                "value",
-                                "2.6",
-                                "unit",
-                                "mIU/L")));
+                map("type", "LAB_RESULT", "fields", map(lab("2024-04-04", "TSH", "ТТГ", "2.6", "mIU/L"))));
         assertThat(otherValue.statusCode()).isEqualTo(201);
 
         var confirmed = postAs(
@@ -460,56 +234,17 @@ class RecordApiIT extends RecordSupport {
                 doctor,
                 patient,
                 "LAB_RESULT",
-                "date",
-                "2021-01-10",
-                "testCode",
-                "HGB",
-                "testName",
-                "Гемоглобин",
-                "value",
-                "110",
-                "unit",
-                "g/L",
-                "referenceLow",
-                "120",
-                "referenceHigh",
-                "160");
+                lab("2021-01-10", "HGB", "Гемоглобин", "110", "g/L", "referenceLow", "120", "referenceHigh", "160"));
         file(
                 doctor,
                 patient,
                 "LAB_RESULT",
-                "date",
-                "2022-01-10",
-                "testCode",
-                "HGB",
-                "testName",
-                "Гемоглобин",
-                "value",
-                "140",
-                "unit",
-                "g/L",
-                "referenceLow",
-                "120",
-                "referenceHigh",
-                "160");
+                lab("2022-01-10", "HGB", "Гемоглобин", "140", "g/L", "referenceLow", "120", "referenceHigh", "160"));
         file(
                 doctor,
                 patient,
                 "LAB_RESULT",
-                "date",
-                "2023-01-10",
-                "testCode",
-                "HGB",
-                "testName",
-                "Гемоглобин",
-                "value",
-                "171",
-                "unit",
-                "g/L",
-                "referenceLow",
-                "120",
-                "referenceHigh",
-                "160");
+                lab("2023-01-10", "HGB", "Гемоглобин", "171", "g/L", "referenceLow", "120", "referenceHigh", "160"));
 
         var series = body(getAs(patient.token(), "/api/v1/patients/" + patient.id() + "/record/labs/hgb"));
         assertThat(series.get("unit").asString()).isEqualTo("g/L");
@@ -527,21 +262,16 @@ class RecordApiIT extends RecordSupport {
                         "type",
                         "LAB_RESULT",
                         "fields",
-                        map(
-                                "date",
+                        map(lab(
                                 "2099-01-01",
-                                "testCode",
                                 "HGB",
-                                "testName",
                                 "Hb",
-                                "value",
                                 "много",
-                                "unit",
                                 "g/L",
                                 "referenceLow",
                                 "160",
                                 "referenceHigh",
-                                "120")));
+                                "120"))));
         assertThat(bad.statusCode()).isEqualTo(422);
         assertThat(body(bad).get("errors").valueStream().map(e -> e.get("field").asString()))
                 .containsExactlyInAnyOrder("date", "value", "referenceHigh");
@@ -820,20 +550,7 @@ class RecordApiIT extends RecordSupport {
         };
         for (String[] result : results) {
             clock.advance(java.time.Duration.ofSeconds(1));
-            file(
-                    doctor,
-                    patient,
-                    "LAB_RESULT",
-                    "date",
-                    result[0],
-                    "testCode",
-                    "HGB",
-                    "testName",
-                    "Гемоглобин " + result[1],
-                    "value",
-                    result[1],
-                    "unit",
-                    "g/L");
+            file(doctor, patient, "LAB_RESULT", lab(result[0], "HGB", "Гемоглобин " + result[1], result[1], "g/L"));
         }
         var whole = titles(record(patient, patient, "?type=LAB_RESULT"));
         assertThat(whole).hasSize(7);
@@ -868,5 +585,40 @@ class RecordApiIT extends RecordSupport {
             assertThat(wrong.statusCode()).as(limit).isEqualTo(422);
             assertThat(body(wrong).get("field").asString()).isEqualTo("limit");
         }
+    }
+
+    /** The fields of a laboratory result, with any more field-value pairs (a reference range) after them. */
+    private static Object[] lab(String date, String code, String name, String value, String unit, Object... more) {
+        var fields = new java.util.ArrayList<Object>(
+                List.of("date", date, "testCode", code, "testName", name, "value", value, "unit", unit));
+        fields.addAll(List.of(more));
+        return fields.toArray();
+    }
+
+    private static Object[] exam(String date, String specialty, String examination, String conclusion) {
+        return new Object[] {"date", date, "specialty", specialty, "examination", examination, "conclusion", conclusion
+        };
+    }
+
+    private static Object[] study(String date, String modality, String study, String conclusion) {
+        return new Object[] {"date", date, "modality", modality, "study", study, "conclusion", conclusion};
+    }
+
+    private static Object[] stay(
+            String admitted, String discharged, String department, String reason, String outcome, String summary) {
+        return new Object[] {
+            "admitted",
+            admitted,
+            "discharged",
+            discharged,
+            "department",
+            department,
+            "reason",
+            reason,
+            "outcome",
+            outcome,
+            "summary",
+            summary
+        };
     }
 }

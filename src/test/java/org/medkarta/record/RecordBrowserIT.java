@@ -5,26 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.options.FilePayload;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.medkarta.access.RecordAccess;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.files.Samples;
-import org.medkarta.identity.ClientInfo;
-import org.medkarta.identity.Identity;
-import org.medkarta.identity.PatientRegistration;
 import org.medkarta.identity.Registered;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
-import org.medkarta.notification.DevOutbox;
-import org.medkarta.scheduling.Scheduling;
-import org.medkarta.testing.BrowserSupport;
-import org.medkarta.testing.MutableClock;
-import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
+import org.medkarta.testing.TestCare;
+import org.medkarta.testing.TestPatients;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -32,54 +21,17 @@ import org.springframework.beans.factory.annotation.Autowired;
  * uploads a vaccination; the demo doctor verifies it in the verification queue; the patient sees
  * it verified.
  */
-class RecordBrowserIT extends BrowserSupport {
-
-    @Autowired
-    RecordAccess access;
-
-    @Autowired
-    Scheduling scheduling;
-
-    @Autowired
-    Identity identity;
-
-    @Autowired
-    ClinicDirectory clinics;
+class RecordBrowserIT extends RecordBrowserSupport {
 
     @Autowired
     MedicalRecord record;
 
-    @Autowired
-    DevOutbox outbox;
-
-    @Autowired
-    MutableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
     @Test
     void aDoctorVerifiesAVaccinationThePatientUploaded() {
         String phone = Phones.unique();
-        Registered patient = identity.register(
-                new PatientRegistration(
-                        "Браузерова",
-                        "Ольга",
-                        "Сергеевна",
-                        phone,
-                        "1985-04-12",
-                        "b-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                        identity.termsVersion()),
-                new ClientInfo("127.0.0.1", "test"),
-                "http://localhost",
-                Locale.ENGLISH);
-        var doctor = clinics.findDoctors(null, null, null).stream()
-                .filter(view -> "doctor@demo.medkarta.org".equals(view.email()))
-                .findFirst()
-                .orElseThrow();
-        refer(patient.patientId(), doctor);
+        Registered patient = TestPatients.register(identity, "Браузерова", "Ольга", "Сергеевна", phone, "1985-04-12");
+        var doctor = TestCare.demoDoctor(clinics);
+        TestCare.refer(scheduling, patient.patientId(), doctor, clock.instant());
         var clinician = new SignedInUser(
                 doctor.userId(), doctor.fullName(), null, List.of(new RoleGrant(Role.DOCTOR, null)), "PASSWORD");
         var write = access.require(clinician, patient.patientId(), org.medkarta.access.RecordAction.WRITE);
@@ -106,12 +58,7 @@ class RecordBrowserIT extends BrowserSupport {
                             false));
         }
 
-        page.navigate(url("/sign-in"));
-        page.locator("#phone").fill(phone);
-        page.locator("#send-code").click();
-        page.locator("#code").fill(Outbox.latestCode(outbox, phone));
-        page.locator("#sign-in").click();
-        assertThat(page.locator("#nav-profile")).isVisible();
+        signInByCode(page, outbox, phone);
 
         page.locator("#nav-record").click();
         assertThat(page.locator("#patient-name")).containsText("Ольга Сергеевна Б.");
@@ -184,15 +131,5 @@ class RecordBrowserIT extends BrowserSupport {
         screenshot("verified");
         assertThat(page.locator("li.upload")).hasCount(2);
         assertThat(Samples.pdf().length).isPositive();
-    }
-
-    /** A real care relationship: a referral of the patient to the doctor (SPEC F4), valid for a month. */
-    private void refer(org.medkarta.shared.PatientId patient, org.medkarta.clinic.DoctorView doctor) {
-        scheduling.issueReferral(
-                patient,
-                doctor.specialties().get(0).code(),
-                doctor.id(),
-                clock.instant().plus(java.time.Duration.ofDays(30)),
-                null);
     }
 }

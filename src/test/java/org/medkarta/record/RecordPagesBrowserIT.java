@@ -3,76 +3,22 @@ package org.medkarta.record;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import java.util.Locale;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.medkarta.access.RecordAccess;
-import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.identity.ClientInfo;
-import org.medkarta.identity.Identity;
-import org.medkarta.identity.PatientRegistration;
 import org.medkarta.identity.Registered;
-import org.medkarta.notification.DevOutbox;
-import org.medkarta.scheduling.Scheduling;
-import org.medkarta.testing.BrowserSupport;
-import org.medkarta.testing.MutableClock;
-import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.medkarta.testing.TestCare;
+import org.medkarta.testing.TestPatients;
 
 /**
  * Every record page as people use it, with the message of each refusal beside its field: the
  * patient's filters, diary and contacts; the doctor's entry and correction forms with the duplicate
  * warning, identity, thresholds and alerts desk.
  */
-class RecordPagesBrowserIT extends BrowserSupport {
-
-    @Autowired
-    RecordAccess access;
-
-    @Autowired
-    Scheduling scheduling;
-
-    @Autowired
-    Identity identity;
-
-    @Autowired
-    ClinicDirectory clinics;
-
-    @Autowired
-    DevOutbox outbox;
-
-    @Autowired
-    MutableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+class RecordPagesBrowserIT extends RecordBrowserSupport {
 
     private Registered register(String phone) {
-        return identity.register(
-                new PatientRegistration(
-                        "Страницева",
-                        "Вера",
-                        null,
-                        phone,
-                        "1970-02-28",
-                        "s-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                        identity.termsVersion()),
-                new ClientInfo("127.0.0.1", "test"),
-                "http://localhost",
-                Locale.ENGLISH);
-    }
-
-    private void signIn(Page page, String phone) {
-        page.navigate(url("/sign-in"));
-        page.locator("#phone").fill(phone);
-        page.locator("#send-code").click();
-        page.locator("#code").fill(Outbox.latestCode(outbox, phone));
-        page.locator("#sign-in").click();
-        assertThat(page.locator("#nav-profile")).isVisible();
+        return TestPatients.register(identity, "Страницева", "Вера", null, phone, "1970-02-28");
     }
 
     @Test
@@ -80,7 +26,7 @@ class RecordPagesBrowserIT extends BrowserSupport {
         String phone = Phones.unique();
         var patient = register(phone);
         String base = "/record/" + patient.patientId().value();
-        signIn(page, phone);
+        signInByCode(page, outbox, phone);
 
         page.navigate(url(base + "?from=2020-13-40"));
         assertThat(page.locator("#from-error")).isVisible();
@@ -128,13 +74,10 @@ class RecordPagesBrowserIT extends BrowserSupport {
         String phone = Phones.unique();
         var patient = register(phone);
         String base = "/record/" + patient.patientId().value();
-        var doctor = clinics.findDoctors(null, null, null).stream()
-                .filter(view -> "doctor@demo.medkarta.org".equals(view.email()))
-                .findFirst()
-                .orElseThrow();
-        refer(patient.patientId(), doctor);
+        var doctor = TestCare.demoDoctor(clinics);
+        TestCare.refer(scheduling, patient.patientId(), doctor, clock.instant());
         var another = register(Phones.unique());
-        refer(another.patientId(), doctor);
+        TestCare.refer(scheduling, another.patientId(), doctor, clock.instant());
         page.navigate(
                 url("/test/staff-sign-in?email=doctor@demo.medkarta.org&password=Demo-doctor-1&continue=" + base));
         assertThat(page.locator("#patient-name")).containsText("Вера С.");
@@ -220,7 +163,7 @@ class RecordPagesBrowserIT extends BrowserSupport {
         // The patient keeps the diary (SPEC E8); a reading beyond the threshold alerts the doctor.
         var patientContext = browserContext();
         var own = patientContext.newPage();
-        signIn(own, phone);
+        signInByCode(own, outbox, phone);
         own.navigate(url(base + "/diary"));
         own.locator("#systolic").fill("150");
         own.locator("#diastolic").fill("90");
@@ -258,15 +201,5 @@ class RecordPagesBrowserIT extends BrowserSupport {
         page.locator("#f_value").fill(value);
         page.locator("#f_unit").fill("mmol/L");
         page.locator("#f_referenceHigh").fill("5.2");
-    }
-
-    /** A real care relationship: a referral of the patient to the doctor (SPEC F4), valid for a month. */
-    private void refer(org.medkarta.shared.PatientId patient, org.medkarta.clinic.DoctorView doctor) {
-        scheduling.issueReferral(
-                patient,
-                doctor.specialties().get(0).code(),
-                doctor.id(),
-                clock.instant().plus(java.time.Duration.ofDays(30)),
-                null);
     }
 }

@@ -4,14 +4,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.medkarta.access.RecordAccess;
 import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.identity.ClientInfo;
 import org.medkarta.identity.Identity;
-import org.medkarta.identity.PatientRegistration;
 import org.medkarta.identity.Registered;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
@@ -22,6 +18,7 @@ import org.medkarta.testing.ApiSupport;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
+import org.medkarta.testing.TestPatients;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -60,18 +57,7 @@ abstract class RecordSupport extends ApiSupport {
 
     Person patient(String birthDate) {
         String phone = Phones.unique();
-        Registered account = identity.register(
-                new PatientRegistration(
-                        "Смирнова",
-                        "Анна",
-                        "Петровна",
-                        phone,
-                        birthDate,
-                        "p-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                        identity.termsVersion()),
-                new ClientInfo("127.0.0.1", "test"),
-                "http://localhost",
-                Locale.ENGLISH);
+        Registered account = TestPatients.register(identity, "Смирнова", "Анна", "Петровна", phone, birthDate);
         var user = new SignedInUser(
                 account.userId(),
                 "Анна Смирнова",

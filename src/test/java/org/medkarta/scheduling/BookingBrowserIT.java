@@ -9,7 +9,6 @@ import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.identity.Identity;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.testing.BrowserSupport;
-import org.medkarta.testing.Outbox;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** What a patient and a doctor do on the booking and schedule pages. */
@@ -35,12 +34,7 @@ class BookingBrowserIT extends BrowserSupport {
         fixtures.openMornings(scheduling, clinic, doctor, "Браузер");
         var patient = fixtures.patient();
 
-        page.navigate(url("/sign-in"));
-        page.locator("#phone").fill(patient.phone());
-        page.locator("#send-code").click();
-        page.locator("#code").fill(Outbox.latestCode(outbox, patient.phone()));
-        page.locator("#sign-in").click();
-        assertThat(page.locator("#nav-profile")).isVisible();
+        signInByCode(page, outbox, patient.phone());
 
         page.navigate(url("/booking?specialty=therapist&q=" + doctor.view().lastName()));
         page.locator("a.doctor[href='/booking/doctors/" + doctor.id() + "']").click();

@@ -3,16 +3,12 @@ package org.medkarta.scheduling;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.clinic.DoctorForm;
 import org.medkarta.clinic.DoctorView;
-import org.medkarta.clinic.ServiceForm;
 import org.medkarta.clinic.ServiceView;
 import org.medkarta.identity.ClientInfo;
 import org.medkarta.identity.Identity;
-import org.medkarta.identity.PatientRegistration;
 import org.medkarta.identity.Registered;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
@@ -20,7 +16,9 @@ import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.UserId;
 import org.medkarta.testing.Phones;
+import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
+import org.medkarta.testing.TestPatients;
 
 /** Clinics, doctors and patients for scheduling tests, made through the modules' facades. */
 record Fixtures(ClinicDirectory clinics, Identity identity) {
@@ -53,21 +51,12 @@ record Fixtures(ClinicDirectory clinics, Identity identity) {
     /** Opens the doctor's schedule every day for 30 days from today: 09:00-11:00, 30-minute slots. */
     TemplateView openMornings(Scheduling scheduling, TestClinic clinic, TestDoctor doctor, String name) {
         LocalDate today = LocalDate.now(clinic.zone());
-        var template = scheduling.createTemplate(
+        return TestCare.openSchedule(
+                scheduling,
                 PLATFORM,
                 doctor.view().id(),
-                new TemplateForm(
-                        name,
-                        today.toString(),
-                        today.plusDays(30).toString(),
-                        List.of("1", "2", "3", "4", "5", "6", "7"),
-                        "09:00",
-                        "11:00",
-                        30,
-                        List.of(),
-                        List.of(doctor.service())));
-        scheduling.activate(PLATFORM, template.id());
-        return template;
+                new TestCare.Hours(name, today, today.plusDays(30), "09:00", "11:00"),
+                List.of(doctor.service()));
     }
 
     TestClinic clinic(String zone) {
@@ -76,36 +65,9 @@ record Fixtures(ClinicDirectory clinics, Identity identity) {
     }
 
     TestDoctor doctor(TestClinic clinic, String specialty, String visibility) {
-        var doctor = clinics.inviteDoctor(
-                PLATFORM,
-                clinic.id(),
-                new DoctorForm(
-                        "doc-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                        "Врачев",
-                        "Иван",
-                        null,
-                        List.of(specialty),
-                        null,
-                        null,
-                        null,
-                        null,
-                        "REGION",
-                        true),
-                "http://localhost",
-                Locale.ENGLISH);
-        clinics.addService(
-                PLATFORM,
-                clinic.id(),
-                new ServiceForm(
-                        "Консультация",
-                        specialty,
-                        "VIDEO",
-                        "PRIMARY",
-                        30,
-                        100_000L,
-                        List.of(doctor.id().value().toString()),
-                        visibility,
-                        true));
+        var doctor =
+                TestCare.invite(clinics, PLATFORM, clinic.id(), TestCare.NewDoctor.THERAPIST.as(specialty, "REGION"));
+        TestCare.addService(clinics, PLATFORM, doctor, "Консультация", specialty, "PRIMARY", 100_000L, visibility);
         var user = new SignedInUser(
                 doctor.userId(), "Doctor", null, List.of(new RoleGrant(Role.DOCTOR, clinic.id())), "PASSWORD");
         return new TestDoctor(doctor, identity.tokensFor(user).accessToken(), clinics.servicesOf(doctor.id()));
@@ -113,18 +75,7 @@ record Fixtures(ClinicDirectory clinics, Identity identity) {
 
     TestPatient patient() {
         String phone = Phones.unique();
-        var account = identity.register(
-                new PatientRegistration(
-                        "Пациентов",
-                        "Пётр",
-                        null,
-                        phone,
-                        "1980-01-02",
-                        "p-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                        identity.termsVersion()),
-                CLIENT,
-                "http://localhost",
-                Locale.ENGLISH);
+        var account = TestPatients.register(identity, "Пациентов", "Пётр", null, phone, "1980-01-02");
         var user = new SignedInUser(
                 account.userId(),
                 "Patient",

@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
+import org.medkarta.notification.DevOutbox;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -101,6 +103,16 @@ public abstract class BrowserSupport {
         Path file = Path.of("target", "screenshots", testName + "-" + label + ".png");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
         return file;
+    }
+
+    /** Signs a patient in on {@code on} with the code sent to their phone, and sees them signed in. */
+    protected void signInByCode(Page on, DevOutbox outbox, String phone) {
+        on.navigate(url("/sign-in"));
+        on.locator("#phone").fill(phone);
+        on.locator("#send-code").click();
+        on.locator("#code").fill(Outbox.latestCode(outbox, phone));
+        on.locator("#sign-in").click();
+        PlaywrightAssertions.assertThat(on.locator("#nav-profile")).isVisible();
     }
 
     /** Opens a page as a phone would show it, 360 px wide. */

@@ -31,12 +31,14 @@ public final class Delegations {
                 ApiSupport.map("granteePhone", grantee.phone(), "granteeName", "Родственник", "level", level),
                 bearer(owner));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        assertThat(api.body(started).get("status").asString()).isEqualTo("PENDING");
         String id = api.body(started).get("id").asString();
         var confirmed = api.post(
                 "/api/v1/grants/" + id + "/confirm",
                 ApiSupport.map("code", codeAfter(outbox, owner.phone(), ownerHad)),
                 bearer(owner));
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(api.body(confirmed).get("status").asString()).isEqualTo("INVITED");
         var granteeHad = outbox.sentTo(grantee.phone());
         var sent = api.post("/api/v1/invitations/" + id + "/code", ApiSupport.map(), bearer(grantee));
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
@@ -64,13 +66,24 @@ public final class Delegations {
 
     /** A parent registers a child with a birth certificate; the child's record. */
     public static PatientId child(ApiSupport api, Holder parent, java.time.LocalDate born) {
+        return child(api, parent, "Представляемый", born);
+    }
+
+    /** A parent registers a child of the given last name with a birth certificate; the child's record. */
+    public static PatientId child(ApiSupport api, Holder parent, String lastName, java.time.LocalDate born) {
+        return child(api, parent, lastName, "Миша", born);
+    }
+
+    /** A parent registers a child of the given name with a birth certificate; the child's record. */
+    public static PatientId child(
+            ApiSupport api, Holder parent, String lastName, String firstName, java.time.LocalDate born) {
         var registered = api.post(
                 "/api/v1/children",
                 ApiSupport.map(
                         "lastName",
-                        "Представляемый",
+                        lastName,
                         "firstName",
-                        "Миша",
+                        firstName,
                         "birthDate",
                         born.toString(),
                         "certificateSeries",

@@ -11,6 +11,7 @@ import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorForm;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.ServiceForm;
+import org.medkarta.clinic.ServiceView;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
@@ -20,8 +21,10 @@ import org.medkarta.scheduling.BookingRequest;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.scheduling.SlotQuery;
 import org.medkarta.scheduling.TemplateForm;
+import org.medkarta.scheduling.TemplateView;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DoctorId;
+import org.medkarta.shared.PatientId;
 
 /**
  * Real care relationships for tests (SPEC F4), made as people make them: a doctor of a clinic with
@@ -32,39 +35,78 @@ public final class TestCare {
 
     private TestCare() {}
 
+    /**
+     * A doctor to invite: their name, their one specialty and who may find their profile ({@code
+     * null} visibility means the region's).
+     */
+    public record NewDoctor(String lastName, String firstName, String patronymic, String specialty, String visibility) {
+
+        /** Врачев Иван, a therapist shown to the whole region. */
+        public static final NewDoctor THERAPIST = new NewDoctor("Врачев", "Иван", null, "therapist", "REGION");
+
+        public NewDoctor named(String lastName, String firstName, String patronymic) {
+            return new NewDoctor(lastName, firstName, patronymic, specialty, visibility);
+        }
+
+        public NewDoctor as(String specialty, String visibility) {
+            return new NewDoctor(lastName, firstName, patronymic, specialty, visibility);
+        }
+    }
+
+    /** A schedule template's days ({@code from} to {@code to}, every weekday) and daily first and last slot starts. */
+    public record Hours(String name, LocalDate from, LocalDate to, String firstStart, String lastStart) {}
+
     /** A therapist of {@code clinic} with a video consultation and an account, signed in by password. */
     public static DoctorView doctor(ClinicDirectory clinics, ClinicId clinic) {
-        var doctor = clinics.inviteDoctor(
-                TestClinics.PLATFORM,
+        var doctor = invite(clinics, TestClinics.PLATFORM, clinic, NewDoctor.THERAPIST);
+        addService(clinics, TestClinics.PLATFORM, doctor, "Консультация", "therapist", "PRIMARY", 0L, "REGION");
+        return doctor;
+    }
+
+    /** Invites a doctor to the clinic as {@code admin} does, with a fresh e-mail address. */
+    public static DoctorView invite(ClinicDirectory clinics, SignedInUser admin, ClinicId clinic, NewDoctor who) {
+        return clinics.inviteDoctor(
+                admin,
                 clinic,
                 new DoctorForm(
                         "doc-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                        "Врачев",
-                        "Иван",
-                        null,
-                        List.of("therapist"),
-                        null,
-                        null,
+                        who.lastName(),
+                        who.firstName(),
+                        who.patronymic(),
+                        List.of(who.specialty()),
                         null,
                         null,
-                        "REGION",
+                        null,
+                        null,
+                        who.visibility(),
                         true),
                 "http://localhost",
                 Locale.ENGLISH);
-        clinics.addService(
-                TestClinics.PLATFORM,
-                clinic,
+    }
+
+    /** A video service of the doctor's clinic, 30 minutes long, given by the doctor alone. */
+    public static ServiceView addService(
+            ClinicDirectory clinics,
+            SignedInUser admin,
+            DoctorView doctor,
+            String name,
+            String specialty,
+            String kind,
+            long priceKopecks,
+            String visibility) {
+        return clinics.addService(
+                admin,
+                doctor.clinicId(),
                 new ServiceForm(
-                        "Консультация",
-                        "therapist",
+                        name,
+                        specialty,
                         "VIDEO",
-                        "PRIMARY",
+                        kind,
                         30,
-                        0L,
+                        priceKopecks,
                         List.of(doctor.id().value().toString()),
-                        "REGION",
+                        visibility,
                         true));
-        return doctor;
     }
 
     /** The doctor as signed in, for the facades. */
@@ -85,25 +127,45 @@ public final class TestCare {
     /** Opens the doctor's schedule: slots every 30 minutes, 08:00 to 19:30, for the coming two weeks. */
     public static void openSchedule(Scheduling scheduling, DoctorId doctor) {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
-        var template = scheduling.createTemplate(
+        openSchedule(
+                scheduling,
                 TestClinics.PLATFORM,
                 doctor,
+                new Hours("Приём", today, today.plusDays(13), "08:00", "19:30"),
+                List.of(scheduling.servicesOf(doctor).get(0).id().value().toString()));
+    }
+
+    /** Creates and activates a template of 30-minute slots every day of the week, as {@code admin} does. */
+    public static TemplateView openSchedule(
+            Scheduling scheduling, SignedInUser admin, DoctorId doctor, Hours hours, List<String> serviceIds) {
+        var template = scheduling.createTemplate(
+                admin,
+                doctor,
                 new TemplateForm(
-                        "Приём",
-                        today.toString(),
-                        today.plusDays(13).toString(),
+                        hours.name(),
+                        hours.from().toString(),
+                        hours.to().toString(),
                         List.of("1", "2", "3", "4", "5", "6", "7"),
-                        "08:00",
-                        "19:30",
+                        hours.firstStart(),
+                        hours.lastStart(),
                         30,
                         List.of(),
-                        List.of(scheduling
-                                .servicesOf(doctor)
-                                .get(0)
-                                .id()
-                                .value()
-                                .toString())));
-        scheduling.activate(TestClinics.PLATFORM, template.id());
+                        serviceIds));
+        return scheduling.activate(admin, template.id());
+    }
+
+    /** The demo clinic's doctor (doctor@demo.medkarta.org), made by the demo data. */
+    public static DoctorView demoDoctor(ClinicDirectory clinics) {
+        return clinics.findDoctors(null, null, null).stream()
+                .filter(view -> "doctor@demo.medkarta.org".equals(view.email()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** A real care relationship: a referral of the patient to the doctor (SPEC F4), valid for a month from {@code now}. */
+    public static void refer(Scheduling scheduling, PatientId patient, DoctorView doctor, Instant now) {
+        scheduling.issueReferral(
+                patient, doctor.specialties().get(0).code(), doctor.id(), now.plus(Duration.ofDays(30)), null);
     }
 
     /**

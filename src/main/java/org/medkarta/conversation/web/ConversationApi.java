@@ -6,7 +6,6 @@ import java.util.List;
 import org.medkarta.conversation.Conversations;
 import org.medkarta.files.FileId;
 import org.medkarta.identity.SignedInUser;
-import org.medkarta.shared.InvalidInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -61,8 +60,7 @@ class ConversationApi {
     @ResponseStatus(HttpStatus.CREATED)
     Json.Message send(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @RequestBody Json.TextBody body) {
-        return Json.Message.of(
-                conversations.send(RoomParams.room(id), user.userId(), body == null ? null : body.text()));
+        return RoomParams.send(conversations, user, id, body);
     }
 
     /**
@@ -78,11 +76,7 @@ class ConversationApi {
             @RequestPart(name = "file", required = false) MultipartFile file,
             @RequestParam(name = "text", required = false) String text)
             throws IOException {
-        if (file == null || file.isEmpty()) {
-            throw new InvalidInput("file", "files.validation.empty");
-        }
-        return Json.Message.of(conversations.sendFile(
-                RoomParams.room(id), user.userId(), text, file.getOriginalFilename(), file.getBytes()));
+        return RoomParams.sendFile(conversations, user, id, file, text);
     }
 
     /** A file sent in the consultation's chat. */

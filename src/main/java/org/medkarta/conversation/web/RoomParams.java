@@ -1,17 +1,22 @@
 package org.medkarta.conversation.web;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.medkarta.conversation.Conversations;
 import org.medkarta.conversation.RoomId;
 import org.medkarta.files.FileContent;
+import org.medkarta.identity.SignedInUser;
+import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.TypedId;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.multipart.MultipartFile;
 
-/** Reading room ids and answering with a file, the same for the API and the pages. */
+/** Reading room ids, sending a text or a file and answering with a file, the same for the API and the pages. */
 final class RoomParams {
 
     private RoomParams() {}
@@ -27,6 +32,22 @@ final class RoomParams {
 
     static UUID optionalId(String text, String field) {
         return text == null || text.isBlank() ? null : TypedId.parse(text, field);
+    }
+
+    /** Sends the text of {@code body} (none when there is no body: the facade names the field). */
+    static Json.Message send(Conversations conversations, SignedInUser user, String id, Json.TextBody body) {
+        return Json.Message.of(conversations.send(room(id), user.userId(), body == null ? null : body.text()));
+    }
+
+    /** Sends a file with an optional text; an absent or empty file is refused naming {@code file}. */
+    static Json.Message sendFile(
+            Conversations conversations, SignedInUser user, String id, MultipartFile file, String text)
+            throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInput("file", "files.validation.empty");
+        }
+        return Json.Message.of(
+                conversations.sendFile(room(id), user.userId(), text, file.getOriginalFilename(), file.getBytes()));
     }
 
     /**

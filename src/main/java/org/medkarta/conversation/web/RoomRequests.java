@@ -63,8 +63,7 @@ class RoomRequests {
     @ResponseStatus(HttpStatus.CREATED)
     Json.Message send(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @RequestBody Json.TextBody body) {
-        return Json.Message.of(
-                conversations.send(RoomParams.room(id), user.userId(), body == null ? null : body.text()));
+        return RoomParams.send(conversations, user, id, body);
     }
 
     @PostMapping(path = "/conversations/{id}/files", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -75,11 +74,7 @@ class RoomRequests {
             @RequestPart(name = "file", required = false) MultipartFile file,
             @RequestParam(name = "text", required = false) String text)
             throws IOException {
-        if (file == null || file.isEmpty()) {
-            throw new InvalidInput("file", "files.validation.empty");
-        }
-        return Json.Message.of(conversations.sendFile(
-                RoomParams.room(id), user.userId(), text, file.getOriginalFilename(), file.getBytes()));
+        return RoomParams.sendFile(conversations, user, id, file, text);
     }
 
     @GetMapping("/conversations/{id}/files/{fileId}")

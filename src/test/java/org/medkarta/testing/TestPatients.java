@@ -1,0 +1,31 @@
+package org.medkarta.testing;
+
+import java.util.Locale;
+import java.util.UUID;
+import org.medkarta.identity.ClientInfo;
+import org.medkarta.identity.Identity;
+import org.medkarta.identity.PatientRegistration;
+import org.medkarta.identity.Registered;
+
+/** Patients registered as people register themselves (SPEC A1): a phone, a name, a birth date, the terms accepted. */
+public final class TestPatients {
+
+    private TestPatients() {}
+
+    /** Registers a patient with a fresh e-mail address; {@code patronymic} may be null. */
+    public static Registered register(
+            Identity identity, String lastName, String firstName, String patronymic, String phone, String birthDate) {
+        return identity.register(
+                new PatientRegistration(
+                        lastName,
+                        firstName,
+                        patronymic,
+                        phone,
+                        birthDate,
+                        "p-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                        identity.termsVersion()),
+                new ClientInfo("127.0.0.1", "test"),
+                "http://localhost",
+                Locale.ENGLISH);
+    }
+}
