@@ -113,12 +113,14 @@ public class RecordAccess {
         String address = request.map(HttpServletRequest::getRemoteAddr).orElse(null);
         if (grounds.isPresent()) {
             var found = grounds.get();
-            recordAllowed(new AuditEntry(
+            // Joins a read-write caller's transaction; a read (no transaction, or a read-only one) is
+            // appended apart by the audit trail's group commit, durable before the data is returned.
+            audit.record(new AuditEntry(
                     actor.userId().value(),
                     found.relation().name(),
                     patient.value(),
                     "RECORD_" + action.name(),
-                    clip(resource),
+                    resource,
                     "SUCCESS",
                     address,
                     found.reason(),
@@ -133,7 +135,7 @@ public class RecordAccess {
                 roleOf(actor),
                 patient == null ? null : patient.value(),
                 "RECORD_" + action.name(),
-                clip(resource),
+                resource,
                 "DENIED",
                 address,
                 null,
@@ -246,7 +248,7 @@ public class RecordAccess {
                     roleOf(actor),
                     patient == null ? null : patient.value(),
                     "EMERGENCY_OPEN",
-                    clip(resource),
+                    resource,
                     "DENIED",
                     address,
                     why,
@@ -262,7 +264,7 @@ public class RecordAccess {
                     Relation.EMERGENCY.name(),
                     patient.value(),
                     "EMERGENCY_OPEN",
-                    clip(resource),
+                    resource,
                     "SUCCESS",
                     address,
                     why,
@@ -317,12 +319,6 @@ public class RecordAccess {
         return born != null && Ages.under(born, properties.adultAge(), now, properties.zone());
     }
 
-    private void recordAllowed(AuditEntry entry) {
-        // Joins a read-write caller's transaction; a read (no transaction, or a read-only one) is
-        // appended apart by the audit trail's group commit, durable before the data is returned.
-        audit.record(entry);
-    }
-
     private void recordRefusal(AuditEntry entry) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             // After the caller's transaction is over, whichever way it went: it may hold the head of the
@@ -359,9 +355,5 @@ public class RecordAccess {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 ? Optional.of(attributes.getRequest())
                 : Optional.empty();
-    }
-
-    private static String clip(String text) {
-        return text == null || text.length() <= 200 ? text : text.substring(0, 200);
     }
 }
