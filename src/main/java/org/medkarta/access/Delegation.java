@@ -382,6 +382,9 @@ public class Delegation {
             AccessLevel level,
             String textCode,
             Locale locale) {
+        // The grant's row lock orders two requests for a code at once (two taps, two tabs): the second
+        // replaces the first's code instead of colliding with it on the key (issue 12, finding 3).
+        grants.lock(grantId).orElseThrow(NotFound::new);
         var contact = identity.contact(actor.userId()).orElseThrow(AccessRefusal::noContact);
         String code = codes.issue(grantId, purpose, actor.userId(), level, clock.instant());
         String text = text(

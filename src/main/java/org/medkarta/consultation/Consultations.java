@@ -41,7 +41,6 @@ import org.medkarta.shared.PatientId;
 import org.medkarta.shared.Representation;
 import org.medkarta.terminology.Terminology;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -166,9 +165,9 @@ public class Consultations {
                 clock.instant(),
                 null,
                 null);
-        try {
-            requests.insert(consultation);
-        } catch (DuplicateKeyException twice) {
+        if (!requests.insert(consultation)) {
+            // Opened twice at once: the other opening stored it. ON CONFLICT rather than catching the
+            // duplicate key, which on PostgreSQL would abort this transaction and the re-read with it.
             return requests.ofAppointment(booked.appointmentId()).map(c -> c.view(clock.instant()));
         }
         events.publishEvent(new ConsultationOpened(

@@ -49,45 +49,49 @@ class Requests {
         this.jdbc = jdbc;
     }
 
-    void insert(Consultation c) {
-        jdbc.sql("INSERT INTO consultation (" + COLUMNS + """
+    /** Stores the request; false when the appointment already has one (a concurrent opening won). */
+    boolean insert(Consultation c) {
+        return jdbc.sql("INSERT INTO consultation (" + COLUMNS + """
                         , patient_search) VALUES (:id, :appointment, :kind, :channel, :state, :patient, :patientUser, :patientName,
                           :doctor, :doctorUser, :doctorName, :clinic, :service, :referring, :referringUser,
                           :referringName, :start, :end, :on, :zone, :question, :anamnesis, :complaints, :opened, NULL, NULL,
-                          :search)
+                          :search) ON CONFLICT DO NOTHING
                         """)
-                .param("search", searchable(c.patientName()))
-                .param("id", c.id())
-                .param("appointment", c.appointmentId())
-                .param("kind", c.kind().name())
-                .param("channel", c.channel().name())
-                .param("state", c.state().name())
-                .param("patient", c.patientId().value())
-                .param("patientUser", c.patientUserId().value())
-                .param("patientName", c.patientName())
-                .param("doctor", c.doctorId().value())
-                .param("doctorUser", c.doctorUserId().value())
-                .param("doctorName", c.doctorName())
-                .param("clinic", c.clinicId().value())
-                .param("service", c.serviceName())
-                .param(
-                        "referring",
-                        c.referringDoctorId() == null
-                                ? null
-                                : c.referringDoctorId().value())
-                .param(
-                        "referringUser",
-                        c.referringUserId() == null ? null : c.referringUserId().value())
-                .param("referringName", c.referringName())
-                .param("start", Columns.utc(c.start()))
-                .param("end", Columns.utc(c.end()))
-                .param("on", Date.valueOf(c.startsOn()))
-                .param("zone", c.zone().getId())
-                .param("question", c.question())
-                .param("anamnesis", c.anamnesis())
-                .param("complaints", c.complaints())
-                .param("opened", Columns.utc(c.openedAt()))
-                .update();
+                        .param("search", searchable(c.patientName()))
+                        .param("id", c.id())
+                        .param("appointment", c.appointmentId())
+                        .param("kind", c.kind().name())
+                        .param("channel", c.channel().name())
+                        .param("state", c.state().name())
+                        .param("patient", c.patientId().value())
+                        .param("patientUser", c.patientUserId().value())
+                        .param("patientName", c.patientName())
+                        .param("doctor", c.doctorId().value())
+                        .param("doctorUser", c.doctorUserId().value())
+                        .param("doctorName", c.doctorName())
+                        .param("clinic", c.clinicId().value())
+                        .param("service", c.serviceName())
+                        .param(
+                                "referring",
+                                c.referringDoctorId() == null
+                                        ? null
+                                        : c.referringDoctorId().value())
+                        .param(
+                                "referringUser",
+                                c.referringUserId() == null
+                                        ? null
+                                        : c.referringUserId().value())
+                        .param("referringName", c.referringName())
+                        .param("start", Columns.utc(c.start()))
+                        .param("end", Columns.utc(c.end()))
+                        .param("on", Date.valueOf(c.startsOn()))
+                        .param("zone", c.zone().getId())
+                        .param("question", c.question())
+                        .param("anamnesis", c.anamnesis())
+                        .param("complaints", c.complaints())
+                        .param("opened", Columns.utc(c.openedAt()))
+                        .update()
+                == 1;
     }
 
     Optional<Consultation> find(UUID id) {

@@ -29,18 +29,56 @@ class CalendarFeeds {
                 .optional();
     }
 
+    /**
+     * The patient's secret, made on first use. Two first requests at once both find none: the
+     * insert that loses the race does nothing and both answer the one stored (issue 12, finding 3).
+     */
+    String secretFor(PatientId patient, Instant now) {
+        return secretOf(patient).orElseGet(() -> {
+            insertIfAbsent(patient, newSecret(), now);
+            return secretOf(patient).orElseThrow();
+        });
+    }
+
+    /**
+     * Replaces the secret in place. Deleting and inserting again let two renewals at once collide on
+     * the primary key; an update locks the row, and an insert that finds one stored meanwhile (its
+     * transaction having waited for the other's commit) is followed by an update of that row.
+     */
     String renew(PatientId patient, Instant now) {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        revoke(patient);
-        jdbc.sql(
-                        "INSERT INTO scheduling_calendar_feed (patient_id, secret, created_at) VALUES (:patient, :secret, :now)")
+        String secret = newSecret();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (replace(patient, secret, now) == 1 || insertIfAbsent(patient, secret, now) == 1) {
+                return secret;
+            }
+        }
+        throw new IllegalStateException("The calendar feed of " + patient + " kept changing under a renewal");
+    }
+
+    private int replace(PatientId patient, String secret, Instant now) {
+        return jdbc.sql(
+                        "UPDATE scheduling_calendar_feed SET secret = :secret, created_at = :now WHERE patient_id = :patient")
                 .param("patient", patient.value())
                 .param("secret", secret)
                 .param("now", Columns.utc(now))
                 .update();
-        return secret;
+    }
+
+    private int insertIfAbsent(PatientId patient, String secret, Instant now) {
+        return jdbc.sql("""
+                        INSERT INTO scheduling_calendar_feed (patient_id, secret, created_at) VALUES (:patient, :secret, :now)
+                        ON CONFLICT DO NOTHING
+                        """)
+                .param("patient", patient.value())
+                .param("secret", secret)
+                .param("now", Columns.utc(now))
+                .update();
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     void revoke(PatientId patient) {

@@ -950,7 +950,7 @@ public class Scheduling {
     /** The URL path of the patient's private calendar feed, made on first use. */
     @Transactional
     public String feedPath(PatientId patient) {
-        return "/calendar/" + feeds.secretOf(patient).orElseGet(() -> feeds.renew(patient, clock.instant())) + ".ics";
+        return "/calendar/" + feeds.secretFor(patient, clock.instant()) + ".ics";
     }
 
     /** Replaces the feed's secret: the old URL stops working at once. */
