@@ -4,18 +4,25 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.UserId;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
@@ -37,11 +44,34 @@ final class AccessTokens {
                 .signatureAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         signatureOnly.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
-        var timestamps = new JwtTimestampValidator(java.time.Duration.ZERO);
-        timestamps.setClock(clock);
-        this.decoder = new VerifiedTokens(signatureOnly, timestamps);
+        this.decoder = new VerifiedTokens(signatureOnly, validator(settings, clock));
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /**
+     * What every use of an access token must pass: a token signed with the right key is still
+     * refused unless it says when it was issued and when it ends, by whom and for whom (issue 12,
+     * finding 5): the timestamp validator alone lets a token without {@code exp} live for ever.
+     */
+    static OAuth2TokenValidator<Jwt> validator(IdentityProperties.Jwt settings, Clock clock) {
+        var timestamps = new JwtTimestampValidator(Duration.ZERO);
+        timestamps.setClock(clock);
+        return new DelegatingOAuth2TokenValidator<>(
+                present(JwtClaimNames.EXP),
+                present(JwtClaimNames.IAT),
+                present(JwtClaimNames.SUB),
+                timestamps,
+                new JwtIssuerValidator(settings.issuer()),
+                new JwtClaimValidator<List<String>>(
+                        JwtClaimNames.AUD, aud -> aud != null && aud.contains(settings.audience())));
+    }
+
+    private static OAuth2TokenValidator<Jwt> present(String claim) {
+        return jwt -> jwt.hasClaim(claim)
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(
+                        new OAuth2Error("invalid_token", "The token has no " + claim + " claim", null));
     }
 
     private static java.security.interfaces.RSAPublicKey rsaPublic(RSAKey key) {
@@ -56,6 +86,7 @@ final class AccessTokens {
         var now = clock.instant();
         var claims = JwtClaimsSet.builder()
                 .issuer(settings.issuer())
+                .audience(List.of(settings.audience()))
                 .id(UUID.randomUUID().toString())
                 .subject(user.userId().value().toString())
                 .issuedAt(now)

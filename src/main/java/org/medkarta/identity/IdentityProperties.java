@@ -46,7 +46,8 @@ record IdentityProperties(
             @DefaultValue("30d") Duration refreshTtl,
             @DefaultValue("") String privateKey,
             @DefaultValue("true") boolean generateKey,
-            @DefaultValue("https://medkarta.org") String issuer) {}
+            @DefaultValue("https://medkarta.org") String issuer,
+            @DefaultValue("medkarta-api") String audience) {}
 
     /** Sign-in through ESIA; the provider itself is Spring's {@code spring.security.oauth2.client.*} "esia". */
     record Esia(@DefaultValue("false") boolean enabled) {}
