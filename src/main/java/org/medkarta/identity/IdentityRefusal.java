@@ -20,9 +20,10 @@ public final class IdentityRefusal extends DomainException {
     }
 
     static IdentityRefusal resendTooSoon(Duration wait) {
-        IdentityRefusal refusal = new IdentityRefusal(Kind.TOO_MANY_REQUESTS, "resend-too-soon", wait.toSeconds());
+        long seconds = wholeSecondsUp(wait);
+        IdentityRefusal refusal = new IdentityRefusal(Kind.TOO_MANY_REQUESTS, "resend-too-soon", seconds);
         refusal.retryAfter(wait);
-        return refusal.with("retryAfterSeconds", wait.toSeconds());
+        return refusal.with("retryAfterSeconds", seconds);
     }
 
     static IdentityRefusal tooManyCodeRequests(Duration wait) {

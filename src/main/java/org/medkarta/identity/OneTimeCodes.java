@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.medkarta.notification.Notifications;
 import org.medkarta.shared.Columns;
+import org.medkarta.shared.DomainException;
 import org.medkarta.shared.Phone;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -88,7 +89,9 @@ class OneTimeCodes {
             return new Outcome.Sent();
         });
         throwIfRefused(outcome);
-        return new CodeSent(rules.validity().toSeconds(), rules.resendAfter().toSeconds());
+        return new CodeSent(
+                rules.validity().toSeconds(),
+                rules.resendAfter().isZero() ? 0 : DomainException.wholeSecondsUp(rules.resendAfter()));
     }
 
     /**

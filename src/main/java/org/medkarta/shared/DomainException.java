@@ -50,11 +50,20 @@ public abstract class DomainException extends RuntimeException {
         return (T) this;
     }
 
-    /** Tells the client when it may try again (the {@code Retry-After} header). */
+    /**
+     * Tells the client when it may try again (the {@code Retry-After} header), in whole seconds
+     * rounded up: a refusal that says "try again in 0 s" would be refused again (issue 12, finding 6).
+     */
     @SuppressWarnings("unchecked")
     protected final <T extends DomainException> T retryAfter(Duration wait) {
-        this.retryAfter = wait;
+        this.retryAfter = Duration.ofSeconds(wholeSecondsUp(wait));
         return (T) this;
+    }
+
+    /** A wait in whole seconds, rounded up and never below one: what a person or client is told. */
+    public static long wholeSecondsUp(Duration wait) {
+        long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
     }
 
     public Kind kind() {

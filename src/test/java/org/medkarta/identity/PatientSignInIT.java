@@ -108,6 +108,20 @@ class PatientSignInIT extends ApiSupport {
     }
 
     @Test
+    void aRefusedResendNeverSaysZeroSecondsButRoundsTheWaitUp() {
+        String phone = register();
+        post("/api/v1/auth/otp", Map.of("phone", phone));
+
+        clock.advance(Duration.ofSeconds(59).plusMillis(500));
+        var tooSoon = post("/api/v1/auth/otp", Map.of("phone", phone), "Accept-Language", "ru");
+
+        assertThat(tooSoon.statusCode()).isEqualTo(429);
+        assertThat(tooSoon.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(body(tooSoon).get("retryAfterSeconds").asLong()).isEqualTo(1);
+        assertThat(body(tooSoon).get("detail").asString()).contains("через 1 с").doesNotContain(" 0 с");
+    }
+
+    @Test
     void aNewCodeVoidsThePreviousOneAndResendingSoonerThanAMinuteIsRefused() {
         String phone = register();
         post("/api/v1/auth/otp", Map.of("phone", phone));
