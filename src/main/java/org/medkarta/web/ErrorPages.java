@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,10 +42,14 @@ class ErrorPages implements ErrorController {
             return null;
         }
         int shown = switch (status.value()) {
-            case 403, 404 -> status.value();
+            case 403, 404, 422 -> status.value();
             default -> status.is4xxClientError() ? 400 : 500;
         };
-        return new ModelAndView("web/error", Map.of("status", shown), status);
+        var model = new java.util.HashMap<String, Object>();
+        model.put("status", shown);
+        // The field a person's text could not be stored in (StorableInput), to name on the page.
+        model.put("field", shown == 422 ? request.getAttribute(StorableInput.REFUSED_FIELD) : null);
+        return new ModelAndView("web/error", model, status);
     }
 
     private static HttpStatus statusOf(HttpServletRequest request) {
