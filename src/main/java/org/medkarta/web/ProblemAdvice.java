@@ -7,6 +7,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.medkarta.shared.DomainException;
+import org.medkarta.shared.InvalidInput;
+import org.medkarta.shared.StorableText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -15,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 /**
  * Every error under {@code /api/**} becomes an {@code application/problem+json} answer; on a page
@@ -86,6 +90,27 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 .body(problems.of(HttpStatus.SERVICE_UNAVAILABLE, LocaleContextHolder.getLocale()));
     }
 
+    /**
+     * Two requests that create the same thing at once, where a use case has no rule of its own for
+     * the race (issue 12, finding 3, made race-free where found): the loser is told to try again
+     * (409 {@code conflict}) instead of a 500, and the log names the place to make race-free.
+     */
+    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+    ResponseEntity<Object> collided(Exception failure, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        log.warn(
+                "Concurrent duplicate write on {} {}: {}",
+                request.getMethod(),
+                request.getRequestURI(),
+                failure.getMessage());
+        if (!Problems.isApi(request)) {
+            response.sendError(HttpStatus.CONFLICT.value());
+            return null;
+        }
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(problems.of(HttpStatus.CONFLICT, LocaleContextHolder.getLocale()));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> failed(Exception failure, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
@@ -96,6 +121,43 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         return ResponseEntity.internalServerError()
                 .body(problems.of(HttpStatus.INTERNAL_SERVER_ERROR, LocaleContextHolder.getLocale()));
+    }
+
+    /**
+     * A body whose text cannot be stored (issue 12, finding 2) is 422 {@code invalid-input} naming
+     * the field by its path in the body ({@code name}, {@code items[2].text}); any other unreadable
+     * body stays 400.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException unreadable,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StorableJson.Unstorable unstorable) {
+                var refusal = new InvalidInput(pathOf(unstorable), StorableText.MESSAGE_CODE);
+                return handleExceptionInternal(
+                        unreadable,
+                        problems.of(refusal, LocaleContextHolder.getLocale()),
+                        headers,
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        request);
+            }
+        }
+        return super.handleHttpMessageNotReadable(unreadable, headers, status, request);
+    }
+
+    private static String pathOf(JacksonException failure) {
+        var path = new StringBuilder();
+        for (var step : failure.getPath()) {
+            if (step.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(step.getPropertyName());
+            } else if (step.getIndex() >= 0) {
+                path.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
     }
 
     /** Invalid request bodies name each wrong field, so a form or an app can point at it. */
