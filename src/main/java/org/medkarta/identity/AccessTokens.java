@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.medkarta.shared.ClinicId;
@@ -32,6 +33,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
  * id, name, roles and own record so that a request needs no database read to know who asks.
  */
 final class AccessTokens {
+
+    /** How far ahead of this node's clock another node's may be when it issues a token. */
+    private static final Duration ISSUED_AHEAD = Duration.ofMinutes(1);
 
     private final NimbusJwtEncoder encoder;
     private final JwtDecoder decoder;
@@ -62,6 +66,10 @@ final class AccessTokens {
                 present(JwtClaimNames.IAT),
                 present(JwtClaimNames.SUB),
                 timestamps,
+                // Issued in the future: not by this application, whose clock signs every token.
+                new JwtClaimValidator<Instant>(
+                        JwtClaimNames.IAT,
+                        iat -> iat != null && !iat.isAfter(clock.instant().plus(ISSUED_AHEAD))),
                 new JwtIssuerValidator(settings.issuer()),
                 new JwtClaimValidator<List<String>>(
                         JwtClaimNames.AUD, aud -> aud != null && aud.contains(settings.audience())));

@@ -11,6 +11,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 /** The identity module's beans that the security configuration of the web module uses. */
 @Configuration(proxyBeanMethods = false)
@@ -36,7 +37,13 @@ class IdentityConfiguration {
     @Bean
     Converter<Jwt, AbstractAuthenticationToken> jwtAuthenticationConverter() {
         return jwt -> {
-            var user = AccessTokens.user(jwt);
+            SignedInUser user;
+            try {
+                user = AccessTokens.user(jwt);
+            } catch (IllegalArgumentException | NullPointerException unreadable) {
+                // Signed by us but not as we sign (a subject, role or record that is no id): 401, not 500.
+                throw new InvalidBearerTokenException("The token's claims are not an access token's");
+            }
             return new UsernamePasswordAuthenticationToken(user, jwt, user.authorities());
         };
     }
