@@ -654,6 +654,8 @@ class CrashIT {
     /** A PostgreSQL cluster of the test's own: initdb in a temporary folder, a free port, its own sockets. */
     static final class Cluster {
 
+        static final boolean AS_ROOT = "root".equals(System.getProperty("user.name"));
+
         final Path folder;
         final Path bin;
         final int port;
@@ -676,6 +678,15 @@ class CrashIT {
             var folder = Files.createTempDirectory("medkarta-crash-pg");
             Files.createDirectories(folder.resolve("sockets"));
             var cluster = new Cluster(folder, bin, freePort());
+            if (AS_ROOT) {
+                // PostgreSQL refuses to run as root: the cluster belongs to the machine's postgres user.
+                var chown = new ProcessBuilder("chown", "-R", "postgres:postgres", folder.toString())
+                        .inheritIO()
+                        .start();
+                if (chown.waitFor() != 0) {
+                    throw new IllegalStateException("chown of " + folder + " failed");
+                }
+            }
             cluster.run("initdb", "-D", cluster.data(), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale");
             Files.writeString(
                     folder.resolve("data/postgresql.auto.conf"),
@@ -749,6 +760,9 @@ class CrashIT {
 
         private void run(String tool, String... arguments) throws Exception {
             var command = new ArrayList<String>();
+            if (AS_ROOT) {
+                command.addAll(List.of("runuser", "-u", "postgres", "--"));
+            }
             command.add(bin.resolve(tool).toString());
             command.addAll(Arrays.asList(arguments));
             var process = new ProcessBuilder(command)
