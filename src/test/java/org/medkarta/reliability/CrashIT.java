@@ -403,11 +403,20 @@ class CrashIT {
             if (offers.isEmpty()) {
                 return;
             }
-            var offer = offers.remove(ThreadLocalRandom.current().nextInt(offers.size()));
+            Offer offer;
+            try {
+                offer = offers.get(ThreadLocalRandom.current().nextInt(offers.size()));
+            } catch (IndexOutOfBoundsException takenMeanwhile) {
+                return;
+            }
+            // An attempt without an answer leaves the slot on offer: a retry may find it booked (409).
             var answer = post(
                     patient.token(),
                     "/api/v1/appointments",
                     Map.of("slotId", offer.slotId(), "serviceId", offer.serviceId(), "acceptClinicDocuments", true));
+            if (answer.statusCode() < 500) {
+                offers.remove(offer);
+            }
             if (answer.statusCode() == 201) {
                 bookings.put(JSON.readTree(answer.body()).get("id").asString(), patient.patientId());
             } else {
