@@ -47,7 +47,10 @@ class RequestBodyLimits extends OncePerRequestFilter {
             response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
             return;
         }
-        chain.doFilter(new Bounded(request, max, limits.bodyTimeout().toNanos()), response);
+        boolean hasBody =
+                request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+        // Requests without a body (pages, WebSocket upgrades) pass unwrapped.
+        chain.doFilter(hasBody ? new Bounded(request, max, limits.bodyTimeout().toNanos()) : request, response);
     }
 
     @Override
