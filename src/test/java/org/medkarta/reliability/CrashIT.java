@@ -394,7 +394,7 @@ class CrashIT {
                 } catch (IOException | RuntimeException noAnswer) {
                     // The app or the database is down: the outcome of this attempt is unknown.
                     unknown.incrementAndGet();
-                    pauseMillis(200);
+                    pauseMillis(500);
                 }
             }
         }
