@@ -216,42 +216,66 @@ class CrashIT {
         }
         assertThat(offers).as("free telemedicine slots of the demo therapist").hasSizeGreaterThan(50);
         Collections.shuffle(offers);
-        var rooms = List.of(
-                room(doctorToken, doctorId, chatService, patients.get(0), 0),
-                room(doctorToken, doctorId, chatService, patients.get(1), 5));
+        var rooms = new ArrayList<Room>();
+        var chatSlots = chatSlotsStartingSoon(
+                doctorToken, doctorId, chatService, patients.get(0).token());
+        for (int i = 0; i < chatSlots.size(); i++) {
+            rooms.add(room(doctorToken, chatSlots.get(i), patients.get(i)));
+        }
+        assertThat(rooms).as("chat rooms with the demo therapist").isNotEmpty();
         return new Load(patients, offers, rooms, doctorToken);
     }
 
-    /** A chat room: a 5-minute chat slot added a few minutes ahead, booked and taken into work. */
-    private Room room(String doctorToken, String doctorId, String service, Patient patient, int offsetMinutes)
+    /**
+     * Up to two chat slots starting within 12 minutes, so the doctor may take them into work at once
+     * (from 15 minutes before the start, seed 004): free template slots starting that soon, and
+     * 5-minute slots the doctor adds in the gap before the next template slot (outside working hours
+     * the whole window is a gap).
+     */
+    private List<Offer> chatSlotsStartingSoon(String doctorToken, String doctorId, String service, String patientToken)
             throws Exception {
-        Instant start =
-                Instant.now().plus(Duration.ofMinutes(3 + offsetMinutes)).truncatedTo(ChronoUnit.MINUTES);
-        start = start.minusSeconds(start.getEpochSecond() % 300).plus(Duration.ofMinutes(5));
-        // During working hours a template slot may cover that time: the doctor closes it first.
-        var covering = JSON.readTree(expect(
+        Instant now = Instant.now();
+        Instant latest = now.plus(Duration.ofMinutes(12));
+        var found = new ArrayList<Offer>();
+        var soon = JSON.readTree(expect(
                         200,
                         get(
-                                doctorToken,
-                                "/api/v1/slots?doctorId=" + doctorId + "&from=" + start.minus(Duration.ofMinutes(30))
-                                        + "&to=" + start.plus(Duration.ofMinutes(5))))
+                                patientToken,
+                                "/api/v1/slots?doctorId=" + doctorId + "&format=CHAT&from="
+                                        + now.plus(Duration.ofMinutes(1)) + "&to=" + latest))
                 .body());
-        for (JsonNode slot : covering) {
-            post(doctorToken, "/api/v1/slots/" + slot.get("id").asString() + "/close", Map.of());
+        for (JsonNode slot : soon) {
+            if (slot.get("format").asString().equals("CHAT")
+                    && java.time.OffsetDateTime.parse(slot.get("start").asString())
+                            .toInstant()
+                            .isBefore(latest)
+                    && found.size() < 2) {
+                found.add(new Offer(
+                        slot.get("id").asString(), slot.get("serviceId").asString()));
+            }
         }
-        var added = expect(
-                201,
-                post(
-                        doctorToken,
-                        "/api/v1/doctors/" + doctorId + "/slots",
-                        Map.of("start", start.toString(), "minutes", 5, "serviceIds", List.of(service))));
-        String slot = JSON.readTree(added.body()).get("id").asString();
+        Instant start = now.plus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.MINUTES);
+        start = start.plusSeconds((300 - start.getEpochSecond() % 300) % 300);
+        for (; !start.isAfter(latest) && found.size() < 2; start = start.plus(Duration.ofMinutes(5))) {
+            var added = post(
+                    doctorToken,
+                    "/api/v1/doctors/" + doctorId + "/slots",
+                    Map.of("start", start.toString(), "minutes", 5, "serviceIds", List.of(service)));
+            if (added.statusCode() == 201) {
+                found.add(new Offer(JSON.readTree(added.body()).get("id").asString(), service));
+            }
+        }
+        return found;
+    }
+
+    /** A chat room: the patient books the chat slot, the doctor takes the consultation into work. */
+    private Room room(String doctorToken, Offer slot, Patient patient) throws Exception {
         var booked = expect(
                 201,
                 post(
                         patient.token(),
                         "/api/v1/appointments",
-                        Map.of("slotId", slot, "serviceId", service, "acceptClinicDocuments", true)));
+                        Map.of("slotId", slot.slotId(), "serviceId", slot.serviceId(), "acceptClinicDocuments", true)));
         String consultation = JSON.readTree(booked.body()).get("consultationId").asString();
         expect(200, post(doctorToken, "/api/v1/consultations/" + consultation + "/take", Map.of()));
         return new Room(consultation, patient.token());
