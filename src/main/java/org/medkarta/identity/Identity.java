@@ -289,14 +289,7 @@ public class Identity {
                 return PasswordOutcome.refused(found, IdentityRefusal.accountLocked());
             }
             if (password == null || !passwords.matches(password, found.passwordHash())) {
-                int failed = found.failedPasswords() + 1;
-                if (failed >= properties.passwords().maxWrong()) {
-                    accounts.passwordFailed(found.id(), failed, clock.instant());
-                    sendReset(found, linkBase, locale, "identity.mail.locked");
-                    return PasswordOutcome.refused(found, IdentityRefusal.accountLocked());
-                }
-                accounts.passwordFailed(found.id(), failed, null);
-                return PasswordOutcome.refused(found, IdentityRefusal.badCredentials());
+                return wrongSecret(found, linkBase, locale);
             }
             if (found.totpEnabled()) {
                 if (totp == null || totp.isBlank()) {
@@ -304,7 +297,9 @@ public class Identity {
                 }
                 var step = Totp.matchingStep(found.totpSecret(), totp, clock.instant(), found.totpLastStep());
                 if (step.isEmpty()) {
-                    return PasswordOutcome.refused(found, IdentityRefusal.badCredentials());
+                    // A wrong TOTP code counts as a wrong password: otherwise whoever holds the
+                    // password could try all million codes (SPEC A4, A6).
+                    return wrongSecret(found, linkBase, locale);
                 }
                 accounts.totp(found.id(), found.totpSecret(), true, step.getAsLong());
             }
@@ -325,6 +320,18 @@ public class Identity {
         }
         signIns.record(outcome.account().id(), client, "PASSWORD", "SUCCESS");
         return outcome.account().signedIn("PASSWORD");
+    }
+
+    /** Counts a wrong password or TOTP code; the last one allowed in a row locks the account and e-mails a reset link. */
+    private PasswordOutcome wrongSecret(Account found, String linkBase, Locale locale) {
+        int failed = found.failedPasswords() + 1;
+        if (failed >= properties.passwords().maxWrong()) {
+            accounts.passwordFailed(found.id(), failed, clock.instant());
+            sendReset(found, linkBase, locale, "identity.mail.locked");
+            return PasswordOutcome.refused(found, IdentityRefusal.accountLocked());
+        }
+        accounts.passwordFailed(found.id(), failed, null);
+        return PasswordOutcome.refused(found, IdentityRefusal.badCredentials());
     }
 
     /**

@@ -178,6 +178,27 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(invalid, problem, headers, HttpStatus.UNPROCESSABLE_CONTENT, request);
     }
 
+    /**
+     * A body cut while it was read ({@link RequestBodyLimits}: too large or too slow) answers with
+     * its own status and closes the connection; any other unreadable body is a malformed request.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            org.springframework.http.converter.HttpMessageNotReadableException unreadable,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimits.BodyRefused refused) {
+                var closing = new HttpHeaders();
+                closing.addAll(headers);
+                closing.set(HttpHeaders.CONNECTION, "close");
+                return handleExceptionInternal(unreadable, null, closing, refused.status(), request);
+            }
+        }
+        return super.handleHttpMessageNotReadable(unreadable, headers, status, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception failure, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {

@@ -41,11 +41,13 @@ class Problems {
             Map.entry(404, "not-found"),
             Map.entry(405, "method-not-allowed"),
             Map.entry(406, "not-acceptable"),
+            Map.entry(408, "request-timeout"),
             Map.entry(409, "conflict"),
             Map.entry(413, "payload-too-large"),
             Map.entry(415, "unsupported-media-type"),
             Map.entry(422, "invalid-input"),
             Map.entry(429, "too-many-requests"),
+            Map.entry(431, "headers-too-large"),
             Map.entry(503, "unavailable"));
 
     private final MessageSource messages;
