@@ -87,6 +87,12 @@ public class Identity {
         return properties.termsVersion();
     }
 
+    /** The current platform terms in the person's language, so that an app can show what it asks to accept. */
+    public Terms terms(java.util.Locale locale) {
+        String version = properties.termsVersion();
+        return new Terms(version, messages.getMessage("identity.terms.text", new Object[] {version}, locale));
+    }
+
     /**
      * Registers a patient (SPEC A2): checks every field, records the accepted terms with time and
      * address, and e-mails a single-use confirmation link valid 24 hours.

@@ -1,5 +1,8 @@
 package org.medkarta.access.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -162,6 +165,14 @@ class AccessApi {
 
     /** {@code {level}} sends a code (202); {@code {level, code}} then changes the level (200). */
     @PostMapping("/api/v1/grants/{id}/level")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Done with the code",
+            content = @Content(schema = @Schema(implementation = Grant.class)))
+    @ApiResponse(
+            responseCode = "202",
+            description = "A confirmation code was sent",
+            content = @Content(schema = @Schema(implementation = CodeSent.class)))
     @PreAuthorize("isAuthenticated()")
     ResponseEntity<?> level(
             @AuthenticationPrincipal SignedInUser user,
@@ -178,6 +189,14 @@ class AccessApi {
 
     /** Without a code sends one (202); with {@code {code}} revokes (200), in force on the next request. */
     @PostMapping("/api/v1/grants/{id}/revoke")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Done with the code",
+            content = @Content(schema = @Schema(implementation = Grant.class)))
+    @ApiResponse(
+            responseCode = "202",
+            description = "A confirmation code was sent",
+            content = @Content(schema = @Schema(implementation = CodeSent.class)))
     @PreAuthorize("isAuthenticated()")
     ResponseEntity<?> revoke(
             @AuthenticationPrincipal SignedInUser user,
@@ -271,6 +290,7 @@ class AccessApi {
 
     /** Clinic staff give a child of 15 or older their own phone to sign in with. */
     @PostMapping("/api/v1/patients/{patientId}/own-phone")
+    @ApiResponse(responseCode = "204", description = "The child signs in with the phone from now on")
     @PreAuthorize("hasAnyRole('CLINIC_ADMIN', 'PLATFORM_ADMIN')")
     ResponseEntity<Map<String, Object>> ownPhone(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String patientId, @RequestBody PhoneBody body) {

@@ -6,7 +6,9 @@ import java.util.Locale;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientRegistration;
 import org.medkarta.identity.Registered;
+import org.medkarta.identity.Terms;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -21,6 +23,15 @@ class RegistrationApi {
 
     RegistrationApi(Identity identity) {
         this.identity = identity;
+    }
+
+    /**
+     * The platform terms in force: a registration sends their {@code version} as {@code
+     * termsVersion}. Public, so that an app can show them before anyone registers.
+     */
+    @GetMapping("/api/v1/terms")
+    Terms terms(Locale locale) {
+        return identity.terms(locale);
     }
 
     /** 201 with the new ids; 409 {@code phone-taken} / {@code email-taken}; 422 {@code invalid-input}. */
