@@ -7,14 +7,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.StaffInvitation;
-import org.medkarta.identity.Role;
-import org.medkarta.identity.RoleGrant;
-import org.medkarta.identity.SignedInUser;
-import org.medkarta.shared.ClinicId;
 import org.medkarta.testing.Identifiers;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
@@ -34,45 +28,6 @@ class StaffIdentifierAccessIT extends AccessSupport {
                 map("kind", "OMS", "number", Identifiers.oms(), "insurer", "СОГАЗ-Мед"));
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
         return body(added).get("id").asString();
-    }
-
-    /** A registrar of the clinic, invited as the clinic's administrator invites one, with a token. */
-    Person registrar(ClinicId clinic) {
-        var id = identity.invite(
-                "reg-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                "Регистраторова",
-                "Вера",
-                null,
-                Role.REGISTRAR,
-                clinic,
-                "http://localhost",
-                Locale.ENGLISH);
-        var user = new SignedInUser(id, "Вера", null, List.of(new RoleGrant(Role.REGISTRAR, clinic)), "PASSWORD");
-        return new Person(user, null, identity.tokensFor(user).accessToken());
-    }
-
-    /**
-     * An administrator of the clinic, invited as the platform invites one, who set a password through
-     * the e-mailed link and signed in; their access token.
-     */
-    private String administrator(ClinicId clinic) {
-        String email = "adm-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru";
-        clinics.inviteAdministrator(
-                PLATFORM,
-                clinic,
-                new StaffInvitation(email, "Админова", "Алла", null),
-                "http://localhost",
-                Locale.ENGLISH);
-        return signIn(email);
-    }
-
-    /** Sets the invited person's password through the e-mailed link and signs in; the access token. */
-    private String signIn(String email) {
-        String link = Outbox.latestLink(outbox, email);
-        identity.setPassword(link.substring(link.indexOf("token=") + 6), "Registr-2026");
-        var signedIn = post("/api/v1/auth/login", map("email", email, "password", "Registr-2026"));
-        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
-        return body(signedIn).get("accessToken").asString();
     }
 
     private HttpResponse<String> delete(String token, String path) {
@@ -328,16 +283,6 @@ class StaffIdentifierAccessIT extends AccessSupport {
                 .build());
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).contains("id=\"registrarEmail\"").contains("is-invalid");
-    }
-
-    private String session(String token) {
-        var signedIn = get("/test/token-sign-in?token=" + token + "&continue=/");
-        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
-        return signedIn.headers().allValues("Set-Cookie").stream()
-                .map(cookie -> cookie.split(";", 2)[0])
-                .filter(cookie -> !cookie.startsWith("medkarta-lang"))
-                .findFirst()
-                .orElseThrow();
     }
 
     private static String csrf(String html) {
