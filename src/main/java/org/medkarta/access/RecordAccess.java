@@ -343,7 +343,8 @@ public class RecordAccess {
         if (actor == null) {
             return "ANONYMOUS";
         }
-        for (Role role : List.of(Role.DOCTOR, Role.CLINIC_ADMIN, Role.PLATFORM_ADMIN, Role.SUPPORT, Role.PATIENT)) {
+        for (Role role : List.of(
+                Role.DOCTOR, Role.REGISTRAR, Role.CLINIC_ADMIN, Role.PLATFORM_ADMIN, Role.SUPPORT, Role.PATIENT)) {
             if (actor.has(role)) {
                 return role.name();
             }

@@ -167,6 +167,29 @@ public class ClinicDirectory {
     }
 
     /**
+     * Invites a registrar of the clinic's registry by e-mail, as a doctor is invited (issue 12): they
+     * sign in as staff, find and book patients, and keep the identifiers and policies of the patients
+     * in the clinic's care. An existing account just gets the role in this clinic.
+     */
+    @Transactional
+    public void inviteRegistrar(
+            SignedInUser actor, ClinicId clinic, StaffInvitation invitation, String linkBase, Locale locale) {
+        administer(actor, clinic);
+        var errors = new FieldErrors();
+        checkInvitation(invitation, "", errors);
+        errors.throwIfAny();
+        identity.invite(
+                invitation.email(),
+                invitation.lastName(),
+                invitation.firstName(),
+                invitation.patronymic(),
+                Role.REGISTRAR,
+                clinic,
+                linkBase,
+                locale);
+    }
+
+    /**
      * Sets the clinic's logo.
      *
      * @throws InvalidInput {@code logo} unless a PNG or JPEG (by content) of at most 1 MB

@@ -329,7 +329,12 @@ class Accounts {
                             phone != null ? phone : row.getString("contact_phone"),
                             row.getString("snils"),
                             phone != null || row.getString("email") != null,
-                            List.of());
+                            List.of(),
+                            row.getObject("birth_date", LocalDate.class) == null
+                                    ? null
+                                    : row.getObject("birth_date", LocalDate.class)
+                                            .getYear(),
+                            false);
                 })
                 .list();
     }

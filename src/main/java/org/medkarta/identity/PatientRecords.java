@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.medkarta.shared.ClinicCare;
 import org.medkarta.shared.FieldErrors;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
@@ -28,8 +29,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * entered for a child), creating a record when the patient has none, and the OMS and DMS policies
  * that are part of a patient's identity data.
  *
- * <p>Staff are doctors, clinic and platform administrators and support agents; a patient sees and
- * keeps their own policies. Anyone else gets {@link NotFound}.
+ * <p>What staff see and change follows the care relationships of their clinics (SPEC F4, issue 12,
+ * decided through the {@link ClinicCare} port): a doctor, registrar or clinic administrator sees a
+ * patient's identifiers only when the patient is attached to, booked with, referred to or being
+ * registered by a clinic they work at; only the registry of such a clinic (registrars and clinic
+ * administrators) adds and removes policies. A search finds any patient, as booking needs (SPEC C6),
+ * but shows only initials and the birth year of a patient no clinic of theirs cares for yet. A
+ * patient sees and keeps their own policies. Anyone else gets {@link NotFound}, which never tells
+ * whether the person exists.
  *
  * <p>OMS numbers are checked for their form only, the 16 digits of the unified policy number: the
  * algorithm of its check digit was not at hand from a source that could be cited, and refusing a
@@ -47,6 +54,7 @@ public class PatientRecords {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ClinicCare care;
 
     PatientRecords(
             Accounts accounts,
@@ -54,7 +62,9 @@ public class PatientRecords {
             Identity identity,
             TransactionTemplate transaction,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ClinicCare care) {
+        this.care = care;
         this.accounts = accounts;
         this.policies = policies;
         this.identity = identity;
@@ -63,17 +73,25 @@ public class PatientRecords {
         this.events = events;
     }
 
-    /** Whether the person works with patient records: a doctor, an administrator or a support agent. */
-    public static boolean isStaff(SignedInUser actor) {
+    /**
+     * Whether the person may look up and register patients for booking (SPEC C6): a doctor, registrar
+     * or administrator working at a clinic, decided from the database at each request.
+     */
+    public boolean isClinicStaff(SignedInUser actor) {
         return actor != null
-                && (actor.has(Role.DOCTOR)
-                        || actor.has(Role.CLINIC_ADMIN)
-                        || actor.has(Role.PLATFORM_ADMIN)
-                        || actor.has(Role.SUPPORT));
+                && (actor.has(Role.DOCTOR) || actor.has(Role.REGISTRAR) || actor.has(Role.CLINIC_ADMIN))
+                && care.worksAtAClinic(actor.userId());
     }
 
+    private void requireClinicStaff(SignedInUser actor) {
+        if (!isClinicStaff(actor)) {
+            throw new NotFound();
+        }
+    }
+
+    /** Staff who may record a clinician's correction of the record's identifiers (SPEC E1). */
     private static void requireStaff(SignedInUser actor) {
-        if (!isStaff(actor)) {
+        if (actor == null || !(actor.has(Role.DOCTOR) || actor.has(Role.REGISTRAR) || actor.has(Role.CLINIC_ADMIN))) {
             throw new NotFound();
         }
     }
@@ -81,11 +99,12 @@ public class PatientRecords {
     /**
      * The records a phone, SNILS or policy number as typed leads to, with their policies: every
      * record with that sign-in or contact phone, the one with that SNILS, the ones holding that
-     * policy. Nothing when the text is none of these.
+     * policy. Nothing when the text is none of these. A patient whom no clinic of the searcher cares
+     * for is shown {@linkplain PatientCard#limited() limited} to the initials and the birth year.
      */
     @Transactional(readOnly = true)
     public List<PatientCard> find(SignedInUser actor, String query) {
-        requireStaff(actor);
+        requireClinicStaff(actor);
         if (query == null || query.isBlank()) {
             return List.of();
         }
@@ -102,17 +121,23 @@ public class PatientRecords {
             // It may still be a policy.
         }
         found.addAll(policies.patientsWith(digits.toUpperCase(Locale.ROOT)));
-        var cards = withPolicies(accounts.cards(found.stream().limit(MAX_FOUND).toList()));
-        // Each record a search shows is a record someone saw (G1).
-        cards.forEach(card -> events.publishEvent(
-                new PatientIdentifiersUsed(actor.userId(), "STAFF", card.patientId(), "PATIENT_FOUND", true)));
+        var cards = withPolicies(accounts.cards(found.stream().limit(MAX_FOUND).toList())).stream()
+                .map(card -> care.cares(actor.userId(), card.patientId()) ? card : card.limitedToBooking())
+                .toList();
+        // Each record a search shows is a record someone saw (G1), in full or only for booking.
+        cards.forEach(card -> events.publishEvent(new PatientIdentifiersUsed(
+                actor.userId(),
+                "STAFF",
+                card.patientId(),
+                card.limited() ? "PATIENT_FOUND_FOR_BOOKING" : "PATIENT_FOUND",
+                true)));
         return cards;
     }
 
-    /** One record with its policies, for staff or for the patient themself. */
+    /** One record with its policies, for staff of a caring clinic or for the patient themself. */
     @Transactional(readOnly = true)
     public PatientCard card(SignedInUser actor, PatientId patient) {
-        requireStaffOrSelf(actor, patient, "PATIENT_CARD_READ");
+        requireCaringStaffOrSelf(actor, patient, "PATIENT_CARD_READ", false);
         return withPolicies(accounts.cards(List.of(patient.value()))).stream()
                 .findFirst()
                 .orElseThrow(NotFound::new);
@@ -127,7 +152,7 @@ public class PatientRecords {
      *     included
      */
     public PatientCard create(SignedInUser actor, PatientRecordForm form) {
-        requireStaff(actor);
+        requireClinicStaff(actor);
         var errors = new FieldErrors();
         String lastName = name(form.lastName(), "lastName", true, errors);
         String firstName = name(form.firstName(), "firstName", true, errors);
@@ -166,6 +191,8 @@ public class PatientRecords {
                         false,
                         now);
                 accounts.recordDetails(created.userId(), sex, phone.e164());
+                // The patient is now being registered by the creator's clinics, which care for them.
+                care.registered(actor.userId(), created.patientId());
                 if (oms != null) {
                     policies.insert(
                             new PolicyView(
@@ -191,7 +218,7 @@ public class PatientRecords {
     /** The patient's policies, newest first within each kind. */
     @Transactional(readOnly = true)
     public List<PolicyView> policies(SignedInUser actor, PatientId patient) {
-        requireStaffOrSelf(actor, patient, "POLICIES_READ");
+        requireCaringStaffOrSelf(actor, patient, "POLICIES_READ", false);
         return policies.ofPatients(List.of(patient.value()));
     }
 
@@ -201,7 +228,7 @@ public class PatientRecords {
      * @throws InvalidInput naming every wrong field, or {@code number} when another record holds it
      */
     public PolicyView addPolicy(SignedInUser actor, PatientId patient, PolicyForm form) {
-        requireStaffOrSelf(actor, patient, "POLICY_ADDED");
+        requireCaringStaffOrSelf(actor, patient, "POLICY_ADDED", true);
         var errors = new FieldErrors();
         var parsed = policy(form, "", errors);
         errors.throwIfAny();
@@ -229,18 +256,36 @@ public class PatientRecords {
         }
     }
 
-    /** Removes a policy from its record. */
-    @Transactional
+    /**
+     * Removes a policy from its record: the patient themself or the registry of a caring clinic. Not
+     * in one transaction with the check, so that a refusal's audit entry is not rolled back with it.
+     */
     public void removePolicy(SignedInUser actor, UUID policy) {
-        var found = policies.find(policy).orElseThrow(NotFound::new);
-        requireStaffOrSelf(actor, found.patientId(), "POLICY_REMOVED");
+        var found = policies.find(policy);
+        if (found.isEmpty()) {
+            events.publishEvent(new PatientIdentifiersUsed(
+                    actor == null ? null : actor.userId(), "NONE", null, "POLICY_REMOVED", false));
+            throw new NotFound();
+        }
+        requireCaringStaffOrSelf(actor, found.get().patientId(), "POLICY_REMOVED", true);
         policies.delete(policy);
     }
 
-    /** Staff or the patient themself, or 404; either way recorded in the audit trail (G1). */
-    private void requireStaffOrSelf(SignedInUser actor, PatientId patient, String action) {
+    /**
+     * The patient themself, or staff of a clinic caring for the patient — for a {@code change}, its
+     * registry only (SPEC F4, issue 12) — or 404; either way recorded in the audit trail (G1).
+     */
+    private void requireCaringStaffOrSelf(SignedInUser actor, PatientId patient, String action, boolean change) {
         boolean self = actor != null && patient != null && patient.equals(actor.patientId());
-        boolean allowed = patient != null && (self || isStaff(actor));
+        boolean staff = !self
+                && actor != null
+                && patient != null
+                && (change
+                        ? (actor.has(Role.REGISTRAR) || actor.has(Role.CLINIC_ADMIN))
+                                && care.keepsRegistry(actor.userId(), patient)
+                        : (actor.has(Role.DOCTOR) || actor.has(Role.REGISTRAR) || actor.has(Role.CLINIC_ADMIN))
+                                && care.cares(actor.userId(), patient));
+        boolean allowed = self || staff;
         events.publishEvent(new PatientIdentifiersUsed(
                 actor == null ? null : actor.userId(),
                 !allowed ? "NONE" : self ? "SELF" : "STAFF",
@@ -270,7 +315,9 @@ public class PatientRecords {
                         card.phone(),
                         card.snils(),
                         card.signsIn(),
-                        List.copyOf(byPatient.getOrDefault(card.patientId(), List.of()))))
+                        List.copyOf(byPatient.getOrDefault(card.patientId(), List.of())),
+                        card.birthYear(),
+                        card.limited()))
                 .toList();
     }
 

@@ -5,6 +5,8 @@ public enum Role {
     PATIENT,
     DOCTOR,
     CLINIC_ADMIN,
+    /** Clinic registry staff: find and book patients, keep their identifiers and policies (issue 12). */
+    REGISTRAR,
     PLATFORM_ADMIN,
     SUPPORT;
 

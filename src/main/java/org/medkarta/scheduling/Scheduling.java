@@ -152,6 +152,34 @@ public class Scheduling {
         return found;
     }
 
+    /**
+     * The doctors whose calendars the person books into: those they manage, and as a registrar every
+     * active doctor of their clinics (issue 12), whose schedules they see but do not change.
+     */
+    @Transactional(readOnly = true)
+    public List<DoctorView> bookingDoctors(SignedInUser actor) {
+        var found = new ArrayList<>(managedDoctors(actor));
+        var seen = new HashSet<DoctorId>();
+        found.forEach(doctor -> seen.add(doctor.id()));
+        for (ClinicId clinic : registrarClinics(actor)) {
+            for (var doctor : clinics.findDoctors(null, null, clinic)) {
+                if (seen.add(doctor.id())) {
+                    found.add(doctor);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Whether the person sees the doctor's calendar: who manages it, or a registrar of the doctor's clinic. */
+    @Transactional(readOnly = true)
+    public boolean seesSchedule(SignedInUser actor, DoctorId doctor) {
+        return manages(actor, doctor)
+                || clinics.doctor(doctor)
+                        .map(found -> registrarOf(actor, found.clinicId()))
+                        .orElse(false);
+    }
+
     private DoctorView managed(SignedInUser actor, DoctorId doctor) {
         if (!manages(actor, doctor)) {
             throw new NotFound();
@@ -400,14 +428,18 @@ public class Scheduling {
     /** The doctor's calendar ("График"): every slot in {@code [from, to)} with its status. */
     @Transactional(readOnly = true)
     public List<SlotView> calendar(SignedInUser actor, DoctorId doctor, Instant from, Instant to) {
-        managed(actor, doctor);
+        if (!seesSchedule(actor, doctor)) {
+            throw new NotFound();
+        }
         return slots.ofDoctor(doctor, from, to);
     }
 
     /** The doctor's booked appointments in {@code [from, to)}. */
     @Transactional(readOnly = true)
     public List<AppointmentView> doctorAppointments(SignedInUser actor, DoctorId doctor, Instant from, Instant to) {
-        managed(actor, doctor);
+        if (!seesSchedule(actor, doctor)) {
+            throw new NotFound();
+        }
         return appointments.ofDoctor(doctor, from, to);
     }
 
@@ -735,7 +767,9 @@ public class Scheduling {
             return new Booker(actor.patientId(), actor.userId());
         }
         if (!asked.equals(actor.patientId())
-                && (manages(actor, doctor.id()) || colleague(actor, doctor, doctorToDoctor))) {
+                && (manages(actor, doctor.id())
+                        || registrarOf(actor, doctor.clinicId())
+                        || colleague(actor, doctor, doctorToDoctor))) {
             return identity.patient(asked)
                     .map(account -> new Booker(account.patientId(), account.userId()))
                     .orElseThrow(NotFound::new);
@@ -746,6 +780,24 @@ public class Scheduling {
             return new Booker(asked, actor.userId());
         }
         throw new NotFound();
+    }
+
+    /** Whether the person is a registrar of the clinic now, read from their account, not their sign-in. */
+    private boolean registrarOf(SignedInUser actor, ClinicId clinic) {
+        return registrarClinics(actor).contains(clinic);
+    }
+
+    private List<ClinicId> registrarClinics(SignedInUser actor) {
+        if (actor == null || !actor.has(Role.REGISTRAR)) {
+            return List.of();
+        }
+        return identity.account(actor.userId())
+                .map(account -> account.roles().stream()
+                        .filter(grant -> grant.role() == Role.REGISTRAR && grant.clinic() != null)
+                        .map(org.medkarta.identity.RoleGrant::clinic)
+                        .distinct()
+                        .toList())
+                .orElse(List.of());
     }
 
     private boolean colleague(SignedInUser actor, DoctorView doctor, boolean doctorToDoctor) {
@@ -776,7 +828,7 @@ public class Scheduling {
      * several records.
      */
     public List<PatientCard> findPatients(SignedInUser actor, String query) {
-        if (actor == null || managedDoctors(actor).isEmpty()) {
+        if (!patientRecords.isClinicStaff(actor)) {
             throw new NotFound();
         }
         return patientRecords.find(actor, query);
@@ -788,7 +840,7 @@ public class Scheduling {
      * @throws InvalidInput naming every wrong field
      */
     public PatientCard createPatient(SignedInUser actor, PatientRecordForm form) {
-        if (actor == null || managedDoctors(actor).isEmpty()) {
+        if (!patientRecords.isClinicStaff(actor)) {
             throw new NotFound();
         }
         return patientRecords.create(actor, form);
@@ -910,6 +962,13 @@ public class Scheduling {
     public boolean hasAppointment(PatientId patient, DoctorId doctor) {
         return appointments.ofPatient(patient, AppointmentStatus.BOOKED).stream()
                 .anyMatch(appointment -> appointment.doctorId().equals(doctor));
+    }
+
+    /** Whether the patient has a booked appointment with any doctor of the clinic (SPEC F4, issue 12). */
+    @Transactional(readOnly = true)
+    public boolean hasAppointmentAt(PatientId patient, ClinicId clinic) {
+        return appointments.ofPatient(patient, AppointmentStatus.BOOKED).stream()
+                .anyMatch(appointment -> appointment.clinicId().equals(clinic));
     }
 
     /**

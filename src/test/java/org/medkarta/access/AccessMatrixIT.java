@@ -3,6 +3,7 @@ package org.medkarta.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,6 +19,7 @@ import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.PatientId;
+import org.medkarta.testing.Identifiers;
 import org.medkarta.testing.Phones;
 
 /**
@@ -29,9 +31,14 @@ import org.medkarta.testing.Phones;
  * <p>The expectations are written out here, from seed 001 and issue 7, not computed by the code
  * under test. Endpoints of modules built later (FHIR) join the {@link #endpoints} list. The record's
  * pages are opened (GET) with a browser session; their forms post to the same facade calls as the
- * API endpoints listed here. Not in the list: the staff endpoints of identity and guardianship
- * ({@code /api/v1/patients/{id}/policies}, {@code /own-phone}), which answer to staff roles rather
- * than to the policy point.
+ * API endpoints listed here.
+ *
+ * <p>The identifiers staff use outside the record (the patient's card, policies and the registry
+ * search, issue 12) follow their clinic's care rather than the record's policy point: {@link
+ * #staffGetExactlyWhatTheirClinicsCareGivesOnTheIdentifiersPoliciesAndSearch} runs them for doctors,
+ * administrators and registrars of the caring clinic and of a second clinic. {@link
+ * EndpointInventoryIT} checks that every endpoint of the app is in one of these matrices or
+ * classified in {@link EndpointClassification}.
  */
 class AccessMatrixIT extends AccessSupport {
 
@@ -47,7 +54,9 @@ class AccessMatrixIT extends AccessSupport {
         PARENT_OF_15_YEAR_OLD,
         DOCTOR_IN_CARE,
         DOCTOR_WITHOUT_CARE,
-        ADMIN_OF_ANOTHER_CLINIC
+        ADMIN_OF_ANOTHER_CLINIC,
+        /** Registry staff of the clinic that cares for the owner: identifiers, never the record (issue 12). */
+        REGISTRAR_OF_CARING_CLINIC
     }
 
     enum Owner {
@@ -94,6 +103,11 @@ class AccessMatrixIT extends AccessSupport {
 
     interface Call {
         HttpResponse<String> send(Actor actor, PatientId owner, String fixture);
+    }
+
+    /** A call of an identifier endpoint with a token (or, for a page, a session cookie); null for nobody. */
+    interface IdentityCall {
+        HttpResponse<String> send(String credential, String fixture);
     }
 
     interface Fixture {
@@ -470,8 +484,332 @@ class AccessMatrixIT extends AccessSupport {
         assertThat(failures)
                 .as("leaks and wrong answers in %d requests", requests)
                 .isEmpty();
-        // 35 callers (12 roles, less the child under 15 themself) × every endpoint.
-        assertThat(requests).isGreaterThanOrEqualTo(35 * 40);
+        // 38 callers (13 roles, less the child under 15 themself) × every endpoint.
+        assertThat(requests).isGreaterThanOrEqualTo(38 * 40);
+    }
+
+    // ---------------------------------------------------------------- identifiers outside the record (issue 12)
+
+    /** Who asks about one patient's identifiers: the patient, strangers, and staff of two clinics. */
+    enum Staff {
+        ANONYMOUS,
+        SELF,
+        OTHER_PATIENT,
+        DOCTOR_OF_CARING_CLINIC,
+        ADMIN_OF_CARING_CLINIC,
+        REGISTRAR_OF_CARING_CLINIC,
+        DOCTOR_OF_SECOND_CLINIC,
+        ADMIN_OF_SECOND_CLINIC,
+        REGISTRAR_OF_SECOND_CLINIC
+    }
+
+    /** What an endpoint does with the identifiers. */
+    enum Use {
+        READ,
+        CHANGE,
+        SEARCH
+    }
+
+    /**
+     * Issue 12 and SPEC F4, C6, written out: staff of the clinic caring for the patient read the
+     * identifiers, its registry (registrars, administrators) changes them, the patient keeps their own;
+     * every clinic's staff search, and see in full only patients in their clinic's care.
+     */
+    static boolean allowed(Staff who, Use use) {
+        return switch (who) {
+            case SELF -> use != Use.SEARCH;
+            case DOCTOR_OF_CARING_CLINIC -> use != Use.CHANGE;
+            case ADMIN_OF_CARING_CLINIC, REGISTRAR_OF_CARING_CLINIC -> true;
+            case DOCTOR_OF_SECOND_CLINIC, ADMIN_OF_SECOND_CLINIC, REGISTRAR_OF_SECOND_CLINIC -> use == Use.SEARCH;
+            default -> false;
+        };
+    }
+
+    /** Whether a search shows the patient in full: only to staff of the caring clinic. */
+    static boolean seesInFull(Staff who) {
+        return who == Staff.DOCTOR_OF_CARING_CLINIC
+                || who == Staff.ADMIN_OF_CARING_CLINIC
+                || who == Staff.REGISTRAR_OF_CARING_CLINIC;
+    }
+
+    /** One identifier endpoint: its {@code METHOD template} as the app maps it, what it does, how to call it. */
+    record IdentityEndpoint(String endpoint, Use use, int success, boolean page, Fixture fixture, IdentityCall call) {}
+
+    /** The identity and registry endpoints the identifier matrix calls, as {@link EndpointInventoryIT} lists them. */
+    static final List<String> IDENTITY_ENDPOINTS = List.of(
+            "GET /api/v1/patient-records/{patientId}",
+            "GET /api/v1/patients/{patientId}/policies",
+            "POST /api/v1/patients/{patientId}/policies",
+            "DELETE /api/v1/policies/{id}",
+            "GET /api/v1/patient-records",
+            "GET /api/v1/booking/patients",
+            "GET /schedule/patients/{patientId}",
+            "GET /schedule/patients");
+
+    /** The record endpoints the record matrix above calls, by the templates the app maps. */
+    static final List<String> RECORD_ENDPOINTS = List.of(
+            "GET /api/v1/patients/{patientId}/grants",
+            "POST /api/v1/patients/{patientId}/grants",
+            "GET /api/v1/patients/{patientId}/access-log",
+            "POST /api/v1/appointments",
+            "GET /api/v1/appointments",
+            "GET /api/v1/patients/{id}/record",
+            "GET /api/v1/patients/{id}/record/labs",
+            "GET /api/v1/patients/{id}/contacts",
+            "POST /api/v1/patients/{id}/contacts",
+            "POST /api/v1/patients/{id}/addresses",
+            "GET /api/v1/patients/{id}/record/identity",
+            "POST /api/v1/patients/{id}/identity",
+            "GET /api/v1/patients/{id}/documents",
+            "GET /api/v1/patients/{id}/documents/{uploadId}/content",
+            "GET /api/v1/patients/{id}/diary",
+            "POST /api/v1/patients/{id}/diary",
+            "GET /api/v1/patients/{id}/diary/thresholds",
+            "POST /api/v1/patients/{id}/diary/thresholds",
+            "POST /api/v1/patients/{id}/record/entries",
+            "GET /api/v1/patients/{id}/record/entries/{entryId}",
+            "GET /api/v1/patients/{id}/record/labs/{code}",
+            "POST /api/v1/patients/{id}/record/entries/{entryId}/corrections",
+            "POST /api/v1/patients/{id}/record/entries/{entryId}/entered-in-error",
+            "POST /api/v1/patients/{id}/documents",
+            "POST /api/v1/patients/{id}/documents/{uploadId}/verify",
+            "POST /api/v1/patients/{id}/documents/{uploadId}/reject",
+            "POST /api/v1/patients/{id}/contacts/{contactId}/remove",
+            "GET /api/v1/grants/{id}",
+            "POST /api/v1/grants/{id}/revoke",
+            "GET /record/{id}",
+            "GET /record/{id}/contacts",
+            "GET /record/{id}/diary",
+            "GET /record/{id}/identity",
+            "GET /record/{id}/labs",
+            "GET /record/{id}/uploads",
+            "GET /record/{id}/entries/{entryId}",
+            "GET /record/{id}/entries/new",
+            "GET /record/{id}/entries/{entryId}/correct",
+            "GET /record/{id}/uploads/{uploadId}/file",
+            "POST /api/v1/patients/{patientId}/emergency-access");
+
+    @Test
+    void staffGetExactlyWhatTheirClinicsCareGivesOnTheIdentifiersPoliciesAndSearch() {
+        var patient = patient("Реестров", "Кирилл");
+        String standingPolicy = Identifiers.oms();
+        var own = postAs(
+                patient.token(),
+                "/api/v1/patients/" + patient.id() + "/policies",
+                map("kind", "OMS", "number", standingPolicy, "insurer", "Реестр-Мед"));
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
+        var secrets = List.of("Реестров", "Кирилл", "1980-01-02", patient.phone(), standingPolicy, "Реестр-Мед");
+
+        var caring = clinic();
+        var doctor = doctor(caring);
+        // A referral to the clinic's doctor puts the patient in the clinic's care (SPEC F4).
+        scheduling.issueReferral(
+                patient.patient(),
+                "therapist",
+                doctor.view().id(),
+                Instant.now().plus(Duration.ofDays(30)),
+                null);
+        var second = clinic();
+        var tokens = new EnumMap<Staff, String>(Staff.class);
+        tokens.put(Staff.SELF, patient.token());
+        tokens.put(Staff.OTHER_PATIENT, patient().token());
+        tokens.put(Staff.DOCTOR_OF_CARING_CLINIC, doctor.token());
+        tokens.put(Staff.ADMIN_OF_CARING_CLINIC, administrator(caring));
+        tokens.put(Staff.REGISTRAR_OF_CARING_CLINIC, registrar(caring).token());
+        tokens.put(Staff.DOCTOR_OF_SECOND_CLINIC, doctor(second).token());
+        tokens.put(Staff.ADMIN_OF_SECOND_CLINIC, administrator(second));
+        tokens.put(Staff.REGISTRAR_OF_SECOND_CLINIC, registrar(second).token());
+        var sessions = new EnumMap<Staff, String>(Staff.class);
+        tokens.forEach((who, token) -> sessions.put(who, session(token)));
+
+        String query = patient.phone().replace("+", "%2B");
+        String id = patient.id();
+        Fixture freshPolicy = owner -> {
+            var added = postAs(
+                    patient.token(),
+                    "/api/v1/patients/" + id + "/policies",
+                    map(
+                            "kind",
+                            "DMS",
+                            "number",
+                            "ДМС-" + serial.incrementAndGet() + "/"
+                                    + Phones.unique().substring(6)));
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+            return body(added).get("id").asString();
+        };
+        var endpoints = List.of(
+                new IdentityEndpoint(
+                        IDENTITY_ENDPOINTS.get(0),
+                        Use.READ,
+                        200,
+                        false,
+                        null,
+                        (token, fixture) -> getWith(token, "/api/v1/patient-records/" + id)),
+                new IdentityEndpoint(
+                        IDENTITY_ENDPOINTS.get(1),
+                        Use.READ,
+                        200,
+                        false,
+                        null,
+                        (token, fixture) -> getWith(token, "/api/v1/patients/" + id + "/policies")),
+                new IdentityEndpoint(
+                        IDENTITY_ENDPOINTS.get(2),
+                        Use.CHANGE,
+                        201,
+                        false,
+                        null,
+                        (token, fixture) -> postAs(
+                                token,
+                                "/api/v1/patients/" + id + "/policies",
+                                map(
+                                        "kind",
+                                        "DMS",
+                                        "number",
+                                        "ДМС-" + serial.incrementAndGet() + "/"
+                                                + Phones.unique().substring(6)))),
+                new IdentityEndpoint(
+                        IDENTITY_ENDPOINTS.get(3),
+                        Use.CHANGE,
+                        204,
+                        false,
+                        freshPolicy,
+                        (token, fixture) -> send(withToken(request("/api/v1/policies/" + fixture), token)
+                                .DELETE()
+                                .build())),
+                new IdentityEndpoint(
+                        IDENTITY_ENDPOINTS.get(4),
+                        Use.SEARCH,
+                        200,
+                        false,
+                        null,
+                        (token, fixture) -> getWith(token, "/api/v1/patient-records?query=" + query)),
+                new IdentityEndpoint(
+                        IDENTITY_ENDPOINTS.get(5),
+                        Use.SEARCH,
+                        200,
+                        false,
+                        null,
+                        (token, fixture) -> getWith(token, "/api/v1/booking/patients?query=" + query)),
+                new IdentityEndpoint(
+                        IDENTITY_ENDPOINTS.get(6),
+                        Use.READ,
+                        200,
+                        true,
+                        null,
+                        (session, fixture) -> page(session, "/schedule/patients/" + id)),
+                new IdentityEndpoint(
+                        IDENTITY_ENDPOINTS.get(7),
+                        Use.SEARCH,
+                        200,
+                        true,
+                        null,
+                        (session, fixture) -> page(session, "/schedule/patients?query=" + query)));
+
+        var failures = new ArrayList<String>();
+        String standing = null;
+        int requests = 0;
+        for (var who : Staff.values()) {
+            for (var endpoint : endpoints) {
+                // The registry's pages are staff pages: a patient keeps their own policies through the API.
+                boolean may = allowed(who, endpoint.use()) && !(endpoint.page() && who == Staff.SELF);
+                String fixture = null;
+                if (endpoint.fixture() != null) {
+                    if (may) {
+                        fixture = endpoint.fixture().make(patient.patient());
+                    } else {
+                        standing = standing == null ? endpoint.fixture().make(patient.patient()) : standing;
+                        fixture = standing;
+                    }
+                }
+                String credential = endpoint.page() ? sessions.get(who) : tokens.get(who);
+                long before = lastAuditSeq();
+                var response = endpoint.call().send(credential, fixture);
+                requests++;
+                String where = who + " / " + endpoint.endpoint() + ": ";
+                int status = response.statusCode();
+                String body = response.body();
+                if (who == Staff.ANONYMOUS) {
+                    boolean toSignIn = status == 302
+                            && response.headers()
+                                    .firstValue("Location")
+                                    .orElse("")
+                                    .contains("/sign-in");
+                    if (endpoint.page() ? !toSignIn : status != 401) {
+                        failures.add(where + "expected the sign-in refusal but got " + status);
+                    }
+                } else if (may) {
+                    if (status != endpoint.success()) {
+                        failures.add(where + "expected " + endpoint.success() + " but got " + status + " " + body);
+                    } else if (endpoint.use() == Use.SEARCH && !body.contains(id)) {
+                        failures.add(where + "the patient is not found: " + body);
+                    } else if (endpoint.use() == Use.SEARCH && seesInFull(who) != body.contains("Реестров")) {
+                        failures.add(where + "expected " + (seesInFull(who) ? "the whole card" : "initials only") + ": "
+                                + body);
+                    } else if (endpoint.use() == Use.SEARCH && !seesInFull(who)) {
+                        // Initials and the birth year: what booking needs, nothing else.
+                        if (!body.contains("Р.") || !body.contains("1980")) {
+                            failures.add(where + "initials and birth year missing: " + body);
+                        }
+                        // The phone searched for is the searcher's own input, which a page echoes.
+                        for (String secret : secrets.stream()
+                                .filter(secret -> !secret.equals(patient.phone()))
+                                .toList()) {
+                            if (body.contains(secret)) {
+                                failures.add(where + "LEAK of «" + secret + "»: " + body);
+                            }
+                        }
+                    }
+                } else {
+                    // A page's role check refuses a patient before any person is looked at (403);
+                    // anything about the person answers 404, the API with its not-found problem.
+                    boolean patientAtAStaffPage = endpoint.page() && (who == Staff.SELF || who == Staff.OTHER_PATIENT);
+                    int expected = patientAtAStaffPage ? 403 : 404;
+                    if (status != expected
+                            || (!endpoint.page() && !problem(response).equals("not-found"))) {
+                        failures.add(where + "expected " + expected + " but got " + status + " " + body);
+                    }
+                    // The patient's own name shows in the header of any page they open.
+                    for (String secret : who == Staff.SELF ? List.<String>of() : secrets) {
+                        if (body.contains(secret)) {
+                            failures.add(where + "LEAK of «" + secret + "»: " + body);
+                        }
+                    }
+                }
+                // Every use that reaches the registry about the patient is one audit entry, as today.
+                boolean reachesRegistry =
+                        who != Staff.ANONYMOUS && !endpoint.page() && (endpoint.use() != Use.SEARCH || may);
+                if (reachesRegistry) {
+                    long entries = identifierUsesSince(before, patient.patient());
+                    if (entries != 1) {
+                        failures.add(where + "audit entries " + entries);
+                    }
+                }
+            }
+        }
+        assertThat(failures).as("wrong answers in %d requests", requests).isEmpty();
+        assertThat(requests).isEqualTo(Staff.values().length * endpoints.size());
+    }
+
+    /** The registry's audit entries about the patient's identifiers recorded after {@code seq}. */
+    private long identifierUsesSince(long seq, PatientId patient) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM audit_event
+                        WHERE seq > :seq AND patient_id = :patient
+                          AND action IN ('PATIENT_CARD_READ', 'POLICIES_READ', 'POLICY_ADDED', 'POLICY_REMOVED',
+                                         'PATIENT_FOUND', 'PATIENT_FOUND_FOR_BOOKING')
+                        """)
+                .param("seq", seq)
+                .param("patient", patient.value())
+                .query(Long.class)
+                .single();
+    }
+
+    private java.net.http.HttpRequest.Builder withToken(java.net.http.HttpRequest.Builder request, String token) {
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
+    }
+
+    private HttpResponse<String> page(String session, String path) {
+        return session == null ? get(path, "Accept", "text/html") : get(path, "Accept", "text/html", "Cookie", session);
     }
 
     @Test
@@ -679,17 +1017,6 @@ class AccessMatrixIT extends AccessSupport {
         return id;
     }
 
-    /** A browser session for the token's holder: the cookie to send with page requests. */
-    private String session(String token) {
-        var signedIn = get("/test/token-sign-in?token=" + token + "&continue=/");
-        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
-        return signedIn.headers().allValues("Set-Cookie").stream()
-                .map(cookie -> cookie.split(";", 2)[0])
-                .filter(cookie -> !cookie.startsWith("medkarta-lang"))
-                .findFirst()
-                .orElseThrow();
-    }
-
     private void checkMe(Owner owner, Who who, Actor actor, PatientId record, List<String> failures) {
         var me = getWith(actor.token(), "/api/v1/me");
         if (actor.token() == null) {
@@ -777,6 +1104,7 @@ class AccessMatrixIT extends AccessSupport {
                 Who.DOCTOR_WITHOUT_CARE,
                 new Actor(Who.DOCTOR_WITHOUT_CARE, notInCare.token(), notInCare.user(), session(notInCare.token())));
         common.put(Who.ADMIN_OF_ANOTHER_CLINIC, actor(Who.ADMIN_OF_ANOTHER_CLINIC, adminElsewhere));
+        common.put(Who.REGISTRAR_OF_CARING_CLINIC, actor(Who.REGISTRAR_OF_CARING_CLINIC, registrar(careClinic)));
 
         furnish(adult.patient(), adult.token(), inCare.token(), "Матрицын", "Евграф");
         furnish(child, parentOfChild.token(), inCare.token(), "Снежкова", "Снежана");

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
+import org.medkarta.clinic.StaffInvitation;
 import org.medkarta.identity.ClientInfo;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
@@ -22,6 +23,7 @@ import org.medkarta.shared.PatientId;
 import org.medkarta.shared.UserId;
 import org.medkarta.testing.ApiSupport;
 import org.medkarta.testing.Delegations;
+import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
@@ -138,6 +140,56 @@ abstract class AccessSupport extends ApiSupport {
                 Locale.ENGLISH);
         var user = new SignedInUser(id, "Админ", null, List.of(new RoleGrant(Role.CLINIC_ADMIN, clinic)), "PASSWORD");
         return new Person(user, null, identity.tokensFor(user).accessToken());
+    }
+
+    /** A registrar of the clinic, invited as the clinic's administrator invites one, with a token. */
+    Person registrar(ClinicId clinic) {
+        var id = identity.invite(
+                "reg-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                "Регистраторова",
+                "Вера",
+                null,
+                Role.REGISTRAR,
+                clinic,
+                "http://localhost",
+                Locale.ENGLISH);
+        var user = new SignedInUser(id, "Вера", null, List.of(new RoleGrant(Role.REGISTRAR, clinic)), "PASSWORD");
+        return new Person(user, null, identity.tokensFor(user).accessToken());
+    }
+
+    /**
+     * An administrator of the clinic, invited as the platform invites one, who set a password through
+     * the e-mailed link and signed in; their access token.
+     */
+    String administrator(ClinicId clinic) {
+        String email = "adm-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru";
+        clinics.inviteAdministrator(
+                PLATFORM,
+                clinic,
+                new StaffInvitation(email, "Админова", "Алла", null),
+                "http://localhost",
+                Locale.ENGLISH);
+        return signIn(email);
+    }
+
+    /** Sets the invited person's password through the e-mailed link and signs in; the access token. */
+    String signIn(String email) {
+        String link = Outbox.latestLink(outbox, email);
+        identity.setPassword(link.substring(link.indexOf("token=") + 6), "Registr-2026");
+        var signedIn = post("/api/v1/auth/login", map("email", email, "password", "Registr-2026"));
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        return body(signedIn).get("accessToken").asString();
+    }
+
+    /** A browser session for the token's holder: the cookie to send with page requests. */
+    String session(String token) {
+        var signedIn = get("/test/token-sign-in?token=" + token + "&continue=/");
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+        return signedIn.headers().allValues("Set-Cookie").stream()
+                .map(cookie -> cookie.split(";", 2)[0])
+                .filter(cookie -> !cookie.startsWith("medkarta-lang"))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Opens the doctor's schedule: slots every 30 minutes, 08:00 to 19:30, for the coming days. */

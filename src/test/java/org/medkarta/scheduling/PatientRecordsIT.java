@@ -87,10 +87,31 @@ class PatientRecordsIT extends SchedulingSupport {
                 .isEqualTo(phone);
     }
 
+    /** A registrar of the clinic's registry, with a token (issue 12). */
+    private String registrar(Fixtures.TestClinic clinic) {
+        var id = identity.invite(
+                "reg-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                "Регистраторова",
+                "Вера",
+                null,
+                org.medkarta.identity.Role.REGISTRAR,
+                clinic.id(),
+                "http://localhost",
+                java.util.Locale.ENGLISH);
+        return identity.tokensFor(new org.medkarta.identity.SignedInUser(
+                        id,
+                        "Вера",
+                        null,
+                        List.of(new org.medkarta.identity.RoleGrant(org.medkarta.identity.Role.REGISTRAR, clinic.id())),
+                        "PASSWORD"))
+                .accessToken();
+    }
+
     @Test
     void wrongFieldsAreNamedAndAPolicyBelongsToOneRecord() {
         var clinic = clinic("Europe/Moscow");
         var doctor = doctor(clinic, "therapist", "REGION");
+        String registry = registrar(clinic);
         var bad = record("12", "123-456-789 00", "123456789012345");
         bad.put("sex", "X");
         bad.put("birthDate", "2999-01-01");
@@ -109,8 +130,9 @@ class PatientRecordsIT extends SchedulingSupport {
         assertThat(body(again).get("errors").findValuesAsString("field")).containsExactly("omsNumber");
 
         String patient = body(created).get("patientId").asString();
+        // Policies are the registry's to keep; the clinic's doctor only reads them (issue 12).
         var dms = postAs(
-                doctor.token(),
+                registry,
                 "/api/v1/patients/" + patient + "/policies",
                 map(
                         "kind",
@@ -125,7 +147,7 @@ class PatientRecordsIT extends SchedulingSupport {
                         "2026-12-31"));
         assertThat(dms.statusCode()).as(dms.body()).isEqualTo(201);
         var backwards = postAs(
-                doctor.token(),
+                registry,
                 "/api/v1/patients/" + patient + "/policies",
                 map("kind", "DMS", "number", "A-1", "validFrom", "2026-12-31", "validTo", "2026-01-01"));
         assertThat(body(backwards).get("errors").findValuesAsString("field")).contains("validTo", "number");
@@ -182,15 +204,22 @@ class PatientRecordsIT extends SchedulingSupport {
                                         "ДМС-" + Phones.unique().substring(2)))
                         .statusCode())
                 .isEqualTo(201);
-        assertThat(getAs(doctor.token(), path).statusCode()).isEqualTo(200);
+        // A doctor of a clinic that does not care for the patient is refused like a stranger (issue 12).
+        assertThat(getAs(doctor.token(), path).statusCode()).isEqualTo(404);
         assertThat(getAs(stranger.token(), path).statusCode()).isEqualTo(404);
+        assertThat(getAs(patient.token(), path).statusCode()).isEqualTo(200);
 
         var entries = audit.ofPatient(java.util.UUID.fromString(patient.id()), 10);
         assertThat(entries)
                 .extracting(e -> e.action() + " " + e.role() + " " + e.outcome())
-                .startsWith("POLICIES_READ NONE NOT_FOUND", "POLICIES_READ STAFF SUCCESS", "POLICY_ADDED SELF SUCCESS");
-        assertThat(entries.get(0).actor()).isEqualTo(stranger.account().userId().value());
-        assertThat(entries.get(1).resource()).isEqualTo("GET " + path);
+                .startsWith(
+                        "POLICIES_READ SELF SUCCESS",
+                        "POLICIES_READ NONE NOT_FOUND",
+                        "POLICIES_READ NONE NOT_FOUND",
+                        "POLICY_ADDED SELF SUCCESS");
+        assertThat(entries.get(1).actor()).isEqualTo(stranger.account().userId().value());
+        assertThat(entries.get(2).actor()).isEqualTo(doctor.view().userId().value());
+        assertThat(entries.get(2).resource()).isEqualTo("GET " + path);
         assertThat(audit.verify().intact()).isTrue();
     }
 }

@@ -92,7 +92,22 @@ class StaffBookingBrowserIT extends BrowserSupport {
         assertThat(scheduling.template(Fixtures.PLATFORM, template.id()).firstStart())
                 .hasToString("15:00");
 
-        page.navigate(url("/schedule/patients?query=" + phone.replace("+", "%2B")));
+        // Policies are the clinic registry's to keep (issue 12): its registrar signs in and adds one.
+        String registrar = "reg-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.ru";
+        identity.invite(
+                registrar,
+                "Регистраторова",
+                "Вера",
+                null,
+                org.medkarta.identity.Role.REGISTRAR,
+                clinic.id(),
+                "http://localhost",
+                java.util.Locale.ENGLISH);
+        String invitation = Outbox.latestLink(outbox, registrar);
+        identity.setPassword(invitation.substring(invitation.indexOf("token=") + 6), PASSWORD);
+        page.navigate(url("/test/staff-sign-in?email=" + registrar + "&password=" + PASSWORD + "&continue="
+                + java.net.URLEncoder.encode(
+                        "/schedule/patients?query=" + phone, java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(page.locator(".found-patient")).hasCount(1);
         page.locator(".found-patient a").click();
         assertThat(page.locator("li.policy")).hasCount(1);

@@ -142,6 +142,35 @@ class ClinicAdminPages {
         }
     }
 
+    /** Invites a registrar of the clinic's registry by e-mail (issue 12). */
+    @PostMapping("/{id}/registrars")
+    String inviteRegistrar(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            Locale locale) {
+        var clinic = ClinicId.of(id);
+        try {
+            directory.inviteRegistrar(
+                    user,
+                    clinic,
+                    new StaffInvitation(
+                            Forms.first(form, "registrarEmail"),
+                            Forms.first(form, "registrarLastName"),
+                            Forms.first(form, "registrarFirstName"),
+                            Forms.first(form, "registrarPatronymic")),
+                    Requests.linkBase(),
+                    locale);
+            return "redirect:/admin/clinics/" + id + "?registrarInvited=" + Forms.first(form, "registrarEmail");
+        } catch (DomainException refused) {
+            forms.refused(renamed(refused, "registrar"), form, model, locale);
+            profileModel(user, clinic, model);
+            model.addAttribute("registrarValues", Forms.values(form));
+            return "clinic/admin-profile";
+        }
+    }
+
     @PostMapping("/{id}/logo")
     String logo(
             @AuthenticationPrincipal SignedInUser user,
@@ -508,6 +537,17 @@ class ClinicAdminPages {
                                 error.messageCode(),
                                 error.arguments())
                         : error)
+                .toList());
+    }
+
+    /** The invitation's fields named as the form names them: {@code email} becomes {@code registrarEmail}. */
+    private static DomainException renamed(DomainException refused, String prefix) {
+        if (!(refused instanceof InvalidInput invalid)) {
+            return refused;
+        }
+        return new InvalidInput(invalid.errors().stream()
+                .map(error -> new InvalidInput.FieldError(
+                        prefix + capitalise(error.field()), error.messageCode(), error.arguments()))
                 .toList());
     }
 

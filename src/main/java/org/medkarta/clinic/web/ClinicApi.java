@@ -117,6 +117,21 @@ class ClinicApi {
         directory.inviteAdministrator(user, ClinicId.of(id), body, Requests.linkBase(), locale);
     }
 
+    /**
+     * Invites a registrar of the clinic's registry by e-mail: {@code {email, lastName, firstName,
+     * patronymic?}} → 204; 422 {@code invalid-input} naming each wrong field; 404 for anyone but the
+     * clinic's administrators.
+     */
+    @PostMapping("/{id}/registrars")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void inviteRegistrar(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @RequestBody StaffInvitation body,
+            Locale locale) {
+        directory.inviteRegistrar(user, ClinicId.of(id), body, Requests.linkBase(), locale);
+    }
+
     /** The logo as a multipart upload (field {@code file}); PNG or JPEG by content, at most 1 MB. */
     @PostMapping(path = "/{id}/logo", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)

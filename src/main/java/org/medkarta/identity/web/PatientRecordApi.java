@@ -65,11 +65,13 @@ class PatientRecordApi {
             String phone,
             String snils,
             boolean signsIn,
-            List<Policy> policies) {
+            List<Policy> policies,
+            Integer birthYear,
+            boolean limited) {
         static Record of(PatientCard card) {
             return new Record(
                     card.patientId().value(),
-                    card.userId().value(),
+                    card.userId() == null ? null : card.userId().value(),
                     card.lastName(),
                     card.firstName(),
                     card.patronymic(),
@@ -78,7 +80,9 @@ class PatientRecordApi {
                     card.phone(),
                     card.snils(),
                     card.signsIn(),
-                    card.policies().stream().map(Policy::of).toList());
+                    card.policies().stream().map(Policy::of).toList(),
+                    card.birthYear(),
+                    card.limited());
         }
     }
 
@@ -88,7 +92,10 @@ class PatientRecordApi {
         this.records = records;
     }
 
-    /** The records a phone, SNILS or policy number leads to (staff only). */
+    /**
+     * The records a phone, SNILS or policy number leads to (clinic staff only); a patient no clinic
+     * of the caller cares for yet shows only initials and the birth year ({@code limited}).
+     */
     @GetMapping("/api/v1/patient-records")
     List<Record> find(@AuthenticationPrincipal SignedInUser user, @RequestParam String query) {
         return records.find(user, query).stream().map(Record::of).toList();

@@ -159,7 +159,9 @@ final class Json {
             LocalDate birthDate,
             String phone,
             String snils,
-            List<String> policies) {
+            List<String> policies,
+            Integer birthYear,
+            boolean limited) {
         static Patient of(PatientCard card) {
             return new Patient(
                     card.patientId().value(),
@@ -171,7 +173,9 @@ final class Json {
                     card.snils(),
                     card.policies().stream()
                             .map(policy -> policy.kind() + " " + policy.number())
-                            .toList());
+                            .toList(),
+                    card.birthYear(),
+                    card.limited());
         }
     }
 }

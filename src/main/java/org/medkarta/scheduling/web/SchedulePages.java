@@ -41,7 +41,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * by phone or SNILS.
  */
 @Controller
-@PreAuthorize("hasAnyRole('DOCTOR', 'CLINIC_ADMIN', 'PLATFORM_ADMIN')")
+@PreAuthorize("hasAnyRole('DOCTOR', 'CLINIC_ADMIN', 'PLATFORM_ADMIN', 'REGISTRAR')")
 class SchedulePages {
 
     private final Scheduling scheduling;
@@ -65,7 +65,7 @@ class SchedulePages {
 
     @GetMapping("/schedule")
     String doctors(@AuthenticationPrincipal SignedInUser user, Model model) {
-        var doctors = scheduling.managedDoctors(user);
+        var doctors = scheduling.bookingDoctors(user);
         if (doctors.size() == 1) {
             return "redirect:/schedule/doctors/" + doctors.get(0).id().value();
         }
@@ -118,7 +118,9 @@ class SchedulePages {
         model.addAttribute("next", week ? day.plusWeeks(1) : day.plusDays(1));
         model.addAttribute("days", days);
         model.addAttribute("appointments", appointments);
-        model.addAttribute("templates", scheduling.templates(user, doctor));
+        boolean manages = scheduling.manages(user, doctor);
+        model.addAttribute("manages", manages);
+        model.addAttribute("templates", manages ? scheduling.templates(user, doctor) : List.of());
         model.addAttribute("services", scheduling.servicesOf(doctor));
         model.addAttribute("phone", phone);
         model.addAttribute("horizonDays", scheduling.horizonDays(profile.clinicId()));

@@ -1,0 +1,167 @@
+package org.medkarta.access;
+
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.DoctorView;
+import org.medkarta.identity.AccountView;
+import org.medkarta.identity.Identity;
+import org.medkarta.identity.Role;
+import org.medkarta.identity.RoleGrant;
+import org.medkarta.identity.SignedInUser;
+import org.medkarta.scheduling.Scheduling;
+import org.medkarta.shared.ClinicCare;
+import org.medkarta.shared.ClinicId;
+import org.medkarta.shared.Columns;
+import org.medkarta.shared.PatientId;
+import org.medkarta.shared.UserId;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The access module's answer to the {@link ClinicCare} port (SPEC F4, C6; issue 12): a clinic cares
+ * for a patient who is attached to it, has a booked appointment with one of its doctors, holds a
+ * referral to one of its doctors (still valid, or used), or whose record its staff registered. Its
+ * doctors then see the patient's identifiers; its registrars and administrators also keep them.
+ *
+ * <p>Staff and their clinics are read from the database at each question, never from the roles read
+ * at sign-in: a doctor who left a clinic, or a revoked role, stops seeing at once.
+ */
+@Component
+class ClinicCareRelationships implements ClinicCare {
+
+    private final Identity identity;
+    private final ClinicDirectory clinics;
+    // Looked up when first asked: scheduling asks identity's patient records, which ask this port.
+    private final ObjectProvider<Scheduling> scheduling;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ClinicCareRelationships(
+            Identity identity,
+            ClinicDirectory clinics,
+            ObjectProvider<Scheduling> scheduling,
+            JdbcClient jdbc,
+            Clock clock) {
+        this.identity = identity;
+        this.clinics = clinics;
+        this.scheduling = scheduling;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean cares(UserId staff, PatientId patient) {
+        var account = identity.account(staff);
+        if (account.isEmpty()) {
+            return false;
+        }
+        var all = new LinkedHashSet<>(doctorClinics(staff));
+        all.addAll(registryClinics(account.get()));
+        return caringAmong(all, patient);
+    }
+
+    @Override
+    public boolean keepsRegistry(UserId staff, PatientId patient) {
+        return identity.account(staff)
+                .map(account -> caringAmong(registryClinics(account), patient))
+                .orElse(false);
+    }
+
+    @Override
+    public boolean worksAtAClinic(UserId staff) {
+        return identity.account(staff)
+                .map(account -> !doctorClinics(staff).isEmpty()
+                        || !registryClinics(account).isEmpty())
+                .orElse(false);
+    }
+
+    @Override
+    public void registered(UserId staff, PatientId patient) {
+        var account = identity.account(staff);
+        if (account.isEmpty()) {
+            return;
+        }
+        var all = new LinkedHashSet<>(doctorClinics(staff));
+        all.addAll(registryClinics(account.get()));
+        for (ClinicId clinic : all) {
+            jdbc.sql("""
+                            INSERT INTO access_clinic_registration (patient_id, clinic_id, registered_by, registered_at)
+                            VALUES (:patient, :clinic, :by, :at)
+                            """)
+                    .param("patient", patient.value())
+                    .param("clinic", clinic.value())
+                    .param("by", staff.value())
+                    .param("at", Columns.utc(clock.instant()))
+                    .update();
+        }
+    }
+
+    private boolean caringAmong(Set<ClinicId> clinicsOfStaff, PatientId patient) {
+        if (clinicsOfStaff.isEmpty() || patient == null) {
+            return false;
+        }
+        var now = clock.instant();
+        for (ClinicId clinic : clinicsOfStaff) {
+            if (clinics.isAttached(patient, clinic)
+                    || scheduling.getObject().hasAppointmentAt(patient, clinic)
+                    || registeredAt(patient, clinic)) {
+                return true;
+            }
+        }
+        return scheduling.getObject().referrals(patient).stream()
+                .filter(referral -> referral.doctorId() != null)
+                .filter(referral ->
+                        referral.usedAt() != null || referral.validUntil().isAfter(now))
+                .anyMatch(referral -> clinics.doctor(referral.doctorId())
+                        .map(doctor -> clinicsOfStaff.contains(doctor.clinicId()))
+                        .orElse(false));
+    }
+
+    private boolean registeredAt(PatientId patient, ClinicId clinic) {
+        return jdbc.sql("""
+                                SELECT COUNT(*) FROM access_clinic_registration
+                                WHERE patient_id = :patient AND clinic_id = :clinic
+                                """)
+                        .param("patient", patient.value())
+                        .param("clinic", clinic.value())
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** The clinics where the person is an active doctor. */
+    private Set<ClinicId> doctorClinics(UserId staff) {
+        var found = new LinkedHashSet<ClinicId>();
+        clinics.profilesOf(staff).stream()
+                .filter(DoctorView::active)
+                .map(DoctorView::clinicId)
+                .forEach(found::add);
+        return found;
+    }
+
+    /**
+     * The clinics whose registry the person keeps: as a registrar, or as one of its administrators
+     * (a platform administrator is no clinic's registry).
+     */
+    private Set<ClinicId> registryClinics(AccountView account) {
+        var found = new LinkedHashSet<ClinicId>();
+        account.roles().stream()
+                .filter(grant -> grant.role() == Role.REGISTRAR && grant.clinic() != null)
+                .map(RoleGrant::clinic)
+                .forEach(found::add);
+        if (account.roles().stream().anyMatch(grant -> grant.role() == Role.CLINIC_ADMIN)) {
+            var asAdministrator = new SignedInUser(
+                    account.userId(),
+                    account.firstName(),
+                    null,
+                    List.of(new RoleGrant(Role.CLINIC_ADMIN, null)),
+                    "CLINIC_CARE");
+            clinics.administered(asAdministrator).forEach(clinic -> found.add(clinic.id()));
+        }
+        return found;
+    }
+}
