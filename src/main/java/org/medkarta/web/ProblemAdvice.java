@@ -124,7 +124,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A body whose text cannot be stored (issue 12, finding 2) is 422 {@code invalid-input} naming
+     * A body cut while it was read ({@link RequestBodyLimits}: too large or too slow) answers with
+     * its own status and closes the connection. A body whose text cannot be stored (issue 12, finding
+     * 2) is 422 {@code invalid-input} naming
      * the field by its path in the body ({@code name}, {@code items[2].text}); any other unreadable
      * body stays 400.
      */
@@ -135,6 +137,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpStatusCode status,
             WebRequest request) {
         for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimits.BodyRefused refused) {
+                var closing = new HttpHeaders();
+                closing.addAll(headers);
+                closing.set(HttpHeaders.CONNECTION, "close");
+                return handleExceptionInternal(unreadable, null, closing, refused.status(), request);
+            }
             if (cause instanceof StorableJson.Unstorable unstorable) {
                 var refusal = new InvalidInput(pathOf(unstorable), StorableText.MESSAGE_CODE);
                 return handleExceptionInternal(
@@ -176,27 +184,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", errors);
         }
         return handleExceptionInternal(invalid, problem, headers, HttpStatus.UNPROCESSABLE_CONTENT, request);
-    }
-
-    /**
-     * A body cut while it was read ({@link RequestBodyLimits}: too large or too slow) answers with
-     * its own status and closes the connection; any other unreadable body is a malformed request.
-     */
-    @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(
-            org.springframework.http.converter.HttpMessageNotReadableException unreadable,
-            HttpHeaders headers,
-            HttpStatusCode status,
-            WebRequest request) {
-        for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestBodyLimits.BodyRefused refused) {
-                var closing = new HttpHeaders();
-                closing.addAll(headers);
-                closing.set(HttpHeaders.CONNECTION, "close");
-                return handleExceptionInternal(unreadable, null, closing, refused.status(), request);
-            }
-        }
-        return super.handleHttpMessageNotReadable(unreadable, headers, status, request);
     }
 
     @Override
