@@ -19,8 +19,8 @@ final class PageHeaders {
 
     /** The pages that hold a call: a room, a consultation (the room's panel is part of it), the device check. */
     static final RequestMatcher CALL_PAGES = new OrRequestMatcher(
-            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/conversations/{id}"),
-            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/consultations/{id}"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/conversations/{id:[0-9a-fA-F-]+}"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/consultations/{id:[0-9a-fA-F-]+}"),
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/device-check"));
 
     /** Features no page uses, denied to the page and anything it could embed. */
@@ -30,6 +30,13 @@ final class PageHeaders {
     static final String CALL_PERMISSIONS = "camera=(self), microphone=(self), " + DENIED;
 
     static final String PAGE_PERMISSIONS = "camera=(), microphone=(), " + DENIED;
+
+    /**
+     * Swagger UI, the explorer of the API document, builds its look with style elements; scripts stay
+     * the app's own files there too.
+     */
+    static final RequestMatcher API_EXPLORER =
+            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
 
     /** A host name, IPv4 or bracketed IPv6 address as a CSP host source may carry it. */
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+]");
@@ -41,7 +48,9 @@ final class PageHeaders {
      * WebSocket explicitly: {@code 'self'} covers ws: and wss: only in browsers that follow CSP 3.
      */
     static String contentSecurityPolicy(HttpServletRequest request) {
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+        String styles = API_EXPLORER.matches(request) ? "'self' 'unsafe-inline'" : "'self'";
+        return "default-src 'self'; script-src 'self'; style-src " + styles
+                + "; img-src 'self' data:; font-src 'self'; "
                 + "connect-src 'self'" + webSocket(request) + "; media-src 'self'; object-src 'none'; "
                 + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     }

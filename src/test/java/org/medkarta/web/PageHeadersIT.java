@@ -83,4 +83,12 @@ class PageHeadersIT extends WebClientSupport {
             assertThat(header(get(path), "Permissions-Policy")).as(path).contains("camera=()");
         }
     }
+
+    @Test
+    void theApiExplorerAloneMayUseInlineStylesAndStillRunsOnlyTheAppsScripts() {
+        String explorer = header(get("/swagger-ui/index.html"), "Content-Security-Policy");
+
+        assertThat(explorer).contains("style-src 'self' 'unsafe-inline';").contains("script-src 'self';");
+        assertThat(header(get("/"), "Content-Security-Policy")).contains("style-src 'self';");
+    }
 }
