@@ -43,7 +43,12 @@ function ask(element, act) {
 
 document.addEventListener('submit', (event) => {
   const form = event.target;
-  if (!(form instanceof HTMLFormElement) || !form.dataset.confirm || form.dataset.confirmed === 'true') {
+  if (!(form instanceof HTMLFormElement) || !form.dataset.confirm) {
+    return;
+  }
+  if (form.dataset.confirmed === 'true') {
+    // The confirmed submission itself; a page restored by Back asks again.
+    delete form.dataset.confirmed;
     return;
   }
   event.preventDefault();
