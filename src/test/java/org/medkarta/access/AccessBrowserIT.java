@@ -88,6 +88,7 @@ class AccessBrowserIT extends BrowserSupport {
         page.navigate(url("/access/grants"));
         assertThat(page.locator("#grants .grant-status")).hasText("Действует");
         page.locator("#grants button.revoke").click();
+        confirm(page);
         page.waitForURL("**/revoke");
         page.locator("#code").fill(Outbox.latestCode(outbox, ownerPhone));
         page.locator("#code-submit").click();

@@ -197,6 +197,7 @@ class IdentityBrowserIT extends BrowserSupport {
         page.navigate(url("/security"));
         assertThat(page.locator(".session-row")).hasCount(2);
         page.locator("#sign-out-others").click();
+        confirm(page);
         assertThat(page.locator("#signed-out-others")).isVisible();
         assertThat(page.locator(".session-row")).hasCount(1);
 

@@ -133,6 +133,7 @@ class RecordPagesBrowserIT extends RecordBrowserSupport {
         page.locator("#correct").click();
         page.locator("#error-reason").fill("Не тот пациент");
         page.locator("#entered-in-error").click();
+        confirm(page);
         assertThat(page.locator("#entry-status")).hasText("Внесена ошибочно");
 
         page.navigate(url(base + "/identity"));

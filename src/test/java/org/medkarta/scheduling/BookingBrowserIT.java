@@ -63,10 +63,62 @@ class BookingBrowserIT extends BrowserSupport {
         assertThat(download.suggestedFilename()).endsWith(".ics");
 
         moved.locator("button.cancel").click();
+        confirm(page);
         page.waitForURL("**/appointments?cancelled");
         assertThat(page.locator("li.appointment[data-status='BOOKED']")).hasCount(0);
         assertThat(page.locator("li.appointment[data-status='CANCELLED']")).hasCount(1);
         screenshot("cancelled");
+    }
+
+    @Test
+    void cancellingAnAppointmentAsksFirstAndOnlyConfirmingCancelsItByKeyboard() {
+        var fixtures = new Fixtures(clinics, identity);
+        var clinic = fixtures.clinic("Europe/Moscow");
+        var doctor = fixtures.doctor(clinic, "therapist", "REGION");
+        fixtures.openMornings(scheduling, clinic, doctor, "Отмена");
+        var patient = fixtures.patient();
+        signInByCode(page, outbox, patient.phone());
+        page.navigate(url("/booking/doctors/" + doctor.id()));
+        page.locator("a.slot").first().click();
+        page.locator("#accept").check();
+        page.locator("#book").click();
+        page.waitForURL("**/appointments?booked");
+        var booked = page.locator("li.appointment[data-status='BOOKED']");
+        var cancel = booked.locator("button.cancel");
+        var dialog = page.locator("#confirm-dialog");
+
+        // Escape dismisses: nothing is sent, focus returns to the button.
+        cancel.focus();
+        page.keyboard().press("Enter");
+        assertThat(dialog).isVisible();
+        assertThat(dialog.locator(".confirm-message")).containsText("Отменить запись на");
+        assertThat(dialog.locator(".confirm-keep")).isFocused();
+        page.keyboard().press("Escape");
+        assertThat(dialog).isHidden();
+        assertThat(cancel).isFocused();
+        // Enter on the button that keeps it, where focus starts, dismisses too.
+        page.keyboard().press("Enter");
+        assertThat(dialog).isVisible();
+        page.keyboard().press("Enter");
+        assertThat(dialog).isHidden();
+        page.reload();
+        assertThat(booked).hasCount(1);
+        assertThat(page.locator("li.appointment[data-status='CANCELLED']")).hasCount(0);
+
+        // In English the question is asked in English.
+        page.navigate(url("/appointments?lang=en"));
+        cancel.focus();
+        page.keyboard().press("Enter");
+        assertThat(dialog.locator(".confirm-message")).containsText("Cancel the appointment on");
+        assertThat(dialog.locator(".confirm-accept")).hasText("Cancel the appointment");
+        screenshot("confirm-cancel");
+        // Tab to the confirm button and Enter: the appointment is cancelled.
+        page.keyboard().press("Tab");
+        assertThat(dialog.locator(".confirm-accept")).isFocused();
+        page.keyboard().press("Enter");
+        page.waitForURL("**/appointments?cancelled");
+        assertThat(page.locator("li.appointment[data-status='BOOKED']")).hasCount(0);
+        assertThat(page.locator("li.appointment[data-status='CANCELLED']")).hasCount(1);
     }
 
     @Test

@@ -9,6 +9,8 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +24,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The browser harness: the whole app on a random port and Debian's Chromium driven by Playwright.
  * Each test gets a fresh browser context (no cookies, a Russian-speaking browser) and a page; {@link #screenshot(String)} saves
  * what a person would see under {@code target/screenshots/}. Playwright never downloads a browser
- * here: it drives {@code /usr/bin/chromium} (or {@code MEDKARTA_CHROMIUM}).
+ * here: it drives {@code /usr/bin/chromium} (or {@code MEDKARTA_CHROMIUM}). Every browser context
+ * reports what the Content-Security-Policy refused, and a test whose pages had anything refused
+ * fails, so that no page silently loses a script or a style.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class BrowserSupport {
@@ -39,6 +43,13 @@ public abstract class BrowserSupport {
             "--use-fake-ui-for-media-stream",
             "--use-fake-device-for-media-stream");
 
+    /** Turns each refusal of the page's Content-Security-Policy into a console error the test sees. */
+    public static final String POLICY_VIOLATION_REPORTER = """
+            document.addEventListener('securitypolicyviolation', (e) => console.error(
+                'CSP violation: ' + e.effectiveDirective + ' refused ' + (e.blockedURI || 'inline')
+                + ' in ' + e.documentURI + ' (' + (e.sourceFile || '') + ':' + e.lineNumber + ')'));
+            """;
+
     private static Playwright playwright;
     private static Browser browser;
 
@@ -48,6 +59,7 @@ public abstract class BrowserSupport {
     protected BrowserContext context;
     protected Page page;
     private String testName;
+    private final List<String> policyViolations = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void launchBrowser() {
@@ -85,12 +97,29 @@ public abstract class BrowserSupport {
         if (context != null) {
             context.close();
         }
+        Assertions.assertThat(policyViolations)
+                .as("what the Content-Security-Policy refused on the pages of this test")
+                .isEmpty();
     }
 
     /** Another browser, with cookies of its own, as a second device of the same person would be. */
     protected BrowserContext browserContext() {
-        return browser.newContext(
+        var created = browser.newContext(
                 new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("ru-RU"));
+        created.addInitScript(POLICY_VIOLATION_REPORTER);
+        created.onConsoleMessage(message -> {
+            if (message.type().equals("error")
+                    && (message.text().startsWith("CSP violation")
+                            || message.text().contains("Content Security Policy"))) {
+                policyViolations.add(message.text());
+            }
+        });
+        return created;
+    }
+
+    /** What the Content-Security-Policy refused so far in this test, in any of its browsers. */
+    protected List<String> policyViolations() {
+        return List.copyOf(policyViolations);
     }
 
     /** The absolute address of a path of the running app. */
@@ -113,6 +142,13 @@ public abstract class BrowserSupport {
         on.locator("#code").fill(Outbox.latestCode(outbox, phone));
         on.locator("#sign-in").click();
         PlaywrightAssertions.assertThat(on.locator("#nav-profile")).isVisible();
+    }
+
+    /** Answers yes to the confirmation a destructive action asks for (static/js/medkarta.js). */
+    protected void confirm(Page on) {
+        var dialog = on.locator("#confirm-dialog");
+        PlaywrightAssertions.assertThat(dialog).isVisible();
+        dialog.locator(".confirm-accept").click();
     }
 
     /** Opens a page as a phone would show it, 360 px wide. */

@@ -72,6 +72,34 @@ class ProductionProfileIT extends WebClientSupport {
     }
 
     @Test
+    void aPageServedOverHttpsBehindTheProxyIsStrictTransportOnlyAndItsSessionCookieIsSecure() {
+        var response = get("/sign-in", "X-Forwarded-Proto", "https", "X-Forwarded-Host", "medkarta.example.org");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Strict-Transport-Security"))
+                .hasValueSatisfying(
+                        hsts -> assertThat(hsts).contains("max-age=31536000").contains("includeSubDomains"));
+        var session = response.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("SESSION="))
+                .findFirst();
+        assertThat(session)
+                .hasValueSatisfying(cookie ->
+                        assertThat(cookie).containsIgnoringCase("; Secure").containsIgnoringCase("; HttpOnly"));
+        // The chat and call WebSocket of the public host is the only other place the page may connect to.
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("connect-src 'self' wss://medkarta.example.org;"));
+    }
+
+    @Test
+    void aSessionCookieIsSecureEvenWhenTheProxySaysNothingOfHttps() {
+        var session = get("/sign-in").headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("SESSION="))
+                .findFirst();
+
+        assertThat(session).hasValueSatisfying(cookie -> assertThat(cookie).containsIgnoringCase("; Secure"));
+    }
+
+    @Test
     void homePageStillServesInProduction() {
         assertThat(get("/").body()).contains("Медкарта").doesNotContain("/dev/outbox");
     }
