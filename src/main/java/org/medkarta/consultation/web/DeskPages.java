@@ -105,6 +105,9 @@ class DeskPages {
         model.addAttribute("calls", consultations.calls(user, id));
         model.addAttribute("describes", consultations.describes(user, id));
         model.addAttribute("referrals", consultations.referrals(user, id));
+        if (consultation.doctorUserId().equals(user.userId())) {
+            model.addAttribute("dictionaryEmpty", consultations.diagnosisDictionaryEmpty());
+        }
         boolean routes = consultation.doctorUserId().equals(user.userId())
                 && (consultation.state() == ConsultationState.IN_WORK
                         || consultation.state() == ConsultationState.CLOSED);
