@@ -30,6 +30,7 @@ import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
+import org.medkarta.shared.PublicUrl;
 import org.medkarta.shared.Representation;
 import org.medkarta.shared.UserId;
 import org.springframework.context.ApplicationEventPublisher;
@@ -69,6 +70,7 @@ public class Scheduling {
     private final TransactionTemplate transaction;
     private final SchedulingProperties properties;
     private final Clock clock;
+    private final PublicUrl publicUrl;
 
     Scheduling(
             Templates templates,
@@ -87,7 +89,9 @@ public class Scheduling {
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
             SchedulingProperties properties,
-            Clock clock) {
+            Clock clock,
+            PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.templates = templates;
         this.slots = slots;
         this.appointments = appointments;
@@ -985,7 +989,7 @@ public class Scheduling {
                 appointment.start(),
                 appointment.end(),
                 summary,
-                properties.linkBase() + "/appointments",
+                publicUrl.of("/appointments"),
                 clinic.name() + ", " + clinic.address(),
                 appointment.status() == AppointmentStatus.CANCELLED);
     }

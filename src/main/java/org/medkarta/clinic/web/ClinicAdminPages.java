@@ -22,6 +22,7 @@ import org.medkarta.shared.DomainException;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.TypedId;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.medkarta.shared.PublicUrl;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,7 +47,9 @@ class ClinicAdminPages {
     private final ClinicDirectory directory;
     private final Forms forms;
 
-    ClinicAdminPages(ClinicDirectory directory, Forms forms) {
+    ClinicAdminPages(ClinicDirectory directory, Forms forms, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
+    private final PublicUrl publicUrl;
         this.directory = directory;
         this.forms = forms;
     }
@@ -79,7 +82,7 @@ class ClinicAdminPages {
                             Forms.first(form, "adminLastName"),
                             Forms.first(form, "adminFirstName"),
                             Forms.first(form, "adminPatronymic")));
-            var clinic = directory.register(user, clinicForm(form), administrators, Requests.linkBase(), locale);
+            var clinic = directory.register(user, clinicForm(form), administrators, publicUrl.base(), locale);
             return "redirect:/admin/clinics/" + clinic.id().value();
         } catch (DomainException refused) {
             forms.refused(renamedAdminErrors(refused, "administrators[0]."), form, model, locale);
@@ -131,7 +134,7 @@ class ClinicAdminPages {
                             Forms.first(form, "adminLastName"),
                             Forms.first(form, "adminFirstName"),
                             Forms.first(form, "adminPatronymic")),
-                    Requests.linkBase(),
+                    publicUrl.base(),
                     locale);
             return "redirect:/admin/clinics/" + id + "?adminInvited=" + Forms.first(form, "adminEmail");
         } catch (DomainException refused) {
@@ -233,7 +236,7 @@ class ClinicAdminPages {
                             null,
                             Forms.first(form, "visibility"),
                             true),
-                    Requests.linkBase(),
+                    publicUrl.base(),
                     locale);
             return "redirect:/admin/clinics/" + id + "/doctors?invited=" + doctor.email();
         } catch (DomainException refused) {

@@ -16,6 +16,7 @@ import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.InvalidInput;
+import org.medkarta.shared.PublicUrl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -76,8 +77,10 @@ class ClinicApi {
     }
 
     private final ClinicDirectory directory;
+    private final PublicUrl publicUrl;
 
-    ClinicApi(ClinicDirectory directory) {
+    ClinicApi(ClinicDirectory directory, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.directory = directory;
     }
 
@@ -85,8 +88,7 @@ class ClinicApi {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Json.Clinic register(@AuthenticationPrincipal SignedInUser user, @RequestBody ClinicRequest body, Locale locale) {
-        return Json.Clinic.of(
-                directory.register(user, body.form(), body.administrators(), Requests.linkBase(), locale));
+        return Json.Clinic.of(directory.register(user, body.form(), body.administrators(), publicUrl.base(), locale));
     }
 
     /** The clinics the caller administers (every clinic for a platform administrator). */
@@ -114,7 +116,7 @@ class ClinicApi {
             @PathVariable String id,
             @RequestBody StaffInvitation body,
             Locale locale) {
-        directory.inviteAdministrator(user, ClinicId.of(id), body, Requests.linkBase(), locale);
+        directory.inviteAdministrator(user, ClinicId.of(id), body, publicUrl.base(), locale);
     }
 
     /** The logo as a multipart upload (field {@code file}); PNG or JPEG by content, at most 1 MB. */
@@ -151,7 +153,7 @@ class ClinicApi {
             @PathVariable String id,
             @RequestBody DoctorForm body,
             Locale locale) {
-        return Json.StaffDoctor.of(directory.inviteDoctor(user, ClinicId.of(id), body, Requests.linkBase(), locale));
+        return Json.StaffDoctor.of(directory.inviteDoctor(user, ClinicId.of(id), body, publicUrl.base(), locale));
     }
 
     @GetMapping("/{id}/doctors/{doctorId}")
