@@ -604,7 +604,10 @@ public class Scheduling {
                 doctor.map(DoctorView::fullName).orElse(""),
                 service.map(ServiceView::name).orElse(""),
                 service.map(ServiceView::format).orElse(null),
-                service.map(ServiceView::priceKopecks).orElse(0L),
+                // What the patient agreed to when booking, not what the clinic asks today.
+                appointment != null && appointment.bookedAt() != null && service.isPresent()
+                        ? clinics.priceAt(service.get().id(), appointment.bookedAt())
+                        : service.map(ServiceView::priceKopecks).orElse(0L),
                 clinicId,
                 clinic.name(),
                 start.atZone(zone),

@@ -12,7 +12,9 @@ import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.DocumentKind;
 import org.medkarta.clinic.ServiceForm;
 import org.medkarta.clinic.ServiceFormat;
+import org.medkarta.clinic.ServiceId;
 import org.medkarta.clinic.ServiceKind;
+import org.medkarta.clinic.ServiceView;
 import org.medkarta.clinic.StaffInvitation;
 import org.medkarta.clinic.Visibility;
 import org.medkarta.identity.SignedInUser;
@@ -20,9 +22,9 @@ import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.InvalidInput;
+import org.medkarta.shared.PublicUrl;
 import org.medkarta.shared.TypedId;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.medkarta.shared.PublicUrl;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,10 +48,10 @@ class ClinicAdminPages {
 
     private final ClinicDirectory directory;
     private final Forms forms;
+    private final PublicUrl publicUrl;
 
     ClinicAdminPages(ClinicDirectory directory, Forms forms, PublicUrl publicUrl) {
         this.publicUrl = publicUrl;
-    private final PublicUrl publicUrl;
         this.directory = directory;
         this.forms = forms;
     }
@@ -354,6 +356,73 @@ class ClinicAdminPages {
             servicesModel(user, clinic, model);
             return "clinic/admin-services";
         }
+    }
+
+    /** A service's form filled with what it is now, and the history of its price. */
+    @GetMapping("/{id}/services/{serviceId}")
+    String service(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @PathVariable String serviceId,
+            Model model) {
+        var clinic = ClinicId.of(id);
+        var service = directory.serviceOf(user, clinic, ServiceId.of(serviceId));
+        var values = new LinkedMultiValueMap<String, String>();
+        values.add("name", service.name());
+        values.add("specialty", service.specialty().code());
+        values.add("format", service.format().name());
+        values.add("kind", service.kind().name());
+        values.add("durationMinutes", Integer.toString(service.durationMinutes()));
+        values.add("priceRoubles", service.priceRoubles().stripTrailingZeros().toPlainString());
+        values.add("visibility", service.visibility().name());
+        model.addAttribute("values", Forms.values(values));
+        model.addAttribute(
+                "chosen",
+                service.doctorIds().stream().map(d -> d.value().toString()).toList());
+        model.addAttribute("active", service.active());
+        editModel(user, clinic, service, model);
+        return "clinic/admin-services";
+    }
+
+    @PostMapping("/{id}/services/{serviceId}")
+    String updateService(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @PathVariable String serviceId,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            Locale locale) {
+        var clinic = ClinicId.of(id);
+        var service = directory.serviceOf(user, clinic, ServiceId.of(serviceId));
+        try {
+            directory.updateService(
+                    user,
+                    clinic,
+                    service.id(),
+                    new ServiceForm(
+                            Forms.first(form, "name"),
+                            Forms.first(form, "specialty"),
+                            Forms.first(form, "format"),
+                            Forms.first(form, "kind"),
+                            Forms.integer(form, "durationMinutes"),
+                            Forms.kopecks(form, "priceRoubles", "priceKopecks"),
+                            Forms.all(form, "doctorIds"),
+                            Forms.first(form, "visibility"),
+                            form.containsKey("active")));
+            return "redirect:/admin/clinics/" + id + "/services?saved";
+        } catch (DomainException refused) {
+            forms.refused(refused, form, model, locale);
+            model.addAttribute("chosen", Forms.all(form, "doctorIds"));
+            model.addAttribute("active", form.containsKey("active"));
+            editModel(user, clinic, service, model);
+            return "clinic/admin-services";
+        }
+    }
+
+    private void editModel(SignedInUser user, ClinicId clinic, ServiceView service, Model model) {
+        servicesModel(user, clinic, model);
+        model.addAttribute("editing", service);
+        model.addAttribute("priceChanges", directory.priceChanges(user, clinic, service.id()));
     }
 
     @GetMapping("/{id}/attachments")

@@ -201,6 +201,27 @@ class ClinicApi {
         return Json.Service.of(directory.addService(user, ClinicId.of(id), body));
     }
 
+    /** One service of the clinic; 404 for an administrator of another clinic. */
+    @GetMapping("/{id}/services/{serviceId}")
+    Json.Service service(
+            @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @PathVariable String serviceId) {
+        return Json.Service.of(directory.serviceOf(user, ClinicId.of(id), ServiceId.of(serviceId)));
+    }
+
+    /** The changes of a service's price, newest first, with who made each and when. */
+    @GetMapping("/{id}/services/{serviceId}/price-changes")
+    List<Json.PriceChange> priceChanges(
+            @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @PathVariable String serviceId) {
+        return directory.priceChanges(user, ClinicId.of(id), ServiceId.of(serviceId)).stream()
+                .map(Json.PriceChange::of)
+                .toList();
+    }
+
+    /**
+     * Changes a service: every field of the form as when adding it (name, price, duration, doctors,
+     * visibility, {@code active}). A new price is recorded in the service's price history; an
+     * appointment booked before keeps the price it was booked at.
+     */
     @PutMapping("/{id}/services/{serviceId}")
     Json.Service updateService(
             @AuthenticationPrincipal SignedInUser user,
