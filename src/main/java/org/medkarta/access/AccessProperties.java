@@ -16,7 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param codeValidity how long a code confirming a change of rights lives
  * @param codeAttempts how many wrong codes void it
  * @param emergencyWindow how long an emergency opening lets the doctor see the record
- * @param linkBase the public address of the app, for links in invitations
  */
 @ConfigurationProperties("medkarta.access")
 record AccessProperties(
@@ -24,5 +23,4 @@ record AccessProperties(
         @DefaultValue("15") int adultAge,
         @DefaultValue("15m") Duration codeValidity,
         @DefaultValue("5") int codeAttempts,
-        @DefaultValue("1h") Duration emergencyWindow,
-        @DefaultValue("http://localhost:8080") String linkBase) {}
+        @DefaultValue("1h") Duration emergencyWindow) {}

@@ -20,6 +20,7 @@ import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.Phone;
+import org.medkarta.shared.PublicUrl;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,6 +54,7 @@ public class Delegation {
     private final TransactionTemplate transaction;
     private final AccessProperties properties;
     private final Clock clock;
+    private final PublicUrl publicUrl;
 
     Delegation(
             RecordAccess access,
@@ -64,7 +66,9 @@ public class Delegation {
             MessageSource messages,
             TransactionTemplate transaction,
             AccessProperties properties,
-            Clock clock) {
+            Clock clock,
+            PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.access = access;
         this.grants = grants;
         this.codes = codes;
@@ -167,7 +171,7 @@ public class Delegation {
             }
             Instant now = clock.instant();
             grants.invited(grantId, now);
-            String link = properties.linkBase() + "/access/invitations/" + grantId;
+            String link = publicUrl.of("/access/invitations/" + grantId);
             String who = ownerName(grant.patientId());
             String text = text("access.invite.text", locale, who, levelName(grant.level(), locale), link);
             if (grant.granteePhone() != null) {

@@ -7,6 +7,7 @@ import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.DemoData;
+import org.medkarta.shared.PublicUrl;
 import org.medkarta.shared.UserId;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,6 @@ class ClinicDemoData implements DemoData {
             List.of(new RoleGrant(Role.PLATFORM_ADMIN, null)),
             "DEMO");
 
-    private static final String LINK_BASE = "http://localhost:8080";
     private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
 
     static final String OFFER = """
@@ -59,8 +59,10 @@ class ClinicDemoData implements DemoData {
             """;
 
     private final ClinicDirectory directory;
+    private final PublicUrl publicUrl;
 
-    ClinicDemoData(ClinicDirectory directory) {
+    ClinicDemoData(ClinicDirectory directory, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.directory = directory;
     }
 
@@ -88,7 +90,7 @@ class ClinicDemoData implements DemoData {
                         "https://demo.medkarta.org",
                         "Демонстрационная клиника: телемедицинские консультации терапевта и кардиолога."),
                 List.of(new StaffInvitation("clinic@demo.medkarta.org", "Кузнецова", "Ольга", null)),
-                LINK_BASE,
+                publicUrl.base(),
                 RUSSIAN);
         directory.publish(SEEDER, clinic.id(), DocumentKind.OFFER, OFFER);
         directory.publish(SEEDER, clinic.id(), DocumentKind.CONSENT, CONSENT);
@@ -107,7 +109,7 @@ class ClinicDemoData implements DemoData {
                         null,
                         "REGION",
                         true),
-                LINK_BASE,
+                publicUrl.base(),
                 RUSSIAN);
         var cardiologist = directory.inviteDoctor(
                 SEEDER,
@@ -124,7 +126,7 @@ class ClinicDemoData implements DemoData {
                         null,
                         "REGION",
                         true),
-                LINK_BASE,
+                publicUrl.base(),
                 RUSSIAN);
         String therapistId = therapist.id().value().toString();
         service(

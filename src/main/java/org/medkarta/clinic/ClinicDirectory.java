@@ -437,9 +437,52 @@ public class ClinicDirectory {
     @Transactional
     public ServiceView updateService(SignedInUser actor, ClinicId clinic, ServiceId service, ServiceForm form) {
         administer(actor, clinic);
-        services.find(service).filter(s -> s.clinicId().equals(clinic)).orElseThrow(NotFound::new);
-        services.update(service, serviceRow(clinic, form));
+        var before =
+                services.find(service).filter(s -> s.clinicId().equals(clinic)).orElseThrow(NotFound::new);
+        var row = serviceRow(clinic, form);
+        services.update(service, row);
+        if (row.priceKopecks() != before.priceKopecks()) {
+            services.priceChanged(
+                    service,
+                    before.priceKopecks(),
+                    row.priceKopecks(),
+                    clock.instant(),
+                    actor.userId().value());
+        }
         return services.find(service).orElseThrow();
+    }
+
+    /** One service of the clinic, inactive too, for its administrators; another clinic's is not found. */
+    @Transactional(readOnly = true)
+    public ServiceView serviceOf(SignedInUser actor, ClinicId clinic, ServiceId service) {
+        administer(actor, clinic);
+        return services.find(service).filter(s -> s.clinicId().equals(clinic)).orElseThrow(NotFound::new);
+    }
+
+    /** The changes of a service's price, newest first, with who made them; for its administrators. */
+    @Transactional(readOnly = true)
+    public List<PriceChange> priceChanges(SignedInUser actor, ClinicId clinic, ServiceId service) {
+        serviceOf(actor, clinic, service);
+        return services.priceChanges(service).stream()
+                .map(row -> {
+                    var by = new UserId((UUID) row[3]);
+                    String name = identity.account(by)
+                            .map(a -> a.lastName() + " " + a.firstName())
+                            .orElse("");
+                    return new PriceChange((Long) row[0], (Long) row[1], (java.time.Instant) row[2], by, name);
+                })
+                .toList();
+    }
+
+    /**
+     * What a service cost at an instant, such as when an appointment was booked: a later change of
+     * the price does not change what the patient agreed to pay.
+     */
+    @Transactional(readOnly = true)
+    public long priceAt(ServiceId service, java.time.Instant at) {
+        return services.priceBefore(service, at)
+                .orElseGet(() ->
+                        services.find(service).map(ServiceView::priceKopecks).orElse(0L));
     }
 
     /** Every service of a clinic, inactive ones too, for its administrators. */

@@ -67,6 +67,49 @@ class Services {
         setDoctors(id, row.doctors());
     }
 
+    void priceChanged(ServiceId id, long from, long to, Instant at, UUID by) {
+        jdbc.sql("""
+                        INSERT INTO clinic_service_price_change (id, service_id, old_kopecks, new_kopecks, changed_at,
+                                                                 changed_by)
+                        VALUES (:id, :service, :old, :new, :at, :by)
+                        """)
+                .param("id", UUID.randomUUID())
+                .param("service", id.value())
+                .param("old", from)
+                .param("new", to)
+                .param("at", Columns.utc(at))
+                .param("by", by)
+                .update();
+    }
+
+    /** The changes of a service's price, newest first: old price, new price, when, by whom. */
+    List<Object[]> priceChanges(ServiceId id) {
+        return jdbc.sql("""
+                        SELECT old_kopecks, new_kopecks, changed_at, changed_by FROM clinic_service_price_change
+                        WHERE service_id = :service ORDER BY changed_at DESC, id
+                        """)
+                .param("service", id.value())
+                .query((row, n) -> new Object[] {
+                    row.getLong("old_kopecks"),
+                    row.getLong("new_kopecks"),
+                    Columns.instant(row, "changed_at"),
+                    Columns.uuid(row, "changed_by")
+                })
+                .list();
+    }
+
+    /**
+     * The price in force at an instant: the old price of the first change after it, or the current
+     * price when it has not changed since.
+     */
+    Optional<Long> priceBefore(ServiceId id, Instant at) {
+        return jdbc.sql("""
+                        SELECT old_kopecks FROM clinic_service_price_change
+                        WHERE service_id = :service AND changed_at > :at ORDER BY changed_at, id
+                        """).param("service", id.value()).param("at", Columns.utc(at)).query(Long.class).list().stream()
+                .findFirst();
+    }
+
     Optional<ServiceView> find(ServiceId id) {
         return withDoctors(jdbc.sql(SELECT + " WHERE v.id = :id")
                         .param("id", id.value())

@@ -253,6 +253,14 @@ public class Consultations {
         return talks(user, visible(user, id));
     }
 
+    /**
+     * Whether the ICD-10 dictionary is still empty (never imported), so the protocol form says that
+     * no diagnosis can be found and how the dictionary is loaded instead of finding nothing silently.
+     */
+    public boolean diagnosisDictionaryEmpty() {
+        return terminology.icd10Size() == 0;
+    }
+
     /** Whether the person tells about the case now: the page shows the form only to them. */
     @Transactional(readOnly = true)
     public boolean describes(SignedInUser user, UUID id) {

@@ -12,6 +12,7 @@ import org.medkarta.identity.Identity;
 import org.medkarta.notification.Contact;
 import org.medkarta.notification.Message;
 import org.medkarta.notification.Notifications;
+import org.medkarta.shared.PublicUrl;
 import org.medkarta.shared.Representation;
 import org.medkarta.shared.UserId;
 import org.springframework.context.MessageSource;
@@ -34,6 +35,7 @@ class AppointmentNotices {
     private final MessageSource messages;
     private final SchedulingProperties properties;
     private final Representation representation;
+    private final PublicUrl publicUrl;
 
     AppointmentNotices(
             Notifications notifications,
@@ -41,7 +43,9 @@ class AppointmentNotices {
             ClinicDirectory clinics,
             MessageSource messages,
             SchedulingProperties properties,
-            Representation representation) {
+            Representation representation,
+            PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.notifications = notifications;
         this.identity = identity;
         this.clinics = clinics;
@@ -95,6 +99,6 @@ class AppointmentNotices {
         // child's 15th birthday, and the child is told instead (issue 7; order 003 §23.2).
         UserId told = representation.toldAbout(appointment.patientId(), appointment.patientUserId());
         Contact contact = identity.contact(told).orElse(new Contact(null, null));
-        notifications.tell(told, contact, new Message(title, text, properties.linkBase() + "/appointments"), key);
+        notifications.tell(told, contact, new Message(title, text, publicUrl.of("/appointments")), key);
     }
 }

@@ -30,6 +30,7 @@ import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
+import org.medkarta.shared.PublicUrl;
 import org.medkarta.shared.Representation;
 import org.medkarta.shared.UserId;
 import org.springframework.context.ApplicationEventPublisher;
@@ -69,6 +70,7 @@ public class Scheduling {
     private final TransactionTemplate transaction;
     private final SchedulingProperties properties;
     private final Clock clock;
+    private final PublicUrl publicUrl;
 
     Scheduling(
             Templates templates,
@@ -87,7 +89,9 @@ public class Scheduling {
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
             SchedulingProperties properties,
-            Clock clock) {
+            Clock clock,
+            PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.templates = templates;
         this.slots = slots;
         this.appointments = appointments;
@@ -632,7 +636,10 @@ public class Scheduling {
                 doctor.map(DoctorView::fullName).orElse(""),
                 service.map(ServiceView::name).orElse(""),
                 service.map(ServiceView::format).orElse(null),
-                service.map(ServiceView::priceKopecks).orElse(0L),
+                // What the patient agreed to when booking, not what the clinic asks today.
+                appointment != null && appointment.bookedAt() != null && service.isPresent()
+                        ? clinics.priceAt(service.get().id(), appointment.bookedAt())
+                        : service.map(ServiceView::priceKopecks).orElse(0L),
                 clinicId,
                 clinic.name(),
                 start.atZone(zone),
@@ -1044,7 +1051,7 @@ public class Scheduling {
                 appointment.start(),
                 appointment.end(),
                 summary,
-                properties.linkBase() + "/appointments",
+                publicUrl.of("/appointments"),
                 clinic.name() + ", " + clinic.address(),
                 appointment.status() == AppointmentStatus.CANCELLED);
     }

@@ -13,7 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reminderInterval how often due reminders are looked for
  * @param materialiseCron when the daily job extends every active template to the horizon
  * @param jobs whether this node runs the scheduled jobs (under ShedLock, so one node at a time)
- * @param linkBase the public address of the app, for links in notices and reminders
  */
 @ConfigurationProperties("medkarta.scheduling")
 record SchedulingProperties(
@@ -21,5 +20,4 @@ record SchedulingProperties(
         @DefaultValue({"24h", "2h"}) List<Duration> reminders,
         @DefaultValue("1m") Duration reminderInterval,
         @DefaultValue("0 10 3 * * *") String materialiseCron,
-        @DefaultValue("true") boolean jobs,
-        @DefaultValue("http://localhost:8080") String linkBase) {}
+        @DefaultValue("true") boolean jobs) {}

@@ -133,6 +133,12 @@ public class Terminology {
         }
     }
 
+    /** Imports a file the application carries (the demo data's copy), recorded under its name. */
+    @Transactional
+    ImportResult importIcd10(String fileName, byte[] content) {
+        return load(fileName, content, null);
+    }
+
     /** The newest ministry file in the configured directory, if there is one. */
     public Optional<Path> icd10File() {
         Path directory = properties.icd10Directory();

@@ -149,6 +149,44 @@ class ClinicPagesBrowserIT extends ClinicSetUpFlow {
     }
 
     @Test
+    void anAdministratorAddsANewlyInvitedDoctorToAnExistingServiceAndTheScheduleFormOffersIt() {
+        String[] a = clinicWithAdmin("Клиника услуг");
+        var admin = signedIn(a[1]);
+        var clinic = ClinicId.of(a[0]);
+        var first = TestCare.invite(directory, admin, clinic, TestCare.NewDoctor.THERAPIST);
+        var service = TestCare.addService(
+                directory, admin, first, "Видеоприём терапевта", "therapist", "PRIMARY", 150_000L, "REGION");
+        var later =
+                TestCare.invite(directory, admin, clinic, TestCare.NewDoctor.THERAPIST.named("Новиков", "Олег", null));
+        String serviceBox = "#service-" + service.id().value();
+        signIn(a[1], "/schedule/doctors/" + later.id().value());
+        assertThat(page.locator("#main")).containsText("Новиков");
+        assertThat(page.locator(serviceBox)).hasCount(0);
+
+        page.navigate(url("/admin/clinics/" + a[0] + "/services"));
+        page.locator("a.edit-service").first().click();
+        assertThat(page.locator("#name")).hasValue("Видеоприём терапевта");
+        assertThat(page.locator("#doctor-" + first.id().value())).isChecked();
+        page.locator("#doctor-" + later.id().value()).check();
+        page.locator("#priceRoubles").fill("1800");
+        page.locator("#save-service").click();
+        assertThat(page.locator("#saved")).isVisible();
+        screenshot("services-saved");
+
+        page.locator("a.edit-service").first().click();
+        assertThat(page.locator("#doctor-" + later.id().value())).isChecked();
+        assertThat(page.locator("#price-history tr.price-change")).hasCount(1);
+        assertThat(page.locator("#price-history tr.price-change")).containsText("Админов");
+        page.locator("#durationMinutes").fill("0");
+        page.locator("#save-service").click();
+        assertThat(page.locator("#durationMinutes")).hasClass(java.util.regex.Pattern.compile("is-invalid"));
+        screenshot("service-refused");
+
+        page.navigate(url("/schedule/doctors/" + later.id().value()));
+        assertThat(page.locator(serviceBox)).isVisible();
+    }
+
+    @Test
     void theDemoClinicsOfferIsReadableOnItsPageAndAsPdf() {
         page.navigate(url("/clinics?region=77"));
         page.locator("a:has-text('Медкарта Демо')").first().click();

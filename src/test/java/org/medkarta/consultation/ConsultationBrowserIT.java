@@ -171,6 +171,8 @@ class ConsultationBrowserIT extends BrowserSupport {
         doctor.locator("#issue-referral").click();
         doctor.waitForURL("**?referred");
         assertThat(doctor.locator("#referrals li.referral")).hasCount(1);
+        // The specialty by its name, never by its code (issue 13, item 4).
+        assertThat(doctor.locator("#referrals li.referral .referral-specialty")).hasText("Кардиолог");
         doctor.locator("#routing summary").nth(1).click();
         doctor.locator("#booking-doctor").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
         assertThat(doctor.locator("#slot option")).not().hasCount(1);
@@ -216,6 +218,9 @@ class ConsultationBrowserIT extends BrowserSupport {
         page.navigate(url("/consultations"));
         assertThat(page.locator("#my-referrals li.referral")).containsText("Перебои в работе сердца");
         assertThat(page.locator("#my-referrals li.referral")).containsText("бессрочно");
+        assertThat(page.locator("#my-referrals li.referral .referral-specialty"))
+                .hasText("Кардиолог");
+        assertThat(page.locator("#my-referrals li.referral")).not().containsText("cardiologist");
 
         doctor.navigate(url("/consultations?state=CLOSED"));
         assertThat(doctor.locator("li.consultation[data-id='" + id + "']")).hasCount(1);

@@ -94,6 +94,41 @@ class IdentityBrowserIT extends BrowserSupport {
     }
 
     @Test
+    void anUnregisteredNumberIsToldTheCodeComesOnlyIfTheNumberIsRegisteredAndWhereToRegister() {
+        String unknown = Phones.unique();
+        page.navigate(url("/sign-in"));
+        page.locator("#phone").fill(unknown);
+        page.locator("#send-code").click();
+
+        assertThat(page.locator("#code-lead")).containsText("Если номер " + unknown + " зарегистрирован");
+        assertThat(page.locator("#code-lead")).containsText("код придёт в течение минуты");
+        assertThat(page.locator("#code")).isVisible();
+        page.locator("#code-register a").click();
+        assertThat(page.locator("#register")).isVisible();
+
+        page.navigate(url("/sign-in?lang=en"));
+        page.locator("#phone").fill(unknown);
+        page.locator("#send-code").click();
+        assertThat(page.locator("#code-lead"))
+                .containsText("If " + unknown + " is registered, the code will arrive within a minute");
+        assertThat(page.locator("#code-register a")).hasText("Register");
+    }
+
+    @Test
+    void aRegisteredNumberSeesTheSameWordsAsAnUnregisteredOne() {
+        String phone = registered();
+        page.navigate(url("/sign-in"));
+        page.locator("#phone").fill(phone);
+        page.locator("#send-code").click();
+
+        assertThat(page.locator("#code-lead"))
+                .hasText("Если номер " + phone + " зарегистрирован, код придёт в течение минуты."
+                        + " Код из 6 цифр действует 15 минут.");
+        org.assertj.core.api.Assertions.assertThat(Outbox.latestCode(outbox, phone))
+                .hasSize(6);
+    }
+
+    @Test
     void aWrongCodeSaysHowManyAttemptsAreLeft() {
         String phone = registered();
         page.navigate(url("/sign-in"));

@@ -14,6 +14,9 @@ class BookingIT extends SchedulingSupport {
     @Autowired
     Notifications notifications;
 
+    @Autowired
+    org.medkarta.notification.DevOutbox outbox;
+
     @Test
     void bookingNeedsTheClinicsDocumentsAcceptedOrAcceptsThemInTheSameStep() {
         var clinic = clinic("Europe/Moscow");
@@ -196,6 +199,31 @@ class BookingIT extends SchedulingSupport {
         assertThat(free).contains(old).doesNotContain(target, taken);
         assertThat(notifications.notices(patient.account().userId()))
                 .anySatisfy(notice -> assertThat(notice.title()).isEqualTo("Запись перенесена"));
+    }
+
+    @Test
+    void linksInTheNoticesTheIcsFileAndTheFeedPointToThePortTheAppListensOn() {
+        var clinic = clinic("Europe/Moscow");
+        var doctor = doctor(clinic, "therapist", "REGION");
+        var patient = patient();
+        activeTemplate(clinic, doctor, "09:00", "10:30");
+        String slot = freeSlots(patient.token(), doctor).get(0).get("id").asString();
+        String appointment = body(book(patient, slot, true)).get("id").asString();
+        String base = "http://localhost:" + port;
+        assertThat(port).isNotEqualTo(8080);
+
+        assertThat(notifications.notices(patient.account().userId()))
+                .anySatisfy(notice -> assertThat(notice.link()).isEqualTo(base + "/appointments"));
+        assertThat(org.medkarta.testing.Outbox.to(outbox, patient.phone(), 2))
+                .filteredOn(sms -> sms.body().contains("/appointments"))
+                .isNotEmpty()
+                .allSatisfy(sms -> assertThat(sms.body()).contains(base + "/appointments"));
+        var ics = get("/api/v1/appointments/" + appointment + "/ics", "Authorization", "Bearer " + patient.token());
+        assertThat(ics.body()).contains("DESCRIPTION:" + base + "/appointments").doesNotContain("localhost:8080");
+        assertThat(body(getAs(patient.token(), "/api/v1/calendar-feed"))
+                        .get("url")
+                        .asString())
+                .startsWith(base + "/calendar/");
     }
 
     @Test

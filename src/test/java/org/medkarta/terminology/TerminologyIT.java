@@ -38,6 +38,9 @@ class TerminologyIT extends ApiSupport {
     @Autowired
     Terminology terminology;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @AfterEach
     void wholeDictionaryAgain() {
         terminology.importIcd10(FILE);
@@ -100,6 +103,36 @@ class TerminologyIT extends ApiSupport {
         assertThat(terminology.searchIcd10("  ", 20)).isEmpty();
         assertThat(terminology.icd10(List.of("I10", "Z99.99", "A00.0")).keySet())
                 .containsExactly("I10", "A00.0");
+    }
+
+    @Test
+    void anEmptyDictionarySaysSoOnTheAdminPageAndInTheDiagnosisSearchAndHowToLoadIt() {
+        jdbc.sql("DELETE FROM terminology_icd10_word").update();
+        jdbc.sql("DELETE FROM terminology_icd10").update();
+        var signIn = get("/test/staff-sign-in?email=admin@demo.medkarta.org&password=Demo-admin-1&continue=/");
+        String session = signIn.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .reduce((a, b) -> a + "; " + b)
+                .orElseThrow();
+
+        var admin = get("/admin/terminology", "Cookie", session);
+        assertThat(admin.body())
+                .contains("id=\"icd10-empty\"")
+                .contains("Справочник МКБ-10 не загружен")
+                .contains("--import-icd10");
+        var search = get("/terminology/icd10/options?q=I10", "Cookie", session);
+        assertThat(search.body())
+                .contains("Справочник МКБ-10 не загружен")
+                .contains("администратор платформы")
+                .doesNotContain("Ничего не найдено");
+        var english = get("/terminology/icd10/options?q=I10", "Cookie", session + "; medkarta-lang=en");
+        assertThat(english.body()).contains("The ICD-10 dictionary is not loaded");
+
+        terminology.importIcd10(FILE);
+        assertThat(get("/admin/terminology", "Cookie", session).body()).doesNotContain("icd10-empty");
+        assertThat(get("/terminology/icd10/options?q=zzzqqq", "Cookie", session).body())
+                .contains("Ничего не найдено")
+                .doesNotContain("не загружен");
     }
 
     @Test

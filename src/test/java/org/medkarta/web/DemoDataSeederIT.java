@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.medkarta.shared.DemoData;
+import org.medkarta.terminology.Terminology;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -17,7 +18,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-@SpringBootTest
+// No ministry file beside the project, as on a fresh machine: the demo must bring its own copy.
+@SpringBootTest(properties = "medkarta.terminology.icd10-directory=target/no-icd10-here")
 @Import(DemoDataSeederIT.Contributions.class)
 class DemoDataSeederIT {
 
@@ -34,6 +36,41 @@ class DemoDataSeederIT {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    List<DemoData> contributions;
+
+    @Autowired
+    Terminology terminology;
+
+    @Test
+    void theDemoDataImportsTheIcd10DictionaryItCarriesWhenNoMinistryFileIsAtHand() {
+        assertThat(terminology.icd10File()).isEmpty();
+        var icd10 = contributions.stream()
+                .filter(c -> c.name().equals("terminology-icd10"))
+                .findFirst()
+                .orElseThrow();
+        // Another test of the same run may have imported the dictionary already: empty it and let the
+        // contribution seed it again, in a transaction that is rolled back afterwards.
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM terminology_icd10_word").update();
+            jdbc.sql("DELETE FROM terminology_icd10").update();
+            assertThat(terminology.icd10Size()).isZero();
+
+            icd10.seed();
+
+            assertThat(terminology.icd10Size()).isEqualTo(15_038);
+            assertThat(terminology.searchIcd10("I10", 1))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.name()).isEqualTo("Эссенциальная [первичная] гипертензия"));
+            assertThat(terminology.lastIcd10Import()).hasValueSatisfying(last -> {
+                assertThat(last.version()).isEqualTo("2.27");
+                assertThat(last.sha256()).isEqualTo("3b0a2ff314b3a1e1489338ae9e83c15fbdf4f98250f7b886c27edb60ef507509");
+            });
+            status.setRollbackOnly();
+        });
+        assertThat(ledgerRows("terminology-icd10")).isEqualTo(1);
+    }
 
     @Test
     void eachContributionIsSeededOnceAcrossRestarts() {

@@ -19,7 +19,9 @@ import org.springframework.test.context.TestPropertySource;
 @ActiveProfiles("prod")
 // This context stays cached for the whole run: its poller, reading the system clock and having no
 // gateway, would otherwise claim other tests' messages.
-@TestPropertySource(properties = "medkarta.notification.dispatch.polling=false")
+@TestPropertySource(
+        properties = {"medkarta.notification.dispatch.polling=false", "medkarta.public-url=https://medkarta.example.ru/"
+        })
 class ProductionProfileIT extends WebClientSupport {
 
     @DynamicPropertySource
@@ -97,6 +99,12 @@ class ProductionProfileIT extends WebClientSupport {
                 .findFirst();
 
         assertThat(session).hasValueSatisfying(cookie -> assertThat(cookie).containsIgnoringCase("; Secure"));
+    }
+
+    @Test
+    void linksAreBuiltFromTheConfiguredPublicUrlNotFromTheRequest() {
+        assertThat(context.getBean(org.medkarta.shared.PublicUrl.class).of("/appointments"))
+                .isEqualTo("https://medkarta.example.ru/appointments");
     }
 
     @Test

@@ -12,7 +12,9 @@ import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.DocumentKind;
 import org.medkarta.clinic.ServiceForm;
 import org.medkarta.clinic.ServiceFormat;
+import org.medkarta.clinic.ServiceId;
 import org.medkarta.clinic.ServiceKind;
+import org.medkarta.clinic.ServiceView;
 import org.medkarta.clinic.StaffInvitation;
 import org.medkarta.clinic.Visibility;
 import org.medkarta.identity.SignedInUser;
@@ -20,6 +22,7 @@ import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.InvalidInput;
+import org.medkarta.shared.PublicUrl;
 import org.medkarta.shared.TypedId;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -45,8 +48,10 @@ class ClinicAdminPages {
 
     private final ClinicDirectory directory;
     private final Forms forms;
+    private final PublicUrl publicUrl;
 
-    ClinicAdminPages(ClinicDirectory directory, Forms forms) {
+    ClinicAdminPages(ClinicDirectory directory, Forms forms, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.directory = directory;
         this.forms = forms;
     }
@@ -79,7 +84,7 @@ class ClinicAdminPages {
                             Forms.first(form, "adminLastName"),
                             Forms.first(form, "adminFirstName"),
                             Forms.first(form, "adminPatronymic")));
-            var clinic = directory.register(user, clinicForm(form), administrators, Requests.linkBase(), locale);
+            var clinic = directory.register(user, clinicForm(form), administrators, publicUrl.base(), locale);
             return "redirect:/admin/clinics/" + clinic.id().value();
         } catch (DomainException refused) {
             forms.refused(renamedAdminErrors(refused, "administrators[0]."), form, model, locale);
@@ -131,7 +136,7 @@ class ClinicAdminPages {
                             Forms.first(form, "adminLastName"),
                             Forms.first(form, "adminFirstName"),
                             Forms.first(form, "adminPatronymic")),
-                    Requests.linkBase(),
+                    publicUrl.base(),
                     locale);
             return "redirect:/admin/clinics/" + id + "?adminInvited=" + Forms.first(form, "adminEmail");
         } catch (DomainException refused) {
@@ -262,7 +267,7 @@ class ClinicAdminPages {
                             null,
                             Forms.first(form, "visibility"),
                             true),
-                    Requests.linkBase(),
+                    publicUrl.base(),
                     locale);
             return "redirect:/admin/clinics/" + id + "/doctors?invited=" + doctor.email();
         } catch (DomainException refused) {
@@ -380,6 +385,73 @@ class ClinicAdminPages {
             servicesModel(user, clinic, model);
             return "clinic/admin-services";
         }
+    }
+
+    /** A service's form filled with what it is now, and the history of its price. */
+    @GetMapping("/{id}/services/{serviceId}")
+    String service(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @PathVariable String serviceId,
+            Model model) {
+        var clinic = ClinicId.of(id);
+        var service = directory.serviceOf(user, clinic, ServiceId.of(serviceId));
+        var values = new LinkedMultiValueMap<String, String>();
+        values.add("name", service.name());
+        values.add("specialty", service.specialty().code());
+        values.add("format", service.format().name());
+        values.add("kind", service.kind().name());
+        values.add("durationMinutes", Integer.toString(service.durationMinutes()));
+        values.add("priceRoubles", service.priceRoubles().stripTrailingZeros().toPlainString());
+        values.add("visibility", service.visibility().name());
+        model.addAttribute("values", Forms.values(values));
+        model.addAttribute(
+                "chosen",
+                service.doctorIds().stream().map(d -> d.value().toString()).toList());
+        model.addAttribute("active", service.active());
+        editModel(user, clinic, service, model);
+        return "clinic/admin-services";
+    }
+
+    @PostMapping("/{id}/services/{serviceId}")
+    String updateService(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @PathVariable String serviceId,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            Locale locale) {
+        var clinic = ClinicId.of(id);
+        var service = directory.serviceOf(user, clinic, ServiceId.of(serviceId));
+        try {
+            directory.updateService(
+                    user,
+                    clinic,
+                    service.id(),
+                    new ServiceForm(
+                            Forms.first(form, "name"),
+                            Forms.first(form, "specialty"),
+                            Forms.first(form, "format"),
+                            Forms.first(form, "kind"),
+                            Forms.integer(form, "durationMinutes"),
+                            Forms.kopecks(form, "priceRoubles", "priceKopecks"),
+                            Forms.all(form, "doctorIds"),
+                            Forms.first(form, "visibility"),
+                            form.containsKey("active")));
+            return "redirect:/admin/clinics/" + id + "/services?saved";
+        } catch (DomainException refused) {
+            forms.refused(refused, form, model, locale);
+            model.addAttribute("chosen", Forms.all(form, "doctorIds"));
+            model.addAttribute("active", form.containsKey("active"));
+            editModel(user, clinic, service, model);
+            return "clinic/admin-services";
+        }
+    }
+
+    private void editModel(SignedInUser user, ClinicId clinic, ServiceView service, Model model) {
+        servicesModel(user, clinic, model);
+        model.addAttribute("editing", service);
+        model.addAttribute("priceChanges", directory.priceChanges(user, clinic, service.id()));
     }
 
     @GetMapping("/{id}/attachments")

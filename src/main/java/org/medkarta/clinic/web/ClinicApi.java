@@ -16,6 +16,7 @@ import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.InvalidInput;
+import org.medkarta.shared.PublicUrl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -76,8 +77,10 @@ class ClinicApi {
     }
 
     private final ClinicDirectory directory;
+    private final PublicUrl publicUrl;
 
-    ClinicApi(ClinicDirectory directory) {
+    ClinicApi(ClinicDirectory directory, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.directory = directory;
     }
 
@@ -85,8 +88,7 @@ class ClinicApi {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Json.Clinic register(@AuthenticationPrincipal SignedInUser user, @RequestBody ClinicRequest body, Locale locale) {
-        return Json.Clinic.of(
-                directory.register(user, body.form(), body.administrators(), Requests.linkBase(), locale));
+        return Json.Clinic.of(directory.register(user, body.form(), body.administrators(), publicUrl.base(), locale));
     }
 
     /** The clinics the caller administers (every clinic for a platform administrator). */
@@ -114,7 +116,7 @@ class ClinicApi {
             @PathVariable String id,
             @RequestBody StaffInvitation body,
             Locale locale) {
-        directory.inviteAdministrator(user, ClinicId.of(id), body, Requests.linkBase(), locale);
+        directory.inviteAdministrator(user, ClinicId.of(id), body, publicUrl.base(), locale);
     }
 
     /**
@@ -166,7 +168,7 @@ class ClinicApi {
             @PathVariable String id,
             @RequestBody DoctorForm body,
             Locale locale) {
-        return Json.StaffDoctor.of(directory.inviteDoctor(user, ClinicId.of(id), body, Requests.linkBase(), locale));
+        return Json.StaffDoctor.of(directory.inviteDoctor(user, ClinicId.of(id), body, publicUrl.base(), locale));
     }
 
     @GetMapping("/{id}/doctors/{doctorId}")
@@ -214,6 +216,27 @@ class ClinicApi {
         return Json.Service.of(directory.addService(user, ClinicId.of(id), body));
     }
 
+    /** One service of the clinic; 404 for an administrator of another clinic. */
+    @GetMapping("/{id}/services/{serviceId}")
+    Json.Service service(
+            @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @PathVariable String serviceId) {
+        return Json.Service.of(directory.serviceOf(user, ClinicId.of(id), ServiceId.of(serviceId)));
+    }
+
+    /** The changes of a service's price, newest first, with who made each and when. */
+    @GetMapping("/{id}/services/{serviceId}/price-changes")
+    List<Json.PriceChange> priceChanges(
+            @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @PathVariable String serviceId) {
+        return directory.priceChanges(user, ClinicId.of(id), ServiceId.of(serviceId)).stream()
+                .map(Json.PriceChange::of)
+                .toList();
+    }
+
+    /**
+     * Changes a service: every field of the form as when adding it (name, price, duration, doctors,
+     * visibility, {@code active}). A new price is recorded in the service's price history; an
+     * appointment booked before keeps the price it was booked at.
+     */
     @PutMapping("/{id}/services/{serviceId}")
     Json.Service updateService(
             @AuthenticationPrincipal SignedInUser user,

@@ -165,6 +165,17 @@ final class Json {
         }
     }
 
+    record PriceChange(long oldPriceKopecks, long newPriceKopecks, java.time.Instant changedAt, UUID changedBy) {
+
+        static PriceChange of(org.medkarta.clinic.PriceChange change) {
+            return new PriceChange(
+                    change.oldKopecks(),
+                    change.newKopecks(),
+                    change.changedAt(),
+                    change.changedBy().value());
+        }
+    }
+
     record Service(
             UUID id,
             UUID clinicId,

@@ -4,17 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.medkarta.clinic.DocumentKind;
 import org.medkarta.shared.NotFound;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** What the clinic pages and API read off a request. */
 final class Requests {
 
     private Requests() {}
-
-    /** The public address of the app, for the links in invitations. */
-    static String linkBase() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-    }
 
     static String address(HttpServletRequest request) {
         return request.getRemoteAddr();

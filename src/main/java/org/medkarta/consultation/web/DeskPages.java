@@ -86,6 +86,7 @@ class DeskPages {
         model.addAttribute("channel", channel);
         model.addAttribute("patient", patient);
         model.addAttribute("referrals", consultations.myReferrals(user));
+        model.addAttribute("specialtyNames", specialtyNames());
         return "consultation/desk";
     }
 
@@ -105,6 +106,10 @@ class DeskPages {
         model.addAttribute("calls", consultations.calls(user, id));
         model.addAttribute("describes", consultations.describes(user, id));
         model.addAttribute("referrals", consultations.referrals(user, id));
+        model.addAttribute("specialtyNames", specialtyNames());
+        if (consultation.doctorUserId().equals(user.userId())) {
+            model.addAttribute("dictionaryEmpty", consultations.diagnosisDictionaryEmpty());
+        }
         boolean routes = consultation.doctorUserId().equals(user.userId())
                 && (consultation.state() == ConsultationState.IN_WORK
                         || consultation.state() == ConsultationState.CLOSED);
@@ -362,5 +367,13 @@ class DeskPages {
     /** For templates: whether a consultation is shown as overdue. */
     static boolean overdue(ConsultationView c) {
         return c.state() == ConsultationState.OVERDUE;
+    }
+
+    /** A referral names its specialty by code; a person reads its name in their language. */
+    private Map<String, String> specialtyNames() {
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        var names = new LinkedHashMap<String, String>();
+        scheduling.specialties().forEach(s -> names.put(s.code(), s.name(locale)));
+        return names;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.medkarta.identity.CodeSent;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Tokens;
+import org.medkarta.shared.PublicUrl;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,8 +31,10 @@ class AuthApi {
     record ResetRequest(String email) {}
 
     private final Identity identity;
+    private final PublicUrl publicUrl;
 
-    AuthApi(Identity identity) {
+    AuthApi(Identity identity, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.identity = identity;
     }
 
@@ -52,7 +55,7 @@ class AuthApi {
     @PostMapping("/login")
     Tokens login(@RequestBody PasswordSignIn body, HttpServletRequest request, Locale locale) {
         return identity.staffTokensFor(identity.signInWithPassword(
-                body.email(), body.password(), body.totp(), Clients.of(request), Clients.linkBase(), locale));
+                body.email(), body.password(), body.totp(), Clients.of(request), publicUrl.base(), locale));
     }
 
     /** New tokens for a refresh token, which is used up; 401 {@code invalid-token}. */
@@ -72,6 +75,6 @@ class AuthApi {
     @PostMapping("/password-reset")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void requestReset(@RequestBody ResetRequest body, Locale locale) {
-        identity.requestPasswordReset(body.email(), Clients.linkBase(), locale);
+        identity.requestPasswordReset(body.email(), publicUrl.base(), locale);
     }
 }

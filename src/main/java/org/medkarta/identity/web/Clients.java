@@ -2,7 +2,6 @@ package org.medkarta.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.medkarta.identity.ClientInfo;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** What the identity pages and API read off a request. */
 final class Clients {
@@ -12,10 +11,5 @@ final class Clients {
     /** The client's address (behind a proxy, as the forwarded headers tell) and browser. */
     static ClientInfo of(HttpServletRequest request) {
         return new ClientInfo(request.getRemoteAddr(), request.getHeader("User-Agent"));
-    }
-
-    /** The public address of the app, for links in e-mails. */
-    static String linkBase() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
     }
 }

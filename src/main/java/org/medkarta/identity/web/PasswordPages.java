@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.medkarta.identity.Identity;
 import org.medkarta.shared.DomainException;
+import org.medkarta.shared.PublicUrl;
 import org.medkarta.web.PageErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,8 +19,10 @@ class PasswordPages {
 
     private final Identity identity;
     private final PageErrors errors;
+    private final PublicUrl publicUrl;
 
-    PasswordPages(Identity identity, PageErrors errors) {
+    PasswordPages(Identity identity, PageErrors errors, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.identity = identity;
         this.errors = errors;
     }
@@ -34,7 +37,7 @@ class PasswordPages {
     String requestReset(@RequestParam(required = false) String email, Locale locale, Model model) {
         model.addAttribute("email", email);
         try {
-            identity.requestPasswordReset(email, Clients.linkBase(), locale);
+            identity.requestPasswordReset(email, publicUrl.base(), locale);
         } catch (DomainException refused) {
             model.addAttribute("errors", errors.of(refused, locale));
             return "identity/password-reset";

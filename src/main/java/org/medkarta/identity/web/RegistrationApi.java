@@ -7,6 +7,7 @@ import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientRegistration;
 import org.medkarta.identity.Registered;
 import org.medkarta.identity.Terms;
+import org.medkarta.shared.PublicUrl;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,8 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 class RegistrationApi {
 
     private final Identity identity;
+    private final PublicUrl publicUrl;
 
-    RegistrationApi(Identity identity) {
+    RegistrationApi(Identity identity, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.identity = identity;
     }
 
@@ -38,6 +41,6 @@ class RegistrationApi {
     @PostMapping("/api/v1/patients/register")
     @ResponseStatus(HttpStatus.CREATED)
     Registered register(@RequestBody PatientRegistration body, HttpServletRequest request, Locale locale) {
-        return identity.register(body, Clients.of(request), Clients.linkBase(), locale);
+        return identity.register(body, Clients.of(request), publicUrl.base(), locale);
     }
 }

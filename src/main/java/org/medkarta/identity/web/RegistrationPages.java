@@ -6,6 +6,7 @@ import java.util.Map;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientRegistration;
 import org.medkarta.shared.DomainException;
+import org.medkarta.shared.PublicUrl;
 import org.medkarta.web.PageErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,8 +38,10 @@ class RegistrationPages {
 
     private final Identity identity;
     private final PageErrors errors;
+    private final PublicUrl publicUrl;
 
-    RegistrationPages(Identity identity, PageErrors errors) {
+    RegistrationPages(Identity identity, PageErrors errors, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.identity = identity;
         this.errors = errors;
     }
@@ -66,7 +69,7 @@ class RegistrationPages {
                             form.email(),
                             accepted ? identity.termsVersion() : null),
                     Clients.of(request),
-                    Clients.linkBase(),
+                    publicUrl.base(),
                     locale);
         } catch (DomainException refused) {
             var byField = new java.util.LinkedHashMap<>(errors.of(refused, locale, FIELD_OF_PROBLEM));

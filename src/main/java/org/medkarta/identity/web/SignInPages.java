@@ -11,6 +11,7 @@ import org.medkarta.identity.Identity;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.Phone;
+import org.medkarta.shared.PublicUrl;
 import org.medkarta.web.PageErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,8 +32,10 @@ class SignInPages {
 
     private final Identity identity;
     private final PageErrors errors;
+    private final PublicUrl publicUrl;
 
-    SignInPages(Identity identity, PageErrors errors) {
+    SignInPages(Identity identity, PageErrors errors, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.identity = identity;
         this.errors = errors;
     }
@@ -133,7 +136,7 @@ class SignInPages {
             Model model) {
         try {
             var user =
-                    identity.signInWithPassword(email, password, totp, Clients.of(request), Clients.linkBase(), locale);
+                    identity.signInWithPassword(email, password, totp, Clients.of(request), publicUrl.base(), locale);
             BrowserSessions.open(user, request, response);
             if (identity.totpEnrolmentRequired(user.userId())) {
                 request.getSession().setAttribute(TotpEnrolmentGate.REQUIRED, true);

@@ -12,6 +12,7 @@ import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.PatientId;
+import org.medkarta.shared.PublicUrl;
 import org.medkarta.shared.TypedId;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The open booking API (ARCHITECTURE.md, "Booking"; SPEC C3–C7, I1): free slots, booking, my
@@ -38,8 +38,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class BookingApi {
 
     private final Scheduling scheduling;
+    private final PublicUrl publicUrl;
 
-    BookingApi(Scheduling scheduling) {
+    BookingApi(Scheduling scheduling, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.scheduling = scheduling;
     }
 
@@ -157,14 +159,14 @@ class BookingApi {
     @GetMapping("/api/v1/calendar-feed")
     @PreAuthorize("hasRole('PATIENT')")
     Json.Feed feed(@AuthenticationPrincipal SignedInUser user) {
-        return new Json.Feed(absolute(scheduling.feedPath(user.patientId())));
+        return new Json.Feed(publicUrl.of(scheduling.feedPath(user.patientId())));
     }
 
     /** A new secret for the feed: the old URL stops working. */
     @PostMapping("/api/v1/calendar-feed/renew")
     @PreAuthorize("hasRole('PATIENT')")
     Json.Feed renew(@AuthenticationPrincipal SignedInUser user) {
-        return new Json.Feed(absolute(scheduling.renewFeed(user.patientId())));
+        return new Json.Feed(publicUrl.of(scheduling.renewFeed(user.patientId())));
     }
 
     @DeleteMapping("/api/v1/calendar-feed")
@@ -190,12 +192,5 @@ class BookingApi {
         return scheduling.findPatients(user, query).stream()
                 .map(Json.Patient::of)
                 .toList();
-    }
-
-    static String absolute(String path) {
-        return ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path(path)
-                .build()
-                .toUriString();
     }
 }

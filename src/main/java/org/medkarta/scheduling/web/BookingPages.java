@@ -17,6 +17,7 @@ import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
+import org.medkarta.shared.PublicUrl;
 import org.medkarta.shared.TypedId;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
@@ -41,8 +42,10 @@ class BookingPages {
 
     private final Scheduling scheduling;
     private final MessageSource messages;
+    private final PublicUrl publicUrl;
 
-    BookingPages(Scheduling scheduling, MessageSource messages) {
+    BookingPages(Scheduling scheduling, MessageSource messages, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.scheduling = scheduling;
         this.messages = messages;
     }
@@ -114,7 +117,7 @@ class BookingPages {
                 .forEach(other -> appointments.addAll(scheduling.appointments(user, other.patientId(), null)));
         appointments.sort(java.util.Comparator.comparing(AppointmentView::start).reversed());
         model.addAttribute("appointments", scheduling.cards(user, appointments));
-        model.addAttribute("feed", BookingApi.absolute(scheduling.feedPath(user.patientId())));
+        model.addAttribute("feed", publicUrl.of(scheduling.feedPath(user.patientId())));
         return "scheduling/appointments";
     }
 

@@ -1,0 +1,16 @@
+package org.medkarta.clinic;
+
+import java.time.Instant;
+import org.medkarta.shared.UserId;
+
+/** One change of a service's price: from what, to what, when and by whom. */
+public record PriceChange(long oldKopecks, long newKopecks, Instant changedAt, UserId changedBy, String changedByName) {
+
+    public java.math.BigDecimal oldRoubles() {
+        return java.math.BigDecimal.valueOf(oldKopecks, 2);
+    }
+
+    public java.math.BigDecimal newRoubles() {
+        return java.math.BigDecimal.valueOf(newKopecks, 2);
+    }
+}
