@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,6 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Controller
 class ErrorPages implements ErrorController {
+
+    /** The statuses the message bundles name ({@code status.<code>}). */
+    private static final Set<Integer> NAMED =
+            Set.of(400, 401, 403, 404, 405, 406, 409, 410, 413, 415, 422, 423, 429, 500, 503);
 
     private final Problems problems;
     private final JsonMapper json;
@@ -42,11 +47,13 @@ class ErrorPages implements ErrorController {
             json.writeValue(response.getOutputStream(), Problems.asJson(problem));
             return null;
         }
-        int shown = switch (status.value()) {
-            case 403, 404 -> status.value();
-            default -> status.is4xxClientError() ? 400 : 500;
+        // One status for one error: the page names the status the response carries (issue 13).
+        int shown = NAMED.contains(status.value()) ? status.value() : status.is4xxClientError() ? 400 : 500;
+        int explained = switch (shown) {
+            case 403, 404 -> shown;
+            default -> shown < 500 ? 400 : 500;
         };
-        return new ModelAndView("web/error", Map.of("status", shown), status);
+        return new ModelAndView("web/error", Map.of("status", shown, "explained", explained), status);
     }
 
     private static HttpStatus statusOf(HttpServletRequest request) {
