@@ -19,6 +19,14 @@ public record AccountView(
         List<RoleGrant> roles,
         boolean totpEnabled) {
 
+    /**
+     * Each role once, in a stable order: a doctor of two clinics (or a demo doctor invited into a
+     * clinic after being made staff) holds the role twice and must not read «Врач Врач».
+     */
+    public List<Role> roleKinds() {
+        return roles.stream().map(RoleGrant::role).distinct().sorted().toList();
+    }
+
     static AccountView of(Account account) {
         return new AccountView(
                 account.id(),

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Set;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,6 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Controller
 class ErrorPages implements ErrorController {
+
+    /** The statuses the message bundles name ({@code status.<code>}). */
+    private static final Set<Integer> NAMED =
+            Set.of(400, 401, 403, 404, 405, 406, 409, 410, 413, 415, 422, 423, 429, 500, 503);
 
     private final Problems problems;
     private final JsonMapper json;
@@ -41,12 +46,15 @@ class ErrorPages implements ErrorController {
             json.writeValue(response.getOutputStream(), Problems.asJson(problem));
             return null;
         }
-        int shown = switch (status.value()) {
-            case 403, 404, 422 -> status.value();
-            default -> status.is4xxClientError() ? 400 : 500;
+        // One status for one error: the page names the status the response carries (issue 13).
+        int shown = NAMED.contains(status.value()) ? status.value() : status.is4xxClientError() ? 400 : 500;
+        int explained = switch (shown) {
+            case 403, 404 -> shown;
+            default -> shown < 500 ? 400 : 500;
         };
         var model = new java.util.HashMap<String, Object>();
         model.put("status", shown);
+        model.put("explained", explained);
         // The field a person's text could not be stored in (StorableInput), to name on the page.
         model.put("field", shown == 422 ? request.getAttribute(StorableInput.REFUSED_FIELD) : null);
         return new ModelAndView("web/error", model, status);

@@ -95,7 +95,7 @@ abstract class ClinicSetUpFlow extends BrowserSupport {
         page.locator(".doctor-card a").first().click();
         assertThat(page.locator("h1")).hasText(lastName + " Вера Игоревна");
         assertThat(page.locator("#services")).containsText("Консультация невролога по направлению");
-        assertThat(page.locator("#services")).containsText("2500.00 ₽");
+        assertThat(page.locator("#services")).containsText("2\u00a0500\u00a0₽");
         assertThat(page.locator("#services")).containsText("Только по направлению");
         screenshot("4-catalogue");
     }

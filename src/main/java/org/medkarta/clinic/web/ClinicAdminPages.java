@@ -165,7 +165,7 @@ class ClinicAdminPages {
                             Forms.first(form, "registrarLastName"),
                             Forms.first(form, "registrarFirstName"),
                             Forms.first(form, "registrarPatronymic")),
-                    Requests.linkBase(),
+                    publicUrl.base(),
                     locale);
             return "redirect:/admin/clinics/" + id + "?registrarInvited=" + Forms.first(form, "registrarEmail");
         } catch (DomainException refused) {

@@ -131,7 +131,7 @@ class ClinicApi {
             @PathVariable String id,
             @RequestBody StaffInvitation body,
             Locale locale) {
-        directory.inviteRegistrar(user, ClinicId.of(id), body, Requests.linkBase(), locale);
+        directory.inviteRegistrar(user, ClinicId.of(id), body, publicUrl.base(), locale);
     }
 
     /** The logo as a multipart upload (field {@code file}); PNG or JPEG by content, at most 1 MB. */
