@@ -128,7 +128,9 @@ class ResponsiveLayoutBrowserIT extends BrowserSupport {
                     problems.add(role + " " + path + " at " + width + " px scrolls sideways: " + scrollWidth
                             + " px wide" + " (" + widest() + ")");
                 }
-                if (!signOutReachable()) {
+                // The header is one layout for every page of a role: checking the menu on the role's
+                // first page is enough, and spares a reload per page and width.
+                if (path.equals(paths.get(0)) && !signOutReachable()) {
                     problems.add(role + " " + path + " at " + width + " px: sign-out cannot be reached");
                 }
             }
