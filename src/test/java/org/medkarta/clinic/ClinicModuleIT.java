@@ -15,8 +15,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 
-/** The clinic module with the modules it uses (identity, notification): the events it publishes. */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "shared")
+/**
+ * The clinic module with the modules it uses (identity, notification), and access, which answers
+ * identity's question whether a clinic cares for a patient: the events it publishes.
+ */
+@ApplicationModuleTest(
+        mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES,
+        extraIncludes = {"shared", "access"})
 class ClinicModuleIT {
 
     static final SignedInUser PLATFORM_ADMIN = new SignedInUser(

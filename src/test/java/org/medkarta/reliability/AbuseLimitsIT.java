@@ -22,8 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
-import org.medkarta.identity.RoleGrant;
-import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.testing.ApiSupport;
@@ -137,13 +135,7 @@ class AbuseLimitsIT extends ApiSupport {
     void twoHundredParallelWrongGrantCodesAreCountedFiveTimesThenTheCodeIsVoid() {
         String phone = Phones.unique();
         var account = TestPatients.register(identity, "Доверов", "Пётр", null, phone, "1980-01-02");
-        String token = identity.tokensFor(new SignedInUser(
-                        account.userId(),
-                        "Пётр",
-                        account.patientId(),
-                        List.of(new RoleGrant(Role.PATIENT, null)),
-                        "SMS_CODE"))
-                .accessToken();
+        String token = TestPatients.tokenOf(identity, account, "Пётр");
         var started = post(
                 "/api/v1/patients/" + account.patientId().value() + "/grants",
                 map("granteePhone", Phones.unique(), "granteeName", "Родственник", "level", "VIEW"),

@@ -123,13 +123,7 @@ class UnstorableTextIT extends ApiSupport {
     void aControlCharacterInAPathVariableIsRefusedNamingIt() {
         String phone = Phones.unique();
         var account = TestPatients.register(identity, "Путев", "Пётр", null, phone, "1980-01-02");
-        String token = identity.tokensFor(new SignedInUser(
-                        account.userId(),
-                        "Пётр",
-                        account.patientId(),
-                        List.of(new RoleGrant(Role.PATIENT, null)),
-                        "SMS_CODE"))
-                .accessToken();
+        String token = TestPatients.tokenOf(identity, account, "Пётр");
         assertRefused(getAs(token, "/api/v1/grants/abc%01def"), "id");
     }
 
@@ -137,13 +131,7 @@ class UnstorableTextIT extends ApiSupport {
     void aControlCharacterInAMultipartFieldIsRefusedNamingIt() {
         String phone = Phones.unique();
         var account = TestPatients.register(identity, "Файлов", "Пётр", null, phone, "1980-01-02");
-        String token = identity.tokensFor(new SignedInUser(
-                        account.userId(),
-                        "Пётр",
-                        account.patientId(),
-                        List.of(new RoleGrant(Role.PATIENT, null)),
-                        "SMS_CODE"))
-                .accessToken();
+        String token = TestPatients.tokenOf(identity, account, "Пётр");
         var answer = multipart(
                 token,
                 "/api/v1/patients/" + account.patientId().value() + "/documents",

@@ -1,11 +1,15 @@
 package org.medkarta.testing;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.medkarta.identity.ClientInfo;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientRegistration;
 import org.medkarta.identity.Registered;
+import org.medkarta.identity.Role;
+import org.medkarta.identity.RoleGrant;
+import org.medkarta.identity.SignedInUser;
 
 /** Patients registered as people register themselves (SPEC A1): a phone, a name, a birth date, the terms accepted. */
 public final class TestPatients {
@@ -27,5 +31,16 @@ public final class TestPatients {
                 new ClientInfo("127.0.0.1", "test"),
                 "http://localhost",
                 Locale.ENGLISH);
+    }
+
+    /** An API access token of the registered patient, as an SMS sign-in would give. */
+    public static String tokenOf(Identity identity, Registered account, String firstName) {
+        return identity.tokensFor(new SignedInUser(
+                        account.userId(),
+                        firstName,
+                        account.patientId(),
+                        List.of(new RoleGrant(Role.PATIENT, null)),
+                        "SMS_CODE"))
+                .accessToken();
     }
 }

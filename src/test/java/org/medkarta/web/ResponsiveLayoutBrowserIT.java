@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.testing.BrowserSupport;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +22,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Every role's main pages fit every common screen (SPEC J1): no sideways scrolling from a 360 px
  * phone to a 1920 px monitor, and the sign-out control is always on screen or one tap of the menu
  * button away. One browser, one context per role; the viewport is resized, not the browser.
+ *
+ * <p>Layout does not depend on the database, and the walk takes minutes: it runs in the H2 run of
+ * {@code ./mvnw verify} (and so in {@code .ci/run}), not again on PostgreSQL.
  */
+@DisabledIfSystemProperty(named = "medkarta.test.database", matches = "postgres")
 class ResponsiveLayoutBrowserIT extends BrowserSupport {
 
     private static final int[] WIDTHS = {360, 768, 1024, 1280, 1440, 1920};

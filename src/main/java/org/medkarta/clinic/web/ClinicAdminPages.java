@@ -126,25 +126,7 @@ class ClinicAdminPages {
             @RequestParam MultiValueMap<String, String> form,
             Model model,
             Locale locale) {
-        var clinic = ClinicId.of(id);
-        try {
-            directory.inviteAdministrator(
-                    user,
-                    clinic,
-                    new StaffInvitation(
-                            Forms.first(form, "adminEmail"),
-                            Forms.first(form, "adminLastName"),
-                            Forms.first(form, "adminFirstName"),
-                            Forms.first(form, "adminPatronymic")),
-                    publicUrl.base(),
-                    locale);
-            return "redirect:/admin/clinics/" + id + "?adminInvited=" + Forms.first(form, "adminEmail");
-        } catch (DomainException refused) {
-            forms.refused(renamedAdminErrors(refused, ""), form, model, locale);
-            profileModel(user, clinic, model);
-            model.addAttribute("adminValues", Forms.values(form));
-            return "clinic/admin-profile";
-        }
+        return invite(user, id, "admin", directory::inviteAdministrator, form, model, locale);
     }
 
     /** Invites a registrar of the clinic's registry by e-mail (issue 12). */
@@ -155,23 +137,44 @@ class ClinicAdminPages {
             @RequestParam MultiValueMap<String, String> form,
             Model model,
             Locale locale) {
+        return invite(user, id, "registrar", directory::inviteRegistrar, form, model, locale);
+    }
+
+    /** How the directory invites one kind of staff. */
+    @FunctionalInterface
+    private interface Invitation {
+        void send(SignedInUser actor, ClinicId clinic, StaffInvitation invitation, String linkBase, Locale locale);
+    }
+
+    /**
+     * The clinic page's staff invitations share one form, its fields named after the role
+     * ({@code adminEmail}, {@code registrarEmail}, …), its errors shown beside them.
+     */
+    private String invite(
+            SignedInUser user,
+            String id,
+            String role,
+            Invitation invitation,
+            MultiValueMap<String, String> form,
+            Model model,
+            Locale locale) {
         var clinic = ClinicId.of(id);
         try {
-            directory.inviteRegistrar(
+            invitation.send(
                     user,
                     clinic,
                     new StaffInvitation(
-                            Forms.first(form, "registrarEmail"),
-                            Forms.first(form, "registrarLastName"),
-                            Forms.first(form, "registrarFirstName"),
-                            Forms.first(form, "registrarPatronymic")),
+                            Forms.first(form, role + "Email"),
+                            Forms.first(form, role + "LastName"),
+                            Forms.first(form, role + "FirstName"),
+                            Forms.first(form, role + "Patronymic")),
                     publicUrl.base(),
                     locale);
-            return "redirect:/admin/clinics/" + id + "?registrarInvited=" + Forms.first(form, "registrarEmail");
+            return "redirect:/admin/clinics/" + id + "?" + role + "Invited=" + Forms.first(form, role + "Email");
         } catch (DomainException refused) {
-            forms.refused(renamed(refused, "registrar"), form, model, locale);
+            forms.refused(renamed(refused, role), form, model, locale);
             profileModel(user, clinic, model);
-            model.addAttribute("registrarValues", Forms.values(form));
+            model.addAttribute(role + "Values", Forms.values(form));
             return "clinic/admin-profile";
         }
     }
