@@ -9,20 +9,50 @@ import org.junit.jupiter.api.Test;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.shared.ClinicCare;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.UserId;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 
 /**
- * The clinic module with the modules it uses (identity, notification), and access, which answers
- * identity's question whether a clinic cares for a patient: the events it publishes.
+ * The clinic module with the modules it uses (identity, notification): the events it publishes.
+ * Identity asks the {@link ClinicCare} port, which the access module answers from appointments and
+ * referrals outside this test's modules; here no clinic cares for any patient.
  */
-@ApplicationModuleTest(
-        mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES,
-        extraIncludes = {"shared", "access"})
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "shared")
+@Import(ClinicModuleIT.NoCare.class)
 class ClinicModuleIT {
+
+    @TestConfiguration
+    static class NoCare {
+        @Bean
+        ClinicCare clinicCare() {
+            return new ClinicCare() {
+                @Override
+                public boolean cares(UserId staff, PatientId patient) {
+                    return false;
+                }
+
+                @Override
+                public boolean keepsRegistry(UserId staff, PatientId patient) {
+                    return false;
+                }
+
+                @Override
+                public boolean worksAtAClinic(UserId staff) {
+                    return false;
+                }
+
+                @Override
+                public void registered(UserId staff, PatientId patient) {}
+            };
+        }
+    }
 
     static final SignedInUser PLATFORM_ADMIN = new SignedInUser(
             new UserId(UUID.randomUUID()), "test", null, List.of(new RoleGrant(Role.PLATFORM_ADMIN, null)), "TEST");
