@@ -573,7 +573,7 @@ public class Scheduling {
 
     /** Today in a zone, by the injected clock. */
     public LocalDate today(ZoneId zone) {
-        return LocalDate.now(clock.withZone(zone));
+        return clock.instant().atZone(zone).toLocalDate();
     }
 
     /** One page of the search, and how many free slots the page read before filtering services. */

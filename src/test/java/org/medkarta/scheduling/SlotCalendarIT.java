@@ -109,7 +109,7 @@ class SlotCalendarIT extends SchedulingSupport {
     }
 
     @Test
-    void aWrongDateOrRangeIsRefusedNamingTheField() {
+    void aWrongDateOrRangeIsRefusedNamingTheFieldAndNoDatesMeanTwoWeeksFromToday() {
         var clinic = clinic("Europe/Moscow");
         var doctor = doctor(clinic, "therapist", "REGION");
         var patient = patient();
@@ -133,5 +133,9 @@ class SlotCalendarIT extends SchedulingSupport {
         });
         assertThat(days(patient.token(), "doctorId=" + doctor.id() + "&from=" + today + "&to=" + today.plusDays(91)))
                 .hasSize(92);
+        // Without dates: two weeks from today.
+        assertThat(days(patient.token(), "doctorId=" + doctor.id()).keySet())
+                .containsExactlyElementsOf(today.datesUntil(today.plusDays(Scheduling.CALENDAR_DAYS))
+                        .toList());
     }
 }
