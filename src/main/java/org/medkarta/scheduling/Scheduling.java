@@ -485,6 +485,101 @@ public class Scheduling {
      */
     @Transactional(readOnly = true)
     public List<OfferedSlot> search(SignedInUser viewer, SlotQuery query) {
+        return searchPage(viewer, query).offered();
+    }
+
+    /**
+     * How many free slots each day from {@code from} to {@code to} (inclusive) holds, by the same
+     * rules as {@link #search}: every day of the range, in order, zero where nothing is free. Days
+     * are those of the doctor's clinic's zone, or of Moscow when searching by specialty; a slot
+     * bookable for several services counts once.
+     */
+    @Transactional(readOnly = true)
+    public List<FreeDay> freeDays(
+            SignedInUser viewer, DoctorId doctor, String specialty, LocalDate from, LocalDate to) {
+        return freeDays(viewer, doctor, specialty, null, from, to);
+    }
+
+    /** {@link #freeDays(SignedInUser, DoctorId, String, LocalDate, LocalDate)} of one service, when not null. */
+    @Transactional(readOnly = true)
+    public List<FreeDay> freeDays(
+            SignedInUser viewer, DoctorId doctor, String specialty, UUID service, LocalDate from, LocalDate to) {
+        ZoneId zone = calendarZone(doctor);
+        if (from == null) {
+            from = today(zone);
+        }
+        if (to == null) {
+            to = from.plusDays(CALENDAR_DAYS - 1);
+        }
+        if (to.isBefore(from) || to.isAfter(from.plusDays(MAX_CALENDAR_DAYS - 1))) {
+            throw new InvalidInput("to", "scheduling.validation.days-range", MAX_CALENDAR_DAYS);
+        }
+        var counted = new java.util.TreeMap<LocalDate, java.util.Set<UUID>>();
+        for (var day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            counted.put(day, new HashSet<>());
+        }
+        var query = new SlotQuery(
+                doctor,
+                specialty,
+                null,
+                null,
+                from.atStartOfDay(zone).toInstant(),
+                to.plusDays(1).atStartOfDay(zone).toInstant(),
+                SEARCH_LIMIT);
+        for (int page = 0; ; page++) {
+            var found = searchPage(
+                    viewer,
+                    new SlotQuery(
+                            query.doctor(),
+                            query.specialty(),
+                            null,
+                            null,
+                            query.from(),
+                            query.to(),
+                            SEARCH_LIMIT,
+                            page));
+            for (var slot : found.offered()) {
+                if (service != null && !service.equals(slot.serviceId())) {
+                    continue;
+                }
+                var day = counted.get(slot.start().atZone(zone).toLocalDate());
+                if (day != null) {
+                    day.add(slot.slotId());
+                }
+            }
+            if (found.slotsRead() < SEARCH_LIMIT) {
+                break;
+            }
+        }
+        return counted.entrySet().stream()
+                .map(entry -> new FreeDay(entry.getKey(), entry.getValue().size()))
+                .toList();
+    }
+
+    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+
+    /** The days the booking calendar shows at once, and the longest range it answers. */
+    public static final int CALENDAR_DAYS = 14;
+
+    private static final int MAX_CALENDAR_DAYS = 92;
+
+    /** The zone a doctor's free days are counted in: the clinic's, Moscow when not known. */
+    @Transactional(readOnly = true)
+    public ZoneId calendarZone(DoctorId doctor) {
+        return doctor == null
+                ? MOSCOW
+                : clinics.doctor(doctor).map(found -> zoneOf(found.clinicId())).orElse(MOSCOW);
+    }
+
+    /** Today in a zone, by the injected clock. */
+    public LocalDate today(ZoneId zone) {
+        return clock.instant().atZone(zone).toLocalDate();
+    }
+
+    /** One page of the search, and how many free slots the page read before filtering services. */
+    private record SearchPage(List<OfferedSlot> offered, int slotsRead) {}
+
+    private SearchPage searchPage(SignedInUser viewer, SlotQuery query) {
         boolean staff = viewer != null
                 && (viewer.has(Role.DOCTOR) || viewer.has(Role.CLINIC_ADMIN) || viewer.has(Role.PLATFORM_ADMIN));
         PatientId patient = viewer == null || staff ? null : viewer.patientId();
@@ -518,7 +613,7 @@ public class Scheduling {
             }
         }
         if (offers.isEmpty()) {
-            return List.of();
+            return new SearchPage(List.of(), 0);
         }
         // Each clinic's booking horizon ends its doctors' search.
         var clinicsAsked = new HashSet<ClinicId>();
@@ -536,7 +631,8 @@ public class Scheduling {
         int size = query.limit() <= 0 || query.limit() > SEARCH_LIMIT ? SEARCH_LIMIT : query.limit();
         int page = Math.max(0, query.page());
         var offered = new ArrayList<OfferedSlot>();
-        for (var slot : slots.freePage(doctorsUntil, from, page * size, size)) {
+        var free = slots.freePage(doctorsUntil, from, page * size, size);
+        for (var slot : free) {
             var given = offers.get(slot.doctorId().value());
             for (UUID serviceId : slot.serviceIds()) {
                 var offer = given.get(serviceId);
@@ -555,7 +651,7 @@ public class Scheduling {
                 }
             }
         }
-        return offered;
+        return new SearchPage(offered, free.size());
     }
 
     /** A slot, for the booking page. */

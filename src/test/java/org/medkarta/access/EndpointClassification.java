@@ -103,6 +103,7 @@ final class EndpointClassification {
                 "GET /api/v1/doctors/{id}/photo",
                 "GET /api/v1/regions",
                 "GET /api/v1/slots",
+                "GET /api/v1/slots/days",
                 "GET /api/v1/specialties",
                 "GET /booking",
                 "GET /booking/doctors/{id}",

@@ -83,6 +83,31 @@ class BookingApi {
     }
 
     /**
+     * How many free slots each day holds for a doctor or a specialty, by the same visibility rules
+     * as {@code /api/v1/slots}: {@code [{date, freeSlots}]} for every day from {@code from} to
+     * {@code to} (dates, inclusive; today and two weeks by default, at most 92 days), days of the
+     * doctor's clinic's zone (Moscow for a specialty).
+     */
+    @GetMapping("/api/v1/slots/days")
+    List<Json.Day> days(
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestParam(required = false) String doctorId,
+            @RequestParam(required = false) String specialty,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        return scheduling
+                .freeDays(
+                        user,
+                        doctorId == null || doctorId.isBlank() ? null : DoctorId.of(doctorId),
+                        specialty == null || specialty.isBlank() ? null : specialty,
+                        Params.date(from, "from"),
+                        Params.date(to, "to"))
+                .stream()
+                .map(Json.Day::of)
+                .toList();
+    }
+
+    /**
      * Books a slot: 201 {@code {id, status, slotId, patientId, start, end, consultationId?}} (the
      * consultation request a telemedicine service opens, in the same transaction); 409 {@code slot-taken},
      * {@code overlapping-appointment}, {@code consent-required}; 403 {@code not-visible}, {@code

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The patient's booking pages (SPEC C3–C7): find a doctor, pick a slot, confirm with the clinic's
@@ -52,21 +53,162 @@ class BookingPages {
 
     @GetMapping("/booking")
     String search(
-            @RequestParam(required = false) String specialty, @RequestParam(required = false) String q, Model model) {
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestParam(required = false) String specialty,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String date,
+            @RequestParam(required = false) String from,
+            Model model) {
         model.addAttribute("specialties", scheduling.specialties());
         model.addAttribute("specialty", specialty);
         model.addAttribute("q", q);
         model.addAttribute("doctors", scheduling.doctors(specialty, q));
+        if (specialty != null && !specialty.isBlank()) {
+            var keep = new LinkedHashMap<String, String>();
+            keep.put("specialty", specialty);
+            if (q != null && !q.isBlank()) {
+                keep.put("q", q);
+            }
+            calendar(model, user, null, specialty, null, date, from, "/booking", keep);
+        }
         return "scheduling/booking-search";
     }
 
+    /**
+     * A doctor's free times: a two-week calendar with the days that have free slots marked, paged
+     * by two weeks, and the times of the day chosen (the first marked day by default), by service.
+     */
     @GetMapping("/booking/doctors/{id}")
-    String doctor(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
+    String doctor(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @RequestParam(required = false) String serviceId,
+            @RequestParam(required = false) String date,
+            @RequestParam(required = false) String from,
+            Model model) {
         var doctor = scheduling.doctor(DoctorId.of(id)).orElseThrow(NotFound::new);
-        var slots = scheduling.search(user, new SlotQuery(doctor.id(), null, null, null, null, null, 300));
+        UUID service = Params.uuid(serviceId, "serviceId");
+        var keep = new LinkedHashMap<String, String>();
+        if (service != null) {
+            keep.put("serviceId", service.toString());
+        }
         model.addAttribute("doctor", doctor);
-        model.addAttribute("days", byDay(slots, scheduling.zoneOf(doctor.clinicId())));
+        calendar(
+                model,
+                user,
+                doctor.id(),
+                null,
+                service,
+                date,
+                from,
+                "/booking/doctors/" + doctor.id().value(),
+                keep);
         return "scheduling/booking-doctor";
+    }
+
+    /** A day of the calendar: its free slots and the link choosing it. */
+    record CalendarDay(LocalDate date, int freeSlots, boolean selected, String url) {}
+
+    /** The calendar strip: its days and the links to the two weeks before and after (null at the start). */
+    record Calendar(List<CalendarDay> days, String previousUrl, String nextUrl, LocalDate selected) {}
+
+    /** A doctor's free times on the day chosen, by service. */
+    record DoctorSlots(UUID doctorId, String doctorName, List<ServiceSlots> services) {}
+
+    record ServiceSlots(UUID serviceId, String service, List<Choice> slots) {}
+
+    private void calendar(
+            Model model,
+            SignedInUser user,
+            DoctorId doctor,
+            String specialty,
+            UUID service,
+            String dateText,
+            String fromText,
+            String path,
+            java.util.Map<String, String> keep) {
+        var zone = scheduling.calendarZone(doctor);
+        LocalDate today = scheduling.today(zone);
+        LocalDate date = Params.date(dateText, "date");
+        LocalDate from = Params.date(fromText, "from");
+        if (from == null) {
+            from = date != null && date.isAfter(today.plusDays(Scheduling.CALENDAR_DAYS - 1)) ? date : today;
+        }
+        if (from.isBefore(today)) {
+            from = today;
+        }
+        LocalDate to = from.plusDays(Scheduling.CALENDAR_DAYS - 1);
+        var free = scheduling.freeDays(user, doctor, specialty, service, from, to);
+        LocalDate selected = date != null && !date.isBefore(from) && !date.isAfter(to)
+                ? date
+                : free.stream()
+                        .filter(day -> day.freeSlots() > 0)
+                        .map(org.medkarta.scheduling.FreeDay::date)
+                        .findFirst()
+                        .orElse(null);
+        var days = new java.util.ArrayList<CalendarDay>();
+        for (var day : free) {
+            days.add(new CalendarDay(
+                    day.date(), day.freeSlots(), day.date().equals(selected), link(path, keep, from, day.date())));
+        }
+        LocalDate previous = from.minusDays(Scheduling.CALENDAR_DAYS);
+        model.addAttribute(
+                "calendar",
+                new Calendar(
+                        days,
+                        from.isAfter(today)
+                                ? link(path, keep, previous.isBefore(today) ? today : previous, null)
+                                : null,
+                        link(path, keep, to.plusDays(1), null),
+                        selected));
+        var groups = new java.util.ArrayList<DoctorSlots>();
+        if (selected != null) {
+            var slots = scheduling
+                    .search(
+                            user,
+                            new SlotQuery(
+                                    doctor,
+                                    specialty,
+                                    null,
+                                    null,
+                                    selected.atStartOfDay(zone).toInstant(),
+                                    selected.plusDays(1).atStartOfDay(zone).toInstant(),
+                                    500))
+                    .stream()
+                    .filter(slot -> service == null || service.equals(slot.serviceId()))
+                    .toList();
+            var byDoctor = new LinkedHashMap<UUID, LinkedHashMap<UUID, ServiceSlots>>();
+            var names = new java.util.HashMap<UUID, String>();
+            var zones = new java.util.HashMap<org.medkarta.shared.ClinicId, java.time.ZoneId>();
+            for (var slot : slots) {
+                names.put(slot.doctorId().value(), slot.doctorName());
+                var local = slot.start().atZone(zones.computeIfAbsent(slot.clinicId(), scheduling::zoneOf));
+                byDoctor.computeIfAbsent(slot.doctorId().value(), key -> new LinkedHashMap<>())
+                        .computeIfAbsent(
+                                slot.serviceId(),
+                                key -> new ServiceSlots(key, slot.serviceName(), new java.util.ArrayList<>()))
+                        .slots()
+                        .add(new Choice(
+                                slot.slotId(),
+                                slot.serviceId(),
+                                String.format("%02d:%02d", local.getHour(), local.getMinute()),
+                                slot.serviceName(),
+                                slot.format() == null ? "" : slot.format().name()));
+            }
+            byDoctor.forEach(
+                    (id, services) -> groups.add(new DoctorSlots(id, names.get(id), List.copyOf(services.values()))));
+        }
+        model.addAttribute("groups", groups);
+    }
+
+    private static String link(String path, java.util.Map<String, String> keep, LocalDate from, LocalDate date) {
+        var uri = UriComponentsBuilder.fromPath(path);
+        keep.forEach(uri::queryParam);
+        uri.queryParam("from", from);
+        if (date != null) {
+            uri.queryParam("date", date);
+        }
+        return uri.encode().build().toUriString();
     }
 
     @GetMapping("/booking/slots/{id}")

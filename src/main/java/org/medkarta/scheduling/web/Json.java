@@ -51,6 +51,13 @@ final class Json {
     }
 
     /** A free slot for one service: {@code {id, doctorId, serviceId, start, end, format}} and more. */
+    /** A day of the booking calendar: {@code {date, freeSlots}}. */
+    record Day(LocalDate date, int freeSlots) {
+        static Day of(org.medkarta.scheduling.FreeDay day) {
+            return new Day(day.date(), day.freeSlots());
+        }
+    }
+
     record Slot(
             UUID id,
             UUID doctorId,

@@ -32,6 +32,18 @@ final class Params {
         }
     }
 
+    /** A date, {@code 2026-12-07}. */
+    static LocalDate date(String text, String field) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput(field, "scheduling.validation.date");
+        }
+    }
+
     static UUID uuid(String text, String field) {
         return text == null || text.isBlank() ? null : TypedId.parse(text.strip(), field);
     }
