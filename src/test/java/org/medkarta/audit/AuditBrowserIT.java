@@ -39,7 +39,7 @@ class AuditBrowserIT extends BrowserSupport {
         String day = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")
                 .format(clock.instant().atZone(java.time.ZoneOffset.UTC));
         assertThat(row.locator("td").nth(1))
-                .hasText(java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(day) + " \\d\\d:\\d\\d:\\d\\d"));
+                .hasText(java.util.regex.Pattern.compile(day.replace(".", "\\.") + " \\d\\d:\\d\\d:\\d\\d"));
 
         page.navigate(url("/admin/audit?lang=en&patientId=" + patient));
         assertThat(row).containsText("Doctor");

@@ -44,6 +44,7 @@ class UnresolvedKeysBrowserIT extends BrowserSupport {
             "OpenAPI",
             "ESIA",
             "JPEG",
+            "JPG",
             "PNG",
             "DOC",
             "DOCX",
