@@ -13,7 +13,7 @@
   if (series.points) {
     labels = series.points.map((p) => p.date);
     datasets = [
-      { label: series.testName + ', ' + series.unit, data: series.points.map((p) => number(p.value)),
+      { label: series.testName + ', ' + (canvas.dataset.unit || series.unit), data: series.points.map((p) => number(p.value)),
         borderColor: '#0d6efd', backgroundColor: '#0d6efd', tension: 0.2,
         pointBackgroundColor: series.points.map((p) => (p.flag === 'H' || p.flag === 'L' ? '#dc3545' : '#0d6efd')) },
       { label: canvas.dataset.low || '↓', data: series.points.map((p) => number(p.referenceLow)), borderColor: 'rgba(25,135,84,0.6)',

@@ -40,7 +40,9 @@ public record PatientCard(
 
     /** The birth date, or only the year on a limited card. */
     public String born() {
-        return birthDate != null ? birthDate.toString() : birthYear == null ? "" : birthYear.toString();
+        return birthDate != null
+                ? java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy").format(birthDate)
+                : birthYear == null ? "" : birthYear.toString();
     }
 
     /** What booking needs of this record and nothing more: initials and the birth year. */

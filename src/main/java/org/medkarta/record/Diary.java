@@ -307,7 +307,7 @@ public class Diary {
                 + (reading.value2() == null
                         ? ""
                         : "/" + reading.value2().stripTrailingZeros().toPlainString());
-        return measureName(reading) + " " + value + " " + reading.unit();
+        return measureName(reading) + " " + value + (reading.unit() == null ? "" : " " + notices.unit(reading.unit()));
     }
 
     static InvalidInput invalid(String field, String code) {

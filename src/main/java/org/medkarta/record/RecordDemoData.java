@@ -372,7 +372,7 @@ class RecordDemoData implements DemoData {
                             reading,
                             stored,
                             doctor,
-                            "Давление " + systolic + "/" + diastolic + " mmHg — выше порога 140/90",
+                            "Давление " + systolic + "/" + diastolic + " мм рт. ст. — выше порога 140/90",
                             at);
                 }
                 if (hour == 8) {

@@ -8,6 +8,7 @@ import org.medkarta.identity.Identity;
 import org.medkarta.notification.Notifications;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.UserId;
+import org.medkarta.web.UnitLabels;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -60,5 +61,10 @@ class RecordNotices {
 
     String text(String code, Object... arguments) {
         return messages.getMessage(code, arguments, code, RUSSIAN);
+    }
+
+    /** The label of a unit of measure in the notices' language (issue 13: «мм рт. ст.», not mmHg). */
+    String unit(String unit) {
+        return new UnitLabels(messages).label(unit, RUSSIAN);
     }
 }

@@ -17,8 +17,36 @@ import org.medkarta.testing.TestPatients;
  */
 class RecordPagesBrowserIT extends RecordBrowserSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private Registered register(String phone) {
         return TestPatients.register(identity, "Страницева", "Вера", null, phone, "1970-02-28");
+    }
+
+    @Test
+    void aDiaryReadingShowsItsUnitInTheReadersLanguageWhileDataKeepsTheCode() {
+        String phone = Phones.unique();
+        var patient = register(phone);
+        String base = "/record/" + patient.patientId().value();
+        signInByCode(page, outbox, phone);
+        page.navigate(url(base + "/diary?lang=ru"));
+        page.locator("#systolic").fill("128");
+        page.locator("#diastolic").fill("82");
+        page.locator("#add-reading").click();
+        assertThat(page.locator("#saved")).isVisible();
+        assertThat(page.locator("tr.reading")).containsText("мм рт. ст.");
+        assertThat(page.locator("tr.reading")).not().containsText("mmHg");
+
+        page.navigate(url(base + "/diary?lang=en"));
+        assertThat(page.locator("tr.reading")).containsText("mmHg");
+        assertThat(page.locator("tr.reading")).not().containsText("мм рт. ст.");
+        org.assertj.core.api.Assertions.assertThat(
+                        jdbc.sql("SELECT unit FROM record_diary_reading WHERE patient_id = ?")
+                                .param(patient.patientId().value())
+                                .query(String.class)
+                                .list())
+                .containsExactly("mmHg");
     }
 
     @Test
@@ -176,7 +204,7 @@ class RecordPagesBrowserIT extends RecordBrowserSupport {
         var alert = page.locator("li.alert-item")
                 .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Страницева"));
         assertThat(alert).hasCount(1);
-        assertThat(alert.locator(".alert-detail")).containsText("150/90");
+        assertThat(alert.locator(".alert-detail")).containsText("150/90 мм рт. ст.");
         screenshot("alerts");
         alert.locator("button.acknowledge").click();
         assertThat(page.locator("li.alert-item")

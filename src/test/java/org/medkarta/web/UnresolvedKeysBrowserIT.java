@@ -19,9 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * ??key??}), no dotted message key, and in Russian no Latin identifier such as {@code cardiologist},
  * {@code IN_WORK} or {@code VIDEO}.
  */
-@org.junit.jupiter.api.Disabled("Finds raw codes still shown (16:57 run): the audit page's enums (SYSTEM, ROLE_GRANTED,"
-        + " PATIENT, SUCCESS), the zone id Europe/Moscow on /schedule, mmHg on /record/alerts, 'ics' on"
-        + " /appointments; enable once they go through the bundles (issue 13, item 4)")
 class UnresolvedKeysBrowserIT extends BrowserSupport {
 
     /** Latin words a Russian page may show: names, abbreviations and what people type in Latin. */
@@ -38,12 +35,16 @@ class UnresolvedKeysBrowserIT extends BrowserSupport {
             "Authenticator",
             "CSV",
             "UTF-8",
+            "UTF",
+            // The language switch names English in English.
+            "English",
             "NSI",
             "FHIR",
             "API",
             "OpenAPI",
             "ESIA",
             "JPEG",
+            "JPG",
             "PNG",
             "DOC",
             "DOCX",
@@ -67,11 +68,12 @@ class UnresolvedKeysBrowserIT extends BrowserSupport {
             "UTC",
             "MSK");
 
+    private static final Pattern CONSULTATION = Pattern.compile("/consultations/[0-9a-f-]{36}");
     private static final Pattern UNRESOLVED = Pattern.compile("\\?\\?[^?\\s]+\\?\\?");
     private static final Pattern DOTTED_KEY = Pattern.compile("\\b[a-z][a-z0-9-]*(?:\\.[a-z][a-zA-Z0-9-]*){2,}\\b");
     private static final Pattern LATIN_WORD = Pattern.compile("\\b[A-Za-z][A-Za-z_-]*[A-Za-z]\\b");
-    private static final Pattern ADDRESSES =
-            Pattern.compile("\\S+@\\S+|https?://\\S+|\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)+\\.(?:ru|org|com|example)\\b");
+    private static final Pattern ADDRESSES = Pattern.compile(
+            "\\S+@\\S+|https?://\\S+|(?<![\\w.])\\.[a-z0-9]{2,5}\\b|\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)+\\.(?:ru|org|com|example)\\b");
 
     @Autowired
     DevOutbox outbox;
@@ -100,7 +102,10 @@ class UnresolvedKeysBrowserIT extends BrowserSupport {
         assertThat(walk()).isEmpty();
     }
 
-    /** Visits home and every page its navigation and the home page link to, in Russian then English. */
+    /**
+     * Visits home, every page its navigation and the home page link to, and the first consultation
+     * the consultations page lists, in Russian then English.
+     */
     private List<String> walk() {
         var found = new ArrayList<String>();
         for (String lang : List.of("ru", "en")) {
@@ -120,6 +125,7 @@ class UnresolvedKeysBrowserIT extends BrowserSupport {
                     pages.add(path);
                 }
             }
+            var details = new LinkedHashSet<String>();
             for (String path : pages) {
                 var response = page.navigate(url(path));
                 if (response == null
@@ -127,13 +133,32 @@ class UnresolvedKeysBrowserIT extends BrowserSupport {
                     continue;
                 }
                 found.addAll(scan(page, lang, path));
+                if (path.equals("/consultations")) {
+                    // One consultation (with its referrals and prescriptions) beyond the list.
+                    ((List<?>) page.evaluate("[...document.querySelectorAll('a[href^=\"/consultations/\"]')]"
+                                    + ".map(a => a.getAttribute('href'))"))
+                            .stream()
+                                    .map(String::valueOf)
+                                    .filter(href -> CONSULTATION.matcher(href).matches())
+                                    .findFirst()
+                                    .ifPresent(details::add);
+                }
+            }
+            for (String path : details) {
+                page.navigate(url(path));
+                found.addAll(scan(page, lang, path));
             }
         }
         return found;
     }
 
     static List<String> scan(Page page, String lang, String path) {
-        String text = String.valueOf(page.evaluate("document.body.innerText"));
+        String text =
+                String.valueOf(page.evaluate("() => { const kept = [...document.querySelectorAll('[translate=no]')];"
+                        + " kept.forEach(e => { e.dataset.display = e.style.display; e.style.display = 'none'; });"
+                        + " const text = document.body.innerText;"
+                        + " kept.forEach(e => { e.style.display = e.dataset.display; delete e.dataset.display; });"
+                        + " return text; }"));
         String words = ADDRESSES.matcher(text).replaceAll(" ");
         var found = new ArrayList<String>();
         UNRESOLVED.matcher(text).results().forEach(m -> found.add(lang + " " + path + ": " + m.group()));
