@@ -40,7 +40,7 @@ class NewcomerPagesBrowserIT extends BrowserSupport {
 
     @Test
     void aMalformedRecordAddressShowsOnThePageTheStatusItAnswers() {
-        signInByCode(page, outbox, "+79990000001");
+        signInDemoPatient(page, outbox, "+79990000001");
 
         var response = page.navigate(url("/record/not-a-uuid"));
 
@@ -50,7 +50,7 @@ class NewcomerPagesBrowserIT extends BrowserSupport {
 
     @Test
     void theRecordSwitcherNamesEachRecordInsteadOfAnIdFragment() {
-        signInByCode(page, outbox, "+79990000002");
+        signInDemoPatient(page, outbox, "+79990000002");
         page.navigate(url("/record"));
 
         Locator options = page.locator("#switch-record option");

@@ -38,11 +38,11 @@ class ResponsiveLayoutBrowserIT extends BrowserSupport {
     void everyRolesPagesFitEveryWidthWithoutSidewaysScrollAndSignOutStaysReachable() {
         List<String> problems = new ArrayList<>();
 
-        signInByCode(page, outbox, "+79990000001");
+        signInDemoPatient(page, outbox, "+79990000001");
         problems.addAll(check("patient", patientPages(page)));
 
         withFreshContext(() -> {
-            signInByCode(page, outbox, "+79990000002");
+            signInDemoPatient(page, outbox, "+79990000002");
             problems.addAll(check("parent", patientPages(page)));
         });
         withFreshContext(() -> {

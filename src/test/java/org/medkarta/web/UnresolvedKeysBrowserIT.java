@@ -80,7 +80,7 @@ class UnresolvedKeysBrowserIT extends BrowserSupport {
 
     @Test
     void aPatientsPagesShowNoKeysOrCodesInEitherLanguage() {
-        signInByCode(page, outbox, "+79990000001");
+        signInDemoPatient(page, outbox, "+79990000001");
         assertThat(walk()).isEmpty();
     }
 
