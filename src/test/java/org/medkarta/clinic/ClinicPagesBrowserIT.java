@@ -177,6 +177,9 @@ class ClinicPagesBrowserIT extends ClinicSetUpFlow {
         assertThat(page.locator("#doctor-" + later.id().value())).isChecked();
         assertThat(page.locator("#price-history tr.price-change")).hasCount(1);
         assertThat(page.locator("#price-history tr.price-change")).containsText("Админов");
+        // One money format on every page: whole roubles, a thin space for thousands, no kopecks.
+        assertThat(page.locator("#price-history tr.price-change")).containsText("1\u00a0800 ₽");
+        assertThat(page.locator("#price-history tr.price-change")).not().containsText(".00");
         page.locator("#durationMinutes").fill("0");
         page.locator("#save-service").click();
         assertThat(page.locator("#durationMinutes")).hasClass(java.util.regex.Pattern.compile("is-invalid"));

@@ -40,6 +40,9 @@ class BookingBrowserIT extends BrowserSupport {
         page.locator("a.doctor[href='/booking/doctors/" + doctor.id() + "']").click();
         page.locator("a.slot").first().click();
         assertThat(page.locator("#documents")).isVisible();
+        // The time zone reads as a place and its offset, never as an IANA identifier (issue 13).
+        assertThat(page.locator("#when")).containsText("UTC");
+        assertThat(page.locator("#when")).not().containsText("/");
         page.locator("#book").click();
         assertThat(page.locator("#booking-error")).isVisible();
         page.locator("#accept").check();
