@@ -169,6 +169,9 @@ class UnresolvedKeysBrowserIT extends BrowserSupport {
                     .results()
                     .map(m -> m.group())
                     .filter(word -> !LATIN_ALLOWED.contains(word))
+                    // Other test classes of the same application name their clinics and doctors
+                    // with random hexadecimal suffixes; a code or key is never made of a-f alone.
+                    .filter(word -> !word.matches("[a-f]{4,}"))
                     .distinct()
                     .forEach(word -> found.add(lang + " " + path + ": " + word));
         }
