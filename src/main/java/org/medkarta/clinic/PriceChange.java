@@ -4,13 +4,5 @@ import java.time.Instant;
 import org.medkarta.shared.UserId;
 
 /** One change of a service's price: from what, to what, when and by whom. */
-public record PriceChange(long oldKopecks, long newKopecks, Instant changedAt, UserId changedBy, String changedByName) {
-
-    public java.math.BigDecimal oldRoubles() {
-        return java.math.BigDecimal.valueOf(oldKopecks, 2);
-    }
-
-    public java.math.BigDecimal newRoubles() {
-        return java.math.BigDecimal.valueOf(newKopecks, 2);
-    }
-}
+public record PriceChange(
+        long oldKopecks, long newKopecks, Instant changedAt, UserId changedBy, String changedByName) {}

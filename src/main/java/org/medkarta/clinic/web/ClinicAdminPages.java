@@ -368,19 +368,7 @@ class ClinicAdminPages {
             Locale locale) {
         var clinic = ClinicId.of(id);
         try {
-            directory.addService(
-                    user,
-                    clinic,
-                    new ServiceForm(
-                            Forms.first(form, "name"),
-                            Forms.first(form, "specialty"),
-                            Forms.first(form, "format"),
-                            Forms.first(form, "kind"),
-                            Forms.integer(form, "durationMinutes"),
-                            Forms.kopecks(form, "priceRoubles", "priceKopecks"),
-                            Forms.all(form, "doctorIds"),
-                            Forms.first(form, "visibility"),
-                            true));
+            directory.addService(user, clinic, serviceForm(form, true));
             return "redirect:/admin/clinics/" + id + "/services?added";
         } catch (DomainException refused) {
             forms.refused(refused, form, model, locale);
@@ -388,6 +376,20 @@ class ClinicAdminPages {
             servicesModel(user, clinic, model);
             return "clinic/admin-services";
         }
+    }
+
+    /** The service form of the services page, for adding a service and for changing one. */
+    private static ServiceForm serviceForm(MultiValueMap<String, String> form, boolean active) {
+        return new ServiceForm(
+                Forms.first(form, "name"),
+                Forms.first(form, "specialty"),
+                Forms.first(form, "format"),
+                Forms.first(form, "kind"),
+                Forms.integer(form, "durationMinutes"),
+                Forms.kopecks(form, "priceRoubles", "priceKopecks"),
+                Forms.all(form, "doctorIds"),
+                Forms.first(form, "visibility"),
+                active);
     }
 
     /** A service's form filled with what it is now, and the history of its price. */
@@ -427,20 +429,7 @@ class ClinicAdminPages {
         var clinic = ClinicId.of(id);
         var service = directory.serviceOf(user, clinic, ServiceId.of(serviceId));
         try {
-            directory.updateService(
-                    user,
-                    clinic,
-                    service.id(),
-                    new ServiceForm(
-                            Forms.first(form, "name"),
-                            Forms.first(form, "specialty"),
-                            Forms.first(form, "format"),
-                            Forms.first(form, "kind"),
-                            Forms.integer(form, "durationMinutes"),
-                            Forms.kopecks(form, "priceRoubles", "priceKopecks"),
-                            Forms.all(form, "doctorIds"),
-                            Forms.first(form, "visibility"),
-                            form.containsKey("active")));
+            directory.updateService(user, clinic, service.id(), serviceForm(form, form.containsKey("active")));
             return "redirect:/admin/clinics/" + id + "/services?saved";
         } catch (DomainException refused) {
             forms.refused(refused, form, model, locale);
