@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Set;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
@@ -40,10 +39,7 @@ class ErrorPages implements ErrorController {
         var path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (Problems.isApiPath(
                 path == null ? null : path.substring(request.getContextPath().length()))) {
-            response.setStatus(status.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            var problem = problems.of(status, locale);
-            json.writeValue(response.getOutputStream(), Problems.asJson(problem));
+            Problems.write(response, problems.of(status, locale), json);
             return null;
         }
         // One status for one error: the page names the status the response carries (issue 13).

@@ -1,6 +1,8 @@
 package org.medkarta.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -10,8 +12,10 @@ import org.medkarta.shared.InvalidInput;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one place that turns refusals into RFC 9457 problems: domain exception kinds into HTTP
@@ -113,6 +117,17 @@ class Problems {
         var reason = HttpStatus.resolve(status);
         return messages.getMessage(
                 "status." + status, null, reason == null ? String.valueOf(status) : reason.getReasonPhrase(), locale);
+    }
+
+    /**
+     * Answers with the problem directly on the servlet response, where no handler is there to return it
+     * (a filter, the error controller): its status, {@code application/problem+json}, the flat body.
+     */
+    static void write(HttpServletResponse response, ProblemDetail problem, JsonMapper json) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), asJson(problem));
     }
 
     /** The problem as the flat JSON object of RFC 9457, extension members beside the standard ones. */

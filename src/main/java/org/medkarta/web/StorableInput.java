@@ -13,7 +13,6 @@ import org.medkarta.shared.StorableText;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -66,10 +65,7 @@ class StorableInput extends OncePerRequestFilter implements WebMvcConfigurer, Ha
         }
         var problem = problems.of(new InvalidInput(field, StorableText.MESSAGE_CODE), locales.resolveLocale(request));
         problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), Problems.asJson(problem));
+        Problems.write(response, problem, json);
     }
 
     /** The name of the first parameter, multipart field or uploaded file whose text cannot be stored. */
