@@ -31,14 +31,15 @@ final class BenchKit {
     }
 
     /**
-     * An RS256 access token for generated patient {@code n}, with the claims the app's own tokens
+     * An RS256 access token for generated patient {@code n}, with the claims the app's own tokens (the
+     * audience is {@code medkarta.identity.jwt.audience}'s default, which the app requires)
      * carry, signed with the key the app was started with.
      */
     static String patientToken(PrivateKey key, long n, long now) {
         try {
             var url = Base64.getUrlEncoder().withoutPadding();
             String header = url.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8));
-            String claims = "{\"iss\":\"https://medkarta.org\",\"jti\":\"" + java.util.UUID.randomUUID()
+            String claims = "{\"iss\":\"https://medkarta.org\",\"aud\":[\"medkarta-api\"],\"jti\":\"" + java.util.UUID.randomUUID()
                     + "\",\"sub\":\"" + uuid("patient-user" + n) + "\",\"iat\":" + now + ",\"exp\":" + (now + 3600)
                     + ",\"name\":\"Пётр Пациентов" + n
                     + "\",\"method\":\"SMS_CODE\",\"roles\":[\"PATIENT\"],\"pid\":\"" + uuid("patient" + n) + "\"}";

@@ -126,7 +126,6 @@ class Problems {
     static void write(HttpServletResponse response, ProblemDetail problem, JsonMapper json) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), asJson(problem));
     }
 
