@@ -12,7 +12,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
  * a fifth of a record summary's CPU on an 800-character token (bench/record). Tokens in a form or the
  * query string are not accepted, as by default.
  */
-final class BearerTokens implements BearerTokenResolver {
+public final class BearerTokens implements BearerTokenResolver {
 
     private static final String SCHEME = "Bearer";
 

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * language. Used by the API advice and by the error controller alike.
  */
 @Component
-class Problems {
+public class Problems {
 
     static final String TYPE_BASE = "https://medkarta.org/problems/";
 
@@ -74,7 +74,7 @@ class Problems {
     }
 
     /** A problem for a deliberate domain refusal, with its own name and localised detail. */
-    ProblemDetail of(DomainException refusal, Locale locale) {
+    public ProblemDetail of(DomainException refusal, Locale locale) {
         var problem = ProblemDetail.forStatus(statusOf(refusal.kind()));
         problem.setType(URI.create(TYPE_BASE + refusal.problem()));
         problem.setTitle(title(problem.getStatus(), locale));
@@ -100,7 +100,7 @@ class Problems {
     }
 
     /** A problem for a bare HTTP status, named after the status. */
-    ProblemDetail of(HttpStatusCode status, Locale locale) {
+    public ProblemDetail of(HttpStatusCode status, Locale locale) {
         var problem = ProblemDetail.forStatus(status);
         String name = nameOf(status.value());
         problem.setType(URI.create(TYPE_BASE + name));

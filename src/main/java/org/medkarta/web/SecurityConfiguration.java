@@ -32,7 +32,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
     static final List<String> STAFF_PAGES = List.of("/admin", "/support", "/schedule");
 
@@ -56,7 +56,7 @@ class SecurityConfiguration {
      * Reports a request refused for want of sign-in to the {@link AnonymousAttempts} port (the access
      * module audits those about record data), then answers it as {@code answer} does.
      */
-    static AuthenticationEntryPoint reported(
+    public static AuthenticationEntryPoint reported(
             ObjectProvider<AnonymousAttempts> attempts, AuthenticationEntryPoint answer) {
         return (request, response, failure) -> {
             String path =
