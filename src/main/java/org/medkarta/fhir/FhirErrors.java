@@ -1,6 +1,7 @@
 package org.medkarta.fhir;
 
 import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
@@ -61,6 +62,9 @@ class FhirErrors {
                     "unauthorized");
             failure.addResponseHeader("WWW-Authenticate", "Bearer");
             return failure;
+        }
+        if (thrown instanceof DataFormatException malformed) {
+            return failure(400, IssueType.STRUCTURE, malformed.getMessage(), "malformed-request");
         }
         if (thrown instanceof BaseServerResponseException answer && !(thrown instanceof InternalErrorException)) {
             if (answer.getOperationOutcome() == null) {

@@ -31,6 +31,8 @@ class FhirServer {
         server.setResourceProviders(List.copyOf(providers));
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setDefaultPrettyPrint(false);
+        server.setDefaultPageSize(Pages.DEFAULT);
+        server.setMaximumPageSize(Pages.MAXIMUM);
         server.setServerName("Medkarta");
         server.registerInterceptor(errors);
         server.registerInterceptor(strict);
