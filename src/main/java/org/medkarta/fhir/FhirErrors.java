@@ -1,9 +1,9 @@
 package org.medkarta.fhir;
 
 import ca.uhn.fhir.interceptor.api.Hook;
-import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;

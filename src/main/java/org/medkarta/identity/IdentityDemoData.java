@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import org.medkarta.shared.DemoData;
 import org.medkarta.shared.Email;
 import org.medkarta.shared.Phone;
+import org.medkarta.shared.Snils;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -16,9 +17,13 @@ import org.springframework.stereotype.Component;
 class IdentityDemoData implements DemoData {
 
     private final ReadyAccounts accounts;
+    private final Identity identity;
+    private final PatientRecords identifiers;
 
-    IdentityDemoData(ReadyAccounts accounts) {
+    IdentityDemoData(ReadyAccounts accounts, Identity identity, PatientRecords identifiers) {
         this.accounts = accounts;
+        this.identity = identity;
+        this.identifiers = identifiers;
     }
 
     @Override
@@ -39,6 +44,22 @@ class IdentityDemoData implements DemoData {
                 "Сергей",
                 "Александрович",
                 LocalDate.of(1978, 3, 14));
+        // The adult's documents, as the demo clinic's registry would have entered them.
+        identity.findPatients("+79990000001").stream().findFirst().ifPresent(adult -> {
+            var card = identifiers.find(adult.patientId());
+            if (card.map(found -> found.snils() == null).orElse(false)
+                    && identity.findPatients("98765432183").isEmpty()) {
+                identifiers.storeSnils(adult.patientId(), Snils.parse("98765432183", "snils"));
+            }
+            if (card.map(found -> found.policies().isEmpty()).orElse(false)) {
+                identifiers.storeOms(
+                        adult.userId(),
+                        adult.patientId(),
+                        "7755010812345678",
+                        "АО «Страховая компания «Демо-Мед»",
+                        null);
+            }
+        });
         accounts.patientIfAbsent(
                 new Phone("+79990000002"), email("parent"), "Морозова", "Мария", "Игоревна", LocalDate.of(1990, 7, 2));
     }

@@ -67,4 +67,8 @@ public final class IdentityRefusal extends DomainException {
     static IdentityRefusal linkExpired() {
         return new IdentityRefusal(Kind.GONE, "link-expired");
     }
+
+    static IdentityRefusal registryOnly() {
+        return new IdentityRefusal(Kind.FORBIDDEN, "registry-only");
+    }
 }

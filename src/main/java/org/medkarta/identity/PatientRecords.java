@@ -17,6 +17,7 @@ import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.Phone;
 import org.medkarta.shared.Snils;
+import org.medkarta.shared.UserId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -90,10 +91,30 @@ public class PatientRecords {
     }
 
     /** Staff who may record a clinician's correction of the record's identifiers (SPEC E1). */
-    private static void requireStaff(SignedInUser actor) {
-        if (actor == null || !(actor.has(Role.DOCTOR) || actor.has(Role.REGISTRAR) || actor.has(Role.CLINIC_ADMIN))) {
-            throw new NotFound();
+    /** Whether {@code actor} is registry staff of a clinic caring for {@code patient}. */
+    public boolean keepsRegistry(SignedInUser actor, PatientId patient) {
+        return actor != null
+                && patient != null
+                && (actor.has(Role.REGISTRAR) || actor.has(Role.CLINIC_ADMIN))
+                && care.keepsRegistry(actor.userId(), patient);
+    }
+
+    /**
+     * SNILS and policies are changed by the registry staff (registrars, clinic administrators) of a
+     * clinic caring for the patient only (SPEC F4, issue 12): a doctor in care sees them and is told
+     * the registry keeps them (403 {@code registry-only}); anyone else gets 404. Either way recorded.
+     */
+    private void requireRegistry(SignedInUser actor, PatientId patient, String action) {
+        boolean registry = keepsRegistry(actor, patient);
+        events.publishEvent(new PatientIdentifiersUsed(
+                actor == null ? null : actor.userId(), registry ? "STAFF" : "NONE", patient, action, registry));
+        if (registry) {
+            return;
         }
+        if (actor != null && actor.has(Role.DOCTOR) && care.cares(actor.userId(), patient)) {
+            throw IdentityRefusal.registryOnly();
+        }
+        throw new NotFound();
     }
 
     /**
@@ -412,11 +433,22 @@ public class PatientRecords {
      * another record holds is refused, for staff to reconcile, not stored twice.
      *
      * @throws InvalidInput {@code snils} ({@code identity.validation.snils-taken}) when another record holds it
+     * <p>Not one transaction: the audit entry of a refused attempt must stay (G1), and the unique
+     * SNILS column decides a race between two desks.
+     *
+     * @return the record as it now stands, with its policies (the one audit entry is the change's)
      * @throws NotFound for anyone but staff, or an unknown patient
      */
-    @Transactional
-    public void recordSnils(SignedInUser actor, PatientId patient, Snils snils) {
-        requireStaff(actor);
+    public PatientCard recordSnils(SignedInUser actor, PatientId patient, Snils snils) {
+        requireRegistry(actor, patient, "SNILS_RECORDED");
+        storeSnils(patient, snils);
+        return withPolicies(accounts.cards(List.of(patient.value()))).stream()
+                .findFirst()
+                .orElseThrow(NotFound::new);
+    }
+
+    /** Stores a SNILS without asking who: for {@link #recordSnils} and the demo data. */
+    void storeSnils(PatientId patient, Snils snils) {
         accounts.byPatient(patient).orElseThrow(NotFound::new);
         if (accounts.patientsBySnils(snils.digits()).stream().anyMatch(other -> !other.equals(patient.value()))) {
             throw new InvalidInput("snils", "identity.validation.snils-taken");
@@ -439,7 +471,12 @@ public class PatientRecords {
     @Transactional
     public PolicyView recordOms(
             SignedInUser actor, PatientId patient, String number, String insurer, LocalDate validTo) {
-        requireStaff(actor);
+        requireRegistry(actor, patient, "OMS_RECORDED");
+        return storeOms(actor.userId(), patient, number, insurer, validTo);
+    }
+
+    /** Stores the OMS policy without asking who: for {@link #recordOms} and the demo data. */
+    PolicyView storeOms(UserId author, PatientId patient, String number, String insurer, LocalDate validTo) {
         accounts.byPatient(patient).orElseThrow(NotFound::new);
         var current = policies.currentOms(patient.value());
         if (current.isPresent()) {
@@ -455,7 +492,7 @@ public class PatientRecords {
             throw new InvalidInput("omsNumber", "validation.required");
         }
         var policy = new PolicyView(UUID.randomUUID(), patient, PolicyKind.OMS, number, insurer, null, validTo);
-        policies.insert(policy, actor.userId(), clock.instant());
+        policies.insert(policy, author, clock.instant());
         return policy;
     }
 

@@ -487,6 +487,17 @@ public class MedicalRecord {
      * The patient's SNILS and insurance policies with insurer and validity (SPEC E1), as identity
      * keeps them: the record's identity section.
      */
+    /**
+     * Whether {@code clinician} may change the SNILS and the OMS policy here: the registry of a clinic
+     * caring for the patient only (SPEC F4, issue 12); a doctor sees them and the identity form
+     * leaves them out.
+     */
+    @Transactional(readOnly = true)
+    public boolean changesIdentifiers(AccessDecision decision, SignedInUser clinician) {
+        expect(decision, RecordAction.VIEW);
+        return identifiers.keepsRegistry(clinician, decision.patient());
+    }
+
     @Transactional(readOnly = true)
     public RecordIdentifiers identifiers(AccessDecision decision) {
         expect(decision, RecordAction.VIEW);

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.medkarta.clinic.ClinicDirectory;
@@ -15,12 +14,9 @@ import org.medkarta.clinic.DoctorView;
 import org.medkarta.identity.AccountView;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientRecords;
-import org.medkarta.identity.Role;
-import org.medkarta.identity.RoleGrant;
-import org.medkarta.identity.SignedInUser;
+import org.medkarta.identity.PolicyKind;
 import org.medkarta.shared.DemoData;
 import org.medkarta.shared.PatientId;
-import org.medkarta.shared.Snils;
 import org.medkarta.shared.UserId;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -85,18 +81,18 @@ class RecordDemoData implements DemoData {
         UserId author = doctor.map(DoctorView::userId).orElse(account.userId());
         String authorName = doctor.map(DoctorView::fullName).orElse("Медкарта");
         patients.change(patient, "SEX", "sex", "MALE", null, "MALE", "Демо", author, authorName, now);
-        // SNILS and the policy are identity's (the one source); the record logs who entered them.
-        var clinician = new SignedInUser(author, authorName, null, List.of(new RoleGrant(Role.DOCTOR, null)), "DEMO");
-        String snils = "98765432183";
-        if (identifiers.find(patient).map(card -> card.snils() == null).orElse(false)
-                && identity.findPatients(snils).isEmpty()) {
-            identifiers.recordSnils(clinician, patient, Snils.parse(snils, "snils"));
-            patients.logChange(patient, "SNILS", null, snils, "Демо", author, authorName, now);
-        }
-        if (identifiers.find(patient).map(card -> card.policies().isEmpty()).orElse(false)) {
-            identifiers.recordOms(clinician, patient, "7755010812345678", "АО «Страховая компания «Демо-Мед»", null);
-            patients.logChange(patient, "OMS_NUMBER", null, "7755010812345678", "Демо", author, authorName, now);
-        }
+        // SNILS and the policy are identity's (the one source, seeded by its demo data); the record
+        // logs them beside its other changes.
+        identifiers.find(patient).ifPresent(card -> {
+            if (card.snils() != null) {
+                patients.logChange(patient, "SNILS", null, card.snils(), "Демо", author, authorName, now);
+            }
+            card.policies().stream()
+                    .filter(policy -> policy.kind() == PolicyKind.OMS)
+                    .findFirst()
+                    .ifPresent(policy -> patients.logChange(
+                            patient, "OMS_NUMBER", null, policy.number(), "Демо", author, authorName, now));
+        });
         patients.change(
                 patient,
                 "ACTUAL_ADDRESS",

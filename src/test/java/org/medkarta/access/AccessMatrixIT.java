@@ -507,6 +507,8 @@ class AccessMatrixIT extends AccessSupport {
     enum Use {
         READ,
         CHANGE,
+        /** SNILS: the registry's alone; a doctor in care is told so (403 registry-only). */
+        CORRECT,
         SEARCH
     }
 
@@ -517,8 +519,8 @@ class AccessMatrixIT extends AccessSupport {
      */
     static boolean allowed(Staff who, Use use) {
         return switch (who) {
-            case SELF -> use != Use.SEARCH;
-            case DOCTOR_OF_CARING_CLINIC -> use != Use.CHANGE;
+            case SELF -> use == Use.READ || use == Use.CHANGE;
+            case DOCTOR_OF_CARING_CLINIC -> use == Use.READ || use == Use.SEARCH;
             case ADMIN_OF_CARING_CLINIC, REGISTRAR_OF_CARING_CLINIC -> true;
             case DOCTOR_OF_SECOND_CLINIC, ADMIN_OF_SECOND_CLINIC, REGISTRAR_OF_SECOND_CLINIC -> use == Use.SEARCH;
             default -> false;
@@ -542,6 +544,7 @@ class AccessMatrixIT extends AccessSupport {
             "POST /api/v1/patients/{patientId}/policies",
             "DELETE /api/v1/policies/{id}",
             "GET /api/v1/patient-records",
+            "PUT /api/v1/patient-records/{patientId}/snils",
             "GET /api/v1/booking/patients",
             "GET /schedule/patients/{patientId}",
             "GET /schedule/patients");
@@ -685,20 +688,31 @@ class AccessMatrixIT extends AccessSupport {
                         (token, fixture) -> getWith(token, "/api/v1/patient-records?query=" + query)),
                 new IdentityEndpoint(
                         IDENTITY_ENDPOINTS.get(5),
+                        Use.CORRECT,
+                        200,
+                        false,
+                        null,
+                        (token, fixture) -> send(withToken(request("/api/v1/patient-records/" + id + "/snils"), token)
+                                .header("Content-Type", "application/json")
+                                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                        "{\"snils\":\"" + Identifiers.snils() + "\"}"))
+                                .build())),
+                new IdentityEndpoint(
+                        IDENTITY_ENDPOINTS.get(6),
                         Use.SEARCH,
                         200,
                         false,
                         null,
                         (token, fixture) -> getWith(token, "/api/v1/booking/patients?query=" + query)),
                 new IdentityEndpoint(
-                        IDENTITY_ENDPOINTS.get(6),
+                        IDENTITY_ENDPOINTS.get(7),
                         Use.READ,
                         200,
                         true,
                         null,
                         (session, fixture) -> page(session, "/schedule/patients/" + id)),
                 new IdentityEndpoint(
-                        IDENTITY_ENDPOINTS.get(7),
+                        IDENTITY_ENDPOINTS.get(8),
                         Use.SEARCH,
                         200,
                         true,
@@ -763,9 +777,13 @@ class AccessMatrixIT extends AccessSupport {
                     // A page's role check refuses a patient before any person is looked at (403);
                     // anything about the person answers 404, the API with its not-found problem.
                     boolean patientAtAStaffPage = endpoint.page() && (who == Staff.SELF || who == Staff.OTHER_PATIENT);
-                    int expected = patientAtAStaffPage ? 403 : 404;
+                    // A doctor in care sees the SNILS and is told the registry changes it.
+                    boolean doctorAtTheRegistrysTask =
+                            who == Staff.DOCTOR_OF_CARING_CLINIC && endpoint.use() == Use.CORRECT;
+                    int expected = patientAtAStaffPage || doctorAtTheRegistrysTask ? 403 : 404;
+                    String expectedProblem = doctorAtTheRegistrysTask ? "registry-only" : "not-found";
                     if (status != expected
-                            || (!endpoint.page() && !problem(response).equals("not-found"))) {
+                            || (!endpoint.page() && !problem(response).equals(expectedProblem))) {
                         failures.add(where + "expected " + expected + " but got " + status + " " + body);
                     }
                     // The patient's own name shows in the header of any page they open.
@@ -795,7 +813,7 @@ class AccessMatrixIT extends AccessSupport {
         return jdbc.sql("""
                         SELECT COUNT(*) FROM audit_event
                         WHERE seq > :seq AND patient_id = :patient
-                          AND action IN ('PATIENT_CARD_READ', 'POLICIES_READ', 'POLICY_ADDED', 'POLICY_REMOVED',
+                          AND action IN ('PATIENT_CARD_READ', 'POLICIES_READ', 'POLICY_ADDED', 'POLICY_REMOVED', 'SNILS_RECORDED',
                                          'PATIENT_FOUND', 'PATIENT_FOUND_FOR_BOOKING')
                         """)
                 .param("seq", seq)

@@ -84,7 +84,8 @@ final class EndpointClassification {
                 "POST /api/v1/patients/{id}/record/entries/{entryId}/entered-in-error",
                 "POST /api/v1/patients/{patientId}/emergency-access",
                 "POST /api/v1/patients/{patientId}/grants",
-                "POST /api/v1/patients/{patientId}/policies");
+                "POST /api/v1/patients/{patientId}/policies",
+                "PUT /api/v1/patient-records/{patientId}/snils");
         add(
                 all,
                 Kind.PUBLIC,
@@ -426,6 +427,7 @@ final class EndpointClassification {
                 "POST /api/v1/patient-records",
                 "POST /schedule/patients",
                 "POST /schedule/patients/{patientId}/policies",
+                "POST /schedule/patients/{patientId}/snils",
                 "POST /schedule/policies/{id}/delete");
         add(
                 all,

@@ -108,15 +108,6 @@ abstract class ClinicApiSupport extends ApiSupport {
         return post(path, body, "Authorization", "Bearer " + token);
     }
 
-    HttpResponse<String> putAs(String token, String path, Object body) {
-        return send(request(path)
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                .build());
-    }
-
     HttpResponse<String> putBytes(String token, String path, byte[] content) {
         return send(request(path)
                 .header("Authorization", "Bearer " + token)

@@ -2,7 +2,6 @@ package org.medkarta.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -202,15 +201,6 @@ abstract class ConsultationSupport extends ApiSupport {
 
     HttpResponse<String> postAs(String token, String path, Object body) {
         return post(path, body, "Authorization", "Bearer " + token);
-    }
-
-    HttpResponse<String> putAs(String token, String path, Object body) {
-        return send(request(path)
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                .build());
     }
 
     HttpResponse<byte[]> getBytes(String token, String path) {

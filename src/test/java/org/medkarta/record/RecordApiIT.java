@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.medkarta.access.RecordAction;
+import org.medkarta.identity.PatientRecords;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -18,6 +19,9 @@ import tools.jackson.databind.JsonNode;
 
 /** The record through its API: the patient view of Appendix 1, versions, duplicates, flags, contacts. */
 class RecordApiIT extends RecordSupport {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private PatientRecords patientRecords;
 
     @org.springframework.beans.factory.annotation.Autowired
     MedicalRecord medicalRecord;
@@ -422,31 +426,39 @@ class RecordApiIT extends RecordSupport {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String first = body(created).get("patientId").asString();
 
-        var badSnils =
-                postAs(doctor.token(), "/api/v1/patients/" + second.id() + "/identity", map("snils", "112-233-445 96"));
+        // SNILS and policies are the registry's to change (SPEC F4, issue 12): the doctor is told so.
+        var byDoctor = postAs(
+                doctor.token(), "/api/v1/patients/" + second.id() + "/identity", map("snils", Identifiers.snils()));
+        assertThat(byDoctor.statusCode()).as(byDoctor.body()).isEqualTo(403);
+        assertThat(problem(byDoctor)).isEqualTo("registry-only");
+        var registry = registrar(doctor);
+        var badSnils = putAs(
+                registry.token(), "/api/v1/patient-records/" + second.id() + "/snils", map("snils", "112-233-445 96"));
         assertThat(badSnils.statusCode()).isEqualTo(422);
         assertThat(body(badSnils).get("field").asString()).isEqualTo("snils");
         // A SNILS names one person: the one the staff-created record holds is refused, field named.
-        var takenSnils = postAs(doctor.token(), "/api/v1/patients/" + second.id() + "/identity", map("snils", snils));
+        var takenSnils =
+                putAs(registry.token(), "/api/v1/patient-records/" + second.id() + "/snils", map("snils", snils));
         assertThat(takenSnils.statusCode()).isEqualTo(422);
         assertThat(body(takenSnils).get("field").asString()).isEqualTo("snils");
         assertThat(takenSnils.body()).contains("СНИЛС");
 
-        // The clinician records the policy the second patient's document shows: the same number.
+        // A new policy that another record holds is refused at the registry desk, field named ...
+        var policyTaken = postAs(
+                registry.token(),
+                "/api/v1/patients/" + second.id() + "/policies",
+                map("kind", "OMS", "number", oms, "insurer", "АО «Капитал МС»", "validTo", "2031-06-30"));
+        assertThat(policyTaken.statusCode()).as(policyTaken.body()).isEqualTo(422);
+        assertThat(body(policyTaken).get("field").asString()).isEqualTo("number");
+        // ... but when the patient's document shows that very number, the registry records it as the
+        // OMS policy and both records are flagged for staff to reconcile (SPEC E7).
+        patientRecords.recordOms(
+                registry.user(), second.patientId(), oms, "АО «Капитал МС»", LocalDate.of(2031, 6, 30));
+        // The doctor still corrects what is not an identifier, with a reason.
         var set = postAs(
                 doctor.token(),
                 "/api/v1/patients/" + second.id() + "/identity",
-                map(
-                        "sex",
-                        "female",
-                        "omsNumber",
-                        oms,
-                        "omsInsurer",
-                        "АО «Капитал МС»",
-                        "omsValidTo",
-                        "2031-06-30",
-                        "reason",
-                        "По полису"));
+                map("sex", "female", "reason", "По документу"));
         assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
 
         // One source of truth: identity's policies API and the record's identity section agree.
@@ -471,7 +483,7 @@ class RecordApiIT extends RecordSupport {
         assertThat(body(getAs(doctor.token(), "/api/v1/patients/" + second.id() + "/contacts"))
                         .get("changes")
                         .findValuesAsString("field"))
-                .contains("OMS_NUMBER", "OMS_INSURER", "OMS_VALID_TO", "SEX");
+                .contains("SEX");
 
         var adminId = identity.invite(
                 "a-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",

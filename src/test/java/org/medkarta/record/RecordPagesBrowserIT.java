@@ -115,20 +115,13 @@ class RecordPagesBrowserIT extends RecordBrowserSupport {
         page.navigate(url("/record/" + another.patientId().value()));
         assertThat(page.locator("#patient-name")).isVisible();
 
-        // The identity section shows identity's SNILS and policies; the clinician's entry lands there.
+        // The identity section shows identity's SNILS and policies; the registry, not the doctor,
+        // changes them (SPEC F4, issue 12), so the doctor's form has no identifier fields.
         page.navigate(url(base + "/identity"));
         assertThat(page.locator("#no-policies")).isVisible();
-        String oms = org.medkarta.testing.Identifiers.oms();
-        page.locator("#omsNumber").fill(oms);
-        page.locator("#omsInsurer").fill("СОГАЗ-Мед");
-        page.locator("#omsValidTo").fill("2030-12-31");
-        page.locator("#reason").fill("По полису");
-        page.locator("#save-identity").click();
-        page.waitForURL(java.util.regex.Pattern.compile(".*saved.*"));
-        page.navigate(url(base + "/identity"));
-        assertThat(page.locator("#policies .policy-number")).hasText(oms);
-        assertThat(page.locator("#policies .policy-insurer")).hasText("СОГАЗ-Мед");
-        assertThat(page.locator("#policies .policy-valid")).containsText("31.12.2030");
+        assertThat(page.locator("#registry-keeps-identifiers")).isVisible();
+        assertThat(page.locator("#omsNumber")).hasCount(0);
+        assertThat(page.locator("#snils")).hasCount(0);
         page.navigate(url(base));
 
         page.locator("#add-entry").click();
@@ -165,20 +158,9 @@ class RecordPagesBrowserIT extends RecordBrowserSupport {
         assertThat(page.locator("#entry-status")).hasText("Внесена ошибочно");
 
         page.navigate(url(base + "/identity"));
-        page.locator("#snils").fill("123");
-        page.locator("#save-identity").click();
-        assertThat(page.locator("#snils-error")).isVisible();
-        // The demo patient's SNILS names another person: refused, the field says why.
-        page.locator("#snils").fill("987-654-321 83");
-        page.locator("#save-identity").click();
-        assertThat(page.locator("#snils-error")).containsText("СНИЛС");
         page.locator("#sex").selectOption("FEMALE");
-        String snils = org.medkarta.testing.Identifiers.snils();
-        page.locator("#snils").fill(snils);
         page.locator("#save-identity").click();
         assertThat(page.locator("#patient-sex")).hasText("женский");
-        page.navigate(url(base + "/identity"));
-        assertThat(page.locator("#identity-snils")).hasText(snils);
 
         page.navigate(url(base + "/diary"));
         page.locator("#t_low").fill("150");

@@ -88,6 +88,27 @@ abstract class RecordSupport extends ApiSupport {
         return new Person(user, identity.tokensFor(user).accessToken(), null);
     }
 
+    /** A registrar of the doctor's clinic, with a token: the registry changes SNILS and policies (issue 12). */
+    Person registrar(Person doctor) {
+        var clinic = doctor.user().roles().stream()
+                .map(RoleGrant::clinic)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElseThrow();
+        var id = identity.invite(
+                "reg-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                "Регистраторова",
+                "Вера",
+                null,
+                Role.REGISTRAR,
+                clinic,
+                "http://localhost",
+                java.util.Locale.ENGLISH);
+        var user = new SignedInUser(
+                id, "Вера Регистраторова", null, List.of(new RoleGrant(Role.REGISTRAR, clinic)), "PASSWORD");
+        return new Person(user, identity.tokensFor(user).accessToken(), null);
+    }
+
     HttpResponse<String> postAs(String token, String path, Object body) {
         return post(path, body, "Authorization", "Bearer " + token);
     }

@@ -121,6 +121,19 @@ class StaffBookingBrowserIT extends BrowserSupport {
         page.waitForURL("**saved");
         assertThat(page.locator("li.policy")).hasCount(2);
         screenshot("patient-policies");
+
+        // The SNILS too: a wrong checksum and one another record holds are refused beside the field.
+        page.locator("#snils").fill("123");
+        page.locator("#save-snils").click();
+        assertThat(page.locator("#snils-error")).isVisible();
+        page.locator("#snils").fill("987-654-321 83");
+        page.locator("#save-snils").click();
+        assertThat(page.locator("#snils-error")).containsText("СНИЛС");
+        String snils = org.medkarta.testing.Identifiers.snils();
+        page.locator("#snils").fill(snils);
+        page.locator("#save-snils").click();
+        page.waitForURL("**saved");
+        assertThat(page.locator("#patient-snils")).hasText(snils);
     }
 
     @Test

@@ -26,6 +26,16 @@ public abstract class ApiSupport extends WebClientSupport {
         return send(builder.build());
     }
 
+    /** A JSON PUT as {@code token}'s holder. */
+    protected HttpResponse<String> putAs(String token, String path, Object body) {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                .build());
+    }
+
     protected HttpResponse<String> getAs(String token, String path) {
         return get(path, "Authorization", "Bearer " + token, "Accept", "application/json");
     }

@@ -11,6 +11,7 @@ import org.medkarta.identity.PolicyForm;
 import org.medkarta.identity.PolicyView;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.PatientId;
+import org.medkarta.shared.Snils;
 import org.medkarta.shared.TypedId;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -116,6 +118,21 @@ class PatientRecordApi {
     Record record(@AuthenticationPrincipal SignedInUser user, @PathVariable String patientId) {
         return Record.of(records.card(user, PatientId.of(patientId)));
     }
+
+    /**
+     * The registry of a clinic caring for the patient records or corrects the SNILS (SPEC F4, issue
+     * 12): {@code {snils}} → 200 with the card; 422 {@code invalid-input} for a wrong checksum or a
+     * SNILS another record holds; 403 {@code registry-only} for a doctor in care; 404 for anyone else.
+     */
+    @PutMapping("/api/v1/patient-records/{patientId}/snils")
+    Record snils(
+            @AuthenticationPrincipal SignedInUser user, @PathVariable String patientId, @RequestBody SnilsBody body) {
+        return Record.of(records.recordSnils(
+                user, PatientId.of(patientId), Snils.parse(body == null ? null : body.snils(), "snils")));
+    }
+
+    /** The body of a SNILS correction. */
+    record SnilsBody(String snils) {}
 
     @GetMapping("/api/v1/patients/{patientId}/policies")
     List<Policy> policies(@AuthenticationPrincipal SignedInUser user, @PathVariable String patientId) {

@@ -303,6 +303,7 @@ class RecordPages {
         var decision = access.require(user, Params.patient(id), RecordAction.WRITE);
         model.addAttribute("header", record.clinicianHeader(decision, user));
         model.addAttribute("identifiers", record.identifiers(decision));
+        model.addAttribute("changesIdentifiers", record.changesIdentifiers(decision, user));
         common(model, user, decision);
         return "record/identity";
     }
@@ -332,6 +333,7 @@ class RecordPages {
             model.addAttribute("form", params);
             model.addAttribute("header", record.clinicianHeader(decision, user));
             model.addAttribute("identifiers", record.identifiers(decision));
+            model.addAttribute("changesIdentifiers", record.changesIdentifiers(decision, user));
             common(model, user, decision);
             return "record/identity";
         }

@@ -22,6 +22,7 @@ import org.medkarta.shared.DomainException;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
+import org.medkarta.shared.Snils;
 import org.medkarta.shared.TypedId;
 import org.medkarta.web.PageErrors;
 import org.springframework.context.MessageSource;
@@ -377,6 +378,7 @@ class SchedulePages {
     @GetMapping("/schedule/patients/{patientId}")
     String patient(@AuthenticationPrincipal SignedInUser user, @PathVariable String patientId, Model model) {
         model.addAttribute("card", records.card(user, PatientId.of(patientId)));
+        model.addAttribute("keepsRegistry", records.keepsRegistry(user, PatientId.of(patientId)));
         model.addAttribute("today", LocalDate.now(clock));
         if (!model.containsAttribute("policy")) {
             model.addAttribute("policy", new java.util.HashMap<String, String>(java.util.Map.of("kind", "OMS")));
@@ -405,6 +407,24 @@ class SchedulePages {
         } catch (DomainException refused) {
             model.addAttribute("errors", pageErrors.of(refused, locale));
             model.addAttribute("policy", form.toSingleValueMap());
+            return patient(user, patientId, model);
+        }
+    }
+
+    /** The registry records or corrects the SNILS from the patient's document (SPEC F4, issue 12). */
+    @PostMapping("/schedule/patients/{patientId}/snils")
+    String setSnils(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String patientId,
+            @RequestParam(required = false) String snils,
+            Model model,
+            Locale locale) {
+        try {
+            records.recordSnils(user, PatientId.of(patientId), Snils.parse(snils, "snils"));
+            return "redirect:/schedule/patients/" + patientId + "?saved";
+        } catch (DomainException refused) {
+            model.addAttribute("errors", pageErrors.of(refused, locale));
+            model.addAttribute("snils", snils);
             return patient(user, patientId, model);
         }
     }
