@@ -144,16 +144,7 @@ abstract class AccessSupport extends ApiSupport {
 
     /** A registrar of the clinic, invited as the clinic's administrator invites one, with a token. */
     Person registrar(ClinicId clinic) {
-        var id = identity.invite(
-                "reg-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                "Регистраторова",
-                "Вера",
-                null,
-                Role.REGISTRAR,
-                clinic,
-                "http://localhost",
-                Locale.ENGLISH);
-        var user = new SignedInUser(id, "Вера", null, List.of(new RoleGrant(Role.REGISTRAR, clinic)), "PASSWORD");
+        var user = org.medkarta.testing.TestStaff.registrar(identity, clinic);
         return new Person(user, null, identity.tokensFor(user).accessToken());
     }
 

@@ -95,17 +95,7 @@ abstract class RecordSupport extends ApiSupport {
                 .filter(java.util.Objects::nonNull)
                 .findFirst()
                 .orElseThrow();
-        var id = identity.invite(
-                "reg-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                "Регистраторова",
-                "Вера",
-                null,
-                Role.REGISTRAR,
-                clinic,
-                "http://localhost",
-                java.util.Locale.ENGLISH);
-        var user = new SignedInUser(
-                id, "Вера Регистраторова", null, List.of(new RoleGrant(Role.REGISTRAR, clinic)), "PASSWORD");
+        var user = org.medkarta.testing.TestStaff.registrar(identity, clinic);
         return new Person(user, identity.tokensFor(user).accessToken(), null);
     }
 

@@ -1,0 +1,31 @@
+package org.medkarta.testing;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.medkarta.identity.Identity;
+import org.medkarta.identity.Role;
+import org.medkarta.identity.RoleGrant;
+import org.medkarta.identity.SignedInUser;
+import org.medkarta.shared.ClinicId;
+
+/** Staff of a clinic for tests, invited as a clinic's administrator invites them. */
+public final class TestStaff {
+
+    private TestStaff() {}
+
+    /** A registrar of the clinic, signed in by password: the registry keeps SNILS and policies. */
+    public static SignedInUser registrar(Identity identity, ClinicId clinic) {
+        var id = identity.invite(
+                "reg-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                "Регистраторова",
+                "Вера",
+                null,
+                Role.REGISTRAR,
+                clinic,
+                "http://localhost",
+                Locale.ENGLISH);
+        return new SignedInUser(
+                id, "Вера Регистраторова", null, List.of(new RoleGrant(Role.REGISTRAR, clinic)), "PASSWORD");
+    }
+}
