@@ -30,4 +30,39 @@ final class Systems {
 
     /** МКБ-10, ICD-10 as the Ministry of Health publishes it in its NSI register: OID 1.2.643.5.1.13.13.11.1005. */
     static final String ICD10 = "urn:oid:1.2.643.5.1.13.13.11.1005";
+
+    // --- care: MedicationRequest, Immunization, Coverage, Consent, ServiceRequest, AuditEvent ---
+
+    /** A voluntary (DMS) policy number: each insurer numbers its own, so Medkarta names the system. */
+    static final String DMS_POLICY = "https://medkarta.org/fhir/sid/dms-policy";
+
+    /** The number of an electronic prescription as the record keeps it. */
+    static final String E_PRESCRIPTION = "https://medkarta.org/fhir/sid/e-prescription";
+
+    /** Medkarta's ids of insurance policies. */
+    static final String POLICY = "https://medkarta.org/fhir/sid/policy";
+
+    /** Medkarta's ids of accounts (a person who signs in, whatever their role). */
+    static final String ACCOUNT = "https://medkarta.org/fhir/sid/account";
+
+    /** Medkarta's ids of access grants. */
+    static final String ACCESS_GRANT = "https://medkarta.org/fhir/sid/access-grant";
+
+    /** The levels of a grant of access (VIEW, VIEW_DOWNLOAD, FULL). */
+    static final String ACCESS_LEVEL = "https://medkarta.org/fhir/CodeSystem/access-level";
+
+    /** Medkarta's ids of referrals. */
+    static final String REFERRAL = "https://medkarta.org/fhir/sid/referral";
+
+    /** Medkarta's specialty codes (therapist, cardiologist, ...), as the clinic module lists them. */
+    static final String CARE_SPECIALTY = "https://medkarta.org/fhir/CodeSystem/specialty";
+
+    /** What an audit entry records (RECORD_VIEW, POLICIES_READ, ...), as the audit trail names it. */
+    static final String AUDIT_ACTION = "https://medkarta.org/fhir/CodeSystem/audit-action";
+
+    /** Why someone opened a record (SELF, PARENT, GRANTEE, CLINICIAN, EMERGENCY, STAFF). */
+    static final String AUDIT_ROLE = "https://medkarta.org/fhir/CodeSystem/audit-role";
+
+    /** A clinic's document a patient accepted: the informed voluntary consent (ИДС), by version. */
+    static final String CLINIC_CONSENT = "https://medkarta.org/fhir/sid/clinic-consent";
 }
