@@ -394,6 +394,16 @@ class FhirCareIT extends FhirSupport {
         }
     }
 
+    @Test
+    void theCapabilityStatementNamesEachCareTypeWithItsSearchParameters() {
+        var metadata = fhir(null, "metadata");
+        assertThat(metadata.statusCode()).isEqualTo(200);
+        assertValid(metadata.body());
+        assertThat(metadata.body())
+                .contains("\"MedicationRequest\"", "\"Immunization\"", "\"Coverage\"", "\"Consent\"")
+                .contains("\"ServiceRequest\"", "\"AuditEvent\"", "authoredon", "vaccine-code", "performer-type");
+    }
+
     // ---------------------------------------------------------------- fixtures
 
     private Person patient(String lastName) {
