@@ -592,6 +592,19 @@ public class ClinicDirectory {
     }
 
     /**
+     * The signed-in patient's own acceptances of the clinics' informed voluntary consent (ИДС), at
+     * every clinic, newest first: like the acceptance state of the documents API, only for the
+     * patient themself; anyone without a record of their own gets none.
+     */
+    @Transactional(readOnly = true)
+    public List<PatientAcceptance> consentAcceptances(SignedInUser patient) {
+        if (patient == null || patient.patientId() == null) {
+            return List.of();
+        }
+        return documents.acceptances(patient.patientId(), DocumentKind.CONSENT);
+    }
+
+    /**
      * The document as XHTML for a page, the placeholders filled; {@code {{patient}}} is the reader's
      * name when a patient reads it, a blank line otherwise.
      */

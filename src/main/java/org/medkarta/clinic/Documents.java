@@ -115,6 +115,26 @@ class Documents {
                 .list();
     }
 
+    /** A patient's acceptances of one kind of document at every clinic, newest first. */
+    List<PatientAcceptance> acceptances(PatientId patient, DocumentKind kind) {
+        return jdbc.sql("""
+                        SELECT a.clinic_id, c.name, a.version, a.accepted_at FROM clinic_acceptance a
+                        JOIN clinic c ON c.id = a.clinic_id
+                        WHERE a.patient_id = :patient AND a.kind = :kind
+                        ORDER BY a.accepted_at DESC, a.clinic_id, a.version DESC
+                        """)
+                .param("patient", patient.value())
+                .param("kind", kind.name())
+                .query((row, n) -> new PatientAcceptance(
+                        patient,
+                        new ClinicId(Columns.uuid(row, "clinic_id")),
+                        row.getString("name"),
+                        kind,
+                        row.getInt("version"),
+                        Columns.instant(row, "accepted_at")))
+                .list();
+    }
+
     private static DocumentVersion version(ResultSet row, int number) throws SQLException {
         return new DocumentVersion(
                 new ClinicId(Columns.uuid(row, "clinic_id")),

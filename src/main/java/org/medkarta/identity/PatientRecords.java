@@ -244,6 +244,22 @@ public class PatientRecords {
     }
 
     /**
+     * One policy by its id, under the same rule as {@link #policies}: the patient themself or staff
+     * of a clinic caring for the patient; anyone else, and an unknown id, gets {@link NotFound}.
+     */
+    @Transactional(readOnly = true)
+    public PolicyView policy(SignedInUser actor, UUID policy) {
+        var found = policies.find(policy);
+        if (found.isEmpty()) {
+            events.publishEvent(new PatientIdentifiersUsed(
+                    actor == null ? null : actor.userId(), "NONE", null, "POLICIES_READ", false));
+            throw new NotFound();
+        }
+        requireCaringStaffOrSelf(actor, found.get().patientId(), "POLICIES_READ", false);
+        return found.get();
+    }
+
+    /**
      * Adds a policy to a record.
      *
      * @throws InvalidInput naming every wrong field, or {@code number} when another record holds it

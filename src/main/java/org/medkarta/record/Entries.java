@@ -214,6 +214,15 @@ class Entries {
                 .optional();
     }
 
+    /** The record an entry belongs to. */
+    Optional<PatientId> patientOf(UUID entry) {
+        return jdbc.sql("SELECT patient_id FROM record_entry WHERE id = :id")
+                .param("id", entry)
+                .query(UUID.class)
+                .optional()
+                .map(PatientId::new);
+    }
+
     /**
      * The entries of a record, newest first. In the patient account only what Appendix 1 of order
      * 003 lists, from its dates, and nothing entered in error.

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.medkarta.access.AccessDecision;
@@ -163,6 +164,16 @@ public class MedicalRecord {
                 row.flag(),
                 row.source(),
                 patientAccount ? List.of() : entries.versions(row.id()));
+    }
+
+    /**
+     * Whose record an entry belongs to, for a caller that knows only the entry's id (a FHIR read) to
+     * ask the access module's policy point about that record before opening the entry with {@link
+     * #entry}. It reads nothing of the entry itself, so it needs no decision.
+     */
+    @Transactional(readOnly = true)
+    public Optional<PatientId> recordOf(UUID entryId) {
+        return entries.patientOf(entryId);
     }
 
     /** The header for a clinician's form page: only a clinician with a decision to write gets it. */

@@ -91,6 +91,13 @@ class Referrals {
                 .list();
     }
 
+    Optional<ReferralView> find(UUID id) {
+        return jdbc.sql(SELECT + " WHERE id = :id")
+                .param("id", id)
+                .query(Referrals::row)
+                .optional();
+    }
+
     private static ReferralView row(ResultSet row, int number) throws SQLException {
         UUID doctor = Columns.uuid(row, "doctor_id");
         return new ReferralView(

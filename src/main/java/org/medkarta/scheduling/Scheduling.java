@@ -1178,6 +1178,16 @@ public class Scheduling {
         return referrals.ofPatient(patient);
     }
 
+    /**
+     * One referral by its id, whoever's it is: for a caller that then asks the access module's policy
+     * point about the referral's patient before showing it (a FHIR read), as {@link #referrals} is
+     * for a caller that already did.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ReferralView> referral(UUID id) {
+        return referrals.find(id);
+    }
+
     // ---------------------------------------------------------------- reminders (C8)
 
     /**

@@ -1,0 +1,86 @@
+package org.medkarta.fhir;
+
+import ca.uhn.fhir.rest.annotation.Count;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Sort;
+import ca.uhn.fhir.rest.api.SortSpec;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.param.DateRangeParam;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import java.util.Set;
+import java.util.function.Function;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Immunization;
+import org.medkarta.record.EntryType;
+import org.medkarta.record.MedicalRecord;
+import org.springframework.stereotype.Component;
+
+/**
+ * The record's vaccinations as Immunizations, only verified ones (the record holds no other), read
+ * and searched under the record's rules: a clinician in a care relationship sees them; the patient
+ * account does not show vaccinations (order 003, Appendix 1), so the patient, a parent and a grantee
+ * find none, as in the record API. Each read and search is one audit entry per record opened.
+ */
+@Component
+class ImmunizationProvider implements IResourceProvider {
+
+    private static final Set<String> DATES = Set.of(Immunization.SP_DATE);
+
+    private final PatientScope scope;
+    private final MedicalRecord record;
+    private final CareSort sorts;
+
+    ImmunizationProvider(PatientScope scope, MedicalRecord record, CareSort sorts) {
+        this.sorts = sorts;
+        this.scope = scope;
+        this.record = record;
+    }
+
+    @Override
+    public Class<Immunization> getResourceType() {
+        return Immunization.class;
+    }
+
+    @Read
+    public Immunization read(@IdParam IdType id) {
+        return ImmunizationTranslator.toFhir(
+                CareEntries.read(scope, record, FhirIds.parse(id, Function.identity()), EntryType.VACCINATION));
+    }
+
+    /**
+     * {@code patient} the record (a patient or representative may leave it out: every record they
+     * reach); {@code date} the vaccination's date with prefixes; {@code status}; {@code
+     * vaccine-code:text} a part of the vaccine's name (nothing is coded, so a plain {@code
+     * vaccine-code} finds nothing); {@code _sort} by date.
+     */
+    @Search
+    public IBundleProvider search(
+            @OptionalParam(name = Immunization.SP_PATIENT) ReferenceParam patient,
+            @OptionalParam(name = Immunization.SP_DATE) DateRangeParam date,
+            @OptionalParam(name = Immunization.SP_STATUS) TokenOrListParam status,
+            @OptionalParam(name = Immunization.SP_VACCINE_CODE) TokenOrListParam code,
+            @Sort SortSpec sort,
+            @Offset Integer offset,
+            @Count Integer count) {
+        var dates = scope.range(date);
+        var found = CareEntries.list(record, scope.search(patient, null), EntryType.VACCINATION, dates).stream()
+                .filter(entry -> PatientScope.matches(
+                        status,
+                        ImmunizationTranslator.STATUS_SYSTEM,
+                        ImmunizationTranslator.status(entry.entry().status())))
+                .filter(entry -> code == null
+                        || CareSearch.matchesText(code, entry.entry().title()))
+                .toList();
+        return CareSearch.page(
+                sorts.sorted(found, sort, DATES),
+                offset,
+                count,
+                entry -> ImmunizationTranslator.toFhir(CareEntries.open(record, entry)));
+    }
+}
