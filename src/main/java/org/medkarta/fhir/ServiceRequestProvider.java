@@ -88,7 +88,7 @@ class ServiceRequestProvider implements IResourceProvider {
                 .filter(referral -> PatientScope.matches(
                         status, ServiceRequestTranslator.STATUS_SYSTEM, ServiceRequestTranslator.status(referral, now)))
                 .filter(referral -> dates.contains(referral.issuedAt()))
-                .filter(referral -> PatientScope.matches(performerType, Systems.CARE_SPECIALTY, referral.specialty()))
+                .filter(referral -> PatientScope.matches(performerType, Systems.SPECIALTY, referral.specialty()))
                 .sorted(Comparator.comparing(ReferralView::issuedAt).reversed())
                 .toList();
         var names = specialties();

@@ -51,7 +51,7 @@ final class ServiceRequestTranslator {
         var code = new CodeableConcept().setText("Консультация: " + name);
         request.setCode(code);
         var performerType = new CodeableConcept().setText(name);
-        performerType.addCoding(new Coding(Systems.CARE_SPECIALTY, referral.specialty(), name));
+        performerType.addCoding(new Coding(Systems.SPECIALTY, referral.specialty(), name));
         request.setPerformerType(performerType);
         request.setSubject(PatientScope.patient(referral.patientId(), null));
         request.setAuthoredOn(Date.from(referral.issuedAt()));

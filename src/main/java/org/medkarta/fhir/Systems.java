@@ -54,9 +54,6 @@ final class Systems {
     /** Medkarta's ids of referrals. */
     static final String REFERRAL = "https://medkarta.org/fhir/sid/referral";
 
-    /** Medkarta's specialty codes (therapist, cardiologist, ...), as the clinic module lists them. */
-    static final String CARE_SPECIALTY = "https://medkarta.org/fhir/CodeSystem/specialty";
-
     /** What an audit entry records (RECORD_VIEW, POLICIES_READ, ...), as the audit trail names it. */
     static final String AUDIT_ACTION = "https://medkarta.org/fhir/CodeSystem/audit-action";
 
@@ -65,4 +62,40 @@ final class Systems {
 
     /** A clinic's document a patient accepted: the informed voluntary consent (ИДС), by version. */
     static final String CLINIC_CONSENT = "https://medkarta.org/fhir/sid/clinic-consent";
+
+    // --- directory and scheduling ---
+
+    /** Medkarta's ids of doctors' profiles, one per clinic (Practitioner, PractitionerRole and Schedule ids). */
+    static final String DOCTOR = "https://medkarta.org/fhir/sid/doctor";
+
+    /** Medkarta's ids of clinics' services (HealthcareService ids; the code of a service type). */
+    static final String SERVICE = "https://medkarta.org/fhir/sid/service";
+
+    /** Medkarta's ids of appointments. */
+    static final String APPOINTMENT = "https://medkarta.org/fhir/sid/appointment";
+
+    /** The dictionary of medical specialties, by Medkarta's codes ({@code therapist}). */
+    static final String SPECIALTY = "https://medkarta.org/fhir/CodeSystem/specialty";
+
+    /** How a service is given: VIDEO, AUDIO, CHAT, IN_PERSON. */
+    static final String SERVICE_FORMAT = "https://medkarta.org/fhir/CodeSystem/service-format";
+
+    /** What a service is for: PRIMARY, REPEAT, MONITORING, DOCTOR_TO_DOCTOR. */
+    static final String SERVICE_KIND = "https://medkarta.org/fhir/CodeSystem/service-kind";
+
+    /** Who may see and book a service: REGION, ATTACHED, REFERRAL. */
+    static final String SERVICE_VISIBILITY = "https://medkarta.org/fhir/CodeSystem/service-visibility";
+
+    /** Extension: a service's price today, as Money in roubles. */
+    static final String SERVICE_PRICE = "https://medkarta.org/fhir/StructureDefinition/service-price";
+
+    /**
+     * Extension on an Appointment to create: the patient accepts the clinic's current offer and
+     * consent with this booking (valueBoolean), as the booking page's checkbox does.
+     */
+    static final String ACCEPT_CLINIC_DOCUMENTS =
+            "https://medkarta.org/fhir/StructureDefinition/accept-clinic-documents";
+
+    /** HL7's appointment cancellation reasons ({@code pat}, {@code prov}). */
+    static final String CANCELLATION_REASON = "http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason";
 }

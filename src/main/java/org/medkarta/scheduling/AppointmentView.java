@@ -12,6 +12,7 @@ import org.medkarta.shared.UserId;
  *
  * @param patientUserId the account told about the appointment (the patient or their representative)
  * @param cancelledByClinic whether the clinic, not the patient, cancelled it
+ * @param version counts every change from 1 at booking: a cancel or a move adds one
  */
 public record AppointmentView(
         UUID id,
@@ -29,4 +30,5 @@ public record AppointmentView(
         UserId bookedBy,
         Instant bookedAt,
         Instant cancelledAt,
-        boolean cancelledByClinic) {}
+        boolean cancelledByClinic,
+        int version) {}

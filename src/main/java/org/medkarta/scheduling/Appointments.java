@@ -21,7 +21,7 @@ class Appointments {
 
     private static final String SELECT = """
             SELECT id, slot_id, patient_id, patient_user_id, doctor_id, clinic_id, service_id, starts_at, ends_at,
-                   status, complaint, referral_id, booked_by, booked_at, cancelled_at, cancelled_by_clinic
+                   status, complaint, referral_id, booked_by, booked_at, cancelled_at, cancelled_by_clinic, version
             FROM scheduling_appointment
             """;
 
@@ -111,7 +111,8 @@ class Appointments {
     boolean cancel(UUID id, UserId by, boolean byClinic, Instant now) {
         return jdbc.sql("""
                         UPDATE scheduling_appointment SET status = 'CANCELLED', active_slot_id = NULL,
-                               cancelled_at = :now, cancelled_by = :by, cancelled_by_clinic = :byClinic
+                               cancelled_at = :now, cancelled_by = :by, cancelled_by_clinic = :byClinic,
+                               version = version + 1
                         WHERE id = :id AND status = 'BOOKED'
                         """)
                         .param("id", id)
@@ -125,7 +126,7 @@ class Appointments {
     void move(UUID id, SlotView slot, Instant now) {
         jdbc.sql("""
                         UPDATE scheduling_appointment SET slot_id = :slot, active_slot_id = :slot, starts_at = :start,
-                               ends_at = :end, timed_at = :now
+                               ends_at = :end, timed_at = :now, version = version + 1
                         WHERE id = :id AND status = 'BOOKED'
                         """)
                 .param("id", id)
@@ -181,6 +182,7 @@ class Appointments {
                 new UserId(Columns.uuid(row, "booked_by")),
                 Columns.instant(row, "booked_at"),
                 Columns.instant(row, "cancelled_at"),
-                row.getBoolean("cancelled_by_clinic"));
+                row.getBoolean("cancelled_by_clinic"),
+                row.getInt("version"));
     }
 }

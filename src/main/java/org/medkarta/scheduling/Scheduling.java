@@ -576,17 +576,21 @@ public class Scheduling {
         return clock.instant().atZone(zone).toLocalDate();
     }
 
-    /** One page of the search, and how many free slots the page read before filtering services. */
-    private record SearchPage(List<OfferedSlot> offered, int slotsRead) {}
+    /**
+     * The services of the doctors a query asks for that the viewer may see and book, by doctor and
+     * service, every bookable service of those doctors whether visible or not, and where each visible
+     * doctor's search ends (the query's end or their clinic's booking horizon).
+     */
+    private record Visible(
+            Map<UUID, Map<UUID, BookableService>> offers, Map<UUID, Integer> bookable, Map<UUID, Instant> until) {}
 
-    private SearchPage searchPage(SignedInUser viewer, SlotQuery query) {
+    private Visible visibleOffers(SignedInUser viewer, SlotQuery query, Instant now) {
         boolean staff = viewer != null
                 && (viewer.has(Role.DOCTOR) || viewer.has(Role.CLINIC_ADMIN) || viewer.has(Role.PLATFORM_ADMIN));
         PatientId patient = viewer == null || staff ? null : viewer.patientId();
-        Instant now = clock.instant();
-        Instant from = query.from() == null || query.from().isBefore(now) ? now : query.from();
         // Every bookable service of the doctors asked for, with its visibility: one joined query.
         var offers = new HashMap<UUID, Map<UUID, BookableService>>();
+        var bookable = new HashMap<UUID, Integer>();
         var referralsHeld = patient == null
                 ? List.<ReferralView>of()
                 : referrals.ofPatient(patient).stream()
@@ -594,6 +598,7 @@ public class Scheduling {
                         .toList();
         var attached = new HashMap<ClinicId, Boolean>();
         for (var offer : clinics.bookableServices(query.specialty(), query.clinic(), query.doctor(), query.format())) {
+            bookable.merge(offer.doctorId().value(), 1, Integer::sum);
             boolean visible = staff
                     || switch (offer.visibility()) {
                         case REGION -> true;
@@ -612,22 +617,101 @@ public class Scheduling {
                         .put(offer.serviceId().value(), offer);
             }
         }
-        if (offers.isEmpty()) {
-            return new SearchPage(List.of(), 0);
-        }
         // Each clinic's booking horizon ends its doctors' search.
         var clinicsAsked = new HashSet<ClinicId>();
         offers.values()
                 .forEach(byService ->
                         clinicsAsked.add(byService.values().iterator().next().clinicId()));
-        var chosen = settings.horizonDays(clinicsAsked);
-        var doctorsUntil = new HashMap<Instant, List<UUID>>();
+        var chosen = clinicsAsked.isEmpty() ? Map.<ClinicId, Integer>of() : settings.horizonDays(clinicsAsked);
+        var until = new HashMap<UUID, Instant>();
         for (var entry : offers.entrySet()) {
             var clinic = entry.getValue().values().iterator().next().clinicId();
             Instant horizon = now.plus(Duration.ofDays(chosen.getOrDefault(clinic, properties.horizonDays())));
-            Instant to = query.to() != null && query.to().isBefore(horizon) ? query.to() : horizon;
-            doctorsUntil.computeIfAbsent(to, key -> new ArrayList<>()).add(entry.getKey());
+            until.put(entry.getKey(), query.to() != null && query.to().isBefore(horizon) ? query.to() : horizon);
         }
+        return new Visible(offers, bookable, until);
+    }
+
+    /**
+     * One page of free slots for FHIR's Slot search, by the same visibility rules as {@link #search}
+     * (the services the viewer may see, each clinic's booking horizon), counted and paged in SQL: a
+     * slot appears once, with every visible service bookable in it, and a slot none of whose services
+     * the viewer may see is neither returned nor counted.
+     *
+     * @param query the filters; its {@code limit} and {@code page} are not used
+     * @param service only slots bookable for this service, when not null
+     * @param offset how many slots to skip, nearest first
+     * @param count at most this many slots (up to 500)
+     */
+    @Transactional(readOnly = true)
+    public FreeSlotPage freeSlots(SignedInUser viewer, SlotQuery query, UUID service, int offset, int count) {
+        Instant now = clock.instant();
+        Instant from = query.from() == null || query.from().isBefore(now) ? now : query.from();
+        var visible = visibleOffers(viewer, query, now);
+        var groups = new ArrayList<Slots.Group>();
+        var whole = new HashMap<Instant, List<UUID>>();
+        for (var entry : visible.offers().entrySet()) {
+            UUID doctor = entry.getKey();
+            var services = entry.getValue().keySet();
+            Instant to = visible.until().get(doctor);
+            if (service != null) {
+                if (services.contains(service)) {
+                    groups.add(new Slots.Group(List.of(doctor), to, List.of(service)));
+                }
+            } else if (services.size() == visible.bookable().get(doctor)) {
+                whole.computeIfAbsent(to, key -> new ArrayList<>()).add(doctor);
+            } else {
+                groups.add(new Slots.Group(List.of(doctor), to, List.copyOf(services)));
+            }
+        }
+        whole.forEach((to, doctors) -> groups.add(new Slots.Group(doctors, to, null)));
+        if (groups.isEmpty()) {
+            return new FreeSlotPage(List.of(), 0);
+        }
+        int size = Math.max(0, Math.min(count, SEARCH_LIMIT));
+        long total = slots.countFree(groups, from);
+        var page = size == 0 ? List.<SlotView>of() : slots.freePage(groups, from, Math.max(0, offset), size);
+        var found = new ArrayList<FreeSlotPage.Slot>();
+        for (var slot : page) {
+            var given = visible.offers().get(slot.doctorId().value());
+            var offered = new ArrayList<OfferedSlot>();
+            for (UUID serviceId : slot.serviceIds()) {
+                var offer = given.get(serviceId);
+                if (offer != null && (service == null || service.equals(serviceId))) {
+                    offered.add(new OfferedSlot(
+                            slot.id(),
+                            offer.doctorId(),
+                            offer.doctorName(),
+                            offer.clinicId(),
+                            serviceId,
+                            offer.serviceName(),
+                            offer.format(),
+                            offer.priceKopecks(),
+                            slot.start(),
+                            slot.end()));
+                }
+            }
+            found.add(new FreeSlotPage.Slot(slot, offered));
+        }
+        return new FreeSlotPage(found, total);
+    }
+
+    /** One page of the search, and how many free slots the page read before filtering services. */
+    private record SearchPage(List<OfferedSlot> offered, int slotsRead) {}
+
+    private SearchPage searchPage(SignedInUser viewer, SlotQuery query) {
+        Instant now = clock.instant();
+        Instant from = query.from() == null || query.from().isBefore(now) ? now : query.from();
+        var visible = visibleOffers(viewer, query, now);
+        var offers = visible.offers();
+        if (offers.isEmpty()) {
+            return new SearchPage(List.of(), 0);
+        }
+        var doctorsUntil = new HashMap<Instant, List<UUID>>();
+        visible.until()
+                .forEach((doctor, to) -> doctorsUntil
+                        .computeIfAbsent(to, key -> new ArrayList<>())
+                        .add(doctor));
         int size = query.limit() <= 0 || query.limit() > SEARCH_LIMIT ? SEARCH_LIMIT : query.limit();
         int page = Math.max(0, query.page());
         var offered = new ArrayList<OfferedSlot>();
@@ -832,7 +916,8 @@ public class Scheduling {
                 actor.userId(),
                 now,
                 null,
-                false);
+                false,
+                1);
         try {
             appointments.insert(appointment);
         } catch (DuplicateKeyException race) {

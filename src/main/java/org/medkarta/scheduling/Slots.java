@@ -110,6 +110,59 @@ class Slots {
     }
 
     /**
+     * Doctors whose free slots a search reads until {@code to}: any slot of theirs, or, when {@code
+     * services} is not null, only slots bookable for one of those services.
+     */
+    record Group(Collection<UUID> doctors, Instant to, Collection<UUID> services) {}
+
+    /** How many free slots starting at or after {@code from} the groups hold. */
+    long countFree(List<Group> groups, Instant from) {
+        var params = new HashMap<String, Object>();
+        String where = freeWhere(groups, from, params);
+        return jdbc.sql("SELECT COUNT(*) FROM scheduling_slot WHERE " + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+    }
+
+    /** One page of the groups' free slots starting at or after {@code from}, nearest first. */
+    List<SlotView> freePage(List<Group> groups, Instant from, int offset, int size) {
+        var params = new HashMap<String, Object>();
+        String where = freeWhere(groups, from, params);
+        return jdbc.sql(SELECT + " WHERE " + where + " ORDER BY starts_at, id LIMIT :size OFFSET :offset")
+                .params(params)
+                .param("size", size)
+                .param("offset", offset)
+                .query(Slots::row)
+                .list();
+    }
+
+    /** A service is found in the slot's comma-separated list of service ids by its whole id. */
+    private static String freeWhere(List<Group> groups, Instant from, Map<String, Object> params) {
+        var conditions = new ArrayList<String>();
+        int number = 0;
+        for (var group : groups) {
+            var condition = new StringBuilder("(doctor_id IN (:doctors" + number + ") AND starts_at < :to" + number);
+            params.put("doctors" + number, group.doctors());
+            params.put("to" + number, Columns.utc(group.to()));
+            if (group.services() != null) {
+                var services = new ArrayList<String>();
+                int index = 0;
+                for (UUID service : group.services()) {
+                    String name = "service" + number + "_" + index++;
+                    services.add("service_ids LIKE :" + name);
+                    params.put(name, "%" + service + "%");
+                }
+                condition.append(" AND (").append(String.join(" OR ", services)).append(')');
+            }
+            conditions.add(condition.append(')').toString());
+            number++;
+        }
+        params.put("from", Columns.utc(from));
+        return "status = 'FREE' AND starts_at >= :from AND (" + String.join(" OR ", conditions) + ")";
+    }
+
+    /**
      * Takes a free slot for an appointment: the single statement that makes double booking
      * impossible. Concurrent takers queue on the row and all but the first find it no longer free.
      *
