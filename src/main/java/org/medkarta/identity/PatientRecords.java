@@ -155,6 +155,35 @@ public class PatientRecords {
         return cards;
     }
 
+    /**
+     * The records a SNILS, a policy number (OMS or DMS) or a phone as typed leads to, as ids alone: for
+     * a caller that then opens each through the access module's policy point, which decides (and
+     * audits) which of them the asker may see (the FHIR {@code Patient?identifier=} search). Nothing
+     * of a record is read here.
+     */
+    @Transactional(readOnly = true)
+    public List<PatientId> holders(String snilsPolicyOrPhone) {
+        if (snilsPolicyOrPhone == null || snilsPolicyOrPhone.isBlank()) {
+            return List.of();
+        }
+        var found = new LinkedHashSet<UUID>();
+        try {
+            found.addAll(accounts.patientsByPhone(
+                    Phone.parse(snilsPolicyOrPhone, "query").e164()));
+        } catch (InvalidInput notAPhone) {
+            // It may still be a SNILS or a policy.
+        }
+        try {
+            found.addAll(accounts.patientsBySnils(
+                    Snils.parse(snilsPolicyOrPhone, "query").digits()));
+        } catch (InvalidInput notASnils) {
+            // It may still be a policy.
+        }
+        found.addAll(policies.patientsWith(
+                snilsPolicyOrPhone.replaceAll("[\\s\\-()]", "").toUpperCase(Locale.ROOT)));
+        return found.stream().limit(MAX_FOUND).map(PatientId::new).toList();
+    }
+
     /** One record with its policies, for staff of a caring clinic or for the patient themself. */
     @Transactional(readOnly = true)
     public PatientCard card(SignedInUser actor, PatientId patient) {

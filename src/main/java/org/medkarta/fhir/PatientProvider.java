@@ -1,0 +1,186 @@
+package org.medkarta.fhir;
+
+import ca.uhn.fhir.rest.annotation.Count;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.param.DateRangeParam;
+import ca.uhn.fhir.rest.param.StringParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.StringType;
+import org.medkarta.access.AccessDecision;
+import org.medkarta.access.Relation;
+import org.medkarta.identity.PatientRecords;
+import org.medkarta.record.MedicalRecord;
+import org.medkarta.shared.NotFound;
+import org.medkarta.shared.PatientId;
+import org.springframework.stereotype.Component;
+
+/**
+ * Patients' records as Patients. A read opens the record through the access module (audited, 404 for
+ * a record the caller may not see); a search covers the records the caller reaches (a patient: their
+ * own, their children's, the ones granted to them), or, named by {@code _id}, {@code identifier} or
+ * {@code phone}, the records those lead to that the caller may see: staff must name the patient that
+ * way, as at the registry desk. Each record a search opens is one audit entry.
+ */
+@Component
+class PatientProvider implements IResourceProvider {
+
+    private final PatientScope scope;
+    private final PatientRecords records;
+    private final MedicalRecord record;
+
+    PatientProvider(PatientScope scope, PatientRecords records, MedicalRecord record) {
+        this.scope = scope;
+        this.records = records;
+        this.record = record;
+    }
+
+    @Override
+    public Class<Patient> getResourceType() {
+        return Patient.class;
+    }
+
+    @Read
+    public Patient read(@IdParam IdType id) {
+        return patient(scope.read(FhirIds.parse(id, PatientId::new)));
+    }
+
+    /**
+     * {@code identifier} SNILS ({@code urn:oid:1.2.643.100.3|...}), OMS policy ({@code
+     * urn:oid:1.2.643.5.1.13.2.1.1.725|...}) or Medkarta id; {@code family}, {@code given}, {@code name}
+     * as FHIR string search; {@code birthdate} with prefixes; {@code gender}; {@code phone} as typed.
+     */
+    @Search
+    public IBundleProvider search(
+            @OptionalParam(name = "_id") TokenParam id,
+            @OptionalParam(name = Patient.SP_IDENTIFIER) TokenParam identifier,
+            @OptionalParam(name = Patient.SP_FAMILY) StringParam family,
+            @OptionalParam(name = Patient.SP_GIVEN) StringParam given,
+            @OptionalParam(name = Patient.SP_NAME) StringParam name,
+            @OptionalParam(name = Patient.SP_BIRTHDATE) DateRangeParam birthdate,
+            @OptionalParam(name = Patient.SP_GENDER) TokenParam gender,
+            @OptionalParam(name = Patient.SP_PHONE) TokenParam phone,
+            @Offset Integer offset,
+            @Count Integer count) {
+        Set<PatientId> named = null;
+        if (id != null) {
+            named = narrow(
+                    named,
+                    PatientScope.uuid(id.getValue()).map(PatientId::new).stream()
+                            .toList());
+        }
+        if (identifier != null) {
+            named = narrow(named, holdersOf(identifier));
+        }
+        if (phone != null) {
+            named = narrow(named, records.holders(phone.getValue()));
+        }
+        List<AccessDecision> visible = named == null ? scope.reachable(FhirCaller.required()) : scope.search(named);
+        var born = scope.range(birthdate);
+        var found = new ArrayList<Patient>();
+        for (var decision : visible) {
+            var patient = patient(decision);
+            if (matchesIdentifier(identifier, patient)
+                    && (family == null
+                            || patient.getName().stream().anyMatch(n -> Strings.matches(family, n.getFamily())))
+                    && (given == null
+                            || patient.getName().stream()
+                                    .flatMap(n -> n.getGiven().stream())
+                                    .anyMatch(g -> Strings.matches(given, g.getValue())))
+                    && (name == null || patient.getName().stream().anyMatch(n -> matchesName(name, n)))
+                    && (birthdate == null
+                            || patient.hasBirthDate()
+                                    && born.contains(LocalDate.parse(
+                                            patient.getBirthDateElement().getValueAsString())))
+                    && (gender == null
+                            || PatientScope.matches(
+                                    gender,
+                                    "http://hl7.org/fhir/administrative-gender",
+                                    patient.hasGender() ? patient.getGender().toCode() : null))
+                    && (phone == null || matchesPhone(phone, patient))) {
+                found.add(patient);
+            }
+        }
+        return Pages.of(found, offset, count);
+    }
+
+    /** The Patient a decision lets its holder see: a grantee the header, everyone else the whole card. */
+    private Patient patient(AccessDecision decision) {
+        var header = record.header(decision);
+        if (decision.relation() == Relation.GRANTEE) {
+            return PatientTranslator.toFhir(decision.patient(), header);
+        }
+        var card = records.find(decision.patient()).orElseThrow(NotFound::new);
+        return PatientTranslator.toFhir(card, header.sex());
+    }
+
+    private List<PatientId> holdersOf(TokenParam identifier) {
+        String system = identifier.getSystem();
+        String value = identifier.getValue();
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        if (Systems.PATIENT.equals(system)) {
+            return PatientScope.uuid(value.strip()).map(PatientId::new).stream().toList();
+        }
+        if (system == null || system.isEmpty()) {
+            var found = new ArrayList<PatientId>();
+            PatientScope.uuid(value.strip()).map(PatientId::new).ifPresent(found::add);
+            found.addAll(records.holders(value));
+            return found;
+        }
+        return Systems.SNILS.equals(system) || Systems.OMS.equals(system) ? records.holders(value) : List.of();
+    }
+
+    private static Set<PatientId> narrow(Set<PatientId> named, List<PatientId> found) {
+        var kept = new LinkedHashSet<>(found);
+        if (named != null) {
+            kept.retainAll(named);
+        }
+        return kept;
+    }
+
+    private static boolean matchesIdentifier(TokenParam wanted, Patient patient) {
+        if (wanted == null) {
+            return true;
+        }
+        // A SNILS or policy as typed, with spaces and dashes ("112-233-445 95"), or an id as is.
+        String value = wanted.getValue() == null ? null : wanted.getValue().replaceAll("[\\s\\-]", "");
+        var typed = new TokenParam(wanted.getSystem(), value);
+        return patient.getIdentifier().stream()
+                .anyMatch(identifier -> PatientScope.matches(wanted, identifier.getSystem(), identifier.getValue())
+                        || PatientScope.matches(typed, identifier.getSystem(), identifier.getValue()));
+    }
+
+    private static boolean matchesName(StringParam wanted, org.hl7.fhir.r4.model.HumanName name) {
+        var parts = new ArrayList<String>();
+        parts.add(name.getFamily());
+        name.getGiven().stream().map(StringType::getValue).forEach(parts::add);
+        parts.add(name.getText());
+        return parts.stream().anyMatch(part -> Strings.matches(wanted, part));
+    }
+
+    private static boolean matchesPhone(TokenParam wanted, Patient patient) {
+        String digits = wanted.getValue() == null ? "" : wanted.getValue().replaceAll("\\D", "");
+        if (digits.length() < 10) {
+            return false;
+        }
+        String tail = digits.substring(digits.length() - 10);
+        return patient.getTelecom().stream()
+                .filter(point -> point.getSystem() == ContactPointSystem.PHONE)
+                .anyMatch(point -> point.getValue().replaceAll("\\D", "").endsWith(tail));
+    }
+}
