@@ -41,4 +41,13 @@ public final class AccessDecision {
     public RecordAction action() {
         return action;
     }
+
+    /**
+     * Whether the grounds of this decision also let its holder download the record's files, as a
+     * {@link RecordAction#DOWNLOAD} decision would: all but a grantee with {@code VIEW} only. For
+     * showing a download link beside what was read, without a second decision.
+     */
+    public boolean mayDownload() {
+        return relation != Relation.GRANTEE || RecordAccess.allows(level, RecordAction.DOWNLOAD);
+    }
 }

@@ -98,4 +98,36 @@ final class Systems {
 
     /** HL7's appointment cancellation reasons ({@code pat}, {@code prov}). */
     static final String CANCELLATION_REASON = "http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason";
+
+    // --- results: Observation, DiagnosticReport, DocumentReference ---
+
+    /** LOINC, for laboratory tests that map, vital signs and document types. */
+    static final String LOINC = "http://loinc.org";
+
+    /** UCUM units of measure. */
+    static final String UCUM = "http://unitsofmeasure.org";
+
+    /** FHIR's Observation categories (laboratory, vital-signs). */
+    static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
+
+    /** HL7 v3 observation interpretation: H, L, N. */
+    static final String INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
+
+    /** HL7 v2 table 0074, diagnostic service sections: DiagnosticReport categories. */
+    static final String DIAGNOSTIC_SERVICE = "http://terminology.hl7.org/CodeSystem/v2-0074";
+
+    /** Medkarta's own laboratory test codes (the record's {@code testCode}) for tests without a LOINC map. */
+    static final String LAB_TEST = "https://medkarta.org/fhir/CodeSystem/lab-test";
+
+    /** Medkarta's diary measures, for a patient's own measures that no LOINC code names. */
+    static final String DIARY_MEASURE = "https://medkarta.org/fhir/CodeSystem/diary-measure";
+
+    /** Medkarta's instrumental study modalities (ECG, ULTRASOUND, XRAY...). */
+    static final String STUDY_MODALITY = "https://medkarta.org/fhir/CodeSystem/study-modality";
+
+    /** Medkarta's document kinds without a LOINC code: patient uploads. */
+    static final String DOCUMENT_KIND = "https://medkarta.org/fhir/CodeSystem/document-kind";
+
+    /** Medkarta's document categories: protocols, discharge summaries, uploads. */
+    static final String DOCUMENT_CATEGORY = "https://medkarta.org/fhir/CodeSystem/document-category";
 }

@@ -68,16 +68,32 @@ class Diaries {
         sql.append(" ORDER BY measured_at DESC LIMIT 2000");
         return jdbc.sql(sql.toString())
                 .params(params)
-                .query((rs, n) -> new Reading(
-                        rs.getObject("id", UUID.class),
-                        Measure.valueOf(rs.getString("measure")),
-                        rs.getString("custom_name"),
-                        rs.getBigDecimal("value1"),
-                        rs.getBigDecimal("value2"),
-                        rs.getString("unit"),
-                        instant(rs, "measured_at"),
-                        rs.getString("note")))
+                .query((rs, n) -> reading(rs))
                 .list();
+    }
+
+    /** The readings of a record among {@code ids}. */
+    List<Reading> byIds(PatientId patient, java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM record_diary_reading WHERE patient_id = :patient AND id IN (:ids)")
+                .param("patient", patient.value())
+                .param("ids", List.copyOf(ids))
+                .query((rs, n) -> reading(rs))
+                .list();
+    }
+
+    private static Reading reading(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Reading(
+                rs.getObject("id", UUID.class),
+                Measure.valueOf(rs.getString("measure")),
+                rs.getString("custom_name"),
+                rs.getBigDecimal("value1"),
+                rs.getBigDecimal("value2"),
+                rs.getString("unit"),
+                instant(rs, "measured_at"),
+                rs.getString("note"));
     }
 
     /** Sets a doctor's thresholds for a measure, replacing theirs if set before. */

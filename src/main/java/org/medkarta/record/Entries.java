@@ -229,7 +229,7 @@ class Entries {
      */
     List<Row> list(PatientId patient, RecordFilter filter, boolean patientAccount) {
         var sql = new StringBuilder("SELECT * FROM record_entry WHERE patient_id = :patient");
-        var params = new HashMap<String, Object>();
+        Map<String, Object> params = new HashMap<>();
         params.put("patient", patient.value());
         if (filter.type() != null) {
             sql.append(" AND type = :type");
@@ -244,26 +244,7 @@ class Entries {
             params.put("to", filter.to());
         }
         if (patientAccount) {
-            sql.append(" AND status <> 'ENTERED_IN_ERROR' AND (");
-            var shown = EntryType.shownToPatients();
-            for (int i = 0; i < shown.size(); i++) {
-                EntryType type = shown.get(i);
-                if (i > 0) {
-                    sql.append(" OR ");
-                }
-                sql.append("(type = :t")
-                        .append(i)
-                        .append(" AND (effective_date >= :d")
-                        .append(i);
-                params.put("t" + i, type.name());
-                params.put("d" + i, type.shownToPatientFrom(false).orElseThrow());
-                if (type == EntryType.INSTRUMENTAL) {
-                    sql.append(" OR (radiology = TRUE AND effective_date >= :radiologyFrom)");
-                    params.put("radiologyFrom", EntryType.RADIOLOGY_FROM);
-                }
-                sql.append("))");
-            }
-            sql.append(")");
+            appendShownInPatientAccount(sql, params);
         }
         var after = filter.after();
         if (after != null) {
@@ -278,6 +259,74 @@ class Entries {
         sql.append(" ORDER BY effective_date DESC, created_at DESC, id DESC LIMIT :limit");
         params.put("limit", filter.limit() + 1);
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> row(rs)).list();
+    }
+
+    /**
+     * Narrows a statement over {@code record_entry} to what Appendix 1 of order 003 lets the patient
+     * account show, from its dates, and nothing entered in error.
+     */
+    static void appendShownInPatientAccount(StringBuilder sql, Map<String, Object> params) {
+        sql.append(" AND status <> 'ENTERED_IN_ERROR' AND (");
+        var shown = EntryType.shownToPatients();
+        for (int i = 0; i < shown.size(); i++) {
+            EntryType type = shown.get(i);
+            if (i > 0) {
+                sql.append(" OR ");
+            }
+            sql.append("(type = :t")
+                    .append(i)
+                    .append(" AND (effective_date >= :d")
+                    .append(i);
+            params.put("t" + i, type.name());
+            params.put("d" + i, type.shownToPatientFrom(false).orElseThrow());
+            if (type == EntryType.INSTRUMENTAL) {
+                sql.append(" OR (radiology = TRUE AND effective_date >= :radiologyFrom)");
+                params.put("radiologyFrom", EntryType.RADIOLOGY_FROM);
+            }
+            sql.append("))");
+        }
+        sql.append(")");
+    }
+
+    /** The entries of a record among {@code ids}, with when each was filed and last changed. */
+    List<Row> byIds(PatientId patient, java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM record_entry WHERE patient_id = :patient AND id IN (:ids)")
+                .param("patient", patient.value())
+                .param("ids", List.copyOf(ids))
+                .query((rs, n) -> row(rs))
+                .list();
+    }
+
+    /** When each of {@code ids} last changed. */
+    Map<UUID, Instant> updatedAt(java.util.Collection<UUID> ids) {
+        var updated = new HashMap<UUID, Instant>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT id, updated_at FROM record_entry WHERE id IN (:ids)")
+                    .param("ids", List.copyOf(ids))
+                    .query(rs -> {
+                        updated.put(rs.getObject("id", UUID.class), instant(rs, "updated_at"));
+                    });
+        }
+        return updated;
+    }
+
+    /** The fields of the current version of each of {@code ids}, in one statement. */
+    Map<UUID, Map<String, String>> currentFields(java.util.Collection<UUID> ids) {
+        var fields = new HashMap<UUID, Map<String, String>>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("""
+                            SELECT f.entry_id, f.name, f.content FROM record_entry_field f
+                            JOIN record_entry e ON e.id = f.entry_id AND e.version = f.version
+                            WHERE f.entry_id IN (:ids)
+                            """).param("ids", List.copyOf(ids)).query(rs -> {
+                fields.computeIfAbsent(rs.getObject("entry_id", UUID.class), id -> new LinkedHashMap<>())
+                        .put(rs.getString("name"), rs.getString("content"));
+            });
+        }
+        return fields;
     }
 
     /** The fields of each version, then the versions, read in two statements and joined here. */

@@ -676,7 +676,7 @@ public class MedicalRecord {
                 today());
     }
 
-    private static Map<String, String> ordered(EntryType type, Map<String, String> fields) {
+    static Map<String, String> ordered(EntryType type, Map<String, String> fields) {
         var ordered = new LinkedHashMap<String, String>();
         type.fields().forEach(spec -> {
             if (fields.containsKey(spec.name())) {

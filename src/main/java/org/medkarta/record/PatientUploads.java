@@ -96,6 +96,18 @@ class PatientUploads {
                 .optional();
     }
 
+    /** The uploads of a record among {@code ids}. */
+    List<UploadView> byIds(PatientId patient, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " WHERE u.patient_id = :patient AND u.id IN (:ids)")
+                .param("patient", patient.value())
+                .param("ids", List.copyOf(ids))
+                .query((rs, n) -> view(rs))
+                .list();
+    }
+
     Optional<UUID> fileOf(PatientId patient, UUID upload) {
         return jdbc.sql("SELECT file_id FROM record_upload WHERE patient_id = :patient AND id = :id")
                 .param("patient", patient.value())
