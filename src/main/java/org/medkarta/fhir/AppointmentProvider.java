@@ -18,15 +18,20 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Reference;
+import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.DoctorView;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.AppointmentStatus;
 import org.medkarta.scheduling.AppointmentView;
@@ -35,6 +40,7 @@ import org.medkarta.scheduling.Scheduling;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
+import org.medkarta.shared.UserId;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
@@ -55,11 +61,20 @@ class AppointmentProvider implements IResourceProvider {
     private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
     private final Scheduling scheduling;
+    private final ClinicDirectory directory;
+    private final PatientScope scope;
     private final MessageSource messages;
     private final LocaleResolver locales;
 
-    AppointmentProvider(Scheduling scheduling, MessageSource messages, LocaleResolver locales) {
+    AppointmentProvider(
+            Scheduling scheduling,
+            ClinicDirectory directory,
+            PatientScope scope,
+            MessageSource messages,
+            LocaleResolver locales) {
         this.scheduling = scheduling;
+        this.directory = directory;
+        this.scope = scope;
         this.messages = messages;
         this.locales = locales;
     }
@@ -71,13 +86,13 @@ class AppointmentProvider implements IResourceProvider {
 
     @Read
     public Appointment read(@IdParam IdType id) {
-        return AppointmentTranslator.toFhir(scheduling.appointment(FhirCaller.required(), uuid(id)));
+        return toFhir(scheduling.appointment(FhirCaller.required(), uuid(id)));
     }
 
     /**
      * {@code patient} a patient whose appointments the caller may see (the caller's own when absent);
-     * {@code practitioner} the doctor, alone for the staff who see the doctor's calendar (booked
-     * appointments); {@code date} the start (prefixes ge, gt, le, lt, eq); {@code status} {@code
+     * {@code practitioner} the doctor as a person ({@code Practitioner/id}), alone for the staff who
+     * see the doctor's calendar (booked appointments); {@code date} the start (prefixes ge, gt, le, lt, eq); {@code status} {@code
      * booked} or {@code cancelled}. Latest first for a patient, earliest first for a doctor.
      */
     @Search
@@ -89,34 +104,34 @@ class AppointmentProvider implements IResourceProvider {
             @Offset Integer offset,
             @Count Integer count) {
         var actor = FhirCaller.required();
-        Optional<PatientId> whose = patient == null ? Optional.empty() : patientOf(patient);
-        Optional<DoctorId> doctor = practitioner == null ? Optional.empty() : doctorOf(practitioner);
+        Optional<PatientId> whose = patient == null ? Optional.empty() : PatientScope.patientOf(patient);
+        Set<DoctorId> doctors = practitioner == null ? Set.of() : doctorsOf(practitioner);
         Optional<AppointmentStatus> wanted = status == null ? Optional.empty() : status(status);
+        var range = scope.range(date);
         if ((patient != null && whose.isEmpty())
-                || (practitioner != null && doctor.isEmpty())
-                || (status != null && wanted.isEmpty())) {
-            return DirectoryPages.of(List.<AppointmentView>of(), offset, count, AppointmentTranslator::toFhir);
+                || (practitioner != null && doctors.isEmpty())
+                || (status != null && wanted.isEmpty())
+                || range.isEmpty()) {
+            return DirectoryPages.of(List.<AppointmentView>of(), offset, count, this::toFhir);
         }
-        Instant from = date == null || date.getLowerBoundAsInstant() == null
-                ? EARLIEST
-                : date.getLowerBoundAsInstant().toInstant();
-        Instant to = date == null || date.getUpperBoundAsInstant() == null
-                ? LATEST
-                : date.getUpperBoundAsInstant().toInstant();
         List<AppointmentView> found;
-        if (patient == null && doctor.isPresent()) {
-            found = scheduling.seesSchedule(actor, doctor.get())
-                    ? scheduling.doctorAppointments(actor, doctor.get(), from, to.plusMillis(1))
-                    : List.of();
+        if (patient == null && practitioner != null) {
+            Instant from = range.from() == null ? EARLIEST : range.from();
+            Instant to = range.to() == null ? LATEST : range.to();
+            found = doctors.stream()
+                    .filter(doctor -> scheduling.seesSchedule(actor, doctor))
+                    .flatMap(doctor -> scheduling.doctorAppointments(actor, doctor, from, to).stream())
+                    .sorted(Comparator.comparing(AppointmentView::start))
+                    .toList();
         } else {
             found = scheduling.appointments(actor, whose.orElse(null), wanted.orElse(null));
         }
         var kept = found.stream()
                 .filter(a -> wanted.isEmpty() || a.status() == wanted.get())
-                .filter(a -> doctor.isEmpty() || a.doctorId().equals(doctor.get()))
-                .filter(a -> !a.start().isBefore(from) && !a.start().isAfter(to))
+                .filter(a -> practitioner == null || doctors.contains(a.doctorId()))
+                .filter(a -> range.contains(a.start()))
                 .toList();
-        return DirectoryPages.of(kept, offset, count, AppointmentTranslator::toFhir);
+        return DirectoryPages.of(kept, offset, count, this::toFhir);
     }
 
     /**
@@ -147,7 +162,7 @@ class AppointmentProvider implements IResourceProvider {
                         : appointment.getReasonCodeFirstRep().getText(),
                 accepts(appointment));
         var booked = scheduling.book(actor, booking, request.getRemoteAddr());
-        var created = AppointmentTranslator.toFhir(booked);
+        var created = toFhir(booked);
         var outcome = new MethodOutcome(created.getIdElement(), true);
         outcome.setResource(created);
         return outcome;
@@ -165,7 +180,8 @@ class AppointmentProvider implements IResourceProvider {
             result = scheduling.cancel(actor, current.id());
         } else if (changed.getStatus() == Appointment.AppointmentStatus.BOOKED && !slot.equals(current.slotId())) {
             result = scheduling.reschedule(actor, current.id(), slot);
-        } else if (changed.getStatus() == AppointmentTranslator.toFhir(current).getStatus()
+        } else if (changed.getStatus()
+                        == AppointmentTranslator.toFhir(current, null).getStatus()
                 && slot.equals(current.slotId())) {
             result = current;
         } else {
@@ -175,7 +191,7 @@ class AppointmentProvider implements IResourceProvider {
                     messages.getMessage("fhir.appointment.unsupported-change", null, locales.resolveLocale(request)),
                     "unsupported-change");
         }
-        var updated = AppointmentTranslator.toFhir(result);
+        var updated = toFhir(result);
         var outcome = new MethodOutcome(updated.getIdElement());
         outcome.setResource(updated);
         return outcome;
@@ -186,7 +202,7 @@ class AppointmentProvider implements IResourceProvider {
     public Appointment cancel(@IdParam IdType id, HttpServletRequest request) {
         var actor = FhirCaller.required();
         var current = current(actor, id, ifMatch(request), request);
-        return AppointmentTranslator.toFhir(scheduling.cancel(actor, current.id()));
+        return toFhir(scheduling.cancel(actor, current.id()));
     }
 
     /** The appointment as the caller may see it, at the version {@code expected} names when given. */
@@ -245,31 +261,22 @@ class AppointmentProvider implements IResourceProvider {
         return extension != null && extension.getValue() instanceof BooleanType accepted && accepted.booleanValue();
     }
 
-    /**
-     * The patient a {@code patient} parameter names: a private reading of the reference until the
-     * shared patient scoping ({@code PatientScope}) is merged; access is the scheduling facade's.
-     */
-    private static Optional<PatientId> patientOf(ReferenceParam patient) {
-        if (patient.getResourceType() != null && !patient.getResourceType().equals("Patient")) {
-            return Optional.empty();
+    /** The profiles of the person a {@code practitioner} reference names ({@code Practitioner/id}). */
+    private Set<DoctorId> doctorsOf(ReferenceParam practitioner) {
+        String type = practitioner.getResourceType();
+        if (practitioner.hasChain() || (type != null && !type.equals("Practitioner"))) {
+            return Set.of();
         }
-        try {
-            return Optional.of(FhirIds.parse(patient.getIdPart(), PatientId::new));
-        } catch (NotFound malformed) {
-            return Optional.empty();
-        }
+        return PatientScope.uuid(practitioner.getIdPart())
+                .map(user -> directory.profilesOf(new UserId(user)).stream()
+                        .map(DoctorView::id)
+                        .collect(Collectors.toSet()))
+                .orElse(Set.of());
     }
 
-    private static Optional<DoctorId> doctorOf(ReferenceParam practitioner) {
-        String type = practitioner.getResourceType();
-        if (type != null && !type.equals("Practitioner") && !type.equals("PractitionerRole")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(FhirIds.parse(practitioner.getIdPart(), DoctorId::new));
-        } catch (NotFound malformed) {
-            return Optional.empty();
-        }
+    private Appointment toFhir(AppointmentView appointment) {
+        return AppointmentTranslator.toFhir(
+                appointment, scheduling.doctor(appointment.doctorId()).orElse(null));
     }
 
     private static Optional<AppointmentStatus> status(TokenParam status) {

@@ -8,18 +8,22 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier.IdentifierUse;
 import org.hl7.fhir.r4.model.Reference;
+import org.medkarta.clinic.DoctorView;
 import org.medkarta.scheduling.AppointmentView;
 
 /**
  * An appointment as an Appointment: booked or cancelled (by the patient or the clinic), its slot,
- * service, patient and doctor, the complaint the patient wrote as its reason, the referral it used,
+ * service, patient and doctor (the person and their profile in the clinic), the complaint the patient wrote as its reason, the referral it used,
  * and its version, which a cancel or a move counts up.
  */
 final class AppointmentTranslator {
 
     private AppointmentTranslator() {}
 
-    static Appointment toFhir(AppointmentView appointment) {
+    /**
+     * @param doctor the appointment's doctor's profile, for the person behind it; null when unknown
+     */
+    static Appointment toFhir(AppointmentView appointment, DoctorView doctor) {
         var fhir = new Appointment();
         String id = appointment.id().toString();
         String version = Integer.toString(appointment.version());
@@ -58,8 +62,15 @@ final class AppointmentTranslator {
                 .setActor(new Reference("Patient/" + appointment.patientId().value()))
                 .setRequired(Appointment.ParticipantRequired.REQUIRED)
                 .setStatus(ParticipationStatus.ACCEPTED);
+        if (doctor != null && doctor.userId() != null) {
+            fhir.addParticipant()
+                    .setActor(new Reference("Practitioner/" + doctor.userId().value()).setDisplay(doctor.fullName()))
+                    .setRequired(Appointment.ParticipantRequired.REQUIRED)
+                    .setStatus(ParticipationStatus.ACCEPTED);
+        }
         fhir.addParticipant()
-                .setActor(new Reference("Practitioner/" + appointment.doctorId().value()))
+                .setActor(new Reference(
+                        "PractitionerRole/" + appointment.doctorId().value()))
                 .setRequired(Appointment.ParticipantRequired.REQUIRED)
                 .setStatus(ParticipationStatus.ACCEPTED);
         return fhir;

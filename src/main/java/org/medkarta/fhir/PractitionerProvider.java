@@ -10,17 +10,22 @@ import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.UUID;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.NotFound;
+import org.medkarta.shared.UserId;
 import org.springframework.stereotype.Component;
 
-/** The catalogue's active doctors as Practitioners: public, read and searched by anyone. */
+/**
+ * The catalogue's active doctors as Practitioners, one per person (account): public, read and
+ * searched by anyone. A person with no active doctor's profile is not here (404).
+ */
 @Component
 class PractitionerProvider implements IResourceProvider {
 
@@ -37,13 +42,17 @@ class PractitionerProvider implements IResourceProvider {
 
     @Read
     public Practitioner read(@IdParam IdType id) {
-        return PractitionerTranslator.toFhir(directory.activeDoctor(FhirIds.parse(id, DoctorId::new)));
+        var profiles = profiles(directory, FhirIds.parse(id, UserId::new));
+        if (profiles.isEmpty()) {
+            throw new NotFound();
+        }
+        return PractitionerTranslator.toFhir(profiles);
     }
 
     /**
      * {@code name} as FHIR string search over the whole name (a word of it starts with the text;
-     * {@code :exact}, {@code :contains}); {@code identifier} the Medkarta doctor id, {@code
-     * system|value} or the value alone.
+     * {@code :exact}, {@code :contains}); {@code identifier} a Medkarta practitioner (account) or
+     * doctor (profile) id, {@code system|value} or the value alone.
      */
     @Search
     public IBundleProvider search(
@@ -51,24 +60,44 @@ class PractitionerProvider implements IResourceProvider {
             @OptionalParam(name = Practitioner.SP_IDENTIFIER) TokenParam identifier,
             @Offset Integer offset,
             @Count Integer count) {
-        List<DoctorView> doctors = identifier != null
-                ? identified(directory, identifier)
+        List<DoctorView> found = identifier != null
+                ? identified(identifier)
                 : directory.findDoctors(null, name == null ? null : name.getValue(), null);
-        var found = doctors.stream()
+        var people = new LinkedHashMap<UserId, List<DoctorView>>();
+        found.stream()
+                .filter(doctor -> doctor.userId() != null)
                 .filter(doctor -> name == null || Strings.matches(name, doctor.fullName()))
-                .toList();
-        return DirectoryPages.of(found, offset, count, PractitionerTranslator::toFhir);
+                .forEach(doctor -> people.computeIfAbsent(doctor.userId(), user -> profiles(directory, user)));
+        var listed = people.values().stream().filter(list -> !list.isEmpty()).toList();
+        return DirectoryPages.of(listed, offset, count, PractitionerTranslator::toFhir);
     }
 
-    /** The active doctor a Medkarta doctor identifier names, if any. */
-    static List<DoctorView> identified(ClinicDirectory directory, TokenParam identifier) {
-        if (identifier.getSystem() != null && !identifier.getSystem().equals(Systems.DOCTOR)) {
+    /** The person's active profiles, the catalogue's order. */
+    static List<DoctorView> profiles(ClinicDirectory directory, UserId user) {
+        return directory.profilesOf(user).stream().filter(DoctorView::active).toList();
+    }
+
+    private List<DoctorView> identified(TokenParam identifier) {
+        String system = identifier.getSystem();
+        var id = PatientScope.uuid(identifier.getValue());
+        if (id.isEmpty()) {
             return List.of();
         }
+        var found = new java.util.ArrayList<DoctorView>();
+        if (system == null || system.equals(Systems.PRACTITIONER)) {
+            found.addAll(profiles(directory, new UserId(id.get())));
+        }
+        if (system == null || system.equals(Systems.DOCTOR)) {
+            doctor(new DoctorId(id.get())).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    private Optional<DoctorView> doctor(DoctorId id) {
         try {
-            return List.of(directory.activeDoctor(new DoctorId(UUID.fromString(identifier.getValue()))));
-        } catch (IllegalArgumentException | NullPointerException | NotFound unknown) {
-            return List.of();
+            return Optional.of(directory.activeDoctor(id));
+        } catch (NotFound unknown) {
+            return Optional.empty();
         }
     }
 }

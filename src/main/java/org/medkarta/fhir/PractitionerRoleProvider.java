@@ -19,7 +19,7 @@ import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DoctorId;
-import org.medkarta.shared.NotFound;
+import org.medkarta.shared.UserId;
 import org.springframework.stereotype.Component;
 
 /** Doctors in clinics with their specialties and services, as the catalogue shows them: public. */
@@ -43,7 +43,7 @@ class PractitionerRoleProvider implements IResourceProvider {
     }
 
     /**
-     * {@code practitioner} a Practitioner (the same id), {@code organization} a clinic, {@code
+     * {@code practitioner} the person (a Practitioner), {@code organization} a clinic, {@code
      * specialty} a specialty code of Medkarta's dictionary ({@code system|code} or the code).
      */
     @Search
@@ -61,12 +61,16 @@ class PractitionerRoleProvider implements IResourceProvider {
         String code = specialty == null ? null : specialty.getValue();
         List<DoctorView> found;
         if (practitioner != null) {
-            found = doctor(practitioner.getIdPart()).stream()
-                    .filter(d -> code == null
-                            || d.specialties().stream().anyMatch(s -> s.code().equals(code)))
-                    .filter(d -> organization == null
-                            || d.clinicId().value().toString().equals(organization.getIdPart()))
-                    .toList();
+            boolean person = practitioner.getResourceType() == null
+                    || practitioner.getResourceType().equals("Practitioner");
+            found = (person ? person(practitioner.getIdPart()) : List.<DoctorView>of())
+                    .stream()
+                            .filter(d -> code == null
+                                    || d.specialties().stream()
+                                            .anyMatch(s -> s.code().equals(code)))
+                            .filter(d -> organization == null
+                                    || d.clinicId().value().toString().equals(organization.getIdPart()))
+                            .toList();
         } else if (organization != null) {
             found = clinic(organization.getIdPart())
                     .map(clinic -> directory.findDoctors(code, null, clinic))
@@ -81,12 +85,11 @@ class PractitionerRoleProvider implements IResourceProvider {
         return PractitionerRoleTranslator.toFhir(doctor, directory.servicesOf(doctor.id()));
     }
 
-    private List<DoctorView> doctor(String id) {
-        try {
-            return List.of(directory.activeDoctor(new DoctorId(UUID.fromString(id))));
-        } catch (IllegalArgumentException | NullPointerException | NotFound unknown) {
-            return List.of();
-        }
+    /** The active profiles of the person a Practitioner id names. */
+    private List<DoctorView> person(String id) {
+        return PatientScope.uuid(id)
+                .map(user -> PractitionerProvider.profiles(directory, new UserId(user)))
+                .orElse(List.of());
     }
 
     private static Optional<ClinicId> clinic(String id) {

@@ -9,7 +9,8 @@ import org.medkarta.clinic.ServiceView;
 
 /**
  * A doctor's profile in a clinic as a PractitionerRole: the doctor, the clinic, the specialties and
- * position, and the services they give there. Its id is the profile's, as the Practitioner's is.
+ * position, and the services they give there. Its id is the profile's (a Schedule's too); the
+ * Practitioner is the person, by their account's id.
  */
 final class PractitionerRoleTranslator {
 
@@ -24,7 +25,10 @@ final class PractitionerRoleTranslator {
                 .setSystem(Systems.DOCTOR)
                 .setValue(id);
         role.setActive(doctor.active());
-        role.setPractitioner(new Reference("Practitioner/" + id).setDisplay(doctor.fullName()));
+        if (doctor.userId() != null) {
+            role.setPractitioner(
+                    new Reference("Practitioner/" + doctor.userId().value()).setDisplay(doctor.fullName()));
+        }
         role.setOrganization(
                 new Reference("Organization/" + doctor.clinicId().value()).setDisplay(doctor.clinicName()));
         if (doctor.position() != null && !doctor.position().isBlank()) {

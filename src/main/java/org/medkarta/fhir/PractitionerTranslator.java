@@ -1,5 +1,7 @@
 package org.medkarta.fhir;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.HumanName.NameUse;
 import org.hl7.fhir.r4.model.Identifier.IdentifierUse;
@@ -8,29 +10,42 @@ import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.Specialty;
 
 /**
- * A doctor of the public catalogue as a Practitioner: the person as one clinic lists them (a doctor
- * working in two clinics is two profiles, so two Practitioners), with the name and specialties the
- * catalogue shows and nothing else (no e-mail).
+ * A doctor of the public catalogue as a Practitioner: the person (their account's id, as {@link
+ * PatientScope#practitioner} references clinicians), named as their first profile names them, with
+ * the specialties of every active profile and nothing the catalogue does not show (no e-mail). Each
+ * profile in a clinic is a PractitionerRole.
  */
 final class PractitionerTranslator {
 
     private PractitionerTranslator() {}
 
-    static Practitioner toFhir(DoctorView doctor) {
+    /** The person behind one or more active profiles of the same account. */
+    static Practitioner toFhir(List<DoctorView> profiles) {
+        var first = profiles.get(0);
         var practitioner = new Practitioner();
-        practitioner.setId(doctor.id().value().toString());
+        String id = first.userId().value().toString();
+        practitioner.setId(id);
         practitioner
                 .addIdentifier()
                 .setUse(IdentifierUse.SECONDARY)
-                .setSystem(Systems.DOCTOR)
-                .setValue(doctor.id().value().toString());
-        practitioner.setActive(doctor.active());
-        var name = practitioner.addName().setUse(NameUse.OFFICIAL).setText(doctor.fullName());
-        name.setFamily(doctor.lastName()).addGiven(doctor.firstName());
-        if (doctor.patronymic() != null) {
-            name.addGiven(doctor.patronymic());
+                .setSystem(Systems.PRACTITIONER)
+                .setValue(id);
+        for (var profile : profiles) {
+            practitioner
+                    .addIdentifier()
+                    .setUse(IdentifierUse.SECONDARY)
+                    .setSystem(Systems.DOCTOR)
+                    .setValue(profile.id().value().toString());
         }
-        for (var specialty : doctor.specialties()) {
+        practitioner.setActive(true);
+        var name = practitioner.addName().setUse(NameUse.OFFICIAL).setText(first.fullName());
+        name.setFamily(first.lastName()).addGiven(first.firstName());
+        if (first.patronymic() != null) {
+            name.addGiven(first.patronymic());
+        }
+        var specialties = new LinkedHashMap<String, Specialty>();
+        profiles.forEach(profile -> profile.specialties().forEach(s -> specialties.putIfAbsent(s.code(), s)));
+        for (var specialty : specialties.values()) {
             practitioner.addQualification().setCode(specialty(specialty));
         }
         return practitioner;

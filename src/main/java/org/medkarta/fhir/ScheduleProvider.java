@@ -13,13 +13,16 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Schedule;
+import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.NotFound;
+import org.medkarta.shared.UserId;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,10 +33,14 @@ import org.springframework.stereotype.Component;
 class ScheduleProvider implements IResourceProvider {
 
     private final Scheduling scheduling;
+    private final ClinicDirectory directory;
+    private final PatientScope scope;
     private final Clock clock;
 
-    ScheduleProvider(Scheduling scheduling, Clock clock) {
+    ScheduleProvider(Scheduling scheduling, ClinicDirectory directory, PatientScope scope, Clock clock) {
+        this.scope = scope;
         this.scheduling = scheduling;
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -52,8 +59,8 @@ class ScheduleProvider implements IResourceProvider {
     }
 
     /**
-     * {@code actor} the doctor, as {@code Practitioner/id} or {@code PractitionerRole/id} (the same
-     * id); {@code date} the planning horizon overlaps the range (prefixes ge, gt, le, lt, eq).
+     * {@code actor} the doctor's profile ({@code PractitionerRole/id}, the Schedule's id) or the
+     * person ({@code Practitioner/id}, every profile); {@code date} the planning horizon overlaps the range (prefixes ge, gt, le, lt, eq).
      */
     @Search
     public IBundleProvider search(
@@ -63,38 +70,40 @@ class ScheduleProvider implements IResourceProvider {
             @Count Integer count) {
         List<DoctorView> doctors;
         if (actor != null) {
-            doctors = doctor(actor).stream().toList();
+            doctors = doctors(actor);
         } else {
             doctors = scheduling.doctors(null, null);
         }
-        var found = doctors.stream().filter(doctor -> overlaps(doctor, date)).toList();
+        var range = scope.range(date);
+        var found = doctors.stream().filter(doctor -> overlaps(doctor, range)).toList();
         return DirectoryPages.of(found, offset, count, this::toFhir);
     }
 
-    private java.util.Optional<DoctorView> doctor(ReferenceParam actor) {
+    /**
+     * The active profiles an actor names: {@code PractitionerRole/id} one profile, {@code
+     * Practitioner/id} every profile of the person; a bare id either.
+     */
+    private List<DoctorView> doctors(ReferenceParam actor) {
         String type = actor.getResourceType();
-        if (type != null && !type.equals("Practitioner") && !type.equals("PractitionerRole")) {
-            return java.util.Optional.empty();
+        var id = PatientScope.uuid(actor.getIdPart());
+        if (id.isEmpty()) {
+            return List.of();
         }
-        try {
-            return scheduling
-                    .doctor(FhirIds.parse(actor.getIdPart(), DoctorId::new))
-                    .filter(DoctorView::active);
-        } catch (NotFound malformed) {
-            return java.util.Optional.empty();
+        var found = new ArrayList<DoctorView>();
+        if (type == null || type.equals("PractitionerRole")) {
+            scheduling.doctor(new DoctorId(id.get())).filter(DoctorView::active).ifPresent(found::add);
         }
+        if (type == null || type.equals("Practitioner")) {
+            found.addAll(PractitionerProvider.profiles(directory, new UserId(id.get())));
+        }
+        return found;
     }
 
-    private boolean overlaps(DoctorView doctor, DateRangeParam date) {
-        if (date == null) {
-            return true;
-        }
+    private boolean overlaps(DoctorView doctor, PatientScope.Range range) {
         Instant from = clock.instant();
         Instant until = horizon(doctor, from);
-        var lower = date.getLowerBoundAsInstant();
-        var upper = date.getUpperBoundAsInstant();
-        return (lower == null || !lower.toInstant().isAfter(until))
-                && (upper == null || !upper.toInstant().isBefore(from));
+        return (range.from() == null || range.from().isBefore(until))
+                && (range.to() == null || range.to().isAfter(from));
     }
 
     private Instant horizon(DoctorView doctor, Instant from) {

@@ -12,7 +12,7 @@ import org.medkarta.clinic.ServiceView;
 
 /**
  * A doctor's bookable calendar as a Schedule: one per doctor's profile in a clinic (the same id as
- * the Practitioner and PractitionerRole), its services and specialties, and the horizon over which
+ * the PractitionerRole; the Practitioner is the person), its services and specialties, and the horizon over which
  * the clinic opens booking.
  */
 final class ScheduleTranslator {
@@ -34,8 +34,10 @@ final class ScheduleTranslator {
         for (var specialty : doctor.specialties()) {
             schedule.addSpecialty(PractitionerTranslator.specialty(specialty));
         }
-        schedule.addActor(new Reference("Practitioner/" + id).setDisplay(doctor.fullName()));
-        schedule.addActor(new Reference("PractitionerRole/" + id));
+        schedule.addActor(new Reference("PractitionerRole/" + id).setDisplay(doctor.fullName()));
+        if (doctor.userId() != null) {
+            schedule.addActor(new Reference("Practitioner/" + doctor.userId().value()).setDisplay(doctor.fullName()));
+        }
         schedule.setPlanningHorizon(new Period().setStart(Date.from(from)).setEnd(Date.from(until)));
         return schedule;
     }

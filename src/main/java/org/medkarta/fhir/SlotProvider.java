@@ -43,9 +43,11 @@ class SlotProvider implements IResourceProvider {
     private static final Duration CALENDAR_REACH = Duration.ofDays(92);
 
     private final Scheduling scheduling;
+    private final PatientScope scope;
     private final Clock clock;
 
-    SlotProvider(Scheduling scheduling, Clock clock) {
+    SlotProvider(Scheduling scheduling, PatientScope scope, Clock clock) {
+        this.scope = scope;
         this.scheduling = scheduling;
         this.clock = clock;
     }
@@ -95,12 +97,12 @@ class SlotProvider implements IResourceProvider {
         if ((schedule != null && doctor.isEmpty()) || (serviceType != null && service.isEmpty()) || unknownSpecialty) {
             return page(List.of(), 0, offset, count);
         }
-        Instant from = start == null || start.getLowerBoundAsInstant() == null
-                ? null
-                : start.getLowerBoundAsInstant().toInstant();
-        Instant to = start == null || start.getUpperBoundAsInstant() == null
-                ? null
-                : start.getUpperBoundAsInstant().toInstant().plusMillis(1);
+        var range = scope.range(start);
+        if (range.isEmpty()) {
+            return page(List.of(), 0, offset, count);
+        }
+        Instant from = range.from();
+        Instant to = range.to();
         String wanted = status == null ? "free" : status.getValue();
         if (!"free".equals(wanted)) {
             return calendar(viewer, doctor, wanted, from, to, service, offset, count);

@@ -65,8 +65,11 @@ final class Systems {
 
     // --- directory and scheduling ---
 
-    /** Medkarta's ids of doctors' profiles, one per clinic (Practitioner, PractitionerRole and Schedule ids). */
+    /** Medkarta's ids of doctors' profiles, one per clinic (the PractitionerRole and Schedule ids). */
     static final String DOCTOR = "https://medkarta.org/fhir/sid/doctor";
+
+    /** Medkarta's ids of people's accounts, for a doctor as a person (the Practitioner id). */
+    static final String PRACTITIONER = "https://medkarta.org/fhir/sid/practitioner";
 
     /** Medkarta's ids of clinics' services (HealthcareService ids; the code of a service type). */
     static final String SERVICE = "https://medkarta.org/fhir/sid/service";

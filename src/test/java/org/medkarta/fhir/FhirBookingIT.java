@@ -169,6 +169,14 @@ class FhirBookingIT extends FhirSupport {
         assertThat(slot.getStatus()).isEqualTo(Slot.SlotStatus.FREE);
         assertThat(slot.getServiceTypeFirstRep().getCodingFirstRep().getCode()).isEqualTo(service);
         assertThat(freeSlots(null, 3).getTotal()).as("anonymous search").isEqualTo(first.getTotal());
+        var byService = fhir(patient.token(), "Slot?service-type=" + Systems.SERVICE + "%7C" + service);
+        assertThat(bundle(byService).getTotal()).isGreaterThanOrEqualTo(first.getTotal());
+        assertThat(bundle(fhir(null, "Slot?schedule=Schedule/" + doctor.id().value() + "&specialty=neurologist"))
+                        .getTotal())
+                .isZero();
+        assertThat(bundle(fhir(null, "Slot?schedule=Schedule/" + doctor.id().value() + "&specialty=therapist"))
+                        .getTotal())
+                .isGreaterThanOrEqualTo(first.getTotal());
 
         String slotId = slot.getIdElement().getIdPart();
         var booked = book(patient, slotId);
@@ -198,7 +206,7 @@ class FhirBookingIT extends FhirSupport {
         assertValid(bySelf.body());
         var byDoctor = fhir(
                 doctorToken,
-                "Appointment?practitioner=Practitioner/" + doctor.id().value() + "&date=ge"
+                "Appointment?practitioner=Practitioner/" + doctor.userId().value() + "&date=ge"
                         + slot.getStart().toInstant());
         assertThat(ids(bundle(byDoctor))).contains(id);
         assertValid(byDoctor.body());
@@ -327,12 +335,17 @@ class FhirBookingIT extends FhirSupport {
         var found = client(null)
                 .search()
                 .forResource(Schedule.class)
-                .where(Schedule.ACTOR.hasId("Practitioner/" + id))
+                .where(Schedule.ACTOR.hasId("PractitionerRole/" + id))
                 .and(Schedule.DATE.afterOrEquals().day(tomorrow()))
                 .returnBundle(Bundle.class)
                 .execute();
         assertThat(ids(found)).containsExactly(id);
         assertValid(found);
+        var byPerson =
+                fhir(null, "Schedule?actor=Practitioner/" + doctor.userId().value());
+        assertThat(ids(bundle(byPerson))).containsExactly(id);
+        assertThat(ids(bundle(fhir(null, "Schedule?actor=PractitionerRole/" + id + "&date=lt2001-01-01"))))
+                .isEmpty();
     }
 
     private static List<String> ids(Bundle bundle) {

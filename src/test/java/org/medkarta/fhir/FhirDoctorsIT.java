@@ -42,7 +42,8 @@ class FhirDoctorsIT extends FhirSupport {
     void aDoctorIsAPractitionerReadAndFoundByNameAndIdentifierAnonymously() {
         String lastName = "Справкина" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
         var doctor = doctor(lastName, "therapist", "Приём терапевта");
-        String id = doctor.view().id().value().toString();
+        String id = doctor.view().userId().value().toString();
+        String profile = doctor.view().id().value().toString();
 
         var read = fhir(null, "Practitioner/" + id);
         assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
@@ -60,9 +61,14 @@ class FhirDoctorsIT extends FhirSupport {
         assertThat(ids(byName)).containsExactly(id);
         assertValid(byName);
 
-        var byIdentifier = fhir(null, "Practitioner?identifier=" + Systems.DOCTOR + "%7C" + id);
+        var byIdentifier = fhir(null, "Practitioner?identifier=" + Systems.PRACTITIONER + "%7C" + id);
         assertThat(ids(bundle(byIdentifier))).containsExactly(id);
         assertValid(byIdentifier.body());
+        assertThat(ids(bundle(fhir(null, "Practitioner?identifier=" + Systems.DOCTOR + "%7C" + profile))))
+                .containsExactly(id);
+        assertThat(fhir(null, "Practitioner/" + profile).statusCode())
+                .as("a profile id is no person")
+                .isEqualTo(404);
         assertThat(ids(bundle(fhir(null, "Practitioner?identifier=urn:other%7C" + id))))
                 .isEmpty();
     }
@@ -77,13 +83,14 @@ class FhirDoctorsIT extends FhirSupport {
         assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
         assertValid(read.body());
         var role = FHIR.newJsonParser().parseResource(PractitionerRole.class, read.body());
-        assertThat(role.getPractitioner().getReference()).isEqualTo("Practitioner/" + id);
+        String person = doctor.view().userId().value().toString();
+        assertThat(role.getPractitioner().getReference()).isEqualTo("Practitioner/" + person);
         assertThat(role.getOrganization().getReference()).isEqualTo("Organization/" + clinic);
         assertThat(role.getSpecialtyFirstRep().getCodingFirstRep().getCode()).isEqualTo("cardiologist");
         assertThat(role.getHealthcareServiceFirstRep().getReference())
                 .isEqualTo("HealthcareService/" + doctor.service().id().value());
 
-        assertThat(ids(bundle(fhir(null, "PractitionerRole?practitioner=Practitioner/" + id))))
+        assertThat(ids(bundle(fhir(null, "PractitionerRole?practitioner=Practitioner/" + person))))
                 .containsExactly(id);
         var byClinic = fhir(
                 null,
