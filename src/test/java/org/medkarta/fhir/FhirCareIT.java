@@ -352,6 +352,12 @@ class FhirCareIT extends FhirSupport {
         assertThat(all.getEntry())
                 .extracting(entry -> ((AuditEvent) entry.getResource()).getOutcome())
                 .contains(AuditEvent.AuditEventOutcome._0, AuditEvent.AuditEventOutcome._4);
+        assertThat(all.getEntry())
+                .extracting(entry -> ((AuditEvent) entry.getResource())
+                        .getAgentFirstRep()
+                        .getWho()
+                        .getReference())
+                .contains("Practitioner/" + doctor.view().userId().value());
         assertThat(total(patient.token(), "AuditEvent?patient=" + patient.id() + "&outcome=4"))
                 .isPositive();
         String id = all.getEntryFirstRep().getResource().getIdElement().getIdPart();
