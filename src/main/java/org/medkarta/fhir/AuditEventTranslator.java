@@ -1,6 +1,7 @@
 package org.medkarta.fhir;
 
 import java.util.Date;
+import java.util.Set;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAction;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome;
@@ -9,6 +10,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.medkarta.audit.AuditRecord;
+import org.medkarta.shared.UserId;
 
 /**
  * One line of the patient's access log (SPEC G3) as an AuditEvent: who (their account and the
@@ -20,6 +22,9 @@ final class AuditEventTranslator {
 
     private static final String AUDIT_TYPE = "http://terminology.hl7.org/CodeSystem/audit-event-type";
     private static final String OBJECT_ROLE = "http://terminology.hl7.org/CodeSystem/object-role";
+
+    /** The grounds on which only a doctor opens a record: they are a Practitioner, by their account. */
+    private static final Set<String> DOCTORS = Set.of("CLINICIAN", "EMERGENCY");
 
     /** The code system of the resource's outcome. */
     static final String OUTCOME_SYSTEM = "http://hl7.org/fhir/audit-event-outcome";
@@ -47,7 +52,9 @@ final class AuditEventTranslator {
         if (entry.role() != null) {
             agent.setType(new CodeableConcept().addCoding(new Coding(Systems.AUDIT_ROLE, entry.role(), null)));
         }
-        var who = new Reference();
+        var who = entry.actor() != null && DOCTORS.contains(entry.role())
+                ? PatientScope.practitioner(new UserId(entry.actor()), null)
+                : new Reference();
         if (entry.actor() != null) {
             who.setIdentifier(new Identifier()
                     .setSystem(Systems.ACCOUNT)

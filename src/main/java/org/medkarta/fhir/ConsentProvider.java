@@ -13,9 +13,9 @@ import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -38,8 +38,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consents: the grants of access to a record, for whoever manages its access (the patient or their
- * legal representative, through the access module, each read audited as in the grants API), and the
- * patient's own acceptances of the clinics' informed voluntary consent (ИДС), which the documents API
+ * legal representative, through the access module, each read audited as in the grants API) and for
+ * the grantee they are addressed to (as their invitations list shows them), and the patient's own
+ * acceptances of the clinics' informed voluntary consent (ИДС), which the documents API
  * shows the patient alone. Anyone else gets 404 on read and nothing from a search.
  */
 @Component
@@ -77,11 +78,21 @@ class ConsentProvider implements IResourceProvider {
         return Consent.class;
     }
 
-    /** A grant the caller manages, or one of the caller's own acceptances; else 404. */
+    /**
+     * A grant addressed to or held by the caller (as their invitations show it, unaudited), a grant of
+     * a record whose access the caller manages (audited by the access module), or one of the caller's
+     * own acceptances; else 404. The grantee's own view is asked first, so that reading a grant one
+     * holds leaves no refusal of managing it in the audit trail.
+     */
     @Read
     public Consent read(@IdParam IdType id) {
         var caller = FhirCaller.required();
         UUID wanted = FhirIds.parse(id, Function.identity());
+        try {
+            return ConsentTranslator.toFhir(delegation.invitation(caller, wanted));
+        } catch (NotFound notTheirs) {
+            // Perhaps a grant of a record they manage.
+        }
         try {
             return ConsentTranslator.toFhir(delegation.grant(caller, wanted));
         } catch (NotFound noGrant) {
@@ -94,9 +105,10 @@ class ConsentProvider implements IResourceProvider {
     }
 
     /**
-     * {@code patient} the record (without it, every record whose access the caller manages and the
-     * caller's own acceptances); {@code status} (draft, proposed, active, inactive); {@code date} when
-     * the consent was given, with prefixes; {@code _sort} by date.
+     * {@code patient} the record (without it, every record whose access the caller manages); the
+     * grants of the records the caller manages, the grants addressed to or held by the caller, and the
+     * caller's own acceptances of the clinics' informed consent; {@code status} (draft, proposed,
+     * active, inactive); {@code date} when the consent was given, with prefixes; {@code _sort} by date.
      */
     @Search
     public IBundleProvider search(
@@ -108,16 +120,26 @@ class ConsentProvider implements IResourceProvider {
             @Count Integer count) {
         var caller = FhirCaller.required();
         var dates = scope.range(date);
-        var found = new ArrayList<Consent>();
-        for (PatientId record : records(caller, patient)) {
+        var named = patient == null ? null : CareSearch.named(patient);
+        if (named != null && named.isEmpty()) {
+            return CareSearch.page(List.<Consent>of(), offset, count, Function.identity());
+        }
+        var found = new LinkedHashMap<String, Consent>();
+        for (PatientId record : records(caller, named == null ? null : named.get())) {
             for (GrantView grant : grants(caller, record)) {
-                found.add(ConsentTranslator.toFhir(grant));
+                found.putIfAbsent(grant.id().toString(), ConsentTranslator.toFhir(grant));
             }
             if (record.equals(caller.patientId())) {
-                clinics.consentAcceptances(caller).stream().map(this::toFhir).forEach(found::add);
+                clinics.consentAcceptances(caller)
+                        .forEach(acceptance -> found.putIfAbsent(ConsentTranslator.id(acceptance), toFhir(acceptance)));
             }
         }
-        var matching = found.stream()
+        for (GrantView grant : addressed(caller)) {
+            if (named == null || named.get().equals(grant.patientId())) {
+                found.putIfAbsent(grant.id().toString(), ConsentTranslator.toFhir(grant));
+            }
+        }
+        var matching = found.values().stream()
                 .filter(consent -> PatientScope.matches(
                         status,
                         ConsentTranslator.STATUS_SYSTEM,
@@ -129,14 +151,23 @@ class ConsentProvider implements IResourceProvider {
     }
 
     /** The record the search names, or every record whose access the caller manages. */
-    private List<PatientId> records(SignedInUser caller, ReferenceParam patient) {
-        if (patient != null) {
-            return CareSearch.named(patient).map(List::of).orElse(List.of());
+    private List<PatientId> records(SignedInUser caller, PatientId named) {
+        if (named != null) {
+            return List.of(named);
         }
         return access.records(caller).stream()
                 .filter(record -> MANAGERS.contains(record.relation()))
                 .map(RecordRef::patientId)
                 .toList();
+    }
+
+    /** The grants addressed to or held by the caller, as their invitations list shows them. */
+    private List<GrantView> addressed(SignedInUser caller) {
+        try {
+            return delegation.invitations(caller);
+        } catch (NotFound noAccount) {
+            return List.of();
+        }
     }
 
     /** The record's grants, or none when the access module says the caller does not manage it. */

@@ -262,10 +262,16 @@ class FhirCareIT extends FhirSupport {
                 .isEqualTo(2);
         assertThat(total(patient.token(), "Consent?status=inactive")).isZero();
 
-        for (String token : List.of(grantee.token(), doctor.token(), stranger.token(), other.token())) {
+        for (String token : List.of(doctor.token(), stranger.token(), other.token())) {
             assertThat(total(token, "Consent?patient=" + patient.id())).isZero();
             assertThat(total(token, "Consent")).isZero();
         }
+        // The grantee sees the grant they hold, as their invitations list shows it, and nothing else.
+        var held = bundle(fhir(grantee.token(), "Consent"));
+        assertValid(held);
+        assertThat(held.getTotal()).isEqualTo(1);
+        assertThat(total(grantee.token(), "Consent?patient=" + patient.id())).isEqualTo(1);
+        assertThat(total(grantee.token(), "Consent?patient=" + other.id())).isZero();
         var acceptance = consents.stream()
                 .filter(consent -> "treatment"
                         .equals(consent.getScope().getCodingFirstRep().getCode()))
@@ -280,6 +286,12 @@ class FhirCareIT extends FhirSupport {
                 .filter(consent -> consent != acceptance)
                 .findFirst()
                 .orElseThrow();
+        assertThat(held.getEntryFirstRep().getResource().getIdElement().getIdPart())
+                .isEqualTo(grant.getIdElement().getIdPart());
+        var readByGrantee =
+                fhir(grantee.token(), "Consent/" + grant.getIdElement().getIdPart());
+        assertThat(readByGrantee.statusCode()).isEqualTo(200);
+        assertValid(readByGrantee.body());
         for (String token : List.of(stranger.token(), other.token())) {
             assertThat(fhir(token, "Consent/" + grant.getIdElement().getIdPart())
                             .statusCode())
@@ -340,6 +352,12 @@ class FhirCareIT extends FhirSupport {
         assertThat(all.getEntry())
                 .extracting(entry -> ((AuditEvent) entry.getResource()).getOutcome())
                 .contains(AuditEvent.AuditEventOutcome._0, AuditEvent.AuditEventOutcome._4);
+        assertThat(all.getEntry())
+                .extracting(entry -> ((AuditEvent) entry.getResource())
+                        .getAgentFirstRep()
+                        .getWho()
+                        .getReference())
+                .contains("Practitioner/" + doctor.view().userId().value());
         assertThat(total(patient.token(), "AuditEvent?patient=" + patient.id() + "&outcome=4"))
                 .isPositive();
         String id = all.getEntryFirstRep().getResource().getIdElement().getIdPart();
