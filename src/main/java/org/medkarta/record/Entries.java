@@ -206,6 +206,15 @@ class Entries {
                         .update());
     }
 
+    /** Whose record an entry is in. */
+    Optional<PatientId> recordOf(UUID entry) {
+        return jdbc.sql("SELECT patient_id FROM record_entry WHERE id = :id")
+                .param("id", entry)
+                .query(UUID.class)
+                .optional()
+                .map(PatientId::new);
+    }
+
     Optional<Row> find(PatientId patient, UUID entry) {
         return jdbc.sql("SELECT * FROM record_entry WHERE id = :id AND patient_id = :patient")
                 .param("id", entry)

@@ -165,6 +165,16 @@ public class MedicalRecord {
                 patientAccount ? List.of() : entries.versions(row.id()));
     }
 
+    /**
+     * Whose record an entry is in, for a reader who names the entry alone (a FHIR read of {@code
+     * Encounter/{id}}) and then asks the access module for a decision on that record before opening
+     * the entry through {@link #entry}. It tells nothing of the entry itself.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<PatientId> recordOf(UUID entryId) {
+        return entryId == null ? java.util.Optional.empty() : entries.recordOf(entryId);
+    }
+
     /** The header for a clinician's form page: only a clinician with a decision to write gets it. */
     @Transactional
     public PatientHeader clinicianHeader(AccessDecision decision, SignedInUser clinician) {
