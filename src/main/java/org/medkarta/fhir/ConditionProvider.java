@@ -1,7 +1,9 @@
 package org.medkarta.fhir;
 
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
@@ -11,14 +13,17 @@ import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import java.util.HashMap;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Patient;
 import org.medkarta.record.EntryType;
 import org.medkarta.record.MedicalRecord;
 import org.medkarta.shared.NotFound;
+import org.medkarta.shared.PatientId;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,10 +40,12 @@ class ConditionProvider implements IResourceProvider {
 
     private final PatientScope scope;
     private final MedicalRecord record;
+    private final PatientProvider patients;
 
-    ConditionProvider(PatientScope scope, MedicalRecord record) {
+    ConditionProvider(PatientScope scope, MedicalRecord record, PatientProvider patients) {
         this.scope = scope;
         this.record = record;
+        this.patients = patients;
     }
 
     @Override
@@ -64,21 +71,28 @@ class ConditionProvider implements IResourceProvider {
             @OptionalParam(name = Condition.SP_CODE) TokenOrListParam code,
             @OptionalParam(name = Condition.SP_CLINICAL_STATUS) TokenOrListParam clinicalStatus,
             @OptionalParam(name = Condition.SP_ONSET_DATE) DateRangeParam onset,
+            @IncludeParam(allow = {"Condition:subject", "Condition:patient"}) Set<Include> includes,
             @Offset Integer offset,
             @Count Integer count) {
         var found = RecordEntrySearch.list(record, scope.search(patient, subject), DIAGNOSES, scope.range(onset));
+        var subjects = new HashMap<PatientId, Patient>();
+        Function<RecordEntrySearch.Found, Condition> open = entry -> {
+            var condition = ConditionTranslator.toFhir(
+                    record.entry(entry.decision(), entry.entry().id()));
+            if (includes != null && !includes.isEmpty()) {
+                condition
+                        .getSubject()
+                        .setResource(subjects.computeIfAbsent(
+                                entry.decision().patient(), id -> patients.patient(entry.decision())));
+            }
+            return condition;
+        };
         if (code == null && clinicalStatus == null) {
-            return RecordEntrySearch.page(
-                    found,
-                    offset,
-                    count,
-                    entry -> ConditionTranslator.toFhir(
-                            record.entry(entry.decision(), entry.entry().id())));
+            return RecordEntrySearch.page(found, offset, count, open);
         }
         // Code and status are in the entry itself: a record's diagnoses are few, each opened to match.
         var matching = found.stream()
-                .map(entry -> ConditionTranslator.toFhir(
-                        record.entry(entry.decision(), entry.entry().id())))
+                .map(open)
                 .filter(condition -> condition.getCode().getCoding().stream()
                         .anyMatch(coding -> PatientScope.matches(code, coding.getSystem(), coding.getCode())))
                 .filter(condition -> clinicalStatus == null

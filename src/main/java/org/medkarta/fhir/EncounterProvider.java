@@ -1,7 +1,9 @@
 package org.medkarta.fhir;
 
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
@@ -11,15 +13,18 @@ import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import java.util.HashMap;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Patient;
 import org.medkarta.record.EntryStatus;
 import org.medkarta.record.EntryType;
 import org.medkarta.record.MedicalRecord;
 import org.medkarta.shared.NotFound;
+import org.medkarta.shared.PatientId;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,10 +42,12 @@ class EncounterProvider implements IResourceProvider {
 
     private final PatientScope scope;
     private final MedicalRecord record;
+    private final PatientProvider patients;
 
-    EncounterProvider(PatientScope scope, MedicalRecord record) {
+    EncounterProvider(PatientScope scope, MedicalRecord record, PatientProvider patients) {
         this.scope = scope;
         this.record = record;
+        this.patients = patients;
     }
 
     @Override
@@ -65,18 +72,25 @@ class EncounterProvider implements IResourceProvider {
             @OptionalParam(name = Encounter.SP_SUBJECT) ReferenceParam subject,
             @OptionalParam(name = Encounter.SP_DATE) DateRangeParam date,
             @OptionalParam(name = Encounter.SP_STATUS) TokenOrListParam status,
+            @IncludeParam(allow = {"Encounter:subject", "Encounter:patient"}) Set<Include> includes,
             @Offset Integer offset,
             @Count Integer count) {
         var found = RecordEntrySearch.list(record, scope.search(patient, subject), VISITS, scope.range(date)).stream()
                 .filter(entry -> PatientScope.matches(
                         status, STATUS, status(entry.entry().status())))
                 .toList();
-        return RecordEntrySearch.page(
-                found,
-                offset,
-                count,
-                entry -> EncounterTranslator.toFhir(
-                        record.entry(entry.decision(), entry.entry().id())));
+        var subjects = new HashMap<PatientId, Patient>();
+        return RecordEntrySearch.page(found, offset, count, entry -> {
+            var encounter = EncounterTranslator.toFhir(
+                    record.entry(entry.decision(), entry.entry().id()));
+            if (includes != null && !includes.isEmpty()) {
+                encounter
+                        .getSubject()
+                        .setResource(subjects.computeIfAbsent(
+                                entry.decision().patient(), id -> patients.patient(entry.decision())));
+            }
+            return encounter;
+        });
     }
 
     private static String status(EntryStatus status) {

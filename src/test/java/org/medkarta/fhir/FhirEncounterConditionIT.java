@@ -112,6 +112,17 @@ class FhirEncounterConditionIT extends FhirRecordSupport {
         assertThat(bundle(fhir(doctor.token(), "Encounter?patient=" + patient + "&status=planned"))
                         .getTotal())
                 .isZero();
+        var included = fhir(doctor.token(), "Encounter?patient=" + patient + "&_include=Encounter:subject");
+        assertThat(included.statusCode()).as(included.body()).isEqualTo(200);
+        assertValid(included.body());
+        assertThat(bundle(included).getTotal()).isEqualTo(3);
+        assertThat(bundle(included).getEntry())
+                .filteredOn(entry -> entry.getSearch().getMode() == Bundle.SearchEntryMode.INCLUDE)
+                .extracting(entry -> entry.getResource()
+                        .getIdElement()
+                        .toUnqualifiedVersionless()
+                        .getValue())
+                .containsExactly("Patient/" + patient);
         // A condition's entry is no Encounter.
         assertThat(fhir(doctor.token(), "Encounter/" + chart.hypertension()).statusCode())
                 .isEqualTo(404);
@@ -155,6 +166,11 @@ class FhirEncounterConditionIT extends FhirRecordSupport {
             assertValid(found.body());
             assertThat(ids(bundle(found))).as(query).containsExactly(chart.hypertension());
         }
+        var withSubject = fhir(doctor.token(), "Condition?patient=" + patient + "&code=I10&_include=Condition:patient");
+        assertValid(withSubject.body());
+        assertThat(bundle(withSubject).getEntry())
+                .extracting(entry -> entry.getResource().fhirType())
+                .containsExactly("Condition", "Patient");
         assertThat(ids(bundle(fhir(
                         doctor.token(),
                         "Condition?patient=" + patient + "&onset-date=ge2021&clinical-status=resolved"))))
