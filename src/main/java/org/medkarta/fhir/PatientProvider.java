@@ -117,8 +117,11 @@ class PatientProvider implements IResourceProvider {
         return Pages.of(found, offset, count);
     }
 
-    /** The Patient a decision lets its holder see: a grantee the header, everyone else the whole card. */
-    private Patient patient(AccessDecision decision) {
+    /**
+     * The Patient a decision lets its holder see: a grantee the header, everyone else the whole card;
+     * also what other searches {@code _include} as their subject, under the decision they took.
+     */
+    Patient patient(AccessDecision decision) {
         var header = record.header(decision);
         if (decision.relation() == Relation.GRANTEE) {
             return PatientTranslator.toFhir(decision.patient(), header);

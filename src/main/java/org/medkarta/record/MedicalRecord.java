@@ -173,7 +173,7 @@ public class MedicalRecord {
      */
     @Transactional(readOnly = true)
     public Optional<PatientId> recordOf(UUID entryId) {
-        return entries.patientOf(entryId);
+        return entryId == null ? Optional.empty() : entries.patientOf(entryId);
     }
 
     /** The header for a clinician's form page: only a clinician with a decision to write gets it. */
