@@ -60,7 +60,7 @@ class PatientProvider implements IResourceProvider {
 
     /**
      * {@code identifier} SNILS ({@code urn:oid:1.2.643.100.3|...}), OMS policy ({@code
-     * urn:oid:1.2.643.5.1.13.2.1.1.725|...}) or Medkarta id; {@code family}, {@code given}, {@code name}
+     * https://medkarta.org/fhir/sid/oms-enp|...}) or Medkarta id; {@code family}, {@code given}, {@code name}
      * as FHIR string search; {@code birthdate} with prefixes; {@code gender}; {@code phone} as typed.
      */
     @Search

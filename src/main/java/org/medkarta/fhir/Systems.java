@@ -19,8 +19,8 @@ final class Systems {
     /** СНИЛС, the insurance number of an individual account (Pension and Social Fund of Russia): OID 1.2.643.100.3. */
     static final String SNILS = "urn:oid:1.2.643.100.3";
 
-    /** The unified OMS policy number (ЕНП) of the Federal OMS Fund: OID 1.2.643.5.1.13.2.1.1.725. */
-    static final String OMS = "urn:oid:1.2.643.5.1.13.2.1.1.725";
+    /** The unified OMS policy number (ЕНП) of the Federal OMS Fund; no verified OID names it (ADR 0009). */
+    static final String OMS = "https://medkarta.org/fhir/sid/oms-enp";
 
     /** Medkarta's own ids of patients' records (the Patient id is the same UUID). */
     static final String PATIENT = "https://medkarta.org/fhir/sid/patient";

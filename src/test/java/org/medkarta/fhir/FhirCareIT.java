@@ -214,7 +214,7 @@ class FhirCareIT extends FhirSupport {
         assertValid(own.body());
         var coverage = (Coverage) bundle(own).getEntryFirstRep().getResource();
         assertThat(bundle(own).getTotal()).isEqualTo(1);
-        assertThat(coverage.getIdentifierFirstRep().getSystem()).isEqualTo("urn:oid:1.2.643.5.1.13.2.1.1.725");
+        assertThat(coverage.getIdentifierFirstRep().getSystem()).isEqualTo("https://medkarta.org/fhir/sid/oms-enp");
         assertThat(coverage.getIdentifierFirstRep().getValue()).isEqualTo(number);
         assertThat(coverage.getBeneficiary().getReference()).isEqualTo("Patient/" + patient.id());
         String id = coverage.getIdElement().getIdPart();
@@ -229,7 +229,7 @@ class FhirCareIT extends FhirSupport {
         assertThat(total(doctor.token(), search + "&type=HIP")).isZero();
         assertThat(total(
                         doctor.token(),
-                        "Coverage?identifier=urn:oid:1.2.643.5.1.13.2.1.1.725%7C" + number + "&patient="
+                        "Coverage?identifier=https://medkarta.org/fhir/sid/oms-enp%7C" + number + "&patient="
                                 + patient.id()))
                 .isEqualTo(1);
         assertThat(fhir(doctor.token(), "Coverage/" + id).statusCode()).isEqualTo(200);

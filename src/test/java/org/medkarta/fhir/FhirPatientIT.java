@@ -18,20 +18,8 @@ class FhirPatientIT extends FhirRecordSupport {
         var doctor = doctor(anna);
         String snils = Identifiers.snils();
         String oms = Identifiers.oms();
-        var set = postAs(
-                doctor.token(),
-                "/api/v1/patients/" + anna.id() + "/identity",
-                map(
-                        "sex",
-                        "FEMALE",
-                        "snils",
-                        snils,
-                        "omsNumber",
-                        oms,
-                        "omsInsurer",
-                        "СОГАЗ-Мед",
-                        "omsValidTo",
-                        "2030-12-31"));
+        identifiers(doctor, anna, snils, oms);
+        var set = postAs(doctor.token(), "/api/v1/patients/" + anna.id() + "/identity", map("sex", "FEMALE"));
         assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
 
         var read = fhir(anna.token(), "Patient/" + anna.id());
@@ -43,7 +31,7 @@ class FhirPatientIT extends FhirRecordSupport {
         assertThat(patient.getGender().toCode()).isEqualTo("female");
         assertThat(patient.getIdentifier())
                 .extracting(i -> i.getSystem() + "|" + i.getValue())
-                .contains("urn:oid:1.2.643.100.3|" + snils, "urn:oid:1.2.643.5.1.13.2.1.1.725|" + oms);
+                .contains("urn:oid:1.2.643.100.3|" + snils, "https://medkarta.org/fhir/sid/oms-enp|" + oms);
         String etag = read.headers().firstValue("ETag").orElseThrow();
         assertThat(etag).contains(patient.getMeta().getVersionId());
         assertThat(fhir(anna.token(), "Patient/" + anna.id(), "If-None-Match", etag)
@@ -71,15 +59,13 @@ class FhirPatientIT extends FhirRecordSupport {
         var doctor = doctor(anna);
         String snils = Identifiers.snils();
         String oms = Identifiers.oms();
-        postAs(
-                doctor.token(),
-                "/api/v1/patients/" + anna.id() + "/identity",
-                map("sex", "FEMALE", "snils", snils, "omsNumber", oms));
+        identifiers(doctor, anna, snils, oms);
+        postAs(doctor.token(), "/api/v1/patients/" + anna.id() + "/identity", map("sex", "FEMALE"));
 
         for (String query : List.of(
                 "identifier=urn:oid:1.2.643.100.3|" + snils,
                 "identifier=" + snils,
-                "identifier=urn:oid:1.2.643.5.1.13.2.1.1.725|" + oms,
+                "identifier=https://medkarta.org/fhir/sid/oms-enp|" + oms,
                 "identifier=https://medkarta.org/fhir/sid/patient|" + anna.id(),
                 "_id=" + anna.id() + "&family=лисиц&given=анна&gender=female&birthdate=1980",
                 "_id=" + anna.id() + "&name=Петровна&birthdate=ge1980-05-20&birthdate=lt1980-05-21",
@@ -125,7 +111,7 @@ class FhirPatientIT extends FhirRecordSupport {
         var doctor = doctor(anna);
         var otherDoctor = doctor();
         String snils = Identifiers.snils();
-        postAs(doctor.token(), "/api/v1/patients/" + anna.id() + "/identity", map("snils", snils));
+        identifiers(doctor, anna, snils, null);
 
         for (var reader : List.of(stranger, otherDoctor)) {
             var read = fhir(reader.token(), "Patient/" + anna.id());

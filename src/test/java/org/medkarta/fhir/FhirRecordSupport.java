@@ -93,6 +93,35 @@ abstract class FhirRecordSupport extends FhirSupport {
         return Delegations.grant(this, outbox, owner.holder(), owner.patientId(), grantee.holder(), level);
     }
 
+    /**
+     * The registry of the doctor's clinic records the patient's SNILS and OMS policy (null: not that
+     * one), as only a registry may (issue 12).
+     */
+    void identifiers(Person doctor, Person patient, String snils, String oms) {
+        var clinic = doctor.user().roles().stream()
+                .map(org.medkarta.identity.RoleGrant::clinic)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElseThrow();
+        var registrar = org.medkarta.testing.TestStaff.registrar(identity, clinic);
+        String token = identity.tokensFor(registrar).accessToken();
+        if (snils != null) {
+            var set = putAs(token, "/api/v1/patient-records/" + patient.id() + "/snils", map("snils", snils));
+            org.assertj.core.api.Assertions.assertThat(set.statusCode())
+                    .as(set.body())
+                    .isEqualTo(200);
+        }
+        if (oms != null) {
+            var added = postAs(
+                    token,
+                    "/api/v1/patients/" + patient.id() + "/policies",
+                    map("kind", "OMS", "number", oms, "insurer", "СОГАЗ-Мед", "validTo", "2030-12-31"));
+            org.assertj.core.api.Assertions.assertThat(added.statusCode())
+                    .as(added.body())
+                    .isEqualTo(201);
+        }
+    }
+
     HttpResponse<String> postAs(String token, String path, Object body) {
         return post(path, body, "Authorization", "Bearer " + token);
     }
