@@ -254,7 +254,7 @@ class FhirObservationIT extends FhirResultsSupport {
 
         var english = fhir(doctor.token(), "Observation?code=718-7", "Accept-Language", "en");
         assertThat(english.statusCode()).isEqualTo(400);
-        assertThat(english.body()).contains("Name the patient with the");
+        assertThat(english.body()).contains("Name the patient");
 
         assertThat(fhir(null, "Observation?code=718-7").statusCode()).isEqualTo(401);
         assertThat(fhir(doctor.token(), "Observation?colour=red").statusCode()).isEqualTo(400);
