@@ -33,10 +33,12 @@ import org.springframework.stereotype.Component;
 class DiagnosticReportProvider implements IResourceProvider {
 
     private final PatientScope scope;
+    private final ResultsRefusals refusals;
     private final ClinicalResults results;
 
-    DiagnosticReportProvider(PatientScope scope, ClinicalResults results) {
+    DiagnosticReportProvider(PatientScope scope, ResultsRefusals refusals, ClinicalResults results) {
         this.scope = scope;
+        this.refusals = refusals;
         this.results = results;
     }
 
@@ -87,8 +89,9 @@ class DiagnosticReportProvider implements IResourceProvider {
         return ResultsFilter.page(page, offset, count, DiagnosticReportProvider::translate);
     }
 
-    private static ResultsFilter all() {
-        return new ResultsFilter(Set.of(EntryType.INSTRUMENTAL, EntryType.LAB_RESULT), Set.of(), Set.of(), false);
+    private ResultsFilter all() {
+        return new ResultsFilter(
+                refusals, Set.of(EntryType.INSTRUMENTAL, EntryType.LAB_RESULT), Set.of(), Set.of(), false);
     }
 
     private static DiagnosticReport translate(RecordResults.Item item) {

@@ -39,11 +39,14 @@ import org.springframework.stereotype.Component;
 class DocumentReferenceProvider implements IResourceProvider {
 
     private final PatientScope scope;
+    private final ResultsRefusals refusals;
     private final ClinicalResults results;
     private final PublicUrl publicUrl;
 
-    DocumentReferenceProvider(PatientScope scope, ClinicalResults results, PublicUrl publicUrl) {
+    DocumentReferenceProvider(
+            PatientScope scope, ResultsRefusals refusals, ClinicalResults results, PublicUrl publicUrl) {
         this.scope = scope;
+        this.refusals = refusals;
         this.results = results;
         this.publicUrl = publicUrl;
     }
@@ -93,8 +96,9 @@ class DocumentReferenceProvider implements IResourceProvider {
         return ResultsFilter.page(page, offset, count, this::translate);
     }
 
-    private static ResultsFilter all() {
+    private ResultsFilter all() {
         return new ResultsFilter(
+                refusals,
                 Set.of(EntryType.EXAM_PROTOCOL, EntryType.HOSPITALISATION),
                 Set.of(),
                 EnumSet.allOf(UploadKind.class),

@@ -38,10 +38,12 @@ class ObservationProvider implements IResourceProvider {
     private static final String CATEGORY_VITAL_SIGNS = "vital-signs";
 
     private final PatientScope scope;
+    private final ResultsRefusals refusals;
     private final ClinicalResults results;
 
-    ObservationProvider(PatientScope scope, ClinicalResults results) {
+    ObservationProvider(PatientScope scope, ResultsRefusals refusals, ClinicalResults results) {
         this.scope = scope;
+        this.refusals = refusals;
         this.results = results;
     }
 
@@ -93,8 +95,8 @@ class ObservationProvider implements IResourceProvider {
     }
 
     /** Everything that is an Observation: laboratory results and every diary measure. */
-    private static ResultsFilter all() {
-        return new ResultsFilter(Set.of(EntryType.LAB_RESULT), EnumSet.allOf(Measure.class), Set.of(), false);
+    private ResultsFilter all() {
+        return new ResultsFilter(refusals, Set.of(EntryType.LAB_RESULT), EnumSet.allOf(Measure.class), Set.of(), false);
     }
 
     private static Observation translate(RecordResults.Item item) {

@@ -6,7 +6,6 @@ import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.SimpleBundleProvider;
-import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,8 +43,16 @@ final class ResultsFilter {
     private Instant updatedBefore;
     private boolean oldestFirst;
 
+    private final ResultsRefusals refusals;
+
     /** Everything a resource type is made of, before any parameter narrows it. */
-    ResultsFilter(Set<EntryType> entryTypes, Set<Measure> measures, Set<UploadKind> uploadKinds, boolean byFiling) {
+    ResultsFilter(
+            ResultsRefusals refusals,
+            Set<EntryType> entryTypes,
+            Set<Measure> measures,
+            Set<UploadKind> uploadKinds,
+            boolean byFiling) {
+        this.refusals = refusals;
         this.entryTypes = copy(entryTypes, EntryType.class);
         this.measures = copy(measures, Measure.class);
         this.uploadKinds = copy(uploadKinds, UploadKind.class);
@@ -78,8 +85,8 @@ final class ResultsFilter {
         var wantedUploads = new HashSet<UploadKind>();
         for (TokenParam token : tokens.getValuesAsQueryTokens()) {
             if (token.getModifier() != null) {
-                throw new InvalidRequestException(
-                        "Modifier :" + token.getModifier().getValue() + " is not supported");
+                throw refusals.unsupported(
+                        "fhir.results.modifier", token.getModifier().getValue());
             }
             var match = meaning.apply(token);
             types.addAll(match.entryTypes());
@@ -157,7 +164,7 @@ final class ResultsFilter {
             return this;
         }
         if (!dateParameter.equals(sort.getParamName()) || sort.getChain() != null) {
-            throw new InvalidRequestException("_sort supports " + dateParameter + " and -" + dateParameter + " only");
+            throw refusals.unsupported("fhir.results.sort", dateParameter);
         }
         oldestFirst = sort.getOrder() != SortOrderEnum.DESC;
         return this;
