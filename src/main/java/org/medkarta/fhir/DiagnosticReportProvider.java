@@ -14,8 +14,8 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.hl7.fhir.r4.model.DiagnosticReport;
@@ -32,11 +32,13 @@ import org.springframework.stereotype.Component;
 @Component
 class DiagnosticReportProvider implements IResourceProvider {
 
-    private final ResultsScope scope;
+    private final PatientScope scope;
+    private final ResultsRefusals refusals;
     private final ClinicalResults results;
 
-    DiagnosticReportProvider(ResultsScope scope, ClinicalResults results) {
+    DiagnosticReportProvider(PatientScope scope, ResultsRefusals refusals, ClinicalResults results) {
         this.scope = scope;
+        this.refusals = refusals;
         this.results = results;
     }
 
@@ -47,8 +49,9 @@ class DiagnosticReportProvider implements IResourceProvider {
 
     @Read
     public DiagnosticReport read(@IdParam IdType id) {
-        var decision = scope.read(id);
-        var found = results.results(decision, all().query(FhirIds.parse(id, uuid -> uuid), null, null));
+        var result = FhirIds.parse(id, uuid -> uuid);
+        var decision = scope.read(results.recordOf(result).orElseThrow(NotFound::new));
+        var found = results.results(List.of(decision), all().query(result, null, null));
         if (found.items().isEmpty()) {
             throw new NotFound();
         }
@@ -71,24 +74,24 @@ class DiagnosticReportProvider implements IResourceProvider {
             @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
             @Sort SortSpec sort,
             @Offset Integer offset,
-            @Count Integer count,
-            HttpServletRequest request) {
+            @Count Integer count) {
         var filter = all().where(category, DiagnosticReportProvider::category)
                 .where(code, DiagnosticReportProvider::code)
                 .statuses(status, DiagnosticReportProvider::status)
-                .date(date)
-                .lastUpdated(lastUpdated)
+                .date(scope.range(date))
+                .lastUpdated(scope.range(lastUpdated))
                 .sort(sort, DiagnosticReport.SP_DATE);
-        var decision = scope.search(patient, subject, request);
-        if (decision.isEmpty()) {
+        var records = scope.search(patient, subject);
+        if (records.isEmpty()) {
             return ResultsFilter.empty(offset, count);
         }
-        var page = results.results(decision.get(), filter.query(null, offset, count));
-        return ResultsFilter.page(page, offset, count, (item, all) -> translate(item));
+        var page = results.results(records, filter.query(null, offset, count));
+        return ResultsFilter.page(page, offset, count, DiagnosticReportProvider::translate);
     }
 
-    private static ResultsFilter all() {
-        return new ResultsFilter(Set.of(EntryType.INSTRUMENTAL, EntryType.LAB_RESULT), Set.of(), Set.of(), false);
+    private ResultsFilter all() {
+        return new ResultsFilter(
+                refusals, Set.of(EntryType.INSTRUMENTAL, EntryType.LAB_RESULT), Set.of(), Set.of(), false);
     }
 
     private static DiagnosticReport translate(RecordResults.Item item) {

@@ -14,13 +14,12 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.IdType;
-import org.medkarta.access.AccessDecision;
 import org.medkarta.record.ClinicalResults;
 import org.medkarta.record.EntryStatus;
 import org.medkarta.record.EntryType;
@@ -39,12 +38,15 @@ import org.springframework.stereotype.Component;
 @Component
 class DocumentReferenceProvider implements IResourceProvider {
 
-    private final ResultsScope scope;
+    private final PatientScope scope;
+    private final ResultsRefusals refusals;
     private final ClinicalResults results;
     private final PublicUrl publicUrl;
 
-    DocumentReferenceProvider(ResultsScope scope, ClinicalResults results, PublicUrl publicUrl) {
+    DocumentReferenceProvider(
+            PatientScope scope, ResultsRefusals refusals, ClinicalResults results, PublicUrl publicUrl) {
         this.scope = scope;
+        this.refusals = refusals;
         this.results = results;
         this.publicUrl = publicUrl;
     }
@@ -56,12 +58,13 @@ class DocumentReferenceProvider implements IResourceProvider {
 
     @Read
     public DocumentReference read(@IdParam IdType id) {
-        var decision = scope.read(id);
-        var found = results.results(decision, all().query(FhirIds.parse(id, uuid -> uuid), null, null));
+        var result = FhirIds.parse(id, uuid -> uuid);
+        var decision = scope.read(results.recordOf(result).orElseThrow(NotFound::new));
+        var found = results.results(List.of(decision), all().query(result, null, null));
         if (found.items().isEmpty()) {
             throw new NotFound();
         }
-        return translate(found.items().get(0), found, decision);
+        return translate(found.items().get(0));
     }
 
     /**
@@ -79,39 +82,38 @@ class DocumentReferenceProvider implements IResourceProvider {
             @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
             @Sort SortSpec sort,
             @Offset Integer offset,
-            @Count Integer count,
-            HttpServletRequest request) {
+            @Count Integer count) {
         var filter = all().where(type, DocumentReferenceProvider::type)
                 .statuses(status, DocumentReferenceProvider::status)
-                .date(date)
-                .lastUpdated(lastUpdated)
+                .date(scope.range(date))
+                .lastUpdated(scope.range(lastUpdated))
                 .sort(sort, DocumentReference.SP_DATE);
-        var decision = scope.search(patient, subject, request);
-        if (decision.isEmpty()) {
+        var records = scope.search(patient, subject);
+        if (records.isEmpty()) {
             return ResultsFilter.empty(offset, count);
         }
-        var page = results.results(decision.get(), filter.query(null, offset, count));
-        return ResultsFilter.page(page, offset, count, (item, all) -> translate(item, all, decision.get()));
+        var page = results.results(records, filter.query(null, offset, count));
+        return ResultsFilter.page(page, offset, count, this::translate);
     }
 
-    private static ResultsFilter all() {
+    private ResultsFilter all() {
         return new ResultsFilter(
+                refusals,
                 Set.of(EntryType.EXAM_PROTOCOL, EntryType.HOSPITALISATION),
                 Set.of(),
                 EnumSet.allOf(UploadKind.class),
                 true);
     }
 
-    private DocumentReference translate(RecordResults.Item item, RecordResults page, AccessDecision decision) {
+    private DocumentReference translate(RecordResults.Item item) {
         if (item.upload() == null) {
             return DocumentReferenceTranslator.entry(item.entry(), item.filedAt(), item.updatedAt());
         }
         var upload = item.upload();
-        String url = page.downloadable()
-                ? publicUrl.of(
-                        "/api/v1/patients/" + decision.patient().value() + "/documents/" + upload.id() + "/content")
+        String url = item.downloadable()
+                ? publicUrl.of("/api/v1/patients/" + item.patient().value() + "/documents/" + upload.id() + "/content")
                 : null;
-        return DocumentReferenceTranslator.upload(upload, decision.patient(), url);
+        return DocumentReferenceTranslator.upload(upload, item.patient(), url);
     }
 
     static ResultsFilter.Match type(TokenParam token) {

@@ -14,13 +14,12 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
-import org.medkarta.access.AccessDecision;
 import org.medkarta.record.ClinicalResults;
 import org.medkarta.record.EntryType;
 import org.medkarta.record.Measure;
@@ -38,11 +37,13 @@ class ObservationProvider implements IResourceProvider {
     private static final String CATEGORY_LABORATORY = "laboratory";
     private static final String CATEGORY_VITAL_SIGNS = "vital-signs";
 
-    private final ResultsScope scope;
+    private final PatientScope scope;
+    private final ResultsRefusals refusals;
     private final ClinicalResults results;
 
-    ObservationProvider(ResultsScope scope, ClinicalResults results) {
+    ObservationProvider(PatientScope scope, ResultsRefusals refusals, ClinicalResults results) {
         this.scope = scope;
+        this.refusals = refusals;
         this.results = results;
     }
 
@@ -53,16 +54,18 @@ class ObservationProvider implements IResourceProvider {
 
     @Read
     public Observation read(@IdParam IdType id) {
-        AccessDecision decision = scope.read(id);
-        var found = results.results(decision, all().query(FhirIds.parse(id, uuid -> uuid), null, null));
+        var result = FhirIds.parse(id, uuid -> uuid);
+        var decision = scope.read(results.recordOf(result).orElseThrow(NotFound::new));
+        var found = results.results(List.of(decision), all().query(result, null, null));
         if (found.items().isEmpty()) {
             throw new NotFound();
         }
-        return translate(found.items().get(0), decision);
+        return translate(found.items().get(0));
     }
 
     /**
-     * {@code patient} or {@code subject} (the caller's own record when neither is given); {@code
+     * {@code patient} or {@code subject} (without either, every record a patient or representative
+     * reaches, as {@link PatientScope} decides); {@code
      * code} as {@code system|code} (LOINC, Medkarta's test codes, Medkarta's diary measures) or a
      * bare code in any of them; {@code category} laboratory or vital-signs; {@code date} and {@code
      * _lastUpdated} with prefixes; {@code _sort} by date.
@@ -77,30 +80,29 @@ class ObservationProvider implements IResourceProvider {
             @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
             @Sort SortSpec sort,
             @Offset Integer offset,
-            @Count Integer count,
-            HttpServletRequest request) {
+            @Count Integer count) {
         var filter = all().where(code, ObservationProvider::code)
                 .where(category, ObservationProvider::category)
-                .date(date)
-                .lastUpdated(lastUpdated)
+                .date(scope.range(date))
+                .lastUpdated(scope.range(lastUpdated))
                 .sort(sort, Observation.SP_DATE);
-        var decision = scope.search(patient, subject, request);
-        if (decision.isEmpty()) {
+        var records = scope.search(patient, subject);
+        if (records.isEmpty()) {
             return ResultsFilter.empty(offset, count);
         }
-        var page = results.results(decision.get(), filter.query(null, offset, count));
-        return ResultsFilter.page(page, offset, count, (item, all) -> translate(item, decision.get()));
+        var page = results.results(records, filter.query(null, offset, count));
+        return ResultsFilter.page(page, offset, count, ObservationProvider::translate);
     }
 
     /** Everything that is an Observation: laboratory results and every diary measure. */
-    private static ResultsFilter all() {
-        return new ResultsFilter(Set.of(EntryType.LAB_RESULT), EnumSet.allOf(Measure.class), Set.of(), false);
+    private ResultsFilter all() {
+        return new ResultsFilter(refusals, Set.of(EntryType.LAB_RESULT), EnumSet.allOf(Measure.class), Set.of(), false);
     }
 
-    private static Observation translate(RecordResults.Item item, AccessDecision decision) {
+    private static Observation translate(RecordResults.Item item) {
         return item.entry() != null
                 ? ObservationTranslator.lab(item.entry(), item.updatedAt())
-                : ObservationTranslator.reading(item.reading(), decision.patient());
+                : ObservationTranslator.reading(item.reading(), item.patient());
     }
 
     /** What one {@code code} token names: laboratory tests and diary measures. */

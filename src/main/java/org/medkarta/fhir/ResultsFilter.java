@@ -1,25 +1,18 @@
 package org.medkarta.fhir;
 
-import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import ca.uhn.fhir.rest.api.SortOrderEnum;
 import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
-import ca.uhn.fhir.rest.param.DateParam;
-import ca.uhn.fhir.rest.param.DateRangeParam;
-import ca.uhn.fhir.rest.param.ParamPrefixEnum;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.SimpleBundleProvider;
-import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.medkarta.record.EntryStatus;
@@ -36,9 +29,6 @@ import org.medkarta.record.UploadKind;
  */
 final class ResultsFilter {
 
-    /** The zone a date without one is read in: the platform's patients live by Moscow time by default. */
-    static final ZoneId ZONE = ZoneId.of("Europe/Moscow");
-
     private Set<EntryType> entryTypes;
     private Set<String> entryCodes;
     private Set<EntryStatus> entryStatuses;
@@ -53,8 +43,16 @@ final class ResultsFilter {
     private Instant updatedBefore;
     private boolean oldestFirst;
 
+    private final ResultsRefusals refusals;
+
     /** Everything a resource type is made of, before any parameter narrows it. */
-    ResultsFilter(Set<EntryType> entryTypes, Set<Measure> measures, Set<UploadKind> uploadKinds, boolean byFiling) {
+    ResultsFilter(
+            ResultsRefusals refusals,
+            Set<EntryType> entryTypes,
+            Set<Measure> measures,
+            Set<UploadKind> uploadKinds,
+            boolean byFiling) {
+        this.refusals = refusals;
         this.entryTypes = copy(entryTypes, EntryType.class);
         this.measures = copy(measures, Measure.class);
         this.uploadKinds = copy(uploadKinds, UploadKind.class);
@@ -87,8 +85,8 @@ final class ResultsFilter {
         var wantedUploads = new HashSet<UploadKind>();
         for (TokenParam token : tokens.getValuesAsQueryTokens()) {
             if (token.getModifier() != null) {
-                throw new InvalidRequestException(
-                        "Modifier :" + token.getModifier().getValue() + " is not supported");
+                throw refusals.unsupported(
+                        "fhir.results.modifier", token.getModifier().getValue());
             }
             var match = meaning.apply(token);
             types.addAll(match.entryTypes());
@@ -125,110 +123,31 @@ final class ResultsFilter {
     }
 
     /**
-     * A date parameter with its prefixes (eq, ge, gt, le, lt, sa, eb; R4 3.1.1.4.2). A value is the
-     * interval its precision spans (a day, a month, a second); a clinical day or a moment matches as
-     * the prefix says of that interval. A value without a zone is read in Moscow time, the platform's.
+     * A date parameter as {@link PatientScope#range} reads it (prefixes eq, ge, gt, le, lt, sa, eb;
+     * a value is the period its precision spans, in Moscow time without a zone): a moment matches
+     * when it lies within, a clinical day when its start does.
      */
-    ResultsFilter date(DateRangeParam range) {
-        if (range == null || range.isEmpty()) {
-            return this;
+    ResultsFilter date(PatientScope.Range range) {
+        if (range.from() != null) {
+            from = later(from, range.from());
+            fromDay(range.fromDay());
         }
-        for (DateParam value : range.getValuesAsQueryTokens()) {
-            if (value == null || value.isEmpty()) {
-                continue;
-            }
-            var prefix = value.getPrefix() == null ? ParamPrefixEnum.EQUAL : value.getPrefix();
-            var span = Span.of(value);
-            switch (prefix) {
-                case EQUAL -> {
-                    fromDay(span.firstDay());
-                    toDay(span.lastDay());
-                    from = later(from, span.start());
-                    before = earlier(before, span.end());
-                }
-                case GREATERTHAN_OR_EQUALS -> {
-                    fromDay(span.firstDay());
-                    from = later(from, span.start());
-                }
-                case GREATERTHAN, STARTS_AFTER -> {
-                    fromDay(span.wholeDays() ? span.lastDay().plusDays(1) : span.firstDay());
-                    from = later(from, span.end());
-                }
-                case LESSTHAN_OR_EQUALS -> {
-                    toDay(span.lastDay());
-                    before = earlier(before, span.end());
-                }
-                case LESSTHAN, ENDS_BEFORE -> {
-                    toDay(span.wholeDays() ? span.firstDay().minusDays(1) : span.lastDay());
-                    before = earlier(before, span.start());
-                }
-                default -> throw new InvalidRequestException("Date prefix " + prefix.getValue() + " is not supported");
-            }
+        if (range.to() != null) {
+            before = earlier(before, range.to());
+            toDay(range.toDay());
         }
         return this;
     }
 
-    ResultsFilter lastUpdated(DateRangeParam range) {
-        if (range == null || range.isEmpty()) {
-            return this;
+    /** {@code _lastUpdated} as {@link PatientScope#range} reads it. */
+    ResultsFilter lastUpdated(PatientScope.Range range) {
+        if (range.from() != null) {
+            updatedFrom = later(updatedFrom, range.from());
         }
-        for (DateParam value : range.getValuesAsQueryTokens()) {
-            if (value == null || value.isEmpty()) {
-                continue;
-            }
-            var prefix = value.getPrefix() == null ? ParamPrefixEnum.EQUAL : value.getPrefix();
-            var span = Span.of(value);
-            switch (prefix) {
-                case EQUAL -> {
-                    updatedFrom = later(updatedFrom, span.start());
-                    updatedBefore = earlier(updatedBefore, span.end());
-                }
-                case GREATERTHAN_OR_EQUALS -> updatedFrom = later(updatedFrom, span.start());
-                case GREATERTHAN, STARTS_AFTER -> updatedFrom = later(updatedFrom, span.end());
-                case LESSTHAN_OR_EQUALS -> updatedBefore = earlier(updatedBefore, span.end());
-                case LESSTHAN, ENDS_BEFORE -> updatedBefore = earlier(updatedBefore, span.start());
-                default -> throw new InvalidRequestException("Date prefix " + prefix.getValue() + " is not supported");
-            }
+        if (range.to() != null) {
+            updatedBefore = earlier(updatedBefore, range.to());
         }
         return this;
-    }
-
-    /**
-     * The interval a date value spans: from {@code start} to just before {@code end}, and the days it
-     * touches; {@code wholeDays} when it is a date without a time (a year, a month, a day).
-     */
-    record Span(Instant start, Instant end, LocalDate firstDay, LocalDate lastDay, boolean wholeDays) {
-
-        static Span of(DateParam value) {
-            String text = value.getValueAsString();
-            var precision = value.getPrecision();
-            if (precision == TemporalPrecisionEnum.YEAR
-                    || precision == TemporalPrecisionEnum.MONTH
-                    || precision == TemporalPrecisionEnum.DAY) {
-                LocalDate first;
-                LocalDate last;
-                if (precision == TemporalPrecisionEnum.YEAR) {
-                    first = LocalDate.of(Integer.parseInt(text.substring(0, 4)), 1, 1);
-                    last = first.plusYears(1).minusDays(1);
-                } else if (precision == TemporalPrecisionEnum.MONTH) {
-                    first = LocalDate.parse(text.substring(0, 7) + "-01");
-                    last = first.plusMonths(1).minusDays(1);
-                } else {
-                    first = LocalDate.parse(text.substring(0, 10));
-                    last = first;
-                }
-                return new Span(
-                        first.atStartOfDay(ZONE).toInstant(),
-                        last.plusDays(1).atStartOfDay(ZONE).toInstant(),
-                        first,
-                        last,
-                        true);
-            }
-            Instant start = value.getValue().toInstant();
-            Instant end = precision.add(value.getValue(), 1).toInstant();
-            LocalDate day = start.atZone(ZONE).toLocalDate();
-            return new Span(start, end, day, day, false);
-        }
     }
 
     private void fromDay(LocalDate day) {
@@ -245,7 +164,7 @@ final class ResultsFilter {
             return this;
         }
         if (!dateParameter.equals(sort.getParamName()) || sort.getChain() != null) {
-            throw new InvalidRequestException("_sort supports " + dateParameter + " and -" + dateParameter + " only");
+            throw refusals.unsupported("fhir.results.sort", dateParameter);
         }
         oldestFirst = sort.getOrder() != SortOrderEnum.DESC;
         return this;
@@ -272,17 +191,17 @@ final class ResultsFilter {
     }
 
     /**
-     * A page of translated results with the total of the one record searched, paged like {@link
+     * A page of translated results with the total of the records searched, paged like {@link
      * Pages#of} so that HAPI writes the same next and previous links.
      */
     static IBundleProvider page(
             RecordResults results,
             Integer offset,
             Integer count,
-            BiFunction<RecordResults.Item, RecordResults, ? extends IBaseResource> translate) {
+            Function<RecordResults.Item, ? extends IBaseResource> translate) {
         var resources = new ArrayList<IBaseResource>();
         for (var item : results.items()) {
-            resources.add(translate.apply(item, results));
+            resources.add(translate.apply(item));
         }
         var page = new SimpleBundleProvider(List.copyOf(resources));
         page.setSize(results.total());

@@ -1,6 +1,9 @@
 package org.medkarta.record;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,26 +42,35 @@ public class ClinicalResults {
     }
 
     /**
-     * One page of the results of the record the decision opened, with how many match in all. The
-     * access decision, taken and audited by the caller, is the only way in: nothing of another record
-     * is read, counted or returned.
+     * One page of the results of the records the decisions opened, with how many match in all. The
+     * access decisions, taken and audited by the caller, are the only way in: nothing of another
+     * record is read, counted or returned. A record read in the patient account (the patient, a
+     * parent, a grantee) shows only what Appendix 1 of order 003 lists; a clinician's, everything.
      */
     @Transactional(readOnly = true)
-    public RecordResults results(AccessDecision decision, RecordQuery query) {
-        MedicalRecord.expect(decision, RecordAction.VIEW);
-        PatientId patient = decision.patient();
-        boolean patientAccount = MedicalRecord.patientAccount(decision);
-        int total = index.count(patient, query, patientAccount);
-        var hits = total == 0 ? List.<RecordResultsIndex.Hit>of() : index.page(patient, query, patientAccount);
+    public RecordResults results(Collection<AccessDecision> decisions, RecordQuery query) {
+        var account = new LinkedHashSet<PatientId>();
+        var clinical = new LinkedHashSet<PatientId>();
+        var downloadable = new HashMap<PatientId, Boolean>();
+        for (var decision : decisions) {
+            MedicalRecord.expect(decision, RecordAction.VIEW);
+            (MedicalRecord.patientAccount(decision) ? account : clinical).add(decision.patient());
+            downloadable.merge(decision.patient(), decision.mayDownload(), Boolean::logicalOr);
+        }
+        // A record opened twice, once as a clinician, is read as the clinician reads it.
+        account.removeAll(clinical);
+        int total = index.count(account, clinical, query);
+        var hits = total == 0 ? List.<RecordResultsIndex.Hit>of() : index.page(account, clinical, query);
         var bySource = hits.stream()
                 .collect(Collectors.groupingBy(
                         RecordResultsIndex.Hit::source,
                         Collectors.mapping(RecordResultsIndex.Hit::id, Collectors.toList())));
+        var patients = downloadable.keySet();
         var entryIds = bySource.getOrDefault('E', List.of());
         var updated = entries.updatedAt(entryIds);
         var fields = entries.currentFields(entryIds);
-        Map<UUID, RecordResults.Item> found = new java.util.HashMap<>();
-        for (var row : entries.byIds(patient, entryIds)) {
+        Map<UUID, RecordResults.Item> found = new HashMap<>();
+        for (var row : entries.byIds(patients, entryIds)) {
             var detail = new EntryDetail(
                     row.id(),
                     row.patientId(),
@@ -76,22 +88,48 @@ public class ClinicalResults {
                     row.flag(),
                     row.source(),
                     List.of());
-            found.put(row.id(), new RecordResults.Item(detail, null, null, row.createdAt(), updated.get(row.id())));
+            found.put(
+                    row.id(),
+                    new RecordResults.Item(
+                            row.patientId(),
+                            detail,
+                            null,
+                            null,
+                            row.createdAt(),
+                            updated.get(row.id()),
+                            downloadable.get(row.patientId())));
         }
-        for (var reading : diaries.byIds(patient, bySource.getOrDefault('R', List.of()))) {
+        for (var owned : diaries.byIds(patients, bySource.getOrDefault('R', List.of()))) {
+            var reading = owned.reading();
             found.put(
                     reading.id(),
-                    new RecordResults.Item(null, reading, null, reading.measuredAt(), reading.measuredAt()));
+                    new RecordResults.Item(
+                            owned.patient(),
+                            null,
+                            reading,
+                            null,
+                            reading.measuredAt(),
+                            reading.measuredAt(),
+                            downloadable.get(owned.patient())));
         }
-        for (var upload : uploads.byIds(patient, bySource.getOrDefault('U', List.of()))) {
+        for (var upload : uploads.byIds(patients, bySource.getOrDefault('U', List.of()))) {
             var changed = upload.decidedAt() == null ? upload.uploadedAt() : upload.decidedAt();
-            found.put(upload.id(), new RecordResults.Item(null, null, upload, upload.uploadedAt(), changed));
+            found.put(
+                    upload.id(),
+                    new RecordResults.Item(
+                            upload.patientId(),
+                            null,
+                            null,
+                            upload,
+                            upload.uploadedAt(),
+                            changed,
+                            downloadable.get(upload.patientId())));
         }
         var page = new ArrayList<RecordResults.Item>();
         for (var hit : hits) {
             Optional.ofNullable(found.get(hit.id())).ifPresent(page::add);
         }
-        return new RecordResults(page, total, decision.mayDownload());
+        return new RecordResults(page, total);
     }
 
     /**

@@ -72,15 +72,18 @@ class Diaries {
                 .list();
     }
 
-    /** The readings of a record among {@code ids}. */
-    List<Reading> byIds(PatientId patient, java.util.Collection<UUID> ids) {
-        if (ids.isEmpty()) {
+    /** A reading with whose record holds it. */
+    record Owned(PatientId patient, Reading reading) {}
+
+    /** The readings among {@code ids} of the given records. */
+    List<Owned> byIds(java.util.Collection<PatientId> patients, java.util.Collection<UUID> ids) {
+        if (ids.isEmpty() || patients.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT * FROM record_diary_reading WHERE patient_id = :patient AND id IN (:ids)")
-                .param("patient", patient.value())
+        return jdbc.sql("SELECT * FROM record_diary_reading WHERE patient_id IN (:patients) AND id IN (:ids)")
+                .param("patients", patients.stream().map(PatientId::value).toList())
                 .param("ids", List.copyOf(ids))
-                .query((rs, n) -> reading(rs))
+                .query((rs, n) -> new Owned(new PatientId(rs.getObject("patient_id", UUID.class)), reading(rs)))
                 .list();
     }
 

@@ -289,12 +289,12 @@ class Entries {
     }
 
     /** The entries of a record among {@code ids}, with when each was filed and last changed. */
-    List<Row> byIds(PatientId patient, java.util.Collection<UUID> ids) {
-        if (ids.isEmpty()) {
+    List<Row> byIds(java.util.Collection<PatientId> patients, java.util.Collection<UUID> ids) {
+        if (ids.isEmpty() || patients.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT * FROM record_entry WHERE patient_id = :patient AND id IN (:ids)")
-                .param("patient", patient.value())
+        return jdbc.sql("SELECT * FROM record_entry WHERE patient_id IN (:patients) AND id IN (:ids)")
+                .param("patients", patients.stream().map(PatientId::value).toList())
                 .param("ids", List.copyOf(ids))
                 .query((rs, n) -> row(rs))
                 .list();

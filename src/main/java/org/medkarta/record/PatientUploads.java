@@ -97,12 +97,12 @@ class PatientUploads {
     }
 
     /** The uploads of a record among {@code ids}. */
-    List<UploadView> byIds(PatientId patient, Collection<UUID> ids) {
-        if (ids.isEmpty()) {
+    List<UploadView> byIds(Collection<PatientId> patients, Collection<UUID> ids) {
+        if (ids.isEmpty() || patients.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " WHERE u.patient_id = :patient AND u.id IN (:ids)")
-                .param("patient", patient.value())
+        return jdbc.sql(SELECT + " WHERE u.patient_id IN (:patients) AND u.id IN (:ids)")
+                .param("patients", patients.stream().map(PatientId::value).toList())
                 .param("ids", List.copyOf(ids))
                 .query((rs, n) -> view(rs))
                 .list();

@@ -5,14 +5,16 @@ import static org.medkarta.shared.Columns.utc;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.medkarta.shared.PatientId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The results of one record in one list across entries, diary readings and uploads: counted and
- * paged in SQL, so a page costs the same however long the record is.
+ * The results of some records in one list across entries, diary readings and uploads: counted and
+ * paged in SQL, so a page costs the same however long the records are. Records read in the patient
+ * account ({@code account}) show only what Appendix 1 lists; the others ({@code clinical}) all.
  */
 @Repository
 class RecordResultsIndex {
@@ -26,9 +28,9 @@ class RecordResultsIndex {
         this.jdbc = jdbc;
     }
 
-    int count(PatientId patient, RecordQuery query, boolean patientAccount) {
+    int count(Set<PatientId> account, Set<PatientId> clinical, RecordQuery query) {
         var params = new HashMap<String, Object>();
-        String union = union(patient, query, patientAccount, params);
+        String union = union(account, clinical, query, params);
         if (union == null) {
             return 0;
         }
@@ -39,9 +41,9 @@ class RecordResultsIndex {
                 .intValue();
     }
 
-    List<Hit> page(PatientId patient, RecordQuery query, boolean patientAccount) {
+    List<Hit> page(Set<PatientId> account, Set<PatientId> clinical, RecordQuery query) {
         var params = new HashMap<String, Object>();
-        String union = union(patient, query, patientAccount, params);
+        String union = union(account, clinical, query, params);
         if (union == null || query.count() == 0) {
             return List.of();
         }
@@ -58,14 +60,20 @@ class RecordResultsIndex {
 
     /** The statements of each source the query takes from, joined; null when it takes from none. */
     private static String union(
-            PatientId patient, RecordQuery query, boolean patientAccount, Map<String, Object> params) {
-        params.put("patient", patient.value());
+            Set<PatientId> account, Set<PatientId> clinical, RecordQuery query, Map<String, Object> params) {
+        if (account.isEmpty() && clinical.isEmpty()) {
+            return null;
+        }
+        var all = new java.util.ArrayList<UUID>();
+        account.forEach(patient -> all.add(patient.value()));
+        clinical.forEach(patient -> all.add(patient.value()));
+        params.put("patients", all);
         if (query.id() != null) {
             params.put("id", query.id());
         }
         var parts = new java.util.ArrayList<String>();
         if (takesEntries(query)) {
-            parts.add(entries(query, patientAccount, params));
+            parts.add(entries(account, clinical, query, params));
         }
         boolean current = query.entryStatuses() == null || query.entryStatuses().contains(EntryStatus.CURRENT);
         if (current && !query.measures().isEmpty()) {
@@ -83,10 +91,22 @@ class RecordResultsIndex {
                 && (query.entryStatuses() == null || !query.entryStatuses().isEmpty());
     }
 
-    private static String entries(RecordQuery query, boolean patientAccount, Map<String, Object> params) {
+    private static String entries(
+            Set<PatientId> account, Set<PatientId> clinical, RecordQuery query, Map<String, Object> params) {
         var sql = new StringBuilder("SELECT id, 'E' AS source, ")
                 .append(query.byFiling() ? "CAST(created_at AS TIMESTAMP)" : "CAST(effective_date AS TIMESTAMP)")
-                .append(" AS at FROM record_entry WHERE patient_id = :patient AND type IN (:entryTypes)");
+                .append(" AS at FROM record_entry WHERE type IN (:entryTypes) AND (");
+        if (!clinical.isEmpty()) {
+            sql.append("patient_id IN (:clinical)");
+            params.put("clinical", clinical.stream().map(PatientId::value).toList());
+        }
+        if (!account.isEmpty()) {
+            sql.append(clinical.isEmpty() ? "(" : " OR (").append("patient_id IN (:account)");
+            params.put("account", account.stream().map(PatientId::value).toList());
+            Entries.appendShownInPatientAccount(sql, params);
+            sql.append(")");
+        }
+        sql.append(")");
         params.put(
                 "entryTypes",
                 query.entryTypes().stream().map(Enum::name).sorted().toList());
@@ -116,15 +136,12 @@ class RecordResultsIndex {
             }
         }
         updated(sql, "updated_at", query, params);
-        if (patientAccount) {
-            Entries.appendShownInPatientAccount(sql, params);
-        }
         return sql.toString();
     }
 
     private static String readings(RecordQuery query, Map<String, Object> params) {
         var sql = new StringBuilder("SELECT id, 'R' AS source, CAST(measured_at AS TIMESTAMP) AS at"
-                + " FROM record_diary_reading WHERE patient_id = :patient AND measure IN (:measures)");
+                + " FROM record_diary_reading WHERE patient_id IN (:patients) AND measure IN (:measures)");
         params.put(
                 "measures", query.measures().stream().map(Enum::name).sorted().toList());
         if (query.id() != null) {
@@ -137,7 +154,7 @@ class RecordResultsIndex {
 
     private static String uploads(RecordQuery query, Map<String, Object> params) {
         var sql = new StringBuilder("SELECT id, 'U' AS source, CAST(uploaded_at AS TIMESTAMP) AS at"
-                + " FROM record_upload WHERE patient_id = :patient AND kind IN (:uploadKinds)");
+                + " FROM record_upload WHERE patient_id IN (:patients) AND kind IN (:uploadKinds)");
         params.put(
                 "uploadKinds",
                 query.uploadKinds().stream().map(Enum::name).sorted().toList());

@@ -254,9 +254,21 @@ class FhirObservationIT extends FhirResultsSupport {
 
         var english = fhir(doctor.token(), "Observation?code=718-7", "Accept-Language", "en");
         assertThat(english.statusCode()).isEqualTo(400);
-        assertThat(english.body()).contains("Name the patient with the");
+        assertThat(english.body()).contains("Name the patient");
 
         assertThat(fhir(null, "Observation?code=718-7").statusCode()).isEqualTo(401);
+
+        var patient = patient();
+        var sorted = fhir(patient.token(), "Observation?_sort=code", "Accept-Language", "en");
+        assertThat(sorted.statusCode()).isEqualTo(400);
+        assertValid(sorted.body());
+        assertThat(sorted.body()).contains("can be sorted by");
+        var modified = fhir(patient.token(), "Observation?code:text=glucose");
+        assertThat(modified.statusCode()).isEqualTo(400);
+        assertThat(modified.body()).contains("Модификатор");
+        var prefix = fhir(patient.token(), "Observation?date=ap2024-01-01", "Accept-Language", "en");
+        assertThat(prefix.statusCode()).isEqualTo(400);
+        assertValid(prefix.body());
         assertThat(fhir(doctor.token(), "Observation?colour=red").statusCode()).isEqualTo(400);
     }
 }
