@@ -44,15 +44,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The access matrix of issue 7 extended to {@code /fhir} (issue 14): every patient-compartment type ×
- * the roles of {@code AccessMatrixIT} × two owners (an adult and a child under 15), a read of one
- * resource and its search by patient, with {@code _total=accurate} and {@code _count=0}; chained and
- * {@code _has} parameters besides. A role the REST API's rules do not admit reads 404 and searches an
- * empty Bundle that names nothing of the owner; anonymous callers get 401; each request of medical
- * data leaves exactly one entry about the owner in the audit trail.
+ * the roles of {@code AccessMatrixIT} × three owners (an adult, a child under 15, a child of 15): a
+ * read of one resource of each kind and its search by patient, plain, with {@code _count=0} and with
+ * {@code _total=accurate} (strict: 400; lenient: ignored); chained, {@code _has} and {@code _include}
+ * parameters besides. A role the rules do not admit reads 404 (403 where the REST API tells someone
+ * who may read the record that they may not manage it) and searches an empty Bundle that names
+ * nothing of the owner; anonymous callers get 401; each request that reaches the access checks
+ * leaves exactly one entry about the owner in the audit trail, except the cases {@link #audit} names
+ * as findings.
  *
- * <p>The expectations are written out in {@link #expected}, from the rules the REST API and the FHIR
- * tests of each type assert, not computed by the code under test. The data are made through the
- * real APIs and facades, once, in one Spring context.
+ * <p>The expectations are written out in {@link #expected} and {@link #refusedRead}, from the rules
+ * the REST API and the FHIR tests of each type assert, not computed by the code under test. The data
+ * are made through the real APIs and facades, once, in one Spring context.
  */
 class FhirAccessMatrixIT extends FhirSupport {
 
@@ -65,6 +68,7 @@ class FhirAccessMatrixIT extends FhirSupport {
         FULL_GRANTEE,
         REVOKED_GRANTEE,
         PARENT_OF_CHILD_UNDER_15,
+        PARENT_OF_15_YEAR_OLD,
         DOCTOR_IN_CARE,
         DOCTOR_WITHOUT_CARE,
         ADMIN_OF_ANOTHER_CLINIC,
@@ -73,7 +77,9 @@ class FhirAccessMatrixIT extends FhirSupport {
 
     enum Owner {
         ADULT,
-        CHILD_UNDER_15
+        CHILD_UNDER_15,
+        /** Registered by the parent while 14; at 15 the record is their own (seed 001). */
+        CHILD_OF_15
     }
 
     /** One resource of the owner's compartment: its FHIR type and how a search by patient names them. */
@@ -119,7 +125,8 @@ class FhirAccessMatrixIT extends FhirSupport {
     /** Whether the role may read the owner's record (VIEW), as AccessMatrixIT's rules say. */
     static boolean views(Who who, Owner owner) {
         return switch (who) {
-            case SELF, VIEW_GRANTEE, VIEW_DOWNLOAD_GRANTEE, FULL_GRANTEE -> owner == Owner.ADULT;
+            case SELF -> owner != Owner.CHILD_UNDER_15;
+            case VIEW_GRANTEE, VIEW_DOWNLOAD_GRANTEE, FULL_GRANTEE -> owner == Owner.ADULT;
             case PARENT_OF_CHILD_UNDER_15 -> owner == Owner.CHILD_UNDER_15;
             case DOCTOR_IN_CARE -> true;
             default -> false;
@@ -128,7 +135,7 @@ class FhirAccessMatrixIT extends FhirSupport {
 
     /** Whether the role manages the record's access: the adult themself, the parent of a child under 15. */
     static boolean manages(Who who, Owner owner) {
-        return (who == Who.SELF && owner == Owner.ADULT)
+        return (who == Who.SELF && owner != Owner.CHILD_UNDER_15)
                 || (who == Who.PARENT_OF_CHILD_UNDER_15 && owner == Owner.CHILD_UNDER_15);
     }
 
@@ -223,6 +230,24 @@ class FhirAccessMatrixIT extends FhirSupport {
                 "Снежкова",
                 "Снежана",
                 LocalDate.now(ZoneId.of("Europe/Moscow")).minusYears(8));
+        // The 15-year-old was registered by the parent while still 14, ten days ago.
+        var parentOfTeen = patient("Подростков", "Павел");
+        clock.freezeAt(Instant.now().minus(Duration.ofDays(10)));
+        PatientId teen = Delegations.child(
+                this,
+                new Delegations.Holder(identity.tokensFor(parentOfTeen.user()).accessToken(), parentOfTeen.phone()),
+                "Ферапонтова",
+                "Фрося",
+                LocalDate.now(ZoneId.of("Europe/Moscow")).minusYears(15).minusDays(5));
+        clock.reset();
+        identity.assignPhone(teen, Phones.unique());
+        var teenUser = new SignedInUser(
+                identity.patient(teen).orElseThrow().userId(),
+                "Фрося",
+                teen,
+                List.of(new RoleGrant(Role.PATIENT, null)),
+                "SMS_CODE");
+        String teenToken = identity.tokensFor(teenUser).accessToken();
         var viewer = patient("Смотрова", "Вера");
         var downloader = patient("Загрузова", "Дина");
         var full = patient("Полнова", "Фаина");
@@ -243,6 +268,9 @@ class FhirAccessMatrixIT extends FhirSupport {
         tokens.put(Who.FULL_GRANTEE, full.token());
         tokens.put(Who.REVOKED_GRANTEE, revoked.token());
         tokens.put(Who.PARENT_OF_CHILD_UNDER_15, parent.token());
+        tokens.put(
+                Who.PARENT_OF_15_YEAR_OLD,
+                identity.tokensFor(parentOfTeen.user()).accessToken());
         tokens.put(Who.DOCTOR_IN_CARE, TestCare.token(identity, inCare));
         tokens.put(Who.DOCTOR_WITHOUT_CARE, TestCare.token(identity, notInCare));
         tokens.put(
@@ -279,6 +307,19 @@ class FhirAccessMatrixIT extends FhirSupport {
                         null,
                         "Снежкова",
                         "Снежана"));
+        owners.put(
+                Owner.CHILD_OF_15,
+                furnish(
+                        teenUser,
+                        teen,
+                        teenToken,
+                        teenToken,
+                        doctor,
+                        registry,
+                        inCare,
+                        identity.patient(teen).orElseThrow().phone(),
+                        "Ферапонтова",
+                        "Фрося"));
 
         // The adult's grants; the VIEW grantee's is the Consent every role asks about.
         var record = adult.patientId();
@@ -305,21 +346,15 @@ class FhirAccessMatrixIT extends FhirSupport {
                 owners.get(Owner.CHILD_UNDER_15),
                 Kind.ACCESS_LOG,
                 firstId(parent.token(), "AuditEvent?patient=" + child.value()));
-        // The clinic's informed consent the adult accepted when booking: a Consent of their own record.
-        // (A parent's acceptance when booking for the child is the parent's, on the parent's record.)
-        var consents = bundle(fhir(adult.token(), "Consent?patient=" + record.value()));
-        var acceptance = consents.getEntry().stream()
-                .map(entry -> (Consent) entry.getResource())
-                .filter(consent -> "treatment"
-                        .equals(consent.getScope().getCodingFirstRep().getCode()))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError(
-                        "no informed consent accepted: " + consents.getEntry().size()));
         remember(
-                owners.get(Owner.ADULT),
-                Kind.ACCEPTANCE,
-                acceptance.getIdElement().getIdPart());
-        tokens.put(Who.SELF, adult.token());
+                owners.get(Owner.CHILD_OF_15),
+                Kind.ACCESS_LOG,
+                firstId(teenToken, "AuditEvent?patient=" + teen.value()));
+        // The clinic's informed consent each booked when booking: a Consent of their own record.
+        // (A parent's acceptance when booking for the child is the parent's, on the parent's record.)
+        remember(owners.get(Owner.ADULT), Kind.ACCEPTANCE, acceptance(adult.token(), record));
+        remember(owners.get(Owner.CHILD_OF_15), Kind.ACCEPTANCE, acceptance(teenToken, teen));
+        var selves = Map.of(Owner.ADULT, adult.token(), Owner.CHILD_OF_15, teenToken);
         long furnished = System.nanoTime();
 
         var failures = new ArrayList<String>();
@@ -328,10 +363,10 @@ class FhirAccessMatrixIT extends FhirSupport {
             var data = owners.get(owner);
             for (var who : Who.values()) {
                 // A child under 15 has no account of their own.
-                String token = who == Who.SELF && owner == Owner.CHILD_UNDER_15 ? null : tokens.get(who);
                 if (who == Who.SELF && owner == Owner.CHILD_UNDER_15) {
                     continue;
                 }
+                String token = who == Who.SELF ? selves.get(owner) : tokens.get(who);
                 for (var kind : Kind.values()) {
                     String id = data.ids().get(kind);
                     if (id == null) {
@@ -727,6 +762,20 @@ class FhirAccessMatrixIT extends FhirSupport {
                 "Матричная выписка",
                 "Матрица-Мед"));
         return new Furnished(record, ids, secrets, new HashSet<>(ids.values()));
+    }
+
+    /** The clinic's informed consent accepted at booking, as the record's own Consent. */
+    private String acceptance(String token, PatientId record) {
+        var consents = bundle(fhir(token, "Consent?patient=" + record.value()));
+        return consents.getEntry().stream()
+                .map(entry -> (Consent) entry.getResource())
+                .filter(consent -> "treatment"
+                        .equals(consent.getScope().getCodingFirstRep().getCode()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "no informed consent accepted: " + consents.getEntry().size()))
+                .getIdElement()
+                .getIdPart();
     }
 
     private static void remember(Furnished data, Kind kind, String id) {
