@@ -96,7 +96,9 @@ class FhirAccessMatrixIT extends FhirSupport {
         ACCEPTANCE("Consent", "patient"),
         REFERRAL("ServiceRequest", "patient"),
         ACCESS_LOG("AuditEvent", "patient"),
-        APPOINTMENT("Appointment", "patient");
+        APPOINTMENT("Appointment", "patient"),
+        ENCOUNTER("Encounter", "patient"),
+        CONDITION("Condition", "patient");
 
         final String type;
         final String byPatient;
@@ -147,7 +149,9 @@ class FhirAccessMatrixIT extends FhirSupport {
     static Answer expected(Kind kind, Who who, Owner owner) {
         boolean sees = switch (kind) {
             // The record's data: whoever may read the record.
-            case PATIENT, LAB, VITAL_SIGN, REPORT, DOCUMENT, REFERRAL -> views(who, owner);
+            case PATIENT, LAB, VITAL_SIGN, REPORT, DOCUMENT, REFERRAL, ENCOUNTER -> views(who, owner);
+            // Diagnoses are not shown in the patient account (order 003, Appendix 1): clinicians only.
+            case CONDITION -> who == Who.DOCTOR_IN_CARE;
             // Order 003 Appendix 1 keeps prescriptions and vaccinations to clinicians in care.
             case PRESCRIPTION, VACCINATION -> who == Who.DOCTOR_IN_CARE;
             // Identity's rule (issue 12): the patient themself and staff of a caring clinic, its
@@ -680,6 +684,34 @@ class FhirAccessMatrixIT extends FhirSupport {
                 "referenceHigh",
                 "160");
         ids.put(Kind.LAB, lab);
+        ids.put(
+                Kind.ENCOUNTER,
+                file(
+                        doctor,
+                        record,
+                        "EXAM_PROTOCOL",
+                        "date",
+                        "2024-02-03",
+                        "specialty",
+                        "Терапевт",
+                        "examination",
+                        "Осмотр",
+                        "conclusion",
+                        "Норма"));
+        ids.put(
+                Kind.CONDITION,
+                file(
+                        doctor,
+                        record,
+                        "DIAGNOSIS",
+                        "icd10",
+                        "I10",
+                        "name",
+                        "Эссенциальная гипертензия",
+                        "onset",
+                        "2020-01-01",
+                        "clinicalStatus",
+                        "ACTIVE"));
         ids.put(
                 Kind.REPORT,
                 file(
