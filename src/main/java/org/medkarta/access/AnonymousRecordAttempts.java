@@ -18,7 +18,8 @@ import org.springframework.stereotype.Service;
  * <p>What the caller wanted is read from the path, as the endpoints name it: the patient from
  * {@code /api/v1/patients/{id}/…}, {@code /record/{id}/…} or a {@code patientId} parameter, or
  * from the grant {@code /api/v1/grants/{id}/…} names (a grant is about one record, and its owner
- * should see the attempt), the action from the method and the last segments. Other anonymous refusals (the profile, notices) are
+ * should see the attempt), or from a FHIR read of {@code /fhir/Patient/{id}} or the patient a FHIR
+ * search names, the action from the method and the last segments. Other anonymous refusals (the profile, notices) are
  * not about medical data and are not recorded.
  */
 @Service
@@ -27,6 +28,9 @@ class AnonymousRecordAttempts implements AnonymousAttempts {
     private static final Pattern PATIENT_API = Pattern.compile("^/api/v1/patients/([0-9a-fA-F-]{36})(/.*)?$");
     private static final Pattern GRANT_API = Pattern.compile("^/api/v1/grants/([0-9a-fA-F-]{36})(/.*)?$");
     private static final Pattern RECORD_PAGE = Pattern.compile("^/record(?:/([0-9a-fA-F-]{36}))?(/.*)?$");
+    /** A FHIR request: the type and, for a read, the id (only public types never get here). */
+    private static final Pattern FHIR = Pattern.compile("^/fhir/([A-Z][A-Za-z]+)(?:/([^/]+))?(/.*)?$");
+
     private static final List<String> RECORD_API =
             List.of("/api/v1/appointments", "/api/v1/record/", "/api/v1/verification-queue", "/api/v1/diary-alerts");
 
@@ -46,6 +50,7 @@ class AnonymousRecordAttempts implements AnonymousAttempts {
         var api = PATIENT_API.matcher(path);
         var page = RECORD_PAGE.matcher(path);
         var grant = GRANT_API.matcher(path);
+        var fhir = FHIR.matcher(path);
         UUID patient;
         String rest;
         if (api.matches()) {
@@ -60,6 +65,11 @@ class AnonymousRecordAttempts implements AnonymousAttempts {
         } else if (page.matches()) {
             patient = page.group(1) == null ? null : uuid(page.group(1)).orElse(null);
             rest = page.group(2) == null ? "" : page.group(2);
+        } else if (fhir.matches()) {
+            patient = "Patient".equals(fhir.group(1)) && fhir.group(2) != null
+                    ? uuid(fhir.group(2)).orElse(null)
+                    : null;
+            rest = "";
         } else if (RECORD_API.stream().anyMatch(path::startsWith)) {
             patient = null;
             rest = path;

@@ -14,10 +14,12 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.medkarta.shared.AnonymousAttempts;
 import org.medkarta.shared.DomainException;
 import org.medkarta.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -38,11 +40,17 @@ class FhirErrors {
     private final Problems problems;
     private final MessageSource messages;
     private final LocaleResolver locales;
+    private final ObjectProvider<AnonymousAttempts> attempts;
 
-    FhirErrors(Problems problems, MessageSource messages, LocaleResolver locales) {
+    FhirErrors(
+            Problems problems,
+            MessageSource messages,
+            LocaleResolver locales,
+            ObjectProvider<AnonymousAttempts> attempts) {
         this.problems = problems;
         this.messages = messages;
         this.locales = locales;
+        this.attempts = attempts;
     }
 
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
@@ -55,6 +63,11 @@ class FhirErrors {
             }
         }
         if (thrown instanceof AuthenticationException) {
+            // Audited as the REST API audits an anonymous attempt at a record (G1).
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
+            attempts.forEach(
+                    port -> port.refused(request.getMethod(), path, namedPatient(request), request.getRemoteAddr()));
             var failure = failure(
                     401,
                     IssueType.LOGIN,
@@ -75,6 +88,17 @@ class FhirErrors {
         log.error("FHIR request failed", thrown);
         String text = messages.getMessage("problem.internal-error", null, "Internal server error", locale);
         return failure(HttpStatus.INTERNAL_SERVER_ERROR.value(), IssueType.EXCEPTION, text, "internal-error");
+    }
+
+    /** The patient a search names ({@code patient}, {@code subject}, a Patient search's {@code _id}). */
+    private static String namedPatient(HttpServletRequest request) {
+        for (String name : new String[] {"patient", "subject", "beneficiary", "_id"}) {
+            String value = request.getParameter(name);
+            if (value != null && (!"_id".equals(name) || request.getRequestURI().endsWith("/Patient"))) {
+                return value.substring(value.lastIndexOf('/') + 1);
+            }
+        }
+        return null;
     }
 
     /** A failure answered with {@code status} and an OperationOutcome of one error issue. */

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * public. A service switched off is not in the catalogue, so it is not here either (404).
  */
 @Component
-class HealthcareServiceProvider implements IResourceProvider {
+class HealthcareServiceProvider implements IResourceProvider, PublicResource {
 
     private final ClinicDirectory directory;
 

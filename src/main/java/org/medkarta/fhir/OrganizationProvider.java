@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /** Clinics as Organizations: public like the catalogue pages, read and searched by anyone. */
 @Component
-class OrganizationProvider implements IResourceProvider {
+class OrganizationProvider implements IResourceProvider, PublicResource {
 
     private final ClinicDirectory directory;
 

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * searched by anyone. A person with no active doctor's profile is not here (404).
  */
 @Component
-class PractitionerProvider implements IResourceProvider {
+class PractitionerProvider implements IResourceProvider, PublicResource {
 
     private final ClinicDirectory directory;
 

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /** Doctors in clinics with their specialties and services, as the catalogue shows them: public. */
 @Component
-class PractitionerRoleProvider implements IResourceProvider {
+class PractitionerRoleProvider implements IResourceProvider, PublicResource {
 
     private final ClinicDirectory directory;
 

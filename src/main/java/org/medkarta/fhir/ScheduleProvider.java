@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * profile, planned from now to the clinic's booking horizon. Their slots are {@link SlotProvider}'s.
  */
 @Component
-class ScheduleProvider implements IResourceProvider {
+class ScheduleProvider implements IResourceProvider, PublicResource {
 
     private final Scheduling scheduling;
     private final ClinicDirectory directory;

@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  * calendar (the doctor, the clinic's staff), one schedule at a time.
  */
 @Component
-class SlotProvider implements IResourceProvider {
+class SlotProvider implements IResourceProvider, PublicResource {
 
     /** How far a calendar (busy slots) search reaches when the client gives no end. */
     private static final Duration CALENDAR_REACH = Duration.ofDays(92);

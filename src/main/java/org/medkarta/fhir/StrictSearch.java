@@ -43,6 +43,7 @@ class StrictSearch {
             Set.of("_format", "_pretty", "_summary", "_elements", "_getpages", "_getpagesoffset", "_bundletype");
 
     private final Map<String, Set<String>> known = new HashMap<>();
+    private final Set<String> open = new java.util.HashSet<>();
     private final MessageSource messages;
     private final LocaleResolver locales;
 
@@ -51,11 +52,19 @@ class StrictSearch {
         this.locales = locales;
         for (var provider : providers) {
             known.put(provider.getResourceType().getSimpleName(), declared(provider.getClass()));
+            if (provider instanceof PublicResource) {
+                open.add(provider.getResourceType().getSimpleName());
+            }
         }
     }
 
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLER_SELECTED)
     void check(RequestDetails details, HttpServletRequest request) {
+        if (details.getResourceName() != null
+                && known.containsKey(details.getResourceName())
+                && !open.contains(details.getResourceName())) {
+            FhirCaller.required();
+        }
         if (!isSearch(details) || !known.containsKey(details.getResourceName())) {
             return;
         }

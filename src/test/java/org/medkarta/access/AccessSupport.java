@@ -59,6 +59,7 @@ abstract class AccessSupport extends ApiSupport {
     @Autowired
     protected JdbcClient jdbc;
 
+    @org.junit.jupiter.api.BeforeEach
     @AfterEach
     void realTime() {
         clock.reset();
