@@ -99,8 +99,6 @@ public abstract class BrowserSupport {
 
     @AfterEach
     void closePage() {
-        // Sign-ins move the shared clock past the resend wait; the next test starts in real time.
-        clock.reset();
         if (context != null) {
             context.close();
         }
