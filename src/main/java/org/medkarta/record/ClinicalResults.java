@@ -71,23 +71,7 @@ public class ClinicalResults {
         var fields = entries.currentFields(entryIds);
         Map<UUID, RecordResults.Item> found = new HashMap<>();
         for (var row : entries.byIds(patients, entryIds)) {
-            var detail = new EntryDetail(
-                    row.id(),
-                    row.patientId(),
-                    row.type(),
-                    row.status(),
-                    row.version(),
-                    row.date(),
-                    row.code(),
-                    row.title(),
-                    MedicalRecord.ordered(row.type(), fields.getOrDefault(row.id(), Map.of())),
-                    row.value(),
-                    row.unit(),
-                    row.referenceLow(),
-                    row.referenceHigh(),
-                    row.flag(),
-                    row.source(),
-                    List.of());
+            var detail = MedicalRecord.detail(row, fields.getOrDefault(row.id(), Map.of()), List.of());
             found.put(
                     row.id(),
                     new RecordResults.Item(

@@ -147,23 +147,8 @@ public class MedicalRecord {
         if (PATIENT_THEMSELF.contains(decision.relation()) && row.seenAt() == null) {
             entries.markSeen(row.id(), clock.instant());
         }
-        return new EntryDetail(
-                row.id(),
-                row.patientId(),
-                row.type(),
-                row.status(),
-                row.version(),
-                row.date(),
-                row.code(),
-                row.title(),
-                ordered(row.type(), entries.fields(row.id(), row.version())),
-                row.value(),
-                row.unit(),
-                row.referenceLow(),
-                row.referenceHigh(),
-                row.flag(),
-                row.source(),
-                patientAccount ? List.of() : entries.versions(row.id()));
+        return detail(
+                row, entries.fields(row.id(), row.version()), patientAccount ? List.of() : entries.versions(row.id()));
     }
 
     /**
@@ -188,23 +173,7 @@ public class MedicalRecord {
     public EntryDetail entryToCorrect(AccessDecision decision, SignedInUser clinician, UUID entryId) {
         expectClinician(decision, clinician);
         var row = entries.find(decision.patient(), entryId).orElseThrow(NotFound::new);
-        return new EntryDetail(
-                row.id(),
-                row.patientId(),
-                row.type(),
-                row.status(),
-                row.version(),
-                row.date(),
-                row.code(),
-                row.title(),
-                ordered(row.type(), entries.fields(row.id(), row.version())),
-                row.value(),
-                row.unit(),
-                row.referenceLow(),
-                row.referenceHigh(),
-                row.flag(),
-                row.source(),
-                List.of());
+        return detail(row, entries.fields(row.id(), row.version()), List.of());
     }
 
     /**
@@ -495,10 +464,6 @@ public class MedicalRecord {
     }
 
     /**
-     * The patient's SNILS and insurance policies with insurer and validity (SPEC E1), as identity
-     * keeps them: the record's identity section.
-     */
-    /**
      * Whether {@code clinician} may change the SNILS and the OMS policy here: the registry of a clinic
      * caring for the patient only (SPEC F4, issue 12); a doctor sees them and the identity form
      * leaves them out.
@@ -509,6 +474,10 @@ public class MedicalRecord {
         return identifiers.keepsRegistry(clinician, decision.patient());
     }
 
+    /**
+     * The patient's SNILS and insurance policies with insurer and validity (SPEC E1), as identity
+     * keeps them: the record's identity section.
+     */
     @Transactional(readOnly = true)
     public RecordIdentifiers identifiers(AccessDecision decision) {
         expect(decision, RecordAction.VIEW);
@@ -676,7 +645,28 @@ public class MedicalRecord {
                 today());
     }
 
-    static Map<String, String> ordered(EntryType type, Map<String, String> fields) {
+    /** An entry as its row and current fields show it, with the history the reader may see. */
+    static EntryDetail detail(Entries.Row row, Map<String, String> fields, List<EntryVersion> history) {
+        return new EntryDetail(
+                row.id(),
+                row.patientId(),
+                row.type(),
+                row.status(),
+                row.version(),
+                row.date(),
+                row.code(),
+                row.title(),
+                ordered(row.type(), fields),
+                row.value(),
+                row.unit(),
+                row.referenceLow(),
+                row.referenceHigh(),
+                row.flag(),
+                row.source(),
+                history);
+    }
+
+    private static Map<String, String> ordered(EntryType type, Map<String, String> fields) {
         var ordered = new LinkedHashMap<String, String>();
         type.fields().forEach(spec -> {
             if (fields.containsKey(spec.name())) {
