@@ -58,6 +58,7 @@ public class RecordAccess {
     private final Grants grants;
     private final Guardianships guardianships;
     private final CareRelationships care;
+    private final ClinicCareRelationships clinicCare;
     private final Emergencies emergencies;
     private final AuditTrail audit;
     private final TransactionTemplate separate;
@@ -70,6 +71,7 @@ public class RecordAccess {
             Grants grants,
             Guardianships guardianships,
             CareRelationships care,
+            ClinicCareRelationships clinicCare,
             Emergencies emergencies,
             AuditTrail audit,
             TransactionTemplate transaction,
@@ -79,6 +81,7 @@ public class RecordAccess {
         this.grants = grants;
         this.guardianships = guardianships;
         this.care = care;
+        this.clinicCare = clinicCare;
         this.emergencies = emergencies;
         this.audit = audit;
         this.transaction = transaction;
@@ -277,6 +280,9 @@ public class RecordAccess {
         if (actor == null || patient == null) {
             return Optional.empty();
         }
+        if (action == RecordAction.IMPORT) {
+            return importGrounds(actor, patient);
+        }
         if (patient.equals(actor.patientId()) && action != RecordAction.WRITE) {
             return Optional.of(new Grounds(Relation.SELF, AccessLevel.FULL, null));
         }
@@ -303,13 +309,28 @@ public class RecordAccess {
         return Optional.empty();
     }
 
+    /**
+     * Who may import another system's resources into a record (SPEC I3): a platform administrator
+     * any record, a doctor, registrar or clinic administrator one their clinic cares for.
+     */
+    private Optional<Grounds> importGrounds(SignedInUser actor, PatientId patient) {
+        if (actor.has(Role.PLATFORM_ADMIN)) {
+            return Optional.of(new Grounds(Relation.STAFF, AccessLevel.VIEW_DOWNLOAD, "platform"));
+        }
+        boolean staff = actor.has(Role.DOCTOR) || actor.has(Role.REGISTRAR) || actor.has(Role.CLINIC_ADMIN);
+        if (staff && clinicCare.cares(actor.userId(), patient)) {
+            return Optional.of(new Grounds(Relation.STAFF, AccessLevel.VIEW_DOWNLOAD, "clinic"));
+        }
+        return Optional.empty();
+    }
+
     /** What a grant's level lets its holder do (seed 001: «только просмотр», «просмотр и скачивание», «полный контроль»). */
     static boolean allows(AccessLevel level, RecordAction action) {
         return switch (action) {
             case VIEW -> true;
             case DOWNLOAD -> level != AccessLevel.VIEW;
             case CONTRIBUTE, ACT_FOR -> level == AccessLevel.FULL;
-            case WRITE, MANAGE_ACCESS -> false;
+            case WRITE, MANAGE_ACCESS, IMPORT -> false;
         };
     }
 

@@ -12,6 +12,11 @@ public enum RecordAction {
     WRITE,
     /** Book appointments and take part in consultations on the patient's behalf. */
     ACT_FOR,
+    /**
+     * Import resources from another system into the record (SPEC I3): staff of a clinic caring for
+     * the patient, or a platform administrator. A patient imports their own file as CONTRIBUTE.
+     */
+    IMPORT,
     /** Grant, change and revoke other people's access: the patient or their legal representative. */
     MANAGE_ACCESS
 }

@@ -6,5 +6,7 @@ public enum Relation {
     PARENT,
     GRANTEE,
     CLINICIAN,
-    EMERGENCY
+    EMERGENCY,
+    /** Clinic staff or a platform administrator acting on the record's registry side: imports. */
+    STAFF
 }

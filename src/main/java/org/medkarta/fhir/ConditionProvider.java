@@ -20,6 +20,7 @@ import java.util.function.Function;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
+import org.medkarta.record.EntryDetail;
 import org.medkarta.record.EntryType;
 import org.medkarta.record.MedicalRecord;
 import org.medkarta.shared.NotFound;
@@ -38,11 +39,13 @@ class ConditionProvider implements IResourceProvider {
 
     private static final Set<EntryType> DIAGNOSES = Set.of(EntryType.DIAGNOSIS);
 
+    private final ImportedResources imported;
     private final PatientScope scope;
     private final MedicalRecord record;
     private final PatientProvider patients;
 
-    ConditionProvider(PatientScope scope, MedicalRecord record, PatientProvider patients) {
+    ConditionProvider(PatientScope scope, MedicalRecord record, PatientProvider patients, ImportedResources imported) {
+        this.imported = imported;
         this.scope = scope;
         this.record = record;
         this.patients = patients;
@@ -61,7 +64,7 @@ class ConditionProvider implements IResourceProvider {
         if (!DIAGNOSES.contains(detail.type())) {
             throw new NotFound();
         }
-        return ConditionTranslator.toFhir(detail);
+        return toFhir(detail);
     }
 
     @Search
@@ -77,7 +80,7 @@ class ConditionProvider implements IResourceProvider {
         var found = RecordEntrySearch.list(record, scope.search(patient, subject), DIAGNOSES, scope.range(onset));
         var subjects = new HashMap<PatientId, Patient>();
         Function<RecordEntrySearch.Found, Condition> open = entry -> {
-            var condition = ConditionTranslator.toFhir(
+            var condition = toFhir(
                     record.entry(entry.decision(), entry.entry().id()));
             if (includes != null && !includes.isEmpty()) {
                 condition
@@ -101,5 +104,10 @@ class ConditionProvider implements IResourceProvider {
                                         PatientScope.matches(clinicalStatus, coding.getSystem(), coding.getCode())))
                 .toList();
         return Pages.of(matching, offset, count);
+    }
+
+    /** The entry as FHIR: the resource it was imported from while unchanged, else the translator's. */
+    private Condition toFhir(EntryDetail entry) {
+        return imported.orTranslated(entry, ConditionTranslator.toFhir(entry));
     }
 }

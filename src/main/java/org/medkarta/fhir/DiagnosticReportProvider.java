@@ -32,11 +32,13 @@ import org.springframework.stereotype.Component;
 @Component
 class DiagnosticReportProvider implements IResourceProvider {
 
+    private final ImportedResources imported;
     private final PatientScope scope;
     private final ResultsRefusals refusals;
     private final ClinicalResults results;
 
-    DiagnosticReportProvider(PatientScope scope, ResultsRefusals refusals, ClinicalResults results) {
+    DiagnosticReportProvider(PatientScope scope, ResultsRefusals refusals, ClinicalResults results, ImportedResources imported) {
+        this.imported = imported;
         this.scope = scope;
         this.refusals = refusals;
         this.results = results;
@@ -86,7 +88,7 @@ class DiagnosticReportProvider implements IResourceProvider {
             return ResultsFilter.empty(offset, count);
         }
         var page = results.results(records, filter.query(null, offset, count));
-        return ResultsFilter.page(page, offset, count, DiagnosticReportProvider::translate);
+        return ResultsFilter.page(page, offset, count, this::translate);
     }
 
     private ResultsFilter all() {
@@ -94,8 +96,9 @@ class DiagnosticReportProvider implements IResourceProvider {
                 refusals, Set.of(EntryType.INSTRUMENTAL, EntryType.LAB_RESULT), Set.of(), Set.of(), false);
     }
 
-    private static DiagnosticReport translate(RecordResults.Item item) {
-        return DiagnosticReportTranslator.toFhir(item.entry(), item.filedAt(), item.updatedAt());
+    private DiagnosticReport translate(RecordResults.Item item) {
+        return imported.orTranslated(
+                item.entry(), DiagnosticReportTranslator.toFhir(item.entry(), item.filedAt(), item.updatedAt()));
     }
 
     static ResultsFilter.Match category(TokenParam token) {

@@ -38,13 +38,15 @@ import org.springframework.stereotype.Component;
 @Component
 class DocumentReferenceProvider implements IResourceProvider {
 
+    private final ImportedResources imported;
     private final PatientScope scope;
     private final ResultsRefusals refusals;
     private final ClinicalResults results;
     private final PublicUrl publicUrl;
 
     DocumentReferenceProvider(
-            PatientScope scope, ResultsRefusals refusals, ClinicalResults results, PublicUrl publicUrl) {
+            PatientScope scope, ResultsRefusals refusals, ClinicalResults results, PublicUrl publicUrl, ImportedResources imported) {
+        this.imported = imported;
         this.scope = scope;
         this.refusals = refusals;
         this.results = results;
@@ -107,7 +109,8 @@ class DocumentReferenceProvider implements IResourceProvider {
 
     private DocumentReference translate(RecordResults.Item item) {
         if (item.upload() == null) {
-            return DocumentReferenceTranslator.entry(item.entry(), item.filedAt(), item.updatedAt());
+            return imported.orTranslated(
+                    item.entry(), DocumentReferenceTranslator.entry(item.entry(), item.filedAt(), item.updatedAt()));
         }
         var upload = item.upload();
         String url = item.downloadable()

@@ -21,6 +21,7 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.medkarta.record.EntryStatus;
+import org.medkarta.record.EntryDetail;
 import org.medkarta.record.EntryType;
 import org.medkarta.record.MedicalRecord;
 import org.medkarta.shared.NotFound;
@@ -36,15 +37,17 @@ import org.springframework.stereotype.Component;
 @Component
 class EncounterProvider implements IResourceProvider {
 
-    static final Set<EntryType> VISITS = Set.of(EntryType.EXAM_PROTOCOL, EntryType.HOSPITALISATION);
+    static final Set<EntryType> VISITS = Set.of(EntryType.EXAM_PROTOCOL, EntryType.HOSPITALISATION, EntryType.VISIT);
 
     static final String STATUS = "http://hl7.org/fhir/encounter-status";
 
+    private final ImportedResources imported;
     private final PatientScope scope;
     private final MedicalRecord record;
     private final PatientProvider patients;
 
-    EncounterProvider(PatientScope scope, MedicalRecord record, PatientProvider patients) {
+    EncounterProvider(PatientScope scope, MedicalRecord record, PatientProvider patients, ImportedResources imported) {
+        this.imported = imported;
         this.scope = scope;
         this.record = record;
         this.patients = patients;
@@ -63,7 +66,7 @@ class EncounterProvider implements IResourceProvider {
         if (!VISITS.contains(detail.type())) {
             throw new NotFound();
         }
-        return EncounterTranslator.toFhir(detail);
+        return toFhir(detail);
     }
 
     @Search
@@ -81,7 +84,7 @@ class EncounterProvider implements IResourceProvider {
                 .toList();
         var subjects = new HashMap<PatientId, Patient>();
         return RecordEntrySearch.page(found, offset, count, entry -> {
-            var encounter = EncounterTranslator.toFhir(
+            var encounter = toFhir(
                     record.entry(entry.decision(), entry.entry().id()));
             if (includes != null && !includes.isEmpty()) {
                 encounter
@@ -95,5 +98,10 @@ class EncounterProvider implements IResourceProvider {
 
     private static String status(EntryStatus status) {
         return status == EntryStatus.ENTERED_IN_ERROR ? "entered-in-error" : "finished";
+    }
+
+    /** The entry as FHIR: the resource it was imported from while unchanged, else the translator's. */
+    private Encounter toFhir(EntryDetail entry) {
+        return imported.orTranslated(entry, EncounterTranslator.toFhir(entry));
     }
 }

@@ -56,6 +56,15 @@ final class EncounterTranslator {
             if (fields.get("outcome") != null) {
                 encounter.getHospitalization().getDischargeDisposition().setText(fields.get("outcome"));
             }
+        } else if (entry.type() == EntryType.VISIT) {
+            // A visit another system recorded (imported; served as it came while unchanged).
+            encounter.setClass_(new Coding(ACT_CODE, "AMB", "ambulatory"));
+            period.setStartElement(day(fields.get("date")));
+            period.setEndElement(day(fields.get("end") != null ? fields.get("end") : fields.get("date")));
+            encounter.addType().setText(fields.get("kind"));
+            if (fields.get("reason") != null) {
+                encounter.addReasonCode().setText(fields.get("reason"));
+            }
         } else {
             encounter.setClass_(
                     "CONSULTATION".equals(entry.source())

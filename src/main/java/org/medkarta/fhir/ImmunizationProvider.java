@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Immunization;
+import org.medkarta.record.EntryDetail;
 import org.medkarta.record.EntryType;
 import org.medkarta.record.MedicalRecord;
 import org.springframework.stereotype.Component;
@@ -32,11 +33,13 @@ class ImmunizationProvider implements IResourceProvider {
 
     private static final Set<String> DATES = Set.of(Immunization.SP_DATE);
 
+    private final ImportedResources imported;
     private final PatientScope scope;
     private final MedicalRecord record;
     private final CareSort sorts;
 
-    ImmunizationProvider(PatientScope scope, MedicalRecord record, CareSort sorts) {
+    ImmunizationProvider(PatientScope scope, MedicalRecord record, CareSort sorts, ImportedResources imported) {
+        this.imported = imported;
         this.sorts = sorts;
         this.scope = scope;
         this.record = record;
@@ -49,7 +52,7 @@ class ImmunizationProvider implements IResourceProvider {
 
     @Read
     public Immunization read(@IdParam IdType id) {
-        return ImmunizationTranslator.toFhir(
+        return toFhir(
                 CareEntries.read(scope, record, FhirIds.parse(id, Function.identity()), EntryType.VACCINATION));
     }
 
@@ -81,6 +84,11 @@ class ImmunizationProvider implements IResourceProvider {
                 sorts.sorted(found, sort, DATES),
                 offset,
                 count,
-                entry -> ImmunizationTranslator.toFhir(CareEntries.open(record, entry)));
+                entry -> toFhir(CareEntries.open(record, entry)));
+    }
+
+    /** The entry as FHIR: the resource it was imported from while unchanged, else the translator's. */
+    private Immunization toFhir(EntryDetail entry) {
+        return imported.orTranslated(entry, ImmunizationTranslator.toFhir(entry));
     }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.MedicationRequest;
+import org.medkarta.record.EntryDetail;
 import org.medkarta.record.EntryType;
 import org.medkarta.record.MedicalRecord;
 import org.springframework.stereotype.Component;
@@ -32,11 +33,13 @@ class MedicationRequestProvider implements IResourceProvider {
 
     private static final Set<String> DATES = Set.of(MedicationRequest.SP_AUTHOREDON);
 
+    private final ImportedResources imported;
     private final PatientScope scope;
     private final MedicalRecord record;
     private final CareSort sorts;
 
-    MedicationRequestProvider(PatientScope scope, MedicalRecord record, CareSort sorts) {
+    MedicationRequestProvider(PatientScope scope, MedicalRecord record, CareSort sorts, ImportedResources imported) {
+        this.imported = imported;
         this.sorts = sorts;
         this.scope = scope;
         this.record = record;
@@ -49,7 +52,7 @@ class MedicationRequestProvider implements IResourceProvider {
 
     @Read
     public MedicationRequest read(@IdParam IdType id) {
-        return MedicationRequestTranslator.toFhir(
+        return toFhir(
                 CareEntries.read(scope, record, FhirIds.parse(id, Function.identity()), EntryType.PRESCRIPTION));
     }
 
@@ -82,6 +85,11 @@ class MedicationRequestProvider implements IResourceProvider {
                 sorts.sorted(found, sort, DATES),
                 offset,
                 count,
-                entry -> MedicationRequestTranslator.toFhir(CareEntries.open(record, entry)));
+                entry -> toFhir(CareEntries.open(record, entry)));
+    }
+
+    /** The entry as FHIR: the resource it was imported from while unchanged, else the translator's. */
+    private MedicationRequest toFhir(EntryDetail entry) {
+        return imported.orTranslated(entry, MedicationRequestTranslator.toFhir(entry));
     }
 }

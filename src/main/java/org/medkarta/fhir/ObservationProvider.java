@@ -37,11 +37,13 @@ class ObservationProvider implements IResourceProvider {
     private static final String CATEGORY_LABORATORY = "laboratory";
     private static final String CATEGORY_VITAL_SIGNS = "vital-signs";
 
+    private final ImportedResources imported;
     private final PatientScope scope;
     private final ResultsRefusals refusals;
     private final ClinicalResults results;
 
-    ObservationProvider(PatientScope scope, ResultsRefusals refusals, ClinicalResults results) {
+    ObservationProvider(PatientScope scope, ResultsRefusals refusals, ClinicalResults results, ImportedResources imported) {
+        this.imported = imported;
         this.scope = scope;
         this.refusals = refusals;
         this.results = results;
@@ -91,7 +93,7 @@ class ObservationProvider implements IResourceProvider {
             return ResultsFilter.empty(offset, count);
         }
         var page = results.results(records, filter.query(null, offset, count));
-        return ResultsFilter.page(page, offset, count, ObservationProvider::translate);
+        return ResultsFilter.page(page, offset, count, this::translate);
     }
 
     /** Everything that is an Observation: laboratory results and every diary measure. */
@@ -99,9 +101,9 @@ class ObservationProvider implements IResourceProvider {
         return new ResultsFilter(refusals, Set.of(EntryType.LAB_RESULT), EnumSet.allOf(Measure.class), Set.of(), false);
     }
 
-    private static Observation translate(RecordResults.Item item) {
+    private Observation translate(RecordResults.Item item) {
         return item.entry() != null
-                ? ObservationTranslator.lab(item.entry(), item.updatedAt())
+                ? imported.orTranslated(item.entry(), ObservationTranslator.lab(item.entry(), item.updatedAt()))
                 : ObservationTranslator.reading(item.reading(), item.patient());
     }
 

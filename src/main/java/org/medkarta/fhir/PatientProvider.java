@@ -26,7 +26,14 @@ import org.medkarta.identity.PatientRecords;
 import org.medkarta.record.MedicalRecord;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Patients' records as Patients. A read opens the record through the access module (audited, 404 for
@@ -41,11 +48,50 @@ class PatientProvider implements IResourceProvider {
     private final PatientScope scope;
     private final PatientRecords records;
     private final MedicalRecord record;
+    private final FhirImport importer;
+    private final LocaleResolver locales;
 
-    PatientProvider(PatientScope scope, PatientRecords records, MedicalRecord record) {
+    PatientProvider(
+            PatientScope scope,
+            PatientRecords records,
+            MedicalRecord record,
+            FhirImport importer,
+            LocaleResolver locales) {
         this.scope = scope;
         this.records = records;
         this.record = record;
+        this.importer = importer;
+        this.locales = locales;
+    }
+
+    /**
+     * {@code POST Patient/{id}/$import} with a Parameters resource whose {@code bundle} is a {@code
+     * batch} or {@code transaction} Bundle (SPEC I3): a file the patient brought from another system,
+     * imported into their own record only and marked patient-reported (staff importing this way file
+     * it as the clinic's). Answers an OperationOutcome: the counts first, then what was kept, refused
+     * or looks like a duplicate, entry by entry.
+     */
+    @Operation(name = "$import", idempotent = false)
+    public OperationOutcome importInto(
+            @IdParam IdType id,
+            @OperationParam(name = "bundle", min = 1, max = 1) Bundle bundle,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        var caller = FhirCaller.required();
+        var patient = FhirIds.parse(id, PatientId::new);
+        var imported = importer.run(bundle, caller, patient, locales.resolveLocale(request));
+        response.setHeader(ImportProvider.REPORT_HEADER, imported.report().header());
+        var outcome = new OperationOutcome();
+        outcome.addIssue()
+                .setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
+                .setCode(OperationOutcome.IssueType.INFORMATIONAL)
+                .setDiagnostics(imported.report().header());
+        for (var entry : imported.bundle().getEntry()) {
+            if (entry.getResponse().getOutcome() instanceof OperationOutcome each) {
+                outcome.getIssue().addAll(each.getIssue());
+            }
+        }
+        return outcome;
     }
 
     @Override

@@ -294,6 +294,20 @@ class Accounts {
                 .list();
     }
 
+    /** Patients' records with exactly this name and birth date (a candidate match, SPEC E7). */
+    List<UUID> patientsByNameAndBirthDate(String lastName, String firstName, java.time.LocalDate birthDate) {
+        return jdbc.sql("""
+                        SELECT patient_id FROM identity_account
+                        WHERE patient_id IS NOT NULL AND LOWER(last_name) = LOWER(:last)
+                          AND LOWER(first_name) = LOWER(:first) AND birth_date = :born
+                        """)
+                .param("last", lastName)
+                .param("first", firstName)
+                .param("born", birthDate)
+                .query(UUID.class)
+                .list();
+    }
+
     /** What staff enter beyond a registration: the sex and the contact phone. */
     void recordDetails(UserId id, Sex sex, String contactPhone) {
         jdbc.sql("UPDATE identity_account SET sex = :sex, contact_phone = :phone WHERE id = :id")

@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Identity {
 
-    static final String NAME = "^[\\p{IsCyrillic}A-Za-z][\\p{IsCyrillic}A-Za-z' \\-]{0,99}$";
+    static final String NAME = "^[\\p{IsCyrillic}\\p{IsLatin}][\\p{IsCyrillic}\\p{IsLatin}' \\-]{0,99}$";
 
     private final Accounts accounts;
     private final OneTimeCodes codes;

@@ -202,6 +202,35 @@ public class PatientRecords {
      *     included
      */
     public PatientCard create(SignedInUser actor, PatientRecordForm form) {
+        return create(actor, form, true);
+    }
+
+    /**
+     * Creates a patient record for a patient imported from another system (SPEC I3): as {@link
+     * #create}, but a record may come without a phone (or with one that is not a Russian mobile
+     * number, which the imported resource keeps): the patient signs in once staff add one.
+     */
+    public PatientCard createImported(SignedInUser actor, PatientRecordForm form) {
+        return create(actor, form, false);
+    }
+
+    /**
+     * The records with exactly this name and birth date: candidates for a match that staff confirm
+     * (SPEC E7), never merged silently. Like {@link #holders}, nothing of a record is read here; the
+     * caller opens each through the access module.
+     */
+    @Transactional(readOnly = true)
+    public List<PatientId> namesakes(String lastName, String firstName, LocalDate birthDate) {
+        if (lastName == null || firstName == null || birthDate == null) {
+            return List.of();
+        }
+        return accounts.patientsByNameAndBirthDate(lastName.strip(), firstName.strip(), birthDate).stream()
+                .limit(MAX_FOUND)
+                .map(PatientId::new)
+                .toList();
+    }
+
+    private PatientCard create(SignedInUser actor, PatientRecordForm form, boolean phoneRequired) {
         requireClinicStaff(actor);
         var errors = new FieldErrors();
         String lastName = name(form.lastName(), "lastName", true, errors);
@@ -212,7 +241,7 @@ public class PatientRecords {
             errors.reject("birthDate", "identity.validation.birth-date");
         }
         Sex sex = sex(form.sex(), errors);
-        Phone phone = errors.check(() -> Phone.parse(form.phone(), "phone"));
+        Phone phone = phoneRequired ? errors.check(() -> Phone.parse(form.phone(), "phone")) : importedPhone(form.phone());
         String snils = form.snils() == null || form.snils().isBlank()
                 ? null
                 : errors.check(() -> Snils.parse(form.snils(), "snils").digits());
@@ -235,12 +264,12 @@ public class PatientRecords {
                 }
                 taken.throwIfAny();
                 var now = clock.instant();
-                String signInPhone = accounts.phoneTaken(phone.e164()) ? null : phone.e164();
+                String signInPhone = phone == null || accounts.phoneTaken(phone.e164()) ? null : phone.e164();
                 var created = identity.createPatient(
                         new Identity.NewPatient(lastName, firstName, patronymic, birthDate, signInPhone, null, snils),
                         false,
                         now);
-                accounts.recordDetails(created.userId(), sex, phone.e164());
+                accounts.recordDetails(created.userId(), sex, phone == null ? null : phone.e164());
                 // The patient is now being registered by the creator's clinics, which care for them.
                 care.registered(actor.userId(), created.patientId());
                 if (oms != null) {
@@ -427,6 +456,15 @@ public class PatientRecords {
 
     private static String field(String prefix, String name) {
         return prefix.isEmpty() ? name : prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /** An imported record's phone when it is a Russian mobile number; none otherwise. */
+    private static Phone importedPhone(String typed) {
+        try {
+            return typed == null || typed.isBlank() ? null : Phone.parse(typed, "phone");
+        } catch (InvalidInput notRussianMobile) {
+            return null;
+        }
     }
 
     private static String name(String value, String field, boolean required, FieldErrors errors) {

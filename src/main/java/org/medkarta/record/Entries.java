@@ -82,6 +82,27 @@ class Entries {
                 .findFirst();
     }
 
+    /** An entry in force with the same type, code, date and value that no import filed (SPEC E7). */
+    Optional<UUID> duplicateOutsideImports(PatientId patient, EntryContent content) {
+        return jdbc
+                .sql("""
+                        SELECT id FROM record_entry
+                        WHERE patient_id = :patient AND type = :type AND effective_date = :date
+                          AND COALESCE(code, '') = :code AND COALESCE(value_key, '') = :value
+                          AND status <> 'ENTERED_IN_ERROR' AND source NOT IN ('IMPORT', 'PATIENT_IMPORT')
+                        ORDER BY created_at
+                        """)
+                .param("patient", patient.value())
+                .param("type", content.type().name())
+                .param("date", content.date())
+                .param("code", content.code() == null ? "" : content.code())
+                .param("value", content.valueKey() == null ? "" : content.valueKey())
+                .query(UUID.class)
+                .list()
+                .stream()
+                .findFirst();
+    }
+
     boolean existsBySource(String sourceRef) {
         return jdbc.sql("SELECT COUNT(*) FROM record_entry WHERE source_ref = :ref")
                         .param("ref", sourceRef)
@@ -100,7 +121,20 @@ class Entries {
             String authorName,
             String reason,
             Instant at) {
-        UUID id = UUID.randomUUID();
+        return insert(UUID.randomUUID(), patient, content, source, sourceRef, author, authorName, reason, at);
+    }
+
+    /** Files a new entry with an id chosen beforehand (an import that rewrote references to it). */
+    UUID insert(
+            UUID id,
+            PatientId patient,
+            EntryContent content,
+            String source,
+            String sourceRef,
+            UserId author,
+            String authorName,
+            String reason,
+            Instant at) {
         jdbc.sql("""
                         INSERT INTO record_entry (id, patient_id, type, status, version, effective_date, code, title,
                                                   value_key, value_num, unit, ref_low, ref_high, flag, radiology,

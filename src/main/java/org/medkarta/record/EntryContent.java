@@ -188,6 +188,7 @@ record EntryContent(
                         fields.get("department"),
                         fields.get("admitted") + ":" + fields.get("reason"),
                         fields);
+            case VISIT -> plain(type, date, null, fields.get("kind"), fields.get("reason"), fields);
             case PRESCRIPTION -> plain(type, date, null, fields.get("medication"), fields.get("dose"), fields);
             case VACCINATION -> plain(type, date, null, fields.get("vaccine"), fields.get("vaccine"), fields);
             case SCREENING -> plain(type, date, null, fields.get("kind"), fields.get("result"), fields);

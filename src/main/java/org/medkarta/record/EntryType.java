@@ -79,6 +79,22 @@ public enum EntryType {
                     text("reason", true),
                     text("outcome", true),
                     longText("summary", true))),
+    /**
+     * A visit recorded by another system and imported with its record (SPEC I3): an Encounter with its
+     * kind, reason, place and performer but no protocol text. Not in Appendix 1 (the account shows
+     * protocols), so clinicians see it and the patient account does not.
+     */
+    VISIT(
+            "Encounter",
+            null,
+            "date",
+            List.of(
+                    date("date", true),
+                    date("end", false),
+                    text("kind", true),
+                    text("reason", false),
+                    text("place", false),
+                    text("performer", false))),
     /** Назначение: MedicationRequest; an e-prescription carries its number. */
     PRESCRIPTION(
             "MedicationRequest",

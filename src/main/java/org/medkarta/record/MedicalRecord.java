@@ -621,7 +621,8 @@ public class MedicalRecord {
     }
 
     /** The record row, opened from the patient's account on first use when the event has not arrived yet. */
-    private Patients.Row open(PatientId patient) {
+    /** The record's patient row, opened from the account on first use. */
+    Patients.Row open(PatientId patient) {
         return patients.find(patient).orElseGet(() -> {
             AccountView account = identity.patient(patient).orElseThrow(NotFound::new);
             patients.openIfAbsent(

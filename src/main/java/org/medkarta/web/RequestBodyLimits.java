@@ -41,7 +41,9 @@ class RequestBodyLimits extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        long max = limits.maxBodySize().toBytes();
+        boolean fhir = request.getRequestURI().startsWith("/fhir");
+        long max = (fhir ? limits.maxImportSize() : limits.maxBodySize()).toBytes();
+        long timeout = (fhir ? limits.importTimeout() : limits.bodyTimeout()).toNanos();
         if (request.getContentLengthLong() > max) {
             response.setHeader(HttpHeaders.CONNECTION, "close");
             response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
@@ -50,7 +52,7 @@ class RequestBodyLimits extends OncePerRequestFilter {
         boolean hasBody =
                 request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
         // Requests without a body (pages, WebSocket upgrades) pass unwrapped.
-        chain.doFilter(hasBody ? new Bounded(request, max, limits.bodyTimeout().toNanos()) : request, response);
+        chain.doFilter(hasBody ? new Bounded(request, max, timeout) : request, response);
     }
 
     @Override

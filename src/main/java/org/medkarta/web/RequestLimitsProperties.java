@@ -14,8 +14,14 @@ import org.springframework.util.unit.DataSize;
  *     modules (1 MB pictures), so those still answer with their own message
  * @param bodyTimeout how long reading one body may take in all, however steadily its bytes arrive
  *     (a slow-loris client sends a byte a second and never trips a socket read timeout)
+ * @param maxImportSize the largest body under {@code /fhir}, where a Bundle carrying a patient's
+ *     whole record from another system arrives (SPEC I3): years of a record run to tens of
+ *     megabytes
+ * @param importTimeout how long reading such a body may take
  */
 @ConfigurationProperties("medkarta.web.requests")
 record RequestLimitsProperties(
         @DefaultValue("2MB") DataSize maxBodySize,
-        @DefaultValue("10s") Duration bodyTimeout) {}
+        @DefaultValue("10s") Duration bodyTimeout,
+        @DefaultValue("48MB") DataSize maxImportSize,
+        @DefaultValue("120s") Duration importTimeout) {}
