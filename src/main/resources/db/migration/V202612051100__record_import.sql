@@ -27,3 +27,4 @@ CREATE INDEX record_source_resource_by_fingerprint_idx ON record_source_resource
 CREATE INDEX record_source_resource_by_likeness_idx ON record_source_resource (patient_id, likeness);
 CREATE INDEX record_source_resource_by_type_idx ON record_source_resource (patient_id, resource_type);
 CREATE INDEX record_source_resource_by_entry_idx ON record_source_resource (entry_id);
+CREATE INDEX record_source_resource_by_key_idx ON record_source_resource (source_key);

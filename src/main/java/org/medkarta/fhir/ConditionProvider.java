@@ -80,8 +80,7 @@ class ConditionProvider implements IResourceProvider {
         var found = RecordEntrySearch.list(record, scope.search(patient, subject), DIAGNOSES, scope.range(onset));
         var subjects = new HashMap<PatientId, Patient>();
         Function<RecordEntrySearch.Found, Condition> open = entry -> {
-            var condition = toFhir(
-                    record.entry(entry.decision(), entry.entry().id()));
+            var condition = toFhir(record.entry(entry.decision(), entry.entry().id()));
             if (includes != null && !includes.isEmpty()) {
                 condition
                         .getSubject()

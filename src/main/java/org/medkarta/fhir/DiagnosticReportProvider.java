@@ -37,7 +37,8 @@ class DiagnosticReportProvider implements IResourceProvider {
     private final ResultsRefusals refusals;
     private final ClinicalResults results;
 
-    DiagnosticReportProvider(PatientScope scope, ResultsRefusals refusals, ClinicalResults results, ImportedResources imported) {
+    DiagnosticReportProvider(
+            PatientScope scope, ResultsRefusals refusals, ClinicalResults results, ImportedResources imported) {
         this.imported = imported;
         this.scope = scope;
         this.refusals = refusals;

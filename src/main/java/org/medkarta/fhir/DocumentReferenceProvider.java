@@ -45,7 +45,11 @@ class DocumentReferenceProvider implements IResourceProvider {
     private final PublicUrl publicUrl;
 
     DocumentReferenceProvider(
-            PatientScope scope, ResultsRefusals refusals, ClinicalResults results, PublicUrl publicUrl, ImportedResources imported) {
+            PatientScope scope,
+            ResultsRefusals refusals,
+            ClinicalResults results,
+            PublicUrl publicUrl,
+            ImportedResources imported) {
         this.imported = imported;
         this.scope = scope;
         this.refusals = refusals;

@@ -20,8 +20,8 @@ import java.util.function.Function;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
-import org.medkarta.record.EntryStatus;
 import org.medkarta.record.EntryDetail;
+import org.medkarta.record.EntryStatus;
 import org.medkarta.record.EntryType;
 import org.medkarta.record.MedicalRecord;
 import org.medkarta.shared.NotFound;
@@ -84,8 +84,7 @@ class EncounterProvider implements IResourceProvider {
                 .toList();
         var subjects = new HashMap<PatientId, Patient>();
         return RecordEntrySearch.page(found, offset, count, entry -> {
-            var encounter = toFhir(
-                    record.entry(entry.decision(), entry.entry().id()));
+            var encounter = toFhir(record.entry(entry.decision(), entry.entry().id()));
             if (includes != null && !includes.isEmpty()) {
                 encounter
                         .getSubject()

@@ -185,6 +185,10 @@ class FhirImport {
                     return run;
                 }
                 file(run, actor, importId, into != null, words, true);
+                if (run.stream().anyMatch(Item::refused)) {
+                    // A record the importer may not write into: all or nothing, so nothing.
+                    status.setRollbackOnly();
+                }
                 return run;
             }));
             var refused = items.stream().filter(Item::refused).toList();
@@ -278,7 +282,8 @@ class FhirImport {
                         item.patients.add(found);
                     }
                 } else if (target.startsWith("Patient/")) {
-                    var found = PatientScope.uuid(new IdType(target).getIdPart()).map(PatientId::new);
+                    var found =
+                            PatientScope.uuid(new IdType(target).getIdPart()).map(PatientId::new);
                     if (found.isEmpty()) {
                         item.refuse(words.say("unresolved", target));
                     } else {
@@ -286,7 +291,8 @@ class FhirImport {
                     }
                 } else if (!target.contains("?") && isRecordType(new IdType(target).getResourceType())) {
                     // A resource of a record outside the Bundle: it must be this record's own.
-                    var owner = PatientScope.uuid(new IdType(target).getIdPart()).flatMap(record::recordOf);
+                    var owner =
+                            PatientScope.uuid(new IdType(target).getIdPart()).flatMap(record::recordOf);
                     if (owner.isEmpty()) {
                         item.refuse(words.say("unresolved", target));
                     } else {
@@ -300,7 +306,9 @@ class FhirImport {
             if (item.refused() || item.resource instanceof Patient) {
                 continue;
             }
-            if (item.patients.size() > 1) {
+            var all = new LinkedHashSet<>(item.patients);
+            item.refersTo.forEach(target -> all.addAll(items.get(target).patients));
+            if (all.size() > 1) {
                 item.refuse(words.say("two-patients"));
             } else if (item.patients.isEmpty()) {
                 item.refuse(words.say(isDirectoryType(item.type) ? "directory" : "no-patient", item.type));
@@ -318,7 +326,8 @@ class FhirImport {
     private static void propagate(List<Item> items) {
         var referrers = new HashMap<Integer, List<Item>>();
         for (var item : items) {
-            item.refersTo.forEach(target -> referrers.computeIfAbsent(target, t -> new ArrayList<>()).add(item));
+            item.refersTo.forEach(target ->
+                    referrers.computeIfAbsent(target, t -> new ArrayList<>()).add(item));
         }
         boolean changed = true;
         int rounds = 0;
@@ -353,7 +362,9 @@ class FhirImport {
                 return;
             }
             var request = item.entry.getRequest();
-            if (request.getMethod() == HTTPVerb.PUT && request.getUrl() != null && request.getUrl().startsWith("Patient/")) {
+            if (request.getMethod() == HTTPVerb.PUT
+                    && request.getUrl() != null
+                    && request.getUrl().startsWith("Patient/")) {
                 var named = PatientScope.uuid(new IdType(request.getUrl()).getIdPart())
                         .map(PatientId::new)
                         .orElseThrow(NotFound::new);
@@ -371,6 +382,18 @@ class FhirImport {
                     return;
                 }
             }
+            // The same patient sent again by the same system: the record it was imported into.
+            String idPart = patient.getIdElement().getIdPart();
+            String identity = idPart != null ? idPart : item.entry.getFullUrl();
+            var imported = identity == null
+                    ? java.util.Optional.<PatientId>empty()
+                    : imports.recordImportedAs(sha256("Patient|" + identity));
+            if (imported.isPresent()) {
+                access.require(actor, imported.get(), RecordAction.IMPORT);
+                item.patient = imported.get();
+                item.result = Result.MATCHED;
+                return;
+            }
             for (String system : List.of(Systems.SNILS, Systems.OMS)) {
                 for (var identifier : patient.getIdentifier()) {
                     if (system.equals(identifier.getSystem()) && identifier.hasValue()) {
@@ -386,9 +409,14 @@ class FhirImport {
             }
             var name = patient.getNameFirstRep();
             String family = name.getFamily();
-            String given = name.getGiven().isEmpty() ? null : name.getGiven().get(0).getValue();
+            String given =
+                    name.getGiven().isEmpty() ? null : name.getGiven().get(0).getValue();
             var born = patient.hasBirthDate()
-                    ? patient.getBirthDateElement().getValue().toInstant().atZone(PatientScope.ZONE).toLocalDate()
+                    ? patient.getBirthDateElement()
+                            .getValue()
+                            .toInstant()
+                            .atZone(PatientScope.ZONE)
+                            .toLocalDate()
                     : null;
             for (var candidate : patients.namesakes(family, given, born)) {
                 if (mayImport(actor, candidate)) {
@@ -400,7 +428,10 @@ class FhirImport {
             item.patient = created.patientId();
             item.result = Result.CREATED;
         } catch (DomainException refused) {
-            item.refuse(refused instanceof InvalidInput invalid ? invalidText(invalid, words) : words.say("patient-not-yours"));
+            item.refuse(
+                    refused instanceof InvalidInput invalid
+                            ? invalidText(invalid, words)
+                            : words.say("patient-not-yours"));
         }
     }
 
@@ -420,7 +451,12 @@ class FhirImport {
                 ? "MALE"
                 : patient.getGender() == AdministrativeGender.FEMALE ? "FEMALE" : null;
         String phone = patient.getTelecom().stream()
-                .filter(point -> point.hasValue() && "phone".equals(point.getSystem() == null ? null : point.getSystem().toCode()))
+                .filter(point -> point.hasValue()
+                        && "phone"
+                                .equals(
+                                        point.getSystem() == null
+                                                ? null
+                                                : point.getSystem().toCode()))
                 .map(point -> point.getValue())
                 .findFirst()
                 .orElse(null);
@@ -467,8 +503,11 @@ class FhirImport {
     }
 
     private boolean isRecordType(String type) {
-        return type != null && !isDirectoryType(type) && context.getResourceTypes().contains(type)
-                && !Set.of("Schedule", "Slot", "Appointment", "Medication", "Substance", "Device").contains(type);
+        return type != null
+                && !isDirectoryType(type)
+                && context.getResourceTypes().contains(type)
+                && !Set.of("Schedule", "Slot", "Appointment", "Medication", "Substance", "Device")
+                        .contains(type);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -522,7 +561,8 @@ class FhirImport {
                 byUrl.put(other.entry.getFullUrl(), other);
             }
             if (other.resource != null && other.resource.getIdElement().getIdPart() != null) {
-                byUrl.putIfAbsent(other.type + "/" + other.resource.getIdElement().getIdPart(), other);
+                byUrl.putIfAbsent(
+                        other.type + "/" + other.resource.getIdElement().getIdPart(), other);
             }
         }
         for (var item : items) {
@@ -608,8 +648,8 @@ class FhirImport {
         patient.setIdElement(new IdType("Patient", item.patient.value().toString()));
         patient.setMeta(null);
         var incoming = new RecordImport.Incoming(
-                UUID.nameUUIDFromBytes(("patient|" + item.patient.value() + "|" + item.sourceKey)
-                        .getBytes(StandardCharsets.UTF_8)),
+                UUID.nameUUIDFromBytes(
+                        ("patient|" + item.patient.value() + "|" + item.sourceKey).getBytes(StandardCharsets.UTF_8)),
                 "Patient",
                 item.sourceKey,
                 item.fingerprint,
@@ -632,6 +672,8 @@ class FhirImport {
         for (var reference : terser.getAllPopulatedChildElementsOfType(copy, Reference.class)) {
             String target = reference.getReference();
             String type = target == null ? reference.getType() : typeOf(target, item);
+            // HAPI links a reference to the Bundle's resource it names, and would write its id back.
+            reference.setResource(null);
             reference.setReference(null);
             reference.setIdentifier(null);
             reference.setDisplay(null);
@@ -640,12 +682,30 @@ class FhirImport {
         if (copy instanceof DomainResource domain) {
             domain.setText(null);
         }
+        // What the resource says, not what the sending system calls it: no id, meta or identifiers.
+        copy.setIdElement(null);
+        copy.setMeta(null);
+        withoutIdentifiers(copy);
         String content = hashing.encodeResourceToString(copy);
         item.fingerprint = sha256(content);
         item.sourceKey = identity == null ? item.fingerprint : sha256(item.type + "|" + identity);
         if (item.resource instanceof Observation observation && observation.hasValue()) {
             item.likeness = sha256(item.type + "|" + codes(observation.getCode()) + "|"
                     + (observation.hasEffective() ? observation.getEffective().primitiveValue() : ""));
+        }
+    }
+
+    /** Removes a resource's own identifiers (its ids in the sending system), whatever their cardinality. */
+    private static void withoutIdentifiers(Resource resource) {
+        for (var method : resource.getClass().getMethods()) {
+            if (method.getName().equals("setIdentifier") && method.getParameterCount() == 1) {
+                try {
+                    method.invoke(resource, method.getParameterTypes()[0] == List.class ? new ArrayList<>() : null);
+                } catch (ReflectiveOperationException unexpected) {
+                    throw new IllegalStateException(unexpected);
+                }
+                return;
+            }
         }
     }
 
@@ -680,9 +740,10 @@ class FhirImport {
                 other = byUrl.get(parsed.getResourceType() + "/" + parsed.getIdPart());
             }
             if (other != null) {
-                reference.setReference(other.resource instanceof Patient
-                        ? "Patient/" + other.patient.value()
-                        : other.type + "/" + other.id);
+                reference.setReference(
+                        other.resource instanceof Patient
+                                ? "Patient/" + other.patient.value()
+                                : other.type + "/" + other.id);
                 continue;
             }
             int query = target.indexOf('?');
@@ -735,9 +796,10 @@ class FhirImport {
                 }
                 case KEPT -> answer.setStatus("201 Created");
                 case REFUSED -> {
-                    answer.setStatus(item.message != null && item.message.equals(words.say("patient-not-yours"))
-                            ? "404 Not Found"
-                            : "422 Unprocessable Entity");
+                    answer.setStatus(
+                            item.message != null && item.message.equals(words.say("patient-not-yours"))
+                                    ? "404 Not Found"
+                                    : "422 Unprocessable Entity");
                     outcome.addIssue()
                             .setSeverity(IssueSeverity.ERROR)
                             .setCode(IssueType.PROCESSING)
@@ -813,7 +875,8 @@ class FhirImport {
         var parts = new ArrayList<String>();
         for (var error : invalid.errors()) {
             parts.add(error.field() + ": "
-                    + messages.getMessage(error.messageCode(), error.arguments().toArray(), error.messageCode(), words.locale));
+                    + messages.getMessage(
+                            error.messageCode(), error.arguments().toArray(), error.messageCode(), words.locale));
         }
         return String.join("; ", parts);
     }

@@ -52,8 +52,7 @@ class ImmunizationProvider implements IResourceProvider {
 
     @Read
     public Immunization read(@IdParam IdType id) {
-        return toFhir(
-                CareEntries.read(scope, record, FhirIds.parse(id, Function.identity()), EntryType.VACCINATION));
+        return toFhir(CareEntries.read(scope, record, FhirIds.parse(id, Function.identity()), EntryType.VACCINATION));
     }
 
     /**
@@ -81,10 +80,7 @@ class ImmunizationProvider implements IResourceProvider {
                         || CareSearch.matchesText(code, entry.entry().title()))
                 .toList();
         return CareSearch.page(
-                sorts.sorted(found, sort, DATES),
-                offset,
-                count,
-                entry -> toFhir(CareEntries.open(record, entry)));
+                sorts.sorted(found, sort, DATES), offset, count, entry -> toFhir(CareEntries.open(record, entry)));
     }
 
     /** The entry as FHIR: the resource it was imported from while unchanged, else the translator's. */

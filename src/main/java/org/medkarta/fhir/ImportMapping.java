@@ -205,11 +205,13 @@ final class ImportMapping {
         var fields = new LinkedHashMap<String, String>();
         fields.put("date", date.toString());
         fields.put("vaccine", text(immunization.getVaccineCode()));
-        if (immunization.hasProtocolApplied() && immunization.getProtocolAppliedFirstRep().hasSeries()) {
+        if (immunization.hasProtocolApplied()
+                && immunization.getProtocolAppliedFirstRep().hasSeries()) {
             fields.put("series", immunization.getProtocolAppliedFirstRep().getSeries());
         }
         if (immunization.hasReaction() && immunization.getReactionFirstRep().hasDetail()) {
-            fields.put("reaction", immunization.getReactionFirstRep().getDetail().getDisplay());
+            fields.put(
+                    "reaction", immunization.getReactionFirstRep().getDetail().getDisplay());
         }
         return new Mapped(EntryType.VACCINATION, fields);
     }
@@ -243,15 +245,20 @@ final class ImportMapping {
         }
         fields.put(
                 "kind",
-                encounter.hasType() ? text(encounter.getTypeFirstRep()) : encounter.getClass_().getCode());
+                encounter.hasType()
+                        ? text(encounter.getTypeFirstRep())
+                        : encounter.getClass_().getCode());
         if (encounter.hasReasonCode()) {
             fields.put("reason", text(encounter.getReasonCodeFirstRep()));
         }
         if (encounter.hasServiceProvider() && encounter.getServiceProvider().hasDisplay()) {
             fields.put("place", encounter.getServiceProvider().getDisplay());
         }
-        if (encounter.hasParticipant() && encounter.getParticipantFirstRep().getIndividual().hasDisplay()) {
-            fields.put("performer", encounter.getParticipantFirstRep().getIndividual().getDisplay());
+        if (encounter.hasParticipant()
+                && encounter.getParticipantFirstRep().getIndividual().hasDisplay()) {
+            fields.put(
+                    "performer",
+                    encounter.getParticipantFirstRep().getIndividual().getDisplay());
         }
         return entry("VISIT", fields);
     }
@@ -319,8 +326,9 @@ final class ImportMapping {
         if (dosage.hasTiming() && dosage.getTiming().hasRepeat()) {
             var repeat = dosage.getTiming().getRepeat();
             if (repeat.hasFrequency() && repeat.hasPeriod() && repeat.hasPeriodUnit()) {
-                return repeat.getFrequency() + " × per " + repeat.getPeriod().stripTrailingZeros().toPlainString()
-                        + " " + repeat.getPeriodUnit().toCode();
+                return repeat.getFrequency() + " × per "
+                        + repeat.getPeriod().stripTrailingZeros().toPlainString() + " "
+                        + repeat.getPeriodUnit().toCode();
             }
         }
         if (dosage.hasAsNeededBooleanType() && dosage.getAsNeededBooleanType().booleanValue()) {

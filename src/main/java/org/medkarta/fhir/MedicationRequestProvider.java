@@ -52,8 +52,7 @@ class MedicationRequestProvider implements IResourceProvider {
 
     @Read
     public MedicationRequest read(@IdParam IdType id) {
-        return toFhir(
-                CareEntries.read(scope, record, FhirIds.parse(id, Function.identity()), EntryType.PRESCRIPTION));
+        return toFhir(CareEntries.read(scope, record, FhirIds.parse(id, Function.identity()), EntryType.PRESCRIPTION));
     }
 
     /**
@@ -82,10 +81,7 @@ class MedicationRequestProvider implements IResourceProvider {
                         || CareSearch.matchesText(code, entry.entry().title()))
                 .toList();
         return CareSearch.page(
-                sorts.sorted(found, sort, DATES),
-                offset,
-                count,
-                entry -> toFhir(CareEntries.open(record, entry)));
+                sorts.sorted(found, sort, DATES), offset, count, entry -> toFhir(CareEntries.open(record, entry)));
     }
 
     /** The entry as FHIR: the resource it was imported from while unchanged, else the translator's. */

@@ -42,7 +42,8 @@ class ObservationProvider implements IResourceProvider {
     private final ResultsRefusals refusals;
     private final ClinicalResults results;
 
-    ObservationProvider(PatientScope scope, ResultsRefusals refusals, ClinicalResults results, ImportedResources imported) {
+    ObservationProvider(
+            PatientScope scope, ResultsRefusals refusals, ClinicalResults results, ImportedResources imported) {
         this.imported = imported;
         this.scope = scope;
         this.refusals = refusals;

@@ -241,7 +241,8 @@ public class PatientRecords {
             errors.reject("birthDate", "identity.validation.birth-date");
         }
         Sex sex = sex(form.sex(), errors);
-        Phone phone = phoneRequired ? errors.check(() -> Phone.parse(form.phone(), "phone")) : importedPhone(form.phone());
+        Phone phone =
+                phoneRequired ? errors.check(() -> Phone.parse(form.phone(), "phone")) : importedPhone(form.phone());
         String snils = form.snils() == null || form.snils().isBlank()
                 ? null
                 : errors.check(() -> Snils.parse(form.snils(), "snils").digits());

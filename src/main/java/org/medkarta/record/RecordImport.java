@@ -19,6 +19,7 @@ import org.medkarta.access.RecordAction;
 import org.medkarta.access.Relation;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.InvalidInput;
+import org.medkarta.shared.PatientId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -157,6 +158,22 @@ public class RecordImport {
     }
 
     /**
+     * The record a Patient with this source key (its identity in the sending system) was imported
+     * into, if one was: the same patient sent again by the same system. Nothing of the record is read;
+     * the caller asks the access module before touching it.
+     */
+    @Transactional(readOnly = true)
+    public Optional<PatientId> recordImportedAs(String patientSourceKey) {
+        return jdbc.sql("""
+                        SELECT patient_id FROM record_source_resource
+                        WHERE resource_type = 'Patient' AND source_key = :key
+                        ORDER BY imported_at
+                        """).param("key", patientSourceKey).query(UUID.class).list().stream()
+                .findFirst()
+                .map(PatientId::new);
+    }
+
+    /**
      * Files one incoming resource: as an entry of its kind where it fits, kept as a source document
      * where it does not; nothing when the record holds it already. Joins the caller's transaction (a
      * FHIR transaction Bundle is all or nothing).
@@ -194,7 +211,8 @@ public class RecordImport {
         }
         UUID similar = incoming.likeness() == null
                 ? null
-                : jdbc.sql("""
+                : jdbc
+                        .sql("""
                                 SELECT id FROM record_source_resource
                                 WHERE patient_id = :patient AND likeness = :likeness AND fingerprint <> :print
                                 ORDER BY imported_at
@@ -254,11 +272,7 @@ public class RecordImport {
                         SELECT content FROM record_source_resource
                         WHERE patient_id = :patient AND resource_type = 'Patient' AND entry_id IS NULL
                         ORDER BY imported_at DESC
-                        """)
-                .param("patient", decision.patient().value())
-                .query(String.class)
-                .list()
-                .stream()
+                        """).param("patient", decision.patient().value()).query(String.class).list().stream()
                 .findFirst();
     }
 
@@ -272,7 +286,8 @@ public class RecordImport {
         if (!SEE_KEPT.contains(decision.relation())) {
             return List.of();
         }
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                         SELECT id, resource_type, content FROM record_source_resource
                         WHERE patient_id = :patient AND entry_id IS NULL AND resource_type <> 'Patient'
                         ORDER BY imported_at, id

@@ -26,6 +26,24 @@ class EntryContentTest {
     }
 
     @Test
+    void aLongConclusionIsKeyedByItsBeginningSoThatItFitsItsColumn() {
+        var report = EntryContent.of(
+                EntryType.INSTRUMENTAL,
+                Map.of(
+                        "date",
+                        "2020-01-01",
+                        "modality",
+                        "OTHER",
+                        "study",
+                        "ЭКГ",
+                        "conclusion",
+                        "Ритм синусовый. ".repeat(40)),
+                TODAY);
+        assertThat(report.valueKey()).hasSize(300);
+        assertThat(report.fields().get("conclusion")).hasSize(639);
+    }
+
+    @Test
     void radiologyConclusionsAreShownFromTwoThousandSixteenOtherStudiesFromTwoThousandNineteen() {
         var xray = EntryContent.of(
                 EntryType.INSTRUMENTAL,

@@ -1,0 +1,298 @@
+package org.medkarta.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.medkarta.testing.SyntheaCohort;
+import org.medkarta.testing.TestClinics;
+import org.medkarta.testing.TestStaff;
+
+/**
+ * Importing records nobody here wrote (issue 15): a Synthea 3.3.0 cohort of our own seed comes in
+ * through {@code POST /fhir} as a clinic's registry would send it; every resource is either a record
+ * entry or a kept source document, read back as it came; the same cohort again adds nothing; a copy
+ * from "another system" (new ids) with one value changed adds exactly that one, with a duplicate
+ * warning; hostile Bundles leave nothing behind.
+ */
+class FhirImportIT extends FhirRecordSupport {
+
+    private static final long SEED = 20261205L;
+    private static final int PATIENTS = 20;
+    private static List<Path> cohort;
+
+    @BeforeAll
+    static void generate() {
+        cohort = SyntheaCohort.patients(SEED, PATIENTS, 5);
+    }
+
+    /** One clinic imports the cohort in every test: a record another clinic imported is not theirs. */
+    private static org.medkarta.shared.ClinicId clinic;
+
+    private static String registrar;
+
+    private String registrarToken() {
+        if (clinic == null) {
+            clinic = TestClinics.register(clinics, "Клиника импорта").id();
+            registrar =
+                    identity.tokensFor(TestStaff.registrar(identity, clinic)).accessToken();
+        }
+        return registrar;
+    }
+
+    private HttpResponse<String> postBundle(String token, String body) {
+        return send(request("/fhir")
+                .header("Content-Type", "application/fhir+json")
+                .header("Accept", "application/fhir+json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    private static Map<String, Integer> countsIn(Bundle bundle) {
+        var counts = new TreeMap<String, Integer>();
+        bundle.getEntry().forEach(entry -> counts.merge(entry.getResource().fhirType(), 1, Integer::sum));
+        return counts;
+    }
+
+    private Map<String, Integer> countsInRecord(UUID patient) {
+        var counts = new TreeMap<String, Integer>();
+        jdbc.sql(
+                        "SELECT resource_type, COUNT(*) FROM record_source_resource WHERE patient_id = :p GROUP BY resource_type")
+                .param("p", patient)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                .list()
+                .forEach(row -> counts.put(row.getKey(), row.getValue()));
+        return counts;
+    }
+
+    private static UUID patientOf(Bundle response) {
+        String location = response.getEntryFirstRep().getResponse().getLocation();
+        return UUID.fromString(location.split("/")[1]);
+    }
+
+    @Test
+    void aSyntheaCohortComesInWholeAndOnceOnly() throws IOException {
+        String token = registrarToken();
+        int resources = 0;
+        long started = System.nanoTime();
+        var patients = new HashMap<Path, UUID>();
+        for (var file : cohort) {
+            String body = Files.readString(file);
+            var input = FHIR.newJsonParser().parseResource(Bundle.class, body);
+            var response = postBundle(token, body);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.headers()
+                            .firstValue(ImportProvider.REPORT_HEADER)
+                            .orElseThrow())
+                    .contains("refused=0");
+            var answer = bundle(response);
+            assertThat(answer.getType()).isEqualTo(Bundle.BundleType.TRANSACTIONRESPONSE);
+            assertThat(answer.getEntry()).hasSize(input.getEntry().size());
+            UUID patient = patientOf(answer);
+            patients.put(file, patient);
+            // Every resource of the Bundle is in the record: an entry or a kept source document.
+            assertThat(countsInRecord(patient)).isEqualTo(countsIn(input));
+            resources += input.getEntry().size();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf(
+                "Imported %d Synthea resources of %d patients in %.1f s: %.0f resources/s%n",
+                resources, cohort.size(), seconds, resources / seconds);
+
+        // The record's entries are what pages and searches use; they are the ones not kept apart.
+        long entries = jdbc.sql("SELECT COUNT(*) FROM record_source_resource WHERE entry_id IS NOT NULL "
+                        + "AND patient_id IN (:p)")
+                .param("p", patients.values())
+                .query(Long.class)
+                .single();
+        assertThat(entries).isGreaterThan(resources / 3);
+
+        // The same cohort again: nothing new.
+        long before = jdbc.sql("SELECT COUNT(*) FROM record_source_resource")
+                .query(Long.class)
+                .single();
+        for (var file : cohort.subList(0, 3)) {
+            var response = postBundle(token, Files.readString(file));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.headers()
+                            .firstValue(ImportProvider.REPORT_HEADER)
+                            .orElseThrow())
+                    .startsWith("created=0; matched=1;")
+                    .contains("kept=0; refused=0; warnings=0");
+            assertThat(patientOf(bundle(response))).isEqualTo(patients.get(file));
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM record_source_resource")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void anImportedResultReadsBackAsItCameAndValidates() throws IOException {
+        String token = registrarToken();
+        var file = cohort.get(1);
+        var input = FHIR.newJsonParser().parseResource(Bundle.class, Files.readString(file));
+        var response = bundle(postBundle(token, Files.readString(file)));
+        UUID patient = patientOf(response);
+        // A doctor of the clinic with a referral for the patient: a care relationship (F4).
+        var doctorView = org.medkarta.testing.TestCare.doctor(clinics, clinic);
+        org.medkarta.testing.TestCare.refer(
+                scheduling, new org.medkarta.shared.PatientId(patient), doctorView, clock.instant());
+        var doctor = org.medkarta.testing.TestCare.signedIn(doctorView);
+        String doctorToken = identity.tokensFor(doctor).accessToken();
+        var own = fhir(doctorToken, "Patient/" + patient);
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        int checked = 0;
+        for (int i = 0; i < input.getEntry().size() && checked < 40; i++) {
+            var original = input.getEntry().get(i).getResource();
+            String location = response.getEntry().get(i).getResponse().getLocation();
+            if (!(original instanceof Observation observation) || !observation.hasValueQuantity()) {
+                continue;
+            }
+            var read = fhir(doctorToken, location.substring(0, location.indexOf("/_history")));
+            assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+            var served = FHIR.newJsonParser().parseResource(Observation.class, read.body());
+            assertThat(served.getCode().getCodingFirstRep().getCode())
+                    .isEqualTo(observation.getCode().getCodingFirstRep().getCode());
+            assertThat(served.getValueQuantity().getValue())
+                    .isEqualByComparingTo(observation.getValueQuantity().getValue());
+            assertThat(served.getValueQuantity().getCode())
+                    .isEqualTo(observation.getValueQuantity().getCode());
+            assertThat(served.getEffectiveDateTimeType().getValueAsString())
+                    .isEqualTo(observation.getEffectiveDateTimeType().getValueAsString());
+            assertThat(served.getSubject().getReference()).isEqualTo("Patient/" + patient);
+            assertValid(read.body());
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(5);
+    }
+
+    @Test
+    void aCopyFromAnotherSystemWithOneValueChangedAddsThatOneWithAWarning() throws IOException {
+        String token = registrarToken();
+        var file = cohort.get(2);
+        var first = postBundle(token, Files.readString(file));
+        assertThat(first.statusCode()).isEqualTo(200);
+        UUID patient = patientOf(bundle(first));
+        long before = countsInRecord(patient).values().stream()
+                .mapToLong(Integer::longValue)
+                .sum();
+
+        // Another system's export of the same record: every id new, one laboratory value changed.
+        var copy = FHIR.newJsonParser().parseResource(Bundle.class, Files.readString(file));
+        var ids = new HashMap<String, String>();
+        copy.getEntry().forEach(entry -> ids.put(entry.getFullUrl(), "urn:uuid:" + UUID.randomUUID()));
+        String json = FHIR.newJsonParser().encodeResourceToString(copy);
+        for (var id : ids.entrySet()) {
+            json = json.replace(id.getKey(), id.getValue())
+                    .replace(
+                            id.getKey().substring("urn:uuid:".length()),
+                            id.getValue().substring("urn:uuid:".length()));
+        }
+        var doctored = FHIR.newJsonParser().parseResource(Bundle.class, json);
+        // The registry confirms the record it goes into by naming it: a namesake is never merged silently.
+        doctored.getEntryFirstRep().getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("Patient/" + patient);
+        var changed = doctored.getEntry().stream()
+                .map(Bundle.BundleEntryComponent::getResource)
+                .filter(resource -> resource instanceof Observation observation && observation.hasValueQuantity())
+                .map(Observation.class::cast)
+                .findFirst()
+                .orElseThrow();
+        changed.getValueQuantity()
+                .setValue(changed.getValueQuantity().getValue().add(java.math.BigDecimal.ONE));
+
+        var second = postBundle(token, FHIR.newJsonParser().encodeResourceToString(doctored));
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+        assertThat(second.headers().firstValue(ImportProvider.REPORT_HEADER).orElseThrow())
+                .startsWith("created=1; matched=1;")
+                .endsWith("kept=0; refused=0; warnings=1");
+        assertThat(countsInRecord(patient).values().stream()
+                        .mapToLong(Integer::longValue)
+                        .sum())
+                .isEqualTo(before + 1);
+        var warning = bundle(second).getEntry().stream()
+                .map(entry -> entry.getResponse().getOutcome())
+                .filter(outcome -> outcome instanceof OperationOutcome)
+                .map(OperationOutcome.class::cast)
+                .flatMap(outcome -> outcome.getIssue().stream())
+                .filter(issue -> issue.getSeverity() == OperationOutcome.IssueSeverity.WARNING)
+                .toList();
+        assertThat(warning).hasSize(1);
+    }
+
+    @Test
+    void aTransactionWithAReferenceToAnotherPatientsRecordLeavesNothingBehind() throws IOException {
+        String token = registrarToken();
+        var stranger = patient("Чужая", "Ольга", "1970-01-01");
+        var bundle = FHIR.newJsonParser().parseResource(Bundle.class, Files.readString(cohort.get(3)));
+        var observation = bundle.getEntry().stream()
+                .map(Bundle.BundleEntryComponent::getResource)
+                .filter(resource -> resource instanceof Observation)
+                .map(Observation.class::cast)
+                .findFirst()
+                .orElseThrow();
+        observation.setSubject(new org.hl7.fhir.r4.model.Reference("Patient/" + stranger.id()));
+        long before = jdbc.sql("SELECT COUNT(*) FROM record_source_resource")
+                .query(Long.class)
+                .single();
+        long accounts = jdbc.sql("SELECT COUNT(*) FROM identity_account")
+                .query(Long.class)
+                .single();
+        var response = postBundle(token, FHIR.newJsonParser().encodeResourceToString(bundle));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        var outcome = FHIR.newJsonParser().parseResource(OperationOutcome.class, response.body());
+        assertThat(outcome.getIssue()).hasSizeGreaterThan(1);
+        assertThat(response.body()).doesNotContain("Exception");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM record_source_resource")
+                        .query(Long.class)
+                        .single())
+                .as(response.body())
+                .isEqualTo(before);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM identity_account")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(accounts);
+    }
+
+    @Test
+    void hostileBundlesGetAClearAnswer() {
+        String token = registrarToken();
+        assertThat(postBundle(token, "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(postBundle(token, "{\"resourceType\":\"Bundle\",\"type\":\"collection\"}")
+                        .statusCode())
+                .isEqualTo(400);
+        var xxe = send(request("/fhir")
+                .header("Content-Type", "application/fhir+xml")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString("<?xml version=\"1.0\"?><!DOCTYPE b [<!ENTITY x SYSTEM "
+                        + "\"file:///etc/passwd\">]><Bundle xmlns=\"http://hl7.org/fhir\"><type value=\"batch\"/>"
+                        + "<entry><resource><Patient><name><family value=\"&x;\"/></name></Patient></resource>"
+                        + "</entry></Bundle>"))
+                .build());
+        assertThat(xxe.statusCode()).isBetween(400, 499);
+        assertThat(xxe.body()).doesNotContain("root:");
+        var big = new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"entry\":[");
+        for (int i = 0; i < 20001; i++) {
+            big.append(i == 0 ? "" : ",").append("{\"resource\":{\"resourceType\":\"Basic\"}}");
+        }
+        var tooMany = postBundle(token, big.append("]}").toString());
+        assertThat(tooMany.statusCode()).as(tooMany.body()).isEqualTo(413);
+        assertThat(postBundle("not-a-token", "{}").statusCode()).isEqualTo(401);
+    }
+}
