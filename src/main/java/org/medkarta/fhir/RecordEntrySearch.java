@@ -17,10 +17,10 @@ import org.medkarta.record.RecordFilter;
 
 /**
  * Record entries of some types across the records a search covers, for the resources the record
- * module's entries become (Encounter, Condition): listed through {@link MedicalRecord#record} with the
- * decisions {@link PatientScope} took (so each reader sees what the record shows them: the patient
- * account by order 003's Appendix 1, a clinician the whole record), newest first; only the entries of
- * the page asked for are opened.
+ * module's entries become (Encounter, Condition, Procedure, AllergyIntolerance): listed through
+ * {@link MedicalRecord#record} with the decisions {@link PatientScope} took (so each reader sees what
+ * the record shows them: the patient account by order 003's Appendix 1, a clinician the whole record),
+ * newest first; only the entries of the page asked for are opened.
  */
 final class RecordEntrySearch {
 

@@ -14,7 +14,7 @@ final class Systems {
 
     private Systems() {}
 
-    // --- record: patients, encounters, conditions ---
+    // --- record: patients, encounters, conditions, procedures, allergies ---
 
     /** СНИЛС, the insurance number of an individual account (Pension and Social Fund of Russia): OID 1.2.643.100.3. */
     static final String SNILS = "urn:oid:1.2.643.100.3";
@@ -25,11 +25,23 @@ final class Systems {
     /** Medkarta's own ids of patients' records (the Patient id is the same UUID). */
     static final String PATIENT = "https://medkarta.org/fhir/sid/patient";
 
-    /** Medkarta's own ids of record entries (an Encounter's or Condition's id is the entry's UUID). */
+    /** Medkarta's own ids of record entries (an Encounter's, Condition's, Procedure's... id is the entry's UUID). */
     static final String RECORD_ENTRY = "https://medkarta.org/fhir/sid/record-entry";
 
     /** МКБ-10, ICD-10 as the Ministry of Health publishes it in its NSI register: OID 1.2.643.5.1.13.13.11.1005. */
     static final String ICD10 = "urn:oid:1.2.643.5.1.13.13.11.1005";
+
+    /**
+     * НМУ, the Ministry of Health's nomenclature of medical services (order 804н of 13.10.2017) in its
+     * NSI register: OID 1.2.643.5.1.13.13.11.1070. Procedure codes such as {@code A16.20.036}.
+     */
+    static final String NMU = "urn:oid:1.2.643.5.1.13.13.11.1070";
+
+    /** A procedure's code as the record keeps it when it is no НМУ code (another system's, unnamed). */
+    static final String PROCEDURE_CODE = "https://medkarta.org/fhir/CodeSystem/procedure";
+
+    /** An allergy's substance code as the record keeps it (the record names no system for it). */
+    static final String ALLERGY_SUBSTANCE = "https://medkarta.org/fhir/CodeSystem/allergy-substance";
 
     // --- care: MedicationRequest, Immunization, Coverage, Consent, ServiceRequest, AuditEvent ---
 

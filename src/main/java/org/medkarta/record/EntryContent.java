@@ -31,6 +31,12 @@ record EntryContent(
     /** ICD-10 as the Russian МКБ-10 writes it: a letter, two digits, an optional subdivision. */
     private static final Pattern ICD10 = Pattern.compile("[A-Z][0-9]{2}(\\.[0-9]{1,2})?");
 
+    /**
+     * A code of the Ministry's nomenclature of medical services (НМУ, order 804н): a section letter,
+     * the class, the subclass, the service and an optional refinement ({@code A16.20.036.001}).
+     */
+    private static final Pattern NMU = Pattern.compile("[A-Z][0-9]{2}\\.[0-9]{2}\\.[0-9]{3}(\\.[0-9]{3})?");
+
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
     /**
@@ -99,6 +105,13 @@ record EntryContent(
             fields.put("icd10", code);
             if (!ICD10.matcher(code).matches()) {
                 errors.reject("icd10", "record.validation.icd10");
+            }
+        }
+        if (type == EntryType.PROCEDURE && fields.containsKey("code")) {
+            // НМУ codes are written in capitals (A16.20.036); another system's code stays as given.
+            String code = fields.get("code");
+            if (NMU.matcher(code.toUpperCase(Locale.ROOT)).matches()) {
+                fields.put("code", code.toUpperCase(Locale.ROOT));
             }
         }
         checkOrder(errors, dates, "onset", "abatement");
@@ -192,6 +205,11 @@ record EntryContent(
             case VISIT -> plain(type, date, null, fields.get("kind"), fields.get("reason"), fields);
             case PRESCRIPTION -> plain(type, date, null, fields.get("medication"), fields.get("dose"), fields);
             case VACCINATION -> plain(type, date, null, fields.get("vaccine"), fields.get("vaccine"), fields);
+            // Type, code, date and name: the same procedure twice on one day is a duplicate.
+            case PROCEDURE -> plain(type, date, fields.get("code"), fields.get("name"), fields.get("name"), fields);
+            // Type, code, date recorded and substance: the same allergy recorded twice on one day.
+            case ALLERGY ->
+                plain(type, date, fields.get("code"), fields.get("substance"), fields.get("substance"), fields);
             case SCREENING -> plain(type, date, null, fields.get("kind"), fields.get("result"), fields);
             case SICK_LEAVE -> plain(type, date, fields.get("number"), "№ " + fields.get("number"), null, fields);
             case DOCUMENT -> plain(type, date, null, fields.get("title"), fields.get("fileId"), fields);

@@ -112,6 +112,33 @@ public enum EntryType {
             null,
             "date",
             List.of(date("date", true), text("vaccine", true), text("series", false), text("reaction", false))),
+    /**
+     * Процедура, манипуляция, операция: Procedure. Its code is one of the Ministry's nomenclature of
+     * medical services (НМУ, OID 1.2.643.5.1.13.13.11.1070, such as {@code A16.20.036}) or another
+     * system's code. Not in Appendix 1, so, as a diagnosis, not shown in the patient account:
+     * clinicians only.
+     */
+    PROCEDURE(
+            "Procedure",
+            null,
+            "date",
+            List.of(date("date", true), text("code", false), text("name", true), longText("outcome", false))),
+    /**
+     * Аллергия, непереносимость: AllergyIntolerance, dated when it was recorded. Not in Appendix 1,
+     * so, as a diagnosis, not shown in the patient account: clinicians only.
+     */
+    ALLERGY(
+            "AllergyIntolerance",
+            null,
+            "recorded",
+            List.of(
+                    date("recorded", true),
+                    text("substance", true),
+                    text("code", false),
+                    choice("category", true, List.of("FOOD", "MEDICATION", "ENVIRONMENT", "BIOLOGIC")),
+                    choice("criticality", false, List.of("LOW", "HIGH", "UNABLE_TO_ASSESS")),
+                    choice("clinicalStatus", true, List.of("ACTIVE", "INACTIVE", "RESOLVED")),
+                    text("reaction", false))),
     /** Скрининг, диспансеризация: an Observation of the screening's result. */
     SCREENING("Observation", null, "date", List.of(date("date", true), text("kind", true), longText("result", true))),
     /** Листок нетрудоспособности. */

@@ -322,6 +322,38 @@ class RecordDemoData implements DemoData {
                 author,
                 authorName,
                 map("date", "2024-04-15", "kind", "Диспансеризация", "result", "II группа здоровья"));
+        file(
+                patient,
+                EntryType.PROCEDURE,
+                author,
+                authorName,
+                map(
+                        "date",
+                        "2022-03-03",
+                        "code",
+                        "A04.10.002",
+                        "name",
+                        "Эхокардиография",
+                        "outcome",
+                        "Гипертрофия левого желудочка, фракция выброса 62 %."));
+        file(
+                patient,
+                EntryType.ALLERGY,
+                author,
+                authorName,
+                map(
+                        "recorded",
+                        "2018-03-14",
+                        "substance",
+                        "Пенициллин",
+                        "category",
+                        "MEDICATION",
+                        "criticality",
+                        "HIGH",
+                        "clinicalStatus",
+                        "ACTIVE",
+                        "reaction",
+                        "Крапивница"));
 
         diary(patient, account.userId(), author, authorName, now);
     }

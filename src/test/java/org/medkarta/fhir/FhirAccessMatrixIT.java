@@ -98,7 +98,9 @@ class FhirAccessMatrixIT extends FhirSupport {
         ACCESS_LOG("AuditEvent", "patient"),
         APPOINTMENT("Appointment", "patient"),
         ENCOUNTER("Encounter", "patient"),
-        CONDITION("Condition", "patient");
+        CONDITION("Condition", "patient"),
+        PROCEDURE("Procedure", "patient"),
+        ALLERGY("AllergyIntolerance", "patient");
 
         final String type;
         final String byPatient;
@@ -150,8 +152,9 @@ class FhirAccessMatrixIT extends FhirSupport {
         boolean sees = switch (kind) {
             // The record's data: whoever may read the record.
             case PATIENT, LAB, VITAL_SIGN, REPORT, DOCUMENT, REFERRAL, ENCOUNTER -> views(who, owner);
-            // Diagnoses are not shown in the patient account (order 003, Appendix 1): clinicians only.
-            case CONDITION -> who == Who.DOCTOR_IN_CARE;
+            // Diagnoses, procedures and allergies are not shown in the patient account (order 003,
+            // Appendix 1): clinicians only.
+            case CONDITION, PROCEDURE, ALLERGY -> who == Who.DOCTOR_IN_CARE;
             // Order 003 Appendix 1 keeps prescriptions and vaccinations to clinicians in care.
             case PRESCRIPTION, VACCINATION -> who == Who.DOCTOR_IN_CARE;
             // Identity's rule (issue 12): the patient themself and staff of a caring clinic, its
@@ -635,7 +638,7 @@ class FhirAccessMatrixIT extends FhirSupport {
     /**
      * What the owner's record holds, each made as people make it: a booking with the caring doctor
      * (the care relationship, an appointment and the clinic's informed consent accepted), a referral,
-     * a laboratory result, a study, a prescription and a vaccination the doctor filed, a SNILS the
+     * a laboratory result, a study, a prescription, a vaccination, a procedure and an allergy the doctor filed, a SNILS the
      * doctor recorded, a diary reading and an upload by the patient (or parent), an OMS policy the
      * caring clinic's registry added.
      */
@@ -718,6 +721,36 @@ class FhirAccessMatrixIT extends FhirSupport {
                         "clinicalStatus",
                         "ACTIVE"));
         ids.put(
+                Kind.PROCEDURE,
+                file(
+                        doctor,
+                        record,
+                        "PROCEDURE",
+                        "date",
+                        "2024-02-05",
+                        "code",
+                        "A16.20.036",
+                        "name",
+                        "Матрипластика",
+                        "outcome",
+                        "Исход матричный"));
+        ids.put(
+                Kind.ALLERGY,
+                file(
+                        doctor,
+                        record,
+                        "ALLERGY",
+                        "recorded",
+                        "2024-02-06",
+                        "substance",
+                        "Матрицидин",
+                        "category",
+                        "MEDICATION",
+                        "clinicalStatus",
+                        "ACTIVE",
+                        "reaction",
+                        "Сыпь матричная"));
+        ids.put(
                 Kind.REPORT,
                 file(
                         doctor,
@@ -797,7 +830,11 @@ class FhirAccessMatrixIT extends FhirSupport {
                 "Матрициллин",
                 "Матривак",
                 "Матричная выписка",
-                "Матрица-Мед"));
+                "Матрица-Мед",
+                "Матрипластика",
+                "Исход матричный",
+                "Матрицидин",
+                "Сыпь матричная"));
         return new Furnished(record, ids, secrets, new HashSet<>(ids.values()));
     }
 

@@ -81,4 +81,45 @@ class EntryContentTest {
                         invalid -> assertThat(invalid.errors().stream().map(InvalidInput.FieldError::field))
                                 .containsExactlyInAnyOrder("discharged", "department"));
     }
+
+    @Test
+    void aProcedureIsKeyedByItsNameAndAnNmuCodeIsWrittenInCapitals() {
+        var procedure = EntryContent.of(
+                EntryType.PROCEDURE,
+                Map.of("date", "2024-03-12", "code", "a16.20.036", "name", "Удаление зуба простое"),
+                TODAY);
+        assertThat(procedure.code()).isEqualTo("A16.20.036");
+        assertThat(procedure.title()).isEqualTo("Удаление зуба простое");
+        assertThat(procedure.valueKey()).isEqualTo("удаление зуба простое");
+        assertThat(procedure.date()).isEqualTo(LocalDate.of(2024, 3, 12));
+        var snomed = EntryContent.of(
+                EntryType.PROCEDURE, Map.of("date", "2024-03-12", "code", "80146002", "name", "Аппендэктомия"), TODAY);
+        assertThat(snomed.code()).isEqualTo("80146002");
+        assertThat(EntryType.PROCEDURE.shownToPatient()).isFalse();
+    }
+
+    @Test
+    void anAllergyIsDatedWhenRecordedKeyedByItsSubstanceAndItsChoicesAreChecked() {
+        var allergy = EntryContent.of(
+                EntryType.ALLERGY,
+                Map.of(
+                        "recorded", "2024-03-13",
+                        "substance", "Лидокаин",
+                        "category", "medication",
+                        "clinicalStatus", "ACTIVE"),
+                TODAY);
+        assertThat(allergy.date()).isEqualTo(LocalDate.of(2024, 3, 13));
+        assertThat(allergy.title()).isEqualTo("Лидокаин");
+        assertThat(allergy.valueKey()).isEqualTo("лидокаин");
+        assertThat(allergy.fields()).containsEntry("category", "MEDICATION");
+        assertThat(EntryType.ALLERGY.shownToPatient()).isFalse();
+        assertThatThrownBy(() -> EntryContent.of(
+                        EntryType.ALLERGY,
+                        Map.of("recorded", "2024-03-13", "substance", "Лидокаин", "criticality", "SEVERE"),
+                        TODAY))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        invalid -> assertThat(invalid.errors().stream().map(InvalidInput.FieldError::field))
+                                .containsExactlyInAnyOrder("category", "criticality", "clinicalStatus"));
+    }
 }

@@ -198,6 +198,74 @@ class RecordPagesBrowserIT extends RecordBrowserSupport {
     }
 
     @Test
+    void aDoctorFilesAProcedureAndAnAllergyThroughTheFormInRussianAndCorrectsTheAllergy() {
+        var patient = register(Phones.unique());
+        String base = "/record/" + patient.patientId().value();
+        var doctor = TestCare.demoDoctor(clinics);
+        TestCare.refer(scheduling, patient.patientId(), doctor, clock.instant());
+        page.navigate(
+                url("/test/staff-sign-in?email=doctor@demo.medkarta.org&password=Demo-doctor-1&continue=" + base));
+
+        page.locator("#add-entry").click();
+        page.locator("#entry-type").selectOption("PROCEDURE");
+        page.waitForURL("**type=PROCEDURE");
+        assertThat(page.locator("label[for=f_code]")).hasText("Код");
+        page.locator("#save-entry").click();
+        assertThat(page.locator("#f_date-error")).isVisible();
+        assertThat(page.locator("#f_name-error")).isVisible();
+        assertThat(page.locator("#f_code-error")).hasCount(0);
+        page.locator("#f_date").fill("2024-03-12");
+        page.locator("#f_code").fill("a16.20.036");
+        page.locator("#f_name").fill("Удаление зуба простое");
+        page.locator("#f_outcome").fill("Без осложнений");
+        page.locator("#save-entry").click();
+        assertThat(page.locator("#saved")).isVisible();
+        assertThat(page.locator("#entry-title")).containsText("Процедура, манипуляция, операция");
+        assertThat(page.locator("#entry-title")).containsText("Удаление зуба простое");
+        assertThat(page.locator("[data-field=code]")).hasText("A16.20.036");
+
+        page.navigate(url(base + "/entries/new?type=ALLERGY"));
+        page.locator("#f_recorded").fill("2024-03-13");
+        page.locator("#f_substance").fill("Лидокаин");
+        page.locator("#save-entry").click();
+        assertThat(page.locator("#f_category-error")).isVisible();
+        assertThat(page.locator("#f_clinicalStatus-error")).isVisible();
+        assertThat(page.locator("#f_category option[value=MEDICATION]")).hasText("Лекарственная");
+        page.locator("#f_category").selectOption("MEDICATION");
+        page.locator("#f_criticality").selectOption("HIGH");
+        page.locator("#f_clinicalStatus").selectOption("ACTIVE");
+        page.locator("#f_reaction").fill("Отёк Квинке");
+        page.locator("#save-entry").click();
+        assertThat(page.locator("#saved")).isVisible();
+        assertThat(page.locator("#entry-title")).containsText("Аллергия, непереносимость");
+        assertThat(page.locator("#entry-title")).containsText("Лидокаин");
+
+        page.locator("#correct").click();
+        page.locator("#f_clinicalStatus").selectOption("INACTIVE");
+        page.locator("#reason").fill("Проба отрицательная");
+        page.locator("#save-entry").click();
+        assertThat(page.locator("#entry-status")).hasText("Исправлена");
+        assertThat(page.locator("[data-field=clinicalStatus]")).hasText("INACTIVE");
+
+        page.navigate(url(base + "?lang=ru"));
+        var procedure = page.locator("li.entry[data-type=PROCEDURE]");
+        assertThat(procedure.locator(".badge")).hasText("Процедура, манипуляция, операция");
+        assertThat(procedure.locator(".entry-title")).hasText("Удаление зуба простое");
+        var allergy = page.locator("li.entry[data-type=ALLERGY]");
+        assertThat(allergy.locator(".badge")).hasText("Аллергия, непереносимость");
+        assertThat(allergy.locator(".entry-title")).hasText("Лидокаин");
+        page.navigate(url(base + "?lang=en"));
+        assertThat(page.locator("li.entry[data-type=PROCEDURE] .badge")).hasText("Procedure");
+        assertThat(page.locator("li.entry[data-type=ALLERGY] .badge")).hasText("Allergy or intolerance");
+        page.navigate(url(base + "?type=ALLERGY&lang=ru"));
+        assertThat(page.locator("li.entry")).hasCount(1);
+
+        // Neither is in order 003 Appendix 1: the patient's own record does not list them.
+        org.assertj.core.api.Assertions.assertThat(EntryType.shownToPatients())
+                .doesNotContain(EntryType.PROCEDURE, EntryType.ALLERGY);
+    }
+
+    @Test
     void anAdministratorSeesRecordsSharingASnils() {
         page.navigate(
                 url(
