@@ -19,6 +19,7 @@ import java.util.function.Function;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
+import org.medkarta.record.EntryDetail;
 import org.medkarta.record.EntryType;
 import org.medkarta.record.MedicalRecord;
 import org.medkarta.shared.PatientId;
@@ -35,11 +36,13 @@ class AllergyIntoleranceProvider implements IResourceProvider {
 
     private static final Set<EntryType> ALLERGIES = Set.of(EntryType.ALLERGY);
 
+    private final ImportedResources imported;
     private final PatientScope scope;
     private final MedicalRecord record;
     private final PatientProvider patients;
 
-    AllergyIntoleranceProvider(PatientScope scope, MedicalRecord record, PatientProvider patients) {
+    AllergyIntoleranceProvider(PatientScope scope, MedicalRecord record, PatientProvider patients, ImportedResources imported) {
+        this.imported = imported;
         this.scope = scope;
         this.record = record;
         this.patients = patients;
@@ -52,7 +55,7 @@ class AllergyIntoleranceProvider implements IResourceProvider {
 
     @Read
     public AllergyIntolerance read(@IdParam IdType id) {
-        return AllergyIntoleranceTranslator.toFhir(
+        return toFhir(
                 CareEntries.read(scope, record, FhirIds.parse(id, Function.identity()), EntryType.ALLERGY));
     }
 
@@ -74,7 +77,7 @@ class AllergyIntoleranceProvider implements IResourceProvider {
         var found = RecordEntrySearch.list(record, scope.search(patient, null), ALLERGIES, scope.range(date));
         var subjects = new HashMap<PatientId, Patient>();
         Function<RecordEntrySearch.Found, AllergyIntolerance> open = entry -> {
-            var allergy = AllergyIntoleranceTranslator.toFhir(
+            var allergy = toFhir(
                     record.entry(entry.decision(), entry.entry().id()));
             if (includes != null && !includes.isEmpty()) {
                 allergy.getPatient()
@@ -98,5 +101,10 @@ class AllergyIntoleranceProvider implements IResourceProvider {
                                         PatientScope.matches(clinicalStatus, coding.getSystem(), coding.getCode())))
                 .toList();
         return Pages.of(matching, offset, count);
+    }
+
+    /** The entry as FHIR: the resource it was imported from while unchanged, else the translator's. */
+    private AllergyIntolerance toFhir(EntryDetail entry) {
+        return imported.orTranslated(entry, AllergyIntoleranceTranslator.toFhir(entry));
     }
 }

@@ -19,6 +19,7 @@ import java.util.function.Function;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
+import org.medkarta.record.EntryDetail;
 import org.medkarta.record.EntryType;
 import org.medkarta.record.MedicalRecord;
 import org.medkarta.shared.PatientId;
@@ -35,11 +36,13 @@ class ProcedureProvider implements IResourceProvider {
 
     private static final Set<EntryType> PROCEDURES = Set.of(EntryType.PROCEDURE);
 
+    private final ImportedResources imported;
     private final PatientScope scope;
     private final MedicalRecord record;
     private final PatientProvider patients;
 
-    ProcedureProvider(PatientScope scope, MedicalRecord record, PatientProvider patients) {
+    ProcedureProvider(PatientScope scope, MedicalRecord record, PatientProvider patients, ImportedResources imported) {
+        this.imported = imported;
         this.scope = scope;
         this.record = record;
         this.patients = patients;
@@ -52,7 +55,7 @@ class ProcedureProvider implements IResourceProvider {
 
     @Read
     public Procedure read(@IdParam IdType id) {
-        return ProcedureTranslator.toFhir(
+        return toFhir(
                 CareEntries.read(scope, record, FhirIds.parse(id, Function.identity()), EntryType.PROCEDURE));
     }
 
@@ -81,7 +84,7 @@ class ProcedureProvider implements IResourceProvider {
                         .toList();
         var subjects = new HashMap<PatientId, Patient>();
         Function<RecordEntrySearch.Found, Procedure> open = entry -> {
-            var procedure = ProcedureTranslator.toFhir(
+            var procedure = toFhir(
                     record.entry(entry.decision(), entry.entry().id()));
             if (includes != null && !includes.isEmpty()) {
                 procedure
@@ -101,5 +104,10 @@ class ProcedureProvider implements IResourceProvider {
                         .anyMatch(coding -> PatientScope.matches(code, coding.getSystem(), coding.getCode())))
                 .toList();
         return Pages.of(matching, offset, count);
+    }
+
+    /** The entry as FHIR: the resource it was imported from while unchanged, else the translator's. */
+    private Procedure toFhir(EntryDetail entry) {
+        return imported.orTranslated(entry, ProcedureTranslator.toFhir(entry));
     }
 }
