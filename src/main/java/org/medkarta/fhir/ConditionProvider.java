@@ -14,12 +14,14 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
+import org.medkarta.access.AccessDecision;
 import org.medkarta.record.EntryType;
 import org.medkarta.record.MedicalRecord;
 import org.medkarta.shared.NotFound;
@@ -101,5 +103,13 @@ class ConditionProvider implements IResourceProvider {
                                         PatientScope.matches(clinicalStatus, coding.getSystem(), coding.getCode())))
                 .toList();
         return Pages.of(matching, offset, count);
+    }
+
+    /** Every diagnosis of the record {@code decision} opened, as its reader may see it: for {@link PatientEverything}. */
+    List<Condition> everything(AccessDecision decision) {
+        return RecordEntrySearch.list(record, List.of(decision), DIAGNOSES, PatientScope.Range.ALL).stream()
+                .map(entry -> ConditionTranslator.toFhir(
+                        record.entry(decision, entry.entry().id())))
+                .toList();
     }
 }

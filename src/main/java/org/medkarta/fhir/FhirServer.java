@@ -26,9 +26,14 @@ class FhirServer {
 
     @Bean
     ServletRegistrationBean<RestfulServer> fhirServlet(
-            FhirContext context, List<IResourceProvider> providers, FhirErrors errors, StrictSearch strict) {
+            FhirContext context,
+            List<IResourceProvider> providers,
+            EverythingOperation everything,
+            FhirErrors errors,
+            StrictSearch strict) {
         var server = new RestfulServer(context);
         server.setResourceProviders(List.copyOf(providers));
+        server.registerProviders(List.of(everything));
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setDefaultPrettyPrint(false);
         server.setDefaultPageSize(Pages.DEFAULT);
