@@ -258,4 +258,66 @@ class FhirEverythingIT extends FhirResultsSupport {
                         .getTotal());
         assertThat(posted.getEntry()).hasSize(Math.min(posted.getTotal(), Pages.DEFAULT));
     }
+
+    /** A browser session for the token's holder: the cookie to send with page requests. */
+    String session(String token) {
+        var signedIn = get("/test/token-sign-in?token=" + token + "&continue=/");
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+        return signedIn.headers().allValues("Set-Cookie").stream()
+                .map(cookie -> cookie.split(";", 2)[0])
+                .filter(cookie -> !cookie.startsWith("medkarta-lang"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void theRecordPageDownloadsTheWholeRecordAsOneValidBundleForThoseWhoMayDownload() {
+        var chart = chart();
+        String patient = chart.patient().id();
+        var viewer = patient();
+        var downloader = patient();
+        grant(chart.patient(), viewer, "VIEW");
+        grant(chart.patient(), downloader, "VIEW_DOWNLOAD");
+
+        var page = get(
+                "/record/" + patient,
+                "Accept",
+                "text/html",
+                "Cookie",
+                session(chart.patient().token()));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"download-fhir\"").contains("/record/" + patient + "/fhir");
+        var viewerPage = get("/record/" + patient, "Accept", "text/html", "Cookie", session(viewer.token()));
+        assertThat(viewerPage.statusCode()).isEqualTo(200);
+        assertThat(viewerPage.body()).doesNotContain("download-fhir");
+
+        for (var reader : List.of(chart.patient(), downloader, chart.doctor())) {
+            long seq = lastAuditSeq();
+            var file = get("/record/" + patient + "/fhir", "Cookie", session(reader.token()));
+            assertThat(file.statusCode()).as(file.body()).isEqualTo(200);
+            assertThat(file.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/fhir+json");
+            assertThat(file.headers().firstValue("Content-Disposition").orElseThrow())
+                    .startsWith("attachment")
+                    .contains(".json");
+            assertValid(file.body());
+            var bundle = bundle(file);
+            assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.COLLECTION);
+            assertThat(bundle.getEntryFirstRep().getResource().fhirType()).isEqualTo("Patient");
+            // The same composition as $everything, as the reader may see it.
+            int everything = bundle(fhir(reader.token(), "Patient/" + patient + "/$everything"))
+                    .getTotal();
+            assertThat(bundle.getEntry()).hasSize(everything);
+            assertThat(auditSince(seq, chart.patient())).anyMatch(line -> line.endsWith("RECORD_DOWNLOAD SUCCESS"));
+        }
+        assertThat(get("/record/" + patient + "/fhir", "Cookie", session(viewer.token()))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(get(
+                                "/record/" + patient + "/fhir",
+                                "Cookie",
+                                session(patient().token()))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(get("/record/" + patient + "/fhir").statusCode()).isIn(302, 401);
+    }
 }
