@@ -6,5 +6,10 @@ public enum Relation {
     PARENT,
     GRANTEE,
     CLINICIAN,
-    EMERGENCY
+    EMERGENCY,
+    /**
+     * A clinic's administrator exporting, for the clinic, the records of the patients it cares for
+     * (FHIR Bulk Data export, issue 15): reads and downloads what a clinician would, writes nothing.
+     */
+    CLINIC
 }
