@@ -29,11 +29,12 @@ class FhirServer {
             FhirContext context,
             List<IResourceProvider> providers,
             EverythingOperation everything,
+            BulkExportOperation export,
             FhirErrors errors,
             StrictSearch strict) {
         var server = new RestfulServer(context);
         server.setResourceProviders(List.copyOf(providers));
-        server.registerProviders(List.of(everything));
+        server.registerProviders(List.of(everything, export));
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setDefaultPrettyPrint(false);
         server.setDefaultPageSize(Pages.DEFAULT);
