@@ -1,9 +1,12 @@
 package org.medkarta.access;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.medkarta.clinic.AttachmentStatus;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.identity.AccountView;
@@ -11,10 +14,12 @@ import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.scheduling.AppointmentView;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.shared.ClinicCare;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.Columns;
+import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.UserId;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,6 +37,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ClinicCareRelationships implements ClinicCare {
+
+    private static final Instant FIRST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("3000-01-01T00:00:00Z");
 
     private final Identity identity;
     private final ClinicDirectory clinics;
@@ -98,6 +106,53 @@ class ClinicCareRelationships implements ClinicCare {
                     .param("at", Columns.utc(clock.instant()))
                     .update();
         }
+    }
+
+    /**
+     * {@code admin} as the clinic's administrator now, roles read from the database; empty when they
+     * hold no {@code CLINIC_ADMIN} role or do not administer {@code clinic}.
+     */
+    Optional<SignedInUser> administrator(UserId admin, ClinicId clinic) {
+        return identity.account(admin)
+                .filter(account -> account.roles().stream().anyMatch(grant -> grant.role() == Role.CLINIC_ADMIN))
+                .map(account -> new SignedInUser(
+                        account.userId(),
+                        account.firstName(),
+                        null,
+                        List.of(new RoleGrant(Role.CLINIC_ADMIN, null)),
+                        "CLINIC_EXPORT"))
+                .filter(user -> clinics.administers(user, clinic));
+    }
+
+    /**
+     * The patients {@code clinic} cares for now, found among those attached to it, booked with its
+     * doctors or registered by its staff, each then held to {@link #caresFor}. A patient whose only
+     * tie is an unused referral is not listed: referrals are found by patient, not by clinic.
+     */
+    List<PatientId> caredFor(SignedInUser admin, ClinicId clinic) {
+        var candidates = new LinkedHashSet<PatientId>();
+        clinics.attachmentsOf(admin, clinic, AttachmentStatus.CONFIRMED)
+                .forEach(attachment -> candidates.add(attachment.patientId()));
+        for (DoctorView doctor : clinics.doctorsOf(admin, clinic)) {
+            try {
+                scheduling.getObject().doctorAppointments(admin, doctor.id(), FIRST, LAST).stream()
+                        .map(AppointmentView::patientId)
+                        .forEach(candidates::add);
+            } catch (NotFound notManaged) {
+                // A schedule the administrator does not see adds no one.
+            }
+        }
+        jdbc.sql("SELECT patient_id FROM access_clinic_registration WHERE clinic_id = :clinic ORDER BY registered_at")
+                .param("clinic", clinic.value())
+                .query((row, n) -> new PatientId(Columns.uuid(row, "patient_id")))
+                .list()
+                .forEach(candidates::add);
+        return candidates.stream().filter(patient -> caresFor(clinic, patient)).toList();
+    }
+
+    /** Whether {@code clinic} cares for {@code patient} now, by the rules above. */
+    boolean caresFor(ClinicId clinic, PatientId patient) {
+        return caringAmong(Set.of(clinic), patient);
     }
 
     private boolean caringAmong(Set<ClinicId> clinicsOfStaff, PatientId patient) {

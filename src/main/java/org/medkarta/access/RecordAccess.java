@@ -17,6 +17,7 @@ import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.Ages;
+import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
@@ -45,7 +46,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  *       acts for the patient (books, consults); never manages access;
  *   <li>{@link Relation#CLINICIAN}: a doctor within a care relationship reads, downloads and writes;
  *   <li>{@link Relation#EMERGENCY}: a doctor who opened the record with a stated reason reads and
- *       downloads for a short window, each access flagged in the audit trail.
+ *       downloads for a short window, each access flagged in the audit trail;
+ *   <li>{@link Relation#CLINIC}: a clinic's administrator exports, for the clinic, the records of the
+ *       patients it cares for ({@link #requireExport}), one audited decision per record.
  * </ul>
  *
  * Everything is decided from the database and the injected clock at each request: a revoked grant
@@ -274,6 +277,48 @@ public class RecordAccess {
                     true));
         });
         return new EmergencyOpening(patient, why, until);
+    }
+
+    /**
+     * The records a clinic's administrator may export for the clinic (FHIR Bulk Data export, issue
+     * 15): the patients the clinic cares for now, as its staff's access to identifiers is decided
+     * ({@link org.medkarta.shared.ClinicCare}). The list tells only ids and opens nothing, so it leaves
+     * no audit entry; each record is then opened through {@link #requireExport}.
+     *
+     * @throws NotFound unless {@code admin} is an administrator of {@code clinic} now
+     */
+    public List<PatientId> exportable(UserId admin, ClinicId clinic) {
+        var administrator = clinicCare.administrator(admin, clinic).orElseThrow(NotFound::new);
+        return clinicCare.caredFor(administrator, clinic);
+    }
+
+    /**
+     * Opens one record for a clinic's export: allowed while {@code admin} administers {@code clinic}
+     * and the clinic cares for the patient, as {@link Relation#CLINIC} with {@link
+     * RecordAction#DOWNLOAD}; one audit entry either way, {@code reason} naming the export.
+     *
+     * @throws NotFound when either no longer holds
+     */
+    public AccessDecision requireExport(UserId admin, ClinicId clinic, PatientId patient, String reason) {
+        boolean allowed = clinicCare.administrator(admin, clinic).isPresent()
+                && patient != null
+                && clinicCare.caresFor(clinic, patient);
+        var entry = new AuditEntry(
+                admin.value(),
+                allowed ? Relation.CLINIC.name() : Role.CLINIC_ADMIN.name(),
+                patient == null ? null : patient.value(),
+                "RECORD_" + RecordAction.DOWNLOAD.name(),
+                null,
+                allowed ? "SUCCESS" : "DENIED",
+                null,
+                reason,
+                false);
+        if (!allowed) {
+            recordRefusal(entry);
+            throw new NotFound();
+        }
+        audit.record(entry);
+        return new AccessDecision(patient, Relation.CLINIC, AccessLevel.VIEW_DOWNLOAD, RecordAction.DOWNLOAD);
     }
 
     private Optional<Grounds> grounds(SignedInUser actor, PatientId patient, RecordAction action, Instant now) {

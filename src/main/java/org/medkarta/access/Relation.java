@@ -8,5 +8,10 @@ public enum Relation {
     CLINICIAN,
     EMERGENCY,
     /** Clinic staff or a platform administrator acting on the record's registry side: imports. */
-    STAFF
+    STAFF,
+    /**
+     * A clinic's administrator exporting, for the clinic, the records of the patients it cares for
+     * (FHIR Bulk Data export, issue 15): reads and downloads what a clinician would, writes nothing.
+     */
+    CLINIC
 }

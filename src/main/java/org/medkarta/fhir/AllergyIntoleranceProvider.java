@@ -14,11 +14,13 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
+import org.medkarta.access.AccessDecision;
 import org.medkarta.record.EntryDetail;
 import org.medkarta.record.EntryType;
 import org.medkarta.record.MedicalRecord;
@@ -41,7 +43,8 @@ class AllergyIntoleranceProvider implements IResourceProvider {
     private final MedicalRecord record;
     private final PatientProvider patients;
 
-    AllergyIntoleranceProvider(PatientScope scope, MedicalRecord record, PatientProvider patients, ImportedResources imported) {
+    AllergyIntoleranceProvider(
+            PatientScope scope, MedicalRecord record, PatientProvider patients, ImportedResources imported) {
         this.imported = imported;
         this.scope = scope;
         this.record = record;
@@ -55,8 +58,7 @@ class AllergyIntoleranceProvider implements IResourceProvider {
 
     @Read
     public AllergyIntolerance read(@IdParam IdType id) {
-        return toFhir(
-                CareEntries.read(scope, record, FhirIds.parse(id, Function.identity()), EntryType.ALLERGY));
+        return toFhir(CareEntries.read(scope, record, FhirIds.parse(id, Function.identity()), EntryType.ALLERGY));
     }
 
     /**
@@ -77,8 +79,7 @@ class AllergyIntoleranceProvider implements IResourceProvider {
         var found = RecordEntrySearch.list(record, scope.search(patient, null), ALLERGIES, scope.range(date));
         var subjects = new HashMap<PatientId, Patient>();
         Function<RecordEntrySearch.Found, AllergyIntolerance> open = entry -> {
-            var allergy = toFhir(
-                    record.entry(entry.decision(), entry.entry().id()));
+            var allergy = toFhir(record.entry(entry.decision(), entry.entry().id()));
             if (includes != null && !includes.isEmpty()) {
                 allergy.getPatient()
                         .setResource(subjects.computeIfAbsent(
@@ -106,5 +107,12 @@ class AllergyIntoleranceProvider implements IResourceProvider {
     /** The entry as FHIR: the resource it was imported from while unchanged, else the translator's. */
     private AllergyIntolerance toFhir(EntryDetail entry) {
         return imported.orTranslated(entry, AllergyIntoleranceTranslator.toFhir(entry));
+    }
+
+    /** Every entry of this kind of the record {@code decision} opened, as its reader may see it: for {@link PatientEverything}. */
+    List<AllergyIntolerance> everything(AccessDecision decision) {
+        return RecordEntrySearch.list(record, List.of(decision), ALLERGIES, PatientScope.Range.ALL).stream()
+                .map(entry -> toFhir(record.entry(decision, entry.entry().id())))
+                .toList();
     }
 }

@@ -14,12 +14,14 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
+import org.medkarta.access.AccessDecision;
 import org.medkarta.record.EntryDetail;
 import org.medkarta.record.EntryType;
 import org.medkarta.record.MedicalRecord;
@@ -108,5 +110,12 @@ class ConditionProvider implements IResourceProvider {
     /** The entry as FHIR: the resource it was imported from while unchanged, else the translator's. */
     private Condition toFhir(EntryDetail entry) {
         return imported.orTranslated(entry, ConditionTranslator.toFhir(entry));
+    }
+
+    /** Every diagnosis of the record {@code decision} opened, as its reader may see it: for {@link PatientEverything}. */
+    List<Condition> everything(AccessDecision decision) {
+        return RecordEntrySearch.list(record, List.of(decision), DIAGNOSES, PatientScope.Range.ALL).stream()
+                .map(entry -> toFhir(record.entry(decision, entry.entry().id())))
+                .toList();
     }
 }

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.IdType;
+import org.medkarta.access.AccessDecision;
 import org.medkarta.record.ClinicalResults;
 import org.medkarta.record.EntryStatus;
 import org.medkarta.record.EntryType;
@@ -90,6 +91,11 @@ class DiagnosticReportProvider implements IResourceProvider {
         }
         var page = results.results(records, filter.query(null, offset, count));
         return ResultsFilter.page(page, offset, count, this::translate);
+    }
+
+    /** Every DiagnosticReport of the record {@code decision} opened, as its reader may see it: for {@link PatientEverything}. */
+    List<DiagnosticReport> everything(AccessDecision decision) {
+        return ResultsFilter.every(results, decision, all(), this::translate);
     }
 
     private ResultsFilter all() {

@@ -20,6 +20,7 @@ import java.util.Set;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.IdType;
+import org.medkarta.access.AccessDecision;
 import org.medkarta.record.ClinicalResults;
 import org.medkarta.record.EntryStatus;
 import org.medkarta.record.EntryType;
@@ -100,6 +101,11 @@ class DocumentReferenceProvider implements IResourceProvider {
         }
         var page = results.results(records, filter.query(null, offset, count));
         return ResultsFilter.page(page, offset, count, this::translate);
+    }
+
+    /** Every DocumentReference of the record {@code decision} opened, as its reader may see it: for {@link PatientEverything}. */
+    List<DocumentReference> everything(AccessDecision decision) {
+        return ResultsFilter.every(results, decision, all(), this::translate);
     }
 
     private ResultsFilter all() {

@@ -14,12 +14,14 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
+import org.medkarta.access.AccessDecision;
 import org.medkarta.record.EntryDetail;
 import org.medkarta.record.EntryStatus;
 import org.medkarta.record.EntryType;
@@ -93,6 +95,13 @@ class EncounterProvider implements IResourceProvider {
             }
             return encounter;
         });
+    }
+
+    /** Every visit of the record {@code decision} opened, as its reader may see it: for {@link PatientEverything}. */
+    List<Encounter> everything(AccessDecision decision) {
+        return RecordEntrySearch.list(record, List.of(decision), VISITS, PatientScope.Range.ALL).stream()
+                .map(entry -> toFhir(record.entry(decision, entry.entry().id())))
+                .toList();
     }
 
     private static String status(EntryStatus status) {

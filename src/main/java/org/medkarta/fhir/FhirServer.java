@@ -29,11 +29,13 @@ class FhirServer {
             FhirContext context,
             List<IResourceProvider> providers,
             ImportProvider imports,
+            EverythingOperation everything,
+            BulkExportOperation export,
             FhirErrors errors,
             StrictSearch strict) {
         var server = new RestfulServer(context);
         server.setResourceProviders(List.copyOf(providers));
-        server.setPlainProviders(imports);
+        server.registerProviders(List.of(imports, everything, export));
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setDefaultPrettyPrint(false);
         server.setDefaultPageSize(Pages.DEFAULT);

@@ -13,10 +13,12 @@ import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Immunization;
+import org.medkarta.access.AccessDecision;
 import org.medkarta.record.EntryDetail;
 import org.medkarta.record.EntryType;
 import org.medkarta.record.MedicalRecord;
@@ -86,5 +88,12 @@ class ImmunizationProvider implements IResourceProvider {
     /** The entry as FHIR: the resource it was imported from while unchanged, else the translator's. */
     private Immunization toFhir(EntryDetail entry) {
         return imported.orTranslated(entry, ImmunizationTranslator.toFhir(entry));
+    }
+
+    /** Every entry of the record {@code decision} opened that is one, as its reader may see it: for {@link PatientEverything}. */
+    List<Immunization> everything(AccessDecision decision) {
+        return CareEntries.list(record, List.of(decision), EntryType.VACCINATION, PatientScope.Range.ALL).stream()
+                .map(entry -> toFhir(CareEntries.open(record, entry)))
+                .toList();
     }
 }

@@ -177,7 +177,9 @@ final class ImportMapping {
         }
         fields.put("category", allergy.getCategory().get(0).getValue().name());
         if (allergy.hasCriticality()) {
-            fields.put("criticality", allergy.getCriticality().toCode().replace('-', '_').toUpperCase(Locale.ROOT));
+            fields.put(
+                    "criticality",
+                    allergy.getCriticality().toCode().replace('-', '_').toUpperCase(Locale.ROOT));
         }
         String status = allergy.getClinicalStatus().getCoding().stream()
                 .map(Coding::getCode)

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
+import org.medkarta.access.AccessDecision;
 import org.medkarta.record.ClinicalResults;
 import org.medkarta.record.EntryType;
 import org.medkarta.record.Measure;
@@ -95,6 +96,11 @@ class ObservationProvider implements IResourceProvider {
         }
         var page = results.results(records, filter.query(null, offset, count));
         return ResultsFilter.page(page, offset, count, this::translate);
+    }
+
+    /** Every Observation of the record {@code decision} opened, as its reader may see it: for {@link PatientEverything}. */
+    List<Observation> everything(AccessDecision decision) {
+        return ResultsFilter.every(results, decision, all(), this::translate);
     }
 
     /** Everything that is an Observation: laboratory results and every diary measure. */

@@ -216,7 +216,8 @@ class PatientScope {
         }
     }
 
-    private String text(String key, Object... args) {
+    /** A message in the request's language (as the REST API chooses it). */
+    String text(String key, Object... args) {
         Locale locale = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 ? locales.resolveLocale(attributes.getRequest())
                 : LocaleContextHolder.getLocale();

@@ -14,11 +14,13 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
+import org.medkarta.access.AccessDecision;
 import org.medkarta.record.EntryDetail;
 import org.medkarta.record.EntryType;
 import org.medkarta.record.MedicalRecord;
@@ -55,8 +57,7 @@ class ProcedureProvider implements IResourceProvider {
 
     @Read
     public Procedure read(@IdParam IdType id) {
-        return toFhir(
-                CareEntries.read(scope, record, FhirIds.parse(id, Function.identity()), EntryType.PROCEDURE));
+        return toFhir(CareEntries.read(scope, record, FhirIds.parse(id, Function.identity()), EntryType.PROCEDURE));
     }
 
     /**
@@ -84,8 +85,7 @@ class ProcedureProvider implements IResourceProvider {
                         .toList();
         var subjects = new HashMap<PatientId, Patient>();
         Function<RecordEntrySearch.Found, Procedure> open = entry -> {
-            var procedure = toFhir(
-                    record.entry(entry.decision(), entry.entry().id()));
+            var procedure = toFhir(record.entry(entry.decision(), entry.entry().id()));
             if (includes != null && !includes.isEmpty()) {
                 procedure
                         .getSubject()
@@ -109,5 +109,12 @@ class ProcedureProvider implements IResourceProvider {
     /** The entry as FHIR: the resource it was imported from while unchanged, else the translator's. */
     private Procedure toFhir(EntryDetail entry) {
         return imported.orTranslated(entry, ProcedureTranslator.toFhir(entry));
+    }
+
+    /** Every entry of this kind of the record {@code decision} opened, as its reader may see it: for {@link PatientEverything}. */
+    List<Procedure> everything(AccessDecision decision) {
+        return RecordEntrySearch.list(record, List.of(decision), PROCEDURES, PatientScope.Range.ALL).stream()
+                .map(entry -> toFhir(record.entry(decision, entry.entry().id())))
+                .toList();
     }
 }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.medkarta.access.AccessDecision;
+import org.medkarta.record.ClinicalResults;
 import org.medkarta.record.EntryStatus;
 import org.medkarta.record.EntryType;
 import org.medkarta.record.Measure;
@@ -208,6 +210,24 @@ final class ResultsFilter {
         page.setCurrentPageOffset(Pages.offset(offset));
         page.setCurrentPageSize(Pages.size(count));
         return page;
+    }
+
+    /** Every result of the record {@code decision} opened that {@code filter} covers, page after page. */
+    static <T> List<T> every(
+            ClinicalResults results,
+            AccessDecision decision,
+            ResultsFilter filter,
+            Function<RecordResults.Item, ? extends T> translate) {
+        var found = new ArrayList<T>();
+        int offset = 0;
+        while (true) {
+            var page = results.results(List.of(decision), filter.query(null, offset, Pages.MAXIMUM));
+            page.items().forEach(item -> found.add(translate.apply(item)));
+            offset += page.items().size();
+            if (page.items().isEmpty() || offset >= page.total()) {
+                return found;
+            }
+        }
     }
 
     /** A search of a record the caller may not open: nothing, and nothing counted. */

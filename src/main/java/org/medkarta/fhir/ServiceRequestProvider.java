@@ -15,12 +15,14 @@ import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.ServiceRequest;
+import org.medkarta.access.AccessDecision;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.Specialty;
 import org.medkarta.scheduling.ReferralView;
@@ -93,6 +95,15 @@ class ServiceRequestProvider implements IResourceProvider {
                 .toList();
         var names = specialties();
         return CareSearch.page(sorts.sorted(found, sort, DATES), offset, count, referral -> toFhir(referral, names));
+    }
+
+    /** Every referral of the record {@code decision} opened, newest first: for {@link PatientEverything}. */
+    List<ServiceRequest> everything(AccessDecision decision) {
+        var names = specialties();
+        return scheduling.referrals(decision.patient()).stream()
+                .sorted(Comparator.comparing(ReferralView::issuedAt).reversed())
+                .map(referral -> toFhir(referral, names))
+                .toList();
     }
 
     private Map<String, Specialty> specialties() {

@@ -53,8 +53,12 @@ public class RecordImport {
     public static final String PATIENT_IMPORT = "PATIENT_IMPORT";
 
     /** Who may see the kept source documents: the patient themself and the clinicians, not a grantee. */
-    private static final Set<Relation> SEE_KEPT =
-            EnumSet.of(Relation.SELF, Relation.PARENT, Relation.CLINICIAN, Relation.EMERGENCY, Relation.STAFF);
+    private static final Set<Relation> SEE_KEPT = EnumSet.of(
+            Relation.SELF, Relation.PARENT, Relation.CLINICIAN, Relation.EMERGENCY, Relation.STAFF, Relation.CLINIC);
+
+    /** Who reads the whole record, imported entries of every kind included. */
+    private static final Set<Relation> CLINICAL =
+            EnumSet.of(Relation.CLINICIAN, Relation.EMERGENCY, Relation.STAFF, Relation.CLINIC);
 
     private static final int CHUNK = 500;
 
@@ -98,6 +102,9 @@ public class RecordImport {
 
     /** A kept resource, as JSON. */
     public record Kept(UUID id, String resourceType, String content) {}
+
+    /** A resource as it was imported, as JSON, with when. */
+    public record Source(UUID id, String resourceType, String content, java.time.Instant importedAt) {}
 
     private final Entries entries;
     private final MedicalRecord record;
@@ -298,6 +305,36 @@ public class RecordImport {
                 .stream()
                 .filter(kept -> types == null || types.isEmpty() || types.contains(kept.resourceType()))
                 .toList();
+    }
+
+    /**
+     * Everything imported into the record that its reader may see, as it came: the kept source
+     * documents for the patient themself and clinicians, and, for clinicians, the resources entries
+     * were imported from while the entries are unchanged (the export's lossless part). The Patient is
+     * not among them.
+     */
+    @Transactional(readOnly = true)
+    public List<Source> sources(AccessDecision decision) {
+        expect(decision);
+        if (!SEE_KEPT.contains(decision.relation())) {
+            return List.of();
+        }
+        boolean clinical = CLINICAL.contains(decision.relation());
+        return jdbc.sql("""
+                        SELECT s.id, s.resource_type, s.content, s.imported_at FROM record_source_resource s
+                        LEFT JOIN record_entry e ON e.id = s.entry_id
+                        WHERE s.patient_id = :patient AND s.resource_type <> 'Patient'
+                          AND (s.entry_id IS NULL OR (:clinical AND e.version = 1))
+                        ORDER BY s.imported_at, s.id
+                        """)
+                .param("patient", decision.patient().value())
+                .param("clinical", clinical)
+                .query((rs, n) -> new Source(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
     }
 
     /** How many source documents of each type the record keeps, for the record page. */

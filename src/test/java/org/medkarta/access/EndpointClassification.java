@@ -219,6 +219,12 @@ final class EndpointClassification {
         add(
                 all,
                 Kind.PER_PERSON,
+                "The whole record as a FHIR Bundle: whoever may download from the record (RecordAccess DOWNLOAD);"
+                        + " a VIEW grantee 403, anyone else 404 (FhirEverythingIT).",
+                "GET /record/{id}/fhir");
+        add(
+                all,
+                Kind.PER_PERSON,
                 "One appointment: its patient, whoever acts for them and the staff managing the doctor; anyone else 404 (BookingIT).",
                 "GET /api/v1/appointments/{id}",
                 "GET /api/v1/appointments/{id}/ics",

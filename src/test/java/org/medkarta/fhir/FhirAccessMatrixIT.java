@@ -390,7 +390,14 @@ class FhirAccessMatrixIT extends FhirSupport {
                     requests += search(where, who, token, kind, id, "&_total=accurate", true, answer, data, failures);
                 }
                 requests += chained(owner + " / " + who + " ", who, token, views(who, owner), data, failures);
+                requests += everything(owner + " / " + who + " ", who, token, views(who, owner), data, failures);
             }
+        }
+        // Bulk export: only the caring clinic's administrator may export its records, and none is in
+        // the matrix; the administrator of another clinic exports theirs, which holds no owner.
+        for (var who : Who.values()) {
+            String token = who == Who.SELF ? adult.token() : tokens.get(who);
+            requests += export("bulk / " + who + " ", who, token, caring, owners.values(), failures);
         }
         long ran = System.nanoTime();
         System.out.printf(
@@ -553,6 +560,98 @@ class FhirAccessMatrixIT extends FhirSupport {
             }
         }
         return queries.size();
+    }
+
+    /**
+     * {@code Patient/{id}/$everything}: the whole record for a role that may read it, one audit entry
+     * about the owner; 404 naming nothing for anyone else, 401 for an anonymous caller.
+     */
+    private int everything(String where, Who who, String token, boolean views, Furnished data, List<String> failures) {
+        String path = "Patient/" + data.record().value() + "/$everything?_count=200";
+        where += "GET " + path + ": ";
+        long before = lastAuditSeq();
+        var response = fhir(token, path);
+        if (who == Who.ANONYMOUS) {
+            expectStatus(where, response, 401, failures);
+            leaks(where, response, data, failures);
+            return 1;
+        }
+        if (views) {
+            if (response.statusCode() != 200
+                    || bundle(response).getEntry().isEmpty()
+                    || !bundle(response)
+                            .getEntryFirstRep()
+                            .getResource()
+                            .getIdElement()
+                            .getIdPart()
+                            .equals(data.record().value().toString())) {
+                failures.add(where + "expected the record but got " + response.statusCode() + " " + response.body());
+            }
+        } else {
+            expectStatus(where, response, 404, failures);
+            outcome(where, response, failures);
+            leaks(where, response, data, failures);
+        }
+        var entries = auditSince(before, data.record());
+        if (entries.size() != 1) {
+            failures.add(where + "expected one audit entry about the owner but got " + entries);
+        }
+        return 1;
+    }
+
+    /**
+     * Bulk export kick-offs ({@code Group/{clinic}/$export}, {@code $export}): 401 anonymous, 404 for
+     * everyone who is not the clinic's administrator; another clinic's administrator at most exports
+     * their own clinic, which cares for none of the owners.
+     */
+    private int export(
+            String where,
+            Who who,
+            String token,
+            ClinicId caring,
+            java.util.Collection<Furnished> owners,
+            List<String> failures) {
+        int requests = 0;
+        String group = "Group/" + caring.value() + "/$export";
+        var response = fhir(token, group, "Prefer", "respond-async");
+        requests++;
+        expectStatus(where + "GET " + group + ": ", response, who == Who.ANONYMOUS ? 401 : 404, failures);
+        outcome(where + "GET " + group + ": ", response, failures);
+        var system = fhir(token, "$export", "Prefer", "respond-async");
+        requests++;
+        // The matrix's administrator holds the role of another clinic: whether their own clinic's
+        // register lists them or not, their export holds none of the owners.
+        if (who != Who.ADMIN_OF_ANOTHER_CLINIC || system.statusCode() == 404) {
+            expectStatus(where + "GET $export: ", system, who == Who.ANONYMOUS ? 401 : 404, failures);
+            return requests;
+        }
+        expectStatus(where + "GET $export: ", system, 202, failures);
+        String status = system.headers().firstValue("Content-Location").orElse("");
+        status = status.substring(status.indexOf("/fhir/") + "/fhir/".length());
+        for (int polls = 0; polls < 300; polls++, requests++) {
+            var polled = fhir(token, status);
+            if (polled.statusCode() == 200) {
+                for (var owner : owners) {
+                    if (polled.body().contains("\"Patient\"")) {
+                        failures.add(where + "LEAK: another clinic's export lists patients " + polled.body());
+                    }
+                    leaks(where + "manifest: ", polled, owner, failures);
+                }
+                return requests;
+            }
+            if (polled.statusCode() != 202) {
+                failures.add(where + "polling answered " + polled.statusCode() + " " + polled.body());
+                return requests;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return requests;
+            }
+        }
+        failures.add(where + "the export did not finish");
+        return requests;
     }
 
     // ---------------------------------------------------------------- checks

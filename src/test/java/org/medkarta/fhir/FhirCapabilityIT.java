@@ -36,6 +36,12 @@ class FhirCapabilityIT extends FhirSupport {
     @Autowired
     List<IResourceProvider> providers;
 
+    @Autowired
+    EverythingOperation everything;
+
+    @Autowired
+    BulkExportOperation export;
+
     @Test
     void theCapabilityStatementListsExactlyWhatTheProvidersDeclare() {
         var served = fhir(null, "metadata");
@@ -57,6 +63,9 @@ class FhirCapabilityIT extends FhirSupport {
             listed.put(resource.getType(), new Declared(interactions, parameters, operations));
         }
         assertThat(listed).isEqualTo(declaredByProviders());
+        var system = new TreeSet<String>();
+        statement.getRestFirstRep().getOperation().forEach(o -> system.add(o.getName()));
+        assertThat(system).contains("export", "export-poll-status", "export-file");
         assertThat(listed).containsKey("Organization");
     }
 
@@ -108,6 +117,21 @@ class FhirCapabilityIT extends FhirSupport {
                 }
             }
             declared.put(type, new Declared(interactions, parameters, operations));
+        }
+        // The export operations live in providers of their own: a type's operations join its entry.
+        for (Object operations : List.of(everything, export)) {
+            for (Method method : AopUtils.getTargetClass(operations).getMethods()) {
+                var operation = method.getAnnotation(Operation.class);
+                if (operation == null || operation.type() == org.hl7.fhir.instance.model.api.IBaseResource.class) {
+                    continue;
+                }
+                String type = FHIR.getResourceType(operation.type());
+                var entry = declared.computeIfAbsent(
+                        type, none -> new Declared(new TreeSet<>(), new TreeSet<>(), new TreeSet<>()));
+                var names = new TreeSet<>(entry.operations());
+                names.add(operation.name().replaceFirst("^\\$", ""));
+                declared.put(type, new Declared(entry.interactions(), entry.searchParameters(), names));
+            }
         }
         // HAPI itself serves the definitions of the server's operations, read by id.
         declared.put("OperationDefinition", new Declared(Set.of("read"), Set.of(), Set.of()));

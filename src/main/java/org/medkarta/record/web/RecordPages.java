@@ -391,6 +391,7 @@ class RecordPages {
     private void common(Model model, SignedInUser user, AccessDecision decision) {
         model.addAttribute("patientId", decision.patient().value());
         model.addAttribute("relation", decision.relation().name());
+        model.addAttribute("mayDownload", decision.mayDownload());
         model.addAttribute("records", access.records(user));
         model.addAttribute(
                 "clinician",
