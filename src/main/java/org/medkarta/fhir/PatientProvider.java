@@ -1,5 +1,6 @@
 package org.medkarta.fhir;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Offset;
@@ -30,6 +31,7 @@ import org.medkarta.access.AccessDecision;
 import org.medkarta.access.Relation;
 import org.medkarta.identity.PatientRecords;
 import org.medkarta.record.MedicalRecord;
+import org.medkarta.record.RecordImport;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
 import org.springframework.stereotype.Component;
@@ -49,6 +51,8 @@ class PatientProvider implements IResourceProvider {
     private final PatientRecords records;
     private final MedicalRecord record;
     private final FhirImport importer;
+    private final RecordImport imports;
+    private final FhirContext context;
     private final LocaleResolver locales;
 
     PatientProvider(
@@ -56,7 +60,11 @@ class PatientProvider implements IResourceProvider {
             PatientRecords records,
             MedicalRecord record,
             FhirImport importer,
-            LocaleResolver locales) {
+            LocaleResolver locales,
+            RecordImport imports,
+            FhirContext context) {
+        this.imports = imports;
+        this.context = context;
         this.scope = scope;
         this.records = records;
         this.record = record;
@@ -173,7 +181,45 @@ class PatientProvider implements IResourceProvider {
             return PatientTranslator.toFhir(decision.patient(), header);
         }
         var card = records.find(decision.patient()).orElseThrow(NotFound::new);
-        return PatientTranslator.toFhir(card, header.sex());
+        var translated = PatientTranslator.toFhir(card, header.sex());
+        return imports.patientSource(decision)
+                .map(json -> withImported(translated, context.newJsonParser().parseResource(Patient.class, json)))
+                .orElse(translated);
+    }
+
+    /**
+     * A record imported from another system (SPEC I3) keeps what Medkarta does not model (addresses,
+     * the other system's identifiers, extensions) from the Patient it came with; what Medkarta keeps
+     * (its identifiers, the birth date and sex, and the name once staff changed it) is the record's.
+     */
+    private static Patient withImported(Patient translated, Patient source) {
+        source.setIdElement(translated.getIdElement());
+        source.setMeta(translated.getMeta());
+        for (var identifier : translated.getIdentifier()) {
+            boolean present = source.getIdentifier().stream()
+                    .anyMatch(own -> identifier.getSystem().equals(own.getSystem()));
+            if (!present) {
+                source.addIdentifier(identifier);
+            }
+        }
+        var name = translated.getNameFirstRep();
+        var sent = source.getNameFirstRep();
+        boolean sameName = name.hasFamily()
+                && name.getFamily().equalsIgnoreCase(sent.getFamily())
+                && !sent.getGiven().isEmpty()
+                && name.getGiven().stream()
+                        .anyMatch(given -> given.getValue()
+                                .equalsIgnoreCase(sent.getGiven().get(0).getValue()));
+        if (!sameName) {
+            source.setName(translated.getName());
+        }
+        if (translated.hasBirthDate()) {
+            source.setBirthDateElement(translated.getBirthDateElement());
+        }
+        if (translated.hasGender()) {
+            source.setGender(translated.getGender());
+        }
+        return source;
     }
 
     private List<PatientId> holdersOf(TokenParam identifier) {

@@ -273,7 +273,8 @@ class FhirBulkExportIT extends FhirResultsSupport {
         assertThat(synchronous.body()).contains("respond-async");
         assertThat(kickOff(clinic.admin(), group + "?_outputFormat=text/csv").statusCode())
                 .isEqualTo(400);
-        assertThat(kickOff(clinic.admin(), group + "?_type=Claim").statusCode()).isEqualTo(400);
+        assertThat(kickOff(clinic.admin(), group + "?_type=Spaceship").statusCode())
+                .isEqualTo(400);
         assertThat(fhir(clinic.admin(), "$export-poll-status?_jobId=" + UUID.randomUUID())
                         .statusCode())
                 .isEqualTo(404);

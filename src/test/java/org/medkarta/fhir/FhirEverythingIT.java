@@ -242,7 +242,7 @@ class FhirEverythingIT extends FhirResultsSupport {
                         .toList()))
                 .containsOnlyKeys("Patient", "Condition", "Encounter");
 
-        var unknown = fhir(chart.doctor().token(), "Patient/" + patient + "/$everything?_type=Claim");
+        var unknown = fhir(chart.doctor().token(), "Patient/" + patient + "/$everything?_type=Spaceship");
         assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
         assertThat(unknown.body()).contains("OperationOutcome");
 

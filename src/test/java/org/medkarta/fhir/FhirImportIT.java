@@ -295,4 +295,113 @@ class FhirImportIT extends FhirRecordSupport {
         assertThat(tooMany.statusCode()).as(tooMany.body()).isEqualTo(413);
         assertThat(postBundle("not-a-token", "{}").statusCode()).isEqualTo(401);
     }
+
+    /**
+     * The cohort goes out as it came in: every patient's {@code $everything}, paged with HAPI's client,
+     * holds every resource of their Bundle with the same content (codes, values, units, dates, text)
+     * and references pointing to the same resources under Medkarta's ids; a sending system's
+     * practitioners and places stay references by identifier. Some pages are validated in full.
+     */
+    @Test
+    void theCohortGoesOutAsItCameIn() throws IOException {
+        String token = registrarToken();
+        var doctorView = org.medkarta.testing.TestCare.doctor(clinics, clinic);
+        String doctorToken = identity.tokensFor(org.medkarta.testing.TestCare.signedIn(doctorView))
+                .accessToken();
+        var client = client(doctorToken);
+        var differences = new java.util.ArrayList<String>();
+        int compared = 0;
+        int validated = 0;
+        for (var file : cohort) {
+            var input = FHIR.newJsonParser().parseResource(Bundle.class, Files.readString(file));
+            var response = bundle(postBundle(token, Files.readString(file)));
+            UUID patient = patientOf(response);
+            org.medkarta.testing.TestCare.refer(
+                    scheduling, new org.medkarta.shared.PatientId(patient), doctorView, clock.instant());
+            // What each input entry became: its Medkarta address.
+            var addresses = new HashMap<String, String>();
+            for (int i = 0; i < input.getEntry().size(); i++) {
+                String location = response.getEntry().get(i).getResponse().getLocation();
+                addresses.put(
+                        input.getEntry().get(i).getFullUrl(), location.substring(0, location.indexOf("/_history")));
+            }
+            var exported = new HashMap<String, org.hl7.fhir.r4.model.Resource>();
+            Bundle page = client.operation()
+                    .onInstance(new org.hl7.fhir.r4.model.IdType("Patient", patient.toString()))
+                    .named("$everything")
+                    .withParameter(
+                            org.hl7.fhir.r4.model.Parameters.class,
+                            "_count",
+                            new org.hl7.fhir.r4.model.IntegerType(200))
+                    .useHttpGet()
+                    .returnResourceType(Bundle.class)
+                    .execute();
+            while (page != null) {
+                if (validated < 3) {
+                    assertValid(page);
+                    validated++;
+                }
+                page.getEntry()
+                        .forEach(entry -> exported.put(
+                                entry.getResource().fhirType() + "/"
+                                        + entry.getResource().getIdElement().getIdPart(),
+                                entry.getResource()));
+                page = page.getLink(Bundle.LINK_NEXT) == null
+                        ? null
+                        : client.loadPage().next(page).execute();
+            }
+            for (var entry : input.getEntry()) {
+                var original = entry.getResource();
+                if (original instanceof org.hl7.fhir.r4.model.Patient) {
+                    continue;
+                }
+                String address = addresses.get(entry.getFullUrl());
+                var out = exported.get(address);
+                if (out == null) {
+                    differences.add(file.getFileName() + ": " + original.fhirType() + " missing from the export");
+                    continue;
+                }
+                String in = canonical(original, addresses);
+                String back = canonical(out, addresses);
+                if (!in.equals(back)) {
+                    differences.add(
+                            file.getFileName() + ": " + address + " differs:\n  in:  " + in + "\n  out: " + back);
+                }
+                compared++;
+            }
+        }
+        System.out.printf("Round trip: %d resources compared, %d differences%n", compared, differences.size());
+        assertThat(differences)
+                .as(String.join("\n", differences.subList(0, Math.min(5, differences.size()))))
+                .isEmpty();
+        assertThat(compared).isGreaterThan(5000);
+    }
+
+    /**
+     * A resource without what the server owns (id, meta), each reference as the resource it names
+     * (an input's {@code urn:uuid:} through the import's answer) or as the identifier it carries.
+     */
+    private static String canonical(org.hl7.fhir.r4.model.Resource resource, Map<String, String> addresses) {
+        var copy = resource.copy();
+        copy.setIdElement(null);
+        copy.setMeta(null);
+        for (var reference :
+                FHIR.newTerser().getAllPopulatedChildElementsOfType(copy, org.hl7.fhir.r4.model.Reference.class)) {
+            String target = reference.getReference();
+            reference.setResource(null);
+            if (target != null && target.contains("?identifier=")) {
+                String token = java.net.URLDecoder.decode(
+                        target.substring(target.indexOf("?identifier=") + 12), java.nio.charset.StandardCharsets.UTF_8);
+                int bar = token.indexOf('|');
+                reference.setReference(null);
+                reference.setType(target.substring(0, target.indexOf('?')));
+                reference.setIdentifier(new org.hl7.fhir.r4.model.Identifier()
+                        .setSystem(token.substring(0, bar))
+                        .setValue(token.substring(bar + 1)));
+            } else if (target != null) {
+                reference.setReference(addresses.getOrDefault(target, target));
+            }
+        }
+        return FHIR.newJsonParser().encodeResourceToString(copy);
+    }
 }
