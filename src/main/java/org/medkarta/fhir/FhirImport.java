@@ -173,6 +173,10 @@ class FhirImport {
             throw FhirErrors.failure(
                     413, IssueType.TOOCOSTLY, words.say("too-many-entries", maxEntries), "payload-too-large");
         }
+        if (into != null) {
+            // A patient's own file goes into a record they may add to; any other answers 404 at once.
+            access.require(actor, into, actor.has(Role.PATIENT) ? RecordAction.CONTRIBUTE : RecordAction.IMPORT);
+        }
         boolean atomic = bundle.getType() == BundleType.TRANSACTION;
         UUID importId = UUID.randomUUID();
         List<Item> items;
@@ -576,7 +580,10 @@ class FhirImport {
                 continue;
             }
             if (item.resource instanceof Patient patient) {
-                keepPatient(item, patient, actor, importId, decisions.get(item.patient), atomic);
+                if (!own) {
+                    // A patient's own file does not speak for who they are: their record does.
+                    keepPatient(item, patient, actor, importId, decisions.get(item.patient), atomic);
+                }
                 continue;
             }
             if (item.result == Result.DUPLICATE) {

@@ -404,4 +404,107 @@ class FhirImportIT extends FhirRecordSupport {
         }
         return FHIR.newJsonParser().encodeResourceToString(copy);
     }
+
+    private HttpResponse<String> importInto(String token, String patient, Bundle bundle) {
+        var parameters = new org.hl7.fhir.r4.model.Parameters();
+        parameters.addParameter().setName("bundle").setResource(bundle);
+        var builder = request("/fhir/Patient/" + patient + "/$import")
+                .header("Content-Type", "application/fhir+json")
+                .header("Accept", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(FHIR.newJsonParser().encodeResourceToString(parameters)));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return send(builder.build());
+    }
+
+    /**
+     * A patient brings their file from another system: it goes into their own record only, every
+     * entry marked patient-reported; nobody imports into a record they may not add to (404), and an
+     * anonymous caller is asked to sign in.
+     */
+    @Test
+    void aPatientImportsTheirOwnFileAsPatientReportedAndIntoNoOneElsesRecord() throws IOException {
+        var owner = patient("Импортова", "Мария", "1985-02-03");
+        var other = patient("Соседова", "Анна", "1979-07-07");
+        var bundle = FHIR.newJsonParser().parseResource(Bundle.class, Files.readString(cohort.get(5)));
+        long before = jdbc.sql("SELECT COUNT(*) FROM record_source_resource")
+                .query(Long.class)
+                .single();
+
+        var intoOther = importInto(owner.token(), other.id(), bundle);
+        assertThat(intoOther.statusCode()).as(intoOther.body()).isEqualTo(404);
+        assertThat(importInto(null, owner.id(), bundle).statusCode()).isEqualTo(401);
+        var stranger = doctor();
+        assertThat(importInto(stranger.token(), owner.id(), bundle).statusCode())
+                .isEqualTo(404);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM record_source_resource")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+
+        var own = importInto(owner.token(), owner.id(), bundle);
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        var report = FHIR.newJsonParser().parseResource(OperationOutcome.class, own.body());
+        assertThat(report.getIssueFirstRep().getDiagnostics()).contains("refused=0");
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM record_source_resource WHERE patient_id = :p AND NOT patient_reported")
+                        .param("p", owner.patientId().value())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM record_entry WHERE patient_id = :p AND source = 'PATIENT_IMPORT'")
+                        .param("p", owner.patientId().value())
+                        .query(Long.class)
+                        .single())
+                .isGreaterThan(10);
+        // Their name is theirs, whatever the file said.
+        var self = FHIR.newJsonParser()
+                .parseResource(
+                        org.hl7.fhir.r4.model.Patient.class,
+                        fhir(owner.token(), "Patient/" + owner.id()).body());
+        assertThat(self.getNameFirstRep().getFamily()).isEqualTo("Импортова");
+        // The same file again: nothing new.
+        var again = importInto(owner.token(), owner.id(), bundle);
+        assertThat(FHIR.newJsonParser()
+                        .parseResource(OperationOutcome.class, again.body())
+                        .getIssueFirstRep()
+                        .getDiagnostics())
+                .startsWith("created=0;");
+    }
+
+    /**
+     * Who may import into a record through {@code POST /fhir}: staff of a clinic caring for the
+     * patient. A doctor or registrar of another clinic naming the record ({@code PUT Patient/{id}}), a
+     * patient sending a Bundle for someone, leave nothing behind and learn nothing of the record.
+     */
+    @Test
+    void onlyStaffOfACaringClinicImportIntoARecord() throws IOException {
+        var owner = patient("Владелица", "Ирина", "1990-03-04");
+        var bundle = FHIR.newJsonParser().parseResource(Bundle.class, Files.readString(cohort.get(6)));
+        bundle.getEntryFirstRep().getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("Patient/" + owner.id());
+        String body = FHIR.newJsonParser().encodeResourceToString(bundle);
+        long before = jdbc.sql("SELECT COUNT(*) FROM record_source_resource")
+                .query(Long.class)
+                .single();
+        var otherClinic = identity.tokensFor(TestStaff.registrar(
+                        identity,
+                        TestClinics.register(clinics, "Другая клиника").id()))
+                .accessToken();
+        for (String token :
+                List.of(otherClinic, doctor().token(), owner.token(), patient().token())) {
+            var refused = postBundle(token, body);
+            assertThat(refused.statusCode()).as(refused.body()).isIn(403, 404, 422);
+            assertThat(refused.body()).doesNotContain("Владелица").doesNotContain("Exception");
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM record_source_resource")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+        // A doctor caring for her imports (as the clinic's staff: not patient-reported).
+        var carer = doctor(owner);
+        var imported = postBundle(carer.token(), body);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(patientOf(bundle(imported))).isEqualTo(owner.patientId().value());
+    }
 }
