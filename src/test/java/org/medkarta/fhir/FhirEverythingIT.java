@@ -259,17 +259,6 @@ class FhirEverythingIT extends FhirResultsSupport {
         assertThat(posted.getEntry()).hasSize(Math.min(posted.getTotal(), Pages.DEFAULT));
     }
 
-    /** A browser session for the token's holder: the cookie to send with page requests. */
-    String session(String token) {
-        var signedIn = get("/test/token-sign-in?token=" + token + "&continue=/");
-        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
-        return signedIn.headers().allValues("Set-Cookie").stream()
-                .map(cookie -> cookie.split(";", 2)[0])
-                .filter(cookie -> !cookie.startsWith("medkarta-lang"))
-                .findFirst()
-                .orElseThrow();
-    }
-
     @Test
     void theRecordPageDownloadsTheWholeRecordAsOneValidBundleForThoseWhoMayDownload() {
         var chart = chart();

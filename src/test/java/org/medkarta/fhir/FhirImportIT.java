@@ -464,6 +464,23 @@ class FhirImportIT extends FhirRecordSupport {
                         org.hl7.fhir.r4.model.Patient.class,
                         fhir(owner.token(), "Patient/" + owner.id()).body());
         assertThat(self.getNameFirstRep().getFamily()).isEqualTo("Импортова");
+        // The record page tells what came from elsewhere; an imported result says who brought it.
+        String cookie = session(owner.token());
+        var page = get("/record/" + owner.id(), "Accept", "text/html", "Cookie", cookie);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("Из других систем сохранено как исходные документы")
+                .contains("Claim");
+        UUID result = jdbc.sql(
+                        "SELECT id FROM record_entry WHERE patient_id = :p AND source = 'PATIENT_IMPORT' "
+                                + "AND type = 'LAB_RESULT' AND effective_date >= DATE '2019-01-01' ORDER BY effective_date DESC")
+                .param("p", owner.patientId().value())
+                .query(UUID.class)
+                .list()
+                .get(0);
+        var entryPage = get("/record/" + owner.id() + "/entries/" + result, "Accept", "text/html", "Cookie", cookie);
+        assertThat(entryPage.statusCode()).isEqualTo(200);
+        assertThat(entryPage.body()).contains("Загружено пациентом из другой системы");
         // The same file again: nothing new.
         var again = importInto(owner.token(), owner.id(), bundle);
         assertThat(FHIR.newJsonParser()

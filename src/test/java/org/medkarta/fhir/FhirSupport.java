@@ -92,4 +92,17 @@ public abstract class FhirSupport extends ApiSupport {
     protected static Bundle bundle(HttpResponse<String> response) {
         return FHIR.newJsonParser().parseResource(Bundle.class, response.body());
     }
+
+    /** A browser session for the token's holder: the cookie to send with page requests. */
+    String session(String token) {
+        var signedIn = get("/test/token-sign-in?token=" + token + "&continue=/");
+        org.assertj.core.api.Assertions.assertThat(signedIn.statusCode())
+                .as(signedIn.body())
+                .isEqualTo(302);
+        return signedIn.headers().allValues("Set-Cookie").stream()
+                .map(cookie -> cookie.split(";", 2)[0])
+                .filter(cookie -> !cookie.startsWith("medkarta-lang"))
+                .findFirst()
+                .orElseThrow();
+    }
 }

@@ -17,6 +17,7 @@ import org.medkarta.record.EntryType;
 import org.medkarta.record.IdentityForm;
 import org.medkarta.record.MedicalRecord;
 import org.medkarta.record.RecordFilter;
+import org.medkarta.record.RecordImport;
 import org.medkarta.record.RecordUploads;
 import org.medkarta.record.UploadState;
 import org.medkarta.shared.DomainException;
@@ -46,10 +47,18 @@ class RecordPages {
     private final RecordAccess access;
     private final MedicalRecord record;
     private final RecordUploads uploads;
+    private final RecordImport imports;
     private final PageErrors errors;
     private final JsonMapper json;
 
-    RecordPages(RecordAccess access, MedicalRecord record, RecordUploads uploads, PageErrors errors, JsonMapper json) {
+    RecordPages(
+            RecordAccess access,
+            MedicalRecord record,
+            RecordUploads uploads,
+            RecordImport imports,
+            PageErrors errors,
+            JsonMapper json) {
+        this.imports = imports;
         this.access = access;
         this.record = record;
         this.uploads = uploads;
@@ -97,6 +106,8 @@ class RecordPages {
         model.addAttribute("type", type);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
+        // What came from other systems with no kind of entry here, kept as it came (SPEC I3).
+        model.addAttribute("keptSources", imports.keptCounts(decision));
         // A clinician reading the record sees what waits for their verification (SPEC E5).
         model.addAttribute(
                 "pendingUploads",
