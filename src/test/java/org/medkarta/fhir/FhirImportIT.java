@@ -524,4 +524,72 @@ class FhirImportIT extends FhirRecordSupport {
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
         assertThat(patientOf(bundle(imported))).isEqualTo(owner.patientId().value());
     }
+
+    /**
+     * Fuzzing the import: a real Bundle cut, with values swapped for wrong types, fields renamed and
+     * references bent, sent a few hundred times. Every answer is a 2xx or a 4xx with an
+     * OperationOutcome, never a 500 or a stack trace.
+     */
+    @Test
+    void mangledBundlesNeverBreakTheServer() throws IOException {
+        String token = registrarToken();
+        String original = Files.readString(cohort.get(7));
+        var random = new java.util.Random(20261205L);
+        String[] swaps = {
+            "\"valueQuantity\"",
+            "\"subject\"",
+            "\"reference\"",
+            "\"effectiveDateTime\"",
+            "\"code\"",
+            "\"resourceType\"",
+            "\"fullUrl\"",
+            "\"birthDate\"",
+            "\"type\"",
+            "\"value\""
+        };
+        String[] replacements = {
+            "\"valueString\"",
+            "\"subjekt\"",
+            "\"reference\":{},\"x\"",
+            "\"effectiveDateTime\":\"2099-99-99\",\"y\"",
+            "\"code\":42,\"z\"",
+            "\"resourceType\":\"Nope\",\"w\"",
+            "\"fullUrl\":\"urn:uuid:x\",\"v\"",
+            "\"birthDate\":\"-1\",\"u\"",
+            "\"type\":\"collection\",\"t\"",
+            "\"value\":\"NaN\",\"s\""
+        };
+        for (int round = 0; round < 120; round++) {
+            String body = original;
+            switch (round % 4) {
+                case 0 -> body = body.substring(0, random.nextInt(body.length()));
+                case 1 -> {
+                    int which = random.nextInt(swaps.length);
+                    int at = body.indexOf(swaps[which], random.nextInt(body.length() / 2));
+                    if (at >= 0) {
+                        body = body.substring(0, at) + replacements[which] + body.substring(at + swaps[which].length());
+                    }
+                }
+                case 2 ->
+                    body = body.replace(
+                            "urn:uuid:" + body.substring(body.indexOf("urn:uuid:") + 9, body.indexOf("urn:uuid:") + 17),
+                            "Observation/" + UUID.randomUUID() + "#");
+                default -> {
+                    var bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    for (int i = 0; i < 5; i++) {
+                        bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+                    }
+                    body = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+            var response = postBundle(token, body);
+            assertThat(response.statusCode())
+                    .as("round %d: %s", round, response.body())
+                    .isLessThan(500);
+            assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
+            if (response.statusCode() >= 400) {
+                assertThat(response.body()).contains("OperationOutcome");
+            }
+        }
+    }
 }
