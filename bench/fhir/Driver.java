@@ -278,9 +278,11 @@ public class Driver {
                         .add(f);
             });
         }
-        // Organizations and locations before the practitioners that name them.
-        shared.sort((a, b) -> Boolean.compare(
-                a.getFileName().toString().startsWith("practitioner"), b.getFileName().toString().startsWith("practitioner")));
+        // The sending system's hospitals and practitioners are not patient records: Medkarta's
+        // directory is its own clinics and doctors, and the patients' references to them stay
+        // references by identifier. They are not posted.
+        System.out.println("import_directory_bundles_not_posted " + shared.size());
+        shared.clear();
         String token = registrarToken(key, Instant.now().getEpochSecond());
         var http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -368,7 +370,14 @@ public class Driver {
         sent.add(body.length);
         bundles.increment();
         if (answer.statusCode() == 200) {
-            imported.add(resources);
+            // Counted from the import's own report: what the record now holds of this Bundle.
+            var report = answer.headers().firstValue("X-Import-Report").orElse("");
+            var counts = java.util.regex.Pattern.compile("(created|matched|duplicates|kept)=(\\d+)").matcher(report);
+            long held = 0;
+            while (counts.find()) {
+                held += Long.parseLong(counts.group(2));
+            }
+            imported.add(report.isEmpty() ? resources : held);
         } else {
             failed.increment();
             System.err.println(bundle.getFileName() + " answered " + answer.statusCode() + ": " + abbreviate(answer.body()));
