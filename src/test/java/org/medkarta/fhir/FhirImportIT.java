@@ -500,6 +500,8 @@ class FhirImportIT extends FhirRecordSupport {
         var owner = patient("Владелица", "Ирина", "1990-03-04");
         var bundle = FHIR.newJsonParser().parseResource(Bundle.class, Files.readString(cohort.get(6)));
         bundle.getEntryFirstRep().getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("Patient/" + owner.id());
+        // Another system's patient id: this Synthea patient is the cohort's, imported by other tests.
+        bundle.getEntryFirstRep().getResource().setId(UUID.randomUUID().toString());
         String body = FHIR.newJsonParser().encodeResourceToString(bundle);
         long before = jdbc.sql("SELECT COUNT(*) FROM record_source_resource")
                 .query(Long.class)
