@@ -155,26 +155,43 @@ final class BulkImportSource {
             }
         }
         // A resource goes to the patient it names; one that names none joins the group of a resource
-        // it refers to (a Provenance of an encounter), which may itself have been placed only now.
+        // it refers to (a Provenance of an encounter), or of the resources that refer to it (a
+        // Medication of a MedicationRequest: a copy in each group, each record keeping its own).
+        var referencedBy = new HashMap<String, java.util.LinkedHashSet<String>>();
         boolean placed = true;
         while (placed && !waiting.isEmpty()) {
             placed = false;
             for (var iterator = waiting.iterator(); iterator.hasNext(); ) {
                 var next = iterator.next();
-                String owner = next.getValue().stream()
+                var line = next.getKey();
+                var groupsOf = new java.util.LinkedHashSet<String>();
+                next.getValue().stream()
                         .map(owners::get)
                         .filter(found -> found != null)
                         .findFirst()
-                        .orElse(null);
-                if (owner != null) {
-                    var line = next.getKey();
-                    groups.get(owner).add(line);
-                    if (line.id() != null) {
-                        keys(line.type(), line.id()).forEach(key -> owners.putIfAbsent(key, owner));
-                    }
-                    iterator.remove();
-                    placed = true;
+                        .ifPresent(groupsOf::add);
+                if (groupsOf.isEmpty() && line.id() != null) {
+                    keys(line.type(), line.id()).stream()
+                            .map(referencedBy::get)
+                            .filter(found -> found != null)
+                            .forEach(groupsOf::addAll);
                 }
+                if (groupsOf.isEmpty()) {
+                    continue;
+                }
+                for (String owner : groupsOf) {
+                    groups.get(owner).add(line);
+                    next.getValue()
+                            .forEach(target -> referencedBy
+                                    .computeIfAbsent(target, t -> new java.util.LinkedHashSet<>())
+                                    .add(owner));
+                }
+                if (line.id() != null) {
+                    String first = groupsOf.iterator().next();
+                    keys(line.type(), line.id()).forEach(key -> owners.putIfAbsent(key, first));
+                }
+                iterator.remove();
+                placed = true;
             }
         }
         for (var left : waiting) {
