@@ -10,6 +10,12 @@
  * and the clinic's bulk export, whose jobs and NDJSON files are the only thing this module keeps
  * ({@code fhir_export_job}, {@code fhir_export_file}).
  *
+ * <p>Import: {@link org.medkarta.fhir.FhirImport} takes one Bundle in ({@code POST /fhir}, {@code
+ * Patient/{id}/$import}) through the record module; {@link org.medkarta.fhir.BulkImport} feeds it a
+ * clinic's whole set, file by file or patient by patient, and keeps its jobs and the units they have
+ * done ({@code fhir_import_job}, {@code fhir_import_unit}, {@code fhir_import_refusal}) so an
+ * interrupted job continues where it stopped.
+ *
  * <p>Identifier and code system URIs are listed in one place, {@link org.medkarta.fhir.Systems}
  * (ADR 0009 gives the source of each).
  */

@@ -570,6 +570,20 @@ public class Identity {
         return accounts.byId(user).map(AccountView::of);
     }
 
+    /**
+     * The open, unlocked staff account with this e-mail (an invited one too), for work done on a staff member's behalf
+     * outside a request (the {@code --fhir-import} command); a patient's account is not one.
+     */
+    public Optional<AccountView> staffAccount(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        return accounts.byEmail(email.strip().toLowerCase(Locale.ROOT))
+                .filter(found -> found.status() != Account.Status.CLOSED && found.lockedAt() == null)
+                .filter(found -> found.roles().stream().anyMatch(grant -> grant.role() != Role.PATIENT))
+                .map(AccountView::of);
+    }
+
     /** The user's sign-in history, newest first. */
     public List<SignInEntry> history(UserId user) {
         return signIns.of(user, 50);

@@ -392,6 +392,15 @@ final class EndpointClassification {
         add(
                 all,
                 Kind.STAFF_ONLY,
+                "FHIR bulk import: the clinic's registrars and administrators only; a doctor, a patient or another clinic's administrator is answered 404 (FhirBulkImportIT).",
+                "GET /admin/clinics/{id}/fhir-import",
+                "GET /admin/clinics/{id}/fhir-import/{job}",
+                "POST /admin/clinics/{id}/fhir-import",
+                "POST /admin/clinics/{id}/fhir-import/{job}/cancel",
+                "POST /admin/clinics/{id}/fhir-import/{job}/resume");
+        add(
+                all,
+                Kind.STAFF_ONLY,
                 "Dictionaries: reading ICD-10 for anyone signed in, importing for platform administrators (TerminologyIT).",
                 "GET /admin/terminology",
                 "GET /api/v1/icd10",
