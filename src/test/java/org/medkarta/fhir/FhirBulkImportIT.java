@@ -297,17 +297,6 @@ class FhirBulkImportIT extends FhirRecordSupport {
         return matcher.group(1);
     }
 
-    /** A browser session for the token's holder: the cookie to send with page requests. */
-    private String session(String token) {
-        var signedIn = get("/test/token-sign-in?token=" + token + "&continue=/");
-        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
-        return signedIn.headers().allValues("Set-Cookie").stream()
-                .map(cookie -> cookie.split(";", 2)[0])
-                .filter(cookie -> !cookie.startsWith("medkarta-lang"))
-                .findFirst()
-                .orElseThrow();
-    }
-
     /** An administrator of the clinic, invited as the clinic's pages invite one. */
     private SignedInUser administrator(ClinicId clinic) {
         Set<UUID> before = admins(clinic);
