@@ -4,8 +4,6 @@ import ca.uhn.fhir.context.FhirContext;
 import java.nio.charset.StandardCharsets;
 import org.medkarta.access.RecordAccess;
 import org.medkarta.access.RecordAction;
-import org.medkarta.identity.SignedInUser;
-import org.medkarta.shared.PatientId;
 import org.medkarta.shared.PublicUrl;
 import org.springframework.stereotype.Service;
 
@@ -39,10 +37,12 @@ public class RecordExport {
      * @throws org.medkarta.shared.NotFound when the user may not open the record
      * @throws org.medkarta.access.AccessRefusal when they may read but not download it (a {@code VIEW} grantee)
      */
-    public BundleFile bundle(SignedInUser user, PatientId patient) {
-        var decision = access.require(user, patient, RecordAction.DOWNLOAD);
+    public BundleFile bundle(org.medkarta.access.AccessDecision decision) {
+        if (decision.action() != RecordAction.DOWNLOAD) {
+            throw new IllegalArgumentException("A download needs a decision for DOWNLOAD");
+        }
         var bundle = everything.collection(decision, publicUrl.of(FhirServer.BASE));
         byte[] json = fhir.newJsonParser().encodeResourceToString(bundle).getBytes(StandardCharsets.UTF_8);
-        return new BundleFile("medkarta-record-" + patient.value() + ".fhir.json", json);
+        return new BundleFile("medkarta-record-" + decision.patient().value() + ".fhir.json", json);
     }
 }

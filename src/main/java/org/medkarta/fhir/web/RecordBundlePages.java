@@ -21,9 +21,11 @@ class RecordBundlePages {
     static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json;charset=UTF-8");
 
     private final RecordExport export;
+    private final org.medkarta.access.RecordAccess access;
 
-    RecordBundlePages(RecordExport export) {
+    RecordBundlePages(RecordExport export, org.medkarta.access.RecordAccess access) {
         this.export = export;
+        this.access = access;
     }
 
     @GetMapping("/record/{id}/fhir")
@@ -34,7 +36,7 @@ class RecordBundlePages {
         } catch (IllegalArgumentException malformed) {
             throw new NotFound();
         }
-        var file = export.bundle(user, patient);
+        var file = export.bundle(access.require(user, patient, org.medkarta.access.RecordAction.DOWNLOAD));
         return ResponseEntity.ok()
                 .contentType(FHIR_JSON)
                 .header(
