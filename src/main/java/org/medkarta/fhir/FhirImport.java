@@ -173,22 +173,27 @@ class FhirImport {
             throw FhirErrors.failure(
                     413, IssueType.TOOCOSTLY, words.say("too-many-entries", maxEntries), "payload-too-large");
         }
+        AccessDecision opened = null;
         if (into != null) {
             // A patient's own file goes into a record they may add to; any other answers 404 at once.
-            access.require(actor, into, actor.has(Role.PATIENT) ? RecordAction.CONTRIBUTE : RecordAction.IMPORT);
+            opened = access.require(
+                    actor, into, actor.has(Role.PATIENT) ? RecordAction.CONTRIBUTE : RecordAction.IMPORT);
         }
+        // One decision per record and run, so a record the run names many times is one audit entry.
+        var intoDecision = opened;
         boolean atomic = bundle.getType() == BundleType.TRANSACTION;
         UUID importId = UUID.randomUUID();
         List<Item> items;
         if (atomic) {
             items = retryOnce(() -> transaction.execute(status -> {
-                var run = prepare(bundle, actor, into, words, true);
+                var decisions = decisions(into, intoDecision);
+                var run = prepare(bundle, actor, into, words, true, decisions);
                 var refused = run.stream().filter(Item::refused).toList();
                 if (!refused.isEmpty()) {
                     status.setRollbackOnly();
                     return run;
                 }
-                file(run, actor, importId, into != null, words, true);
+                file(run, actor, importId, into != null, words, true, decisions);
                 if (run.stream().anyMatch(Item::refused)) {
                     // A record the importer may not write into: all or nothing, so nothing.
                     status.setRollbackOnly();
@@ -200,8 +205,9 @@ class FhirImport {
                 throw refusedTransaction(refused, words);
             }
         } else {
-            items = prepare(bundle, actor, into, words, false);
-            file(items, actor, importId, into != null, words, false);
+            var decisions = decisions(into, intoDecision);
+            items = prepare(bundle, actor, into, words, false, decisions);
+            file(items, actor, importId, into != null, words, false, decisions);
         }
         return response(items, atomic, words);
     }
@@ -218,7 +224,21 @@ class FhirImport {
     // ---------------------------------------------------------------------------------------------
     // Who each entry is about.
 
-    private List<Item> prepare(Bundle bundle, SignedInUser actor, PatientId into, Words words, boolean atomic) {
+    private static Map<PatientId, AccessDecision> decisions(PatientId into, AccessDecision intoDecision) {
+        var decisions = new HashMap<PatientId, AccessDecision>();
+        if (into != null) {
+            decisions.put(into, intoDecision);
+        }
+        return decisions;
+    }
+
+    private List<Item> prepare(
+            Bundle bundle,
+            SignedInUser actor,
+            PatientId into,
+            Words words,
+            boolean atomic,
+            Map<PatientId, AccessDecision> decisions) {
         var items = new ArrayList<Item>();
         var byUrl = new HashMap<String, Integer>();
         for (int i = 0; i < bundle.getEntry().size(); i++) {
@@ -245,7 +265,7 @@ class FhirImport {
         // Patients first: each becomes a record.
         for (var item : items) {
             if (!item.refused() && item.resource instanceof Patient patient) {
-                resolvePatient(item, patient, actor, into, words, atomic);
+                resolvePatient(item, patient, actor, into, words, atomic, decisions);
             }
         }
         // What every other entry refers to.
@@ -358,7 +378,13 @@ class FhirImport {
     }
 
     private void resolvePatient(
-            Item item, Patient patient, SignedInUser actor, PatientId into, Words words, boolean atomic) {
+            Item item,
+            Patient patient,
+            SignedInUser actor,
+            PatientId into,
+            Words words,
+            boolean atomic,
+            Map<PatientId, AccessDecision> decisions) {
         try {
             if (into != null) {
                 item.patient = into;
@@ -372,7 +398,7 @@ class FhirImport {
                 var named = PatientScope.uuid(new IdType(request.getUrl()).getIdPart())
                         .map(PatientId::new)
                         .orElseThrow(NotFound::new);
-                access.require(actor, named, RecordAction.IMPORT);
+                decideImport(actor, named, decisions);
                 item.patient = named;
                 item.result = Result.MATCHED;
                 return;
@@ -380,7 +406,7 @@ class FhirImport {
             if (request.hasIfNoneExist()) {
                 var found = patientByIdentifier(request.getIfNoneExist());
                 if (found != null) {
-                    access.require(actor, found, RecordAction.IMPORT);
+                    decideImport(actor, found, decisions);
                     item.patient = found;
                     item.result = Result.MATCHED;
                     return;
@@ -393,7 +419,7 @@ class FhirImport {
                     ? java.util.Optional.<PatientId>empty()
                     : imports.recordImportedAs(sha256("Patient|" + identity));
             if (imported.isPresent()) {
-                access.require(actor, imported.get(), RecordAction.IMPORT);
+                decideImport(actor, imported.get(), decisions);
                 item.patient = imported.get();
                 item.result = Result.MATCHED;
                 return;
@@ -403,7 +429,7 @@ class FhirImport {
                     if (system.equals(identifier.getSystem()) && identifier.hasValue()) {
                         var holders = patients.holders(identifier.getValue());
                         if (!holders.isEmpty()) {
-                            access.require(actor, holders.get(0), RecordAction.IMPORT);
+                            decideImport(actor, holders.get(0), decisions);
                             item.patient = holders.get(0);
                             item.result = Result.MATCHED;
                             return;
@@ -517,14 +543,26 @@ class FhirImport {
     // ---------------------------------------------------------------------------------------------
     // Filing.
 
-    private void file(List<Item> items, SignedInUser actor, UUID importId, boolean own, Words words, boolean atomic) {
+    private void decideImport(SignedInUser actor, PatientId patient, Map<PatientId, AccessDecision> decisions) {
+        if (!decisions.containsKey(patient)) {
+            decisions.put(patient, access.require(actor, patient, RecordAction.IMPORT));
+        }
+    }
+
+    private void file(
+            List<Item> items,
+            SignedInUser actor,
+            UUID importId,
+            boolean own,
+            Words words,
+            boolean atomic,
+            Map<PatientId, AccessDecision> decisions) {
         var byPatient = new LinkedHashMap<PatientId, List<Item>>();
         for (var item : items) {
             if (!item.refused() && !(item.resource instanceof Patient)) {
                 byPatient.computeIfAbsent(item.patient, p -> new ArrayList<>()).add(item);
             }
         }
-        var decisions = new HashMap<PatientId, AccessDecision>();
         for (var item : items) {
             if (item.resource instanceof Patient && !item.refused()) {
                 decide(item.patient, actor, own, decisions, words).ifPresent(item::refuse);

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Consent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -146,6 +147,20 @@ class FhirAccessMatrixIT extends FhirSupport {
     /** Whether the role acts for the owner (books, sees their appointments): managers and a FULL grantee. */
     static boolean actsFor(Who who, Owner owner) {
         return manages(who, owner) || (who == Who.FULL_GRANTEE && owner == Owner.ADULT);
+    }
+
+    /** Staff of a clinic that cares for the record import into it through {@code POST /fhir} (SPEC I3). */
+    static boolean importsAsStaff(Who who) {
+        return who == Who.DOCTOR_IN_CARE || who == Who.REGISTRAR_OF_CARING_CLINIC;
+    }
+
+    /**
+     * {@code Patient/{id}/$import}: a file brought from another system goes into a record by whoever
+     * may add to it on the patient's side (who acts for them), or by the staff who import through
+     * {@code POST /fhir}.
+     */
+    static boolean importsFile(Who who, Owner owner) {
+        return actsFor(who, owner) || importsAsStaff(who);
     }
 
     static Answer expected(Kind kind, Who who, Owner owner) {
@@ -398,6 +413,17 @@ class FhirAccessMatrixIT extends FhirSupport {
         for (var who : Who.values()) {
             String token = who == Who.SELF ? adult.token() : tokens.get(who);
             requests += export("bulk / " + who + " ", who, token, caring, owners.values(), failures);
+        }
+        // Imports (issue 15), last, since each one admitted adds a result to the owner's record.
+        for (var owner : Owner.values()) {
+            var data = owners.get(owner);
+            for (var who : Who.values()) {
+                if (who == Who.SELF && owner == Owner.CHILD_UNDER_15) {
+                    continue;
+                }
+                String token = who == Who.SELF ? selves.get(owner) : tokens.get(who);
+                requests += imports(owner + " / " + who + " ", who, token, owner, data, failures);
+            }
         }
         long ran = System.nanoTime();
         System.out.printf(
@@ -652,6 +678,129 @@ class FhirAccessMatrixIT extends FhirSupport {
         }
         failures.add(where + "the export did not finish");
         return requests;
+    }
+
+    /**
+     * The two imports, each naming the owner's record: the transaction {@code POST /fhir} (a Patient
+     * {@code PUT Patient/{id}} and one laboratory result) and {@code Patient/{id}/$import} of the same
+     * Bundle. Admitted: 200 and the result is in the record. Refused: nothing is written, nothing of
+     * the owner is named, and the answer is the one an unknown record gets, so it tells nobody the
+     * record exists. Anonymous: 401. Every request a signed-in caller makes leaves exactly one audit
+     * entry about the owner.
+     */
+    private int imports(String where, Who who, String token, Owner owner, Furnished data, List<String> failures) {
+        String id = data.record().value().toString();
+        String unknown = UUID.randomUUID().toString();
+        int requests = 0;
+        for (boolean own : List.of(false, true)) {
+            String here = where + (own ? "POST Patient/{id}/$import: " : "POST /fhir transaction: ");
+            boolean admitted = own ? importsFile(who, owner) : importsAsStaff(who);
+            long entries = entriesOf(data.record());
+            long before = lastAuditSeq();
+            var response = own ? importInto(token, id, labResult(id)) : postBundle(token, encoded(labResult(id)));
+            requests++;
+            var audited = auditSince(before, data.record());
+            if (who == Who.ANONYMOUS) {
+                expectStatus(here, response, 401, failures);
+                leaks(here, response, data, failures);
+            } else if (admitted) {
+                expectStatus(here, response, 200, failures);
+                if (!response.headers().firstValue("X-Import-Report").orElse("").startsWith("created=1;")) {
+                    failures.add(here + "expected one result created but got "
+                            + response.headers().firstValue("X-Import-Report").orElse("no report") + " "
+                            + response.body());
+                }
+                if (entriesOf(data.record()) != entries + 1) {
+                    failures.add(here + "expected the result in the record");
+                }
+            } else {
+                leaks(here, response, data, failures);
+                outcome(here, response, failures);
+                if (entriesOf(data.record()) != entries) {
+                    failures.add(here + "LEAK: a refused import wrote into the record");
+                }
+                if (own && views(who, owner)) {
+                    // Someone who may read the record but not add to it is told so, as the REST API does.
+                    expectStatus(here, response, 403, failures);
+                } else {
+                    var stranger = own
+                            ? importInto(token, unknown, labResult(unknown))
+                            : postBundle(token, encoded(labResult(unknown)));
+                    requests++;
+                    String refused = response.body().replace(id, "<record>");
+                    String unknownAnswer = stranger.body().replace(unknown, "<record>");
+                    if (response.statusCode() != stranger.statusCode() || !refused.equals(unknownAnswer)) {
+                        failures.add(here + "LEAK: the record's answer differs from an unknown record's: "
+                                + response.statusCode() + " " + refused + " / " + stranger.statusCode() + " "
+                                + unknownAnswer);
+                    }
+                }
+            }
+            if (who != Who.ANONYMOUS && audited.size() != 1) {
+                failures.add(here + "expected one audit entry about the owner but got " + audited);
+            }
+        }
+        return requests;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger RESULTS =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A transaction from another system naming the record and bringing one glucose result, each a new one. */
+    private static Bundle labResult(String record) {
+        var bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        var patient = new org.hl7.fhir.r4.model.Patient();
+        patient.setId(UUID.randomUUID().toString());
+        patient.addIdentifier()
+                .setSystem("urn:oid:1.2.3.4.5.matrix")
+                .setValue(UUID.randomUUID().toString());
+        patient.addName().setFamily("Иноземцева").addGiven("Мира");
+        String patientUrl = "urn:uuid:" + UUID.randomUUID();
+        bundle.addEntry()
+                .setFullUrl(patientUrl)
+                .setResource(patient)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.PUT)
+                .setUrl("Patient/" + record);
+        var result = new org.hl7.fhir.r4.model.Observation();
+        result.addIdentifier()
+                .setSystem("urn:oid:1.2.3.4.5.matrix")
+                .setValue(UUID.randomUUID().toString());
+        result.setStatus(org.hl7.fhir.r4.model.Observation.ObservationStatus.FINAL);
+        result.addCategory()
+                .addCoding()
+                .setSystem("http://terminology.hl7.org/CodeSystem/observation-category")
+                .setCode("laboratory");
+        result.getCode()
+                .addCoding()
+                .setSystem("http://loinc.org")
+                .setCode("2345-7")
+                .setDisplay("Glucose");
+        result.setSubject(new org.hl7.fhir.r4.model.Reference(patientUrl));
+        result.setEffective(new org.hl7.fhir.r4.model.DateTimeType("2024-03-01T09:00:00+03:00"));
+        result.setValue(new org.hl7.fhir.r4.model.Quantity()
+                .setValue(new java.math.BigDecimal("5." + RESULTS.incrementAndGet()))
+                .setUnit("mmol/L")
+                .setSystem("http://unitsofmeasure.org")
+                .setCode("mmol/L"));
+        bundle.addEntry()
+                .setFullUrl("urn:uuid:" + UUID.randomUUID())
+                .setResource(result)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Observation");
+        return bundle;
+    }
+
+    private static String encoded(Bundle bundle) {
+        return FHIR.newJsonParser().encodeResourceToString(bundle);
+    }
+
+    private long entriesOf(PatientId record) {
+        return jdbc.sql("SELECT COUNT(*) FROM record_entry WHERE patient_id = :patient")
+                .param("patient", record.value())
+                .query(Long.class)
+                .single();
     }
 
     // ---------------------------------------------------------------- checks

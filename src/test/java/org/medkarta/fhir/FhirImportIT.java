@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -51,15 +50,6 @@ class FhirImportIT extends FhirRecordSupport {
                     identity.tokensFor(TestStaff.registrar(identity, clinic)).accessToken();
         }
         return registrar;
-    }
-
-    private HttpResponse<String> postBundle(String token, String body) {
-        return send(request("/fhir")
-                .header("Content-Type", "application/fhir+json")
-                .header("Accept", "application/fhir+json")
-                .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
     }
 
     private static Map<String, Integer> countsIn(Bundle bundle) {
@@ -403,19 +393,6 @@ class FhirImportIT extends FhirRecordSupport {
             }
         }
         return FHIR.newJsonParser().encodeResourceToString(copy);
-    }
-
-    private HttpResponse<String> importInto(String token, String patient, Bundle bundle) {
-        var parameters = new org.hl7.fhir.r4.model.Parameters();
-        parameters.addParameter().setName("bundle").setResource(bundle);
-        var builder = request("/fhir/Patient/" + patient + "/$import")
-                .header("Content-Type", "application/fhir+json")
-                .header("Accept", "application/fhir+json")
-                .POST(HttpRequest.BodyPublishers.ofString(FHIR.newJsonParser().encodeResourceToString(parameters)));
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        return send(builder.build());
     }
 
     /**

@@ -89,6 +89,32 @@ public abstract class FhirSupport extends ApiSupport {
         return send(builder.build());
     }
 
+    /** POST a Bundle to {@code /fhir} (transaction or batch import) as {@code token}'s holder (null: anonymous). */
+    protected HttpResponse<String> postBundle(String token, String body) {
+        return post("/fhir", token, body);
+    }
+
+    /** {@code POST Patient/{id}/$import} of {@code bundle} as {@code token}'s holder (null: anonymous). */
+    protected HttpResponse<String> importInto(String token, String patient, Bundle bundle) {
+        var parameters = new org.hl7.fhir.r4.model.Parameters();
+        parameters.addParameter().setName("bundle").setResource(bundle);
+        return post(
+                "/fhir/Patient/" + patient + "/$import",
+                token,
+                FHIR.newJsonParser().encodeResourceToString(parameters));
+    }
+
+    private HttpResponse<String> post(String path, String token, String body) {
+        var builder = request(path)
+                .header("Content-Type", "application/fhir+json")
+                .header("Accept", "application/fhir+json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return send(builder.build());
+    }
+
     protected static Bundle bundle(HttpResponse<String> response) {
         return FHIR.newJsonParser().parseResource(Bundle.class, response.body());
     }
