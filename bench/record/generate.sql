@@ -13,13 +13,24 @@ SET synchronous_commit = off;
 SET maintenance_work_mem = '1GB';
 
 -- Loading into a table without its indexes and rebuilding them once is several times faster than
--- maintaining them row by row; the same definitions as the migration are restored at the end.
-ALTER TABLE record_entry_version DROP CONSTRAINT record_entry_version_entry_id_fkey;
-ALTER TABLE record_entry DROP CONSTRAINT record_entry_patient_id_fkey;
-ALTER TABLE record_entry DROP CONSTRAINT record_entry_pkey;
-ALTER TABLE record_entry DROP CONSTRAINT record_entry_source_ref_uq;
-DROP INDEX record_entry_by_patient_idx;
-DROP INDEX record_entry_by_code_idx;
+-- maintaining them row by row. The definitions are read from the catalogue (whatever the migrations
+-- made, including foreign keys of other tables that point at record_entry), dropped, and restored
+-- exactly at the end.
+CREATE TEMP TABLE bench_entry_ddl AS
+SELECT 1 AS drop_order, 4 AS add_order,
+       format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname) AS drop_sql,
+       format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname, pg_get_constraintdef(oid)) AS add_sql
+FROM pg_constraint WHERE contype = 'f' AND confrelid = 'record_entry'::regclass AND conrelid <> 'record_entry'::regclass
+UNION ALL
+SELECT CASE contype WHEN 'f' THEN 2 ELSE 3 END, CASE contype WHEN 'f' THEN 3 ELSE 1 END,
+       format('ALTER TABLE record_entry DROP CONSTRAINT %I', conname),
+       format('ALTER TABLE record_entry ADD CONSTRAINT %I %s', conname, pg_get_constraintdef(oid))
+FROM pg_constraint WHERE conrelid = 'record_entry'::regclass AND contype IN ('p', 'u', 'f')
+UNION ALL
+SELECT 4, 2, format('DROP INDEX %s', indexrelid::regclass), pg_get_indexdef(indexrelid)
+FROM pg_index WHERE indrelid = 'record_entry'::regclass
+  AND indexrelid NOT IN (SELECT conindid FROM pg_constraint WHERE conrelid = 'record_entry'::regclass);
+SELECT drop_sql FROM bench_entry_ddl ORDER BY drop_order \gexec
 
 INSERT INTO record_patient (patient_id, last_name, first_name, patronymic, birth_date, sex, created_at, updated_at)
 SELECT md5('patient' || n)::uuid, 'Пациентов' || n, 'Пётр', 'Петрович',
@@ -63,14 +74,7 @@ SELECT md5('rx' || n || ':' || k)::uuid, md5('patient' || n)::uuid, 'PRESCRIPTIO
        '5 мг', FALSE, 'CLINICIAN', now(), now(), now()
 FROM generate_series(1, :patients) AS n, generate_series(1, 2) AS k;
 
-ALTER TABLE record_entry ADD CONSTRAINT record_entry_pkey PRIMARY KEY (id);
-ALTER TABLE record_entry ADD CONSTRAINT record_entry_source_ref_uq UNIQUE (source_ref);
-ALTER TABLE record_entry ADD CONSTRAINT record_entry_patient_id_fkey
-    FOREIGN KEY (patient_id) REFERENCES record_patient (patient_id);
-CREATE INDEX record_entry_by_patient_idx ON record_entry (patient_id, effective_date);
-CREATE INDEX record_entry_by_code_idx ON record_entry (patient_id, type, code, effective_date);
-ALTER TABLE record_entry_version ADD CONSTRAINT record_entry_version_entry_id_fkey
-    FOREIGN KEY (entry_id) REFERENCES record_entry (id);
+SELECT add_sql FROM bench_entry_ddl ORDER BY add_order \gexec
 
 ANALYZE record_patient;
 ANALYZE record_entry;
