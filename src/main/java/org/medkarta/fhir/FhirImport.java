@@ -173,14 +173,9 @@ class FhirImport {
             throw FhirErrors.failure(
                     413, IssueType.TOOCOSTLY, words.say("too-many-entries", maxEntries), "payload-too-large");
         }
-        AccessDecision opened = null;
-        if (into != null) {
-            // A patient's own file goes into a record they may add to; any other answers 404 at once.
-            opened = access.require(
-                    actor, into, actor.has(Role.PATIENT) ? RecordAction.CONTRIBUTE : RecordAction.IMPORT);
-        }
+        // A patient's own file goes into a record they may add to; any other answers 404 at once.
         // One decision per record and run, so a record the run names many times is one audit entry.
-        var intoDecision = opened;
+        AccessDecision intoDecision = into == null ? null : access.require(actor, into, action(actor, true));
         boolean atomic = bundle.getType() == BundleType.TRANSACTION;
         UUID importId = UUID.randomUUID();
         List<Item> items;
@@ -544,9 +539,12 @@ class FhirImport {
     // Filing.
 
     private void decideImport(SignedInUser actor, PatientId patient, Map<PatientId, AccessDecision> decisions) {
-        if (!decisions.containsKey(patient)) {
-            decisions.put(patient, access.require(actor, patient, RecordAction.IMPORT));
-        }
+        decisions.computeIfAbsent(patient, record -> access.require(actor, record, RecordAction.IMPORT));
+    }
+
+    /** A patient's own file is what they add to a record; anything else is an import by staff. */
+    private static RecordAction action(SignedInUser actor, boolean own) {
+        return own && actor.has(Role.PATIENT) ? RecordAction.CONTRIBUTE : RecordAction.IMPORT;
     }
 
     private void file(
@@ -667,12 +665,8 @@ class FhirImport {
 
     private java.util.Optional<String> decide(
             PatientId patient, SignedInUser actor, boolean own, Map<PatientId, AccessDecision> decisions, Words words) {
-        if (decisions.containsKey(patient)) {
-            return java.util.Optional.empty();
-        }
         try {
-            var action = own && actor.has(Role.PATIENT) ? RecordAction.CONTRIBUTE : RecordAction.IMPORT;
-            decisions.put(patient, access.require(actor, patient, action));
+            decisions.computeIfAbsent(patient, record -> access.require(actor, record, action(actor, own)));
             return java.util.Optional.empty();
         } catch (DomainException refused) {
             return java.util.Optional.of(words.say("patient-not-yours"));

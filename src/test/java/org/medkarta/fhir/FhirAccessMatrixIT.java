@@ -381,32 +381,28 @@ class FhirAccessMatrixIT extends FhirSupport {
 
         var failures = new ArrayList<String>();
         int requests = 0;
-        for (var owner : Owner.values()) {
+        var callers = callers(selves, tokens);
+        for (var caller : callers) {
+            var owner = caller.owner();
+            var who = caller.who();
+            String token = caller.token();
             var data = owners.get(owner);
-            for (var who : Who.values()) {
-                // A child under 15 has no account of their own.
-                if (who == Who.SELF && owner == Owner.CHILD_UNDER_15) {
+            for (var kind : Kind.values()) {
+                String id = data.ids().get(kind);
+                if (id == null) {
                     continue;
                 }
-                String token = who == Who.SELF ? selves.get(owner) : tokens.get(who);
-                for (var kind : Kind.values()) {
-                    String id = data.ids().get(kind);
-                    if (id == null) {
-                        continue;
-                    }
-                    var answer = expected(kind, who, owner);
-                    String where = owner + " / " + who + " / " + kind + " ";
-                    requests +=
-                            read(where, who, token, kind, id, answer, refusedRead(kind, who, owner), data, failures);
-                    for (String extra : List.of("", "&_count=0", "&_total=accurate")) {
-                        requests += search(where, who, token, kind, id, extra, false, answer, data, failures);
-                    }
-                    // Told to ignore what it does not support, the server answers as without it.
-                    requests += search(where, who, token, kind, id, "&_total=accurate", true, answer, data, failures);
+                var answer = expected(kind, who, owner);
+                String where = owner + " / " + who + " / " + kind + " ";
+                requests += read(where, who, token, kind, id, answer, refusedRead(kind, who, owner), data, failures);
+                for (String extra : List.of("", "&_count=0", "&_total=accurate")) {
+                    requests += search(where, who, token, kind, id, extra, false, answer, data, failures);
                 }
-                requests += chained(owner + " / " + who + " ", who, token, views(who, owner), data, failures);
-                requests += everything(owner + " / " + who + " ", who, token, views(who, owner), data, failures);
+                // Told to ignore what it does not support, the server answers as without it.
+                requests += search(where, who, token, kind, id, "&_total=accurate", true, answer, data, failures);
             }
+            requests += chained(owner + " / " + who + " ", who, token, views(who, owner), data, failures);
+            requests += everything(owner + " / " + who + " ", who, token, views(who, owner), data, failures);
         }
         // Bulk export: only the caring clinic's administrator may export its records, and none is in
         // the matrix; the administrator of another clinic exports theirs, which holds no owner.
@@ -415,15 +411,15 @@ class FhirAccessMatrixIT extends FhirSupport {
             requests += export("bulk / " + who + " ", who, token, caring, owners.values(), failures);
         }
         // Imports (issue 15), last, since each one admitted adds a result to the owner's record.
-        for (var owner : Owner.values()) {
-            var data = owners.get(owner);
-            for (var who : Who.values()) {
-                if (who == Who.SELF && owner == Owner.CHILD_UNDER_15) {
-                    continue;
-                }
-                String token = who == Who.SELF ? selves.get(owner) : tokens.get(who);
-                requests += imports(owner + " / " + who + " ", who, token, owner, data, failures);
-            }
+        for (var caller : callers) {
+            var owner = caller.owner();
+            requests += imports(
+                    owner + " / " + caller.who() + " ",
+                    caller.who(),
+                    caller.token(),
+                    owner,
+                    owners.get(owner),
+                    failures);
         }
         long ran = System.nanoTime();
         System.out.printf(
@@ -433,6 +429,23 @@ class FhirAccessMatrixIT extends FhirSupport {
                 .as("leaks and wrong answers in %d requests", requests)
                 .isEmpty();
         assertThat(requests).isGreaterThan(1000);
+    }
+
+    /** One role asking about one owner's record, with the token it asks with. */
+    record Caller(Owner owner, Who who, String token) {}
+
+    /** Every role × every owner, the owner themself with their own token; a child under 15 has no account. */
+    private static List<Caller> callers(Map<Owner, String> selves, Map<Who, String> tokens) {
+        var callers = new ArrayList<Caller>();
+        for (var owner : Owner.values()) {
+            for (var who : Who.values()) {
+                if (who == Who.SELF && owner == Owner.CHILD_UNDER_15) {
+                    continue;
+                }
+                callers.add(new Caller(owner, who, who == Who.SELF ? selves.get(owner) : tokens.get(who)));
+            }
+        }
+        return callers;
     }
 
     // ---------------------------------------------------------------- one read, one search
