@@ -20,7 +20,9 @@ public enum FilePurpose {
     /** A file attached to a consultation protocol (SPEC D7): PDF, DOC/DOCX, XLS/XLSX. */
     PROTOCOL(MediaTypes.PDF, MediaTypes.DOC, MediaTypes.DOCX, MediaTypes.XLS, MediaTypes.XLSX),
     /** A document a patient uploads to their record (SPEC E): JPG, PNG, PDF. */
-    PATIENT_UPLOAD(MediaTypes.JPEG, MediaTypes.PNG, MediaTypes.PDF);
+    PATIENT_UPLOAD(MediaTypes.JPEG, MediaTypes.PNG, MediaTypes.PDF),
+    /** A detached electronic signature kept beside the document it signs (SPEC D9, issue 16). */
+    SIGNATURE(MediaTypes.PKCS7_SIGNATURE);
 
     private final Set<String> mediaTypes;
 
