@@ -457,6 +457,39 @@ final class EndpointClassification {
                 "GET /dev/outbox");
         add(
                 all,
+                Kind.PUBLIC,
+                "Signature verification for anyone (issue 16): an uploaded pair, or a stored document by its QR token; a wrong token reveals nothing (VerificationApiIT, SignatureBrowserIT).",
+                "GET /signatures/verify",
+                "POST /signatures/verify",
+                "POST /api/v1/signatures/verify");
+        add(
+                all,
+                Kind.STAFF_ONLY,
+                "A clinic's trust anchors, CRLs and signing key (issue 16): its administrators only; another clinic's administrator, a doctor or a patient gets 404, anonymous 401 (AccessMatrixIT.aClinicsTrustStoreIsItsAdministratorsAloneAndVerificationIsEveryones).",
+                "DELETE /api/v1/clinics/{id}/trust-anchors/crls/{crlId}",
+                "DELETE /api/v1/clinics/{id}/trust-anchors/{anchorId}",
+                "GET /admin/clinics/{id}/trust-anchors",
+                "GET /api/v1/clinics/{id}/signing-key",
+                "GET /api/v1/clinics/{id}/trust-anchors",
+                "GET /api/v1/clinics/{id}/trust-anchors/crls",
+                "POST /admin/clinics/{id}/trust-anchors",
+                "POST /admin/clinics/{id}/trust-anchors/crls",
+                "POST /admin/clinics/{id}/trust-anchors/crls/{crl}/delete",
+                "POST /admin/clinics/{id}/trust-anchors/signing-key",
+                "POST /admin/clinics/{id}/trust-anchors/{anchor}/delete",
+                "POST /api/v1/clinics/{id}/signing-key",
+                "POST /api/v1/clinics/{id}/trust-anchors",
+                "POST /api/v1/clinics/{id}/trust-anchors/crls");
+        add(
+                all,
+                Kind.SELF_ONLY,
+                "A doctor's own signing key (issue 16): only the signed-in doctor's, no id in the path (ServerSigningIT, AccessMatrixIT).",
+                "GET /api/v1/signing-key",
+                "GET /profile/signing-key",
+                "POST /api/v1/signing-key",
+                "POST /profile/signing-key");
+        add(
+                all,
                 Kind.INFRASTRUCTURE,
                 "The OpenAPI document and its viewer (springdoc); no personal data.",
                 "GET /swagger-ui.html",

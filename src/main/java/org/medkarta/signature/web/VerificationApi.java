@@ -1,6 +1,5 @@
 package org.medkarta.signature.web;
 
-import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -115,7 +114,6 @@ class VerificationApi {
      * nothing. 422 {@code invalid-input} naming {@code document} or {@code signature} when one is
      * missing or larger than {@code medkarta.signature.max-part}.
      */
-    @Operation(summary = "Verify a signed document (public)")
     @PostMapping(
             value = "/api/v1/signatures/verify",
             consumes = {MediaType.MULTIPART_FORM_DATA_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE})
