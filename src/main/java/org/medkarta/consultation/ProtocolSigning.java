@@ -251,7 +251,7 @@ public class ProtocolSigning {
                 certificate.notAfter(),
                 reserved.verifyUrl());
         byte[] pdf = ProtocolPdf.render(consultation.view(now), protocol, clinic.name(), clinic.address(), zone, stamp);
-        var pdfFile = files.store(FilePurpose.PROTOCOL, user.userId(), "pdf", fileName(now, zone), pdf);
+        var pdfFile = files.store(FilePurpose.SIGNED_DOCUMENT, user.userId(), "pdf", fileName(now, zone), pdf);
         var fileIds = new ArrayList<UUID>();
         for (var upload : uploads) {
             fileIds.add(files.store(FilePurpose.PROTOCOL, user.userId(), "files", upload.name(), upload.content())

@@ -21,7 +21,9 @@ public enum FilePurpose {
     PROTOCOL(MediaTypes.PDF, MediaTypes.DOC, MediaTypes.DOCX, MediaTypes.XLS, MediaTypes.XLSX),
     /** A document a patient uploads to their record (SPEC E): JPG, PNG, PDF. */
     PATIENT_UPLOAD(MediaTypes.JPEG, MediaTypes.PNG, MediaTypes.PDF),
-    /** A detached electronic signature kept beside the document it signs (SPEC D9, issue 16). */
+    /** A signed document Medkarta issues (issue 16): the PDF. */
+    SIGNED_DOCUMENT(MediaTypes.PDF),
+    /** A detached CMS signature (DER) of a signed document (issue 16). */
     SIGNATURE(MediaTypes.PKCS7_SIGNATURE);
 
     private final Set<String> mediaTypes;

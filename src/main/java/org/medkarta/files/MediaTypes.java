@@ -13,7 +13,6 @@ public final class MediaTypes {
     public static final String TEXT = "text/plain";
     public static final String JPEG = "image/jpeg";
     public static final String PNG = "image/png";
-    /** A detached CMS SignedData in DER (a {@code .sig} beside a signed document, issue 16). */
     public static final String PKCS7_SIGNATURE = "application/pkcs7-signature";
 
     private static final Map<String, String> EXTENSIONS = Map.of(

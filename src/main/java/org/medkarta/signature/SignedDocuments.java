@@ -151,10 +151,12 @@ public class SignedDocuments {
      * stored document is audited.
      */
     public Verdict verifyStored(UUID id, String token) {
-        return inspect(id, token)
-                .map(StoredVerification::verdict)
-                .orElseGet(() -> new Verdict(
-                        false, VerdictReason.NOT_FOUND, "No such signed document", null, clock.instant(), false));
+        return inspect(id, token).map(StoredVerification::verdict).orElseGet(this::notFound);
+    }
+
+    /** The verdict for a stored document asked for with a wrong token, or none: it reveals nothing. */
+    public Verdict notFound() {
+        return new Verdict(false, VerdictReason.NOT_FOUND, "No such signed document", null, clock.instant(), false);
     }
 
     /**

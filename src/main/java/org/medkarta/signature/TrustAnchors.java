@@ -40,6 +40,12 @@ public class TrustAnchors {
         return clinics.administers(actor, clinic);
     }
 
+    /** The clinic, for its administrators' pages; 404 for anyone else. */
+    @Transactional(readOnly = true)
+    public org.medkarta.clinic.ClinicView clinic(SignedInUser actor, ClinicId clinic) {
+        return clinics.clinic(actor, clinic);
+    }
+
     @Transactional(readOnly = true)
     public List<TrustAnchorView> anchors(SignedInUser actor, ClinicId clinic) {
         administer(actor, clinic);
