@@ -44,14 +44,14 @@ public class SignedProtocols {
      *
      * @throws NotFound when the entry is not a signed protocol of this record
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public FileContent pdf(AccessDecision decision, UUID entry) {
         MedicalRecord.expect(decision, RecordAction.DOWNLOAD);
         return files.open(new FileId(visible(decision, entry).pdfFileId()));
     }
 
     /** The doctor's detached signature ({@code .sig}). */
-    @Transactional(readOnly = true)
+    @Transactional
     public FileContent signature(AccessDecision decision, UUID entry) {
         MedicalRecord.expect(decision, RecordAction.DOWNLOAD);
         return files.open(new FileId(visible(decision, entry).signatureFileId()));
@@ -78,7 +78,8 @@ public class SignedProtocols {
     }
 
     private Row visible(AccessDecision decision, UUID entry) {
-        // The entry itself must be one this person sees (the patient account hides some).
+        // The entry itself must be one this person sees (the patient account hides some); reading it
+        // marks it seen for the patient, as opening the entry does, hence not a read-only transaction.
         record.entry(decision, entry);
         return find(decision.patient(), entry).orElseThrow(NotFound::new);
     }
