@@ -68,4 +68,40 @@ class SignatureBrowserIT extends BrowserSupport {
         assertThat(page.locator("#signature-error")).isVisible();
         assertThat(page.locator("#verdict")).hasCount(0);
     }
+
+    @Test
+    void theClinicAdministratorKeepsTrustedCertificatesAndTheClinicKeyWithErrorsBesideTheFields() {
+        var pki = TestPki.gost256();
+        var clinic = TestClinics.register(clinics, "Доверие").id();
+        String path = "/admin/clinics/" + clinic.value() + "/trust-anchors";
+        page.navigate(url("/test/staff-sign-in?email=admin@demo.medkarta.org&password=Demo-admin-1&continue=" + path));
+        assertThat(page.locator("#tab-trust-anchors")).hasClass(java.util.regex.Pattern.compile(".*active.*"));
+        assertThat(page.locator("#no-anchors")).isVisible();
+
+        page.locator("#certificate")
+                .setInputFiles(new FilePayload(
+                        "root.cer", "application/octet-stream", "garbage".getBytes(StandardCharsets.US_ASCII)));
+        page.locator("#add-anchor").click();
+        assertThat(page.locator("#certificate-error")).containsText("Это не сертификат X.509");
+
+        page.locator("#certificate")
+                .setInputFiles(new FilePayload(
+                        "root.pem", "application/x-pem-file", pki.root().pem().getBytes(StandardCharsets.US_ASCII)));
+        page.locator("#add-anchor").click();
+        assertThat(page.locator("#anchors")).containsText(pki.root().serial());
+
+        var stamp = pki.clinic("1027700132195", "7707083893", "ООО «Доверие»");
+        page.locator("#keystore")
+                .setInputFiles(new FilePayload("clinic.p12", "application/x-pkcs12", pki.pkcs12(stamp, "right")));
+        page.locator("#password").fill("wrong");
+        page.locator("#upload-key").click();
+        assertThat(page.locator("#password-error")).containsText("Неверный пароль");
+
+        page.locator("#keystore")
+                .setInputFiles(new FilePayload("clinic.p12", "application/x-pkcs12", pki.pkcs12(stamp, "right")));
+        page.locator("#password").fill("right");
+        page.locator("#upload-key").click();
+        assertThat(page.locator("#signing-key .signer-organisation")).hasText("ООО «Доверие»");
+        assertThat(page.locator("#signing-key .signer-serial")).hasText(stamp.serial());
+    }
 }
