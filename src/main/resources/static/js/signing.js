@@ -196,6 +196,7 @@ async function signAndSend() {
     return;
   }
   button.disabled = true;
+  let leaving = false;
   try {
     showStatus(message('drafting'));
     const data = new FormData(form);
@@ -225,9 +226,11 @@ async function signAndSend() {
       showStatus('');
       return;
     }
+    // Sent: the button stays disabled while the closed consultation loads, so it cannot send twice.
+    leaving = true;
     window.location.assign(sent.json.location);
   } finally {
-    button.disabled = false;
+    button.disabled = leaving;
   }
 }
 
