@@ -29,6 +29,11 @@ public final class ClinicRefusal extends DomainException {
         return new ClinicRefusal(Kind.FORBIDDEN, "forbidden");
     }
 
+    /** Co-signing needs the clinic's signing key on the server (issue 16). */
+    static ClinicRefusal clinicKeyMissing() {
+        return new ClinicRefusal(Kind.CONFLICT, "clinic-key-missing");
+    }
+
     static ClinicRefusal patientOnly() {
         return new ClinicRefusal(Kind.FORBIDDEN, "patient-only");
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
+import org.medkarta.clinic.ProtocolSigningPolicies;
 import org.medkarta.clinic.ServiceId;
 import org.medkarta.clinic.ServiceKind;
 import org.medkarta.clinic.ServiceView;
@@ -62,11 +63,13 @@ public class Consultations {
     static final Instant OPEN_ENDED = Instant.parse("9999-12-31T00:00:00Z");
 
     private static final int TEXT_LIMIT = 4000;
-    private static final int PROTOCOL_LIMIT = 8000;
-    private static final int MAX_DIAGNOSES = 20;
 
     private final Requests requests;
     private final Protocols protocols;
+    private final ProtocolContent content;
+    private final ProtocolSending sending;
+    private final ProtocolSignatures signatures;
+    private final ProtocolSigningPolicies signingPolicies;
     private final RoutedReferrals referrals;
     private final ConsultationFiles attachments;
     private final Conversations conversations;
@@ -82,6 +85,10 @@ public class Consultations {
     Consultations(
             Requests requests,
             Protocols protocols,
+            ProtocolContent content,
+            ProtocolSending sending,
+            ProtocolSignatures signatures,
+            ProtocolSigningPolicies signingPolicies,
             RoutedReferrals referrals,
             ConsultationFiles attachments,
             Conversations conversations,
@@ -95,6 +102,10 @@ public class Consultations {
             Clock clock) {
         this.requests = requests;
         this.protocols = protocols;
+        this.content = content;
+        this.sending = sending;
+        this.signatures = signatures;
+        this.signingPolicies = signingPolicies;
         this.referrals = referrals;
         this.attachments = attachments;
         this.conversations = conversations;
@@ -277,7 +288,7 @@ public class Consultations {
      * now (a parent of a child under 15, a grantee with full control; SPEC D4, F1, F3), as the
      * access module decides and audits. Anyone else is told it does not exist.
      */
-    private Consultation visible(SignedInUser user, UUID id) {
+    Consultation visible(SignedInUser user, UUID id) {
         if (id == null || user == null) {
             throw new NotFound();
         }
@@ -461,73 +472,12 @@ public class Consultations {
     public ProtocolView sendProtocol(SignedInUser user, UUID id, ProtocolForm form, List<Upload> uploads) {
         var consultation = visible(user, id);
         consultation.checkProtocol(user);
-        var errors = new ArrayList<InvalidInput.FieldError>();
-        for (var upload : uploads) {
-            try {
-                files.check(FilePurpose.PROTOCOL, "files", upload.content());
-            } catch (InvalidInput wrong) {
-                errors.addAll(wrong.errors());
-                break;
-            }
+        if (signingPolicies.of(consultation.clinicId()).signatureRequired()) {
+            // «Протоколы подписываются электронной подписью обязательно» (issue 16): sent only signed.
+            throw ConsultationRefusal.signatureRequired();
         }
-        String anamnesis = text(form.anamnesis(), "anamnesis", PROTOCOL_LIMIT, errors);
-        String recommendations = text(form.recommendations(), "recommendations", PROTOCOL_LIMIT, errors);
-        if (recommendations == null && errors.stream().noneMatch(e -> e.field().equals("recommendations"))) {
-            errors.add(new InvalidInput.FieldError("recommendations", "validation.required"));
-        }
-        String additional = text(form.additionalRecommendations(), "additionalRecommendations", PROTOCOL_LIMIT, errors);
-        var diagnoses = new ArrayList<Diagnosis>();
-        if (!form.diagnoses().isEmpty()) {
-            if (consultation.kind() == ServiceKind.PRIMARY) {
-                errors.add(new InvalidInput.FieldError("diagnoses", "consultation.validation.primary-no-diagnosis"));
-            } else if (form.diagnoses().size() > MAX_DIAGNOSES) {
-                errors.add(new InvalidInput.FieldError(
-                        "diagnoses", "consultation.validation.too-many-diagnoses", List.of(MAX_DIAGNOSES)));
-            } else {
-                var found = terminology.icd10(form.diagnoses());
-                for (String code : form.diagnoses()) {
-                    var entry = found.get(code);
-                    if (entry == null || !entry.diagnosis()) {
-                        errors.add(new InvalidInput.FieldError(
-                                "diagnoses", "consultation.validation.unknown-code", List.of(code)));
-                        break;
-                    }
-                    diagnoses.add(new Diagnosis(entry.code(), entry.name()));
-                }
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
-        Instant now = clock.instant();
-        if (!requests.change(id, ConsultationState.IN_WORK, ConsultationState.CLOSED, "closed_at", now)) {
-            throw ConsultationRefusal.protocolSent();
-        }
-        var clean = new ProtocolForm(anamnesis, recommendations, additional, List.of());
-        protocols.insert(id, clean, diagnoses, user.userId(), now);
-        var fileIds = new ArrayList<UUID>();
-        for (var upload : uploads) {
-            var stored = files.store(FilePurpose.PROTOCOL, user.userId(), "files", upload.name(), upload.content());
-            attachments.add(id, "PROTOCOL", stored);
-            fileIds.add(stored.id().value());
-        }
-        // The history stays readable; nothing new is said in a closed consultation (SPEC D4).
-        conversations.close(new RoomId(id));
-        events.publishEvent(new ProtocolSent(
-                id,
-                consultation.appointmentId(),
-                consultation.patientId(),
-                consultation.doctorId(),
-                consultation.clinicId(),
-                consultation.referringDoctorId(),
-                anamnesis,
-                recommendations,
-                additional,
-                List.copyOf(diagnoses),
-                List.copyOf(fileIds),
-                now));
-        events.publishEvent(new ConsultationClosed(id, consultation.patientId(), consultation.doctorId(), now));
-        return protocols.find(id).orElseThrow();
+        var checked = content.check(consultation, form, uploads);
+        return sending.send(user, consultation, checked, uploads, List.of(), null);
     }
 
     /** The sent protocol, if there is one yet. */
@@ -573,6 +523,11 @@ public class Consultations {
     public byte[] protocolPdf(SignedInUser user, UUID id) {
         var consultation = visible(user, id);
         var protocol = protocols.find(id).orElseThrow(ConsultationRefusal::notClosed);
+        var signed = signatures.find(id);
+        if (signed.isPresent()) {
+            // The signature covers these exact bytes: a signed protocol is never rendered again.
+            return files.open(new FileId(signed.get().pdfFileId())).content();
+        }
         var clinic = clinics.card(consultation.clinicId());
         return ProtocolPdf.render(
                 consultation.view(clock.instant()),

@@ -14,6 +14,7 @@ import org.springframework.web.util.HtmlUtils;
 final class ProtocolPdf {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private ProtocolPdf() {}
 
@@ -23,6 +24,22 @@ final class ProtocolPdf {
             String clinicName,
             String clinicAddress,
             ZoneId zone) {
+        return render(consultation, protocol, clinicName, clinicAddress, zone, null);
+    }
+
+    /**
+     * The protocol as it is signed: with the stamp of the signature and the QR code of its
+     * verification page, and without addenda (they are written after signing, as separate text).
+     *
+     * @param stamp null for an unsigned protocol
+     */
+    static byte[] render(
+            ConsultationView consultation,
+            ProtocolView protocol,
+            String clinicName,
+            String clinicAddress,
+            ZoneId zone,
+            ProtocolStamp stamp) {
         var body = new StringBuilder();
         body.append("<h1>").append(e("Протокол телемедицинской консультации")).append("</h1>");
         body.append("<div class=\"subtitle\">")
@@ -31,7 +48,7 @@ final class ProtocolPdf {
                 .append("</div>");
         body.append("<table>");
         row(body, "Дата консультации", at(consultation.start(), zone));
-        row(body, "Протокол отправлен", at(protocol.sentAt(), zone));
+        row(body, stamp == null ? "Протокол отправлен" : "Протокол составлен", at(protocol.sentAt(), zone));
         row(body, "Консультация", consultation.serviceName() + " (" + channel(consultation.channel()) + ")");
         row(body, consultation.doctorToDoctor() ? "Врач-консультант" : "Врач", consultation.doctorName());
         if (consultation.referringName() != null) {
@@ -58,8 +75,12 @@ final class ProtocolPdf {
                             .append("</li>"));
             body.append("</ul>");
         }
-        for (var addendum : protocol.addenda()) {
-            section(body, "Дополнение от " + at(addendum.writtenAt(), zone), addendum.text());
+        if (stamp == null) {
+            for (var addendum : protocol.addenda()) {
+                section(body, "Дополнение от " + at(addendum.writtenAt(), zone), addendum.text());
+            }
+        } else {
+            stamp(body, stamp, zone);
         }
         String page = """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -74,10 +95,33 @@ final class ProtocolPdf {
                   td { padding: 1mm 4mm 1mm 0; vertical-align: top; }
                   td.label { color: #555555; }
                   p { margin: 0 0 2mm 0; }
+                  .stamp { margin-top: 8mm; border: 0.6mm solid #1f3a93; padding: 2mm; width: 100%%; }
+                  .stamp td { vertical-align: middle; }
+                  .stamp .title { font-weight: bold; color: #1f3a93; }
+                  .stamp img { width: 30mm; height: 30mm; }
                 </style></head>
                 <body>%3$s</body></html>
                 """.formatted(e("Протокол консультации"), Pdfs.FAMILY, body);
         return Pdfs.render(page);
+    }
+
+    private static void stamp(StringBuilder body, ProtocolStamp stamp, ZoneId zone) {
+        body.append("<table class=\"stamp\"><tr><td><img alt=\"QR\" src=\"")
+                .append(stamp.qrDataUri())
+                .append("\"/></td><td>");
+        body.append("<div class=\"title\">")
+                .append(e("Документ подписан электронной подписью"))
+                .append("</div>");
+        body.append("<div>").append(e("Владелец: " + stamp.owner())).append("</div>");
+        body.append("<div>").append(e("Сертификат: " + stamp.serial())).append("</div>");
+        body.append("<div>")
+                .append(e("Действителен: с " + DATE.format(stamp.validFrom().atZone(zone)) + " по "
+                        + DATE.format(stamp.validTo().atZone(zone))))
+                .append("</div>");
+        body.append("<div>")
+                .append(e("Проверить подпись: отсканируйте QR-код или откройте страницу проверки"))
+                .append("</div>");
+        body.append("</td></tr></table>");
     }
 
     private static void row(StringBuilder body, String label, String value) {

@@ -13,6 +13,8 @@ import org.medkarta.shared.PatientId;
  *
  * @param referringDoctorId the doctor who asked a consultant, or null
  * @param fileIds the protocol's files in the files module's store
+ * @param signature the doctor's electronic signature of the protocol's PDF (SPEC D9), or null when
+ *     it was sent unsigned
  */
 public record ProtocolSent(
         UUID consultationId,
@@ -26,4 +28,5 @@ public record ProtocolSent(
         String additionalRecommendations,
         List<Diagnosis> diagnoses,
         List<UUID> fileIds,
-        Instant sentAt) {}
+        Instant sentAt,
+        ProtocolSignature signature) {}

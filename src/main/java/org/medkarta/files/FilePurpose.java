@@ -20,7 +20,11 @@ public enum FilePurpose {
     /** A file attached to a consultation protocol (SPEC D7): PDF, DOC/DOCX, XLS/XLSX. */
     PROTOCOL(MediaTypes.PDF, MediaTypes.DOC, MediaTypes.DOCX, MediaTypes.XLS, MediaTypes.XLSX),
     /** A document a patient uploads to their record (SPEC E): JPG, PNG, PDF. */
-    PATIENT_UPLOAD(MediaTypes.JPEG, MediaTypes.PNG, MediaTypes.PDF);
+    PATIENT_UPLOAD(MediaTypes.JPEG, MediaTypes.PNG, MediaTypes.PDF),
+    /** A signed document Medkarta issues (issue 16): the PDF. */
+    SIGNED_DOCUMENT(MediaTypes.PDF),
+    /** A detached CMS signature (DER) of a signed document (issue 16). */
+    SIGNATURE(MediaTypes.PKCS7_SIGNATURE);
 
     private final Set<String> mediaTypes;
 

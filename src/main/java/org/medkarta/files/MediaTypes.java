@@ -13,9 +13,27 @@ public final class MediaTypes {
     public static final String TEXT = "text/plain";
     public static final String JPEG = "image/jpeg";
     public static final String PNG = "image/png";
+    public static final String PKCS7_SIGNATURE = "application/pkcs7-signature";
 
     private static final Map<String, String> EXTENSIONS = Map.of(
-            PDF, "PDF", DOC, "DOC", DOCX, "DOCX", XLS, "XLS", XLSX, "XLSX", TEXT, "TXT", JPEG, "JPG", PNG, "PNG");
+            PDF,
+            "PDF",
+            DOC,
+            "DOC",
+            DOCX,
+            "DOCX",
+            XLS,
+            "XLS",
+            XLSX,
+            "XLSX",
+            TEXT,
+            "TXT",
+            JPEG,
+            "JPG",
+            PNG,
+            "PNG",
+            PKCS7_SIGNATURE,
+            "SIG");
 
     private MediaTypes() {}
 

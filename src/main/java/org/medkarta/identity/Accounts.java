@@ -119,6 +119,13 @@ class Accounts {
                 .update();
     }
 
+    void setSnils(UserId account, String snils) {
+        jdbc.sql("UPDATE identity_account SET snils = :snils WHERE id = :id")
+                .param("snils", snils)
+                .param("id", account.value())
+                .update();
+    }
+
     Optional<Account> byEsiaSubject(String subject) {
         return one("esia_subject = :value", subject);
     }

@@ -2,6 +2,7 @@ package org.medkarta.record;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.Specialty;
@@ -15,16 +16,18 @@ import org.springframework.stereotype.Component;
  * Files each sent consultation protocol in the patient's record as an exam protocol (SPEC D7, E1:
  * "consultation protocols arrive by event"), authored by the consulting doctor and dated in the
  * clinic's time zone. Filing is idempotent by the consultation, so a redelivered event files nothing
- * twice.
+ * twice. A signed protocol keeps its signed PDF and signature beside the entry (issue 16).
  */
 @Component
 class ConsultationProtocols {
 
     private final MedicalRecord record;
+    private final SignedProtocols signed;
     private final ClinicDirectory clinics;
 
-    ConsultationProtocols(MedicalRecord record, ClinicDirectory clinics) {
+    ConsultationProtocols(MedicalRecord record, SignedProtocols signed, ClinicDirectory clinics) {
         this.record = record;
+        this.signed = signed;
         this.clinics = clinics;
     }
 
@@ -45,7 +48,7 @@ class ConsultationProtocols {
                 ? recommendations
                 : sent.diagnoses().stream().map(ConsultationProtocols::line).collect(Collectors.joining("; "));
         record.ensureOpen(sent.patientId());
-        record.fileConsultationProtocol(
+        UUID entry = record.fileConsultationProtocol(
                 sent.patientId(),
                 sent.consultationId(),
                 author,
@@ -55,6 +58,10 @@ class ConsultationProtocols {
                 blankToDash(sent.anamnesis()),
                 conclusion,
                 recommendations);
+        if (entry != null && sent.signature() != null) {
+            // The record offers the PDF exactly as the doctor signed it, with the signature (issue 16).
+            signed.keep(entry, sent.patientId(), sent.signature());
+        }
     }
 
     private static String line(Diagnosis diagnosis) {

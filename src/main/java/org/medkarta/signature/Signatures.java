@@ -1,14 +1,26 @@
 package org.medkarta.signature;
 
+import java.time.Clock;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
  * Verifies detached signatures and signs on the server (issue 16, "What a signature is here").
- * CONTRACT: the signature helper builds the bodies; callers code against these signatures.
  */
 @Service
 public class Signatures {
+
+    private final Verifier verifier;
+    private final Signer signer;
+    private final Audits audits;
+    private final Clock clock;
+
+    Signatures(Verifier verifier, Signer signer, Audits audits, Clock clock) {
+        this.verifier = verifier;
+        this.signer = signer;
+        this.audits = audits;
+        this.clock = clock;
+    }
 
     /**
      * Verifies a detached CMS SignedData (DER, or PEM/base64 of it) over the exact bytes of {@code
@@ -17,7 +29,7 @@ public class Signatures {
      * cannot be read is a {@link VerdictReason#MALFORMED} verdict.
      */
     public Verdict verify(byte[] document, byte[] signature, Trust trust) {
-        throw new UnsupportedOperationException("issue 16");
+        return verifier.verify(document, signature, trust);
     }
 
     /**
@@ -26,12 +38,12 @@ public class Signatures {
      * @throws SignatureRefusal {@code certificate-unreadable} (400)
      */
     public CertificateView describe(byte[] certificate) {
-        throw new UnsupportedOperationException("issue 16");
+        return Certificates.view(Certificates.read(certificate));
     }
 
     /** The certificate (DER) of the key that signs for {@code key} on the server, if one is set up. */
     public Optional<byte[]> certificate(SigningKey key) {
-        throw new UnsupportedOperationException("issue 16");
+        return signer.certificate(key).map(Certificates::encoded);
     }
 
     /**
@@ -44,6 +56,14 @@ public class Signatures {
      *     {@code signing-service-unavailable} (503)
      */
     public byte[] sign(SigningKey key, byte[] document, char[] password) {
-        throw new UnsupportedOperationException("issue 16");
+        String resource = "signing-key:" + key.owner().name() + ":" + key.ownerId();
+        try {
+            byte[] signature = signer.sign(key, document, password, clock.instant());
+            audits.record(key.ownerId(), key.owner().name(), "SIGNED", resource, "SUCCESS");
+            return signature;
+        } catch (SignatureRefusal refused) {
+            audits.record(key.ownerId(), key.owner().name(), "SIGNED", resource, "DENIED");
+            throw refused;
+        }
     }
 }

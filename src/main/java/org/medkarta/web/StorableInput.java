@@ -70,7 +70,15 @@ class StorableInput extends OncePerRequestFilter implements WebMvcConfigurer, Ha
 
     /** The name of the first parameter, multipart field or uploaded file whose text cannot be stored. */
     private static Optional<String> unstorableParameter(HttpServletRequest request) {
-        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+        Map<String, String[]> parameters;
+        try {
+            parameters = request.getParameterMap();
+        } catch (IllegalStateException unreadable) {
+            // A multipart body over the container's limit (issue 16): the multipart resolver refuses
+            // it with 413, where reading it here would have ended in a 500.
+            return Optional.empty();
+        }
+        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
             if (!StorableText.isStorable(parameter.getKey())) {
                 return Optional.of(printable(parameter.getKey()));
             }

@@ -830,6 +830,153 @@ class AccessMatrixIT extends AccessSupport {
         return session == null ? get(path, "Accept", "text/html") : get(path, "Accept", "text/html", "Cookie", session);
     }
 
+    /**
+     * Issue 16: a clinic's trust store and signing key answer its administrators alone; anyone else
+     * signed in is told the clinic does not exist (404), an anonymous caller 401 (a page: sign-in).
+     * Verification answers everyone, signed in or not.
+     */
+    @Test
+    void aClinicsTrustStoreIsItsAdministratorsAloneAndVerificationIsEveryones() {
+        var pki = org.medkarta.testing.TestPki.gost256();
+        var clinic = clinic();
+        String id = clinic.value().toString();
+        String admin = administrator(clinic);
+        var doctor = doctor(clinic);
+        var outsiders = new LinkedHashMap<String, String>();
+        outsiders.put("admin of another clinic", administrator(clinic()));
+        outsiders.put("doctor of the clinic", doctor.token());
+        outsiders.put("registrar of the clinic", registrar(clinic).token());
+        outsiders.put("patient", patient().token());
+        byte[] root = pki.root().pem().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        String base = "/api/v1/clinics/" + id;
+
+        var added = multipartParts(admin, base + "/trust-anchors", Map.of("certificate", root), Map.of());
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        String anchor = body(added).get("id").asString();
+        var garbage =
+                multipartParts(admin, base + "/trust-anchors", Map.of("certificate", "garbage".getBytes()), Map.of());
+        assertThat(garbage.statusCode()).isEqualTo(422);
+        assertThat(body(garbage).get("field").asString()).isEqualTo("certificate");
+        var crl = multipartParts(admin, base + "/trust-anchors/crls", Map.of("crl", pki.crl()), Map.of());
+        assertThat(crl.statusCode()).as(crl.body()).isEqualTo(201);
+        assertThat(getWith(admin, base + "/trust-anchors").body()).contains(anchor);
+        assertThat(getWith(admin, base + "/trust-anchors/crls").statusCode()).isEqualTo(200);
+        assertThat(getWith(admin, base + "/signing-key").statusCode()).isEqualTo(404);
+        var stamp = pki.clinic("1027700132195", "7707083893", "ООО «Клиника»");
+        var key = multipartParts(
+                admin, base + "/signing-key", Map.of("keystore", pki.pkcs12(stamp, "pw")), Map.of("password", "pw"));
+        assertThat(key.statusCode()).as(key.body()).isEqualTo(201);
+        var wrongPassword = multipartParts(
+                admin, base + "/signing-key", Map.of("keystore", pki.pkcs12(stamp, "pw")), Map.of("password", "no"));
+        assertThat(problem(wrongPassword)).isEqualTo("keystore-password-wrong");
+        assertThat(get("/admin/clinics/" + id + "/trust-anchors", "Cookie", session(admin))
+                        .statusCode())
+                .isEqualTo(200);
+
+        outsiders.forEach((who, token) -> {
+            var answers = List.of(
+                    getWith(token, base + "/trust-anchors"),
+                    getWith(token, base + "/trust-anchors/crls"),
+                    getWith(token, base + "/signing-key"),
+                    multipartParts(token, base + "/trust-anchors", Map.of("certificate", root), Map.of()),
+                    multipartParts(token, base + "/trust-anchors/crls", Map.of("crl", pki.crl()), Map.of()),
+                    multipartParts(
+                            token,
+                            base + "/signing-key",
+                            Map.of("keystore", pki.pkcs12(stamp, "pw")),
+                            Map.of("password", "pw")),
+                    send(withToken(request(base + "/trust-anchors/" + anchor), token)
+                            .DELETE()
+                            .build()),
+                    get("/admin/clinics/" + id + "/trust-anchors", "Cookie", session(token)));
+            for (var answer : answers) {
+                assertThat(answer.statusCode())
+                        .as(who + " " + answer.request().method() + " " + answer.uri())
+                        .isEqualTo(404);
+                // The problem's instance repeats the path asked for; nothing else may name the anchor.
+                assertThat(answer.body().replaceAll("\"instance\":\"[^\"]*\"", ""))
+                        .as(who)
+                        .doesNotContain(anchor)
+                        .doesNotContain(pki.root().serial());
+            }
+        });
+        var anonymous = List.of(
+                get(base + "/trust-anchors", "Accept", "application/json"),
+                multipartParts(null, base + "/trust-anchors", Map.of("certificate", root), Map.of()),
+                send(request(base + "/trust-anchors/" + anchor).DELETE().build()));
+        for (var answer : anonymous) {
+            assertThat(answer.statusCode()).as("anonymous " + answer.uri()).isEqualTo(401);
+        }
+        assertThat(get("/admin/clinics/" + id + "/trust-anchors").statusCode()).isEqualTo(302);
+        assertThat(getWith(doctor.token(), "/api/v1/signing-key").statusCode())
+                .as("the doctor's own, none yet")
+                .isEqualTo(404);
+        assertThat(getWith(outsiders.get("patient"), "/api/v1/signing-key").statusCode())
+                .isEqualTo(403);
+
+        byte[] document = "%PDF-1.7\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] signature = pki.sign(pki.doctor("11223344595", "Иванов Иван Иванович"), document);
+        for (String token : java.util.Arrays.asList(null, admin, doctor.token(), outsiders.get("patient"))) {
+            var verified = multipartParts(
+                    token, "/api/v1/signatures/verify", Map.of("document", document, "signature", signature), Map.of());
+            assertThat(verified.statusCode()).isEqualTo(200);
+            assertThat(body(verified).get("valid").asBoolean()).isTrue();
+        }
+        assertThat(get("/signatures/verify").statusCode()).isEqualTo(200);
+
+        var removed = send(withToken(request(base + "/trust-anchors/" + anchor), admin)
+                .DELETE()
+                .build());
+        assertThat(removed.statusCode()).isEqualTo(204);
+        assertThat(getWith(admin, base + "/trust-anchors").body()).doesNotContain(anchor);
+    }
+
+    /**
+     * Issue 16: a clinic's settings for signed protocols answer its administrators alone; another
+     * clinic's administrator is told the clinic does not exist, a doctor or a patient is refused, an
+     * anonymous caller 401 (a page: sign-in).
+     */
+    @Test
+    void aClinicsProtocolSigningSettingsAreItsAdministratorsAlone() {
+        var clinic = clinic();
+        String id = clinic.value().toString();
+        String admin = administrator(clinic);
+        String api = "/api/v1/clinics/" + id + "/protocol-signing";
+        String page = "/admin/clinics/" + id + "/signing";
+        var read = getWith(admin, api);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(body(read).get("signatureRequired").asBoolean()).isFalse();
+        var required = putAs(admin, api, map("signatureRequired", true, "coSigned", false));
+        assertThat(required.statusCode()).as(required.body()).isEqualTo(200);
+        assertThat(body(getWith(admin, api)).get("signatureRequired").asBoolean())
+                .isTrue();
+        var coSigned = putAs(admin, api, map("signatureRequired", true, "coSigned", true));
+        assertThat(coSigned.statusCode()).isEqualTo(409);
+        assertThat(problem(coSigned)).isEqualTo("clinic-key-missing");
+        assertThat(get(page, "Cookie", session(admin)).statusCode()).isEqualTo(200);
+
+        var outsiders = new LinkedHashMap<String, String>();
+        outsiders.put("admin of another clinic", administrator(clinic()));
+        outsiders.put("doctor of the clinic", doctor(clinic).token());
+        outsiders.put("patient", patient().token());
+        outsiders.forEach((who, token) -> {
+            var answers = List.of(
+                    getWith(token, api),
+                    putAs(token, api, map("signatureRequired", false, "coSigned", false)),
+                    get(page, "Cookie", session(token)));
+            for (var answer : answers) {
+                assertThat(answer.statusCode())
+                        .as(who + " " + answer.request().method() + " " + answer.uri())
+                        .isIn(403, 404);
+            }
+        });
+        assertThat(body(getWith(admin, api)).get("signatureRequired").asBoolean())
+                .as("nobody else changed it")
+                .isTrue();
+        assertThat(get(api, "Accept", "application/json").statusCode()).isEqualTo(401);
+        assertThat(get(page).statusCode()).isEqualTo(302);
+    }
+
     @Test
     void anAnonymousAttemptAtARecordPageIsSentToSignInAndAuditedOnce() {
         var owner = patient();

@@ -457,6 +457,71 @@ final class EndpointClassification {
                 "GET /dev/outbox");
         add(
                 all,
+                Kind.PUBLIC,
+                "Signature verification for anyone (issue 16): an uploaded pair, or a stored document by its QR token; a wrong token reveals nothing (VerificationApiIT, SignatureBrowserIT).",
+                "GET /signatures/verify",
+                "POST /signatures/verify",
+                "POST /api/v1/signatures/verify");
+        add(
+                all,
+                Kind.STAFF_ONLY,
+                "A clinic's settings for signed protocols (issue 16): its administrators only; another clinic's administrator 404, a doctor or a patient 403 or 404, anonymous 401 (AccessMatrixIT.aClinicsProtocolSigningSettingsAreItsAdministratorsAlone).",
+                "GET /admin/clinics/{id}/signing",
+                "GET /api/v1/clinics/{id}/protocol-signing",
+                "POST /admin/clinics/{id}/signing",
+                "PUT /api/v1/clinics/{id}/protocol-signing");
+        add(
+                all,
+                Kind.PER_PERSON,
+                "A consultation's signed protocol (issue 16): drafting and signing by its consulting doctor only, the signature and .sig for whoever sees the consultation; anyone else 404 (ProtocolSigningIT).",
+                "GET /api/v1/consultations/{id}/protocol.clinic.sig",
+                "GET /api/v1/consultations/{id}/protocol.sig",
+                "GET /api/v1/consultations/{id}/protocol/signature",
+                "GET /consultations/{id}/protocol.clinic.sig",
+                "GET /consultations/{id}/protocol.sig",
+                "POST /api/v1/consultations/{id}/protocol/draft",
+                "POST /api/v1/consultations/{id}/protocol/server-signature",
+                "POST /api/v1/consultations/{id}/protocol/signature",
+                "POST /consultations/{id}/protocol/draft",
+                "POST /consultations/{id}/protocol/server-signature",
+                "POST /consultations/{id}/protocol/signature");
+        add(
+                all,
+                Kind.PER_PERSON,
+                "A signed protocol from the record (issue 16): the same RecordAccess DOWNLOAD decision as the documents/{uploadId}/content matrix row; the owner 200, a stranger 404 (ProtocolSigningIT).",
+                "GET /api/v1/patients/{id}/record/entries/{entryId}/protocol.pdf",
+                "GET /api/v1/patients/{id}/record/entries/{entryId}/protocol.pdf.sig",
+                "GET /record/{id}/entries/{entryId}/protocol.pdf",
+                "GET /record/{id}/entries/{entryId}/protocol.pdf.sig");
+        add(all, Kind.SELF_ONLY, "The person's own SNILS in their profile (issue 16).", "POST /profile/snils");
+        add(
+                all,
+                Kind.STAFF_ONLY,
+                "A clinic's trust anchors, CRLs and signing key (issue 16): its administrators only; another clinic's administrator, a doctor or a patient gets 404, anonymous 401 (AccessMatrixIT.aClinicsTrustStoreIsItsAdministratorsAloneAndVerificationIsEveryones).",
+                "DELETE /api/v1/clinics/{id}/trust-anchors/crls/{crlId}",
+                "DELETE /api/v1/clinics/{id}/trust-anchors/{anchorId}",
+                "GET /admin/clinics/{id}/trust-anchors",
+                "GET /api/v1/clinics/{id}/signing-key",
+                "GET /api/v1/clinics/{id}/trust-anchors",
+                "GET /api/v1/clinics/{id}/trust-anchors/crls",
+                "POST /admin/clinics/{id}/trust-anchors",
+                "POST /admin/clinics/{id}/trust-anchors/crls",
+                "POST /admin/clinics/{id}/trust-anchors/crls/{crl}/delete",
+                "POST /admin/clinics/{id}/trust-anchors/signing-key",
+                "POST /admin/clinics/{id}/trust-anchors/{anchor}/delete",
+                "POST /api/v1/clinics/{id}/signing-key",
+                "POST /api/v1/clinics/{id}/trust-anchors",
+                "POST /api/v1/clinics/{id}/trust-anchors/crls");
+        add(
+                all,
+                Kind.SELF_ONLY,
+                "A doctor's own signing key (issue 16): only the signed-in doctor's, no id in the path (ServerSigningIT, AccessMatrixIT).",
+                "GET /api/v1/signing-key",
+                "GET /profile/signing-key",
+                "POST /api/v1/signing-key",
+                "POST /profile/signing-key");
+        add(
+                all,
                 Kind.INFRASTRUCTURE,
                 "The OpenAPI document and its viewer (springdoc); no personal data.",
                 "GET /swagger-ui.html",

@@ -82,6 +82,36 @@ public abstract class ApiSupport extends WebClientSupport {
         return send(builder.build());
     }
 
+    /**
+     * A multipart POST with named file parts ({@code files}: part name → bytes, sent as {@code
+     * <name>.bin}) and text fields, as {@code token}'s holder, or anonymously when it is null.
+     */
+    protected HttpResponse<String> multipartParts(
+            String token, String path, Map<String, byte[]> files, Map<String, String> fields) {
+        String boundary = "----medkarta" + java.util.UUID.randomUUID();
+        var out = new java.io.ByteArrayOutputStream();
+        var utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        fields.forEach((name, value) -> out.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(utf8)));
+        files.forEach((name, content) -> {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+                            + name + ".bin\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(utf8));
+            out.writeBytes(content);
+            out.writeBytes("\r\n".getBytes(utf8));
+        });
+        out.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+        var builder = request(path)
+                .header("Accept", "application/json")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return send(builder.build());
+    }
+
     /** The problem name: the last segment of the ProblemDetail type URI. */
     protected String problem(HttpResponse<String> response) {
         String type = body(response).get("type").asString();

@@ -66,7 +66,15 @@ class UnresolvedKeysBrowserIT extends BrowserSupport {
             "Safari",
             "GMT",
             "UTC",
-            "MSK");
+            "MSK",
+            // Names of signature formats people meet on their files (issue 16).
+            "CMS",
+            "DER",
+            "PEM",
+            "PKCS",
+            "CRL",
+            "RSA",
+            "ECDSA");
 
     private static final Pattern CONSULTATION = Pattern.compile("/consultations/[0-9a-f-]{36}");
     private static final Pattern UNRESOLVED = Pattern.compile("\\?\\?[^?\\s]+\\?\\?");

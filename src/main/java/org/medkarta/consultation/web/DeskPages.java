@@ -12,6 +12,7 @@ import org.medkarta.consultation.ConsultationView;
 import org.medkarta.consultation.Consultations;
 import org.medkarta.consultation.DeskFilter;
 import org.medkarta.consultation.ProtocolForm;
+import org.medkarta.consultation.ProtocolSigning;
 import org.medkarta.consultation.ReferralForm;
 import org.medkarta.consultation.RequestForm;
 import org.medkarta.identity.SignedInUser;
@@ -46,11 +47,13 @@ class DeskPages {
             ConsultationState.NEW, ConsultationState.OVERDUE, ConsultationState.IN_WORK, ConsultationState.CLOSED);
 
     private final Consultations consultations;
+    private final ProtocolSigning signing;
     private final Scheduling scheduling;
     private final PageErrors errors;
 
-    DeskPages(Consultations consultations, Scheduling scheduling, PageErrors errors) {
+    DeskPages(Consultations consultations, ProtocolSigning signing, Scheduling scheduling, PageErrors errors) {
         this.consultations = consultations;
+        this.signing = signing;
         this.scheduling = scheduling;
         this.errors = errors;
     }
@@ -98,7 +101,21 @@ class DeskPages {
     private String page(SignedInUser user, UUID id, Model model) {
         var consultation = consultations.consultation(user, id);
         model.addAttribute("c", consultation);
-        model.addAttribute("protocol", consultations.protocol(user, id).orElse(null));
+        var protocol = consultations.protocol(user, id).orElse(null);
+        model.addAttribute("protocol", protocol);
+        model.addAttribute(
+                "signature",
+                protocol == null ? null : signing.signature(user, id).orElse(null));
+        if (protocol == null
+                && consultation.doctorUserId().equals(user.userId())
+                && consultation.state() == ConsultationState.IN_WORK) {
+            // The protocol editor offers signing (issue 16): on the doctor's token, or with their key
+            // on the server when they have one.
+            model.addAttribute("signatureRequired", signing.signatureRequired(user, id));
+            model.addAttribute("hasSnils", signing.hasSnils(user));
+            model.addAttribute(
+                    "serverCertificate", signing.serverCertificate(user).orElse(null));
+        }
         model.addAttribute("isDoctor", consultation.doctorUserId().equals(user.userId()));
         model.addAttribute("talks", consultations.talksIn(user, id));
         model.addAttribute("room", consultations.room(user, id).orElse(null));
@@ -181,7 +198,15 @@ class DeskPages {
             return "redirect:/consultations/" + consultation + "?sent";
         } catch (DomainException refused) {
             model.addAttribute("chosenDiagnoses", new ArrayList<>(diagnoses));
-            return refused(user, consultation, refused, "protocol", form.toSingleValueMap(), model, locale);
+            return refused(
+                    user,
+                    consultation,
+                    refused,
+                    "protocol",
+                    form.toSingleValueMap(),
+                    model,
+                    locale,
+                    Map.of("signature-required", "signing"));
         }
     }
 
@@ -349,7 +374,19 @@ class DeskPages {
             Map<String, String> values,
             Model model,
             Locale locale) {
-        var byField = new LinkedHashMap<String, String>(errors.of(refused, locale));
+        return refused(user, consultation, refused, formName, values, model, locale, Map.of());
+    }
+
+    private String refused(
+            SignedInUser user,
+            UUID consultation,
+            DomainException refused,
+            String formName,
+            Map<String, String> values,
+            Model model,
+            Locale locale,
+            Map<String, String> fieldOfProblem) {
+        var byField = new LinkedHashMap<String, String>(errors.of(refused, locale, fieldOfProblem));
         model.addAttribute("errors", byField);
         model.addAttribute("failedForm", formName);
         model.addAttribute("form", values);

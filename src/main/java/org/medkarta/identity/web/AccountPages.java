@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
+import org.medkarta.identity.AccountSnils;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.NotFound;
+import org.medkarta.shared.Snils;
 import org.medkarta.web.PageErrors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,11 +35,17 @@ class AccountPages {
             String id, Instant since, Instant lastSeen, String address, String userAgent, boolean current) {}
 
     private final Identity identity;
+    private final AccountSnils snils;
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
     private final PageErrors errors;
 
-    AccountPages(Identity identity, FindByIndexNameSessionRepository<? extends Session> sessions, PageErrors errors) {
+    AccountPages(
+            Identity identity,
+            AccountSnils snils,
+            FindByIndexNameSessionRepository<? extends Session> sessions,
+            PageErrors errors) {
         this.identity = identity;
+        this.snils = snils;
         this.sessions = sessions;
         this.errors = errors;
     }
@@ -45,7 +53,32 @@ class AccountPages {
     @GetMapping("/profile")
     String profile(@AuthenticationPrincipal SignedInUser user, Model model) {
         model.addAttribute("account", identity.account(user.userId()).orElseThrow(NotFound::new));
+        model.addAttribute(
+                "snils", snils.of(user.userId()).map(Snils::formatted).orElse(null));
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
         return "identity/profile";
+    }
+
+    /**
+     * A doctor enters their own SNILS: the signing certificate of every protocol they sign must carry
+     * it (issue 16).
+     */
+    @PostMapping("/profile/snils")
+    String recordSnils(
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestParam(required = false) String snils,
+            Model model,
+            Locale locale) {
+        try {
+            this.snils.record(user, snils);
+            return "redirect:/profile?snils";
+        } catch (DomainException refused) {
+            model.addAttribute("errors", errors.of(refused, locale, Map.of()));
+            model.addAttribute("snilsValue", snils);
+            return profile(user, model);
+        }
     }
 
     @GetMapping("/security")

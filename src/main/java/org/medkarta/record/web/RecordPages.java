@@ -19,6 +19,7 @@ import org.medkarta.record.MedicalRecord;
 import org.medkarta.record.RecordFilter;
 import org.medkarta.record.RecordImport;
 import org.medkarta.record.RecordUploads;
+import org.medkarta.record.SignedProtocols;
 import org.medkarta.record.UploadState;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.InvalidInput;
@@ -48,6 +49,7 @@ class RecordPages {
     private final MedicalRecord record;
     private final RecordUploads uploads;
     private final RecordImport imports;
+    private final SignedProtocols signed;
     private final PageErrors errors;
     private final JsonMapper json;
 
@@ -56,9 +58,11 @@ class RecordPages {
             MedicalRecord record,
             RecordUploads uploads,
             RecordImport imports,
+            SignedProtocols signed,
             PageErrors errors,
             JsonMapper json) {
         this.imports = imports;
+        this.signed = signed;
         this.access = access;
         this.record = record;
         this.uploads = uploads;
@@ -130,6 +134,8 @@ class RecordPages {
         common(model, user, decision);
         model.addAttribute("header", record.header(decision));
         model.addAttribute("entry", entry);
+        model.addAttribute("signed", signed.of(decision, entry.id()).orElse(null));
+        model.addAttribute("mayDownload", decision.mayDownload());
         return "record/entry";
     }
 
