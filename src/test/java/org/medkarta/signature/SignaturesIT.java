@@ -253,6 +253,20 @@ class SignaturesIT {
                 .hasMessage("certificate-unreadable");
     }
 
+    @Test
+    void whenEveryCertificateOfTheChainNamesAReachableDistributionPointRevocationIsFullyChecked() {
+        try (var pki = TestPki.servingCrls(TestPki.Algorithm.GOST_512)) {
+            anchors.add(TestClinics.PLATFORM, clinic, pki.root().der(), "certificate");
+            var doctor = pki.doctor(IVANOV, "Иванов Иван Иванович");
+
+            var verdict = signatures.verify(PDF, pki.sign(doctor, PDF), trust(IVANOV));
+
+            assertThat(verdict.valid()).as(verdict.detail()).isTrue();
+            assertThat(verdict.revocationChecked()).isTrue();
+            assertThat(pki.crlRequests()).isEqualTo(2);
+        }
+    }
+
     static SignedInUser doctor(UUID id) {
         return new SignedInUser(new UserId(id), "Doctor", null, List.of(new RoleGrant(Role.DOCTOR, null)), "TEST");
     }

@@ -138,6 +138,10 @@ public final class TestPki implements AutoCloseable {
     private HttpServer crlServer;
 
     private TestPki(Algorithm algorithm) {
+        this(algorithm, false);
+    }
+
+    private TestPki(Algorithm algorithm, boolean servingCrls) {
         provider();
         this.algorithm = algorithm;
         this.name = "Test " + algorithm + " " + Long.toHexString(SERIALS.incrementAndGet());
@@ -158,7 +162,10 @@ public final class TestPki implements AutoCloseable {
                 now.plus(Duration.ofDays(3650)),
                 true,
                 KeyUsage.keyCertSign | KeyUsage.cRLSign,
-                false);
+                null);
+        if (servingCrls) {
+            serveCrls();
+        }
         KeyPair intermediateKeys = keys(algorithm);
         X500Name intermediateName = new X500NameBuilder(BCStyle.INSTANCE)
                 .addRDN(BCStyle.C, "RU")
@@ -175,7 +182,7 @@ public final class TestPki implements AutoCloseable {
                 now.plus(Duration.ofDays(3000)),
                 true,
                 KeyUsage.keyCertSign | KeyUsage.cRLSign,
-                false);
+                servingCrls ? rootCrlUrl() : null);
     }
 
     public static TestPki gost256() {
@@ -223,6 +230,14 @@ public final class TestPki implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        crlServer.createContext("/root.crl", exchange -> {
+            crlRequests.incrementAndGet();
+            byte[] body = rootCrl();
+            exchange.getResponseHeaders().set("Content-Type", "application/pkix-crl");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         crlServer.createContext("/ca.crl", exchange -> {
             crlRequests.incrementAndGet();
             byte[] body = crl();
@@ -233,6 +248,27 @@ public final class TestPki implements AutoCloseable {
         });
         crlServer.start();
         return this;
+    }
+
+    /**
+     * A PKI whose whole chain names distribution points: the intermediate the root's CRL, the
+     * certificates it issues the intermediate's; both are served over HTTP from the start, so a
+     * verification can check every certificate of the chain.
+     */
+    public static TestPki servingCrls(Algorithm algorithm) {
+        return new TestPki(algorithm, true);
+    }
+
+    /** The root's distribution point, or null before {@link #serveCrls()}. */
+    public synchronized String rootCrlUrl() {
+        return crlServer == null
+                ? null
+                : "http://127.0.0.1:" + crlServer.getAddress().getPort() + "/root.crl";
+    }
+
+    /** The root's current CRL (DER): it lists no one. */
+    public byte[] rootCrl() {
+        return crl(root, Map.of());
     }
 
     /** The distribution point the CRL is served at, or null before {@link #serveCrls()}. */
@@ -318,17 +354,21 @@ public final class TestPki implements AutoCloseable {
 
     /** The intermediate's current CRL (DER), valid for a day. */
     public synchronized byte[] crl() {
+        return crl(intermediate, new LinkedHashMap<>(revoked));
+    }
+
+    private byte[] crl(Issued issuer, Map<BigInteger, Instant> entries) {
         try {
             Instant now = Instant.now();
             var builder = new X509v2CRLBuilder(
                     X500Name.getInstance(
-                            intermediate.certificate().getSubjectX500Principal().getEncoded()),
+                            issuer.certificate().getSubjectX500Principal().getEncoded()),
                     Date.from(now.minus(Duration.ofMinutes(5))));
             builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(1))));
-            revoked.forEach((serial, at) -> builder.addCRLEntry(serial, Date.from(at), CRLReason.keyCompromise));
+            entries.forEach((serial, at) -> builder.addCRLEntry(serial, Date.from(at), CRLReason.keyCompromise));
             var holder = builder.build(new JcaContentSignerBuilder(algorithm.signatureAlgorithm)
                     .setProvider(provider())
-                    .build(intermediate.key()));
+                    .build(issuer.key()));
             return new JcaX509CRLConverter()
                     .setProvider(provider())
                     .getCRL(holder)
@@ -444,7 +484,7 @@ public final class TestPki implements AutoCloseable {
                 to,
                 false,
                 usage,
-                crlUrl() != null);
+                crlUrl());
         return new Issued(issued.certificate(), issued.key(), algorithm, List.of(intermediate.certificate()));
     }
 
@@ -458,7 +498,7 @@ public final class TestPki implements AutoCloseable {
             Instant to,
             boolean authority,
             int usage,
-            boolean distributionPoint) {
+            String distributionPoint) {
         try {
             var builder = new JcaX509v3CertificateBuilder(
                     issuer,
@@ -481,10 +521,10 @@ public final class TestPki implements AutoCloseable {
                         false,
                         extensions.createAuthorityKeyIdentifier(issuerCertificate));
             }
-            if (distributionPoint) {
+            if (distributionPoint != null) {
                 var point = new DistributionPoint(
-                        new DistributionPointName(
-                                new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, crlUrl()))),
+                        new DistributionPointName(new GeneralNames(
+                                new GeneralName(GeneralName.uniformResourceIdentifier, distributionPoint))),
                         null,
                         null);
                 builder.addExtension(
