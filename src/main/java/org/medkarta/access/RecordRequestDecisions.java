@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import org.medkarta.audit.AuditEntry;
 import org.medkarta.audit.AuditTrail;
-import org.medkarta.clinic.ClinicCard;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.files.FileId;
 import org.medkarta.files.Files;
@@ -56,7 +55,8 @@ class RecordRequestDecisions {
      *
      * @throws AccessRefusal {@code request-state} when another desk changed the request first
      */
-    void approve(RecordRequestStore.Row request, RecordRequestState from, UserId by, PatientId patient, boolean automatic) {
+    void approve(
+            RecordRequestStore.Row request, RecordRequestState from, UserId by, PatientId patient, boolean automatic) {
         Instant now = clock.instant();
         if (!store.approve(request.id(), from, by, patient, automatic, now)) {
             throw AccessRefusal.requestState(
@@ -91,8 +91,8 @@ class RecordRequestDecisions {
 
     RecordRequestView view(RecordRequestStore.Row row) {
         var scans = store.scans(row.id());
-        List<StoredFile> described =
-                files.describe(scans.stream().map(scan -> new FileId(scan.file())).toList());
+        List<StoredFile> described = files.describe(
+                scans.stream().map(scan -> new FileId(scan.file())).toList());
         var views = scans.stream()
                 .map(scan -> described.stream()
                         .filter(file -> file.id().value().equals(scan.file()))

@@ -167,7 +167,9 @@ public class RecordRequestQueue {
      * @throws NotFound for anyone else
      */
     public boolean setAutoApproval(SignedInUser actor, ClinicId clinic, boolean on) {
-        if (actor == null || clinic == null || care.administrator(actor.userId(), clinic).isEmpty()) {
+        if (actor == null
+                || clinic == null
+                || care.administrator(actor.userId(), clinic).isEmpty()) {
             throw new NotFound();
         }
         transaction.executeWithoutResult(status -> store.setAutoApproval(clinic, on, actor.userId(), clock.instant()));
@@ -196,7 +198,9 @@ public class RecordRequestQueue {
     }
 
     private void requireRegistry(SignedInUser actor, ClinicId clinic) {
-        if (actor == null || clinic == null || !care.registryClinics(actor.userId()).contains(clinic)) {
+        if (actor == null
+                || clinic == null
+                || !care.registryClinics(actor.userId()).contains(clinic)) {
             throw new NotFound();
         }
     }

@@ -121,7 +121,8 @@ class RecordRequestStore {
     }
 
     List<Row> ofAccount(UserId account) {
-        return jdbc.sql("SELECT * FROM access_record_request WHERE account_id = :account ORDER BY submitted_at DESC, id")
+        return jdbc.sql(
+                        "SELECT * FROM access_record_request WHERE account_id = :account ORDER BY submitted_at DESC, id")
                 .param("account", account.value())
                 .query(RecordRequestStore::row)
                 .list();

@@ -194,7 +194,12 @@ public class RecordRequests {
                     if (store.autoApproves(clinic)) {
                         var exact = matching.exactMatch(clinic, person);
                         if (exact.isPresent() && childStillUnderAge(row, exact.get(), now)) {
-                            decisions.approve(row, RecordRequestState.SUBMITTED, actor.userId(), exact.get().patientId(), true);
+                            decisions.approve(
+                                    row,
+                                    RecordRequestState.SUBMITTED,
+                                    actor.userId(),
+                                    exact.get().patientId(),
+                                    true);
                         }
                     }
                     rows.add(row);

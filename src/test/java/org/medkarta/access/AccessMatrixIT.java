@@ -1041,7 +1041,10 @@ class AccessMatrixIT extends AccessSupport {
                     getWith(token, base + "/scans/" + scan),
                     getWith(token, queue),
                     postAs(token, base + "/take", map()),
-                    postAs(token, base + "/approve", map("patientId", kept.value().toString())),
+                    postAs(
+                            token,
+                            base + "/approve",
+                            map("patientId", kept.value().toString())),
                     postAs(token, base + "/refuse", map("reason", "Чужая заявка")),
                     getWith(token, settings),
                     putAs(token, settings, map("autoApproveExactMatches", true)),
@@ -1065,9 +1068,11 @@ class AccessMatrixIT extends AccessSupport {
         // The author: their request and its scan, nothing of the registry's, nothing clinical yet.
         String authorCookie = session(author.token());
         assertThat(getWith(author.token(), base).statusCode()).isEqualTo(200);
-        assertThat(getWith(author.token(), base + "/scans/" + scan).statusCode()).isEqualTo(200);
+        assertThat(getWith(author.token(), base + "/scans/" + scan).statusCode())
+                .isEqualTo(200);
         assertThat(get(scanPage, "Cookie", authorCookie).statusCode()).isEqualTo(200);
-        assertThat(body(getWith(author.token(), "/api/v1/record-access-requests")).findValuesAsString("id"))
+        assertThat(body(getWith(author.token(), "/api/v1/record-access-requests"))
+                        .findValuesAsString("id"))
                 .containsExactly(request);
         for (var answer : List.of(
                 getWith(author.token(), base + "/candidates"),
@@ -1078,15 +1083,19 @@ class AccessMatrixIT extends AccessSupport {
             assertThat(answer.statusCode()).as(answer.uri().toString()).isIn(403, 404);
         }
         for (String path : List.of("/record", "/record/labs", "/documents", "/record/identity")) {
-            assertThat(getWith(author.token(), "/api/v1/patients/" + kept.value() + path).statusCode())
+            assertThat(getWith(author.token(), "/api/v1/patients/" + kept.value() + path)
+                            .statusCode())
                     .as("before approval: " + path)
                     .isEqualTo(404);
         }
-        assertThat(get("/record/" + kept.value(), "Cookie", authorCookie).statusCode()).isEqualTo(404);
+        assertThat(get("/record/" + kept.value(), "Cookie", authorCookie).statusCode())
+                .isEqualTo(404);
 
         // Anonymous callers.
         for (String path : List.of(base, base + "/candidates", base + "/scans/" + scan, queue, settings)) {
-            assertThat(get(path, "Accept", "application/json").statusCode()).as(path).isEqualTo(401);
+            assertThat(get(path, "Accept", "application/json").statusCode())
+                    .as(path)
+                    .isEqualTo(401);
         }
         assertThat(post(base + "/take", map()).statusCode()).isEqualTo(401);
         assertThat(get(scanPage).statusCode()).isEqualTo(302);
@@ -1103,25 +1112,31 @@ class AccessMatrixIT extends AccessSupport {
             assertThat(body(getWith(token, queue)).findValuesAsString("id")).contains(request);
             assertThat(getWith(token, settings).statusCode()).isEqualTo(200);
         }
-        assertThat(putAs(registrar.token(), settings, map("autoApproveExactMatches", true)).statusCode())
+        assertThat(putAs(registrar.token(), settings, map("autoApproveExactMatches", true))
+                        .statusCode())
                 .isEqualTo(404);
         assertThat(putAs(admin, settings, map("autoApproveExactMatches", false)).statusCode())
                 .isEqualTo(200);
-        assertThat(postAs(registrar.token(), base + "/take", map()).statusCode()).isEqualTo(200);
-        var approved = postAs(admin, base + "/approve", map("patientId", kept.value().toString()));
+        assertThat(postAs(registrar.token(), base + "/take", map()).statusCode())
+                .isEqualTo(200);
+        var approved =
+                postAs(admin, base + "/approve", map("patientId", kept.value().toString()));
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
 
         // After the approval the record is the author's to read, and still no one else's.
         for (String path : List.of("/record", "/record/labs", "/documents", "/record/identity")) {
-            assertThat(getWith(author.token(), "/api/v1/patients/" + kept.value() + path).statusCode())
+            assertThat(getWith(author.token(), "/api/v1/patients/" + kept.value() + path)
+                            .statusCode())
                     .as("after approval: " + path)
                     .isEqualTo(200);
         }
-        assertThat(get("/record/" + kept.value(), "Cookie", authorCookie).statusCode()).isEqualTo(200);
+        assertThat(get("/record/" + kept.value(), "Cookie", authorCookie).statusCode())
+                .isEqualTo(200);
         assertThat(getWith(outsiders.get("another patient"), "/api/v1/patients/" + kept.value() + "/record")
                         .statusCode())
                 .isEqualTo(404);
-        assertThat(getWith(registrar.token(), "/api/v1/patients/" + kept.value() + "/record").statusCode())
+        assertThat(getWith(registrar.token(), "/api/v1/patients/" + kept.value() + "/record")
+                        .statusCode())
                 .as("the registry keeps identifiers, never the record (issue 12)")
                 .isEqualTo(404);
     }

@@ -271,7 +271,8 @@ abstract class AccessSupport extends ApiSupport {
     record FilePart(String name, String fileName, byte[] content) {}
 
     /** A multipart POST with text fields and file parts, as {@code token}'s holder (null: anonymously). */
-    HttpResponse<String> multipartFiles(String token, String path, java.util.Map<String, String> fields, List<FilePart> files) {
+    HttpResponse<String> multipartFiles(
+            String token, String path, java.util.Map<String, String> fields, List<FilePart> files) {
         String boundary = "----medkarta" + UUID.randomUUID();
         var out = new java.io.ByteArrayOutputStream();
         var utf8 = java.nio.charset.StandardCharsets.UTF_8;
@@ -279,9 +280,10 @@ abstract class AccessSupport extends ApiSupport {
                 ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
                         .getBytes(utf8)));
         for (FilePart file : files) {
-            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.name()
-                            + "\"; filename=\"" + file.fileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                    .getBytes(utf8));
+            out.writeBytes(
+                    ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.name() + "\"; filename=\""
+                                    + file.fileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                            .getBytes(utf8));
             out.writeBytes(file.content());
             out.writeBytes("\r\n".getBytes(utf8));
         }
@@ -297,8 +299,7 @@ abstract class AccessSupport extends ApiSupport {
     }
 
     /** Who a clinic's record says the person is, as staff typed it and a request repeats it. */
-    record Papers(
-            String lastName, String firstName, String patronymic, String birthDate, String snils, String oms) {
+    record Papers(String lastName, String firstName, String patronymic, String birthDate, String snils, String oms) {
         static Papers adult(String lastName, String firstName, String patronymic) {
             return new Papers(
                     lastName,

@@ -65,7 +65,15 @@ class RecordRequestBrowserIT extends BrowserSupport {
                 .create(
                         registrar,
                         new PatientRecordForm(
-                                "Браузерова", "Светлана", "Петровна", "1980-01-02", "FEMALE", phone, snils, oms, null,
+                                "Браузерова",
+                                "Светлана",
+                                "Петровна",
+                                "1980-01-02",
+                                "FEMALE",
+                                phone,
+                                snils,
+                                oms,
+                                null,
                                 null))
                 .patientId();
         var doctor = TestCare.doctor(clinics, clinic);
@@ -113,8 +121,7 @@ class RecordRequestBrowserIT extends BrowserSupport {
         assertThat(page.locator("#documentScan-error")).isVisible();
         screenshot("errors");
         page.locator("#documentNumber").fill("123456");
-        page.locator("#documentScan")
-                .setInputFiles(new FilePayload("passport.png", "image/png", Samples.png()));
+        page.locator("#documentScan").setInputFiles(new FilePayload("passport.png", "image/png", Samples.png()));
         page.locator("#request-submit").click();
         page.waitForURL("**/access/record-requests?filed");
         assertThat(page.locator("#requests .request-state")).hasText("Подана");
@@ -123,8 +130,8 @@ class RecordRequestBrowserIT extends BrowserSupport {
         assertThat(page.content()).doesNotContain("Гемоглобин клиники");
 
         var staff = browserContext().newPage();
-        staff.navigate(url("/test/token-sign-in?token=" + identity.tokensFor(registrar).accessToken()
-                + "&continue=/access/registry/record-requests"));
+        staff.navigate(url("/test/token-sign-in?token="
+                + identity.tokensFor(registrar).accessToken() + "&continue=/access/registry/record-requests"));
         staff.locator("#queue a.open-request").first().click();
         assertThat(staff.locator("#candidate-" + kept.value())).isVisible();
         assertThat(staff.locator(".scan img")).isVisible();

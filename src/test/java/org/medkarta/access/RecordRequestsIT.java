@@ -28,7 +28,8 @@ class RecordRequestsIT extends AccessSupport {
     /** A laboratory result a doctor in the clinic's care files in the kept record; the doctor's token. */
     private String clinicalEntry(ClinicId clinic, PatientId record) {
         var doctor = doctor(clinic);
-        scheduling.issueReferral(record, "therapist", doctor.view().id(), Instant.now().plus(Duration.ofDays(30)), null);
+        scheduling.issueReferral(
+                record, "therapist", doctor.view().id(), Instant.now().plus(Duration.ofDays(30)), null);
         var filed = postAs(
                 doctor.token(),
                 "/api/v1/patients/" + record.value() + "/record/entries",
@@ -58,7 +59,9 @@ class RecordRequestsIT extends AccessSupport {
     }
 
     private List<String> smsTo(String phone, int atLeast) {
-        return Outbox.to(outbox, phone, atLeast).stream().map(OutboundMessage::body).toList();
+        return Outbox.to(outbox, phone, atLeast).stream()
+                .map(OutboundMessage::body)
+                .toList();
     }
 
     @Test
@@ -81,22 +84,28 @@ class RecordRequestsIT extends AccessSupport {
         var filed = fileRequest(holder.token(), papers.request(clinic));
         String request = id(filed);
         assertThat(body(filed).get(0).get("state").asString()).isEqualTo("SUBMITTED");
-        assertThat(body(filed).get(0).get("scans").get(0).get("mediaType").asString()).isEqualTo("image/png");
+        assertThat(body(filed).get(0).get("scans").get(0).get("mediaType").asString())
+                .isEqualTo("image/png");
         assertThat(record(holder.token(), kept).statusCode())
                 .as("nothing clinical before approval")
                 .isEqualTo(404);
 
-        var queue = getWith(registrar.token(), "/api/v1/record-access-requests?clinicId=" + clinic.value() + "&state=SUBMITTED");
+        var queue = getWith(
+                registrar.token(), "/api/v1/record-access-requests?clinicId=" + clinic.value() + "&state=SUBMITTED");
         assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
         assertThat(body(queue).findValuesAsString("id")).contains(request);
         var candidates = getWith(registrar.token(), "/api/v1/record-access-requests/" + request + "/candidates");
         assertThat(candidates.statusCode()).as(candidates.body()).isEqualTo(200);
         assertThat(body(candidates).get("candidates").findValuesAsString("patientId"))
                 .containsExactly(kept.value().toString());
-        assertThat(body(candidates).get("candidates").get(0).get("exact").asBoolean()).isTrue();
+        assertThat(body(candidates).get("candidates").get(0).get("exact").asBoolean())
+                .isTrue();
 
         String base = "/api/v1/record-access-requests/" + request;
-        var tooEarly = postAs(registrar.token(), base + "/approve", map("patientId", kept.value().toString()));
+        var tooEarly = postAs(
+                registrar.token(),
+                base + "/approve",
+                map("patientId", kept.value().toString()));
         assertThat(tooEarly.statusCode()).as(tooEarly.body()).isEqualTo(409);
         assertThat(problem(tooEarly)).isEqualTo("request-state");
         var taken = postAs(registrar.token(), base + "/take", map());
@@ -106,14 +115,20 @@ class RecordRequestsIT extends AccessSupport {
         assertThat(takenTwice.statusCode()).isEqualTo(409);
         assertThat(problem(takenTwice)).isEqualTo("request-state");
         var ownRecord = postAs(registrar.token(), base + "/approve", map("patientId", holder.id()));
-        assertThat(ownRecord.statusCode()).as("the requester's own record is no record the clinic keeps").isEqualTo(422);
+        assertThat(ownRecord.statusCode())
+                .as("the requester's own record is no record the clinic keeps")
+                .isEqualTo(422);
         assertThat(body(ownRecord).get("errors").findValuesAsString("field")).containsExactly("patientId");
         assertThat(record(holder.token(), kept).statusCode()).isEqualTo(404);
 
-        var approved = postAs(registrar.token(), base + "/approve", map("patientId", kept.value().toString()));
+        var approved = postAs(
+                registrar.token(),
+                base + "/approve",
+                map("patientId", kept.value().toString()));
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
         assertThat(body(approved).get("state").asString()).isEqualTo("APPROVED");
-        assertThat(body(approved).get("boundPatientId").asString()).isEqualTo(kept.value().toString());
+        assertThat(body(approved).get("boundPatientId").asString())
+                .isEqualTo(kept.value().toString());
         var refusedLate = postAs(registrar.token(), base + "/refuse", map("reason", "Передумали"));
         assertThat(refusedLate.statusCode()).isEqualTo(409);
 
@@ -146,7 +161,9 @@ class RecordRequestsIT extends AccessSupport {
         var registrar = registrar(clinic);
         String admin = administrator(clinic);
         String settings = "/api/v1/clinics/" + clinic.value() + "/record-access-settings";
-        assertThat(body(getWith(registrar.token(), settings)).get("autoApproveExactMatches").asBoolean())
+        assertThat(body(getWith(registrar.token(), settings))
+                        .get("autoApproveExactMatches")
+                        .asBoolean())
                 .as("off by default")
                 .isFalse();
         var exactPapers = Papers.adult("Точнова", "Ольга", "Игоревна");
@@ -156,12 +173,15 @@ class RecordRequestsIT extends AccessSupport {
                 .as("while the setting is off even an exact match waits")
                 .isEqualTo("SUBMITTED");
 
-        assertThat(putAs(registrar.token(), settings, map("autoApproveExactMatches", true)).statusCode())
+        assertThat(putAs(registrar.token(), settings, map("autoApproveExactMatches", true))
+                        .statusCode())
                 .as("a registrar does not change it")
                 .isEqualTo(404);
         var on = putAs(admin, settings, map("autoApproveExactMatches", true));
         assertThat(on.statusCode()).as(on.body()).isEqualTo(200);
-        assertThat(body(getWith(registrar.token(), settings)).get("autoApproveExactMatches").asBoolean())
+        assertThat(body(getWith(registrar.token(), settings))
+                        .get("autoApproveExactMatches")
+                        .asBoolean())
                 .isTrue();
 
         var exactPatient = patient("Точнова", "Ольга");
@@ -173,14 +193,34 @@ class RecordRequestsIT extends AccessSupport {
 
         // One field off (the patronymic, the birth date, the policy) and the registry decides.
         var mismatches = List.of(
-                new Papers(exactPapers.lastName(), "Ольга", "Петровна", exactPapers.birthDate(), exactPapers.snils(), exactPapers.oms()),
-                new Papers(exactPapers.lastName(), "Ольга", "Игоревна", "1980-01-03", exactPapers.snils(), exactPapers.oms()),
-                new Papers(exactPapers.lastName(), "Ольга", "Игоревна", exactPapers.birthDate(), exactPapers.snils(), Identifiers.oms()));
+                new Papers(
+                        exactPapers.lastName(),
+                        "Ольга",
+                        "Петровна",
+                        exactPapers.birthDate(),
+                        exactPapers.snils(),
+                        exactPapers.oms()),
+                new Papers(
+                        exactPapers.lastName(),
+                        "Ольга",
+                        "Игоревна",
+                        "1980-01-03",
+                        exactPapers.snils(),
+                        exactPapers.oms()),
+                new Papers(
+                        exactPapers.lastName(),
+                        "Ольга",
+                        "Игоревна",
+                        exactPapers.birthDate(),
+                        exactPapers.snils(),
+                        Identifiers.oms()));
         for (Papers mismatch : mismatches) {
             var other = patient("Точнова", "Ольга");
             var waiting = fileRequest(other.token(), mismatch.request(clinic));
             assertThat(waiting.statusCode()).as(waiting.body()).isEqualTo(201);
-            assertThat(body(waiting).get(0).get("state").asString()).as(mismatch.toString()).isEqualTo("SUBMITTED");
+            assertThat(body(waiting).get(0).get("state").asString())
+                    .as(mismatch.toString())
+                    .isEqualTo("SUBMITTED");
             assertThat(record(other.token(), exactRecord).statusCode()).isEqualTo(404);
         }
     }
@@ -199,12 +239,14 @@ class RecordRequestsIT extends AccessSupport {
         assertThat(problem(second)).isEqualTo("request-open");
         // Another clinic is another request.
         var elsewhere = clinic();
-        assertThat(fileRequest(requester.token(), papers.request(elsewhere)).statusCode()).isEqualTo(201);
+        assertThat(fileRequest(requester.token(), papers.request(elsewhere)).statusCode())
+                .isEqualTo(201);
 
         String base = "/api/v1/record-access-requests/" + first;
         var refuseSubmitted = postAs(registrar.token(), base + "/refuse", map("reason", "Скан нечитаем"));
         assertThat(refuseSubmitted.statusCode()).as("taken first").isEqualTo(409);
-        assertThat(postAs(registrar.token(), base + "/take", map()).statusCode()).isEqualTo(200);
+        assertThat(postAs(registrar.token(), base + "/take", map()).statusCode())
+                .isEqualTo(200);
         var noReason = postAs(registrar.token(), base + "/refuse", map("reason", "  "));
         assertThat(noReason.statusCode()).isEqualTo(422);
         assertThat(body(noReason).get("errors").findValuesAsString("field")).containsExactly("reason");
@@ -218,7 +260,8 @@ class RecordRequestsIT extends AccessSupport {
         var again = fileRequest(requester.token(), papers.request(clinic));
         assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
         var mine = getWith(requester.token(), "/api/v1/record-access-requests");
-        assertThat(body(mine).findValuesAsString("state")).containsExactlyInAnyOrder("SUBMITTED", "SUBMITTED", "REFUSED");
+        assertThat(body(mine).findValuesAsString("state"))
+                .containsExactlyInAnyOrder("SUBMITTED", "SUBMITTED", "REFUSED");
     }
 
     @Test
@@ -263,7 +306,8 @@ class RecordRequestsIT extends AccessSupport {
         var filed = fileRequest(requester.token(), papers.request(null));
         assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
         assertThat(body(filed).findValuesAsString("clinicId"))
-                .containsExactlyInAnyOrder(first.value().toString(), second.value().toString());
+                .containsExactlyInAnyOrder(
+                        first.value().toString(), second.value().toString());
 
         var nobody = fileRequest(
                 patient("Никтова", "Зоя").token(),
@@ -277,7 +321,8 @@ class RecordRequestsIT extends AccessSupport {
         var clinic = clinic();
         var registrar = registrar(clinic);
         LocalDate born = LocalDate.now(ZoneId.of("Europe/Moscow")).minusYears(10);
-        var childPapers = new Papers("Детова", "Маша", "Ивановна", born.toString(), Identifiers.snils(), Identifiers.oms());
+        var childPapers =
+                new Papers("Детова", "Маша", "Ивановна", born.toString(), Identifiers.snils(), Identifiers.oms());
         var parent = patient("Детова", "Ирина");
         PatientId kept = keptRecord(registrar.token(), childPapers, parent.phone());
         clinicalEntry(clinic, kept);
@@ -305,15 +350,20 @@ class RecordRequestsIT extends AccessSupport {
         assertThat(record(parent.token(), kept).statusCode()).isEqualTo(404);
 
         String base = "/api/v1/record-access-requests/" + request;
-        assertThat(postAs(registrar.token(), base + "/take", map()).statusCode()).isEqualTo(200);
-        var approved = postAs(registrar.token(), base + "/approve", map("patientId", kept.value().toString()));
+        assertThat(postAs(registrar.token(), base + "/take", map()).statusCode())
+                .isEqualTo(200);
+        var approved = postAs(
+                registrar.token(),
+                base + "/approve",
+                map("patientId", kept.value().toString()));
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
 
         var opened = record(parent.token(), kept);
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
         assertThat(opened.body()).contains("Гемоглобин клиники");
         var records = body(getWith(parent.token(), "/api/v1/me")).get("records");
-        assertThat(records.findValuesAsString("patientId")).contains(kept.value().toString());
+        assertThat(records.findValuesAsString("patientId"))
+                .contains(kept.value().toString());
         for (var record : records) {
             if (record.get("patientId").asString().equals(kept.value().toString())) {
                 assertThat(record.get("relation").asString()).isEqualTo("PARENT");
@@ -321,7 +371,10 @@ class RecordRequestsIT extends AccessSupport {
         }
 
         // Parental access still ends on the 15th birthday (order 003 §23.2).
-        clock.freezeAt(born.plusYears(15).atStartOfDay(ZoneId.of("Europe/Moscow")).plusHours(1).toInstant());
+        clock.freezeAt(born.plusYears(15)
+                .atStartOfDay(ZoneId.of("Europe/Moscow"))
+                .plusHours(1)
+                .toInstant());
         var later = again(parent);
         assertThat(record(later.token(), kept).statusCode()).isEqualTo(404);
     }
@@ -384,7 +437,8 @@ class RecordRequestsIT extends AccessSupport {
                                 new FilePart("scans", "snils.exe.png", Samples.executable()))),
                 "scans",
                 "PNG");
-        assertThat(getWith(requester.token(), "/api/v1/record-access-requests").body()).isEqualTo("[]");
+        assertThat(getWith(requester.token(), "/api/v1/record-access-requests").body())
+                .isEqualTo("[]");
 
         var badState = getWith(
                 registrar(clinic).token(), "/api/v1/record-access-requests?clinicId=" + clinic.value() + "&state=DONE");

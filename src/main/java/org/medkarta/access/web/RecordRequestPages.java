@@ -68,13 +68,27 @@ class RecordRequestPages {
     }
 
     @GetMapping("/access/record-requests/new")
-    String form(@AuthenticationPrincipal SignedInUser user, @RequestParam(required = false) boolean child, Model model) {
+    String form(
+            @AuthenticationPrincipal SignedInUser user, @RequestParam(required = false) boolean child, Model model) {
         if (!model.containsAttribute("form")) {
             var account = identity.account(user.userId()).orElseThrow(NotFound::new);
             model.addAttribute(
                     "form",
                     child
-                            ? new Form(true, "", null, null, null, null, "BIRTH_CERTIFICATE", null, null, null, null, null, null)
+                            ? new Form(
+                                    true,
+                                    "",
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    "BIRTH_CERTIFICATE",
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null)
                             : new Form(
                                     false,
                                     "",
