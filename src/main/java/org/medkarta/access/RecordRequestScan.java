@@ -6,9 +6,9 @@ package org.medkarta.access;
  *
  * @param field the form or API field it came in, which a refusal names
  */
-public record RecordRequestScan(Kind kind, String field, String name, byte[] content) {
+public record RecordRequestScan(Subject kind, String field, String name, byte[] content) {
 
-    public enum Kind {
+    public enum Subject {
         IDENTITY_DOCUMENT,
         OTHER
     }

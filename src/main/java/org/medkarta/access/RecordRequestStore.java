@@ -48,7 +48,7 @@ class RecordRequestStore {
             String refusalReason) {}
 
     /** A scan row: which file, of what kind. */
-    record ScanRow(UUID id, UUID request, RecordRequestScan.Kind kind, UUID file) {}
+    record ScanRow(UUID id, UUID request, RecordRequestScan.Subject kind, UUID file) {}
 
     private final JdbcClient jdbc;
 
@@ -85,7 +85,7 @@ class RecordRequestStore {
                 .update();
     }
 
-    void insertScan(UUID request, RecordRequestScan.Kind kind, UUID file, int position) {
+    void insertScan(UUID request, RecordRequestScan.Subject kind, UUID file, int position) {
         jdbc.sql("""
                         INSERT INTO access_record_request_scan (id, request_id, kind, file_id, position)
                         VALUES (:id, :request, :kind, :file, :position)
@@ -147,7 +147,7 @@ class RecordRequestStore {
                 .query((row, n) -> new ScanRow(
                         Columns.uuid(row, "id"),
                         Columns.uuid(row, "request_id"),
-                        RecordRequestScan.Kind.valueOf(row.getString("kind")),
+                        RecordRequestScan.Subject.valueOf(row.getString("kind")),
                         Columns.uuid(row, "file_id")))
                 .list();
     }

@@ -39,7 +39,7 @@ public record RecordRequestView(
         List<Scan> scans) {
 
     /** A scan's description, without its bytes. */
-    public record Scan(UUID id, RecordRequestScan.Kind kind, String name, String mediaType, long size) {}
+    public record Scan(UUID id, RecordRequestScan.Subject kind, String name, String mediaType, long size) {}
 
     /** The full name as written. */
     public String fullName() {

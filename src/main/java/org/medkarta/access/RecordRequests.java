@@ -216,7 +216,7 @@ public class RecordRequests {
     }
 
     /** A scan stored once, for every request it goes with. */
-    private record Stored(RecordRequestScan.Kind kind, StoredFile file) {}
+    private record Stored(RecordRequestScan.Subject kind, StoredFile file) {}
 
     /** The caller's own requests, newest first: for themself and for their children. */
     public List<RecordRequestView> mine(SignedInUser actor) {
@@ -281,7 +281,7 @@ public class RecordRequests {
     }
 
     private void checkScans(List<RecordRequestScan> scans, FieldErrors errors) {
-        if (scans.stream().noneMatch(scan -> scan.kind() == RecordRequestScan.Kind.IDENTITY_DOCUMENT)) {
+        if (scans.stream().noneMatch(scan -> scan.kind() == RecordRequestScan.Subject.IDENTITY_DOCUMENT)) {
             errors.reject("documentScan", "access.request.validation.document-scan");
         }
         if (scans.size() > MAX_SCANS) {

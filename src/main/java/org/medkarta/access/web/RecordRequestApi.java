@@ -177,7 +177,7 @@ class RecordRequestApi {
         var scans = new ArrayList<RecordRequestScan>();
         if (documentScan != null && !documentScan.isEmpty()) {
             scans.add(new RecordRequestScan(
-                    RecordRequestScan.Kind.IDENTITY_DOCUMENT,
+                    RecordRequestScan.Subject.IDENTITY_DOCUMENT,
                     "documentScan",
                     documentScan.getOriginalFilename(),
                     bytes(documentScan)));
@@ -186,7 +186,7 @@ class RecordRequestApi {
             for (MultipartFile other : others) {
                 if (other != null && !other.isEmpty()) {
                     scans.add(new RecordRequestScan(
-                            RecordRequestScan.Kind.OTHER, "scans", other.getOriginalFilename(), bytes(other)));
+                            RecordRequestScan.Subject.OTHER, "scans", other.getOriginalFilename(), bytes(other)));
                 }
             }
         }
