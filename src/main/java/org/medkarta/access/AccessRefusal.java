@@ -53,4 +53,22 @@ public final class AccessRefusal extends DomainException {
     static AccessRefusal noContact() {
         return new AccessRefusal(Kind.CONFLICT, "no-contact");
     }
+
+    /**
+     * The record-access request is not in the state the step needs: taken already, or decided
+     * (SPEC E0: submitted → in work → approved or refused).
+     */
+    static AccessRefusal requestState(RecordRequestState state) {
+        return new AccessRefusal(Kind.CONFLICT, "request-state").with("state", state.name());
+    }
+
+    /** An open request of the same account for the same person to the same clinic exists (SPEC E0). */
+    static AccessRefusal requestOpen() {
+        return new AccessRefusal(Kind.CONFLICT, "request-open");
+    }
+
+    /** Only a patient files a record-access request, for themself or their child. */
+    static AccessRefusal patientOnly() {
+        return new AccessRefusal(Kind.FORBIDDEN, "patient-only");
+    }
 }

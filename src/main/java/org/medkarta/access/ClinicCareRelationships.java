@@ -188,6 +188,11 @@ class ClinicCareRelationships implements ClinicCare {
                 > 0;
     }
 
+    /** The clinics whose registry {@code staff} keeps now, read from the database; none for an unknown account. */
+    Set<ClinicId> registryClinics(UserId staff) {
+        return identity.account(staff).map(this::registryClinics).orElse(Set.of());
+    }
+
     /** The clinics where the person is an active doctor. */
     private Set<ClinicId> doctorClinics(UserId staff) {
         var found = new LinkedHashSet<ClinicId>();
@@ -202,7 +207,7 @@ class ClinicCareRelationships implements ClinicCare {
      * The clinics whose registry the person keeps: as a registrar, or as one of its administrators
      * (a platform administrator is no clinic's registry).
      */
-    private Set<ClinicId> registryClinics(AccountView account) {
+    Set<ClinicId> registryClinics(AccountView account) {
         var found = new LinkedHashSet<ClinicId>();
         account.roles().stream()
                 .filter(grant -> grant.role() == Role.REGISTRAR && grant.clinic() != null)

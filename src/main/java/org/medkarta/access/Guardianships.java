@@ -16,7 +16,9 @@ class Guardianships {
     /** How a link was made: by clinic staff, or by the parent with the birth certificate. */
     enum Basis {
         STAFF,
-        BIRTH_CERTIFICATE
+        BIRTH_CERTIFICATE,
+        /** A parent's record-access request for the child, approved by the clinic keeping the record (SPEC E0). */
+        RECORD_REQUEST
     }
 
     private final JdbcClient jdbc;

@@ -37,7 +37,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * <p>Who may do what (SPEC E11, F1-F4; seed 001 "Управление доступом к ЭМК"):
  *
  * <ul>
- *   <li>{@link Relation#SELF}: the patient, everything but clinical entries;
+ *   <li>{@link Relation#SELF}: the patient, everything but clinical entries: their own record, and a
+ *       record a clinic keeps once a record-access request bound it to them ({@link RecordRequests},
+ *       SPEC E0; never by phone alone);
  *   <li>{@link Relation#PARENT}: a legal representative, as the patient, until the child's 15th
  *       birthday begins in {@code medkarta.access.zone} (order 003 §23.2; see {@link Ages} for 29
  *       February);
@@ -63,6 +65,7 @@ public class RecordAccess {
     private final CareRelationships care;
     private final ClinicCareRelationships clinicCare;
     private final Emergencies emergencies;
+    private final RecordRequestStore requests;
     private final AuditTrail audit;
     private final TransactionTemplate separate;
     private final TransactionTemplate transaction;
@@ -76,6 +79,7 @@ public class RecordAccess {
             CareRelationships care,
             ClinicCareRelationships clinicCare,
             Emergencies emergencies,
+            RecordRequestStore requests,
             AuditTrail audit,
             TransactionTemplate transaction,
             AccessProperties properties,
@@ -86,6 +90,7 @@ public class RecordAccess {
         this.care = care;
         this.clinicCare = clinicCare;
         this.emergencies = emergencies;
+        this.requests = requests;
         this.audit = audit;
         this.transaction = transaction;
         this.separate = new TransactionTemplate(transaction.getTransactionManager());
@@ -190,6 +195,11 @@ public class RecordAccess {
         Set<PatientId> seen = new LinkedHashSet<>();
         if (actor.patientId() != null && seen.add(actor.patientId())) {
             found.add(new RecordRef(actor.patientId(), Relation.SELF, AccessLevel.FULL));
+        }
+        for (PatientId bound : requests.boundRecords(actor.userId())) {
+            if (seen.add(bound)) {
+                found.add(new RecordRef(bound, Relation.SELF, AccessLevel.FULL));
+            }
         }
         for (PatientId child : guardianships.childrenOf(actor.userId())) {
             if (isChildUnderAge(child, now) && seen.add(child)) {
@@ -330,6 +340,10 @@ public class RecordAccess {
         }
         if (patient.equals(actor.patientId()) && action != RecordAction.WRITE) {
             return Optional.of(new Grounds(Relation.SELF, AccessLevel.FULL, null));
+        }
+        // A record the clinic keeps, bound to the account by an approved record-access request (SPEC E0).
+        if (action != RecordAction.WRITE && requests.bound(actor.userId(), patient)) {
+            return Optional.of(new Grounds(Relation.SELF, AccessLevel.FULL, "record-access request"));
         }
         if (action != RecordAction.WRITE
                 && guardianships.linked(actor.userId(), patient)

@@ -21,6 +21,11 @@ public enum FilePurpose {
     PROTOCOL(MediaTypes.PDF, MediaTypes.DOC, MediaTypes.DOCX, MediaTypes.XLS, MediaTypes.XLSX),
     /** A document a patient uploads to their record (SPEC E): JPG, PNG, PDF. */
     PATIENT_UPLOAD(MediaTypes.JPEG, MediaTypes.PNG, MediaTypes.PDF),
+    /**
+     * A scan sent with a record-access request (SPEC E0): the identity document, the policy, the
+     * SNILS card as JPG, PNG or PDF.
+     */
+    IDENTITY_SCAN(MediaTypes.JPEG, MediaTypes.PNG, MediaTypes.PDF),
     /** A signed document Medkarta issues (issue 16): the PDF. */
     SIGNED_DOCUMENT(MediaTypes.PDF),
     /** A detached CMS signature (DER) of a signed document (issue 16). */

@@ -194,9 +194,10 @@ public class PatientRecords {
     }
 
     /**
-     * Creates a patient record for a patient who has none (SPEC C6). The phone becomes the record's
-     * sign-in phone when no other account signs in with it, so that the patient can later sign in
-     * with an SMS code; otherwise (a parent's phone for a child) it is the record's contact phone.
+     * Creates a patient record for a patient who has none (SPEC C6). The phone is the record's contact
+     * phone only, never a way in: whoever holds a phone is not thereby the patient (SPEC E0, seeds 001
+     * and 003). The patient registers an account of their own and asks the clinic for this record with
+     * an identity document, the OMS policy and SNILS ({@code access.RecordRequests}).
      *
      * @throws InvalidInput naming every wrong field, a SNILS or OMS policy another record holds
      *     included
@@ -265,9 +266,10 @@ public class PatientRecords {
                 }
                 taken.throwIfAny();
                 var now = clock.instant();
-                String signInPhone = phone == null || accounts.phoneTaken(phone.e164()) ? null : phone.e164();
+                // No sign-in phone: until this, a staff-made record signed in with the phone typed for it,
+                // and anyone receiving an SMS there opened the whole record (issue 17).
                 var created = identity.createPatient(
-                        new Identity.NewPatient(lastName, firstName, patronymic, birthDate, signInPhone, null, snils),
+                        new Identity.NewPatient(lastName, firstName, patronymic, birthDate, null, null, snils),
                         false,
                         now);
                 accounts.recordDetails(created.userId(), sex, phone == null ? null : phone.e164());

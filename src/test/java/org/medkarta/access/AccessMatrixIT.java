@@ -977,6 +977,171 @@ class AccessMatrixIT extends AccessSupport {
         assertThat(get(page).statusCode()).isEqualTo(302);
     }
 
+    /** The record-access request endpoints {@link #recordAccessRequestsAreTheirAuthorsAndTheirClinicsRegistrysAlone} calls. */
+    static final List<String> REQUEST_ENDPOINTS = List.of(
+            "POST /api/v1/record-access-requests",
+            "GET /api/v1/record-access-requests",
+            "GET /api/v1/record-access-requests/{id}",
+            "GET /api/v1/record-access-requests/{id}/candidates",
+            "GET /api/v1/record-access-requests/{id}/scans/{scanId}",
+            "POST /api/v1/record-access-requests/{id}/take",
+            "POST /api/v1/record-access-requests/{id}/approve",
+            "POST /api/v1/record-access-requests/{id}/refuse",
+            "GET /api/v1/clinics/{id}/record-access-settings",
+            "PUT /api/v1/clinics/{id}/record-access-settings",
+            "GET /access/record-requests/{id}/scans/{scanId}",
+            "GET /access/registry/record-requests/{id}");
+
+    /**
+     * Record-access requests (SPEC E0, issue 17): a request and its scans are its author's and the
+     * registry's (registrars, administrators) of the clinic it went to; everyone else, a doctor of
+     * that clinic caring for the very record included, gets 404, and an anonymous caller 401 (a page:
+     * sign-in). Only the registry takes, approves and refuses; only the clinic's administrator changes
+     * automatic approval. Until the approval the author sees nothing clinical of the clinic's record;
+     * after it the record is theirs to read.
+     */
+    @Test
+    void recordAccessRequestsAreTheirAuthorsAndTheirClinicsRegistrysAlone() {
+        var clinic = clinic();
+        var registrar = registrar(clinic);
+        String admin = administrator(clinic);
+        var papers = Papers.adult("Заявкина", "Римма", "Олеговна");
+        PatientId kept = keptRecord(registrar.token(), papers, Phones.unique());
+        var doctorOfClinic = doctor(clinic);
+        scheduling.issueReferral(
+                kept, "therapist", doctorOfClinic.view().id(), Instant.now().plus(Duration.ofDays(30)), null);
+        var entry = postAs(
+                doctorOfClinic.token(),
+                "/api/v1/patients/" + kept.value() + "/record/entries",
+                map("type", "LAB_RESULT", "fields", labFields(7)));
+        assertThat(entry.statusCode()).as(entry.body()).isEqualTo(201);
+
+        var author = patient("Заявкина", "Римма");
+        var filed = fileRequest(author.token(), papers.request(clinic));
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        String request = body(filed).get(0).get("id").asString();
+        String scan = body(filed).get(0).get("scans").get(0).get("id").asString();
+        String base = "/api/v1/record-access-requests/" + request;
+        String queue = "/api/v1/record-access-requests?clinicId=" + clinic.value();
+        String settings = "/api/v1/clinics/" + clinic.value() + "/record-access-settings";
+        String scanPage = "/access/record-requests/" + request + "/scans/" + scan;
+        String detailPage = "/access/registry/record-requests/" + request;
+
+        var outsiders = new LinkedHashMap<String, String>();
+        outsiders.put("another patient", patient("Чужова", "Инна").token());
+        outsiders.put("doctor of the clinic caring for the record", doctorOfClinic.token());
+        var elsewhere = clinic();
+        outsiders.put("registrar of another clinic", registrar(elsewhere).token());
+        outsiders.put("administrator of another clinic", administrator(elsewhere));
+        outsiders.forEach((who, token) -> {
+            String cookie = session(token);
+            var answers = List.of(
+                    getWith(token, base),
+                    getWith(token, base + "/candidates"),
+                    getWith(token, base + "/scans/" + scan),
+                    getWith(token, queue),
+                    postAs(token, base + "/take", map()),
+                    postAs(
+                            token,
+                            base + "/approve",
+                            map("patientId", kept.value().toString())),
+                    postAs(token, base + "/refuse", map("reason", "Чужая заявка")),
+                    getWith(token, settings),
+                    putAs(token, settings, map("autoApproveExactMatches", true)),
+                    get(scanPage, "Cookie", cookie),
+                    get(detailPage, "Cookie", cookie));
+            for (var answer : answers) {
+                assertThat(answer.statusCode())
+                        .as(who + " " + answer.request().method() + " " + answer.uri())
+                        .isIn(403, 404);
+                assertThat(answer.body()).doesNotContain(papers.snils()).doesNotContain("Заявкина");
+            }
+            assertThat(body(getWith(token, "/api/v1/record-access-requests")).findValuesAsString("id"))
+                    .as(who + " lists only their own")
+                    .doesNotContain(request);
+        });
+        // A patient files for themself; staff without a patient's role are told so.
+        var staffFiling = fileRequest(registrar.token(), papers.request(clinic));
+        assertThat(staffFiling.statusCode()).as(staffFiling.body()).isEqualTo(403);
+        assertThat(problem(staffFiling)).isEqualTo("patient-only");
+
+        // The author: their request and its scan, nothing of the registry's, nothing clinical yet.
+        String authorCookie = session(author.token());
+        assertThat(getWith(author.token(), base).statusCode()).isEqualTo(200);
+        assertThat(getWith(author.token(), base + "/scans/" + scan).statusCode())
+                .isEqualTo(200);
+        assertThat(get(scanPage, "Cookie", authorCookie).statusCode()).isEqualTo(200);
+        var ownRequests = new ArrayList<String>();
+        body(getWith(author.token(), "/api/v1/record-access-requests"))
+                .forEach(item -> ownRequests.add(item.path("id").asString()));
+        assertThat(ownRequests).containsExactly(request);
+        for (var answer : List.of(
+                getWith(author.token(), base + "/candidates"),
+                getWith(author.token(), queue),
+                postAs(author.token(), base + "/take", map()),
+                getWith(author.token(), settings),
+                get(detailPage, "Cookie", authorCookie))) {
+            assertThat(answer.statusCode()).as(answer.uri().toString()).isIn(403, 404);
+        }
+        for (String path : List.of("/record", "/record/labs", "/documents", "/record/identity")) {
+            assertThat(getWith(author.token(), "/api/v1/patients/" + kept.value() + path)
+                            .statusCode())
+                    .as("before approval: " + path)
+                    .isEqualTo(404);
+        }
+        assertThat(get("/record/" + kept.value(), "Cookie", authorCookie).statusCode())
+                .isEqualTo(404);
+
+        // Anonymous callers.
+        for (String path : List.of(base, base + "/candidates", base + "/scans/" + scan, queue, settings)) {
+            assertThat(get(path, "Accept", "application/json").statusCode())
+                    .as(path)
+                    .isEqualTo(401);
+        }
+        assertThat(post(base + "/take", map()).statusCode()).isEqualTo(401);
+        assertThat(get(scanPage).statusCode()).isEqualTo(302);
+        assertThat(get(detailPage).statusCode()).isEqualTo(302);
+
+        // The clinic's registry and administrator.
+        for (String token : List.of(registrar.token(), admin)) {
+            String cookie = session(token);
+            assertThat(getWith(token, base).statusCode()).isEqualTo(200);
+            assertThat(getWith(token, base + "/candidates").statusCode()).isEqualTo(200);
+            assertThat(getWith(token, base + "/scans/" + scan).statusCode()).isEqualTo(200);
+            assertThat(get(scanPage, "Cookie", cookie).statusCode()).isEqualTo(200);
+            assertThat(get(detailPage, "Cookie", cookie).statusCode()).isEqualTo(200);
+            assertThat(body(getWith(token, queue)).findValuesAsString("id")).contains(request);
+            assertThat(getWith(token, settings).statusCode()).isEqualTo(200);
+        }
+        assertThat(putAs(registrar.token(), settings, map("autoApproveExactMatches", true))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(putAs(admin, settings, map("autoApproveExactMatches", false)).statusCode())
+                .isEqualTo(200);
+        assertThat(postAs(registrar.token(), base + "/take", map()).statusCode())
+                .isEqualTo(200);
+        var approved =
+                postAs(admin, base + "/approve", map("patientId", kept.value().toString()));
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+
+        // After the approval the record is the author's to read, and still no one else's.
+        for (String path : List.of("/record", "/record/labs", "/documents", "/record/identity")) {
+            assertThat(getWith(author.token(), "/api/v1/patients/" + kept.value() + path)
+                            .statusCode())
+                    .as("after approval: " + path)
+                    .isEqualTo(200);
+        }
+        assertThat(get("/record/" + kept.value(), "Cookie", authorCookie).statusCode())
+                .isEqualTo(200);
+        assertThat(getWith(outsiders.get("another patient"), "/api/v1/patients/" + kept.value() + "/record")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(getWith(registrar.token(), "/api/v1/patients/" + kept.value() + "/record")
+                        .statusCode())
+                .as("the registry keeps identifiers, never the record (issue 12)")
+                .isEqualTo(404);
+    }
+
     @Test
     void anAnonymousAttemptAtARecordPageIsSentToSignInAndAuditedOnce() {
         var owner = patient();

@@ -87,7 +87,11 @@ abstract class AccessSupport extends ApiSupport {
 
     /** Someone signed in with this name on their record, with an API token. */
     Person patient(String lastName, String firstName) {
-        String phone = Phones.unique();
+        return patient(lastName, firstName, Phones.unique());
+    }
+
+    /** Someone who registered with this name and phone, with an API token. */
+    Person patient(String lastName, String firstName, String phone) {
         var account = TestPatients.register(identity, lastName, firstName, null, phone, "1980-01-02");
         var user = new SignedInUser(
                 account.userId(),
@@ -261,5 +265,101 @@ abstract class AccessSupport extends ApiSupport {
                 .param("patient", patient.value())
                 .query(String.class)
                 .list();
+    }
+
+    /** A file part of a multipart request: the part's name, the file's name as sent, its bytes. */
+    record FilePart(String name, String fileName, byte[] content) {}
+
+    /** A multipart POST with text fields and file parts, as {@code token}'s holder (null: anonymously). */
+    HttpResponse<String> multipartFiles(
+            String token, String path, java.util.Map<String, String> fields, List<FilePart> files) {
+        String boundary = "----medkarta" + UUID.randomUUID();
+        var out = new java.io.ByteArrayOutputStream();
+        var utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        fields.forEach((name, value) -> out.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(utf8)));
+        for (FilePart file : files) {
+            out.writeBytes(
+                    ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.name() + "\"; filename=\""
+                                    + file.fileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                            .getBytes(utf8));
+            out.writeBytes(file.content());
+            out.writeBytes("\r\n".getBytes(utf8));
+        }
+        out.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+        var builder = request(path)
+                .header("Accept", "application/json")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return send(builder.build());
+    }
+
+    /** Who a clinic's record says the person is, as staff typed it and a request repeats it. */
+    record Papers(String lastName, String firstName, String patronymic, String birthDate, String snils, String oms) {
+        static Papers adult(String lastName, String firstName, String patronymic) {
+            return new Papers(
+                    lastName,
+                    firstName,
+                    patronymic,
+                    "1980-01-02",
+                    org.medkarta.testing.Identifiers.snils(),
+                    org.medkarta.testing.Identifiers.oms());
+        }
+
+        /** The request's fields for these papers, to {@code clinic} (null: to every clinic keeping a record). */
+        java.util.Map<String, String> request(ClinicId clinic) {
+            var fields = new java.util.LinkedHashMap<String, String>();
+            if (clinic != null) {
+                fields.put("clinicId", clinic.value().toString());
+            }
+            fields.put("lastName", lastName);
+            fields.put("firstName", firstName);
+            if (patronymic != null) {
+                fields.put("patronymic", patronymic);
+            }
+            fields.put("birthDate", birthDate);
+            fields.put("documentType", "RF_PASSPORT");
+            fields.put("documentSeries", "45 06");
+            fields.put("documentNumber", "123456");
+            fields.put("documentIssuedOn", "2005-03-04");
+            fields.put("documentIssuer", "ОВД района Арбат г. Москвы");
+            fields.put("omsNumber", oms);
+            fields.put("snils", snils);
+            return fields;
+        }
+    }
+
+    /**
+     * The record a clinic's registrar creates for a patient who has none (SPEC C6), with the phone
+     * typed as its contact phone; the record's id.
+     */
+    PatientId keptRecord(String registrarToken, Papers papers, String phone) {
+        var created = postAs(
+                registrarToken,
+                "/api/v1/patient-records",
+                map(
+                        "lastName", papers.lastName(),
+                        "firstName", papers.firstName(),
+                        "patronymic", papers.patronymic(),
+                        "birthDate", papers.birthDate(),
+                        "sex", "FEMALE",
+                        "phone", phone,
+                        "snils", papers.snils(),
+                        "omsNumber", papers.oms()));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return new PatientId(UUID.fromString(body(created).get("patientId").asString()));
+    }
+
+    /** Files a record-access request with a passport scan (PNG) as {@code token}'s holder. */
+    HttpResponse<String> fileRequest(String token, java.util.Map<String, String> fields) {
+        return multipartFiles(
+                token,
+                "/api/v1/record-access-requests",
+                fields,
+                List.of(new FilePart("documentScan", "passport.png", org.medkarta.files.Samples.png())));
     }
 }

@@ -88,6 +88,38 @@ final class EndpointClassification {
                 "PUT /api/v1/patient-records/{patientId}/snils");
         add(
                 all,
+                Kind.MATRIX,
+                "Record-access requests (SPEC E0): called by AccessMatrixIT.recordAccessRequestsAreTheirAuthorsAndTheirClinicsRegistrysAlone for the author, another patient, the clinic's registrar and administrator, a doctor caring for the record, staff of another clinic and anonymous callers.",
+                "POST /api/v1/record-access-requests",
+                "GET /api/v1/record-access-requests",
+                "GET /api/v1/record-access-requests/{id}",
+                "GET /api/v1/record-access-requests/{id}/candidates",
+                "GET /api/v1/record-access-requests/{id}/scans/{scanId}",
+                "POST /api/v1/record-access-requests/{id}/take",
+                "POST /api/v1/record-access-requests/{id}/approve",
+                "POST /api/v1/record-access-requests/{id}/refuse",
+                "GET /api/v1/clinics/{id}/record-access-settings",
+                "PUT /api/v1/clinics/{id}/record-access-settings",
+                "GET /access/record-requests/{id}/scans/{scanId}",
+                "GET /access/registry/record-requests/{id}");
+        add(
+                all,
+                Kind.SELF_ONLY,
+                "The patient's own record-access requests and the form to file one (SPEC E0): the caller's own only; filing posts to the facade call the API row makes (RecordRequestsIT, RecordRequestBrowserIT).",
+                "GET /access/record-requests",
+                "GET /access/record-requests/new",
+                "POST /access/record-requests");
+        add(
+                all,
+                Kind.STAFF_ONLY,
+                "The registry's queue of record-access requests (SPEC E0): registrars and administrators of the clinic the request went to, others 404; each form posts to the facade call the API row of the matrix makes (RecordRequestBrowserIT).",
+                "GET /access/registry/record-requests",
+                "POST /access/registry/record-requests/settings",
+                "POST /access/registry/record-requests/{id}/take",
+                "POST /access/registry/record-requests/{id}/approve",
+                "POST /access/registry/record-requests/{id}/refuse");
+        add(
+                all,
                 Kind.PUBLIC,
                 "The public catalogue: clinics, doctors, specialties, regions, published documents and logos (SPEC B1-B5); no patient data.",
                 "GET /",

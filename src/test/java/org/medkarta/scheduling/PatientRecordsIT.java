@@ -50,7 +50,9 @@ class PatientRecordsIT extends SchedulingSupport {
         var created = postAs(doctor.token(), "/api/v1/patient-records", record(phone, snils, oms));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         var mother = body(created);
-        assertThat(mother.get("signsIn").asBoolean()).isTrue();
+        // The phone staff type is a contact phone, never a way into the record (SPEC E0, issue 17).
+        assertThat(mother.get("signsIn").asBoolean()).isFalse();
+        assertThat(mother.get("phone").asString()).isEqualTo(phone);
         assertThat(mother.get("sex").asString()).isEqualTo("FEMALE");
         assertThat(mother.get("policies").get(0).get("number").asString()).isEqualTo(oms);
 

@@ -1,0 +1,406 @@
+package org.medkarta.access;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.files.FileContent;
+import org.medkarta.files.FileId;
+import org.medkarta.files.FilePurpose;
+import org.medkarta.files.Files;
+import org.medkarta.files.StoredFile;
+import org.medkarta.identity.Role;
+import org.medkarta.identity.SignedInUser;
+import org.medkarta.shared.Ages;
+import org.medkarta.shared.ClinicId;
+import org.medkarta.shared.FieldErrors;
+import org.medkarta.shared.InvalidInput;
+import org.medkarta.shared.NotFound;
+import org.medkarta.shared.Snils;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A patient asks a clinic to open the record it keeps for them (SPEC E0; seed 001, «доступ к ЭМК
+ * открывается по заявлению с документами»; seed 003): a phone number is not proof of identity, so a
+ * self-registered account sees a clinic's record only once the clinic has checked an identity
+ * document, the OMS policy and the SNILS, typed and scanned. A parent files the same request for a
+ * child under 15. Until the request is approved the account sees nothing of that record.
+ *
+ * <p>The registry's side (the queue, taking, approving and refusing) is {@link RecordRequestQueue}.
+ *
+ * <p>Scans are kept as long as the law requires medical documents to be: there is no path that
+ * deletes them. Only the requesting account and the registry staff of the clinic the request went to
+ * may open them; anyone else, staff of other clinics included, gets {@link NotFound}.
+ */
+@Service
+public class RecordRequests {
+
+    /** At most this many scans with one request: the document, the policy, the SNILS card and two more pages. */
+    static final int MAX_SCANS = 5;
+
+    private static final Pattern NAME =
+            Pattern.compile("^[\\p{IsCyrillic}\\p{IsLatin}][\\p{IsCyrillic}\\p{IsLatin}' \\-]{0,99}$");
+    private static final Pattern PASSPORT_SERIES = Pattern.compile("^\\d{4}$");
+    private static final Pattern SIX_DIGITS = Pattern.compile("^\\d{6}$");
+    private static final Pattern OTHER_SERIES = Pattern.compile("^[\\p{L}\\d\\- ]{1,20}$");
+    private static final Pattern OTHER_NUMBER = Pattern.compile("^[\\p{L}\\d\\- ]{1,30}$");
+
+    private final RecordRequestStore store;
+    private final RecordRequestMatching matching;
+    private final RecordRequestDecisions decisions;
+    private final RecordRequestNotices notices;
+    private final ClinicCareRelationships care;
+    private final ClinicDirectory clinics;
+    private final Files files;
+    private final TransactionTemplate transaction;
+    private final AccessProperties properties;
+    private final Clock clock;
+
+    RecordRequests(
+            RecordRequestStore store,
+            RecordRequestMatching matching,
+            RecordRequestDecisions decisions,
+            RecordRequestNotices notices,
+            ClinicCareRelationships care,
+            ClinicDirectory clinics,
+            Files files,
+            TransactionTemplate transaction,
+            AccessProperties properties,
+            Clock clock) {
+        this.store = store;
+        this.matching = matching;
+        this.decisions = decisions;
+        this.notices = notices;
+        this.care = care;
+        this.clinics = clinics;
+        this.files = files;
+        this.transaction = transaction;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Files a request to the chosen clinic, or one to each clinic that keeps a record matching the
+     * person by SNILS, OMS policy or name and birth date. A clinic that approves exact matches
+     * automatically approves at once a request whose SNILS, policy, full name and birth date agree
+     * with the one record it keeps; every other request waits in the clinic's registry queue. The
+     * requester is told either way.
+     *
+     * @throws InvalidInput naming every wrong field and scan; {@code clinicId} when no clinic keeps a
+     *     matching record for a request to all clinics
+     * @throws AccessRefusal {@code request-open} (409) when an open request of this account for this
+     *     person to that clinic exists; {@code patient-only} (403) for an account that is not a patient's
+     */
+    public List<RecordRequestView> file(SignedInUser actor, RecordRequestForm form, List<RecordRequestScan> scans) {
+        if (actor == null) {
+            throw new NotFound();
+        }
+        if (!actor.has(Role.PATIENT)) {
+            throw AccessRefusal.patientOnly();
+        }
+        Instant now = clock.instant();
+        var errors = new FieldErrors();
+        String lastName = name(form.lastName(), "lastName", true, errors);
+        String firstName = name(form.firstName(), "firstName", true, errors);
+        String patronymic = name(form.patronymic(), "patronymic", false, errors);
+        LocalDate birthDate = date(form.birthDate(), "birthDate", errors);
+        LocalDate today = LocalDate.ofInstant(now, properties.zone());
+        if (birthDate != null && (birthDate.isAfter(today) || birthDate.getYear() < 1900)) {
+            errors.reject("birthDate", "identity.validation.birth-date");
+        } else if (birthDate != null
+                && form.forChild()
+                && !Ages.under(birthDate, properties.adultAge(), now, properties.zone())) {
+            // Order 003 §23.2: from 15 the child manages their record and files the request themself.
+            errors.reject("birthDate", "access.request.validation.child-of-age", properties.adultAge());
+        }
+        var type = documentType(form.documentType(), errors);
+        String[] document = document(type, form.documentSeries(), form.documentNumber(), errors);
+        LocalDate issuedOn = date(form.documentIssuedOn(), "documentIssuedOn", errors);
+        if (issuedOn != null && (issuedOn.isAfter(today) || (birthDate != null && issuedOn.isBefore(birthDate)))) {
+            errors.reject("documentIssuedOn", "access.request.validation.issued-on");
+        }
+        String issuer = text(form.documentIssuer(), "documentIssuer", 300, errors);
+        String oms = form.omsNumber() == null ? "" : form.omsNumber().replaceAll("[\\s\\-]", "");
+        if (oms.isEmpty()) {
+            errors.reject("omsNumber", "validation.required");
+        } else if (!oms.matches("\\d{16}")) {
+            errors.reject("omsNumber", "identity.validation.oms-number");
+        }
+        Snils snils = errors.check(() -> Snils.parse(form.snils(), "snils"));
+        ClinicId chosen = chosenClinic(form, errors);
+        checkScans(scans, errors);
+        errors.throwIfAny();
+
+        var person = new RecordRequestMatching.Person(
+                lastName, firstName, patronymic, birthDate, snils.digits(), oms, actor.patientId());
+        List<ClinicId> targets = chosen != null ? List.of(chosen) : matching.clinicsKeeping(person);
+        if (targets.isEmpty()) {
+            throw new InvalidInput("clinicId", "access.request.validation.no-clinic");
+        }
+        try {
+            var filed = transaction.execute(status -> {
+                var stored = scans.stream()
+                        .map(scan -> new Stored(
+                                scan.kind(),
+                                files.store(
+                                        FilePurpose.IDENTITY_SCAN,
+                                        actor.userId(),
+                                        scan.field(),
+                                        scan.name(),
+                                        scan.content())))
+                        .toList();
+                var rows = new ArrayList<RecordRequestStore.Row>();
+                for (ClinicId clinic : targets) {
+                    if (store.openExists(actor.userId(), clinic, snils.digits())) {
+                        throw AccessRefusal.requestOpen();
+                    }
+                    var row = new RecordRequestStore.Row(
+                            UUID.randomUUID(),
+                            actor.userId(),
+                            form.forChild(),
+                            clinic,
+                            RecordRequestState.SUBMITTED,
+                            lastName,
+                            firstName,
+                            patronymic,
+                            birthDate,
+                            type,
+                            document[0],
+                            document[1],
+                            issuedOn,
+                            issuer,
+                            oms,
+                            snils.digits(),
+                            now,
+                            null,
+                            null,
+                            false,
+                            null,
+                            null);
+                    store.insert(row);
+                    int position = 0;
+                    for (Stored scan : stored) {
+                        store.insertScan(row.id(), scan.kind(), scan.file().id().value(), position++);
+                    }
+                    notices.changed(row, RecordRequestState.SUBMITTED, decisions.clinicName(row), null);
+                    if (store.autoApproves(clinic)) {
+                        var exact = matching.exactMatch(clinic, person);
+                        if (exact.isPresent() && childStillUnderAge(row, exact.get(), now)) {
+                            decisions.approve(
+                                    row,
+                                    RecordRequestState.SUBMITTED,
+                                    actor.userId(),
+                                    exact.get().patientId(),
+                                    true);
+                        }
+                    }
+                    rows.add(row);
+                }
+                return rows.stream()
+                        .map(row -> decisions.view(store.find(row.id()).orElseThrow()))
+                        .toList();
+            });
+            return filed;
+        } catch (DuplicateKeyException race) {
+            // Another request from the same account for the same person and clinic committed first.
+            throw AccessRefusal.requestOpen();
+        }
+    }
+
+    /** A scan stored once, for every request it goes with. */
+    private record Stored(RecordRequestScan.Subject kind, StoredFile file) {}
+
+    /** The caller's own requests, newest first: for themself and for their children. */
+    public List<RecordRequestView> mine(SignedInUser actor) {
+        if (actor == null) {
+            throw new NotFound();
+        }
+        return store.ofAccount(actor.userId()).stream().map(decisions::view).toList();
+    }
+
+    /**
+     * One request, for its author or the registry staff of its clinic.
+     *
+     * @throws NotFound for anyone else, and for an unknown id
+     */
+    public RecordRequestView one(SignedInUser actor, UUID id) {
+        return decisions.view(readable(actor, id));
+    }
+
+    /**
+     * A scan of a request, for its author or the registry staff of its clinic.
+     *
+     * @throws NotFound for anyone else, staff of other clinics included, and for an unknown id
+     */
+    public FileContent scan(SignedInUser actor, UUID id, UUID scan) {
+        var request = readable(actor, id);
+        var found = store.scans(request.id()).stream()
+                .filter(row -> row.id().equals(scan))
+                .findFirst()
+                .orElseThrow(NotFound::new);
+        return files.open(new FileId(found.file()));
+    }
+
+    private RecordRequestStore.Row readable(SignedInUser actor, UUID id) {
+        if (actor == null || id == null) {
+            throw new NotFound();
+        }
+        var request = store.find(id).orElseThrow(NotFound::new);
+        boolean author = request.account().equals(actor.userId());
+        if (!author && !care.registryClinics(actor.userId()).contains(request.clinic())) {
+            throw new NotFound();
+        }
+        return request;
+    }
+
+    /** A child's record is bound to a parent only while the child is under 15 (order 003 §23.2). */
+    private boolean childStillUnderAge(RecordRequestStore.Row row, RecordCandidate record, Instant now) {
+        return !row.forChild() || Ages.under(record.birthDate(), properties.adultAge(), now, properties.zone());
+    }
+
+    private ClinicId chosenClinic(RecordRequestForm form, FieldErrors errors) {
+        if (form.allClinics() || form.clinicId() == null || form.clinicId().isBlank()) {
+            return null;
+        }
+        try {
+            var clinic = new ClinicId(UUID.fromString(form.clinicId().strip()));
+            clinics.card(clinic);
+            return clinic;
+        } catch (IllegalArgumentException | NotFound unknown) {
+            errors.reject("clinicId", "access.request.validation.clinic");
+            return null;
+        }
+    }
+
+    private void checkScans(List<RecordRequestScan> scans, FieldErrors errors) {
+        if (scans.stream().noneMatch(scan -> scan.kind() == RecordRequestScan.Subject.IDENTITY_DOCUMENT)) {
+            errors.reject("documentScan", "access.request.validation.document-scan");
+        }
+        if (scans.size() > MAX_SCANS) {
+            errors.reject("scans", "access.request.validation.too-many-scans", MAX_SCANS);
+            return;
+        }
+        for (RecordRequestScan scan : scans) {
+            if (!errors.has(scan.field())) {
+                errors.check(() -> files.check(FilePurpose.IDENTITY_SCAN, scan.field(), scan.content()));
+            }
+        }
+    }
+
+    private static IdentityDocumentType documentType(String typed, FieldErrors errors) {
+        if (typed == null || typed.isBlank()) {
+            errors.reject("documentType", "validation.required");
+            return null;
+        }
+        try {
+            return IdentityDocumentType.valueOf(typed.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.reject("documentType", "access.request.validation.document-type");
+            return null;
+        }
+    }
+
+    /**
+     * The series and number as stored: a Russian passport is «45 06 123456» (a series of four digits,
+     * kept without the space, and six digits), a birth certificate «IV-МЮ 123456» ({@link
+     * BirthCertificate}); another document as written.
+     */
+    static String[] document(IdentityDocumentType type, String series, String number, FieldErrors errors) {
+        String cleanSeries = series == null ? "" : series.strip().replaceAll("\\s+", " ");
+        String cleanNumber = number == null ? "" : number.replaceAll("\\s", "");
+        if (type == IdentityDocumentType.RF_PASSPORT) {
+            String digits = cleanSeries.replace(" ", "");
+            if (digits.isEmpty()) {
+                errors.reject("documentSeries", "validation.required");
+            } else if (!PASSPORT_SERIES.matcher(digits).matches()) {
+                errors.reject("documentSeries", "access.request.validation.passport-series");
+            }
+            if (cleanNumber.isEmpty()) {
+                errors.reject("documentNumber", "validation.required");
+            } else if (!SIX_DIGITS.matcher(cleanNumber).matches()) {
+                errors.reject("documentNumber", "access.request.validation.passport-number");
+            }
+            return new String[] {digits, cleanNumber};
+        }
+        if (type == IdentityDocumentType.BIRTH_CERTIFICATE) {
+            var found = new FieldErrors();
+            var certificate = BirthCertificate.parse(series, number, found);
+            if (certificate == null) {
+                if (found.has("certificateSeries")) {
+                    errors.reject(
+                            "documentSeries",
+                            series == null || series.isBlank()
+                                    ? "validation.required"
+                                    : "access.validation.certificate-series");
+                }
+                if (found.has("certificateNumber")) {
+                    errors.reject(
+                            "documentNumber",
+                            number == null || number.isBlank()
+                                    ? "validation.required"
+                                    : "access.validation.certificate-number");
+                }
+                return new String[] {cleanSeries, cleanNumber};
+            }
+            return new String[] {certificate.series(), certificate.number()};
+        }
+        if (!cleanSeries.isEmpty() && !OTHER_SERIES.matcher(cleanSeries).matches()) {
+            errors.reject("documentSeries", "access.request.validation.document-series");
+        }
+        if (cleanNumber.isEmpty()) {
+            errors.reject("documentNumber", "validation.required");
+        } else if (!OTHER_NUMBER.matcher(cleanNumber).matches()) {
+            errors.reject("documentNumber", "access.request.validation.document-number");
+        }
+        return new String[] {cleanSeries.isEmpty() ? null : cleanSeries, cleanNumber};
+    }
+
+    private static String name(String value, String field, boolean required, FieldErrors errors) {
+        String clean = value == null ? "" : value.strip().replaceAll("\\s+", " ");
+        if (clean.isEmpty()) {
+            if (required) {
+                errors.reject(field, "validation.required");
+            }
+            return null;
+        }
+        if (!NAME.matcher(clean).matches()) {
+            errors.reject(field, "identity.validation.name");
+            return null;
+        }
+        return clean;
+    }
+
+    private static LocalDate date(String value, String field, FieldErrors errors) {
+        if (value == null || value.isBlank()) {
+            errors.reject(field, "validation.required");
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            errors.reject(field, "identity.validation.date-format");
+            return null;
+        }
+    }
+
+    private static String text(String value, String field, int max, FieldErrors errors) {
+        String clean = value == null ? "" : value.strip().replaceAll("\\s+", " ");
+        if (clean.isEmpty()) {
+            errors.reject(field, "validation.required");
+            return null;
+        }
+        if (clean.length() > max) {
+            errors.reject(field, "identity.validation.too-long", max);
+            return null;
+        }
+        return clean;
+    }
+}

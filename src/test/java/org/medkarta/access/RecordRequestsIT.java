@@ -1,0 +1,456 @@
+package org.medkarta.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.medkarta.files.Samples;
+import org.medkarta.notification.OutboundMessage;
+import org.medkarta.shared.ClinicId;
+import org.medkarta.shared.PatientId;
+import org.medkarta.testing.Identifiers;
+import org.medkarta.testing.Outbox;
+import org.medkarta.testing.Phones;
+
+/**
+ * Record-access requests (SPEC E0, issue 17; seeds 001 and 003): a phone number opens nothing of a
+ * record a clinic keeps; a request with documents does, once the clinic's registry (or, for an exact
+ * match, the clinic's own setting) approves it.
+ */
+class RecordRequestsIT extends AccessSupport {
+
+    /** A laboratory result a doctor in the clinic's care files in the kept record; the doctor's token. */
+    private String clinicalEntry(ClinicId clinic, PatientId record) {
+        var doctor = doctor(clinic);
+        scheduling.issueReferral(
+                record, "therapist", doctor.view().id(), Instant.now().plus(Duration.ofDays(30)), null);
+        var filed = postAs(
+                doctor.token(),
+                "/api/v1/patients/" + record.value() + "/record/entries",
+                map(
+                        "type",
+                        "LAB_RESULT",
+                        "fields",
+                        map(
+                                "date", "2024-02-03",
+                                "testCode", "HGB",
+                                "testName", "Гемоглобин клиники",
+                                "value", "131",
+                                "unit", "g/L",
+                                "referenceLow", "120",
+                                "referenceHigh", "160")));
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        return doctor.token();
+    }
+
+    private HttpResponse<String> record(String token, PatientId record) {
+        return getWith(token, "/api/v1/patients/" + record.value() + "/record");
+    }
+
+    private String id(HttpResponse<String> filed) {
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        return body(filed).get(0).get("id").asString();
+    }
+
+    private List<String> smsTo(String phone, int atLeast) {
+        return Outbox.to(outbox, phone, atLeast).stream()
+                .map(OutboundMessage::body)
+                .toList();
+    }
+
+    @Test
+    void aPhoneAloneOpensNothingAndAnApprovedRequestBindsTheClinicsRecordWithoutMerging() {
+        var clinic = clinic();
+        var registrar = registrar(clinic);
+        var papers = Papers.adult("Телефонова", "Анна", "Сергеевна");
+        String phone = Phones.unique();
+        PatientId kept = keptRecord(registrar.token(), papers, phone);
+        clinicalEntry(clinic, kept);
+
+        // The phone the clinic typed is a contact phone, not a way in: whoever holds it registers an
+        // account of their own, with an empty record, and sees nothing of the clinic's record.
+        var holder = patient(papers.lastName(), papers.firstName(), phone);
+        assertThat(holder.patient()).isNotEqualTo(kept);
+        assertThat(record(holder.token(), kept).statusCode()).isEqualTo(404);
+        assertThat(body(getWith(holder.token(), "/api/v1/me")).get("records").findValuesAsString("patientId"))
+                .containsExactly(holder.id());
+
+        var filed = fileRequest(holder.token(), papers.request(clinic));
+        String request = id(filed);
+        assertThat(body(filed).get(0).get("state").asString()).isEqualTo("SUBMITTED");
+        assertThat(body(filed).get(0).get("scans").get(0).get("mediaType").asString())
+                .isEqualTo("image/png");
+        assertThat(record(holder.token(), kept).statusCode())
+                .as("nothing clinical before approval")
+                .isEqualTo(404);
+
+        var queue = getWith(
+                registrar.token(), "/api/v1/record-access-requests?clinicId=" + clinic.value() + "&state=SUBMITTED");
+        assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
+        assertThat(body(queue).findValuesAsString("id")).contains(request);
+        var candidates = getWith(registrar.token(), "/api/v1/record-access-requests/" + request + "/candidates");
+        assertThat(candidates.statusCode()).as(candidates.body()).isEqualTo(200);
+        assertThat(body(candidates).get("candidates").findValuesAsString("patientId"))
+                .containsExactly(kept.value().toString());
+        assertThat(body(candidates).get("candidates").get(0).get("exact").asBoolean())
+                .isTrue();
+
+        String base = "/api/v1/record-access-requests/" + request;
+        var tooEarly = postAs(
+                registrar.token(),
+                base + "/approve",
+                map("patientId", kept.value().toString()));
+        assertThat(tooEarly.statusCode()).as(tooEarly.body()).isEqualTo(409);
+        assertThat(problem(tooEarly)).isEqualTo("request-state");
+        var taken = postAs(registrar.token(), base + "/take", map());
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
+        assertThat(body(taken).get("state").asString()).isEqualTo("IN_WORK");
+        var takenTwice = postAs(registrar.token(), base + "/take", map());
+        assertThat(takenTwice.statusCode()).isEqualTo(409);
+        assertThat(problem(takenTwice)).isEqualTo("request-state");
+        var ownRecord = postAs(registrar.token(), base + "/approve", map("patientId", holder.id()));
+        assertThat(ownRecord.statusCode())
+                .as("the requester's own record is no record the clinic keeps")
+                .isEqualTo(422);
+        assertThat(body(ownRecord).get("errors").findValuesAsString("field")).containsExactly("patientId");
+        assertThat(record(holder.token(), kept).statusCode()).isEqualTo(404);
+
+        var approved = postAs(
+                registrar.token(),
+                base + "/approve",
+                map("patientId", kept.value().toString()));
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(body(approved).get("state").asString()).isEqualTo("APPROVED");
+        assertThat(body(approved).get("boundPatientId").asString())
+                .isEqualTo(kept.value().toString());
+        var refusedLate = postAs(registrar.token(), base + "/refuse", map("reason", "Передумали"));
+        assertThat(refusedLate.statusCode()).isEqualTo(409);
+
+        var opened = record(holder.token(), kept);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
+        assertThat(opened.body()).contains("Гемоглобин клиники");
+        var me = body(getWith(holder.token(), "/api/v1/me"));
+        assertThat(me.get("records").findValuesAsString("patientId"))
+                .containsExactly(holder.id(), kept.value().toString());
+        assertThat(me.get("records").findValuesAsString("relation")).containsExactly("SELF", "SELF");
+        assertThat(me.get("patientId").asString()).as("never merged").isEqualTo(holder.id());
+        assertThat(record(holder.token(), holder.patient()).statusCode()).isEqualTo(200);
+        assertThat(postAs(
+                                holder.token(),
+                                "/api/v1/patients/" + kept.value() + "/record/entries",
+                                map("type", "DIAGNOSIS"))
+                        .statusCode())
+                .as("a patient still writes no clinical entries")
+                .isEqualTo(403);
+
+        var told = smsTo(phone, 3);
+        assertThat(told).anyMatch(text -> text.contains("подана"));
+        assertThat(told).anyMatch(text -> text.contains("проверяет"));
+        assertThat(told).anyMatch(text -> text.contains("одобрила"));
+    }
+
+    @Test
+    void aClinicThatApprovesExactMatchesOpensTheRecordAtOnceAndAnyMismatchWaitsForTheRegistry() {
+        var clinic = clinic();
+        var registrar = registrar(clinic);
+        String admin = administrator(clinic);
+        String settings = "/api/v1/clinics/" + clinic.value() + "/record-access-settings";
+        assertThat(body(getWith(registrar.token(), settings))
+                        .get("autoApproveExactMatches")
+                        .asBoolean())
+                .as("off by default")
+                .isFalse();
+        var exactPapers = Papers.adult("Точнова", "Ольга", "Игоревна");
+        PatientId exactRecord = keptRecord(registrar.token(), exactPapers, Phones.unique());
+        var offAnswer = fileRequest(patient("Точнова", "Ольга").token(), exactPapers.request(clinic));
+        assertThat(body(offAnswer).get(0).get("state").asString())
+                .as("while the setting is off even an exact match waits")
+                .isEqualTo("SUBMITTED");
+
+        assertThat(putAs(registrar.token(), settings, map("autoApproveExactMatches", true))
+                        .statusCode())
+                .as("a registrar does not change it")
+                .isEqualTo(404);
+        var on = putAs(admin, settings, map("autoApproveExactMatches", true));
+        assertThat(on.statusCode()).as(on.body()).isEqualTo(200);
+        assertThat(body(getWith(registrar.token(), settings))
+                        .get("autoApproveExactMatches")
+                        .asBoolean())
+                .isTrue();
+
+        var exactPatient = patient("Точнова", "Ольга");
+        var exact = fileRequest(exactPatient.token(), exactPapers.request(clinic));
+        assertThat(exact.statusCode()).as(exact.body()).isEqualTo(201);
+        assertThat(body(exact).get(0).get("state").asString()).isEqualTo("APPROVED");
+        assertThat(body(exact).get(0).get("autoApproved").asBoolean()).isTrue();
+        assertThat(record(exactPatient.token(), exactRecord).statusCode()).isEqualTo(200);
+
+        // One field off (the patronymic, the birth date, the policy) and the registry decides.
+        var mismatches = List.of(
+                new Papers(
+                        exactPapers.lastName(),
+                        "Ольга",
+                        "Петровна",
+                        exactPapers.birthDate(),
+                        exactPapers.snils(),
+                        exactPapers.oms()),
+                new Papers(
+                        exactPapers.lastName(),
+                        "Ольга",
+                        "Игоревна",
+                        "1980-01-03",
+                        exactPapers.snils(),
+                        exactPapers.oms()),
+                new Papers(
+                        exactPapers.lastName(),
+                        "Ольга",
+                        "Игоревна",
+                        exactPapers.birthDate(),
+                        exactPapers.snils(),
+                        Identifiers.oms()));
+        for (Papers mismatch : mismatches) {
+            var other = patient("Точнова", "Ольга");
+            var waiting = fileRequest(other.token(), mismatch.request(clinic));
+            assertThat(waiting.statusCode()).as(waiting.body()).isEqualTo(201);
+            assertThat(body(waiting).get(0).get("state").asString())
+                    .as(mismatch.toString())
+                    .isEqualTo("SUBMITTED");
+            assertThat(record(other.token(), exactRecord).statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aRefusedRequestCanBeFiledAgainButOnlyOneIsOpenPerAccountPersonAndClinic() {
+        var clinic = clinic();
+        var registrar = registrar(clinic);
+        var papers = Papers.adult("Повторова", "Вера", null);
+        PatientId kept = keptRecord(registrar.token(), papers, Phones.unique());
+        var requester = patient("Повторова", "Вера");
+        String first = id(fileRequest(requester.token(), papers.request(clinic)));
+
+        var second = fileRequest(requester.token(), papers.request(clinic));
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
+        assertThat(problem(second)).isEqualTo("request-open");
+        // Another clinic is another request.
+        var elsewhere = clinic();
+        assertThat(fileRequest(requester.token(), papers.request(elsewhere)).statusCode())
+                .isEqualTo(201);
+
+        String base = "/api/v1/record-access-requests/" + first;
+        var refuseSubmitted = postAs(registrar.token(), base + "/refuse", map("reason", "Скан нечитаем"));
+        assertThat(refuseSubmitted.statusCode()).as("taken first").isEqualTo(409);
+        assertThat(postAs(registrar.token(), base + "/take", map()).statusCode())
+                .isEqualTo(200);
+        var noReason = postAs(registrar.token(), base + "/refuse", map("reason", "  "));
+        assertThat(noReason.statusCode()).isEqualTo(422);
+        assertThat(body(noReason).get("errors").findValuesAsString("field")).containsExactly("reason");
+        var refused = postAs(registrar.token(), base + "/refuse", map("reason", "Скан паспорта нечитаем"));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(200);
+        assertThat(body(refused).get("state").asString()).isEqualTo("REFUSED");
+        assertThat(body(refused).get("refusalReason").asString()).isEqualTo("Скан паспорта нечитаем");
+        assertThat(smsTo(requester.phone(), 3)).anyMatch(text -> text.contains("Скан паспорта нечитаем"));
+        assertThat(record(requester.token(), kept).statusCode()).isEqualTo(404);
+
+        var again = fileRequest(requester.token(), papers.request(clinic));
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        var mine = getWith(requester.token(), "/api/v1/record-access-requests");
+        assertThat(body(mine).findValuesAsString("state"))
+                .containsExactlyInAnyOrder("SUBMITTED", "SUBMITTED", "REFUSED");
+    }
+
+    @Test
+    void twoRequestsFiledAtOnceLeaveOneOpen() throws Exception {
+        var clinic = clinic();
+        var papers = Papers.adult("Гонкова", "Лада", null);
+        var requester = patient("Гонкова", "Лада");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<HttpResponse<String>>>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> fileRequest(requester.token(), papers.request(clinic))));
+            }
+            var statuses = new java.util.ArrayList<Integer>();
+            for (var answer : answers) {
+                statuses.add(answer.get().statusCode());
+            }
+            assertThat(statuses).containsOnly(201, 409);
+            assertThat(statuses).containsOnlyOnce(201);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM access_record_request WHERE account_id = :a")
+                        .param("a", requester.user().userId().value())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aRequestToEveryClinicGoesToEachClinicKeepingAMatchingRecord() {
+        var first = clinic();
+        var second = clinic();
+        var papers = Papers.adult("Всеклиникова", "Нина", null);
+        keptRecord(registrar(first).token(), papers, Phones.unique());
+        var requester = patient("Всеклиникова", "Нина");
+        // The second clinic keeps the person under another SNILS and policy: found by name and birth date.
+        keptRecord(
+                registrar(second).token(),
+                new Papers("Всеклиникова", "Нина", null, "1980-01-02", Identifiers.snils(), Identifiers.oms()),
+                Phones.unique());
+        var filed = fileRequest(requester.token(), papers.request(null));
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        assertThat(body(filed).findValuesAsString("clinicId"))
+                .containsExactlyInAnyOrder(
+                        first.value().toString(), second.value().toString());
+
+        var nobody = fileRequest(
+                patient("Никтова", "Зоя").token(),
+                Papers.adult("Никтова", "Зоя", null).request(null));
+        assertThat(nobody.statusCode()).isEqualTo(422);
+        assertThat(body(nobody).get("errors").findValuesAsString("field")).containsExactly("clinicId");
+    }
+
+    @Test
+    void aParentsApprovedRequestOpensTheChildsRecordAsParentUntilFifteen() {
+        var clinic = clinic();
+        var registrar = registrar(clinic);
+        LocalDate born = LocalDate.now(ZoneId.of("Europe/Moscow")).minusYears(10);
+        var childPapers =
+                new Papers("Детова", "Маша", "Ивановна", born.toString(), Identifiers.snils(), Identifiers.oms());
+        var parent = patient("Детова", "Ирина");
+        PatientId kept = keptRecord(registrar.token(), childPapers, parent.phone());
+        clinicalEntry(clinic, kept);
+
+        var asAdult = childPapers.request(clinic);
+        asAdult.put("forChild", "true");
+        asAdult.put("birthDate", "1990-01-01");
+        asAdult.put("documentType", "BIRTH_CERTIFICATE");
+        asAdult.put("documentSeries", "IV-МЮ");
+        var ofAge = fileRequest(parent.token(), asAdult);
+        assertThat(ofAge.statusCode()).isEqualTo(422);
+        assertThat(body(ofAge).get("errors").findValuesAsString("field")).containsExactly("birthDate");
+
+        var fields = childPapers.request(clinic);
+        fields.put("forChild", "true");
+        fields.put("documentType", "BIRTH_CERTIFICATE");
+        fields.put("documentSeries", "iv-мю");
+        fields.put("documentNumber", "654321");
+        fields.put("documentIssuedOn", born.plusDays(20).toString());
+        fields.put("documentIssuer", "Отдел ЗАГС Москвы");
+        var filed = fileRequest(parent.token(), fields);
+        String request = id(filed);
+        assertThat(body(filed).get(0).get("forChild").asBoolean()).isTrue();
+        assertThat(body(filed).get(0).get("documentSeries").asString()).isEqualTo("IV-МЮ");
+        assertThat(record(parent.token(), kept).statusCode()).isEqualTo(404);
+
+        String base = "/api/v1/record-access-requests/" + request;
+        assertThat(postAs(registrar.token(), base + "/take", map()).statusCode())
+                .isEqualTo(200);
+        var approved = postAs(
+                registrar.token(),
+                base + "/approve",
+                map("patientId", kept.value().toString()));
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+
+        var opened = record(parent.token(), kept);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
+        assertThat(opened.body()).contains("Гемоглобин клиники");
+        var records = body(getWith(parent.token(), "/api/v1/me")).get("records");
+        assertThat(records.findValuesAsString("patientId"))
+                .contains(kept.value().toString());
+        for (var record : records) {
+            if (record.get("patientId").asString().equals(kept.value().toString())) {
+                assertThat(record.get("relation").asString()).isEqualTo("PARENT");
+            }
+        }
+
+        // Parental access still ends on the 15th birthday (order 003 §23.2).
+        clock.freezeAt(born.plusYears(15)
+                .atStartOfDay(ZoneId.of("Europe/Moscow"))
+                .plusHours(1)
+                .toInstant());
+        var later = again(parent);
+        assertThat(record(later.token(), kept).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void badInputGetsASpecificMessageBesideItsField() {
+        var clinic = clinic();
+        var requester = patient("Ошибкина", "Алла");
+        var papers = Papers.adult("Ошибкина", "Алла", null);
+        Map<String, String> badSnils = papers.request(clinic);
+        badSnils.put("snils", "112-233-445 96");
+        assertRefused(fileRequest(requester.token(), badSnils), "snils", "СНИЛС");
+
+        Map<String, String> badSeries = papers.request(clinic);
+        badSeries.put("documentSeries", "45 0A");
+        badSeries.put("documentNumber", "12345");
+        var series = fileRequest(requester.token(), badSeries);
+        assertThat(series.statusCode()).isEqualTo(422);
+        assertThat(body(series).get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("documentSeries", "documentNumber");
+
+        Map<String, String> badCertificate = papers.request(clinic);
+        badCertificate.put("documentType", "BIRTH_CERTIFICATE");
+        badCertificate.put("documentSeries", "45 06");
+        assertRefused(fileRequest(requester.token(), badCertificate), "documentSeries", "IV-МЮ");
+
+        Map<String, String> badPolicy = papers.request(clinic);
+        badPolicy.put("omsNumber", "123456789012345");
+        assertRefused(fileRequest(requester.token(), badPolicy), "omsNumber", "16");
+
+        assertRefused(
+                multipartFiles(requester.token(), "/api/v1/record-access-requests", papers.request(clinic), List.of()),
+                "documentScan",
+                "скан");
+        byte[] sixMegabytes = new byte[6 * 1024 * 1024];
+        System.arraycopy(Samples.png(), 0, sixMegabytes, 0, Samples.png().length);
+        assertRefused(
+                multipartFiles(
+                        requester.token(),
+                        "/api/v1/record-access-requests",
+                        papers.request(clinic),
+                        List.of(new FilePart("documentScan", "passport.png", sixMegabytes))),
+                "documentScan",
+                "5");
+        assertRefused(
+                multipartFiles(
+                        requester.token(),
+                        "/api/v1/record-access-requests",
+                        papers.request(clinic),
+                        List.of(new FilePart("documentScan", "passport.png", Samples.windowsExecutable()))),
+                "documentScan",
+                "PNG");
+        assertRefused(
+                multipartFiles(
+                        requester.token(),
+                        "/api/v1/record-access-requests",
+                        papers.request(clinic),
+                        List.of(
+                                new FilePart("documentScan", "passport.pdf", Samples.pdf()),
+                                new FilePart("scans", "snils.exe.png", Samples.executable()))),
+                "scans",
+                "PNG");
+        assertThat(getWith(requester.token(), "/api/v1/record-access-requests").body())
+                .isEqualTo("[]");
+
+        var badState = getWith(
+                registrar(clinic).token(), "/api/v1/record-access-requests?clinicId=" + clinic.value() + "&state=DONE");
+        assertThat(badState.statusCode()).isEqualTo(422);
+        var badId = getWith(requester.token(), "/api/v1/record-access-requests/not-an-id");
+        assertThat(badId.statusCode()).isIn(400, 422);
+    }
+
+    private void assertRefused(HttpResponse<String> answer, String field, String inDetail) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
+        assertThat(problem(answer)).isEqualTo("invalid-input");
+        assertThat(body(answer).get("errors").findValuesAsString("field")).containsExactly(field);
+        assertThat(answer.body()).contains(inDetail);
+    }
+}
