@@ -1,7 +1,5 @@
 package org.medkarta.access;
 
-import org.medkarta.shared.PatientId;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,6 +7,7 @@ import java.util.regex.Pattern;
 import org.medkarta.audit.AuditEntry;
 import org.medkarta.audit.AuditTrail;
 import org.medkarta.shared.AnonymousAttempts;
+import org.medkarta.shared.PatientId;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 

@@ -14,6 +14,7 @@ import org.medkarta.record.ExtractForm;
 import org.medkarta.record.Extracts;
 import org.medkarta.record.MedicalRecord;
 import org.medkarta.shared.DomainException;
+import org.medkarta.web.PageErrors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.medkarta.web.PageErrors;
 
 /**
  * «Заказать выписку» (SPEC E10, issue 17): the order form on the record (sections, period, issuing
