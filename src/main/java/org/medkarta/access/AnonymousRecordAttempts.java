@@ -57,7 +57,8 @@ class AnonymousRecordAttempts implements AnonymousAttempts {
         var fhir = FHIR.matcher(path);
         UUID patient;
         String rest;
-        var resource = resources.orderedStream()
+        var resource = resources
+                .orderedStream()
                 .filter(one -> path.startsWith(one.prefix()))
                 .findFirst();
         if (resource.isPresent()) {
@@ -67,7 +68,12 @@ class AnonymousRecordAttempts implements AnonymousAttempts {
             patient = uuid(id).flatMap(resource.get()::recordOf)
                     .map(PatientId::value)
                     .orElse(null);
-            record(method, path, patient, "RECORD_" + resource.get().action(method).name(), address);
+            record(
+                    method,
+                    path,
+                    patient,
+                    "RECORD_" + resource.get().action(method).name(),
+                    address);
             return;
         }
         if (api.matches()) {

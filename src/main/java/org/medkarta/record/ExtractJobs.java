@@ -74,7 +74,9 @@ class ExtractJobs {
                 .param("patient", patient.value())
                 .param("by", orderedBy.value())
                 .param("relation", relation.name())
-                .param("sections", String.join(",", sections.stream().map(Enum::name).toList()))
+                .param(
+                        "sections",
+                        String.join(",", sections.stream().map(Enum::name).toList()))
                 .param("from", from)
                 .param("to", to)
                 .param("clinic", clinic == null ? null : clinic.value())
@@ -178,7 +180,8 @@ class ExtractJobs {
     }
 
     List<Row> ofPatient(PatientId patient, int limit) {
-        return jdbc.sql("SELECT * FROM record_extract WHERE patient_id = :patient ORDER BY ordered_at DESC, id LIMIT :limit")
+        return jdbc.sql(
+                        "SELECT * FROM record_extract WHERE patient_id = :patient ORDER BY ordered_at DESC, id LIMIT :limit")
                 .param("patient", patient.value())
                 .param("limit", limit)
                 .query((rs, n) -> row(rs))

@@ -113,9 +113,7 @@ final class ExtractPdf {
         row(
                 body,
                 "Разделы",
-                String.join(
-                        ", ",
-                        header.sections().stream().map(text::section).toList()));
+                String.join(", ", header.sections().stream().map(text::section).toList()));
         row(body, "Дата выдачи", DATE.format(header.issuedAt().atZone(header.zone())));
         body.append("</table>");
         if (stamp == null) {
@@ -230,7 +228,9 @@ final class ExtractPdf {
         var ordered = new LinkedHashMap<String, String>();
         item.type().fields().forEach(spec -> {
             String value = item.fields().get(spec.name());
-            if (value != null && !value.isBlank() && !spec.name().equals(item.type().dateField())) {
+            if (value != null
+                    && !value.isBlank()
+                    && !spec.name().equals(item.type().dateField())) {
                 ordered.put(spec.name(), value);
             }
         });

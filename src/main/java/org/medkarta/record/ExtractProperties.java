@@ -14,4 +14,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("medkarta.record.extracts")
 record ExtractProperties(
-        @DefaultValue("2m") Duration lease, @DefaultValue("15s") Duration poll, @DefaultValue("3") int maxAttempts) {}
+        @DefaultValue("2m") Duration lease,
+        @DefaultValue("15s") Duration poll,
+        @DefaultValue("3") int maxAttempts) {}

@@ -175,9 +175,12 @@ class ExtractSources {
 
     /** The patient's OMS policy number, with its insurer when known. */
     Optional<String> oms(PatientId patient) {
-        return identifiers.find(patient).flatMap(card -> card.policies().stream()
-                .filter(policy -> policy.kind() == PolicyKind.OMS)
-                .findFirst()
-                .map(policy -> policy.number() + (policy.insurer() == null ? "" : " (" + policy.insurer() + ")")));
+        return identifiers
+                .find(patient)
+                .flatMap(card -> card.policies().stream()
+                        .filter(policy -> policy.kind() == PolicyKind.OMS)
+                        .findFirst()
+                        .map(policy ->
+                                policy.number() + (policy.insurer() == null ? "" : " (" + policy.insurer() + ")")));
     }
 }

@@ -158,8 +158,7 @@ class ExtractWorker {
     private void produce(ExtractJobs.Job job) {
         if (job.attempt() > properties.maxAttempts()) {
             log.error("Extract {} given up: interrupted {} times", job.id(), job.attempt() - 1);
-            transaction.executeWithoutResult(
-                    status -> finishFailed(job, "record.extract.failure.interrupted"));
+            transaction.executeWithoutResult(status -> finishFailed(job, "record.extract.failure.interrupted"));
             return;
         }
         long started = System.nanoTime();
@@ -194,12 +193,20 @@ class ExtractWorker {
                     issuedAt,
                     zone);
             var entries = sources.entries(
-                    job.patient(), job.sections(), job.from(), job.to(), MedicalRecord.PATIENT_SIDE.contains(job.relation()));
+                    job.patient(),
+                    job.sections(),
+                    job.from(),
+                    job.to(),
+                    MedicalRecord.PATIENT_SIDE.contains(job.relation()));
             int count = entries.values().stream().mapToInt(java.util.List::size).sum();
             step(job, 10);
             var signing = job.clinic() == null || clinicName == null ? null : prepareSignature(job, header, zone);
             byte[] pdf = ExtractPdf.render(
-                    header, entries, signing == null ? null : signing.stamp(), messages, percent -> step(job, 10 + percent * 6 / 10));
+                    header,
+                    entries,
+                    signing == null ? null : signing.stamp(),
+                    messages,
+                    percent -> step(job, 10 + percent * 6 / 10));
             step(job, 80);
             byte[] signature = null;
             if (signing != null) {
@@ -260,7 +267,8 @@ class ExtractWorker {
         String day = DATE.format(header.issuedAt().atZone(zone));
         var reserved = documents.reserve("EXTRACT", job.clinic(), "Выписка из медицинской карты от " + day);
         return new Signing(
-                new ExtractPdf.Stamp(view.name(), view.serial(), view.notBefore(), view.notAfter(), reserved.verifyUrl()),
+                new ExtractPdf.Stamp(
+                        view.name(), view.serial(), view.notBefore(), view.notAfter(), reserved.verifyUrl()),
                 reserved);
     }
 
@@ -302,8 +310,12 @@ class ExtractWorker {
                     sigFile.id().value(),
                     signing.reserved().id(),
                     signing.reserved().verifyUrl(),
-                    verdict.signer() == null ? signing.stamp().owner() : verdict.signer().name(),
-                    verdict.signer() == null ? signing.stamp().serial() : verdict.signer().serial(),
+                    verdict.signer() == null
+                            ? signing.stamp().owner()
+                            : verdict.signer().name(),
+                    verdict.signer() == null
+                            ? signing.stamp().serial()
+                            : verdict.signer().serial(),
                     count);
         } else {
             result = new ExtractJobs.Result(pdfFile.id().value(), null, null, null, null, null, count);

@@ -139,6 +139,7 @@ class AccessMatrixIT extends AccessSupport {
     private final Map<PatientId, Fixtures> fixtures = new java.util.HashMap<>();
     /** An extract of each owner's record, ordered by whoever adds to it as the patient. */
     private final Map<PatientId, String> extracts = new java.util.HashMap<>();
+
     private final Map<String, String> standing = new java.util.HashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger serial = new java.util.concurrent.atomic.AtomicInteger();
     private String slotDoctor;
@@ -267,8 +268,7 @@ class AccessMatrixIT extends AccessSupport {
                         "GET extract",
                         RecordAction.DOWNLOAD,
                         200,
-                        (actor, owner, fixture) ->
-                                getWith(actor.token(), "/api/v1/extracts/" + extracts.get(owner))),
+                        (actor, owner, fixture) -> getWith(actor.token(), "/api/v1/extracts/" + extracts.get(owner))),
                 new Endpoint(
                         "GET diary",
                         RecordAction.VIEW,

@@ -74,7 +74,8 @@ class ExtractBrowserIT extends RecordBrowserSupport {
         assertThat(page.locator("#extract-unsigned")).isVisible();
         assertThat(page.locator("#extract-entries")).containsText("2");
         screenshot("extract-done");
-        var download = page.waitForDownload(() -> page.locator("#download-extract").click());
+        var download =
+                page.waitForDownload(() -> page.locator("#download-extract").click());
         byte[] pdf = Files.readAllBytes(download.path());
         String text;
         try (var document = Loader.loadPDF(pdf)) {

@@ -82,8 +82,18 @@ class ExtractIT extends RecordSupport {
     void thePatientOrdersAnExtractAndReadsTheirNameTheSectionsAndALabValueInThePdf() throws Exception {
         var patient = patient("1980-05-20");
         var doctor = doctor(patient);
-        file(doctor, patient, "EXAM_PROTOCOL", "date", date(2024, 3, 1), "specialty", "Терапевт", "examination",
-                "Состояние удовлетворительное", "conclusion", "Практически здорова");
+        file(
+                doctor,
+                patient,
+                "EXAM_PROTOCOL",
+                "date",
+                date(2024, 3, 1),
+                "specialty",
+                "Терапевт",
+                "examination",
+                "Состояние удовлетворительное",
+                "conclusion",
+                "Практически здорова");
         lab(doctor, patient, date(2024, 3, 2), "GLU", "Глюкоза", "5.4", "ммоль/л");
 
         var ordered = postAs(patient.token(), "/api/v1/patients/" + patient.id() + "/extracts", map());
@@ -116,11 +126,10 @@ class ExtractIT extends RecordSupport {
         var list = getAs(patient.token(), "/api/v1/patients/" + patient.id() + "/extracts");
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains(id);
-        assertThat(notifications.notices(patient.user().userId()))
-                .anySatisfy(notice -> {
-                    assertThat(notice.title()).isEqualTo("Выписка готова");
-                    assertThat(notice.link()).endsWith("/extracts/" + id);
-                });
+        assertThat(notifications.notices(patient.user().userId())).anySatisfy(notice -> {
+            assertThat(notice.title()).isEqualTo("Выписка готова");
+            assertThat(notice.link()).endsWith("/extracts/" + id);
+        });
     }
 
     @Test
@@ -129,8 +138,18 @@ class ExtractIT extends RecordSupport {
         var doctor = doctor(patient);
         lab(doctor, patient, date(2023, 6, 1), "HGB", "Гемоглобин", "111", "г/л");
         lab(doctor, patient, date(2024, 6, 1), "HGB", "Гемоглобин", "137", "г/л");
-        file(doctor, patient, "EXAM_PROTOCOL", "date", date(2024, 6, 2), "specialty", "Терапевт", "examination",
-                "Осмотр", "conclusion", "Заключение осмотра");
+        file(
+                doctor,
+                patient,
+                "EXAM_PROTOCOL",
+                "date",
+                date(2024, 6, 2),
+                "specialty",
+                "Терапевт",
+                "examination",
+                "Осмотр",
+                "conclusion",
+                "Заключение осмотра");
 
         var ordered = postAs(
                 patient.token(),
@@ -163,7 +182,8 @@ class ExtractIT extends RecordSupport {
         assertRefused(postAs(patient.token(), path, map("from", tomorrow)), "from");
         assertRefused(postAs(patient.token(), path, map("to", tomorrow)), "to");
         assertRefused(postAs(patient.token(), path, map("from", "01.05.2024")), "from");
-        assertRefused(postAs(patient.token(), path, map("clinicId", UUID.randomUUID().toString())), "clinicId");
+        assertRefused(
+                postAs(patient.token(), path, map("clinicId", UUID.randomUUID().toString())), "clinicId");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM record_extract WHERE patient_id = :patient")
                         .param("patient", patient.patientId().value())
                         .query(Long.class)
@@ -205,7 +225,8 @@ class ExtractIT extends RecordSupport {
             assertThat(refused.body()).doesNotContain("Смирнова");
             assertThat(getAs(outsider.token(), "/api/v1/extracts/" + id).statusCode())
                     .isEqualTo(404);
-            assertThat(getAs(outsider.token(), "/api/v1/extracts/" + id + ".pdf").statusCode())
+            assertThat(getAs(outsider.token(), "/api/v1/extracts/" + id + ".pdf")
+                            .statusCode())
                     .isEqualTo(404);
         }
         // Each order is audited as a download from the record, allowed or refused.
@@ -316,7 +337,8 @@ class ExtractIT extends RecordSupport {
 
         var ordered = postAs(patient.token(), "/api/v1/patients/" + patient.id() + "/extracts", map());
         assertThat(ordered.statusCode()).as(ordered.body()).isEqualTo(202);
-        assertThat(body(ordered).get("clinicId").asString()).isEqualTo(clinic.value().toString());
+        assertThat(body(ordered).get("clinicId").asString())
+                .isEqualTo(clinic.value().toString());
         String id = body(ordered).get("id").asString();
         var done = awaitDone(patient.token(), id);
         assertThat(done.get("state").asString()).isEqualTo("DONE");
@@ -428,16 +450,22 @@ class ExtractIT extends RecordSupport {
                     EntryContent.of(
                             EntryType.LAB_RESULT,
                             Map.of(
-                                    "date", day.toString(),
-                                    "testCode", test[0],
-                                    "testName", test[1],
+                                    "date",
+                                    day.toString(),
+                                    "testCode",
+                                    test[0],
+                                    "testName",
+                                    test[1],
                                     "value",
                                     new java.math.BigDecimal(test[3])
                                             .add(java.math.BigDecimal.valueOf(i % 7))
                                             .toPlainString(),
-                                    "unit", test[2],
-                                    "referenceLow", test[3],
-                                    "referenceHigh", test[4]),
+                                    "unit",
+                                    test[2],
+                                    "referenceLow",
+                                    test[3],
+                                    "referenceHigh",
+                                    test[4]),
                             LocalDate.now(clock)),
                     "CLINICIAN",
                     null,
@@ -449,34 +477,39 @@ class ExtractIT extends RecordSupport {
         for (int i = 0; i < 1_500; i++) {
             LocalDate day = first.plusDays(i * 2L + 2);
             var content = switch (i % 3) {
-                case 0 -> EntryContent.of(
-                        EntryType.EXAM_PROTOCOL,
-                        Map.of(
-                                "date", day.toString(),
-                                "specialty", "Терапевт",
-                                "complaints", "Слабость, головная боль по утрам, номер визита " + i,
-                                "examination", "Состояние удовлетворительное. АД 130/85, ЧСС 72. Живот мягкий.",
-                                "conclusion", "Артериальная гипертензия 1 степени, контролируемая",
-                                "recommendations", "Контроль давления утром и вечером, повторный приём через месяц"),
-                        LocalDate.now(clock));
-                case 1 -> EntryContent.of(
-                        EntryType.INSTRUMENTAL,
-                        Map.of(
-                                "date", day.toString(),
-                                "modality", "ECG",
-                                "study", "ЭКГ в покое",
-                                "conclusion", "Ритм синусовый, ЧСС 70, нормальное положение ЭОС"),
-                        LocalDate.now(clock));
-                default -> EntryContent.of(
-                        EntryType.HOSPITALISATION,
-                        Map.of(
-                                "admitted", day.minusDays(5).toString(),
-                                "discharged", day.toString(),
-                                "department", "Терапевтическое отделение",
-                                "reason", "Гипертонический криз",
-                                "outcome", "Выписана с улучшением",
-                                "summary", "Проведена антигипертензивная терапия. Состояние при выписке стабильное."),
-                        LocalDate.now(clock));
+                case 0 ->
+                    EntryContent.of(
+                            EntryType.EXAM_PROTOCOL,
+                            Map.of(
+                                    "date", day.toString(),
+                                    "specialty", "Терапевт",
+                                    "complaints", "Слабость, головная боль по утрам, номер визита " + i,
+                                    "examination", "Состояние удовлетворительное. АД 130/85, ЧСС 72. Живот мягкий.",
+                                    "conclusion", "Артериальная гипертензия 1 степени, контролируемая",
+                                    "recommendations",
+                                            "Контроль давления утром и вечером, повторный приём через месяц"),
+                            LocalDate.now(clock));
+                case 1 ->
+                    EntryContent.of(
+                            EntryType.INSTRUMENTAL,
+                            Map.of(
+                                    "date", day.toString(),
+                                    "modality", "ECG",
+                                    "study", "ЭКГ в покое",
+                                    "conclusion", "Ритм синусовый, ЧСС 70, нормальное положение ЭОС"),
+                            LocalDate.now(clock));
+                default ->
+                    EntryContent.of(
+                            EntryType.HOSPITALISATION,
+                            Map.of(
+                                    "admitted", day.minusDays(5).toString(),
+                                    "discharged", day.toString(),
+                                    "department", "Терапевтическое отделение",
+                                    "reason", "Гипертонический криз",
+                                    "outcome", "Выписана с улучшением",
+                                    "summary",
+                                            "Проведена антигипертензивная терапия. Состояние при выписке стабильное."),
+                            LocalDate.now(clock));
             };
             entries.insert(
                     patient.patientId(),
@@ -506,11 +539,7 @@ class ExtractIT extends RecordSupport {
         System.out.printf(
                 "EXTRACT SPEED: %d entries (1500 laboratory results) over 10 years: ordered to done in %d ms, %d pages,"
                         + " %d KB (record filled in %d ms)%n",
-                done.get("entries").asInt(),
-                millis,
-                pages,
-                pdf.length / 1024,
-                loaded);
+                done.get("entries").asInt(), millis, pages, pdf.length / 1024, loaded);
         assertThat(done.get("entries").asInt()).isEqualTo(3_000);
         assertThat(millis).isLessThan(60_000);
     }
@@ -557,15 +586,34 @@ class ExtractIT extends RecordSupport {
     private byte[] bytes(String token, String path) throws Exception {
         var response = HttpClient.newHttpClient()
                 .send(
-                        request(path).header("Authorization", "Bearer " + token).GET().build(),
+                        request(path)
+                                .header("Authorization", "Bearer " + token)
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return response.body();
     }
 
     private void lab(Person doctor, Person patient, String date, String code, String name, String value, String unit) {
-        file(doctor, patient, "LAB_RESULT", "date", date, "testCode", code, "testName", name, "value", value, "unit",
-                unit, "referenceLow", "1", "referenceHigh", "200");
+        file(
+                doctor,
+                patient,
+                "LAB_RESULT",
+                "date",
+                date,
+                "testCode",
+                code,
+                "testName",
+                name,
+                "value",
+                value,
+                "unit",
+                unit,
+                "referenceLow",
+                "1",
+                "referenceHigh",
+                "200");
     }
 
     private void assertRefused(HttpResponse<String> response, String field) {

@@ -66,7 +66,8 @@ class ExtractPages {
             var view = extracts.order(
                     decision,
                     user,
-                    new ExtractForm(sections, params.getFirst("from"), params.getFirst("to"), params.getFirst("clinicId")));
+                    new ExtractForm(
+                            sections, params.getFirst("from"), params.getFirst("to"), params.getFirst("clinicId")));
             return "redirect:/record/" + decision.patient().value() + "/extracts/" + view.id();
         } catch (DomainException refused) {
             model.addAttribute("errors", errors.of(refused, locale));
