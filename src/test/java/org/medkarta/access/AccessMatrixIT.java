@@ -576,6 +576,9 @@ class AccessMatrixIT extends AccessSupport {
 
     /** The record endpoints the record matrix above calls, by the templates the app maps. */
     static final List<String> RECORD_ENDPOINTS = List.of(
+            "GET /api/v1/extracts/{extractId}",
+            "GET /api/v1/patients/{id}/extracts",
+            "POST /api/v1/patients/{id}/extracts",
             "GET /api/v1/patients/{patientId}/grants",
             "POST /api/v1/patients/{patientId}/grants",
             "GET /api/v1/patients/{patientId}/access-log",
