@@ -616,6 +616,8 @@ class AccessMatrixIT extends AccessSupport {
             "GET /record/{id}/uploads",
             "GET /record/{id}/entries/{entryId}",
             "GET /record/{id}/entries/new",
+            "GET /record/{id}/extracts/new",
+            "GET /record/{id}/extracts/{extractId}",
             "GET /record/{id}/entries/{entryId}/correct",
             "GET /record/{id}/uploads/{uploadId}/file",
             "POST /api/v1/patients/{patientId}/emergency-access");
