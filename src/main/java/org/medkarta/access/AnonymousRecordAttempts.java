@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 import org.medkarta.audit.AuditEntry;
 import org.medkarta.audit.AuditTrail;
 import org.medkarta.shared.AnonymousAttempts;
+import org.medkarta.shared.PatientId;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,10 +38,12 @@ class AnonymousRecordAttempts implements AnonymousAttempts {
 
     private final AuditTrail audit;
     private final Grants grants;
+    private final ObjectProvider<RecordResources> resources;
 
-    AnonymousRecordAttempts(AuditTrail audit, Grants grants) {
+    AnonymousRecordAttempts(AuditTrail audit, Grants grants, ObjectProvider<RecordResources> resources) {
         this.audit = audit;
         this.grants = grants;
+        this.resources = resources;
     }
 
     @Override
@@ -53,6 +57,25 @@ class AnonymousRecordAttempts implements AnonymousAttempts {
         var fhir = FHIR.matcher(path);
         UUID patient;
         String rest;
+        var resource = resources
+                .orderedStream()
+                .filter(one -> path.startsWith(one.prefix()))
+                .findFirst();
+        if (resource.isPresent()) {
+            // An extract and the like: the record is the one the resource is about.
+            String tail = path.substring(resource.get().prefix().length());
+            String id = tail.split("[/.]", 2)[0];
+            patient = uuid(id).flatMap(resource.get()::recordOf)
+                    .map(PatientId::value)
+                    .orElse(null);
+            record(
+                    method,
+                    path,
+                    patient,
+                    "RECORD_" + resource.get().action(method).name(),
+                    address);
+            return;
+        }
         if (api.matches()) {
             patient = uuid(api.group(1)).orElse(null);
             rest = api.group(2) == null ? "" : api.group(2);
@@ -79,12 +102,16 @@ class AnonymousRecordAttempts implements AnonymousAttempts {
         if (patient == null && patientParameter != null) {
             patient = uuid(patientParameter).orElse(null);
         }
+        record(method, path, patient, action(method, path, rest), address);
+    }
+
+    private void record(String method, String path, UUID patient, String action, String address) {
         String resource = method + " " + path;
         audit.record(new AuditEntry(
                 null,
                 "ANONYMOUS",
                 patient,
-                action(method, path, rest),
+                action,
                 resource.length() <= 200 ? resource : resource.substring(0, 200),
                 "UNAUTHENTICATED",
                 address,
@@ -103,6 +130,9 @@ class AnonymousRecordAttempts implements AnonymousAttempts {
             action = RecordAction.ACT_FOR;
         } else if (rest.startsWith("/grants") || rest.startsWith("/access-log") || rest.startsWith("/own-phone")) {
             action = RecordAction.MANAGE_ACCESS;
+        } else if (rest.startsWith("/extracts") && !(reads && rest.equals("/extracts"))) {
+            // Ordering an extract, and its page, PDF and signature, are downloads (SPEC E10).
+            action = RecordAction.DOWNLOAD;
         } else if (reads) {
             action = rest.endsWith("/content") || rest.endsWith("/file") ? RecordAction.DOWNLOAD : RecordAction.VIEW;
         } else if (rest.startsWith("/diary")

@@ -72,6 +72,10 @@ public class Files {
     @Transactional
     public StoredFile store(FilePurpose purpose, UserId owner, String field, String name, byte[] content) {
         String mediaType = check(purpose, field, content);
+        return insert(purpose, owner, name, content, mediaType);
+    }
+
+    private StoredFile insert(FilePurpose purpose, UserId owner, String name, byte[] content, String mediaType) {
         String address = store.put(content);
         var file = new StoredFile(
                 FileId.random(), cleanName(name), mediaType, content.length, address, purpose, owner, clock.instant());
@@ -89,6 +93,25 @@ public class Files {
                 .param("createdAt", Columns.utc(file.createdAt()))
                 .update();
         return file;
+    }
+
+    /**
+     * Stores a document Medkarta itself issues (an extract of a record, its signature): its type is
+     * still told from the content and must suit the purpose, but the upload size limit, which guards
+     * against what people send, does not apply to what the platform makes.
+     *
+     * @throws IllegalArgumentException when the content is empty or not of a type the purpose allows
+     */
+    @Transactional
+    public StoredFile storeIssued(FilePurpose purpose, UserId owner, String name, byte[] content) {
+        if (content == null || content.length == 0) {
+            throw new IllegalArgumentException("An issued document is empty");
+        }
+        String mediaType = ContentTypes.detect(content);
+        if (!purpose.allows(mediaType)) {
+            throw new IllegalArgumentException("An issued " + purpose + " is " + mediaType);
+        }
+        return insert(purpose, owner, name, content, mediaType);
     }
 
     /** What is known about a file, without reading its bytes. */

@@ -50,7 +50,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class MedicalRecord {
 
     /** Who reads the record through the patient account (order 003, Appendix 1), not as a clinician. */
-    private static final Set<Relation> PATIENT_SIDE = EnumSet.of(Relation.SELF, Relation.PARENT, Relation.GRANTEE);
+    static final Set<Relation> PATIENT_SIDE = EnumSet.of(Relation.SELF, Relation.PARENT, Relation.GRANTEE);
 
     /** Whose opening of an entry takes its «new» mark away: the patient and their legal representative. */
     private static final Set<Relation> PATIENT_THEMSELF = EnumSet.of(Relation.SELF, Relation.PARENT);

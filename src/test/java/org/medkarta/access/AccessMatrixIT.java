@@ -137,6 +137,9 @@ class AccessMatrixIT extends AccessSupport {
 
     private final List<UUID> freeSlots = new ArrayList<>();
     private final Map<PatientId, Fixtures> fixtures = new java.util.HashMap<>();
+    /** An extract of each owner's record, ordered by whoever adds to it as the patient. */
+    private final Map<PatientId, String> extracts = new java.util.HashMap<>();
+
     private final Map<String, String> standing = new java.util.HashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger serial = new java.util.concurrent.atomic.AtomicInteger();
     private String slotDoctor;
@@ -246,6 +249,26 @@ class AccessMatrixIT extends AccessSupport {
                                 actor.token(),
                                 "/api/v1/patients/" + owner.value() + "/documents/"
                                         + fixtures.get(owner).document() + "/content")),
+                // Extracts of the record (SPEC E10, issue 17): ordered and read as downloads.
+                new Endpoint(
+                        "POST extracts",
+                        RecordAction.DOWNLOAD,
+                        202,
+                        (actor, owner, fixture) -> postAs(
+                                actor.token(),
+                                "/api/v1/patients/" + owner.value() + "/extracts",
+                                map("sections", List.of("LAB_RESULT")))),
+                new Endpoint(
+                        "GET extracts",
+                        RecordAction.VIEW,
+                        200,
+                        (actor, owner, fixture) ->
+                                getWith(actor.token(), "/api/v1/patients/" + owner.value() + "/extracts")),
+                new Endpoint(
+                        "GET extract",
+                        RecordAction.DOWNLOAD,
+                        200,
+                        (actor, owner, fixture) -> getWith(actor.token(), "/api/v1/extracts/" + extracts.get(owner))),
                 new Endpoint(
                         "GET diary",
                         RecordAction.VIEW,
@@ -392,6 +415,8 @@ class AccessMatrixIT extends AccessSupport {
                 page("identity", RecordAction.WRITE, owner -> "/identity"),
                 page("labs", RecordAction.VIEW, owner -> "/labs"),
                 page("uploads", RecordAction.VIEW, owner -> "/uploads"),
+                page("extract order", RecordAction.DOWNLOAD, owner -> "/extracts/new"),
+                page("extract", RecordAction.DOWNLOAD, owner -> "/extracts/" + extracts.get(owner)),
                 page(
                         "entry",
                         RecordAction.VIEW,
@@ -551,6 +576,9 @@ class AccessMatrixIT extends AccessSupport {
 
     /** The record endpoints the record matrix above calls, by the templates the app maps. */
     static final List<String> RECORD_ENDPOINTS = List.of(
+            "GET /api/v1/extracts/{extractId}",
+            "GET /api/v1/patients/{id}/extracts",
+            "POST /api/v1/patients/{id}/extracts",
             "GET /api/v1/patients/{patientId}/grants",
             "POST /api/v1/patients/{patientId}/grants",
             "GET /api/v1/patients/{patientId}/access-log",
@@ -588,6 +616,8 @@ class AccessMatrixIT extends AccessSupport {
             "GET /record/{id}/uploads",
             "GET /record/{id}/entries/{entryId}",
             "GET /record/{id}/entries/new",
+            "GET /record/{id}/extracts/new",
+            "GET /record/{id}/extracts/{extractId}",
             "GET /record/{id}/entries/{entryId}/correct",
             "GET /record/{id}/uploads/{uploadId}/file",
             "POST /api/v1/patients/{patientId}/emergency-access");
@@ -1479,6 +1509,9 @@ class AccessMatrixIT extends AccessSupport {
                 map("granteePhone", Phones.unique(), "granteeName", "Матричный Гость", "level", "VIEW"));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
         String grant = remember(owner, body(started).get("id").asString());
+        var extract = postAs(contributor, "/api/v1/patients/" + owner.value() + "/extracts", map());
+        assertThat(extract.statusCode()).as(extract.body()).isEqualTo(202);
+        extracts.put(owner, remember(owner, body(extract).get("id").asString()));
         fixtures.put(owner, new Fixtures(contributor, doctor, entry, document, grant, secrets, ids));
     }
 }

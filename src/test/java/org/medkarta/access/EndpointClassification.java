@@ -46,8 +46,10 @@ final class EndpointClassification {
                 "GET /api/v1/patients/{id}/contacts",
                 "GET /api/v1/patients/{id}/diary",
                 "GET /api/v1/patients/{id}/diary/thresholds",
+                "GET /api/v1/extracts/{extractId}",
                 "GET /api/v1/patients/{id}/documents",
                 "GET /api/v1/patients/{id}/documents/{uploadId}/content",
+                "GET /api/v1/patients/{id}/extracts",
                 "GET /api/v1/patients/{id}/record",
                 "GET /api/v1/patients/{id}/record/entries/{entryId}",
                 "GET /api/v1/patients/{id}/record/identity",
@@ -62,6 +64,8 @@ final class EndpointClassification {
                 "GET /record/{id}/entries/new",
                 "GET /record/{id}/entries/{entryId}",
                 "GET /record/{id}/entries/{entryId}/correct",
+                "GET /record/{id}/extracts/new",
+                "GET /record/{id}/extracts/{extractId}",
                 "GET /record/{id}/identity",
                 "GET /record/{id}/labs",
                 "GET /record/{id}/uploads",
@@ -78,6 +82,7 @@ final class EndpointClassification {
                 "POST /api/v1/patients/{id}/documents",
                 "POST /api/v1/patients/{id}/documents/{uploadId}/reject",
                 "POST /api/v1/patients/{id}/documents/{uploadId}/verify",
+                "POST /api/v1/patients/{id}/extracts",
                 "POST /api/v1/patients/{id}/identity",
                 "POST /api/v1/patients/{id}/record/entries",
                 "POST /api/v1/patients/{id}/record/entries/{entryId}/corrections",
@@ -254,6 +259,16 @@ final class EndpointClassification {
                 "The whole record as a FHIR Bundle: whoever may download from the record (RecordAccess DOWNLOAD);"
                         + " a VIEW grantee 403, anyone else 404 (FhirEverythingIT).",
                 "GET /record/{id}/fhir");
+        add(
+                all,
+                Kind.PER_PERSON,
+                "An extract's PDF and signature, and the order form's post (SPEC E10): the same RecordAccess DOWNLOAD"
+                        + " decision as the extract's matrix rows; a VIEW grantee 403, anyone else 404 (ExtractIT).",
+                "GET /api/v1/extracts/{extractId}.pdf",
+                "GET /api/v1/extracts/{extractId}.pdf.sig",
+                "GET /record/{id}/extracts/{extractId}/extract.pdf",
+                "GET /record/{id}/extracts/{extractId}/extract.pdf.sig",
+                "POST /record/{id}/extracts");
         add(
                 all,
                 Kind.PER_PERSON,

@@ -7,6 +7,7 @@ import org.medkarta.access.RecordAccess;
 import org.medkarta.access.RecordAction;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.record.Extracts;
 import org.medkarta.record.MedicalRecord;
 import org.medkarta.record.RecordUploads;
 import org.medkarta.record.UploadForm;
@@ -32,8 +33,11 @@ class UploadPages {
     private final MedicalRecord record;
     private final RecordUploads uploads;
     private final PageErrors errors;
+    private final Extracts extracts;
 
-    UploadPages(RecordAccess access, MedicalRecord record, RecordUploads uploads, PageErrors errors) {
+    UploadPages(
+            RecordAccess access, MedicalRecord record, RecordUploads uploads, PageErrors errors, Extracts extracts) {
+        this.extracts = extracts;
         this.access = access;
         this.record = record;
         this.uploads = uploads;
@@ -147,6 +151,8 @@ class UploadPages {
                                 || decision.relation().name().equals("EMERGENCY")));
         model.addAttribute("header", record.header(decision));
         model.addAttribute("uploads", uploads.uploads(decision));
+        // The record's documents include its extracts (SPEC E10).
+        model.addAttribute("extracts", extracts.list(decision));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of());
         }
