@@ -54,7 +54,12 @@ class QuestionnaireAdminPages {
         var clinic = clinic(id);
         model.addAttribute("clinic", definitions.clinic(user, clinic));
         model.addAttribute("questionnaires", definitions.ofClinic(user, clinic));
-        model.addAttribute("values", model.getAttribute("values") == null ? Map.of() : model.getAttribute("values"));
+        if (model.getAttribute("values") == null) {
+            model.addAttribute("values", Map.of());
+        }
+        if (model.getAttribute("errors") == null) {
+            model.addAttribute("errors", Map.of());
+        }
         return "questionnaire/admin-list";
     }
 
