@@ -46,6 +46,7 @@ final class EndpointClassification {
                 "GET /api/v1/patients/{id}/contacts",
                 "GET /api/v1/patients/{id}/diary",
                 "GET /api/v1/patients/{id}/diary/thresholds",
+                "GET /api/v1/patients/{id}/questionnaire-responses",
                 "GET /api/v1/patients/{id}/documents",
                 "GET /api/v1/patients/{id}/documents/{uploadId}/content",
                 "GET /api/v1/patients/{id}/record",
@@ -221,7 +222,6 @@ final class EndpointClassification {
                 Kind.PER_PERSON,
                 "Questionnaire answers and what a patient is asked to fill (SPEC E9): RecordAccess VIEW to read,"
                         + " CONTRIBUTE to fill; another patient or unrelated staff 404 (QuestionnaireIT).",
-                "GET /api/v1/patients/{id}/questionnaire-responses",
                 "GET /api/v1/patients/{id}/questionnaire-tasks",
                 "POST /api/v1/questionnaires/{id}/responses",
                 "GET /record/{id}/questionnaires",
