@@ -207,8 +207,7 @@ public class Definitions {
         List<ServiceView> own = clinics.servicesOf(actor, clinic);
         for (String text : form.serviceIds()) {
             UUID service = uuid(text);
-            if (service == null
-                    || own.stream().noneMatch(s -> s.id().equals(new ServiceId(service)))) {
+            if (service == null || own.stream().noneMatch(s -> s.id().equals(new ServiceId(service)))) {
                 errors.reject("serviceIds", "questionnaire.validation.service");
             } else {
                 services.add(service);
@@ -297,7 +296,9 @@ public class Definitions {
                     .filter(item -> item.linkId().equals(question))
                     .findFirst()
                     .orElse(null);
-            String answer = blank(form.enableWhenAnswer()) ? null : form.enableWhenAnswer().strip();
+            String answer = blank(form.enableWhenAnswer())
+                    ? null
+                    : form.enableWhenAnswer().strip();
             if (target == null) {
                 errors.reject(at + "enableWhen.question", "questionnaire.validation.condition-earlier");
             } else if (answer == null) {

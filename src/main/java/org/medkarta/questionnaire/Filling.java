@@ -71,18 +71,20 @@ public class Filling {
             if (responses.completed(assignment.id())) {
                 continue;
             }
-            questionnaires.publishedOf(assignment.series()).ifPresent(published -> found.add(new TaskView(
-                    published.id(),
-                    published.seriesId(),
-                    published.title(),
-                    published.clinicId(),
-                    assignment.id(),
-                    assignment.appointment(),
-                    assignment.dueAt(),
-                    responses
-                            .draft(draftKey(assignment.series(), patient, assignment.id()))
-                            .map(Responses.Row::id)
-                            .orElse(null))));
+            questionnaires
+                    .publishedOf(assignment.series())
+                    .ifPresent(published -> found.add(new TaskView(
+                            published.id(),
+                            published.seriesId(),
+                            published.title(),
+                            published.clinicId(),
+                            assignment.id(),
+                            assignment.appointment(),
+                            assignment.dueAt(),
+                            responses
+                                    .draft(draftKey(assignment.series(), patient, assignment.id()))
+                                    .map(Responses.Row::id)
+                                    .orElse(null))));
         }
         Set<UUID> asked = new HashSet<>();
         found.forEach(task -> asked.add(task.seriesId()));
@@ -212,7 +214,8 @@ public class Filling {
         var published = questionnaires.publishedOf(version.seriesId()).orElseThrow(NotFound::new);
         PatientId patient = decision.patient();
         if (assignmentId != null) {
-            var assignment = responses.assignment(assignmentId)
+            var assignment = responses
+                    .assignment(assignmentId)
                     .filter(a -> a.patient().equals(patient))
                     .filter(a -> a.series().equals(published.seriesId()))
                     .filter(a -> a.cancelledAt() == null)
@@ -376,7 +379,10 @@ public class Filling {
      * module's facade (its plausible ranges apply; a refusal is shown beside the item).
      */
     private void feedDiary(
-            AccessDecision decision, SignedInUser actor, QuestionnaireView questionnaire, Map<String, List<String>> kept) {
+            AccessDecision decision,
+            SignedInUser actor,
+            QuestionnaireView questionnaire,
+            Map<String, List<String>> kept) {
         for (Item item : questionnaire.items()) {
             if (item.measure() == null || !kept.containsKey(item.linkId())) {
                 continue;

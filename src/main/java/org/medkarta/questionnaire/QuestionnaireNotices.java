@@ -66,7 +66,8 @@ class QuestionnaireNotices {
             return;
         }
         ZoneId zone = clinics.timezone(questionnaire.clinicId());
-        String when = assignment.dueAt() == null ? "" : WHEN.format(assignment.dueAt().atZone(zone));
+        String when =
+                assignment.dueAt() == null ? "" : WHEN.format(assignment.dueAt().atZone(zone));
         String title = messages.getMessage("questionnaire.notice." + what + ".title", null, RUSSIAN);
         String text = messages.getMessage(
                 "questionnaire.notice." + what + ".text", new Object[] {questionnaire.title(), when}, RUSSIAN);

@@ -45,7 +45,14 @@ class Questionnaires {
     }
 
     void addVersion(
-            UUID id, UUID series, int version, String title, String description, List<Item> items, UserId by, Instant at) {
+            UUID id,
+            UUID series,
+            int version,
+            String title,
+            String description,
+            List<Item> items,
+            UserId by,
+            Instant at) {
         jdbc.sql("""
                         INSERT INTO questionnaire_version (id, series_id, version, status, title, description, items,
                                                            created_by, created_at)
@@ -92,17 +99,14 @@ class Questionnaires {
 
     /** Publishes the draft and retires the version published before it, in one transaction. */
     boolean publish(UUID id, UUID series, Instant at) {
-        jdbc.sql("UPDATE questionnaire_version SET status = 'RETIRED' WHERE series_id = :series AND status = 'PUBLISHED'")
+        jdbc.sql(
+                        "UPDATE questionnaire_version SET status = 'RETIRED' WHERE series_id = :series AND status = 'PUBLISHED'")
                 .param("series", series)
                 .update();
         return jdbc.sql("""
                                 UPDATE questionnaire_version SET status = 'PUBLISHED', published_at = :at
                                 WHERE id = :id AND status = 'DRAFT'
-                                """)
-                        .param("id", id)
-                        .param("at", utc(at))
-                        .update()
-                == 1;
+                                """).param("id", id).param("at", utc(at)).update() == 1;
     }
 
     /** Locks the series row, so that two new versions of one series are made one after the other. */
@@ -146,7 +150,8 @@ class Questionnaires {
 
     /** Every version of the clinic's questionnaires, newest series first, versions newest first. */
     List<QuestionnaireView> ofClinic(ClinicId clinic) {
-        return jdbc.sql(SELECT + " WHERE s.clinic_id = :clinic ORDER BY s.created_at DESC, v.version DESC")
+        return jdbc
+                .sql(SELECT + " WHERE s.clinic_id = :clinic ORDER BY s.created_at DESC, v.version DESC")
                 .param("clinic", clinic.value())
                 .query((rs, n) -> view(rs))
                 .list()
@@ -171,7 +176,8 @@ class Questionnaires {
 
     /** The published versions of series open to every patient of their clinic. */
     List<QuestionnaireView> openToAll() {
-        return jdbc.sql(SELECT + " WHERE s.open_to_all = TRUE AND v.status = 'PUBLISHED' ORDER BY v.published_at")
+        return jdbc
+                .sql(SELECT + " WHERE s.open_to_all = TRUE AND v.status = 'PUBLISHED' ORDER BY v.published_at")
                 .query((rs, n) -> view(rs))
                 .list()
                 .stream()
@@ -200,7 +206,8 @@ class Questionnaires {
     }
 
     private QuestionnaireView withServices(QuestionnaireView view) {
-        var services = jdbc.sql("SELECT service_id FROM questionnaire_service WHERE series_id = :series ORDER BY service_id")
+        var services = jdbc.sql(
+                        "SELECT service_id FROM questionnaire_service WHERE series_id = :series ORDER BY service_id")
                 .param("series", view.seriesId())
                 .query(UUID.class)
                 .list();

@@ -110,10 +110,7 @@ class Responses {
         jdbc.sql("""
                         UPDATE questionnaire_assignment SET cancelled_at = :now
                         WHERE appointment_id = :appointment AND cancelled_at IS NULL
-                        """)
-                .param("appointment", appointment)
-                .param("now", utc(now))
-                .update();
+                        """).param("appointment", appointment).param("now", utc(now)).update();
     }
 
     /** A moved appointment: the questionnaire is due at its new start, and reminded again before it. */
@@ -148,22 +145,14 @@ class Responses {
         return jdbc.sql("""
                                 UPDATE questionnaire_assignment SET reminded_at = :now
                                 WHERE id = :id AND reminded_at IS NULL
-                                """)
-                        .param("id", assignment)
-                        .param("now", utc(now))
-                        .update()
-                == 1;
+                                """).param("id", assignment).param("now", utc(now)).update() == 1;
     }
 
     boolean completed(UUID assignment) {
         return jdbc.sql("""
                                 SELECT COUNT(*) FROM questionnaire_response
                                 WHERE assignment_id = :assignment AND status = 'COMPLETED'
-                                """)
-                        .param("assignment", assignment)
-                        .query(Long.class)
-                        .single()
-                > 0;
+                                """).param("assignment", assignment).query(Long.class).single() > 0;
     }
 
     /** Whether the patient submitted a response to the series outside any assignment. */

@@ -61,11 +61,7 @@ class QuestionnaireIT extends ApiSupport {
         Registered account =
                 TestPatients.register(identity, "Анкетова", "Мария", "Ивановна", Phones.unique(), "1985-03-04");
         var user = new SignedInUser(
-                account.userId(),
-                "Мария",
-                account.patientId(),
-                List.of(new RoleGrant(Role.PATIENT, null)),
-                "SMS_CODE");
+                account.userId(), "Мария", account.patientId(), List.of(new RoleGrant(Role.PATIENT, null)), "SMS_CODE");
         return new Person(user, identity.tokensFor(user).accessToken());
     }
 
@@ -89,7 +85,11 @@ class QuestionnaireIT extends ApiSupport {
 
     private List<String> fields(HttpResponse<String> refused) {
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
-        return body(refused).get("errors").valueStream().map(e -> e.get("field").asString()).toList();
+        return body(refused)
+                .get("errors")
+                .valueStream()
+                .map(e -> e.get("field").asString())
+                .toList();
     }
 
     private static Object item(String linkId, String text, String type, Object... more) {
@@ -163,12 +163,18 @@ class QuestionnaireIT extends ApiSupport {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode v1 = body(created);
         assertThat(v1.get("status").asString()).isEqualTo("draft");
-        assertThat(v1.get("item").get(1).get("enableWhen").get(0).get("answerBoolean").asBoolean())
+        assertThat(v1.get("item")
+                        .get(1)
+                        .get("enableWhen")
+                        .get(0)
+                        .get("answerBoolean")
+                        .asBoolean())
                 .isTrue();
         String id = v1.get("id").asString();
 
         var otherAdmin = admin(TestClinics.register(clinics, "Чужая").id());
-        assertThat(getAs(otherAdmin, "/api/v1/questionnaires/" + id).statusCode()).isEqualTo(404);
+        assertThat(getAs(otherAdmin, "/api/v1/questionnaires/" + id).statusCode())
+                .isEqualTo(404);
         assertThat(getAs(otherAdmin, path).statusCode()).isEqualTo(404);
 
         var published = postAs(admin, "/api/v1/questionnaires/" + id + "/publish", map());
@@ -186,7 +192,9 @@ class QuestionnaireIT extends ApiSupport {
         assertThat(postAs(admin, "/api/v1/questionnaires/" + v2id + "/publish", map())
                         .statusCode())
                 .isEqualTo(200);
-        assertThat(body(getAs(admin, "/api/v1/questionnaires/" + id)).get("status").asString())
+        assertThat(body(getAs(admin, "/api/v1/questionnaires/" + id))
+                        .get("status")
+                        .asString())
                 .isEqualTo("retired");
     }
 
@@ -198,9 +206,12 @@ class QuestionnaireIT extends ApiSupport {
         String admin = admin(clinic);
         String service = clinics.servicesOf(doctor.id()).get(0).id().value().toString();
         var created = postAs(
-                admin, "/api/v1/clinics/" + clinic.value() + "/questionnaires", smoking("serviceIds", List.of(service)));
+                admin,
+                "/api/v1/clinics/" + clinic.value() + "/questionnaires",
+                smoking("serviceIds", List.of(service)));
         String id = body(created).get("id").asString();
-        assertThat(postAs(admin, "/api/v1/questionnaires/" + id + "/publish", map()).statusCode())
+        assertThat(postAs(admin, "/api/v1/questionnaires/" + id + "/publish", map())
+                        .statusCode())
                 .isEqualTo(200);
 
         var patient = patient();
@@ -287,9 +298,17 @@ class QuestionnaireIT extends ApiSupport {
         var caring = TestCare.token(identity, doctor);
         var seen = body(getAs(caring, list));
         assertThat(seen).hasSize(1);
-        assertThat(seen.get(0).get("item").get(1).get("answer").get(0).get("valueDecimal").asString())
+        assertThat(seen.get(0)
+                        .get("item")
+                        .get(1)
+                        .get("answer")
+                        .get(0)
+                        .get("valueDecimal")
+                        .asString())
                 .isEqualTo("70.5");
-        var unrelated = TestCare.token(identity, TestCare.doctor(clinics, TestClinics.register(clinics, "Иная").id()));
+        var unrelated = TestCare.token(
+                identity,
+                TestCare.doctor(clinics, TestClinics.register(clinics, "Иная").id()));
         assertThat(getAs(unrelated, list).statusCode()).isEqualTo(404);
         assertThat(getAs(stranger.token(), list).statusCode()).isEqualTo(404);
         assertThat(getAs(admin, list).statusCode()).isEqualTo(404);
@@ -316,7 +335,9 @@ class QuestionnaireIT extends ApiSupport {
         var sent = postAs(admin, send, map("patientIds", List.of(cared.id())));
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
         assertThat(body(sent).get("asked").asInt()).isEqualTo(1);
-        assertThat(body(postAs(admin, send, map("patientIds", List.of(cared.id())))).get("asked").asInt())
+        assertThat(body(postAs(admin, send, map("patientIds", List.of(cared.id()))))
+                        .get("asked")
+                        .asInt())
                 .isZero();
         var tasks = body(getAs(cared.token(), "/api/v1/patients/" + cared.id() + "/questionnaire-tasks"));
         assertThat(tasks).hasSize(1);

@@ -128,7 +128,11 @@ final class Json {
 
     /** A questionnaire as the administrator sends it: {@code item} as in {@link Questionnaire}. */
     record QuestionnaireBody(
-            String title, String description, List<QuestionnaireItem> item, List<String> serviceIds, Boolean openToAll) {
+            String title,
+            String description,
+            List<QuestionnaireItem> item,
+            List<String> serviceIds,
+            Boolean openToAll) {
 
         QuestionnaireForm form() {
             var errors = new FieldErrors();
@@ -167,8 +171,7 @@ final class Json {
                         one.measure()));
             }
             errors.throwIfAny();
-            return new QuestionnaireForm(
-                    title, description, items, serviceIds, Boolean.TRUE.equals(openToAll));
+            return new QuestionnaireForm(title, description, items, serviceIds, Boolean.TRUE.equals(openToAll));
         }
     }
 

@@ -122,7 +122,8 @@ class QuestionnaireAdminPages {
             Locale locale) {
         var questionnaire = definitions.administered(user, uuid(qid));
         var form = new QuestionnaireForm(title, description, items(questionnaire), serviceIds, openToAll);
-        return act(user, qid, model, locale, "saved", Map.of(), () -> definitions.update(user, questionnaire.id(), form));
+        return act(
+                user, qid, model, locale, "saved", Map.of(), () -> definitions.update(user, questionnaire.id(), form));
     }
 
     @PostMapping("/admin/questionnaires/{qid}/items")
@@ -145,7 +146,10 @@ class QuestionnaireAdminPages {
                 params.get("unit"),
                 params.get("minValue"),
                 params.get("maxValue"),
-                options.lines().map(String::strip).filter(line -> !line.isEmpty()).toList(),
+                options.lines()
+                        .map(String::strip)
+                        .filter(line -> !line.isEmpty())
+                        .toList(),
                 params.get("enableWhenQuestion"),
                 params.get("enableWhenAnswer"),
                 params.get("measure"));
@@ -165,8 +169,9 @@ class QuestionnaireAdminPages {
             throw notAdministrator;
         } catch (DomainException refused) {
             var byField = new LinkedHashMap<String, String>();
-            errors.of(refused, locale).forEach((field, message) -> byField.putIfAbsent(
-                    field.startsWith(prefix) ? "new." + field.substring(prefix.length()) : field, message));
+            errors.of(refused, locale)
+                    .forEach((field, message) -> byField.putIfAbsent(
+                            field.startsWith(prefix) ? "new." + field.substring(prefix.length()) : field, message));
             model.addAttribute("errors", byField);
             var values = new LinkedHashMap<String, Object>(params);
             values.put("required", required);
@@ -193,7 +198,14 @@ class QuestionnaireAdminPages {
                 items,
                 questionnaire.serviceIds().stream().map(UUID::toString).toList(),
                 questionnaire.openToAll());
-        return act(user, qid, model, locale, "removed", Map.of(), () -> definitions.update(user, questionnaire.id(), form));
+        return act(
+                user,
+                qid,
+                model,
+                locale,
+                "removed",
+                Map.of(),
+                () -> definitions.update(user, questionnaire.id(), form));
     }
 
     @PostMapping("/admin/questionnaires/{qid}/publish")

@@ -42,9 +42,11 @@ class ResponsePages {
     String panel(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
         var decision = access.require(user, patient(id), RecordAction.VIEW);
         model.addAttribute("patientId", decision.patient().value());
-        model.addAttribute("responses", filling.responses(decision).stream()
-                .filter(response -> response.submittedAt() != null)
-                .toList());
+        model.addAttribute(
+                "responses",
+                filling.responses(decision).stream()
+                        .filter(response -> response.submittedAt() != null)
+                        .toList());
         return "questionnaire/record :: panel";
     }
 
