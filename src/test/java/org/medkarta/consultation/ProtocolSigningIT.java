@@ -385,8 +385,10 @@ class ProtocolSigningIT extends ConsultationSupport {
                     var image = picture.getImage();
                     int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
                     found.add(new QRCodeReader()
-                            .decode(new BinaryBitmap(new HybridBinarizer(
-                                    new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))))
+                            .decode(
+                                    new BinaryBitmap(new HybridBinarizer(
+                                            new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))),
+                                    java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE))
                             .getText());
                 }
             }
