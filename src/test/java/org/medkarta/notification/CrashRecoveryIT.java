@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.medkarta.MedkartaApplication;
 import org.medkarta.testing.MutableClock;
+import org.medkarta.testing.Phones;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.TypeExcludeFilter;
@@ -50,7 +51,7 @@ class CrashRecoveryIT {
 
     @Test
     void messagesCommittedBeforeACrashAreDeliveredExactlyOnceAfterRestart() throws InterruptedException {
-        String phone = "+7999" + String.format("%07d", (long) (Math.random() * 10_000_000));
+        String phone = Phones.unique();
         String email = "crash-" + UUID.randomUUID() + "@example.org";
         notifications.sendSms(phone, "Код входа: 111111", "crash:" + phone);
         notifications.sendEmail(email, "Подтвердите адрес", "Ссылка", "crash:" + email);

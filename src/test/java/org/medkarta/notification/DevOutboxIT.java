@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.medkarta.testing.Outbox;
+import org.medkarta.testing.Phones;
 import org.medkarta.testing.WebClientSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +23,7 @@ class DevOutboxIT extends WebClientSupport {
 
     @Test
     void smsSentInTheDefaultProfileIsReadableThroughTheApi() {
-        String phone = uniquePhone();
+        String phone = Phones.unique();
         notifications.sendSms(phone, "Код входа в Медкарту: 123456");
         Outbox.to(outbox, phone, 1);
 
@@ -39,7 +40,7 @@ class DevOutboxIT extends WebClientSupport {
 
     @Test
     void aPhoneWithAnUnencodedPlusStillFindsItsMessages() {
-        String phone = uniquePhone();
+        String phone = Phones.unique();
         notifications.sendSms(phone, "first");
         notifications.sendSms(phone, "second");
         Outbox.to(outbox, phone, 2);
@@ -65,7 +66,7 @@ class DevOutboxIT extends WebClientSupport {
 
     @Test
     void messagesToSomeoneElseAreNotListed() {
-        notifications.sendSms(uniquePhone(), "not for you");
+        notifications.sendSms(Phones.unique(), "not for you");
 
         assertThat(json.readTree(get("/api/v1/dev/outbox?to=%2B70000000000").body()))
                 .isEmpty();
@@ -73,7 +74,7 @@ class DevOutboxIT extends WebClientSupport {
 
     @Test
     void outboxPageListsTheMessagesAndItsHtmxRefreshReturnsOnlyTheTable() {
-        String phone = uniquePhone();
+        String phone = Phones.unique();
         notifications.sendSms(phone, "Код для страницы: 654321");
         Outbox.to(outbox, phone, 1);
 
@@ -86,9 +87,5 @@ class DevOutboxIT extends WebClientSupport {
                 .contains("Код для страницы: 654321")
                 .contains("id=\"messages\"")
                 .doesNotContain("<html");
-    }
-
-    private static String uniquePhone() {
-        return "+7999" + String.format("%07d", (long) (Math.random() * 10_000_000));
     }
 }

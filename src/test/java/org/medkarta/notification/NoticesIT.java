@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.UserId;
 import org.medkarta.testing.MutableClock;
+import org.medkarta.testing.Phones;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The in-app notification centre and the channels a user chooses (SPEC H1). */
@@ -86,7 +87,7 @@ class NoticesIT {
     @Test
     void aUserWhoNeverChoseIsToldByEveryChannel() {
         UserId patient = newUser();
-        String phone = uniquePhone();
+        String phone = Phones.unique();
         String email = "all-" + patient.value() + "@example.org";
 
         assertThat(notifications.preferences(patient)).isEqualTo(NotificationPreferences.everything());
@@ -106,7 +107,7 @@ class NoticesIT {
     @Test
     void aUserIsToldOnlyByTheChannelsTheyChose() {
         UserId patient = newUser();
-        String phone = uniquePhone();
+        String phone = Phones.unique();
         String email = "chosen-" + patient.value() + "@example.org";
         notifications.choose(patient, new NotificationPreferences(false, true, false));
         notifications.choose(patient, new NotificationPreferences(false, true, true));
@@ -123,7 +124,7 @@ class NoticesIT {
     @Test
     void oneTimeCodesGoOutWhateverTheUserChose() {
         UserId patient = newUser();
-        String phone = uniquePhone();
+        String phone = Phones.unique();
         notifications.choose(patient, new NotificationPreferences(false, false, false));
 
         notifications.sendSms(phone, "Код входа: 123456");
@@ -135,7 +136,7 @@ class NoticesIT {
     @Test
     void tellingTwiceWithTheSameKeyTellsOnce() {
         UserId patient = newUser();
-        String phone = uniquePhone();
+        String phone = Phones.unique();
         var message = new Message("Напоминание", "Приём завтра в 10:00", null);
 
         notifications.tell(patient, Contact.phone(phone), message, "reminder:" + patient.value());
@@ -148,9 +149,5 @@ class NoticesIT {
 
     private static UserId newUser() {
         return new UserId(UUID.randomUUID());
-    }
-
-    private static String uniquePhone() {
-        return "+7998" + String.format("%07d", (long) (Math.random() * 10_000_000));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.medkarta.testing.Outbox;
+import org.medkarta.testing.Phones;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 
@@ -19,7 +20,7 @@ class NotificationModuleIT {
 
     @Test
     void sentMessagesAreKeptInTheDevOutboxNewestFirst() {
-        String phone = "+7999" + System.nanoTime() % 10_000_000;
+        String phone = Phones.unique();
         notifications.sendSms(phone, "first");
         notifications.sendSms(phone, "second");
 

@@ -40,6 +40,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.medkarta.testing.Phones;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -282,8 +283,7 @@ class CrashIT {
     }
 
     private Patient patient(int number) throws Exception {
-        String phone =
-                "+7916" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+        String phone = Phones.unique();
         var registered = expect(
                 201,
                 post(
