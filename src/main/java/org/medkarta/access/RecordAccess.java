@@ -303,6 +303,16 @@ public class RecordAccess {
     }
 
     /**
+     * Whether {@code clinic} cares for {@code patient} now, by the rules staff access is decided by
+     * ({@link org.medkarta.shared.ClinicCare}): asked to offer a clinic's questionnaire open to all its
+     * patients (SPEC E9) and to check the patients a clinic sends one to. It tells only yes or no about
+     * ids the caller holds and opens nothing of the record, so it leaves no audit entry.
+     */
+    public boolean caredForBy(ClinicId clinic, PatientId patient) {
+        return clinic != null && patient != null && clinicCare.caresFor(clinic, patient);
+    }
+
+    /**
      * Opens one record for a clinic's export: allowed while {@code admin} administers {@code clinic}
      * and the clinic cares for the patient, as {@link Relation#CLINIC} with {@link
      * RecordAction#DOWNLOAD}; one audit entry either way, {@code reason} naming the export.

@@ -284,6 +284,12 @@ class AccessMatrixIT extends AccessSupport {
                                 "/api/v1/patients/" + owner.value() + "/diary",
                                 map("measure", "PULSE", "value", "70"))),
                 new Endpoint(
+                        "GET questionnaire responses",
+                        RecordAction.VIEW,
+                        200,
+                        (actor, owner, fixture) -> getWith(
+                                actor.token(), "/api/v1/patients/" + owner.value() + "/questionnaire-responses")),
+                new Endpoint(
                         "GET diary thresholds",
                         RecordAction.VIEW,
                         200,
@@ -597,6 +603,7 @@ class AccessMatrixIT extends AccessSupport {
             "POST /api/v1/patients/{id}/diary",
             "GET /api/v1/patients/{id}/diary/thresholds",
             "POST /api/v1/patients/{id}/diary/thresholds",
+            "GET /api/v1/patients/{id}/questionnaire-responses",
             "POST /api/v1/patients/{id}/record/entries",
             "GET /api/v1/patients/{id}/record/entries/{entryId}",
             "GET /api/v1/patients/{id}/record/labs/{code}",

@@ -47,6 +47,7 @@ final class EndpointClassification {
                 "GET /api/v1/patients/{id}/diary",
                 "GET /api/v1/patients/{id}/diary/thresholds",
                 "GET /api/v1/extracts/{extractId}",
+                "GET /api/v1/patients/{id}/questionnaire-responses",
                 "GET /api/v1/patients/{id}/documents",
                 "GET /api/v1/patients/{id}/documents/{uploadId}/content",
                 "GET /api/v1/patients/{id}/extracts",
@@ -253,6 +254,45 @@ final class EndpointClassification {
                 "POST /security/sign-out-others",
                 "POST /security/totp",
                 "PUT /api/v1/me/notification-preferences");
+        add(
+                all,
+                Kind.PER_PERSON,
+                "Questionnaire answers and what a patient is asked to fill (SPEC E9): RecordAccess VIEW to read,"
+                        + " CONTRIBUTE to fill; another patient or unrelated staff 404 (QuestionnaireIT).",
+                "GET /api/v1/patients/{id}/questionnaire-tasks",
+                "POST /api/v1/questionnaires/{id}/responses",
+                "GET /record/{id}/questionnaires",
+                "GET /record/{id}/questionnaires/panel",
+                "GET /record/{id}/questionnaires/{responseId}",
+                "GET /questionnaires/{qid}/fill",
+                "POST /questionnaires/{qid}/fill");
+        add(
+                all,
+                Kind.SELF_ONLY,
+                "The signed-in person's own questionnaires: the records they fill for (own, children, FULL grants), each decided by RecordAccess.",
+                "GET /questionnaires",
+                "GET /questionnaires/tasks-fragment");
+        add(
+                all,
+                Kind.STAFF_ONLY,
+                "Questionnaire definitions (SPEC E9): the clinic's administrators; a published version is readable by anyone signed in"
+                        + " (no patient data); drafts and every change answer 404 outside the clinic (QuestionnaireIT).",
+                "GET /api/v1/clinics/{id}/questionnaires",
+                "POST /api/v1/clinics/{id}/questionnaires",
+                "GET /api/v1/questionnaires/{id}",
+                "PUT /api/v1/questionnaires/{id}",
+                "POST /api/v1/questionnaires/{id}/publish",
+                "POST /api/v1/questionnaires/{id}/versions",
+                "POST /api/v1/questionnaires/{id}/assignments",
+                "GET /admin/clinics/{id}/questionnaires",
+                "POST /admin/clinics/{id}/questionnaires",
+                "GET /admin/questionnaires/{qid}",
+                "POST /admin/questionnaires/{qid}",
+                "POST /admin/questionnaires/{qid}/items",
+                "POST /admin/questionnaires/{qid}/items/{linkId}/remove",
+                "POST /admin/questionnaires/{qid}/publish",
+                "POST /admin/questionnaires/{qid}/versions",
+                "POST /admin/questionnaires/{qid}/send");
         add(
                 all,
                 Kind.PER_PERSON,

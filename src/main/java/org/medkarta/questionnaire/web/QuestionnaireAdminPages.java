@@ -1,0 +1,278 @@
+package org.medkarta.questionnaire.web;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.medkarta.identity.SignedInUser;
+import org.medkarta.questionnaire.Definitions;
+import org.medkarta.questionnaire.ItemForm;
+import org.medkarta.questionnaire.ItemType;
+import org.medkarta.questionnaire.QuestionnaireForm;
+import org.medkarta.questionnaire.QuestionnaireStatus;
+import org.medkarta.questionnaire.QuestionnaireView;
+import org.medkarta.questionnaire.Sending;
+import org.medkarta.record.Measure;
+import org.medkarta.shared.ClinicId;
+import org.medkarta.shared.DomainException;
+import org.medkarta.shared.InvalidInput;
+import org.medkarta.shared.NotFound;
+import org.medkarta.web.PageErrors;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * «Анкеты» among a clinic's admin pages (SPEC E9): the clinic's questionnaires, and the editor of
+ * one version (its details and assignment, its items one by one, publishing, a new version, sending
+ * it to chosen patients). Anyone but the clinic's administrators is answered 404.
+ */
+@Controller
+@PreAuthorize("isAuthenticated()")
+class QuestionnaireAdminPages {
+
+    private final Definitions definitions;
+    private final Sending sending;
+    private final PageErrors errors;
+
+    QuestionnaireAdminPages(Definitions definitions, Sending sending, PageErrors errors) {
+        this.definitions = definitions;
+        this.sending = sending;
+        this.errors = errors;
+    }
+
+    @GetMapping("/admin/clinics/{id}/questionnaires")
+    String list(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
+        var clinic = clinic(id);
+        model.addAttribute("clinic", definitions.clinic(user, clinic));
+        model.addAttribute("questionnaires", definitions.ofClinic(user, clinic));
+        if (model.getAttribute("values") == null) {
+            model.addAttribute("values", Map.of());
+        }
+        if (model.getAttribute("errors") == null) {
+            model.addAttribute("errors", Map.of());
+        }
+        return "questionnaire/admin-list";
+    }
+
+    @PostMapping("/admin/clinics/{id}/questionnaires")
+    String create(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String description,
+            Model model,
+            Locale locale) {
+        var clinic = clinic(id);
+        try {
+            var created = definitions.create(
+                    user, clinic, new QuestionnaireForm(title, description, List.of(), List.of(), false));
+            return "redirect:/admin/questionnaires/" + created.id();
+        } catch (NotFound notAdministrator) {
+            throw notAdministrator;
+        } catch (DomainException refused) {
+            model.addAttribute("errors", errors.of(refused, locale));
+            model.addAttribute("values", values("title", title, "description", description));
+            return list(user, id, model);
+        }
+    }
+
+    @GetMapping("/admin/questionnaires/{qid}")
+    String edit(@AuthenticationPrincipal SignedInUser user, @PathVariable String qid, Model model) {
+        var questionnaire = definitions.administered(user, uuid(qid));
+        model.addAttribute("q", questionnaire);
+        model.addAttribute("clinic", definitions.clinic(user, questionnaire.clinicId()));
+        model.addAttribute("services", definitions.services(user, questionnaire.clinicId()));
+        model.addAttribute("types", ItemType.values());
+        model.addAttribute(
+                "measures",
+                Arrays.stream(Measure.values()).filter(m -> !m.twoValues()).toList());
+        model.addAttribute(
+                "candidates",
+                questionnaire.status() == QuestionnaireStatus.PUBLISHED
+                        ? sending.candidates(user, questionnaire.id())
+                        : List.of());
+        if (model.getAttribute("errors") == null) {
+            model.addAttribute("errors", Map.of());
+        }
+        if (model.getAttribute("values") == null) {
+            model.addAttribute("values", Map.of());
+        }
+        return "questionnaire/admin-edit";
+    }
+
+    /** The draft's title, description and assignment (services, open to all). */
+    @PostMapping("/admin/questionnaires/{qid}")
+    String details(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String qid,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String description,
+            @RequestParam(required = false) List<String> serviceIds,
+            @RequestParam(required = false) boolean openToAll,
+            Model model,
+            Locale locale) {
+        var questionnaire = definitions.administered(user, uuid(qid));
+        var form = new QuestionnaireForm(title, description, items(questionnaire), serviceIds, openToAll);
+        return act(
+                user, qid, model, locale, "saved", Map.of(), () -> definitions.update(user, questionnaire.id(), form));
+    }
+
+    @PostMapping("/admin/questionnaires/{qid}/items")
+    String addItem(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String qid,
+            @RequestParam Map<String, String> params,
+            @RequestParam(required = false) boolean required,
+            @RequestParam(required = false) boolean repeats,
+            Model model,
+            Locale locale) {
+        var questionnaire = definitions.administered(user, uuid(qid));
+        String options = params.getOrDefault("answerOptions", "");
+        var item = new ItemForm(
+                params.get("linkId"),
+                params.get("text"),
+                params.get("type"),
+                required,
+                repeats,
+                params.get("unit"),
+                params.get("minValue"),
+                params.get("maxValue"),
+                options.lines()
+                        .map(String::strip)
+                        .filter(line -> !line.isEmpty())
+                        .toList(),
+                params.get("enableWhenQuestion"),
+                params.get("enableWhenAnswer"),
+                params.get("measure"));
+        var items = new ArrayList<>(items(questionnaire));
+        items.add(item);
+        String prefix = "item[" + (items.size() - 1) + "].";
+        var form = new QuestionnaireForm(
+                questionnaire.title(),
+                questionnaire.description(),
+                items,
+                questionnaire.serviceIds().stream().map(UUID::toString).toList(),
+                questionnaire.openToAll());
+        try {
+            definitions.update(user, questionnaire.id(), form);
+            return "redirect:/admin/questionnaires/" + qid + "?added#items";
+        } catch (NotFound notAdministrator) {
+            throw notAdministrator;
+        } catch (DomainException refused) {
+            var byField = new LinkedHashMap<String, String>();
+            errors.of(refused, locale)
+                    .forEach((field, message) -> byField.putIfAbsent(
+                            field.startsWith(prefix) ? "new." + field.substring(prefix.length()) : field, message));
+            model.addAttribute("errors", byField);
+            var values = new LinkedHashMap<String, Object>(params);
+            values.put("required", required);
+            values.put("repeats", repeats);
+            model.addAttribute("values", values);
+            return edit(user, qid, model);
+        }
+    }
+
+    @PostMapping("/admin/questionnaires/{qid}/items/{linkId}/remove")
+    String removeItem(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String qid,
+            @PathVariable String linkId,
+            Model model,
+            Locale locale) {
+        var questionnaire = definitions.administered(user, uuid(qid));
+        var items = items(questionnaire).stream()
+                .filter(item -> !item.linkId().equals(linkId))
+                .toList();
+        var form = new QuestionnaireForm(
+                questionnaire.title(),
+                questionnaire.description(),
+                items,
+                questionnaire.serviceIds().stream().map(UUID::toString).toList(),
+                questionnaire.openToAll());
+        return act(
+                user,
+                qid,
+                model,
+                locale,
+                "removed",
+                Map.of(),
+                () -> definitions.update(user, questionnaire.id(), form));
+    }
+
+    @PostMapping("/admin/questionnaires/{qid}/publish")
+    String publish(@AuthenticationPrincipal SignedInUser user, @PathVariable String qid, Model model, Locale locale) {
+        return act(user, qid, model, locale, "published", Map.of(), () -> definitions.publish(user, uuid(qid)));
+    }
+
+    @PostMapping("/admin/questionnaires/{qid}/versions")
+    String newVersion(@AuthenticationPrincipal SignedInUser user, @PathVariable String qid) {
+        var draft = definitions.newVersion(user, uuid(qid));
+        return "redirect:/admin/questionnaires/" + draft.id() + "?versioned";
+    }
+
+    @PostMapping("/admin/questionnaires/{qid}/send")
+    String send(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String qid,
+            @RequestParam(required = false) List<String> patientIds,
+            Model model,
+            Locale locale) {
+        return act(user, qid, model, locale, "sent", Map.of(), () -> sending.send(user, uuid(qid), patientIds));
+    }
+
+    private String act(
+            SignedInUser user,
+            String qid,
+            Model model,
+            Locale locale,
+            String done,
+            Map<String, String> fieldOfProblem,
+            Runnable action) {
+        try {
+            action.run();
+            return "redirect:/admin/questionnaires/" + qid + "?" + done;
+        } catch (NotFound notAdministrator) {
+            throw notAdministrator;
+        } catch (DomainException refused) {
+            model.addAttribute("errors", errors.of(refused, locale, fieldOfProblem));
+            return edit(user, qid, model);
+        }
+    }
+
+    private static List<ItemForm> items(QuestionnaireView questionnaire) {
+        return questionnaire.items().stream().map(ItemForm::of).toList();
+    }
+
+    private static Map<String, Object> values(Object... pairs) {
+        var values = new LinkedHashMap<String, Object>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            values.put((String) pairs[i], pairs[i + 1] == null ? "" : pairs[i + 1]);
+        }
+        return values;
+    }
+
+    private static ClinicId clinic(String id) {
+        try {
+            return ClinicId.of(id);
+        } catch (InvalidInput malformed) {
+            throw new NotFound();
+        }
+    }
+
+    static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException malformed) {
+            throw new NotFound();
+        }
+    }
+}
