@@ -6,8 +6,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.medkarta.clinic.ClinicDirectory;
@@ -24,6 +22,7 @@ import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
 import org.medkarta.testing.TestPatients;
+import org.medkarta.testing.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -66,17 +65,8 @@ class QuestionnaireIT extends ApiSupport {
     }
 
     private String admin(ClinicId clinic) {
-        var id = identity.invite(
-                "qadm-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                "Админов",
-                "Олег",
-                null,
-                Role.CLINIC_ADMIN,
-                clinic,
-                "http://localhost",
-                Locale.ENGLISH);
-        var user = new SignedInUser(id, "Админ", null, List.of(new RoleGrant(Role.CLINIC_ADMIN, clinic)), "PASSWORD");
-        return identity.tokensFor(user).accessToken();
+        return identity.tokensFor(TestStaff.administrator(identity, clinics, clinic))
+                .accessToken();
     }
 
     private HttpResponse<String> postAs(String token, String path, Object body) {
