@@ -30,7 +30,6 @@ CREATE TABLE record_extract (
     ordered_at         TIMESTAMP WITH TIME ZONE NOT NULL,
     started_at         TIMESTAMP WITH TIME ZONE,
     finished_at        TIMESTAMP WITH TIME ZONE,
-    CONSTRAINT record_extract_state_ck CHECK (state IN ('QUEUED', 'RUNNING', 'DONE', 'FAILED')),
     CONSTRAINT record_extract_progress_ck CHECK (progress BETWEEN 0 AND 100)
 );
 CREATE INDEX record_extract_by_patient_idx ON record_extract (patient_id, ordered_at);
