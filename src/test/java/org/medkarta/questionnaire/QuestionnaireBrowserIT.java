@@ -128,7 +128,11 @@ class QuestionnaireBrowserIT extends BrowserSupport {
         assertThat(answered).containsText("5");
         screenshot("doctor-reads");
 
-        // The fill page in English.
+        // The patient's questionnaires, from the menu, in English too.
+        onPhone.setViewportSize(1280, 900);
+        onPhone.locator("#nav-questionnaires").click();
+        onPhone.waitForURL("**/questionnaires");
+        assertThat(onPhone.locator("li.response")).containsText("Перед приёмом терапевта");
         onPhone.navigate(url("/questionnaires?lang=en"));
         assertThat(onPhone.locator("h1")).hasText("Questionnaires");
         assertThat(jdbc.sql(
