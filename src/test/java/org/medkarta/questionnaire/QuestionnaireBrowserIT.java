@@ -126,7 +126,10 @@ class QuestionnaireBrowserIT extends BrowserSupport {
         assertThat(answered).containsText("Вы курите?");
         assertThat(answered).containsText("Да");
         assertThat(answered).containsText("5");
-        screenshot("doctor-reads");
+        answered.locator("h3 a").click();
+        desk.waitForURL("**/questionnaires/*-*");
+        assertThat(desk.locator("#answers dd[data-link-id='smoke']")).hasText("Да");
+        assertThat(desk.locator("#answers dd[data-link-id='cigs']")).hasText("5");
 
         // The patient's questionnaires, from the menu, in English too.
         onPhone.setViewportSize(1280, 900);
