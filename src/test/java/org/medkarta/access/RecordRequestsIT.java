@@ -411,14 +411,30 @@ class RecordRequestsIT extends AccessSupport {
                 "скан");
         byte[] sixMegabytes = new byte[6 * 1024 * 1024];
         System.arraycopy(Samples.png(), 0, sixMegabytes, 0, Samples.png().length);
-        assertRefused(
-                multipartFiles(
-                        requester.token(),
-                        "/api/v1/record-access-requests",
-                        papers.request(clinic),
-                        List.of(new FilePart("documentScan", "passport.png", sixMegabytes))),
-                "documentScan",
-                "5");
+        var tooLarge = multipartFiles(
+                requester.token(),
+                "/api/v1/record-access-requests",
+                papers.request(clinic),
+                List.of(new FilePart("documentScan", "passport.png", sixMegabytes)));
+        assertThat(tooLarge.statusCode()).as(tooLarge.body()).isEqualTo(413);
+        assertThat(tooLarge.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(problem(tooLarge)).isEqualTo("payload-too-large");
+        assertThat(body(tooLarge).get("title").asString()).isNotBlank();
+        assertThat(body(tooLarge).get("field").asString()).isEqualTo("documentScan");
+        assertThat(body(tooLarge).get("errors").findValuesAsString("field")).containsExactly("documentScan");
+        assertThat(body(tooLarge).get("detail").asString()).contains("5");
+        Map<String, String> tooLargeAndMisnamed = papers.request(clinic);
+        tooLargeAndMisnamed.put("lastName", "123");
+        var both = multipartFiles(
+                requester.token(),
+                "/api/v1/record-access-requests",
+                tooLargeAndMisnamed,
+                List.of(new FilePart("documentScan", "passport.png", sixMegabytes)));
+        assertThat(both.statusCode()).as("the size decides the status").isEqualTo(413);
+        assertThat(body(both).get("errors").findValuesAsString("field"))
+                .as("every wrong field is still named")
+                .containsExactlyInAnyOrder("lastName", "documentScan");
         assertRefused(
                 multipartFiles(
                         requester.token(),
