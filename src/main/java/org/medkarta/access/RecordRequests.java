@@ -60,6 +60,7 @@ public class RecordRequests {
     private final ClinicCareRelationships care;
     private final ClinicDirectory clinics;
     private final Files files;
+    private final RecordRequestReads reads;
     private final TransactionTemplate transaction;
     private final AccessProperties properties;
     private final Clock clock;
@@ -72,6 +73,7 @@ public class RecordRequests {
             ClinicCareRelationships care,
             ClinicDirectory clinics,
             Files files,
+            RecordRequestReads reads,
             TransactionTemplate transaction,
             AccessProperties properties,
             Clock clock) {
@@ -82,6 +84,7 @@ public class RecordRequests {
         this.care = care;
         this.clinics = clinics;
         this.files = files;
+        this.reads = reads;
         this.transaction = transaction;
         this.properties = properties;
         this.clock = clock;
@@ -218,30 +221,39 @@ public class RecordRequests {
     /** A scan stored once, for every request it goes with. */
     private record Stored(RecordRequestScan.Subject kind, StoredFile file) {}
 
-    /** The caller's own requests, newest first: for themself and for their children. */
+    /** The caller's own requests, newest first: for themself and for their children; each an audited read. */
     public List<RecordRequestView> mine(SignedInUser actor) {
         if (actor == null) {
             throw new NotFound();
         }
-        return store.ofAccount(actor.userId()).stream().map(decisions::view).toList();
+        var own = store.ofAccount(actor.userId());
+        own.forEach(request -> reads.record(
+                actor,
+                request,
+                RecordRequestReads.Reader.AUTHOR,
+                RecordRequestReads.REQUEST_READ,
+                "record-access-request " + request.id()));
+        return own.stream().map(decisions::view).toList();
     }
 
     /**
-     * One request, for its author or the registry staff of its clinic.
+     * One request, for its author or the registry staff of its clinic; the read is audited.
      *
      * @throws NotFound for anyone else, and for an unknown id
      */
     public RecordRequestView one(SignedInUser actor, UUID id) {
-        return decisions.view(readable(actor, id));
+        var request = readable(actor, id, RecordRequestReads.REQUEST_READ, "record-access-request " + id);
+        return decisions.view(request);
     }
 
     /**
-     * A scan of a request, for its author or the registry staff of its clinic.
+     * A scan of a request, for its author or the registry staff of its clinic; the read is audited.
      *
      * @throws NotFound for anyone else, staff of other clinics included, and for an unknown id
      */
     public FileContent scan(SignedInUser actor, UUID id, UUID scan) {
-        var request = readable(actor, id);
+        var request =
+                readable(actor, id, RecordRequestReads.SCAN_READ, "record-access-request " + id + " scan " + scan);
         var found = store.scans(request.id()).stream()
                 .filter(row -> row.id().equals(scan))
                 .findFirst()
@@ -249,13 +261,18 @@ public class RecordRequests {
         return files.open(new FileId(found.file()));
     }
 
-    private RecordRequestStore.Row readable(SignedInUser actor, UUID id) {
+    private RecordRequestStore.Row readable(SignedInUser actor, UUID id, String action, String what) {
         if (actor == null || id == null) {
             throw new NotFound();
         }
         var request = store.find(id).orElseThrow(NotFound::new);
-        boolean author = request.account().equals(actor.userId());
-        if (!author && !care.registryClinics(actor.userId()).contains(request.clinic())) {
+        var reader = request.account().equals(actor.userId())
+                ? RecordRequestReads.Reader.AUTHOR
+                : care.registryClinics(actor.userId()).contains(request.clinic())
+                        ? RecordRequestReads.Reader.REGISTRY
+                        : RecordRequestReads.Reader.NOBODY;
+        reads.record(actor, request, reader, action, what);
+        if (reader == RecordRequestReads.Reader.NOBODY) {
             throw new NotFound();
         }
         return request;
