@@ -74,12 +74,7 @@ public class RecordRequestQueue {
     public List<RecordRequestView> queue(SignedInUser actor, ClinicId clinic, RecordRequestState state) {
         requireRegistry(actor, clinic);
         var listed = store.ofClinic(clinic, state);
-        listed.forEach(request -> reads.record(
-                actor,
-                request,
-                RecordRequestReads.Reader.REGISTRY,
-                RecordRequestReads.REQUEST_READ,
-                "record-access-request " + request.id()));
+        reads.listed(actor, listed, RecordRequestReads.Reader.REGISTRY);
         return listed.stream().map(decisions::view).toList();
     }
 

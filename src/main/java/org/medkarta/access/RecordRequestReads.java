@@ -1,6 +1,7 @@
 package org.medkarta.access;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.medkarta.audit.AuditEntry;
 import org.medkarta.audit.AuditTrail;
 import org.medkarta.identity.AccountView;
@@ -61,6 +62,12 @@ class RecordRequestReads {
                 served.map(HttpServletRequest::getRemoteAddr).orElse(null),
                 null,
                 false));
+    }
+
+    /** Records a read of each request a list shows, since each shows its papers. */
+    void listed(SignedInUser actor, List<RecordRequestStore.Row> requests, Reader reader) {
+        requests.forEach(
+                request -> record(actor, request, reader, REQUEST_READ, "record-access-request " + request.id()));
     }
 
     private java.util.UUID subject(RecordRequestStore.Row request) {

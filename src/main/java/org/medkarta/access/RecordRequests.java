@@ -218,12 +218,7 @@ public class RecordRequests {
             throw new NotFound();
         }
         var own = store.ofAccount(actor.userId());
-        own.forEach(request -> reads.record(
-                actor,
-                request,
-                RecordRequestReads.Reader.AUTHOR,
-                RecordRequestReads.REQUEST_READ,
-                "record-access-request " + request.id()));
+        reads.listed(actor, own, RecordRequestReads.Reader.AUTHOR);
         return own.stream().map(decisions::view).toList();
     }
 
