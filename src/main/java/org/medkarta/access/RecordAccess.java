@@ -442,7 +442,8 @@ public class RecordAccess {
         return "USER";
     }
 
-    private static Optional<HttpServletRequest> currentRequest() {
+    /** The HTTP request being served, for the audit entry's resource and address; none in a job. */
+    static Optional<HttpServletRequest> currentRequest() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 ? Optional.of(attributes.getRequest())
                 : Optional.empty();

@@ -33,6 +33,7 @@ public class RecordRequestQueue {
     private final ClinicCareRelationships care;
     private final Identity identity;
     private final RecordAccess access;
+    private final RecordRequestReads reads;
     private final TransactionTemplate transaction;
     private final java.time.Clock clock;
 
@@ -44,6 +45,7 @@ public class RecordRequestQueue {
             ClinicCareRelationships care,
             Identity identity,
             RecordAccess access,
+            RecordRequestReads reads,
             TransactionTemplate transaction,
             java.time.Clock clock) {
         this.store = store;
@@ -53,6 +55,7 @@ public class RecordRequestQueue {
         this.care = care;
         this.identity = identity;
         this.access = access;
+        this.reads = reads;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -63,13 +66,16 @@ public class RecordRequestQueue {
     }
 
     /**
-     * The clinic's requests in {@code state} (every state when null), oldest first.
+     * The clinic's requests in {@code state} (every state when null), oldest first. Each request listed
+     * shows its papers, so each is an audited read.
      *
      * @throws NotFound unless the caller keeps the clinic's registry
      */
     public List<RecordRequestView> queue(SignedInUser actor, ClinicId clinic, RecordRequestState state) {
         requireRegistry(actor, clinic);
-        return store.ofClinic(clinic, state).stream().map(decisions::view).toList();
+        var listed = store.ofClinic(clinic, state);
+        reads.listed(actor, listed, RecordRequestReads.Reader.REGISTRY);
+        return listed.stream().map(decisions::view).toList();
     }
 
     /**

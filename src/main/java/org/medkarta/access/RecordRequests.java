@@ -3,7 +3,6 @@ package org.medkarta.access;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +14,7 @@ import org.medkarta.files.FileId;
 import org.medkarta.files.FilePurpose;
 import org.medkarta.files.Files;
 import org.medkarta.files.StoredFile;
+import org.medkarta.identity.PersonFields;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.Ages;
@@ -46,8 +46,6 @@ public class RecordRequests {
     /** At most this many scans with one request: the document, the policy, the SNILS card and two more pages. */
     static final int MAX_SCANS = 5;
 
-    private static final Pattern NAME =
-            Pattern.compile("^[\\p{IsCyrillic}\\p{IsLatin}][\\p{IsCyrillic}\\p{IsLatin}' \\-]{0,99}$");
     private static final Pattern PASSPORT_SERIES = Pattern.compile("^\\d{4}$");
     private static final Pattern SIX_DIGITS = Pattern.compile("^\\d{6}$");
     private static final Pattern OTHER_SERIES = Pattern.compile("^[\\p{L}\\d\\- ]{1,20}$");
@@ -60,6 +58,7 @@ public class RecordRequests {
     private final ClinicCareRelationships care;
     private final ClinicDirectory clinics;
     private final Files files;
+    private final RecordRequestReads reads;
     private final TransactionTemplate transaction;
     private final AccessProperties properties;
     private final Clock clock;
@@ -72,6 +71,7 @@ public class RecordRequests {
             ClinicCareRelationships care,
             ClinicDirectory clinics,
             Files files,
+            RecordRequestReads reads,
             TransactionTemplate transaction,
             AccessProperties properties,
             Clock clock) {
@@ -82,6 +82,7 @@ public class RecordRequests {
         this.care = care;
         this.clinics = clinics;
         this.files = files;
+        this.reads = reads;
         this.transaction = transaction;
         this.properties = properties;
         this.clock = clock;
@@ -108,14 +109,12 @@ public class RecordRequests {
         }
         Instant now = clock.instant();
         var errors = new FieldErrors();
-        String lastName = name(form.lastName(), "lastName", true, errors);
-        String firstName = name(form.firstName(), "firstName", true, errors);
-        String patronymic = name(form.patronymic(), "patronymic", false, errors);
-        LocalDate birthDate = date(form.birthDate(), "birthDate", errors);
+        String lastName = PersonFields.name(form.lastName(), "lastName", true, errors);
+        String firstName = PersonFields.name(form.firstName(), "firstName", true, errors);
+        String patronymic = PersonFields.name(form.patronymic(), "patronymic", false, errors);
         LocalDate today = LocalDate.ofInstant(now, properties.zone());
-        if (birthDate != null && (birthDate.isAfter(today) || birthDate.getYear() < 1900)) {
-            errors.reject("birthDate", "identity.validation.birth-date");
-        } else if (birthDate != null
+        LocalDate birthDate = PersonFields.birthDate(form.birthDate(), "birthDate", today, errors);
+        if (birthDate != null
                 && form.forChild()
                 && !Ages.under(birthDate, properties.adultAge(), now, properties.zone())) {
             // Order 003 §23.2: from 15 the child manages their record and files the request themself.
@@ -123,17 +122,12 @@ public class RecordRequests {
         }
         var type = documentType(form.documentType(), errors);
         String[] document = document(type, form.documentSeries(), form.documentNumber(), errors);
-        LocalDate issuedOn = date(form.documentIssuedOn(), "documentIssuedOn", errors);
+        LocalDate issuedOn = PersonFields.date(form.documentIssuedOn(), "documentIssuedOn", true, errors);
         if (issuedOn != null && (issuedOn.isAfter(today) || (birthDate != null && issuedOn.isBefore(birthDate)))) {
             errors.reject("documentIssuedOn", "access.request.validation.issued-on");
         }
         String issuer = text(form.documentIssuer(), "documentIssuer", 300, errors);
-        String oms = form.omsNumber() == null ? "" : form.omsNumber().replaceAll("[\\s\\-]", "");
-        if (oms.isEmpty()) {
-            errors.reject("omsNumber", "validation.required");
-        } else if (!oms.matches("\\d{16}")) {
-            errors.reject("omsNumber", "identity.validation.oms-number");
-        }
+        String oms = PersonFields.omsNumber(form.omsNumber(), "omsNumber", errors);
         Snils snils = errors.check(() -> Snils.parse(form.snils(), "snils"));
         ClinicId chosen = chosenClinic(form, errors);
         checkScans(scans, errors);
@@ -218,30 +212,34 @@ public class RecordRequests {
     /** A scan stored once, for every request it goes with. */
     private record Stored(RecordRequestScan.Subject kind, StoredFile file) {}
 
-    /** The caller's own requests, newest first: for themself and for their children. */
+    /** The caller's own requests, newest first: for themself and for their children; each an audited read. */
     public List<RecordRequestView> mine(SignedInUser actor) {
         if (actor == null) {
             throw new NotFound();
         }
-        return store.ofAccount(actor.userId()).stream().map(decisions::view).toList();
+        var own = store.ofAccount(actor.userId());
+        reads.listed(actor, own, RecordRequestReads.Reader.AUTHOR);
+        return own.stream().map(decisions::view).toList();
     }
 
     /**
-     * One request, for its author or the registry staff of its clinic.
+     * One request, for its author or the registry staff of its clinic; the read is audited.
      *
      * @throws NotFound for anyone else, and for an unknown id
      */
     public RecordRequestView one(SignedInUser actor, UUID id) {
-        return decisions.view(readable(actor, id));
+        var request = readable(actor, id, RecordRequestReads.REQUEST_READ, "record-access-request " + id);
+        return decisions.view(request);
     }
 
     /**
-     * A scan of a request, for its author or the registry staff of its clinic.
+     * A scan of a request, for its author or the registry staff of its clinic; the read is audited.
      *
      * @throws NotFound for anyone else, staff of other clinics included, and for an unknown id
      */
     public FileContent scan(SignedInUser actor, UUID id, UUID scan) {
-        var request = readable(actor, id);
+        var request =
+                readable(actor, id, RecordRequestReads.SCAN_READ, "record-access-request " + id + " scan " + scan);
         var found = store.scans(request.id()).stream()
                 .filter(row -> row.id().equals(scan))
                 .findFirst()
@@ -249,13 +247,18 @@ public class RecordRequests {
         return files.open(new FileId(found.file()));
     }
 
-    private RecordRequestStore.Row readable(SignedInUser actor, UUID id) {
+    private RecordRequestStore.Row readable(SignedInUser actor, UUID id, String action, String what) {
         if (actor == null || id == null) {
             throw new NotFound();
         }
         var request = store.find(id).orElseThrow(NotFound::new);
-        boolean author = request.account().equals(actor.userId());
-        if (!author && !care.registryClinics(actor.userId()).contains(request.clinic())) {
+        var reader = request.account().equals(actor.userId())
+                ? RecordRequestReads.Reader.AUTHOR
+                : care.registryClinics(actor.userId()).contains(request.clinic())
+                        ? RecordRequestReads.Reader.REGISTRY
+                        : RecordRequestReads.Reader.NOBODY;
+        reads.record(actor, request, reader, action, what);
+        if (reader == RecordRequestReads.Reader.NOBODY) {
             throw new NotFound();
         }
         return request;
@@ -361,34 +364,6 @@ public class RecordRequests {
             errors.reject("documentNumber", "access.request.validation.document-number");
         }
         return new String[] {cleanSeries.isEmpty() ? null : cleanSeries, cleanNumber};
-    }
-
-    private static String name(String value, String field, boolean required, FieldErrors errors) {
-        String clean = value == null ? "" : value.strip().replaceAll("\\s+", " ");
-        if (clean.isEmpty()) {
-            if (required) {
-                errors.reject(field, "validation.required");
-            }
-            return null;
-        }
-        if (!NAME.matcher(clean).matches()) {
-            errors.reject(field, "identity.validation.name");
-            return null;
-        }
-        return clean;
-    }
-
-    private static LocalDate date(String value, String field, FieldErrors errors) {
-        if (value == null || value.isBlank()) {
-            errors.reject(field, "validation.required");
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            errors.reject(field, "identity.validation.date-format");
-            return null;
-        }
     }
 
     private static String text(String value, String field, int max, FieldErrors errors) {

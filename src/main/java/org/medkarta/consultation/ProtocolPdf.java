@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.medkarta.shared.Pdfs;
-import org.springframework.web.util.HtmlUtils;
+import org.medkarta.shared.SignatureStamp;
 
 /**
  * The protocol as a PDF (SPEC D8): clinic, doctor, patient, date, content, diagnoses with codes and
@@ -14,7 +14,6 @@ import org.springframework.web.util.HtmlUtils;
 final class ProtocolPdf {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private ProtocolPdf() {}
 
@@ -39,7 +38,7 @@ final class ProtocolPdf {
             String clinicName,
             String clinicAddress,
             ZoneId zone,
-            ProtocolStamp stamp) {
+            SignatureStamp stamp) {
         var body = new StringBuilder();
         body.append("<h1>").append(e("Протокол телемедицинской консультации")).append("</h1>");
         body.append("<div class=\"subtitle\">")
@@ -80,7 +79,7 @@ final class ProtocolPdf {
                 section(body, "Дополнение от " + at(addendum.writtenAt(), zone), addendum.text());
             }
         } else {
-            stamp(body, stamp, zone);
+            body.append(stamp.xhtml("Документ подписан электронной подписью", zone));
         }
         String page = """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -103,25 +102,6 @@ final class ProtocolPdf {
                 <body>%3$s</body></html>
                 """.formatted(e("Протокол консультации"), Pdfs.FAMILY, body);
         return Pdfs.render(page);
-    }
-
-    private static void stamp(StringBuilder body, ProtocolStamp stamp, ZoneId zone) {
-        body.append("<table class=\"stamp\"><tr><td><img alt=\"QR\" src=\"")
-                .append(stamp.qrDataUri())
-                .append("\"/></td><td>");
-        body.append("<div class=\"title\">")
-                .append(e("Документ подписан электронной подписью"))
-                .append("</div>");
-        body.append("<div>").append(e("Владелец: " + stamp.owner())).append("</div>");
-        body.append("<div>").append(e("Сертификат: " + stamp.serial())).append("</div>");
-        body.append("<div>")
-                .append(e("Действителен: с " + DATE.format(stamp.validFrom().atZone(zone)) + " по "
-                        + DATE.format(stamp.validTo().atZone(zone))))
-                .append("</div>");
-        body.append("<div>")
-                .append(e("Проверить подпись: отсканируйте QR-код или откройте страницу проверки"))
-                .append("</div>");
-        body.append("</td></tr></table>");
     }
 
     private static void row(StringBuilder body, String label, String value) {
@@ -155,6 +135,6 @@ final class ProtocolPdf {
     }
 
     private static String e(String text) {
-        return text == null ? "" : HtmlUtils.htmlEscapeDecimal(text, "UTF-8");
+        return Pdfs.escape(text);
     }
 }

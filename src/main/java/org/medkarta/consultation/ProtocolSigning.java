@@ -18,6 +18,7 @@ import org.medkarta.identity.AccountSnils;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
+import org.medkarta.shared.SignatureStamp;
 import org.medkarta.shared.Snils;
 import org.medkarta.signature.CertificateView;
 import org.medkarta.signature.Signatures;
@@ -244,7 +245,7 @@ public class ProtocolSigning {
                 now,
                 user.userId(),
                 List.of());
-        var stamp = new ProtocolStamp(
+        var stamp = new SignatureStamp(
                 certificate.name(),
                 certificate.serial(),
                 certificate.notBefore(),

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.medkarta.shared.Columns;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
+import org.medkarta.shared.TooLarge;
 import org.medkarta.shared.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -46,15 +47,15 @@ public class Files {
      * Checks an upload without storing it and returns its media type, detected from the content.
      *
      * @param field the name of the form or API field, which the refusal names
-     * @throws InvalidInput naming {@code field} when the file is empty, larger than {@link #maxSize()}
-     *     or of a type the purpose does not allow
+     * @throws InvalidInput naming {@code field} when the file is empty or of a type the purpose does
+     *     not allow; {@link TooLarge} (413 in the API) when it is larger than {@link #maxSize()}
      */
     public String check(FilePurpose purpose, String field, byte[] content) {
         if (content == null || content.length == 0) {
             throw new InvalidInput(field, "files.validation.empty");
         }
         if (content.length > maxSize) {
-            throw new InvalidInput(field, "files.validation.too-big", maxSize / (1024 * 1024));
+            throw new TooLarge(field, "files.validation.too-big", maxSize / (1024 * 1024));
         }
         String mediaType = ContentTypes.detect(content);
         if (!purpose.allows(mediaType)) {

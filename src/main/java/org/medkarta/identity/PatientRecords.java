@@ -2,7 +2,6 @@ package org.medkarta.identity;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -234,13 +233,10 @@ public class PatientRecords {
     private PatientCard create(SignedInUser actor, PatientRecordForm form, boolean phoneRequired) {
         requireClinicStaff(actor);
         var errors = new FieldErrors();
-        String lastName = name(form.lastName(), "lastName", true, errors);
-        String firstName = name(form.firstName(), "firstName", true, errors);
-        String patronymic = name(form.patronymic(), "patronymic", false, errors);
-        LocalDate birthDate = date(form.birthDate(), "birthDate", true, errors);
-        if (birthDate != null && (birthDate.isAfter(LocalDate.now(clock)) || birthDate.getYear() < 1900)) {
-            errors.reject("birthDate", "identity.validation.birth-date");
-        }
+        String lastName = PersonFields.name(form.lastName(), "lastName", true, errors);
+        String firstName = PersonFields.name(form.firstName(), "firstName", true, errors);
+        String patronymic = PersonFields.name(form.patronymic(), "patronymic", false, errors);
+        LocalDate birthDate = PersonFields.birthDate(form.birthDate(), "birthDate", LocalDate.now(clock), errors);
         Sex sex = sex(form.sex(), errors);
         Phone phone =
                 phoneRequired ? errors.check(() -> Phone.parse(form.phone(), "phone")) : importedPhone(form.phone());
@@ -438,7 +434,7 @@ public class PatientRecords {
                 : form.number().replaceAll("[\\s\\-]", "").toUpperCase(Locale.ROOT);
         if (number.isEmpty()) {
             errors.reject(numberField, "validation.required");
-        } else if (kind == PolicyKind.OMS && !number.matches("\\d{16}")) {
+        } else if (kind == PolicyKind.OMS && !PersonFields.isOmsNumber(number)) {
             errors.reject(numberField, "identity.validation.oms-number");
         } else if (kind == PolicyKind.DMS && !number.matches("[0-9A-ZА-ЯЁ/.]{3,30}")) {
             errors.reject(numberField, "identity.validation.dms-number");
@@ -449,8 +445,8 @@ public class PatientRecords {
         if (insurer != null && insurer.length() > 200) {
             errors.reject(field(prefix, "insurer"), "identity.validation.too-long", 200);
         }
-        LocalDate from = date(form.validFrom(), field(prefix, "validFrom"), false, errors);
-        LocalDate to = date(form.validTo(), field(prefix, "validTo"), false, errors);
+        LocalDate from = PersonFields.date(form.validFrom(), field(prefix, "validFrom"), false, errors);
+        LocalDate to = PersonFields.date(form.validTo(), field(prefix, "validTo"), false, errors);
         if (from != null && to != null && to.isBefore(from)) {
             errors.reject(field(prefix, "validTo"), "identity.validation.valid-to-before");
         }
@@ -466,36 +462,6 @@ public class PatientRecords {
         try {
             return typed == null || typed.isBlank() ? null : Phone.parse(typed, "phone");
         } catch (InvalidInput notRussianMobile) {
-            return null;
-        }
-    }
-
-    private static String name(String value, String field, boolean required, FieldErrors errors) {
-        String clean = value == null ? "" : value.strip().replaceAll("\\s+", " ");
-        if (clean.isEmpty()) {
-            if (required) {
-                errors.reject(field, "validation.required");
-            }
-            return null;
-        }
-        if (!clean.matches(Identity.NAME)) {
-            errors.reject(field, "identity.validation.name");
-            return null;
-        }
-        return clean;
-    }
-
-    private static LocalDate date(String value, String field, boolean required, FieldErrors errors) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                errors.reject(field, "validation.required");
-            }
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            errors.reject(field, "identity.validation.date-format");
             return null;
         }
     }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.medkarta.access.Relation;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.PatientId;
@@ -122,50 +123,50 @@ class ExtractJobs {
 
     /** Reports progress and renews the lease; false when the job is no longer this attempt's. */
     boolean progress(UUID id, int attempt, int percent, Instant leaseUntil) {
-        return jdbc.sql("""
-                                UPDATE record_extract SET progress = :percent, lease_until = :lease
-                                WHERE id = :id AND attempts = :attempt AND state = 'RUNNING'
-                                """)
-                        .param("percent", Math.max(0, Math.min(99, percent)))
-                        .param("lease", utc(leaseUntil))
-                        .param("id", id)
-                        .param("attempt", attempt)
-                        .update()
-                > 0;
+        return whileThisAttemptRuns(
+                id,
+                attempt,
+                "progress = :percent, lease_until = :lease",
+                update -> update.param("percent", Math.max(0, Math.min(99, percent)))
+                        .param("lease", utc(leaseUntil)));
     }
 
     /** Marks the job done with its result; false when the job is no longer this attempt's. */
     boolean done(UUID id, int attempt, Result result, Instant at) {
-        return jdbc.sql("""
-                                UPDATE record_extract SET state = 'DONE', progress = 100, lease_until = NULL,
-                                       pdf_file_id = :pdf, signature_file_id = :sig, signed_document_id = :document,
-                                       verify_url = :url, signer_name = :signer, signer_serial = :serial,
-                                       entries = :entries, failure = NULL, finished_at = :at
-                                WHERE id = :id AND attempts = :attempt AND state = 'RUNNING'
-                                """)
-                        .param("pdf", result.pdfFile())
+        return whileThisAttemptRuns(
+                id,
+                attempt,
+                """
+                state = 'DONE', progress = 100, lease_until = NULL, pdf_file_id = :pdf, signature_file_id = :sig,
+                signed_document_id = :document, verify_url = :url, signer_name = :signer, signer_serial = :serial,
+                entries = :entries, failure = NULL, finished_at = :at""",
+                update -> update.param("pdf", result.pdfFile())
                         .param("sig", result.signatureFile())
                         .param("document", result.signedDocument())
                         .param("url", result.verifyUrl())
                         .param("signer", cut(result.signerName(), 300))
                         .param("serial", cut(result.signerSerial(), 100))
                         .param("entries", result.entries())
-                        .param("at", utc(at))
-                        .param("id", id)
-                        .param("attempt", attempt)
-                        .update()
-                > 0;
+                        .param("at", utc(at)));
     }
 
     /** Gives the job up with a reason (a message code); false when it is no longer this attempt's. */
     boolean failed(UUID id, int attempt, String failure, Instant at) {
-        return jdbc.sql("""
-                                UPDATE record_extract SET state = 'FAILED', lease_until = NULL, failure = :failure,
-                                       finished_at = :at
-                                WHERE id = :id AND attempts = :attempt AND state = 'RUNNING'
-                                """)
-                        .param("failure", cut(failure, 200))
-                        .param("at", utc(at))
+        return whileThisAttemptRuns(
+                id,
+                attempt,
+                "state = 'FAILED', lease_until = NULL, failure = :failure, finished_at = :at",
+                update -> update.param("failure", cut(failure, 200)).param("at", utc(at)));
+    }
+
+    /**
+     * Changes the job only while {@code attempt} still runs it: a worker whose lease lapsed and was
+     * taken over by another node must not overwrite what the newer attempt reports.
+     */
+    private boolean whileThisAttemptRuns(
+            UUID id, int attempt, String assignments, UnaryOperator<JdbcClient.StatementSpec> values) {
+        return values.apply(jdbc.sql("UPDATE record_extract SET " + assignments
+                                + " WHERE id = :id AND attempts = :attempt AND state = 'RUNNING'"))
                         .param("id", id)
                         .param("attempt", attempt)
                         .update()

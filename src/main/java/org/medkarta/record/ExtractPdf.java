@@ -1,29 +1,19 @@
 package org.medkarta.record;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntConsumer;
-import javax.imageio.ImageIO;
 import org.medkarta.shared.Pdfs;
+import org.medkarta.shared.SignatureStamp;
 import org.springframework.context.MessageSource;
 
 /**
@@ -60,9 +50,6 @@ final class ExtractPdf {
             Instant issuedAt,
             ZoneId zone) {}
 
-    /** The signature's stamp: the certificate that signs and the public verification page. */
-    record Stamp(String owner, String serial, Instant validFrom, Instant validTo, String verifyUrl) {}
-
     private ExtractPdf() {}
 
     /**
@@ -74,7 +61,7 @@ final class ExtractPdf {
     static byte[] render(
             Header header,
             Map<EntryType, List<ExtractSources.Item>> sections,
-            Stamp stamp,
+            SignatureStamp stamp,
             MessageSource messages,
             IntConsumer progress) {
         return Pdfs.render(xhtml(header, sections, stamp, messages, progress));
@@ -83,7 +70,7 @@ final class ExtractPdf {
     static String xhtml(
             Header header,
             Map<EntryType, List<ExtractSources.Item>> sections,
-            Stamp stamp,
+            SignatureStamp stamp,
             MessageSource messages,
             IntConsumer progress) {
         var text = new Texts(messages);
@@ -119,7 +106,7 @@ final class ExtractPdf {
         if (stamp == null) {
             body.append("<div class=\"unsigned\">").append(e(UNSIGNED)).append("</div>");
         } else {
-            stamp(body, stamp, header.zone());
+            body.append(stamp.xhtml("Документ подписан электронной подписью клиники", header.zone()));
         }
         // The contents: each section with its number of entries and its first page.
         body.append("<h2 class=\"contents\">").append(e("Содержание")).append("</h2>");
@@ -297,52 +284,6 @@ final class ExtractPdf {
         body.append("</div>");
     }
 
-    private static void stamp(StringBuilder body, Stamp stamp, ZoneId zone) {
-        body.append("<table class=\"stamp\"><tr><td><img alt=\"QR\" src=\"")
-                .append(qrDataUri(stamp.verifyUrl()))
-                .append("\"/></td><td>");
-        body.append("<div class=\"title\">")
-                .append(e("Документ подписан электронной подписью клиники"))
-                .append("</div>");
-        body.append("<div>").append(e("Владелец: " + stamp.owner())).append("</div>");
-        body.append("<div>").append(e("Сертификат: " + stamp.serial())).append("</div>");
-        body.append("<div>")
-                .append(e("Действителен: с " + DATE.format(stamp.validFrom().atZone(zone)) + " по "
-                        + DATE.format(stamp.validTo().atZone(zone))))
-                .append("</div>");
-        body.append("<div>")
-                .append(e("Проверить подпись: отсканируйте QR-код или откройте страницу проверки"))
-                .append("</div>");
-        body.append("</td></tr></table>");
-    }
-
-    private static String qrDataUri(String url) {
-        try {
-            var matrix = new QRCodeWriter()
-                    .encode(
-                            url,
-                            BarcodeFormat.QR_CODE,
-                            0,
-                            0,
-                            Map.of(EncodeHintType.MARGIN, 2, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
-            int scale = 6;
-            int size = matrix.getWidth() * scale;
-            var image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
-            for (int y = 0; y < size; y++) {
-                for (int x = 0; x < size; x++) {
-                    image.setRGB(x, y, matrix.get(x / scale, y / scale) ? 0x000000 : 0xFFFFFF);
-                }
-            }
-            var png = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", png);
-            return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
-        } catch (WriterException e) {
-            throw new IllegalArgumentException("The verification address does not fit a QR code", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static void row(StringBuilder body, String label, String value) {
         body.append("<tr><td class=\"label\">")
                 .append(e(label))
@@ -397,33 +338,8 @@ final class ExtractPdf {
         return number(low) + " – " + number(high);
     }
 
-    /**
-     * Text escaped for XHTML, and without the control characters XML cannot hold (a pasted
-     * protocol may carry them), so no entry can break the document.
-     */
     static String e(String text) {
-        if (text == null) {
-            return "";
-        }
-        var out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> {
-                    if (c >= 0x20 || c == '\n' || c == '\r' || c == '\t') {
-                        if (c != 0xFFFE && c != 0xFFFF) {
-                            out.append(c);
-                        }
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return Pdfs.escape(text);
     }
 
     /** Labels in the document's language, Russian, from the record's messages. */

@@ -20,6 +20,7 @@ import org.medkarta.notification.Notifications;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.NotFound;
+import org.medkarta.shared.SignatureStamp;
 import org.medkarta.signature.Signatures;
 import org.medkarta.signature.SignedDocuments;
 import org.medkarta.signature.SigningKey;
@@ -245,7 +246,7 @@ class ExtractWorker {
     }
 
     /** The stamp's certificate and a reserved signed document, when the clinic has a key on the server. */
-    private record Signing(ExtractPdf.Stamp stamp, org.medkarta.signature.SignedDocumentRef reserved) {}
+    private record Signing(SignatureStamp stamp, org.medkarta.signature.SignedDocumentRef reserved) {}
 
     private Signing prepareSignature(ExtractJobs.Job job, ExtractPdf.Header header, ZoneId zone) {
         try {
@@ -267,8 +268,7 @@ class ExtractWorker {
         String day = DATE.format(header.issuedAt().atZone(zone));
         var reserved = documents.reserve("EXTRACT", job.clinic(), "Выписка из медицинской карты от " + day);
         return new Signing(
-                new ExtractPdf.Stamp(
-                        view.name(), view.serial(), view.notBefore(), view.notAfter(), reserved.verifyUrl()),
+                new SignatureStamp(view.name(), view.serial(), view.notBefore(), view.notAfter(), reserved.verifyUrl()),
                 reserved);
     }
 

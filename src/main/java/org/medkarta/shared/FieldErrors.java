@@ -7,6 +7,7 @@ import java.util.List;
 public final class FieldErrors {
 
     private final List<InvalidInput.FieldError> errors = new ArrayList<>();
+    private boolean tooLarge;
 
     public FieldErrors reject(String field, String messageCode, Object... arguments) {
         errors.add(new InvalidInput.FieldError(field, messageCode, List.of(arguments)));
@@ -19,6 +20,7 @@ public final class FieldErrors {
             return parse.get();
         } catch (InvalidInput invalid) {
             errors.addAll(invalid.errors());
+            tooLarge |= invalid instanceof TooLarge;
             return null;
         }
     }
@@ -27,10 +29,10 @@ public final class FieldErrors {
         return errors.stream().anyMatch(error -> error.field().equals(field));
     }
 
-    /** Refuses the input when any field is wrong. */
+    /** Refuses the input when any field is wrong; as {@link TooLarge} when a step refused a file for its size. */
     public void throwIfAny() {
         if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
+            throw tooLarge ? new TooLarge(errors) : new InvalidInput(errors);
         }
     }
 }

@@ -23,9 +23,14 @@ public class InvalidInput extends DomainException {
     }
 
     public InvalidInput(List<FieldError> errors) {
+        this("invalid-input", errors);
+    }
+
+    /** Input refused field by field under a problem name of its own, such as {@link TooLarge}'s. */
+    protected InvalidInput(String problem, List<FieldError> errors) {
         super(
                 Kind.INVALID_INPUT,
-                "invalid-input",
+                problem,
                 errors.get(0).messageCode(),
                 errors.get(0).arguments().toArray());
         this.errors = List.copyOf(errors);

@@ -45,6 +45,33 @@ public final class Pdfs {
         }
     }
 
+    /**
+     * Text escaped for XHTML, and without the control characters XML cannot hold (a pasted protocol
+     * may carry them), so no text can break the page.
+     */
+    public static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        var out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> {
+                    if ((c >= 0x20 || c == '\n' || c == '\r' || c == '\t') && c != 0xFFFE && c != 0xFFFF) {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
     private static InputStream font(String file) {
         InputStream stream = Pdfs.class.getResourceAsStream("/liberation/" + file);
         if (stream == null) {

@@ -47,7 +47,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> refused(DomainException refusal, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        var status = Problems.statusOf(refusal.kind());
+        var status = Problems.statusOf(refusal);
         if (!Problems.isApi(request)) {
             response.sendError(status.value());
             return null;

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.InvalidInput;
+import org.medkarta.shared.TooLarge;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -73,9 +74,17 @@ public class Problems {
         return STATUS_OF_KIND.get(kind);
     }
 
+    /**
+     * The status of a refusal: its kind's, but 413 for input refused for its size, which stays
+     * {@link DomainException.Kind#INVALID_INPUT} for pages and FHIR (a message beside the field).
+     */
+    static HttpStatus statusOf(DomainException refusal) {
+        return refusal instanceof TooLarge ? HttpStatus.CONTENT_TOO_LARGE : statusOf(refusal.kind());
+    }
+
     /** A problem for a deliberate domain refusal, with its own name and localised detail. */
     public ProblemDetail of(DomainException refusal, Locale locale) {
-        var problem = ProblemDetail.forStatus(statusOf(refusal.kind()));
+        var problem = ProblemDetail.forStatus(statusOf(refusal));
         problem.setType(URI.create(TYPE_BASE + refusal.problem()));
         problem.setTitle(title(problem.getStatus(), locale));
         problem.setDetail(

@@ -265,6 +265,70 @@ class RecordRequestsIT extends AccessSupport {
     }
 
     @Test
+    void everyReadOfARequestsPapersAndScansIsAuditedTheRegistryAsStaffTheAuthorAsSelf() {
+        var clinic = clinic();
+        var registrar = registrar(clinic);
+        var papers = Papers.adult("Аудитова", "Ирина", null);
+        keptRecord(registrar.token(), papers, Phones.unique());
+        var requester = patient("Аудитова", "Ирина");
+        var filed = fileRequest(requester.token(), papers.request(clinic));
+        String request = id(filed);
+        String scan = body(filed).get(0).get("scans").get(0).get("id").asString();
+        String base = "/api/v1/record-access-requests/" + request;
+        String registrarId = registrar.user().userId().value().toString();
+        String requesterId = requester.user().userId().value().toString();
+        String ownRecord = requester.patient().value().toString();
+
+        long before = lastAuditSeq();
+        var scanRead = getWith(registrar.token(), base + "/scans/" + scan);
+        assertThat(scanRead.statusCode()).as(scanRead.body()).isEqualTo(200);
+        assertThat(readsSince(before, request))
+                .as("staff opening a scan of an identity document")
+                .containsExactly(registrarId + " STAFF ACCESS_REQUEST_SCAN_READ SUCCESS " + ownRecord);
+
+        before = lastAuditSeq();
+        assertThat(getWith(registrar.token(), base).statusCode()).isEqualTo(200);
+        assertThat(getWith(registrar.token(), "/api/v1/record-access-requests?clinicId=" + clinic.value())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(readsSince(before, request))
+                .as("the request alone, and the request in the queue")
+                .containsExactly(
+                        registrarId + " STAFF ACCESS_REQUEST_READ SUCCESS " + ownRecord,
+                        registrarId + " STAFF ACCESS_REQUEST_READ SUCCESS " + ownRecord);
+
+        // The author's own reads leave entries as the patient's own reads of their card do: as SELF.
+        before = lastAuditSeq();
+        assertThat(getWith(requester.token(), base + "/scans/" + scan).statusCode())
+                .isEqualTo(200);
+        assertThat(readsSince(before, request))
+                .containsExactly(requesterId + " SELF ACCESS_REQUEST_SCAN_READ SUCCESS " + ownRecord);
+
+        var otherRegistrar = registrar(clinic());
+        before = lastAuditSeq();
+        assertThat(getWith(otherRegistrar.token(), base + "/scans/" + scan).statusCode())
+                .isEqualTo(404);
+        assertThat(readsSince(before, request))
+                .containsExactly(
+                        otherRegistrar.user().userId().value() + " NONE ACCESS_REQUEST_SCAN_READ DENIED " + ownRecord);
+    }
+
+    /** The audit entries about reading {@code request} recorded after {@code seq}: actor, role, action, outcome, record. */
+    private List<String> readsSince(long seq, String request) {
+        return jdbc.sql("""
+                        SELECT actor_id, actor_role, action, outcome, patient_id FROM audit_event
+                        WHERE seq > :seq AND action LIKE 'ACCESS_REQUEST_%' AND resource LIKE :resource
+                        ORDER BY seq
+                        """)
+                .param("seq", seq)
+                .param("resource", "record-access-request " + request + "%")
+                .query((row, n) -> row.getObject("actor_id") + " " + row.getString("actor_role") + " "
+                        + row.getString("action") + " " + row.getString("outcome") + " "
+                        + row.getObject("patient_id"))
+                .list();
+    }
+
+    @Test
     void twoRequestsFiledAtOnceLeaveOneOpen() throws Exception {
         var clinic = clinic();
         var papers = Papers.adult("Гонкова", "Лада", null);
@@ -411,14 +475,30 @@ class RecordRequestsIT extends AccessSupport {
                 "скан");
         byte[] sixMegabytes = new byte[6 * 1024 * 1024];
         System.arraycopy(Samples.png(), 0, sixMegabytes, 0, Samples.png().length);
-        assertRefused(
-                multipartFiles(
-                        requester.token(),
-                        "/api/v1/record-access-requests",
-                        papers.request(clinic),
-                        List.of(new FilePart("documentScan", "passport.png", sixMegabytes))),
-                "documentScan",
-                "5");
+        var tooLarge = multipartFiles(
+                requester.token(),
+                "/api/v1/record-access-requests",
+                papers.request(clinic),
+                List.of(new FilePart("documentScan", "passport.png", sixMegabytes)));
+        assertThat(tooLarge.statusCode()).as(tooLarge.body()).isEqualTo(413);
+        assertThat(tooLarge.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(problem(tooLarge)).isEqualTo("payload-too-large");
+        assertThat(body(tooLarge).get("title").asString()).isNotBlank();
+        assertThat(body(tooLarge).get("field").asString()).isEqualTo("documentScan");
+        assertThat(body(tooLarge).get("errors").findValuesAsString("field")).containsExactly("documentScan");
+        assertThat(body(tooLarge).get("detail").asString()).contains("5");
+        Map<String, String> tooLargeAndMisnamed = papers.request(clinic);
+        tooLargeAndMisnamed.put("lastName", "123");
+        var both = multipartFiles(
+                requester.token(),
+                "/api/v1/record-access-requests",
+                tooLargeAndMisnamed,
+                List.of(new FilePart("documentScan", "passport.png", sixMegabytes)));
+        assertThat(both.statusCode()).as("the size decides the status").isEqualTo(413);
+        assertThat(body(both).get("errors").findValuesAsString("field"))
+                .as("every wrong field is still named")
+                .containsExactlyInAnyOrder("lastName", "documentScan");
         assertRefused(
                 multipartFiles(
                         requester.token(),

@@ -323,7 +323,7 @@ class ConsultationIT extends ConsultationSupport {
         var tooBig = new byte[5 * 1024 * 1024 + 1];
         System.arraycopy(pdf, 0, tooBig, 0, pdf.length);
         var big = upload(patient.token(), base + "/attachments", "big.pdf", tooBig);
-        assertThat(big.statusCode()).isEqualTo(422);
+        assertThat(big.statusCode()).isEqualTo(413);
         assertThat(body(big).get("field").asString()).isEqualTo("file");
         assertThat(upload(stranger.token(), base + "/attachments", "x.pdf", pdf).statusCode())
                 .isEqualTo(404);

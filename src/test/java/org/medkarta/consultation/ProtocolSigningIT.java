@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.medkarta.clinic.ProtocolSigningPolicies;
 import org.medkarta.clinic.SigningPolicy;
 import org.medkarta.identity.AccountSnils;
-import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.Snils;
 import org.medkarta.signature.Signatures;
 import org.medkarta.signature.SignedDocuments;
@@ -399,26 +398,7 @@ class ProtocolSigningIT extends ConsultationSupport {
     /** The clinic with the id whose key password the configuration holds: a copy of a registered one. */
     TestClinic coSigningClinic() {
         var registered = clinic();
-        boolean exists = jdbc.sql("SELECT COUNT(*) FROM clinic WHERE id = :id")
-                        .param("id", CO_SIGNING_CLINIC)
-                        .query(Long.class)
-                        .single()
-                > 0;
-        if (!exists) {
-            var row = jdbc.sql("SELECT * FROM clinic WHERE id = :id")
-                    .param("id", registered.id().value())
-                    .query()
-                    .singleRow();
-            var columns = List.copyOf(row.keySet());
-            var sql = "INSERT INTO clinic (" + String.join(", ", columns) + ") VALUES ("
-                    + String.join(", ", columns.stream().map(c -> ":" + c).toList()) + ")";
-            var insert = jdbc.sql(sql);
-            for (String column : columns) {
-                insert = insert.param(column, column.equalsIgnoreCase("id") ? CO_SIGNING_CLINIC : row.get(column));
-            }
-            insert.update();
-        }
-        return new TestClinic(new ClinicId(CO_SIGNING_CLINIC), registered.zone());
+        return new TestClinic(TestClinics.withFixedId(jdbc, registered.id(), CO_SIGNING_CLINIC), registered.zone());
     }
 
     HttpResponse<String> multipartSignature(InWork w, byte[] cms) {

@@ -21,6 +21,7 @@ import org.medkarta.clinic.ServiceKind;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.PatientId;
+import org.medkarta.shared.SignatureStamp;
 import org.medkarta.shared.UserId;
 
 class ProtocolStampTest {
@@ -30,7 +31,7 @@ class ProtocolStampTest {
     static final String URL =
             "https://medkarta.example/signatures/verify?document=" + UUID.randomUUID() + "&token=Zq3xYh7pK0aW";
 
-    static final ProtocolStamp STAMP = new ProtocolStamp(
+    static final SignatureStamp STAMP = new SignatureStamp(
             "Врачев Иван Сергеевич",
             "4F1A2B3C4D5E6F708192A3B4",
             Instant.parse("2026-01-10T00:00:00Z"),

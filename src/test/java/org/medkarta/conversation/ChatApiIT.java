@@ -190,7 +190,7 @@ class ChatApiIT extends ConversationSupport {
         byte[] big = Arrays.copyOf("Анализы\n".getBytes(StandardCharsets.UTF_8), 5 * 1024 * 1024 + 1);
         Arrays.fill(big, 16, big.length, (byte) 'a');
         var tooBig = upload(room, patient, "big.txt", big, null);
-        assertThat(tooBig.statusCode()).isEqualTo(422);
+        assertThat(tooBig.statusCode()).isEqualTo(413);
         assertThat(body(tooBig).get("field").asString()).isEqualTo("file");
 
         var fits = upload(room, patient, "fits.txt", Arrays.copyOf(big, 5 * 1024 * 1024), null);

@@ -654,26 +654,7 @@ class ExtractIT extends RecordSupport {
 
     /** The clinic with the id whose key password the configuration holds: a copy of a registered one. */
     private ClinicId signingClinic() {
-        var registered = TestClinics.register(clinics, "Клиника «Здоровье»");
-        boolean exists = jdbc.sql("SELECT COUNT(*) FROM clinic WHERE id = :id")
-                        .param("id", SIGNING_CLINIC)
-                        .query(Long.class)
-                        .single()
-                > 0;
-        if (!exists) {
-            var row = jdbc.sql("SELECT * FROM clinic WHERE id = :id")
-                    .param("id", registered.id().value())
-                    .query()
-                    .singleRow();
-            var columns = List.copyOf(row.keySet());
-            var sql = "INSERT INTO clinic (" + String.join(", ", columns) + ") VALUES ("
-                    + String.join(", ", columns.stream().map(c -> ":" + c).toList()) + ")";
-            var insert = jdbc.sql(sql);
-            for (String column : columns) {
-                insert = insert.param(column, column.equalsIgnoreCase("id") ? SIGNING_CLINIC : row.get(column));
-            }
-            insert.update();
-        }
-        return new ClinicId(SIGNING_CLINIC);
+        return TestClinics.withFixedId(
+                jdbc, TestClinics.register(clinics, "Клиника «Здоровье»").id(), SIGNING_CLINIC);
     }
 }

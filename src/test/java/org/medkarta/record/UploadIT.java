@@ -73,8 +73,8 @@ class UploadIT extends RecordSupport {
                         .statusCode())
                 .isEqualTo(201);
         var tooBig = upload(patient, Map.of("title", "5 МБ и байт"), "big.pdf", pdfOf(FIVE_MB + 1));
-        assertThat(tooBig.statusCode()).isEqualTo(422);
-        assertThat(problem(tooBig)).isEqualTo("invalid-input");
+        assertThat(tooBig.statusCode()).isEqualTo(413);
+        assertThat(problem(tooBig)).isEqualTo("payload-too-large");
         assertThat(body(tooBig).get("field").asString()).isEqualTo("file");
     }
 

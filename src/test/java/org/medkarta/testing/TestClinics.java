@@ -10,7 +10,9 @@ import org.medkarta.clinic.DocumentKind;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.UserId;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Clinics for tests: registered by a platform administrator, with an offer and a consent published. */
 public final class TestClinics {
@@ -50,5 +52,33 @@ public final class TestClinics {
         clinics.publish(PLATFORM, clinic.id(), DocumentKind.OFFER, "# Оферта\n\nТекст.");
         clinics.publish(PLATFORM, clinic.id(), DocumentKind.CONSENT, "# Согласие\n\nТекст.");
         return clinic;
+    }
+
+    /**
+     * The clinic under a fixed {@code id}, such as one whose signing key password the test
+     * configuration holds: made once per database as a copy of the {@code registered} clinic's row, and
+     * the same clinic on every later call.
+     */
+    public static ClinicId withFixedId(JdbcClient jdbc, ClinicId registered, UUID id) {
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM clinic WHERE id = :id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (!exists) {
+            var row = jdbc.sql("SELECT * FROM clinic WHERE id = :id")
+                    .param("id", registered.value())
+                    .query()
+                    .singleRow();
+            var columns = List.copyOf(row.keySet());
+            var sql = "INSERT INTO clinic (" + String.join(", ", columns) + ") VALUES ("
+                    + String.join(", ", columns.stream().map(c -> ":" + c).toList()) + ")";
+            var insert = jdbc.sql(sql);
+            for (String column : columns) {
+                insert = insert.param(column, column.equalsIgnoreCase("id") ? id : row.get(column));
+            }
+            insert.update();
+        }
+        return new ClinicId(id);
     }
 }

@@ -7,8 +7,6 @@ import java.util.Map;
 import org.medkarta.access.AccessDecision;
 import org.medkarta.access.RecordAccess;
 import org.medkarta.access.RecordAction;
-import org.medkarta.access.Relation;
-import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.record.ExtractForm;
 import org.medkarta.record.Extracts;
@@ -133,13 +131,6 @@ class ExtractPages {
     }
 
     private void common(Model model, SignedInUser user, AccessDecision decision) {
-        model.addAttribute("patientId", decision.patient().value());
-        model.addAttribute("relation", decision.relation().name());
-        model.addAttribute("mayDownload", decision.mayDownload());
-        model.addAttribute("records", access.records(user));
-        model.addAttribute(
-                "clinician",
-                user.has(Role.DOCTOR)
-                        && (decision.relation() == Relation.CLINICIAN || decision.relation() == Relation.EMERGENCY));
+        RecordPageFrame.add(model, access, user, decision);
     }
 }

@@ -9,7 +9,6 @@ import org.medkarta.access.AccessDecision;
 import org.medkarta.access.RecordAccess;
 import org.medkarta.access.RecordAction;
 import org.medkarta.access.RecordRef;
-import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.record.DuplicateEntry;
 import org.medkarta.record.EntryForm;
@@ -404,16 +403,7 @@ class RecordPages {
         return fields;
     }
 
-    /** What every record page shows: whose record, the switch between records, whether a clinician reads. */
     private void common(Model model, SignedInUser user, AccessDecision decision) {
-        model.addAttribute("patientId", decision.patient().value());
-        model.addAttribute("relation", decision.relation().name());
-        model.addAttribute("mayDownload", decision.mayDownload());
-        model.addAttribute("records", access.records(user));
-        model.addAttribute(
-                "clinician",
-                user.has(Role.DOCTOR)
-                        && (decision.relation().name().equals("CLINICIAN")
-                                || decision.relation().name().equals("EMERGENCY")));
+        RecordPageFrame.add(model, access, user, decision);
     }
 }
