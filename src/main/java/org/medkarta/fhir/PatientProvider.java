@@ -35,6 +35,7 @@ import org.medkarta.record.RecordImport;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -54,6 +55,7 @@ class PatientProvider implements IResourceProvider {
     private final RecordImport imports;
     private final FhirContext context;
     private final LocaleResolver locales;
+    private final TransactionTemplate transaction;
 
     PatientProvider(
             PatientScope scope,
@@ -62,7 +64,9 @@ class PatientProvider implements IResourceProvider {
             FhirImport importer,
             LocaleResolver locales,
             RecordImport imports,
-            FhirContext context) {
+            FhirContext context,
+            TransactionTemplate transaction) {
+        this.transaction = transaction;
         this.imports = imports;
         this.context = context;
         this.scope = scope;
@@ -144,9 +148,11 @@ class PatientProvider implements IResourceProvider {
         }
         List<AccessDecision> visible = named == null ? scope.reachable(FhirCaller.required()) : scope.search(named);
         var born = scope.range(birthdate);
+        // Every record's header, card and imported source in one transaction, not three each.
+        var patients = transaction.execute(
+                status -> visible.stream().map(this::patient).toList());
         var found = new ArrayList<Patient>();
-        for (var decision : visible) {
-            var patient = patient(decision);
+        for (var patient : patients) {
             if (matchesIdentifier(identifier, patient)
                     && (family == null
                             || patient.getName().stream().anyMatch(n -> Strings.matches(family, n.getFamily())))

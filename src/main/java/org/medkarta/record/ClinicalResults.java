@@ -59,15 +59,19 @@ public class ClinicalResults {
         }
         // A record opened twice, once as a clinician, is read as the clinician reads it.
         account.removeAll(clinical);
-        int total = index.count(account, clinical, query);
-        var hits = total == 0 ? List.<RecordResultsIndex.Hit>of() : index.page(account, clinical, query);
+        // The page and the count in one statement; only a page with no row (none asked for, or past
+        // the end) asks for the count apart.
+        var paged = index.page(account, clinical, query);
+        var hits = paged.hits();
+        int total = !hits.isEmpty()
+                ? paged.total()
+                : query.count() == 0 || query.offset() > 0 ? index.count(account, clinical, query) : 0;
         var bySource = hits.stream()
                 .collect(Collectors.groupingBy(
                         RecordResultsIndex.Hit::source,
                         Collectors.mapping(RecordResultsIndex.Hit::id, Collectors.toList())));
         var patients = downloadable.keySet();
         var entryIds = bySource.getOrDefault('E', List.of());
-        var updated = entries.updatedAt(entryIds);
         var fields = entries.currentFields(entryIds);
         Map<UUID, RecordResults.Item> found = new HashMap<>();
         for (var row : entries.byIds(patients, entryIds)) {
@@ -80,7 +84,7 @@ public class ClinicalResults {
                             null,
                             null,
                             row.createdAt(),
-                            updated.get(row.id()),
+                            row.updatedAt(),
                             downloadable.get(row.patientId())));
         }
         for (var owned : diaries.byIds(patients, bySource.getOrDefault('R', List.of()))) {

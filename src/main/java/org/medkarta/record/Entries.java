@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.UserId;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -43,7 +44,8 @@ class Entries {
             boolean radiology,
             String source,
             Instant seenAt,
-            Instant createdAt) {
+            Instant createdAt,
+            Instant updatedAt) {
 
         /** Whether order 003 Appendix 1 lets the patient account show this entry. */
         boolean shownInPatientAccount() {
@@ -55,9 +57,11 @@ class Entries {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    Entries(JdbcClient jdbc) {
+    Entries(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** An entry in force with the same type, code, date and value (SPEC E7). */
@@ -230,14 +234,13 @@ class Entries {
                 .param("name", authorName)
                 .param("at", utc(at))
                 .update();
-        content.fields()
-                .forEach((name, value) -> jdbc.sql(
-                                "INSERT INTO record_entry_field (entry_id, version, name, content) VALUES (:entry, :version, :name, :content)")
-                        .param("entry", entry)
-                        .param("version", version)
-                        .param("name", name)
-                        .param("content", value)
-                        .update());
+        // The fields in one batch: one round trip to the database however many the type has.
+        var fields = new ArrayList<Object[]>();
+        content.fields().forEach((name, value) -> fields.add(new Object[] {entry, version, name, value}));
+        if (!fields.isEmpty()) {
+            batch.batchUpdate(
+                    "INSERT INTO record_entry_field (entry_id, version, name, content) VALUES (?, ?, ?, ?)", fields);
+        }
     }
 
     Optional<Row> find(PatientId patient, UUID entry) {
@@ -332,19 +335,6 @@ class Entries {
                 .param("ids", List.copyOf(ids))
                 .query((rs, n) -> row(rs))
                 .list();
-    }
-
-    /** When each of {@code ids} last changed. */
-    Map<UUID, Instant> updatedAt(java.util.Collection<UUID> ids) {
-        var updated = new HashMap<UUID, Instant>();
-        if (!ids.isEmpty()) {
-            jdbc.sql("SELECT id, updated_at FROM record_entry WHERE id IN (:ids)")
-                    .param("ids", List.copyOf(ids))
-                    .query(rs -> {
-                        updated.put(rs.getObject("id", UUID.class), instant(rs, "updated_at"));
-                    });
-        }
-        return updated;
     }
 
     /** The fields of the current version of each of {@code ids}, in one statement. */
@@ -455,6 +445,7 @@ class Entries {
                 rs.getBoolean("radiology"),
                 rs.getString("source"),
                 instant(rs, "seen_at"),
-                instant(rs, "created_at"));
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"));
     }
 }

@@ -598,6 +598,7 @@ public class MedicalRecord {
                 content.radiology(),
                 source,
                 null,
+                now,
                 now);
         if (probe.shownInPatientAccount()) {
             notices.entryArrived(patient, id, content.type(), content.title(), content.date());

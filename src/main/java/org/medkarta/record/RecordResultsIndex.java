@@ -41,21 +41,35 @@ class RecordResultsIndex {
                 .intValue();
     }
 
-    List<Hit> page(Set<PatientId> account, Set<PatientId> clinical, RecordQuery query) {
+    /** One page of hits and how many match in all ({@code total}, 0 when the page is empty). */
+    record Page(List<Hit> hits, int total) {}
+
+    /**
+     * The page {@code query} asks for with the whole count beside it, in one statement: each row
+     * carries the count of the rows before paging ({@code COUNT(*) OVER ()}), so the union is read
+     * once. A page past the end has no row to carry it: its caller asks {@link #count} then.
+     */
+    Page page(Set<PatientId> account, Set<PatientId> clinical, RecordQuery query) {
         var params = new HashMap<String, Object>();
         String union = union(account, clinical, query, params);
         if (union == null || query.count() == 0) {
-            return List.of();
+            return new Page(List.of(), 0);
         }
         String order = query.oldestFirst() ? "ASC" : "DESC";
         params.put("limit", query.count());
         params.put("offset", query.offset());
-        return jdbc.sql("SELECT id, source FROM (" + union + ") hits ORDER BY at " + order + ", id " + order
-                        + " LIMIT :limit OFFSET :offset")
+        int[] total = {0};
+        var hits = jdbc.sql("SELECT id, source, COUNT(*) OVER () AS total FROM (" + union + ") hits ORDER BY at "
+                        + order + ", id " + order + " LIMIT :limit OFFSET :offset")
                 .params(params)
-                .query((rs, n) -> new Hit(
-                        rs.getObject("id", UUID.class), rs.getString("source").charAt(0)))
+                .query((rs, n) -> {
+                    total[0] = rs.getInt("total");
+                    return new Hit(
+                            rs.getObject("id", UUID.class),
+                            rs.getString("source").charAt(0));
+                })
                 .list();
+        return new Page(hits, total[0]);
     }
 
     /** The statements of each source the query takes from, joined; null when it takes from none. */
