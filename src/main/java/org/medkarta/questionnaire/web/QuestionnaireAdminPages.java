@@ -54,12 +54,7 @@ class QuestionnaireAdminPages {
         var clinic = clinic(id);
         model.addAttribute("clinic", definitions.clinic(user, clinic));
         model.addAttribute("questionnaires", definitions.ofClinic(user, clinic));
-        if (model.getAttribute("values") == null) {
-            model.addAttribute("values", Map.of());
-        }
-        if (model.getAttribute("errors") == null) {
-            model.addAttribute("errors", Map.of());
-        }
+        noFormYet(model);
         return "questionnaire/admin-list";
     }
 
@@ -100,12 +95,7 @@ class QuestionnaireAdminPages {
                 questionnaire.status() == QuestionnaireStatus.PUBLISHED
                         ? sending.candidates(user, questionnaire.id())
                         : List.of());
-        if (model.getAttribute("errors") == null) {
-            model.addAttribute("errors", Map.of());
-        }
-        if (model.getAttribute("values") == null) {
-            model.addAttribute("values", Map.of());
-        }
+        noFormYet(model);
         return "questionnaire/admin-edit";
     }
 
@@ -274,5 +264,10 @@ class QuestionnaireAdminPages {
         } catch (IllegalArgumentException malformed) {
             throw new NotFound();
         }
+    }
+
+    /** A page shown afresh, not again after a refused form: no values typed, no errors. */
+    private static void noFormYet(Model model) {
+        model.mergeAttributes(Map.of("values", Map.of(), "errors", Map.of()));
     }
 }
