@@ -552,14 +552,7 @@ public class ClinicDirectory {
      */
     @Transactional(readOnly = true)
     public boolean hasAccepted(PatientId patient, ClinicId clinic) {
-        var current = currentDocuments(clinic);
-        for (DocumentKind kind : DocumentKind.values()) {
-            Integer version = current.version(kind);
-            if (version != null && !documents.accepted(patient, clinic, kind, version)) {
-                return false;
-            }
-        }
-        return true;
+        return documents.acceptedAllLatest(patient, clinic);
     }
 
     /**

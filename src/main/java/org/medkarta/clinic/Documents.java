@@ -89,16 +89,25 @@ class Documents {
                 .update();
     }
 
-    boolean accepted(PatientId patient, ClinicId clinic, DocumentKind kind, int version) {
-        return jdbc.sql("SELECT COUNT(*) FROM clinic_acceptance WHERE patient_id = :patient AND clinic_id = :clinic"
-                                + " AND kind = :kind AND version = :version")
+    /**
+     * Whether the patient accepted the latest version of every document the clinic published, in
+     * one statement (the booking path asks it on every booking; issue 18).
+     */
+    boolean acceptedAllLatest(PatientId patient, ClinicId clinic) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM clinic_document d
+                        WHERE d.clinic_id = :clinic
+                        AND d.version = (SELECT MAX(x.version) FROM clinic_document x
+                                         WHERE x.clinic_id = d.clinic_id AND x.kind = d.kind)
+                        AND NOT EXISTS (SELECT 1 FROM clinic_acceptance a
+                                        WHERE a.patient_id = :patient AND a.clinic_id = d.clinic_id
+                                        AND a.kind = d.kind AND a.version = d.version)
+                        """)
                         .param("patient", patient.value())
                         .param("clinic", clinic.value())
-                        .param("kind", kind.name())
-                        .param("version", version)
                         .query(Long.class)
                         .single()
-                > 0;
+                == 0;
     }
 
     /** A patient's acceptances of one clinic's documents, newest first. */

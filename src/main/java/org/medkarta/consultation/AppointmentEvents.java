@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 /**
  * Follows scheduling: a telemedicine booking opens a request, a cancellation or a move follows it.
  *
- * <p>The request opens in the booking's own transaction, under the id the booking answers with
- * ({@link AppointmentBooked#consultationId()}): a booking never commits without its request, and the
- * id a client gets back finds it at once, whoever booked (the patient, staff, a representative, a
+ * <p>The request opens in the booking's follow-up transaction, which commits before the booking
+ * answers, under the id the booking answers with ({@link AppointmentBooked#consultationId()}); a
+ * crash between the booking and its follow-up leaves the follow-up owed and scheduling's job runs it.
+ * The id a client gets back finds the request at once, whoever booked (the patient, staff, a representative, a
  * doctor routing or asking a colleague). Opening again for the same appointment opens nothing.
  */
 @Component

@@ -92,6 +92,33 @@ class Appointments {
                 .list();
     }
 
+    /**
+     * Claims an appointment's follow-up (notices, event) for the caller's transaction: true once per
+     * appointment, the row staying locked until that transaction ends, so that the request that
+     * booked and the job that follows up after a crash never both do it. An appointment cancelled
+     * before its follow-up ran is owed nothing: its request was never opened.
+     */
+    boolean claimFollowUp(UUID id, Instant now) {
+        return jdbc.sql(
+                                "UPDATE scheduling_appointment SET followed_up_at = :now WHERE id = :id AND followed_up_at IS NULL AND status = 'BOOKED'")
+                        .param("id", id)
+                        .param("now", Columns.utc(now))
+                        .update()
+                == 1;
+    }
+
+    /** Appointments booked before {@code before} whose follow-up never ran, the oldest first. */
+    List<UUID> owedFollowUp(Instant before, int limit) {
+        return jdbc.sql("""
+                        SELECT id FROM scheduling_appointment
+                        WHERE followed_up_at IS NULL AND status = 'BOOKED' AND booked_at < :before ORDER BY booked_at LIMIT :limit
+                        """)
+                .param("before", Columns.utc(before))
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
     /** Whether the patient holds a booked appointment other than {@code except} overlapping the interval. */
     boolean overlaps(PatientId patient, Instant start, Instant end, UUID except) {
         return jdbc.sql("""

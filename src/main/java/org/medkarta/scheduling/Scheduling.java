@@ -33,6 +33,8 @@ import org.medkarta.shared.PatientId;
 import org.medkarta.shared.PublicUrl;
 import org.medkarta.shared.Representation;
 import org.medkarta.shared.UserId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -52,6 +54,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Scheduling {
 
     private static final int SEARCH_LIMIT = 500;
+    private static final Logger log = LoggerFactory.getLogger(Scheduling.class);
 
     private final Templates templates;
     private final Slots slots;
@@ -68,6 +71,7 @@ public class Scheduling {
     private final Representation representation;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate readOnly;
     private final SchedulingProperties properties;
     private final Clock clock;
     private final PublicUrl publicUrl;
@@ -107,6 +111,8 @@ public class Scheduling {
         this.representation = representation;
         this.events = events;
         this.transaction = transaction;
+        this.readOnly = new TransactionTemplate(transaction.getTransactionManager());
+        this.readOnly.setReadOnly(true);
         this.properties = properties;
         this.clock = clock;
     }
@@ -835,13 +841,36 @@ public class Scheduling {
      * patient hold under any concurrency: the slot is taken by a conditional update, and a patient's
      * bookings run one at a time on their lock row.
      *
+     * <p>Three steps (issue 18): the checks read what they need in one read-only transaction; the
+     * booking's own transaction then holds the patient's lock, checks their overlaps, takes the slot,
+     * uses the referral and writes the appointment (five statements at most, and the acceptance of the
+     * clinic's documents on a patient's first booking there); the follow-up — the event that opens the
+     * consultation request and asks the questionnaires, and the notices — runs in a transaction of its
+     * own before the answer, so the request the answer names exists. The appointment row records
+     * that the follow-up is owed until it has run; {@link #followUpOverdue()} runs whatever a crash
+     * between the two left.
+     *
      * @param clientAddress where an acceptance of the clinic's documents came from
      * @throws SchedulingRefusal {@code slot-taken}, {@code overlapping-appointment}, {@code
      *     consent-required}, {@code not-visible}, {@code referral-required}, {@code slot-in-past},
      *     {@code booking-not-open}
      */
-    @Transactional
     public AppointmentView book(SignedInUser actor, BookingRequest request, String clientAddress) {
+        var booking = readOnly.execute(status -> prepare(actor, request));
+        transaction.executeWithoutResult(status -> take(booking, clientAddress));
+        followUp(booking.appointment(), booking.doctor(), booking.service());
+        return booking.appointment();
+    }
+
+    /** What the checks decided: the appointment to write and what its transaction must also do. */
+    private record Booking(
+            AppointmentView appointment,
+            DoctorView doctor,
+            ServiceView service,
+            String specialty,
+            boolean acceptDocuments) {}
+
+    private Booking prepare(SignedInUser actor, BookingRequest request) {
         if (request.slot() == null) {
             throw new InvalidInput("slotId", "validation.required");
         }
@@ -877,22 +906,9 @@ public class Scheduling {
         if (!doctorToDoctor && !clinics.visibleTo(patient.patientId(), doctor, service, referral != null)) {
             throw SchedulingRefusal.notVisible();
         }
-        if (!doctorToDoctor && !clinics.hasAccepted(patient.patientId(), doctor.clinicId())) {
-            if (!request.acceptClinicDocuments()) {
-                throw SchedulingRefusal.consentRequired();
-            }
-            clinics.accept(patient.patientId(), doctor.clinicId(), clientAddress);
-        }
-        locks.hold(patient.patientId().value());
-        if (appointments.overlaps(patient.patientId(), slot.start(), slot.end(), null)) {
-            throw SchedulingRefusal.overlappingAppointment();
-        }
-        UUID id = UUID.randomUUID();
-        if (!slots.take(slot.id(), id)) {
-            throw SchedulingRefusal.slotTaken();
-        }
-        if (referral != null && !referrals.use(referral, patient.patientId(), specialty, doctor.id(), id, now)) {
-            throw SchedulingRefusal.referralRequired();
+        boolean accept = !doctorToDoctor && !clinics.hasAccepted(patient.patientId(), doctor.clinicId());
+        if (accept && !request.acceptClinicDocuments()) {
+            throw SchedulingRefusal.consentRequired();
         }
         String complaint = request.complaint() == null || request.complaint().isBlank()
                 ? null
@@ -901,7 +917,7 @@ public class Scheduling {
             throw new InvalidInput("complaint", "scheduling.validation.too-long", 2000);
         }
         var appointment = new AppointmentView(
-                id,
+                UUID.randomUUID(),
                 slot.id(),
                 patient.patientId(),
                 patient.userId(),
@@ -918,25 +934,92 @@ public class Scheduling {
                 null,
                 false,
                 1);
+        return new Booking(appointment, doctor, service, specialty, accept);
+    }
+
+    /** The booking's own transaction: every rule that concurrency could break is checked here. */
+    private void take(Booking booking, String clientAddress) {
+        var appointment = booking.appointment();
+        if (booking.acceptDocuments()) {
+            clinics.accept(appointment.patientId(), appointment.clinicId(), clientAddress);
+        }
+        locks.hold(appointment.patientId().value());
+        if (appointments.overlaps(appointment.patientId(), appointment.start(), appointment.end(), null)) {
+            throw SchedulingRefusal.overlappingAppointment();
+        }
+        if (!slots.take(appointment.slotId(), appointment.id())) {
+            throw SchedulingRefusal.slotTaken();
+        }
+        if (appointment.referralId() != null
+                && !referrals.use(
+                        appointment.referralId(),
+                        appointment.patientId(),
+                        booking.specialty(),
+                        appointment.doctorId(),
+                        appointment.id(),
+                        appointment.bookedAt())) {
+            throw SchedulingRefusal.referralRequired();
+        }
         try {
             appointments.insert(appointment);
         } catch (DuplicateKeyException race) {
             throw SchedulingRefusal.slotTaken();
         }
-        events.publishEvent(new AppointmentBooked(
-                id,
-                patient.patientId(),
-                doctor.id(),
-                doctor.clinicId(),
-                service.id().value(),
-                slot.start(),
-                slot.end(),
-                now,
-                patient.userId(),
-                actor.userId(),
-                complaint));
-        notices.booked(appointment, doctor, service);
-        return appointment;
+    }
+
+    /**
+     * The booking's follow-up, once per appointment: the event (the consultation module opens the
+     * request in this transaction, questionnaires are asked after it) and the notices. A failure
+     * leaves the follow-up owed; the booking stands.
+     */
+    private boolean followUp(AppointmentView appointment, DoctorView doctor, ServiceView service) {
+        try {
+            return Boolean.TRUE.equals(transaction.execute(status -> {
+                if (!appointments.claimFollowUp(appointment.id(), clock.instant())) {
+                    return false;
+                }
+                events.publishEvent(new AppointmentBooked(
+                        appointment.id(),
+                        appointment.patientId(),
+                        appointment.doctorId(),
+                        appointment.clinicId(),
+                        appointment.serviceId(),
+                        appointment.start(),
+                        appointment.end(),
+                        appointment.bookedAt(),
+                        appointment.patientUserId(),
+                        appointment.bookedBy(),
+                        appointment.complaint()));
+                notices.booked(appointment, doctor, service);
+                return true;
+            }));
+        } catch (RuntimeException e) {
+            log.warn("The follow-up of appointment {} failed; the follow-up job retries it", appointment.id(), e);
+            return false;
+        }
+    }
+
+    /**
+     * Runs the follow-up a crash (or a failure) left owed on appointments booked more than a minute
+     * ago; the scheduled job calls it on one node at a time.
+     *
+     * @return how many appointments were followed up
+     */
+    public int followUpOverdue() {
+        int done = 0;
+        for (UUID id : appointments.owedFollowUp(clock.instant().minus(Duration.ofMinutes(1)), 100)) {
+            var appointment = appointments.find(id).orElse(null);
+            if (appointment == null) {
+                continue;
+            }
+            var doctor = clinics.doctor(appointment.doctorId()).orElse(null);
+            var service =
+                    clinics.service(new ServiceId(appointment.serviceId())).orElse(null);
+            if (doctor != null && service != null && followUp(appointment, doctor, service)) {
+                done++;
+            }
+        }
+        return done;
     }
 
     private record Booker(PatientId patientId, UserId userId) {}

@@ -56,6 +56,18 @@ class SchedulingJobs {
         log.info("Schedule templates extended to the booking horizon: {} slots added", added);
     }
 
+    /** Follows up bookings whose follow-up a crash or a failure left owed (issue 18). */
+    @Scheduled(
+            fixedDelayString = "${medkarta.scheduling.follow-up-interval:30s}",
+            initialDelayString = "${medkarta.scheduling.follow-up-interval:30s}")
+    @SchedulerLock(name = "scheduling-follow-up")
+    public void followUp() {
+        int done = scheduling.followUpOverdue();
+        if (done > 0) {
+            log.warn("Bookings followed up after their request: {}", done);
+        }
+    }
+
     @Scheduled(
             fixedDelayString = "${medkarta.scheduling.reminder-interval:1m}",
             initialDelayString = "${medkarta.scheduling.reminder-interval:1m}")
