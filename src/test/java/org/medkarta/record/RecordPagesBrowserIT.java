@@ -125,6 +125,9 @@ class RecordPagesBrowserIT extends RecordBrowserSupport {
         page.navigate(url(base));
 
         page.locator("#add-entry").click();
+        // The form page loaded (waitForURL waits for "load"): its module script, which makes the
+        // type select submit on change, has run; a change before that would be lost.
+        page.waitForURL("**/entries/new**");
         page.locator("#entry-type").selectOption("LAB_RESULT");
         page.waitForURL("**type=LAB_RESULT");
         page.locator("#save-entry").click();
@@ -207,6 +210,9 @@ class RecordPagesBrowserIT extends RecordBrowserSupport {
                 url("/test/staff-sign-in?email=doctor@demo.medkarta.org&password=Demo-doctor-1&continue=" + base));
 
         page.locator("#add-entry").click();
+        // The form page loaded (waitForURL waits for "load"): its module script, which makes the
+        // type select submit on change, has run; a change before that would be lost.
+        page.waitForURL("**/entries/new**");
         page.locator("#entry-type").selectOption("PROCEDURE");
         page.waitForURL("**type=PROCEDURE");
         assertThat(page.locator("label[for=f_code]")).hasText("Код");
