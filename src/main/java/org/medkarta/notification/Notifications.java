@@ -2,9 +2,11 @@ package org.medkarta.notification;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.UserId;
 import org.slf4j.Logger;
@@ -29,6 +31,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class Notifications {
 
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
+    private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+    private static final Locale ENGLISH = Locale.ENGLISH;
 
     private final Outbox outbox;
     private final Dispatcher dispatcher;
@@ -169,6 +173,29 @@ public class Notifications {
     @Transactional
     public void choose(UserId user, NotificationPreferences chosen) {
         preferences.choose(user, chosen, clock.instant());
+    }
+
+    /**
+     * The language the user is told in: English when they chose it, otherwise Russian, the
+     * platform's language (SPEC J1). Callers write the message in it before {@link #tell}.
+     */
+    @Transactional(readOnly = true)
+    public Locale language(UserId user) {
+        return preferences.language(user).filter(ENGLISH.getLanguage()::equals).isPresent() ? ENGLISH : RUSSIAN;
+    }
+
+    /**
+     * Saves the language the user wants to be told in.
+     *
+     * @throws InvalidInput naming {@code language} when it is neither Russian nor English
+     */
+    @Transactional
+    public void chooseLanguage(UserId user, Locale language) {
+        String code = language == null ? "" : language.getLanguage();
+        if (!code.equals(RUSSIAN.getLanguage()) && !code.equals(ENGLISH.getLanguage())) {
+            throw new InvalidInput("language", "notification.validation.language");
+        }
+        preferences.chooseLanguage(user, code, clock.instant());
     }
 
     /** Where the SMS or e-mail sent with this idempotency key stands; empty if none was. */
