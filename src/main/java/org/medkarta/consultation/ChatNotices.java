@@ -2,19 +2,16 @@ package org.medkarta.consultation;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 import org.medkarta.conversation.Conversations;
 import org.medkarta.conversation.MessageSent;
 import org.medkarta.identity.Identity;
 import org.medkarta.notification.Contact;
-import org.medkarta.notification.Message;
 import org.medkarta.notification.Notifications;
 import org.medkarta.shared.Columns;
 import org.medkarta.shared.PublicUrl;
 import org.medkarta.shared.Representation;
 import org.medkarta.shared.UserId;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -41,7 +38,6 @@ class ChatNotices {
     private final Notifications notifications;
     private final Identity identity;
     private final Representation representation;
-    private final MessageSource messages;
     private final PublicUrl publicUrl;
     private final JdbcClient jdbc;
 
@@ -51,7 +47,6 @@ class ChatNotices {
             Notifications notifications,
             Identity identity,
             Representation representation,
-            MessageSource messages,
             PublicUrl publicUrl,
             JdbcClient jdbc) {
         this.requests = requests;
@@ -59,7 +54,6 @@ class ChatNotices {
         this.notifications = notifications;
         this.identity = identity;
         this.representation = representation;
-        this.messages = messages;
         this.publicUrl = publicUrl;
         this.jdbc = jdbc;
     }
@@ -88,14 +82,12 @@ class ChatNotices {
         if (!claim(consultation.id(), sent.sentAt())) {
             return false;
         }
-        Locale language = notifications.language(told);
-        String title = messages.getMessage("consultation.notice.chat.title", null, language);
-        String text = messages.getMessage("consultation.notice.chat.text", null, language);
-        Contact contact = identity.contact(told).orElse(new Contact(null, null));
-        notifications.tell(
+        notifications.tellInTheirLanguage(
                 told,
-                contact,
-                new Message(title, text, publicUrl.of("/consultations/" + consultation.id())),
+                identity.contact(told).orElse(new Contact(null, null)),
+                "consultation.notice.chat.title",
+                "consultation.notice.chat.text",
+                publicUrl.of("/consultations/" + consultation.id()),
                 "chat-message:" + consultation.id() + ":" + sent.sentAt().toEpochMilli());
         return true;
     }

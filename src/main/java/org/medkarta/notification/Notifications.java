@@ -12,6 +12,7 @@ import org.medkarta.shared.UserId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -40,6 +41,7 @@ public class Notifications {
     private final Preferences preferences;
     private final NotificationProperties.AfterCommit afterCommit;
     private final Executor background;
+    private final MessageSource messages;
     private final Clock clock;
 
     Notifications(
@@ -49,6 +51,7 @@ public class Notifications {
             Preferences preferences,
             NotificationProperties properties,
             @Qualifier("applicationTaskExecutor") Executor background,
+            MessageSource messages,
             Clock clock) {
         this.outbox = outbox;
         this.dispatcher = dispatcher;
@@ -56,6 +59,7 @@ public class Notifications {
         this.preferences = preferences;
         this.afterCommit = properties.dispatch().afterCommit();
         this.background = background;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -182,6 +186,20 @@ public class Notifications {
     @Transactional(readOnly = true)
     public Locale language(UserId user) {
         return preferences.language(user).filter(ENGLISH.getLanguage()::equals).isPresent() ? ENGLISH : RUSSIAN;
+    }
+
+    /**
+     * {@link #tell(UserId, Contact, Message, String)} a notice whose words are fixed, its title and
+     * text read from the message bundles in the user's {@link #language}: for notices that say only
+     * that something happened and where to look, never what (no medical text in an SMS).
+     */
+    @Transactional
+    public void tellInTheirLanguage(
+            UserId user, Contact contact, String titleKey, String textKey, String link, String idempotencyKey) {
+        Locale language = language(user);
+        var message = new Message(
+                messages.getMessage(titleKey, null, language), messages.getMessage(textKey, null, language), link);
+        tell(user, contact, message, idempotencyKey);
     }
 
     /**

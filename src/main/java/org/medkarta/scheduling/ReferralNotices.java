@@ -1,14 +1,11 @@
 package org.medkarta.scheduling;
 
-import java.util.Locale;
 import org.medkarta.identity.Identity;
 import org.medkarta.notification.Contact;
-import org.medkarta.notification.Message;
 import org.medkarta.notification.Notifications;
 import org.medkarta.shared.PublicUrl;
 import org.medkarta.shared.Representation;
 import org.medkarta.shared.UserId;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,19 +21,13 @@ class ReferralNotices {
     private final Notifications notifications;
     private final Identity identity;
     private final Representation representation;
-    private final MessageSource messages;
     private final PublicUrl publicUrl;
 
     ReferralNotices(
-            Notifications notifications,
-            Identity identity,
-            Representation representation,
-            MessageSource messages,
-            PublicUrl publicUrl) {
+            Notifications notifications, Identity identity, Representation representation, PublicUrl publicUrl) {
         this.notifications = notifications;
         this.identity = identity;
         this.representation = representation;
-        this.messages = messages;
         this.publicUrl = publicUrl;
     }
 
@@ -51,14 +42,12 @@ class ReferralNotices {
             // A patient without an account of their own and nobody acting for them: nobody to tell.
             return;
         }
-        Locale language = notifications.language(told);
-        String title = messages.getMessage("scheduling.notice.referral.title", null, language);
-        String text = messages.getMessage("scheduling.notice.referral.text", null, language);
-        Contact contact = identity.contact(told).orElse(new Contact(null, null));
-        notifications.tell(
+        notifications.tellInTheirLanguage(
                 told,
-                contact,
-                new Message(title, text, publicUrl.of("/consultations")),
+                identity.contact(told).orElse(new Contact(null, null)),
+                "scheduling.notice.referral.title",
+                "scheduling.notice.referral.text",
+                publicUrl.of("/consultations"),
                 "referral-issued:" + referral.id());
     }
 }
