@@ -614,7 +614,12 @@ public class Consultations {
                 ? OPEN_ENDED
                 : until.plusDays(1).atStartOfDay(zone).toInstant();
         var issued = scheduling.issueReferral(
-                consultation.patientId(), chosen, named == null ? null : named.id(), validUntil, user.userId());
+                consultation.patientId(),
+                chosen,
+                named == null ? null : named.id(),
+                validUntil,
+                user.userId(),
+                consultation.patientUserId());
         var referral = new ReferralView(
                 issued.id(),
                 id,

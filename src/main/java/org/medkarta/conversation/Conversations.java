@@ -161,6 +161,17 @@ public class Conversations {
         return access.participant(room, user).isPresent();
     }
 
+    /**
+     * Whether the person has the room open right now: a live WebSocket session, on any node,
+     * subscribed to the room's messages (a session whose node stopped refreshing it for the calls'
+     * grace period counts as gone). A client that fell back to polling is not seen here.
+     */
+    @Transactional(readOnly = true)
+    public boolean watching(RoomId room, UserId user) {
+        return user != null
+                && presence.watching(room, List.of(user), properties.calls().grace());
+    }
+
     /** The rooms a person is a member of. */
     @Transactional(readOnly = true)
     public List<RoomId> roomsOf(UserId user) {

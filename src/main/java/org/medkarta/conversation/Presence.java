@@ -60,6 +60,45 @@ class Presence {
                 .update();
     }
 
+    /**
+     * The session subscribed to a room's messages: stored, so that any node can tell that its person
+     * has the room open. Kept until the session is forgotten: a page unsubscribes only by leaving,
+     * which ends the session.
+     */
+    void subscribed(String sessionId, RoomId room) {
+        var live = sessionId == null ? null : local.get(sessionId);
+        if (live == null) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO conversation_session_room (session_id, room_id)
+                        VALUES (:session, :room)
+                        ON CONFLICT DO NOTHING
+                        """).param("session", live.id()).param("room", room.value()).update();
+    }
+
+    /**
+     * Whether one of these people has a live session (not ended, seen within {@code stale}) on any
+     * node that subscribed to the room's messages.
+     */
+    boolean watching(RoomId room, Collection<UserId> users, Duration stale) {
+        if (users.isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM conversation_session_room r
+                        JOIN conversation_session s ON s.id = r.session_id
+                        WHERE r.room_id = :room AND s.user_id IN (:users)
+                          AND s.ended_at IS NULL AND s.seen_at >= :fresh
+                        """)
+                        .param("room", room.value())
+                        .param("users", users.stream().map(UserId::value).toList())
+                        .param("fresh", Columns.utc(clock.instant().minus(stale)))
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     /** Whose the session of this node is, while it lives. */
     Optional<UserId> user(String sessionId) {
         return Optional.ofNullable(sessionId).map(local::get).map(Live::user);

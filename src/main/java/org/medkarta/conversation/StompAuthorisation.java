@@ -116,6 +116,7 @@ class StompAuthorisation implements ChannelInterceptor {
         if (!room.matches() || !admitted(roomId(room), user)) {
             throw refused("SUBSCRIBE to " + destination + " by " + user.value());
         }
+        presence.subscribed(accessor.getSessionId(), roomId(room));
     }
 
     private void send(StompHeaderAccessor accessor) {

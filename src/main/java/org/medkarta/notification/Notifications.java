@@ -2,14 +2,17 @@ package org.medkarta.notification;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.UserId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -29,6 +32,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class Notifications {
 
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
+    private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+    private static final Locale ENGLISH = Locale.ENGLISH;
 
     private final Outbox outbox;
     private final Dispatcher dispatcher;
@@ -36,6 +41,7 @@ public class Notifications {
     private final Preferences preferences;
     private final NotificationProperties.AfterCommit afterCommit;
     private final Executor background;
+    private final MessageSource messages;
     private final Clock clock;
 
     Notifications(
@@ -45,6 +51,7 @@ public class Notifications {
             Preferences preferences,
             NotificationProperties properties,
             @Qualifier("applicationTaskExecutor") Executor background,
+            MessageSource messages,
             Clock clock) {
         this.outbox = outbox;
         this.dispatcher = dispatcher;
@@ -52,6 +59,7 @@ public class Notifications {
         this.preferences = preferences;
         this.afterCommit = properties.dispatch().afterCommit();
         this.background = background;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -169,6 +177,43 @@ public class Notifications {
     @Transactional
     public void choose(UserId user, NotificationPreferences chosen) {
         preferences.choose(user, chosen, clock.instant());
+    }
+
+    /**
+     * The language the user is told in: English when they chose it, otherwise Russian, the
+     * platform's language (SPEC J1). Callers write the message in it before {@link #tell}.
+     */
+    @Transactional(readOnly = true)
+    public Locale language(UserId user) {
+        return preferences.language(user).filter(ENGLISH.getLanguage()::equals).isPresent() ? ENGLISH : RUSSIAN;
+    }
+
+    /**
+     * {@link #tell(UserId, Contact, Message, String)} a notice whose words are fixed, its title and
+     * text read from the message bundles in the user's {@link #language}: for notices that say only
+     * that something happened and where to look, never what (no medical text in an SMS).
+     */
+    @Transactional
+    public void tellInTheirLanguage(
+            UserId user, Contact contact, String titleKey, String textKey, String link, String idempotencyKey) {
+        Locale language = language(user);
+        var message = new Message(
+                messages.getMessage(titleKey, null, language), messages.getMessage(textKey, null, language), link);
+        tell(user, contact, message, idempotencyKey);
+    }
+
+    /**
+     * Saves the language the user wants to be told in.
+     *
+     * @throws InvalidInput naming {@code language} when it is neither Russian nor English
+     */
+    @Transactional
+    public void chooseLanguage(UserId user, Locale language) {
+        String code = language == null ? "" : language.getLanguage();
+        if (!code.equals(RUSSIAN.getLanguage()) && !code.equals(ENGLISH.getLanguage())) {
+            throw new InvalidInput("language", "notification.validation.language");
+        }
+        preferences.chooseLanguage(user, code, clock.instant());
     }
 
     /** Where the SMS or e-mail sent with this idempotency key stands; empty if none was. */

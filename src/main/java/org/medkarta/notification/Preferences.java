@@ -25,6 +25,45 @@ class Preferences {
                 .orElseGet(NotificationPreferences::everything);
     }
 
+    /** The language the user chose for what they are told; empty when they never chose. */
+    java.util.Optional<String> language(UserId user) {
+        return jdbc
+                .sql("SELECT language FROM notification_preference WHERE user_id = :user")
+                .param("user", user.value())
+                .query(String.class)
+                .list()
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
+    }
+
+    /**
+     * Saves the language; a user without a row gets one with every channel, as if they had never
+     * chosen channels. Update first, as {@link #choose} does.
+     */
+    void chooseLanguage(UserId user, String language, Instant now) {
+        if (updateLanguage(user, language) == 0) {
+            var everything = NotificationPreferences.everything();
+            var parameters = new java.util.HashMap<>(parameters(user, everything, now));
+            parameters.put("language", language);
+            int inserted = jdbc.sql("""
+                            INSERT INTO notification_preference (user_id, sms, email, in_app, chosen_at, language)
+                            VALUES (:user, :sms, :email, :inApp, :now, :language)
+                            ON CONFLICT DO NOTHING
+                            """).params(parameters).update();
+            if (inserted == 0) {
+                updateLanguage(user, language);
+            }
+        }
+    }
+
+    private int updateLanguage(UserId user, String language) {
+        return jdbc.sql("UPDATE notification_preference SET language = :language WHERE user_id = :user")
+                .param("language", language)
+                .param("user", user.value())
+                .update();
+    }
+
     /**
      * Saves the choice. Update first, insert when there was nothing to update, and update again if
      * a concurrent first choice won the insert: portable where {@code ON CONFLICT DO UPDATE} is not.

@@ -65,6 +65,7 @@ public class Scheduling {
     private final CalendarFeeds feeds;
     private final ClinicSettings settings;
     private final AppointmentNotices notices;
+    private final ReferralNotices referralNotices;
     private final ClinicDirectory clinics;
     private final Identity identity;
     private final PatientRecords patientRecords;
@@ -86,6 +87,7 @@ public class Scheduling {
             CalendarFeeds feeds,
             ClinicSettings settings,
             AppointmentNotices notices,
+            ReferralNotices referralNotices,
             ClinicDirectory clinics,
             Identity identity,
             PatientRecords patientRecords,
@@ -105,6 +107,7 @@ public class Scheduling {
         this.feeds = feeds;
         this.settings = settings;
         this.notices = notices;
+        this.referralNotices = referralNotices;
         this.clinics = clinics;
         this.identity = identity;
         this.patientRecords = patientRecords;
@@ -1324,11 +1327,28 @@ public class Scheduling {
 
     /**
      * Issues a referral to a specialty (or one doctor of it) that the patient's next booking there
-     * uses up. The consultation module calls this when a doctor refers a patient.
+     * uses up, and tells the patient's own account about it (SPEC H2).
      */
     @Transactional
     public ReferralView issueReferral(
             PatientId patient, String specialty, DoctorId doctor, Instant validUntil, UserId issuedBy) {
+        return issueReferral(patient, specialty, doctor, validUntil, issuedBy, null);
+    }
+
+    /**
+     * Issues a referral as {@link #issueReferral(PatientId, String, DoctorId, Instant, UserId)} does;
+     * the consultation module calls this when a doctor refers a patient. The notice goes to {@code
+     * representative} (whoever booked the consultation for the patient) while they may still act for
+     * the patient, otherwise to the patient's own account.
+     */
+    @Transactional
+    public ReferralView issueReferral(
+            PatientId patient,
+            String specialty,
+            DoctorId doctor,
+            Instant validUntil,
+            UserId issuedBy,
+            UserId representative) {
         if (specialty == null || specialty.isBlank()) {
             throw new InvalidInput("specialty", "validation.required");
         }
@@ -1338,6 +1358,7 @@ public class Scheduling {
         var referral = new ReferralView(
                 UUID.randomUUID(), patient, specialty.strip(), doctor, clock.instant(), validUntil, null, null);
         referrals.issue(referral, issuedBy == null ? null : issuedBy.value());
+        referralNotices.issued(referral, representative);
         return referral;
     }
 

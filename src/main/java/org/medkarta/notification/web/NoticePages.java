@@ -37,6 +37,7 @@ class NoticePages {
     String notices(Principal principal, Model model) {
         model.addAttribute("notices", notifications.notices(user(principal)));
         model.addAttribute("preferences", notifications.preferences(user(principal)));
+        model.addAttribute("language", notifications.language(user(principal)).getLanguage());
         return "notification/notices";
     }
 
@@ -57,8 +58,12 @@ class NoticePages {
             Principal principal,
             @RequestParam(defaultValue = "false") boolean sms,
             @RequestParam(defaultValue = "false") boolean email,
-            @RequestParam(defaultValue = "false") boolean inApp) {
+            @RequestParam(defaultValue = "false") boolean inApp,
+            @RequestParam(required = false) String language) {
         notifications.choose(user(principal), new NotificationPreferences(sms, email, inApp));
+        if (language != null && !language.isBlank()) {
+            notifications.chooseLanguage(user(principal), java.util.Locale.forLanguageTag(language.strip()));
+        }
         return "redirect:/notices?saved";
     }
 
