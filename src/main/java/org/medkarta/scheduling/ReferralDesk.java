@@ -225,14 +225,18 @@ public class ReferralDesk {
      * Cancels a referral its issuing doctor holds while no booking used it: it no longer unlocks
      * booking, and a booking that names it is refused as one without a referral.
      *
-     * @throws NotFound for a referral this person did not issue
+     * @throws NotFound for a referral this doctor did not issue, and for a paper one: it is the
+     *     issuing clinic's to withdraw, not the registry's that copied it
      * @throws SchedulingRefusal {@code referral-not-active} when it is used or already cancelled
      */
     @Transactional
     public IssuedReferral cancel(SignedInUser actor, UUID id) {
+        if (!refers(actor)) {
+            throw new NotFound();
+        }
         var found = referrals
                 .issued(id)
-                .filter(row -> actor != null && actor.userId().value().equals(row.issuedBy()))
+                .filter(row -> row.paper() == null && actor.userId().value().equals(row.issuedBy()))
                 .orElseThrow(NotFound::new);
         if (!referrals.cancel(found.referral().id(), found.issuedBy(), clock.instant())) {
             throw SchedulingRefusal.referralNotActive();
