@@ -398,22 +398,6 @@ final class EndpointClassification {
         add(
                 all,
                 Kind.STAFF_ONLY,
-                "A doctor's referrals section: the caller's own referrals only; issuing for a patient outside the"
-                        + " doctor's care, cancelling another's referral, or paper for a patient outside the registrar's"
-                        + " clinic answers 404; patients and other staff have no desk (ReferralsIT).",
-                "GET /api/v1/referrals/issued",
-                "GET /referrals",
-                "GET /referrals/new",
-                "GET /referrals/paper/new",
-                "POST /api/v1/referrals/issued",
-                "POST /api/v1/referrals/paper",
-                "POST /api/v1/referrals/{id}/cancel",
-                "POST /referrals",
-                "POST /referrals/paper",
-                "POST /referrals/{id}/cancel");
-        add(
-                all,
-                Kind.STAFF_ONLY,
                 "Schedules: the doctor, their clinic's administrators and (to read and book) registrars; others 404 (TemplatesAndSlotsIT).",
                 "DELETE /api/v1/schedule-templates/{id}",
                 "GET /api/v1/doctors/{id}/calendar",
