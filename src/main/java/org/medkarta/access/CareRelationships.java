@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether a doctor is caring for a patient (SPEC F4): a booked appointment with them, a referral
- * naming them that is still valid or was used, the patient's attachment to a clinic they work in,
+ * naming them that is still valid or was used (a cancelled one is none), the patient's attachment to a clinic they work in,
  * or any {@link CareRelationship} another module contributes (an open consultation).
  */
 @Component
@@ -41,6 +41,7 @@ class CareRelationships {
         return ids.stream().anyMatch(id -> scheduling.hasAppointment(patient, id))
                 || scheduling.referrals(patient).stream()
                         .anyMatch(referral -> referral.doctorId() != null
+                                && referral.cancelledAt() == null
                                 && ids.contains(referral.doctorId())
                                 && (referral.usedAt() != null
                                         || referral.validUntil().isAfter(now)))

@@ -168,7 +168,7 @@ class ClinicCareRelationships implements ClinicCare {
             }
         }
         return scheduling.getObject().referrals(patient).stream()
-                .filter(referral -> referral.doctorId() != null)
+                .filter(referral -> referral.doctorId() != null && referral.cancelledAt() == null)
                 .filter(referral ->
                         referral.usedAt() != null || referral.validUntil().isAfter(now))
                 .anyMatch(referral -> clinics.doctor(referral.doctorId())

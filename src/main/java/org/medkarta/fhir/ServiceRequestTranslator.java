@@ -26,6 +26,9 @@ final class ServiceRequestTranslator {
     private ServiceRequestTranslator() {}
 
     static String status(ReferralView referral, Instant now) {
+        if (referral.cancelledAt() != null) {
+            return ServiceRequestStatus.REVOKED.toCode();
+        }
         if (referral.usedAt() != null) {
             return ServiceRequestStatus.COMPLETED.toCode();
         }

@@ -603,7 +603,7 @@ public class Scheduling {
         var referralsHeld = patient == null
                 ? List.<ReferralView>of()
                 : referrals.ofPatient(patient).stream()
-                        .filter(r -> r.usedAt() == null && r.validUntil().isAfter(now))
+                        .filter(r -> r.usableAt(now))
                         .toList();
         var attached = new HashMap<ClinicId, Boolean>();
         for (var offer : clinics.bookableServices(query.specialty(), query.clinic(), query.doctor(), query.format())) {
@@ -1356,7 +1356,7 @@ public class Scheduling {
             throw new InvalidInput("validUntil", "scheduling.validation.in-past");
         }
         var referral = new ReferralView(
-                UUID.randomUUID(), patient, specialty.strip(), doctor, clock.instant(), validUntil, null, null);
+                UUID.randomUUID(), patient, specialty.strip(), doctor, clock.instant(), validUntil, null, null, null);
         referrals.issue(referral, issuedBy == null ? null : issuedBy.value());
         referralNotices.issued(referral, representative);
         return referral;

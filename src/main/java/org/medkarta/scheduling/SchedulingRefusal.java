@@ -37,6 +37,10 @@ public final class SchedulingRefusal extends DomainException {
         return new SchedulingRefusal(Kind.FORBIDDEN, "referral-required");
     }
 
+    static SchedulingRefusal referralNotActive() {
+        return new SchedulingRefusal(Kind.CONFLICT, "referral-not-active");
+    }
+
     static SchedulingRefusal alreadyStarted() {
         return new SchedulingRefusal(Kind.CONFLICT, "already-started");
     }

@@ -1179,6 +1179,173 @@ class AccessMatrixIT extends AccessSupport {
                 .isEqualTo(404);
     }
 
+    /** The referral desk's endpoints {@link #referralsAreTheirIssuingDoctorsAndTheirClinicsRegistrysAlone} calls. */
+    static final List<String> REFERRAL_ENDPOINTS = List.of(
+            "GET /api/v1/referrals/issued",
+            "POST /api/v1/referrals/issued",
+            "POST /api/v1/referrals/{id}/cancel",
+            "POST /api/v1/referrals/paper",
+            "GET /referrals",
+            "GET /referrals/new",
+            "POST /referrals",
+            "POST /referrals/{id}/cancel",
+            "GET /referrals/paper/new",
+            "POST /referrals/paper");
+
+    /**
+     * The doctor's referrals section (issue 23): a doctor lists and cancels only the referrals they
+     * issued, and issues one only to a patient their clinic cares for; a registrar enters paper only
+     * for a patient their clinic's registry keeps. Everyone else, a colleague of the same clinic
+     * included, gets 404 (or, for a list, their own empty one) and never the patient's name; an
+     * anonymous caller 401 (a page: sign-in).
+     */
+    @Test
+    void referralsAreTheirIssuingDoctorsAndTheirClinicsRegistrysAlone() {
+        var clinic = clinic();
+        var doctor = doctor(clinic);
+        var patient = patient("Направленцева", "Ольга");
+        scheduling.issueReferral(
+                patient.patient(),
+                "therapist",
+                doctor.view().id(),
+                Instant.now().plus(Duration.ofDays(30)),
+                null);
+        var registrar = registrar(clinic);
+        String until = LocalDate.now(ZoneId.of("Europe/Moscow")).plusDays(10).toString();
+        String today = LocalDate.now(ZoneId.of("Europe/Moscow")).toString();
+        var referral =
+                map("patientId", patient.id(), "specialty", "cardiologist", "validUntil", until, "reason", "Одышка");
+        var paper = map(
+                "patientId",
+                patient.id(),
+                "organisation",
+                "ГП № 3",
+                "number",
+                "П-17",
+                "issuedOn",
+                today,
+                "doctorName",
+                "Бумажнова Анна",
+                "specialty",
+                "cardiologist",
+                "validUntil",
+                until);
+        String form = "patientId=" + patient.id() + "&specialty=cardiologist&validUntil=" + until + "&reason=x";
+        String paperForm = "patientId=" + patient.id() + "&organisation=x&number=1&issuedOn=" + today
+                + "&doctorName=x&specialty=cardiologist&validUntil=" + until;
+        String query = patient.phone().replace("+", "%2B");
+
+        var issued = postAs(doctor.token(), "/api/v1/referrals/issued", referral);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        String id = body(issued).get("id").asString();
+        var entered = postAs(registrar.token(), "/api/v1/referrals/paper", paper);
+        assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+        String paperId = body(entered).get("id").asString();
+
+        var outsiders = new LinkedHashMap<String, String>();
+        outsiders.put("the patient", patient.token());
+        outsiders.put("another patient", patient("Чужова", "Инна").token());
+        var elsewhere = clinic();
+        outsiders.put("doctor of another clinic", doctor(elsewhere).token());
+        outsiders.put("registrar of another clinic", registrar(elsewhere).token());
+        outsiders.put("administrator of the clinic", administrator(clinic));
+        outsiders.forEach((who, token) -> {
+            String cookie = session(token);
+            String csrf = csrf(get("/", "Cookie", cookie).body());
+            var answers = List.of(
+                    getWith(token, "/api/v1/referrals/issued"),
+                    postAs(token, "/api/v1/referrals/issued", referral),
+                    postAs(token, "/api/v1/referrals/" + id + "/cancel", map()),
+                    postAs(token, "/api/v1/referrals/paper", paper),
+                    get("/referrals", "Cookie", cookie),
+                    get("/referrals/new?query=" + query, "Cookie", cookie),
+                    pagePost(cookie, csrf, "/referrals", form),
+                    pagePost(cookie, csrf, "/referrals/" + id + "/cancel", ""),
+                    get("/referrals/paper/new?query=" + query, "Cookie", cookie),
+                    pagePost(cookie, csrf, "/referrals/paper", paperForm));
+            for (var answer : answers) {
+                String call = who + " " + answer.request().method() + " " + answer.uri();
+                // A list or a form of one's own may answer, showing nothing of this patient's.
+                if (answer.request().method().equals("GET") && answer.statusCode() == 200) {
+                    assertThat(answer.body())
+                            .as(call)
+                            .doesNotContain(id)
+                            .doesNotContain(paperId)
+                            .doesNotContain(patient.id());
+                } else {
+                    assertThat(answer.statusCode()).as(call).isEqualTo(404);
+                }
+                assertThat(answer.body()).as(call).doesNotContain("Направленцева");
+            }
+        });
+        // A colleague of the same clinic may refer the patient, but not cancel another's referral.
+        var colleague = doctor(clinic);
+        assertThat(postAs(colleague.token(), "/api/v1/referrals/" + id + "/cancel", map())
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(body(getWith(colleague.token(), "/api/v1/referrals/issued")).get("items"))
+                .isEmpty();
+        assertThat(postAs(registrar.token(), "/api/v1/referrals/" + paperId + "/cancel", map())
+                        .statusCode())
+                .as("a paper referral is the issuing clinic's to withdraw, not the registry's")
+                .isEqualTo(404);
+
+        // Anonymous callers.
+        assertThat(get("/api/v1/referrals/issued", "Accept", "application/json").statusCode())
+                .isEqualTo(401);
+        assertThat(post("/api/v1/referrals/issued", referral).statusCode()).isEqualTo(401);
+        assertThat(post("/api/v1/referrals/" + id + "/cancel", map()).statusCode())
+                .isEqualTo(401);
+        assertThat(post("/api/v1/referrals/paper", paper).statusCode()).isEqualTo(401);
+        for (String path : List.of("/referrals", "/referrals/new", "/referrals/paper/new")) {
+            assertThat(get(path).statusCode()).as(path).isEqualTo(302);
+        }
+
+        // The issuing doctor and the clinic's registrar.
+        String doctorCookie = session(doctor.token());
+        String doctorCsrf = csrf(get("/", "Cookie", doctorCookie).body());
+        assertThat(get("/referrals", "Cookie", doctorCookie).body()).contains(id);
+        assertThat(get("/referrals/new?query=" + query, "Cookie", doctorCookie).body())
+                .contains(patient.id());
+        var byPage = pagePost(doctorCookie, doctorCsrf, "/referrals", form);
+        assertThat(byPage.statusCode()).as(byPage.body()).isEqualTo(302);
+        var cancelled = pagePost(doctorCookie, doctorCsrf, "/referrals/" + id + "/cancel", "");
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(302);
+        assertThat(body(getWith(doctor.token(), "/api/v1/referrals/issued?state=CANCELLED"))
+                        .get("items")
+                        .findValuesAsString("id"))
+                .containsExactly(id);
+        String registrarCookie = session(registrar.token());
+        String registrarCsrf = csrf(get("/", "Cookie", registrarCookie).body());
+        assertThat(get("/referrals/paper/new?query=" + query, "Cookie", registrarCookie)
+                        .body())
+                .contains(patient.id());
+        var paperByPage = pagePost(registrarCookie, registrarCsrf, "/referrals/paper", paperForm);
+        assertThat(paperByPage.statusCode()).as(paperByPage.body()).isEqualTo(302);
+        assertThat(body(getWith(registrar.token(), "/api/v1/referrals/issued")).get("items"))
+                .hasSize(2);
+    }
+
+    private HttpResponse<String> pagePost(String cookie, String csrf, String path, String form) {
+        return send(request(path)
+                .header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "_csrf=" + csrf + (form.isEmpty() ? "" : "&" + form)))
+                .build());
+    }
+
+    private static String csrf(String html) {
+        var matcher = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"")
+                .matcher(html);
+        if (!matcher.find()) {
+            matcher = java.util.regex.Pattern.compile("value=\"([^\"]+)\"\\s+name=\"_csrf\"")
+                    .matcher(html);
+            assertThat(matcher.find()).as("a CSRF field in the page").isTrue();
+        }
+        return matcher.group(1);
+    }
+
     @Test
     void anAnonymousAttemptAtARecordPageIsSentToSignInAndAuditedOnce() {
         var owner = patient();

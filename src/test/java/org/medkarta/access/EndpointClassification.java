@@ -110,6 +110,20 @@ final class EndpointClassification {
                 "GET /access/registry/record-requests/{id}");
         add(
                 all,
+                Kind.MATRIX,
+                "The doctor's referrals section (issue 23): called by AccessMatrixIT.referralsAreTheirIssuingDoctorsAndTheirClinicsRegistrysAlone for the patient, another patient, a doctor and a registrar of another clinic, the clinic's administrator, a colleague of the issuing doctor and anonymous callers; the rules in ReferralsIT.",
+                "GET /api/v1/referrals/issued",
+                "POST /api/v1/referrals/issued",
+                "POST /api/v1/referrals/{id}/cancel",
+                "POST /api/v1/referrals/paper",
+                "GET /referrals",
+                "GET /referrals/new",
+                "POST /referrals",
+                "POST /referrals/{id}/cancel",
+                "GET /referrals/paper/new",
+                "POST /referrals/paper");
+        add(
+                all,
                 Kind.SELF_ONLY,
                 "The patient's own record-access requests and the form to file one (SPEC E0): the caller's own only; filing posts to the facade call the API row makes (RecordRequestsIT, RecordRequestBrowserIT).",
                 "GET /access/record-requests",

@@ -67,6 +67,7 @@ class EndpointInventoryIT extends ApiSupport {
         var called = new TreeSet<String>(AccessMatrixIT.IDENTITY_ENDPOINTS);
         called.addAll(AccessMatrixIT.RECORD_ENDPOINTS);
         called.addAll(AccessMatrixIT.REQUEST_ENDPOINTS);
+        called.addAll(AccessMatrixIT.REFERRAL_ENDPOINTS);
         EndpointClassification.ALL.forEach((endpoint, entry) -> {
             if (entry.kind() == EndpointClassification.Kind.MATRIX) {
                 assertThat(called).as(endpoint + " is classified MATRIX").contains(endpoint);
