@@ -55,6 +55,7 @@ public class ReferralDesk {
     private final Identity identity;
     private final PatientRecords patientRecords;
     private final ClinicCare care;
+    private final ReferralNotices notices;
     private final Clock clock;
 
     ReferralDesk(
@@ -63,12 +64,14 @@ public class ReferralDesk {
             Identity identity,
             PatientRecords patientRecords,
             ClinicCare care,
+            ReferralNotices notices,
             Clock clock) {
         this.referrals = referrals;
         this.clinics = clinics;
         this.identity = identity;
         this.patientRecords = patientRecords;
         this.care = care;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -218,6 +221,8 @@ public class ReferralDesk {
                 null,
                 null);
         referrals.issue(referral, actor.userId().value(), reason, null);
+        // The patient is told as for a referral from a consultation; a paper one they brought themselves.
+        notices.issued(referral, null);
         return issued(actor, referral.id());
     }
 

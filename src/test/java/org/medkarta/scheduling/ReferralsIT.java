@@ -23,6 +23,9 @@ import org.medkarta.testing.TestStaff;
  */
 class ReferralsIT extends SchedulingSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.medkarta.notification.DevOutbox outbox;
+
     /** A clinic with a therapist who refers and a cardiologist seen by referral only. */
     private record Desk(TestClinic clinic, TestDoctor therapist, TestDoctor cardiologist, List<String> slots) {}
 
@@ -113,12 +116,17 @@ class ReferralsIT extends SchedulingSupport {
         var patient = inCare(desk);
         assertThat(bookWith(patient, desk.slots().get(0), null).statusCode()).isEqualTo(403);
 
+        int before = referralSms(patient, 0).size();
         var issued = issue(desk.therapist().token(), patient);
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         String id = body(issued).get("id").asString();
         assertThat(body(issued).get("state").asString()).isEqualTo("ISSUED");
         assertThat(body(issued).get("patientName").asString()).startsWith("Пациентов Пётр");
         assertThat(body(issued).get("reason").asString()).isEqualTo("Боли в груди при нагрузке");
+        // The patient is told by SMS, as for a referral from a consultation: no specialty, no reason.
+        var told = referralSms(patient, before + 1);
+        assertThat(told).hasSize(before + 1);
+        assertThat(told.get(0).body()).doesNotContain("Боли").doesNotContain("кардиолог");
         assertThat(listed(desk.therapist().token(), "ISSUED")).containsExactly(id);
         assertThat(freeSlots(patient.token(), desk.cardiologist())).isNotEmpty();
 
@@ -360,5 +368,13 @@ class ReferralsIT extends SchedulingSupport {
         assertThat(page(patient.token(), "/referrals").statusCode()).isEqualTo(404);
         assertThat(page(desk.therapist().token(), "/referrals/paper/new").statusCode())
                 .isEqualTo(404);
+    }
+
+    /** The referral notices sent to the patient by SMS, newest first, once at least this many came. */
+    private List<org.medkarta.notification.OutboundMessage> referralSms(TestPatient patient, int atLeast) {
+        return org.medkarta.testing.Outbox.to(outbox, patient.phone(), atLeast).stream()
+                .filter(m -> m.channel() == org.medkarta.notification.Channel.SMS)
+                .filter(m -> m.body().contains("направление к специалисту"))
+                .toList();
     }
 }
