@@ -2,7 +2,6 @@ package org.medkarta.access.web;
 
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 import org.medkarta.access.AccessAudit;
 import org.medkarta.access.AccessLogLine;
@@ -107,11 +106,8 @@ class AccessLogPages {
         String name = line.readerName() == null || line.readerName().isBlank()
                 ? message("access.log.who.unknown", locale)
                 : line.readerName();
-        var parts = new java.util.ArrayList<>(List.of(title + " " + name));
-        if (line.clinicName() != null) {
-            parts.add(line.clinicName());
-        }
-        return String.join(", ", parts);
+        // «Врач Петров И. И., поликлиника №3, открыл …»: the clinic stands between commas.
+        return line.clinicName() == null ? title + " " + name : title + " " + name + ", " + line.clinicName() + ",";
     }
 
     private static String title(AccessLogLine line) {
