@@ -61,7 +61,13 @@ public record AccessLogQuery(LocalDate from, LocalDate to, ReaderKind kind, int 
             return null;
         }
         try {
-            return LocalDate.parse(value.strip());
+            LocalDate date = LocalDate.parse(value.strip());
+            // A year the log cannot hold (and PostgreSQL cannot store) is a wrong date, not a 500.
+            if (date.getYear() < 1900 || date.getYear() > 2999) {
+                errors.add(new InvalidInput.FieldError(field, "access.log.error.date"));
+                return null;
+            }
+            return date;
         } catch (DateTimeParseException e) {
             errors.add(new InvalidInput.FieldError(field, "access.log.error.date"));
             return null;

@@ -11,8 +11,11 @@ public enum ReaderKind {
     CLINIC(List.of("CLINICIAN", "STAFF", "CLINIC", "DOCTOR", "REGISTRAR", "CLINIC_ADMIN", "PLATFORM_ADMIN", "SUPPORT")),
     /** A parent or a person the patient granted access to. */
     REPRESENTATIVE(List.of("PARENT", "GRANTEE")),
-    /** The patient themselves. */
-    SELF(List.of("SELF", "PATIENT")),
+    /**
+     * The patient themselves: the relation an opening was allowed on. A refused attempt is recorded
+     * under the caller's role, and a refused {@code PATIENT} is somebody else, never "you".
+     */
+    SELF(List.of("SELF")),
     /** A doctor who opened the record in an emergency, with a stated reason. */
     EMERGENCY(List.of("EMERGENCY"));
 

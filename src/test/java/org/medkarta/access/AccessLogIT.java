@@ -102,6 +102,13 @@ class AccessLogIT extends AccessSupport {
                 .contains("id=\"kind-error\"")
                 .contains("id=\"page-error\"");
 
+        var farOff = page(session, path + "?to=%2B999999999-12-31");
+        assertThat(farOff.statusCode()).isEqualTo(200);
+        assertThat(farOff.body()).contains("id=\"to-error\"");
+        var farOffApi = getAs(owner.token(), "/api/v1/patients/" + owner.id() + "/access-log?from=%2B300000-01-01");
+        assertThat(farOffApi.statusCode()).isBetween(400, 499);
+        assertThat(body(farOffApi).get("field").asString()).isEqualTo("from");
+
         var api = getAs(owner.token(), "/api/v1/patients/" + owner.id() + "/access-log?from=04.12.2026");
         assertThat(api.statusCode()).isBetween(400, 499);
         assertThat(body(api).get("field").asString()).isEqualTo("from");
@@ -122,6 +129,10 @@ class AccessLogIT extends AccessSupport {
         assertThat(getAs(other.token(), "/api/v1/patients/" + owner.id() + "/access-log")
                         .statusCode())
                 .isEqualTo(404);
+        // The other patient's refused attempt is not the owner's own, and does not name them.
+        var log = page(session(owner.token()), path);
+        assertThat(log.body()).doesNotContain("Вы пытались").contains("Пользователь пытался");
+        assertThat(page(session(owner.token()), path + "?kind=SELF").body()).doesNotContain("пытался");
     }
 
     @Test

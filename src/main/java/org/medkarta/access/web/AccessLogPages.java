@@ -103,6 +103,11 @@ class AccessLogPages {
     /** «Врач Петров И. И., поликлиника №3»: the kind of reader, their name and, for staff, the clinic. */
     private String who(AccessLogLine line, Locale locale) {
         String title = message("access.log.who." + title(line), locale);
+        if ("someone".equals(title(line))) {
+            // Somebody with no relation to the record (another patient refused, say): the log tells
+            // that an attempt was made, not who the other person is.
+            return title;
+        }
         String name = line.readerName() == null || line.readerName().isBlank()
                 ? message("access.log.who.unknown", locale)
                 : line.readerName();
