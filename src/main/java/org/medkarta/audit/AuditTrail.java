@@ -165,6 +165,31 @@ public class AuditTrail implements SmartLifecycle {
                 .list();
     }
 
+    /**
+     * One page of the entries about a patient's record, newest first, in {@code [from, to)} and, when
+     * {@code roles} is not empty, only those recorded in one of those roles (SPEC G3: the patient's
+     * filtered access log). One more than {@code limit} is asked for, so the caller knows a next page.
+     */
+    public List<AuditRecord> ofPatient(
+            UUID patient, Instant from, Instant to, java.util.Collection<String> roles, int offset, int limit) {
+        boolean anyRole = roles.isEmpty();
+        return jdbc.sql("""
+                        SELECT * FROM audit_event
+                        WHERE patient_id = :patient AND at >= :from AND at < :to
+                          AND (:anyRole OR actor_role IN (:roles))
+                        ORDER BY seq DESC LIMIT :limit OFFSET :offset
+                        """)
+                .param("patient", patient)
+                .param("from", from.atOffset(ZoneOffset.UTC))
+                .param("to", to.atOffset(ZoneOffset.UTC))
+                .param("anyRole", anyRole)
+                .param("roles", anyRole ? List.of("") : List.copyOf(roles))
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(this::toRecord)
+                .list();
+    }
+
     /** The administrator's search: by actor and by patient (either may be null), in a time range. */
     public List<AuditRecord> search(UUID actor, UUID patient, Instant from, Instant to, int limit) {
         return jdbc.sql("""

@@ -436,6 +436,8 @@ class AccessMatrixIT extends AccessSupport {
                         "upload file",
                         RecordAction.DOWNLOAD,
                         owner -> "/uploads/" + fixtures.get(owner).document() + "/file"),
+                // Who opened the record (SPEC G3): the patient's page, for whoever manages access.
+                page("access log", RecordAction.MANAGE_ACCESS, owner -> "/access-log"),
                 // Last: an emergency opening lets the doctor read the record afterwards.
                 new Endpoint(
                         "POST emergency-access",
@@ -627,6 +629,7 @@ class AccessMatrixIT extends AccessSupport {
             "GET /record/{id}/extracts/{extractId}",
             "GET /record/{id}/entries/{entryId}/correct",
             "GET /record/{id}/uploads/{uploadId}/file",
+            "GET /record/{patientId}/access-log",
             "POST /api/v1/patients/{patientId}/emergency-access");
 
     @Test

@@ -71,6 +71,7 @@ final class EndpointClassification {
                 "GET /record/{id}/labs",
                 "GET /record/{id}/uploads",
                 "GET /record/{id}/uploads/{uploadId}/file",
+                "GET /record/{patientId}/access-log",
                 "GET /schedule/patients",
                 "GET /schedule/patients/{patientId}",
                 "POST /api/v1/appointments",

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.medkarta.access.AccessAudit;
+import org.medkarta.access.AccessLogQuery;
 import org.medkarta.access.ChildForm;
 import org.medkarta.access.ChildView;
 import org.medkarta.access.Delegation;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -108,7 +110,33 @@ class AccessApi {
 
     record PhoneBody(String phone) {}
 
-    record AccessLogLine(Instant at, UUID actor, String role, String action, String outcome, boolean emergency) {}
+    record AccessLogLine(
+            Instant at,
+            UUID actor,
+            String role,
+            String action,
+            String outcome,
+            boolean emergency,
+            String readerName,
+            String clinicName,
+            String kind,
+            String subject,
+            String reason) {
+        static AccessLogLine of(org.medkarta.access.AccessLogLine line) {
+            return new AccessLogLine(
+                    line.at().toInstant(),
+                    line.readerId(),
+                    line.role(),
+                    line.action(),
+                    line.allowed() ? "SUCCESS" : "DENIED",
+                    line.emergency(),
+                    line.readerName(),
+                    line.clinicName(),
+                    line.kind() == null ? null : line.kind().name(),
+                    line.subject(),
+                    line.reason());
+        }
+    }
 
     private final Delegation delegation;
     private final Guardianship guardianship;
@@ -239,13 +267,24 @@ class AccessApi {
                 user, TypedId.parse(id, "id"), body.code(), Boolean.TRUE.equals(body.acceptTerms()), locale));
     }
 
-    /** Who opened the record: for the patient or their parent (SPEC G3). */
+    /**
+     * Who opened the record, newest first, 20 a page: for the patient or their parent (SPEC G3).
+     * Optional filters {@code from} and {@code to} (days, both included), {@code kind} ({@code
+     * CLINIC}, {@code REPRESENTATIVE}, {@code SELF}, {@code EMERGENCY}) and {@code page} (from 0), as
+     * the patient's page filters it.
+     */
     @GetMapping("/api/v1/patients/{patientId}/access-log")
     @PreAuthorize("isAuthenticated()")
-    List<AccessLogLine> accessLog(@AuthenticationPrincipal SignedInUser user, @PathVariable String patientId) {
-        return log.of(user, PatientId.of(patientId)).stream()
-                .map(entry -> new AccessLogLine(
-                        entry.at(), entry.actor(), entry.role(), entry.action(), entry.outcome(), entry.emergency()))
+    List<AccessLogLine> accessLog(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String patientId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String page) {
+        var query = AccessLogQuery.parse(from, to, kind, page);
+        return log.page(user, PatientId.of(patientId), query).lines().stream()
+                .map(AccessLogLine::of)
                 .toList();
     }
 

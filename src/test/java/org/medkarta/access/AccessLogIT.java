@@ -1,0 +1,150 @@
+package org.medkarta.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.medkarta.testing.TestCare;
+import org.medkarta.testing.TestClinics;
+
+/** The patient's page of who opened their record (SPEC G3), on the same facade as the API. */
+class AccessLogIT extends AccessSupport {
+
+    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+
+    @Test
+    void thePatientSeesInPlainWordsWhoOpenedTheRecordFilteredAndPagedWithTheEmergencyMarked() {
+        LocalDate day = LocalDate.now(MOSCOW).minusDays(3);
+        clock.freezeAt(day.atTime(LocalTime.of(10, 12)).atZone(MOSCOW).toInstant());
+        String clinicName = "Поликлиника №" + UUID.randomUUID().toString().substring(0, 4);
+        var clinic = TestClinics.register(clinics, clinicName, "Europe/Moscow").id();
+        var doctor = doctor(clinic);
+        var owner = patient();
+        TestCare.refer(scheduling, owner.patient(), doctor.view(), clock.instant());
+        var opened = getAs(doctor.token(), "/api/v1/patients/" + owner.id() + "/record");
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
+
+        clock.advance(Duration.ofHours(1));
+        var stranger = doctor(clinic());
+        var emergency = postAs(
+                stranger.token(),
+                "/api/v1/patients/" + owner.id() + "/emergency-access",
+                map("reason", "Без сознания, нужны сведения об аллергиях"));
+        assertThat(emergency.statusCode()).as(emergency.body()).isEqualTo(201);
+        assertThat(getAs(stranger.token(), "/api/v1/patients/" + owner.id() + "/record")
+                        .statusCode())
+                .isEqualTo(200);
+
+        clock.advance(Duration.ofDays(1));
+        var me = again(owner);
+        String session = session(me.token());
+        String path = "/record/" + owner.id() + "/access-log";
+
+        var page = page(session, path);
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        String when = DateTimeFormatter.ofPattern("d MMMM 'в' HH:mm", Locale.forLanguageTag("ru"))
+                .format(day.atTime(10, 12));
+        assertThat(page.body())
+                .containsPattern("Врач Врачев И\\., " + clinicName + "[^,<]*, открыл медицинскую карту, " + when)
+                .contains("Экстренный доступ")
+                .contains("Без сознания, нужны сведения об аллергиях")
+                .contains("list-group-item-danger emergency");
+
+        var onlyEmergency = page(session, path + "?kind=EMERGENCY");
+        assertThat(onlyEmergency.body()).contains("emergency").doesNotContain("Врач Врачев И., " + clinicName);
+        var api = body(getAs(me.token(), "/api/v1/patients/" + owner.id() + "/access-log?kind=EMERGENCY"));
+        assertThat(api.size()).isPositive();
+        api.forEach(line -> assertThat(line.get("emergency").asBoolean()).isTrue());
+
+        var later = page(session, path + "?from=" + day.plusDays(1) + "&kind=CLINIC");
+        assertThat(later.body()).contains("access-log-empty").doesNotContain("Врачев");
+        var earlier = page(session, path + "?from=" + day + "&to=" + day + "&kind=CLINIC");
+        assertThat(earlier.body()).contains("Врач Врачев И., " + clinicName);
+    }
+
+    @Test
+    void theLogIsPagedTwentyLinesAPageOnThePageAndInTheApiAlike() {
+        var owner = patient();
+        for (int i = 0; i < 25; i++) {
+            access.require(owner.user(), owner.patient(), RecordAction.VIEW);
+        }
+        var first = body(getAs(owner.token(), "/api/v1/patients/" + owner.id() + "/access-log"));
+        var second = body(getAs(owner.token(), "/api/v1/patients/" + owner.id() + "/access-log?page=1"));
+        assertThat(first.size()).isEqualTo(20);
+        assertThat(second.size()).isBetween(6, 20);
+
+        String session = session(owner.token());
+        var page = page(session, "/record/" + owner.id() + "/access-log");
+        assertThat(page.body()).contains("access-log-older").doesNotContain("access-log-newer");
+        var next = page(session, "/record/" + owner.id() + "/access-log?page=1");
+        assertThat(next.body()).contains("access-log-newer").contains("Вы открыли медицинскую карту");
+    }
+
+    @Test
+    void badFiltersAreToldBesideTheirFieldsNeverAsAServerError() {
+        var owner = patient();
+        String session = session(owner.token());
+        String path = "/record/" + owner.id() + "/access-log";
+
+        var reversed = page(session, path + "?from=2026-12-05&to=2026-12-01");
+        assertThat(reversed.statusCode()).isEqualTo(200);
+        assertThat(reversed.body()).contains("id=\"to-error\"").contains("не раньше даты");
+        var malformed = page(session, path + "?from=2026-13-45&kind=NOBODY&page=x");
+        assertThat(malformed.statusCode()).isEqualTo(200);
+        assertThat(malformed.body())
+                .contains("id=\"from-error\"")
+                .contains("id=\"kind-error\"")
+                .contains("id=\"page-error\"");
+
+        var farOff = page(session, path + "?to=%2B999999999-12-31");
+        assertThat(farOff.statusCode()).isEqualTo(200);
+        assertThat(farOff.body()).contains("id=\"to-error\"");
+        var farOffApi = getAs(owner.token(), "/api/v1/patients/" + owner.id() + "/access-log?from=%2B300000-01-01");
+        assertThat(farOffApi.statusCode()).isBetween(400, 499);
+        assertThat(body(farOffApi).get("field").asString()).isEqualTo("from");
+
+        var api = getAs(owner.token(), "/api/v1/patients/" + owner.id() + "/access-log?from=04.12.2026");
+        assertThat(api.statusCode()).isBetween(400, 499);
+        assertThat(body(api).get("field").asString()).isEqualTo("from");
+    }
+
+    @Test
+    void anotherPatientAndStaffWithoutAccessGetNotFound() {
+        var owner = patient();
+        var other = patient();
+        var clinic = clinic();
+        var outsider = doctor(clinic);
+        var admin = clinicAdministrator(clinic);
+        String path = "/record/" + owner.id() + "/access-log";
+
+        assertThat(page(session(other.token()), path).statusCode()).isEqualTo(404);
+        assertThat(page(session(outsider.token()), path).statusCode()).isEqualTo(404);
+        assertThat(page(session(admin.token()), path).statusCode()).isEqualTo(404);
+        assertThat(getAs(other.token(), "/api/v1/patients/" + owner.id() + "/access-log")
+                        .statusCode())
+                .isEqualTo(404);
+        // The other patient's refused attempt is not the owner's own, and does not name them.
+        var log = page(session(owner.token()), path);
+        assertThat(log.body()).doesNotContain("Вы пытались").contains("Пользователь пытался");
+        assertThat(page(session(owner.token()), path + "?kind=SELF").body()).doesNotContain("пытался");
+    }
+
+    @Test
+    void aParentSeesTheChildsLog() {
+        var parent = patient();
+        var child = child(parent, LocalDate.now(MOSCOW).minusYears(5));
+        var page = page(session(parent.token()), "/record/" + child.value() + "/access-log");
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("Кто открывал мою карту");
+    }
+
+    private java.net.http.HttpResponse<String> page(String session, String path) {
+        return get(path, "Accept", "text/html", "Cookie", session);
+    }
+}
