@@ -166,7 +166,7 @@ public class AuditTrail implements SmartLifecycle {
     }
 
     /**
-     * One page of the entries about a patient's record, newest first, in {@code [from, to)} and, when
+     * One page of the entries about a patient's record, newest first, from {@code from} up to (not including) {@code to} and, when
      * {@code roles} is not empty, only those recorded in one of those roles (SPEC G3: the patient's
      * filtered access log). One more than {@code limit} is asked for, so the caller knows a next page.
      */
