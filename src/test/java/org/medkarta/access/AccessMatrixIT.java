@@ -1200,6 +1200,7 @@ class AccessMatrixIT extends AccessSupport {
                 map("slotId", body(slots).get(0).get("id").asString(), "acceptClinicDocuments", true));
         assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
         String path = "/api/v1/appointments/" + body(booked).get("id").asString() + "/slip";
+        String page = "/appointments/" + body(booked).get("id").asString() + "/slip";
         var full = patient("Полнова", "Ирина");
         var viewer = patient("Смотрова", "Нина");
         grant(owner, owner.patient(), full, "FULL");
@@ -1217,6 +1218,9 @@ class AccessMatrixIT extends AccessSupport {
             assertThat(answer.headers().firstValue("Content-Type").orElse(""))
                     .as(who)
                     .startsWith("application/pdf");
+            var shown = get(page, "Cookie", session(token));
+            assertThat(shown.statusCode()).as(who + " page").isEqualTo(200);
+            assertThat(shown.body()).as(who + " page").contains("Талонова").contains("id=\"slip\"");
         });
 
         var elsewhere = clinic();
@@ -1230,8 +1234,17 @@ class AccessMatrixIT extends AccessSupport {
             var answer = getWith(token, path);
             assertThat(answer.statusCode()).as(who).isEqualTo(404);
             assertThat(answer.body()).as(who).doesNotContain("Талонова").doesNotContain("%PDF");
+            var shown = get(page, "Cookie", session(token));
+            assertThat(shown.statusCode()).as(who + " page").isEqualTo(404);
+            // The VIEW grantee's own record switcher names the owner; the slip itself must not be there.
+            assertThat(shown.body())
+                    .as(who + " page")
+                    .doesNotContain("id=\"slip\"")
+                    .doesNotContain(org.medkarta.scheduling.AppointmentSlip.numberOf(
+                            java.util.UUID.fromString(body(booked).get("id").asString())));
         });
         assertThat(getWith(null, path).statusCode()).isEqualTo(401);
+        assertThat(get(page).statusCode()).isEqualTo(302);
     }
 
     @Test
