@@ -3,7 +3,8 @@
 //   <form data-confirm="Question?" data-confirm-action="Cancel the visit">  asks before submitting;
 //   an htmx element with data-confirm asks before its request (instead of hx-confirm);
 //   <select data-submit>   submits its form when changed;
-//   <select data-navigate="/record/">  goes to that prefix plus the chosen value.
+//   <select data-navigate="/record/">  goes to that prefix plus the chosen value;
+//   <button data-print>   opens the browser's print dialog (the appointment slip).
 
 const dialog = document.getElementById('confirm-dialog');
 
@@ -77,5 +78,12 @@ document.addEventListener('change', (event) => {
     window.location.href = field.dataset.navigate + encodeURIComponent(field.value);
   } else if (field.dataset.submit !== undefined && field.form) {
     field.form.requestSubmit();
+  }
+});
+
+document.addEventListener('click', (event) => {
+  const button = event.target instanceof Element ? event.target.closest('[data-print]') : null;
+  if (button) {
+    window.print();
   }
 });

@@ -1266,10 +1266,15 @@ public class Scheduling {
     @Transactional(readOnly = true)
     public AppointmentView appointment(SignedInUser actor, UUID id) {
         var appointment = appointments.find(id).orElseThrow(NotFound::new);
-        if (!isPatientSide(actor, appointment) && !manages(actor, appointment.doctorId())) {
+        if (!mayRead(actor, appointment)) {
             throw new NotFound();
         }
         return appointment;
+    }
+
+    /** Whether the person may read the appointment: its patient, their representative, the staff managing its doctor. */
+    boolean mayRead(SignedInUser actor, AppointmentView appointment) {
+        return isPatientSide(actor, appointment) || manages(actor, appointment.doctorId());
     }
 
     // ---------------------------------------------------------------- iCalendar (C7)

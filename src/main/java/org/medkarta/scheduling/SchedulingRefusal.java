@@ -49,6 +49,10 @@ public final class SchedulingRefusal extends DomainException {
         return new SchedulingRefusal(Kind.CONFLICT, "appointment-not-active");
     }
 
+    static SchedulingRefusal appointmentCancelled() {
+        return new SchedulingRefusal(Kind.CONFLICT, "appointment-cancelled");
+    }
+
     static SchedulingRefusal templateOverlap(String otherName) {
         return new SchedulingRefusal(Kind.CONFLICT, "template-overlap", otherName).with("conflictsWith", otherName);
     }

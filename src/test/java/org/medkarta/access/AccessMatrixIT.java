@@ -1349,6 +1349,74 @@ class AccessMatrixIT extends AccessSupport {
         return matcher.group(1);
     }
 
+    /**
+     * The printable appointment slip (issue 23, {@code GET /api/v1/appointments/{id}/slip}): its
+     * patient's, a FULL grantee's who may act for them, and the staff's of the appointment's clinic
+     * (its doctor, administrator and registrar); everyone else, a VIEW grantee and staff of another
+     * clinic included, gets 404 and nothing of the appointment, an anonymous caller 401.
+     */
+    @Test
+    void anAppointmentSlipIsItsPatientsItsRepresentativesAndItsClinicsStaffsAlone() {
+        var clinic = clinic();
+        var bookable = doctor(clinic);
+        openSchedule(bookable, clinic);
+        var owner = patient("Талонова", "Вера");
+        var slots = getAs(
+                owner.token(), "/api/v1/slots?doctorId=" + bookable.view().id().value() + "&limit=5");
+        assertThat(slots.statusCode()).as(slots.body()).isEqualTo(200);
+        var booked = postAs(
+                owner.token(),
+                "/api/v1/appointments",
+                map("slotId", body(slots).get(0).get("id").asString(), "acceptClinicDocuments", true));
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+        String path = "/api/v1/appointments/" + body(booked).get("id").asString() + "/slip";
+        String page = "/appointments/" + body(booked).get("id").asString() + "/slip";
+        var full = patient("Полнова", "Ирина");
+        var viewer = patient("Смотрова", "Нина");
+        grant(owner, owner.patient(), full, "FULL");
+        grant(owner, owner.patient(), viewer, "VIEW");
+
+        var allowed = new LinkedHashMap<String, String>();
+        allowed.put("the patient", owner.token());
+        allowed.put("a FULL grantee", full.token());
+        allowed.put("the doctor", bookable.token());
+        allowed.put("the clinic's administrator", administrator(clinic));
+        allowed.put("the clinic's registrar", registrar(clinic).token());
+        allowed.forEach((who, token) -> {
+            var answer = getWith(token, path);
+            assertThat(answer.statusCode()).as(who).isEqualTo(200);
+            assertThat(answer.headers().firstValue("Content-Type").orElse(""))
+                    .as(who)
+                    .startsWith("application/pdf");
+            var shown = get(page, "Cookie", session(token));
+            assertThat(shown.statusCode()).as(who + " page").isEqualTo(200);
+            assertThat(shown.body()).as(who + " page").contains("Талонова").contains("id=\"slip\"");
+        });
+
+        var elsewhere = clinic();
+        var outsiders = new LinkedHashMap<String, String>();
+        outsiders.put("another patient", patient().token());
+        outsiders.put("a VIEW grantee", viewer.token());
+        outsiders.put("a doctor of another clinic", doctor(elsewhere).token());
+        outsiders.put("an administrator of another clinic", administrator(elsewhere));
+        outsiders.put("a registrar of another clinic", registrar(elsewhere).token());
+        outsiders.forEach((who, token) -> {
+            var answer = getWith(token, path);
+            assertThat(answer.statusCode()).as(who).isEqualTo(404);
+            assertThat(answer.body()).as(who).doesNotContain("Талонова").doesNotContain("%PDF");
+            var shown = get(page, "Cookie", session(token));
+            assertThat(shown.statusCode()).as(who + " page").isEqualTo(404);
+            // The VIEW grantee's own record switcher names the owner; the slip itself must not be there.
+            assertThat(shown.body())
+                    .as(who + " page")
+                    .doesNotContain("id=\"slip\"")
+                    .doesNotContain(org.medkarta.scheduling.AppointmentSlip.numberOf(
+                            java.util.UUID.fromString(body(booked).get("id").asString())));
+        });
+        assertThat(getWith(null, path).statusCode()).isEqualTo(401);
+        assertThat(get(page).statusCode()).isEqualTo(302);
+    }
+
     @Test
     void anAnonymousAttemptAtARecordPageIsSentToSignInAndAuditedOnce() {
         var owner = patient();

@@ -220,6 +220,17 @@ final class EndpointClassification {
                 "POST /help");
         add(
                 all,
+                Kind.PER_PERSON,
+                "The printable appointment slip (issue 23): the scheduling Slips facade lets the patient, a representative the access module admits and the staff of the appointment's clinic see it, and answers 404 to anyone else (AccessMatrixIT.anAppointmentSlipIsItsPatientsItsRepresentativesAndItsClinicsStaffsAlone, SlipIT).",
+                "GET /api/v1/appointments/{id}/slip");
+        add(
+                all,
+                Kind.PER_PERSON,
+                "The printable appointment slip's page and its PDF download (issue 23): the same scheduling Slips facade as the API decides, 404 to anyone who may not read the appointment, 409 with the reason in place for a cancelled one (SlipBrowserIT, AccessMatrixIT).",
+                "GET /appointments/{id}/slip",
+                "GET /appointments/{id}/slip.pdf");
+        add(
+                all,
                 Kind.SELF_ONLY,
                 "The records the person may switch between, their own invitations and children (SPEC F1, F3, F5); decided for the caller only.",
                 "GET /access/children/new",

@@ -7,6 +7,7 @@ import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.AppointmentStatus;
 import org.medkarta.scheduling.BookingRequest;
 import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.Slips;
 import org.medkarta.scheduling.SlotQuery;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DoctorId;
@@ -39,9 +40,11 @@ class BookingApi {
 
     private final Scheduling scheduling;
     private final PublicUrl publicUrl;
+    private final Slips slips;
 
-    BookingApi(Scheduling scheduling, PublicUrl publicUrl) {
+    BookingApi(Scheduling scheduling, PublicUrl publicUrl, Slips slips) {
         this.publicUrl = publicUrl;
+        this.slips = slips;
         this.scheduling = scheduling;
     }
 
@@ -178,6 +181,20 @@ class BookingApi {
                 .contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"appointment-" + appointment + ".ics\"")
                 .body(scheduling.ics(user, appointment));
+    }
+
+    /**
+     * The printable slip of the appointment as a PDF (issue 23): its patient's, a representative's
+     * and the clinic's staff's; 404 for anyone else. A cancelled appointment answers 409.
+     */
+    @GetMapping("/api/v1/appointments/{id}/slip")
+    @PreAuthorize("isAuthenticated()")
+    ResponseEntity<byte[]> slip(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
+        var appointment = TypedId.parse(id, "id");
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"slip-" + appointment + ".pdf\"")
+                .body(slips.pdf(user, appointment));
     }
 
     /** The URL of the signed-in patient's private calendar feed (made on first use). */
