@@ -242,6 +242,16 @@ public class ClinicDirectory {
         return doctors.search(blankToNull(specialty), blankToNull(name), clinic, 200);
     }
 
+    /**
+     * Active doctors (optionally of one specialty) who give an active service of this kind, such as
+     * the consultants of doctor-to-doctor consultations: found by the query, not by filtering the
+     * first page of all doctors.
+     */
+    @Transactional(readOnly = true)
+    public List<DoctorView> findDoctorsOffering(String specialty, ServiceKind kind) {
+        return doctors.search(blankToNull(specialty), null, null, kind, 200);
+    }
+
     /** A doctor's profile, active or not; scheduling uses it to know the doctor's clinic. */
     @Transactional(readOnly = true)
     public Optional<DoctorView> doctor(DoctorId doctor) {

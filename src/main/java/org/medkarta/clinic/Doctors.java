@@ -130,9 +130,23 @@ class Doctors {
 
     /** Active doctors by specialty, part of the name and clinic; each filter is optional. */
     List<DoctorView> search(String specialty, String name, ClinicId clinic, int limit) {
+        return search(specialty, name, clinic, null, limit);
+    }
+
+    /**
+     * {@link #search(String, String, ClinicId, int)} of the doctors who give an active service of this
+     * kind (any when null): the filter is in the query, so the limit counts only such doctors.
+     */
+    List<DoctorView> search(String specialty, String name, ClinicId clinic, ServiceKind offering, int limit) {
         var conditions = new ArrayList<String>();
         conditions.add("d.active = TRUE");
         var params = new java.util.LinkedHashMap<String, Object>();
+        if (offering != null) {
+            conditions.add(
+                    "EXISTS (SELECT 1 FROM clinic_service_doctor sd JOIN clinic_service v ON v.id = sd.service_id"
+                            + " WHERE sd.doctor_id = d.id AND v.active = TRUE AND v.kind = :offering)");
+            params.put("offering", offering.name());
+        }
         if (specialty != null) {
             conditions.add("EXISTS (SELECT 1 FROM clinic_doctor_specialty ds WHERE ds.doctor_id = d.id"
                     + " AND ds.specialty_code = :specialty)");

@@ -733,8 +733,7 @@ public class Consultations {
     public List<Consultant> consultants(SignedInUser user, String specialty) {
         var own = requireDoctor(user).stream().map(DoctorView::clinicId).toList();
         var found = new ArrayList<Consultant>();
-        for (var doctor :
-                clinics.findDoctors(specialty == null || specialty.isBlank() ? null : specialty, null, null)) {
+        for (var doctor : clinics.findDoctorsOffering(specialty, ServiceKind.DOCTOR_TO_DOCTOR)) {
             if (own.contains(doctor.clinicId()) || doctor.userId().equals(user.userId())) {
                 continue;
             }
