@@ -109,7 +109,8 @@ class Verifier {
             }
             return cms;
         } catch (CMSException | RuntimeException unreadable) {
-            throw new Refused(VerdictReason.MALFORMED, "Not a CMS SignedData: " + unreadable.getMessage());
+            // The parser's own message names its exception classes: the verdict says what, not how.
+            throw new Refused(VerdictReason.MALFORMED, "Not a CMS SignedData");
         }
     }
 
