@@ -258,6 +258,19 @@ public class ClinicDirectory {
         return doctors.find(doctor);
     }
 
+    /**
+     * The active doctor a form names by id, as typed; empty when the id is malformed, unknown or the
+     * doctor no longer sees patients — the caller names the field.
+     */
+    @Transactional(readOnly = true)
+    public Optional<DoctorView> activeDoctorNamed(String typedId) {
+        try {
+            return doctors.find(DoctorId.of(typedId.strip())).filter(DoctorView::active);
+        } catch (RuntimeException malformed) {
+            return Optional.empty();
+        }
+    }
+
     /** The public card of an active doctor. */
     @Transactional(readOnly = true)
     public DoctorView activeDoctor(DoctorId doctor) {

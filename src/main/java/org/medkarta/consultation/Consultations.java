@@ -551,13 +551,7 @@ public class Consultations {
         var errors = new ArrayList<InvalidInput.FieldError>();
         DoctorView named = null;
         if (form.doctorId() != null && !form.doctorId().isBlank()) {
-            try {
-                named = clinics.doctor(DoctorId.of(form.doctorId().strip()))
-                        .filter(DoctorView::active)
-                        .orElse(null);
-            } catch (RuntimeException wrong) {
-                named = null;
-            }
+            named = clinics.activeDoctorNamed(form.doctorId()).orElse(null);
             if (named == null) {
                 errors.add(new InvalidInput.FieldError("doctorId", "consultation.validation.doctor"));
             }

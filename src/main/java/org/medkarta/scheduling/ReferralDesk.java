@@ -19,7 +19,6 @@ import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicCare;
 import org.medkarta.shared.ClinicId;
-import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
@@ -187,13 +186,7 @@ public class ReferralDesk {
         }
         DoctorView named = null;
         if (form.doctorId() != null && !form.doctorId().isBlank()) {
-            try {
-                named = clinics.doctor(DoctorId.of(form.doctorId().strip()))
-                        .filter(DoctorView::active)
-                        .orElse(null);
-            } catch (RuntimeException wrong) {
-                named = null;
-            }
+            named = clinics.activeDoctorNamed(form.doctorId()).orElse(null);
             if (named == null) {
                 errors.add(new InvalidInput.FieldError("doctorId", "scheduling.referral.validation.doctor"));
             }
