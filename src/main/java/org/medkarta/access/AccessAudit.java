@@ -96,13 +96,7 @@ public class AccessAudit {
                     ? LocalDate.of(9999, 1, 1).atStartOfDay(ZoneId.of("UTC")).toInstant()
                     : query.to().plusDays(1).atStartOfDay(zone).toInstant();
             List<String> roles = query.kind() == null ? List.of() : query.kind().roles();
-            return audit.ofPatient(
-                    patient.value(),
-                    from,
-                    to,
-                    roles,
-                    query.page() * AccessLogQuery.PAGE_SIZE,
-                    AccessLogQuery.PAGE_SIZE + 1);
+            return audit.ofPatient(patient.value(), from, to, roles, query.before(), AccessLogQuery.PAGE_SIZE + 1);
         });
         boolean hasNext = found.size() > AccessLogQuery.PAGE_SIZE;
         var readers = new HashMap<UUID, Reader>();
@@ -111,7 +105,7 @@ public class AccessAudit {
                 .map(entry -> line(
                         entry, entry.actor() == null ? null : readers.computeIfAbsent(entry.actor(), this::reader)))
                 .toList();
-        return new AccessLogPage(lines, query, hasNext);
+        return new AccessLogPage(lines, query, hasNext, properties.zone());
     }
 
     private AccessLogLine line(AuditRecord entry, Reader reader) {
@@ -119,6 +113,7 @@ public class AccessAudit {
         boolean staff = kind == ReaderKind.CLINIC || kind == ReaderKind.EMERGENCY;
         ZoneId zone = staff && reader != null && reader.zone() != null ? reader.zone() : properties.zone();
         return new AccessLogLine(
+                entry.seq(),
                 entry.at().atZone(zone),
                 entry.actor(),
                 reader == null ? null : reader.name(),
@@ -126,10 +121,39 @@ public class AccessAudit {
                 kind,
                 staff && reader != null ? reader.clinic() : null,
                 entry.action(),
-                subject(entry.resource()),
+                deed(entry.action(), entry.resource()),
+                subjectOf(entry.action(), entry.resource()),
                 "SUCCESS".equals(entry.outcome()),
                 entry.emergency(),
                 entry.emergency() ? entry.reason() : null);
+    }
+
+    /**
+     * What the reader did, said by the action decided and, for the access settings (read and changed
+     * under one action), by the request's method: a write is not told as an opening.
+     */
+    static String deed(String action, String resource) {
+        if (action == null) {
+            return "opened";
+        }
+        return switch (action) {
+            case "RECORD_DOWNLOAD" -> "downloaded";
+            case "RECORD_WRITE", "RECORD_CONTRIBUTE", "RECORD_IMPORT" -> "added";
+            case "RECORD_MANAGE_ACCESS" -> resource == null || resource.startsWith("GET ") ? "opened" : "changed";
+            case "RECORD_ACT_FOR" -> "acted";
+            case "RECORD_ACCESS_BOUND" -> "bound";
+            default -> "opened";
+        };
+    }
+
+    private static String subjectOf(String action, String resource) {
+        if ("RECORD_ACT_FOR".equals(action)) {
+            return "on-behalf";
+        }
+        if ("RECORD_ACCESS_BOUND".equals(action)) {
+            return "binding";
+        }
+        return subject(resource);
     }
 
     static String subject(String resource) {

@@ -8,23 +8,25 @@ import org.medkarta.shared.InvalidInput;
 
 /**
  * A filter of the patient's access log (SPEC G3): the days from and to (both included, in the
- * patient's zone, each optional), the kind of reader (optional) and the page, counted from 0.
+ * patient's zone, each optional), the kind of reader (optional) and where the page starts: the
+ * lines older than the line {@code before} (the {@code seq} the previous page ended with), or the
+ * newest when it is null.
  */
-public record AccessLogQuery(LocalDate from, LocalDate to, ReaderKind kind, int page) {
+public record AccessLogQuery(LocalDate from, LocalDate to, ReaderKind kind, Long before) {
 
     /** The most lines one page shows. */
     public static final int PAGE_SIZE = 20;
 
     /** The whole log, first page. */
     public static AccessLogQuery all() {
-        return new AccessLogQuery(null, null, null, 0);
+        return new AccessLogQuery(null, null, null, null);
     }
 
     /**
      * Reads the filter as a page or the API received it; every wrong field is named with its own
      * message, so the page shows it beside the field and the API as a problem.
      */
-    public static AccessLogQuery parse(String from, String to, String kind, String page) {
+    public static AccessLogQuery parse(String from, String to, String kind, String before) {
         var errors = new ArrayList<InvalidInput.FieldError>();
         LocalDate since = date(from, "from", errors);
         LocalDate until = date(to, "to", errors);
@@ -39,21 +41,22 @@ public record AccessLogQuery(LocalDate from, LocalDate to, ReaderKind kind, int 
                 errors.add(new InvalidInput.FieldError("kind", "access.log.error.kind"));
             }
         }
-        int number = 0;
-        if (page != null && !page.isBlank()) {
+        Long older = null;
+        if (before != null && !before.isBlank()) {
             try {
-                number = Integer.parseInt(page.strip());
+                older = Long.parseLong(before.strip());
             } catch (NumberFormatException e) {
-                number = -1;
+                older = -1L;
             }
-            if (number < 0 || number > 10_000) {
-                errors.add(new InvalidInput.FieldError("page", "access.log.error.page"));
+            if (older < 1) {
+                errors.add(new InvalidInput.FieldError("before", "access.log.error.before"));
+                older = null;
             }
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        return new AccessLogQuery(since, until, reader, number);
+        return new AccessLogQuery(since, until, reader, older);
     }
 
     private static LocalDate date(String value, String field, java.util.List<InvalidInput.FieldError> errors) {

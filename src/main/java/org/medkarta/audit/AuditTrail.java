@@ -168,24 +168,26 @@ public class AuditTrail implements SmartLifecycle {
     /**
      * One page of the entries about a patient's record, newest first, from {@code from} up to (not including) {@code to} and, when
      * {@code roles} is not empty, only those recorded in one of those roles (SPEC G3: the patient's
-     * filtered access log). One more than {@code limit} is asked for, so the caller knows a next page.
+     * filtered access log), older than the entry {@code before} when it is not null. Paged by that
+     * key rather than by an offset: reading the log is itself an entry, so an offset would show the
+     * last line of one page again at the top of the next.
      */
     public List<AuditRecord> ofPatient(
-            UUID patient, Instant from, Instant to, java.util.Collection<String> roles, int offset, int limit) {
+            UUID patient, Instant from, Instant to, java.util.Collection<String> roles, Long before, int limit) {
         boolean anyRole = roles.isEmpty();
         return jdbc.sql("""
                         SELECT * FROM audit_event
-                        WHERE patient_id = :patient AND at >= :from AND at < :to
+                        WHERE patient_id = :patient AND at >= :from AND at < :to AND seq < :before
                           AND (:anyRole OR actor_role IN (:roles))
-                        ORDER BY seq DESC LIMIT :limit OFFSET :offset
+                        ORDER BY seq DESC LIMIT :limit
                         """)
                 .param("patient", patient)
                 .param("from", from.atOffset(ZoneOffset.UTC))
                 .param("to", to.atOffset(ZoneOffset.UTC))
                 .param("anyRole", anyRole)
                 .param("roles", anyRole ? List.of("") : List.copyOf(roles))
+                .param("before", before == null ? Long.MAX_VALUE : before)
                 .param("limit", limit)
-                .param("offset", offset)
                 .query(this::toRecord)
                 .list();
     }

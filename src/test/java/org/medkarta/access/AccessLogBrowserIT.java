@@ -50,7 +50,7 @@ class AccessLogBrowserIT extends BrowserSupport {
         var doctorLine = page.locator(
                 "#access-log .access-log-text",
                 new com.microsoft.playwright.Page.LocatorOptions()
-                        .setHasText("Врач Врачев И., " + clinic.name() + ", открыл медицинскую карту"));
+                        .setHasText("Врач Врачев И., " + clinic.name() + ", открыл(а) медицинскую карту"));
         assertThat(doctorLine).hasCount(1);
         screenshot("access-log");
 

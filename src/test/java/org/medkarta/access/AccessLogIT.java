@@ -51,7 +51,7 @@ class AccessLogIT extends AccessSupport {
         String when = DateTimeFormatter.ofPattern("d MMMM 'в' HH:mm", Locale.forLanguageTag("ru"))
                 .format(day.atTime(10, 12));
         assertThat(page.body())
-                .containsPattern("Врач Врачев И\\., " + clinicName + "[^,<]*, открыл медицинскую карту, " + when)
+                .containsPattern("Врач Врачев И\\., " + clinicName + "[^,<]*, открыл\\(а\\) медицинскую карту, " + when)
                 .contains("Экстренный доступ")
                 .contains("Без сознания, нужны сведения об аллергиях")
                 .contains("list-group-item-danger emergency");
@@ -69,21 +69,63 @@ class AccessLogIT extends AccessSupport {
     }
 
     @Test
-    void theLogIsPagedTwentyLinesAPageOnThePageAndInTheApiAlike() {
+    void theLogIsPagedTwentyLinesAPageByTheLastLineSoReadingItRepeatsNoLine() {
         var owner = patient();
         for (int i = 0; i < 25; i++) {
             access.require(owner.user(), owner.patient(), RecordAction.VIEW);
         }
-        var first = body(getAs(owner.token(), "/api/v1/patients/" + owner.id() + "/access-log"));
-        var second = body(getAs(owner.token(), "/api/v1/patients/" + owner.id() + "/access-log?page=1"));
+        String api = "/api/v1/patients/" + owner.id() + "/access-log";
+        var first = body(getAs(owner.token(), api));
         assertThat(first.size()).isEqualTo(20);
+        long last = first.get(19).get("seq").asLong();
+        var seen = new java.util.HashSet<Long>();
+        first.forEach(line -> seen.add(line.get("seq").asLong()));
+        // Each reading of the log is itself a line, newer than every line read before: an offset
+        // would have shown the first page's last line again; the key does not.
+        var second = body(getAs(owner.token(), api + "?before=" + last));
         assertThat(second.size()).isBetween(6, 20);
+        second.forEach(line -> {
+            assertThat(seen.add(line.get("seq").asLong())).isTrue();
+            assertThat(line.get("seq").asLong()).isLessThan(last);
+        });
 
         String session = session(owner.token());
         var page = page(session, "/record/" + owner.id() + "/access-log");
         assertThat(page.body()).contains("access-log-older").doesNotContain("access-log-newer");
-        var next = page(session, "/record/" + owner.id() + "/access-log?page=1");
+        String older = page.body().replaceAll("(?s).*id=\"access-log-older\"[^>]*href=\"[^\"]*before=(\\d+).*", "$1");
+        var next = page(session, "/record/" + owner.id() + "/access-log?before=" + older);
         assertThat(next.body()).contains("access-log-newer").contains("Вы открыли медицинскую карту");
+    }
+
+    @Test
+    void aLineSaysWhatTheReaderDidNotOnlyThatTheyOpenedAndAClinicInAnotherZoneSaysItsTime() {
+        LocalDate day = LocalDate.now(MOSCOW).minusDays(2);
+        clock.freezeAt(day.atTime(LocalTime.of(10, 12)).atZone(MOSCOW).toInstant());
+        String clinicName = "Поликлиника Екб №" + UUID.randomUUID().toString().substring(0, 4);
+        var clinic =
+                TestClinics.register(clinics, clinicName, "Asia/Yekaterinburg").id();
+        var doctor = doctor(clinic);
+        var owner = patient();
+        TestCare.refer(scheduling, owner.patient(), doctor.view(), clock.instant());
+        assertThat(getAs(doctor.token(), "/api/v1/patients/" + owner.id() + "/record")
+                        .statusCode())
+                .isEqualTo(200);
+        access.require(doctor.user(), owner.patient(), RecordAction.WRITE);
+        access.require(doctor.user(), owner.patient(), RecordAction.DOWNLOAD);
+
+        var me = again(owner);
+        String body = page(session(me.token()), "/record/" + owner.id() + "/access-log")
+                .body();
+        String when = DateTimeFormatter.ofPattern("d MMMM 'в' HH:mm", Locale.forLanguageTag("ru"))
+                .format(day.atTime(12, 12));
+        assertThat(body)
+                .contains("открыл(а) медицинскую карту, " + when + " (время клиники, UTC+5)")
+                .contains("внёс(ла) сведения в медицинскую карту")
+                .contains("скачал(а) медицинскую карту");
+        var lines = body(getAs(me.token(), "/api/v1/patients/" + owner.id() + "/access-log?kind=CLINIC"));
+        var deeds = new java.util.HashSet<String>();
+        lines.forEach(line -> deeds.add(line.get("deed").asString()));
+        assertThat(deeds).contains("opened", "added", "downloaded");
     }
 
     @Test
@@ -95,12 +137,12 @@ class AccessLogIT extends AccessSupport {
         var reversed = page(session, path + "?from=2026-12-05&to=2026-12-01");
         assertThat(reversed.statusCode()).isEqualTo(200);
         assertThat(reversed.body()).contains("id=\"to-error\"").contains("не раньше даты");
-        var malformed = page(session, path + "?from=2026-13-45&kind=NOBODY&page=x");
+        var malformed = page(session, path + "?from=2026-13-45&kind=NOBODY&before=x");
         assertThat(malformed.statusCode()).isEqualTo(200);
         assertThat(malformed.body())
                 .contains("id=\"from-error\"")
                 .contains("id=\"kind-error\"")
-                .contains("id=\"page-error\"");
+                .contains("id=\"before-error\"");
 
         var farOff = page(session, path + "?to=%2B999999999-12-31");
         assertThat(farOff.statusCode()).isEqualTo(200);

@@ -111,10 +111,12 @@ class AccessApi {
     record PhoneBody(String phone) {}
 
     record AccessLogLine(
+            long seq,
             Instant at,
             UUID actor,
             String role,
             String action,
+            String deed,
             String outcome,
             boolean emergency,
             String readerName,
@@ -124,10 +126,12 @@ class AccessApi {
             String reason) {
         static AccessLogLine of(org.medkarta.access.AccessLogLine line) {
             return new AccessLogLine(
+                    line.seq(),
                     line.at().toInstant(),
                     line.readerId(),
                     line.role(),
                     line.action(),
+                    line.deed(),
                     line.allowed() ? "SUCCESS" : "DENIED",
                     line.emergency(),
                     line.readerName(),
@@ -270,8 +274,9 @@ class AccessApi {
     /**
      * Who opened the record, newest first, 20 a page: for the patient or their parent (SPEC G3).
      * Optional filters {@code from} and {@code to} (days, both included), {@code kind} ({@code
-     * CLINIC}, {@code REPRESENTATIVE}, {@code SELF}, {@code EMERGENCY}) and {@code page} (from 0), as
-     * the patient's page filters it.
+     * CLINIC}, {@code REPRESENTATIVE}, {@code SELF}, {@code EMERGENCY}) and {@code before} (the
+     * {@code seq} of the last line of the previous page: the lines older than it), as the patient's
+     * page filters it.
      */
     @GetMapping("/api/v1/patients/{patientId}/access-log")
     @PreAuthorize("isAuthenticated()")
@@ -281,8 +286,8 @@ class AccessApi {
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String page) {
-        var query = AccessLogQuery.parse(from, to, kind, page);
+            @RequestParam(required = false) String before) {
+        var query = AccessLogQuery.parse(from, to, kind, before);
         return log.page(user, PatientId.of(patientId), query).lines().stream()
                 .map(AccessLogLine::of)
                 .toList();

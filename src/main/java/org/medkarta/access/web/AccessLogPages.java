@@ -1,6 +1,7 @@
 package org.medkarta.access.web;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.medkarta.access.AccessAudit;
@@ -51,13 +52,13 @@ class AccessLogPages {
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String before,
             Model model,
             Locale locale) {
         PatientId patient = PatientId.of(patientId);
         AccessLogQuery query;
         try {
-            query = AccessLogQuery.parse(from, to, kind, page);
+            query = AccessLogQuery.parse(from, to, kind, before);
         } catch (InvalidInput invalid) {
             model.addAttribute("errors", errors.of(invalid, locale));
             query = AccessLogQuery.all();
@@ -68,15 +69,40 @@ class AccessLogPages {
         model.addAttribute("to", to);
         model.addAttribute("kind", kind);
         model.addAttribute("kinds", ReaderKind.values());
-        model.addAttribute("page", found.query().page());
-        model.addAttribute("hasNext", found.hasNext());
+        model.addAttribute("paged", found.query().before() != null);
+        model.addAttribute("older", found.older());
         model.addAttribute(
-                "rows", found.lines().stream().map(line -> row(line, locale)).toList());
+                "rows",
+                found.lines().stream()
+                        .map(line -> row(line, found.zone(), locale))
+                        .toList());
         return "access/log";
     }
 
-    private Row row(AccessLogLine line, Locale locale) {
-        var when = DateTimeFormatter.ofPattern(
+    private Row row(AccessLogLine line, ZoneId patientZone, Locale locale) {
+        String when = when(line, patientZone, locale);
+        String subject = message("access.log.subject." + line.subject(), locale);
+        String deed = "access.log.deed." + line.deed();
+        String text;
+        if (line.kind() == ReaderKind.SELF) {
+            text = line.allowed()
+                    ? message("access.log.line.self", locale, message(deed + ".you", locale), subject, when)
+                    : message("access.log.line.self-denied", locale, message(deed + ".try", locale), subject, when);
+        } else {
+            String who = who(line, locale);
+            text = line.allowed()
+                    ? message("access.log.line.done", locale, who, message(deed + ".past", locale), subject, when)
+                    : message("access.log.line.denied", locale, who, message(deed + ".try", locale), subject, when);
+        }
+        return new Row(text, line.emergency(), line.reason(), line.allowed());
+    }
+
+    /**
+     * «4 декабря в 10:12», in the zone the line is told in; a staff reader's clinic in another zone
+     * than the patient's adds which: «4 декабря в 12:12 (время клиники, UTC+5)».
+     */
+    private String when(AccessLogLine line, ZoneId patientZone, Locale locale) {
+        String when = DateTimeFormatter.ofPattern(
                         message(
                                 line.at().getYear()
                                                 == clock.instant()
@@ -87,17 +113,14 @@ class AccessLogPages {
                                 locale),
                         locale)
                 .format(line.at());
-        String subject = message("access.log.subject." + line.subject(), locale);
-        String text;
-        if (line.kind() == ReaderKind.SELF) {
-            text = message(
-                    line.allowed() ? "access.log.line.self" : "access.log.line.self-denied", locale, subject, when);
-        } else {
-            String who = who(line, locale);
-            text = message(
-                    line.allowed() ? "access.log.line.opened" : "access.log.line.denied", locale, who, subject, when);
+        var offset = line.at().getOffset();
+        if (offset.equals(line.at().toInstant().atZone(patientZone).getOffset())) {
+            return when;
         }
-        return new Row(text, line.emergency(), line.reason(), line.allowed());
+        int minutes = offset.getTotalSeconds() / 60;
+        String utc = "UTC" + (minutes < 0 ? "−" : "+") + Math.abs(minutes) / 60
+                + (minutes % 60 == 0 ? "" : String.format(":%02d", Math.abs(minutes) % 60));
+        return message("access.log.clinic-time", locale, when, utc);
     }
 
     /** «Врач Петров И. И., поликлиника №3»: the kind of reader, their name and, for staff, the clinic. */
@@ -111,7 +134,7 @@ class AccessLogPages {
         String name = line.readerName() == null || line.readerName().isBlank()
                 ? message("access.log.who.unknown", locale)
                 : line.readerName();
-        // «Врач Петров И. И., поликлиника №3, открыл …»: the clinic stands between commas.
+        // «Врач Петров И. И., поликлиника №3, открыл(а) …»: the clinic stands between commas.
         return line.clinicName() == null ? title + " " + name : title + " " + name + ", " + line.clinicName() + ",";
     }
 
