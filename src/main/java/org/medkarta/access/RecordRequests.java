@@ -5,9 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.files.FileContent;
 import org.medkarta.files.FileId;
@@ -45,11 +43,6 @@ public class RecordRequests {
 
     /** At most this many scans with one request: the document, the policy, the SNILS card and two more pages. */
     static final int MAX_SCANS = 5;
-
-    private static final Pattern PASSPORT_SERIES = Pattern.compile("^\\d{4}$");
-    private static final Pattern SIX_DIGITS = Pattern.compile("^\\d{6}$");
-    private static final Pattern OTHER_SERIES = Pattern.compile("^[\\p{L}\\d\\- ]{1,20}$");
-    private static final Pattern OTHER_NUMBER = Pattern.compile("^[\\p{L}\\d\\- ]{1,30}$");
 
     private final RecordRequestStore store;
     private final RecordRequestMatching matching;
@@ -120,13 +113,15 @@ public class RecordRequests {
             // Order 003 §23.2: from 15 the child manages their record and files the request themself.
             errors.reject("birthDate", "access.request.validation.child-of-age", properties.adultAge());
         }
-        var type = documentType(form.documentType(), errors);
-        String[] document = document(type, form.documentSeries(), form.documentNumber(), errors);
-        LocalDate issuedOn = PersonFields.date(form.documentIssuedOn(), "documentIssuedOn", true, errors);
-        if (issuedOn != null && (issuedOn.isAfter(today) || (birthDate != null && issuedOn.isBefore(birthDate)))) {
-            errors.reject("documentIssuedOn", "access.request.validation.issued-on");
-        }
-        String issuer = text(form.documentIssuer(), "documentIssuer", 300, errors);
+        var document = IdentityDocument.read(
+                form.documentType(),
+                form.documentSeries(),
+                form.documentNumber(),
+                form.documentIssuedOn(),
+                form.documentIssuer(),
+                birthDate,
+                today,
+                errors);
         String oms = PersonFields.omsNumber(form.omsNumber(), "omsNumber", errors);
         Snils snils = errors.check(() -> Snils.parse(form.snils(), "snils"));
         ClinicId chosen = chosenClinic(form, errors);
@@ -166,11 +161,11 @@ public class RecordRequests {
                             firstName,
                             patronymic,
                             birthDate,
-                            type,
-                            document[0],
-                            document[1],
-                            issuedOn,
-                            issuer,
+                            document.type(),
+                            document.series(),
+                            document.number(),
+                            document.issuedOn(),
+                            document.issuer(),
                             oms,
                             snils.digits(),
                             now,
@@ -296,86 +291,5 @@ public class RecordRequests {
                 errors.check(() -> files.check(FilePurpose.IDENTITY_SCAN, scan.field(), scan.content()));
             }
         }
-    }
-
-    private static IdentityDocumentType documentType(String typed, FieldErrors errors) {
-        if (typed == null || typed.isBlank()) {
-            errors.reject("documentType", "validation.required");
-            return null;
-        }
-        try {
-            return IdentityDocumentType.valueOf(typed.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            errors.reject("documentType", "access.request.validation.document-type");
-            return null;
-        }
-    }
-
-    /**
-     * The series and number as stored: a Russian passport is «45 06 123456» (a series of four digits,
-     * kept without the space, and six digits), a birth certificate «IV-МЮ 123456» ({@link
-     * BirthCertificate}); another document as written.
-     */
-    static String[] document(IdentityDocumentType type, String series, String number, FieldErrors errors) {
-        String cleanSeries = series == null ? "" : series.strip().replaceAll("\\s+", " ");
-        String cleanNumber = number == null ? "" : number.replaceAll("\\s", "");
-        if (type == IdentityDocumentType.RF_PASSPORT) {
-            String digits = cleanSeries.replace(" ", "");
-            if (digits.isEmpty()) {
-                errors.reject("documentSeries", "validation.required");
-            } else if (!PASSPORT_SERIES.matcher(digits).matches()) {
-                errors.reject("documentSeries", "access.request.validation.passport-series");
-            }
-            if (cleanNumber.isEmpty()) {
-                errors.reject("documentNumber", "validation.required");
-            } else if (!SIX_DIGITS.matcher(cleanNumber).matches()) {
-                errors.reject("documentNumber", "access.request.validation.passport-number");
-            }
-            return new String[] {digits, cleanNumber};
-        }
-        if (type == IdentityDocumentType.BIRTH_CERTIFICATE) {
-            var found = new FieldErrors();
-            var certificate = BirthCertificate.parse(series, number, found);
-            if (certificate == null) {
-                if (found.has("certificateSeries")) {
-                    errors.reject(
-                            "documentSeries",
-                            series == null || series.isBlank()
-                                    ? "validation.required"
-                                    : "access.validation.certificate-series");
-                }
-                if (found.has("certificateNumber")) {
-                    errors.reject(
-                            "documentNumber",
-                            number == null || number.isBlank()
-                                    ? "validation.required"
-                                    : "access.validation.certificate-number");
-                }
-                return new String[] {cleanSeries, cleanNumber};
-            }
-            return new String[] {certificate.series(), certificate.number()};
-        }
-        if (!cleanSeries.isEmpty() && !OTHER_SERIES.matcher(cleanSeries).matches()) {
-            errors.reject("documentSeries", "access.request.validation.document-series");
-        }
-        if (cleanNumber.isEmpty()) {
-            errors.reject("documentNumber", "validation.required");
-        } else if (!OTHER_NUMBER.matcher(cleanNumber).matches()) {
-            errors.reject("documentNumber", "access.request.validation.document-number");
-        }
-        return new String[] {cleanSeries.isEmpty() ? null : cleanSeries, cleanNumber};
-    }
-
-    private static String text(String value, String field, int max, FieldErrors errors) {
-        String clean = value == null ? "" : value.strip().replaceAll("\\s+", " ");
-        if (clean.isEmpty()) {
-            errors.reject(field, "validation.required");
-            return null;
-        }
-        if (clean.length() > max) {
-            errors.reject(field, "identity.validation.too-long", max);
-            return null;
-        }
-        return clean;
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.medkarta.access.AccessDecision;
+import org.medkarta.access.IdentityDocument;
 import org.medkarta.access.RecordAction;
 import org.medkarta.access.Relation;
 import org.medkarta.identity.AccountView;
@@ -464,6 +465,49 @@ public class MedicalRecord {
     }
 
     /**
+     * The patient, their parent or a full-control grantee records the identity document (SPEC E1):
+     * a Russian passport, a birth certificate or another document, each checked for its own form; it
+     * replaces the one the record held, the change logged with its author.
+     *
+     * @throws InvalidInput naming each wrong field ({@code documentType}, {@code documentSeries},
+     *     {@code documentNumber}, {@code documentIssuedOn}, {@code documentIssuer})
+     */
+    @Transactional
+    public IdentityDocument changeIdentityDocument(
+            AccessDecision decision, SignedInUser actor, IdentityDocumentForm form) {
+        expect(decision, RecordAction.CONTRIBUTE);
+        var errors = new FieldErrors();
+        var document = document(decision.patient(), form, errors);
+        errors.throwIfAny();
+        store(decision.patient(), document, null, actor, clock.instant());
+        return document;
+    }
+
+    /** The document as typed, checked against the record's birth date; null when any field is wrong. */
+    private IdentityDocument document(PatientId patient, IdentityDocumentForm form, FieldErrors errors) {
+        var row = open(patient);
+        // Not issued later than today anywhere on Earth: the patient's zone is not the server's.
+        LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.ofHours(14));
+        return IdentityDocument.read(
+                form.type(),
+                form.series(),
+                form.number(),
+                form.issuedOn(),
+                form.issuer(),
+                row.birthDate(),
+                today,
+                errors);
+    }
+
+    private void store(PatientId patient, IdentityDocument document, String reason, SignedInUser actor, Instant at) {
+        var was = open(patient).document();
+        if (!document.equals(was)) {
+            patients.changeDocument(
+                    patient, document, Patients.text(was), reason, actor.userId(), actor.displayName(), at);
+        }
+    }
+
+    /**
      * Whether {@code clinician} may change the SNILS and the OMS policy here: the registry of a clinic
      * caring for the patient only (SPEC F4, issue 12); a doctor sees them and the identity form
      * leaves them out.
@@ -482,7 +526,10 @@ public class MedicalRecord {
     public RecordIdentifiers identifiers(AccessDecision decision) {
         expect(decision, RecordAction.VIEW);
         var card = identifiers.find(decision.patient()).orElseThrow(NotFound::new);
-        return new RecordIdentifiers(card.snils(), card.policies());
+        return new RecordIdentifiers(
+                card.snils(),
+                card.policies(),
+                patients.find(decision.patient()).map(Patients.Row::document).orElse(null));
     }
 
     /**

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.medkarta.access.IdentityDocument;
+import org.medkarta.access.IdentityDocumentType;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +26,8 @@ class Patients {
             LocalDate birthDate,
             String sex,
             String actualAddress,
-            String registrationAddress) {}
+            String registrationAddress,
+            IdentityDocument document) {}
 
     record ContactRow(UUID id, String kind, String contact, Instant addedAt) {}
 
@@ -65,8 +68,50 @@ class Patients {
                         rs.getObject("birth_date", LocalDate.class),
                         rs.getString("sex"),
                         rs.getString("actual_address"),
-                        rs.getString("registration_address")))
+                        rs.getString("registration_address"),
+                        rs.getString("document_type") == null
+                                ? null
+                                : new IdentityDocument(
+                                        IdentityDocumentType.valueOf(rs.getString("document_type")),
+                                        rs.getString("document_series"),
+                                        rs.getString("document_number"),
+                                        rs.getObject("document_issued_on", LocalDate.class),
+                                        rs.getString("document_issuer"))))
                 .optional();
+    }
+
+    /** Replaces the patient's identity document, the change recorded beside it as one line. */
+    void changeDocument(
+            PatientId patient,
+            IdentityDocument document,
+            String oldText,
+            String reason,
+            UserId author,
+            String authorName,
+            Instant at) {
+        jdbc.sql("""
+                        UPDATE record_patient
+                        SET document_type = :type, document_series = :series, document_number = :number,
+                            document_issued_on = :issuedOn, document_issuer = :issuer, updated_at = :at
+                        WHERE patient_id = :id
+                        """)
+                .param("type", document.type().name())
+                .param("series", document.series())
+                .param("number", document.number())
+                .param("issuedOn", document.issuedOn())
+                .param("issuer", document.issuer())
+                .param("at", utc(at))
+                .param("id", patient.value())
+                .update();
+        logChange(patient, "IDENTITY_DOCUMENT", oldText, text(document), reason, author, authorName, at);
+    }
+
+    /** «RF_PASSPORT 45 06 № 123456, 2020-05-01, ГУ МВД России по г. Москве»: a change log's line. */
+    static String text(IdentityDocument document) {
+        return document == null
+                ? null
+                : document.type().name() + " " + document.written() + ", " + document.issuedOn() + ", "
+                        + document.issuer();
     }
 
     /** Sets one column of the patient's data and records the change beside it. */

@@ -222,6 +222,24 @@ class AccessMatrixIT extends AccessSupport {
                                 "/api/v1/patients/" + owner.value() + "/addresses",
                                 map("which", "ACTUAL", "address", "Москва, ул. Матричная, д. 1"))),
                 new Endpoint(
+                        "POST identity-document",
+                        RecordAction.CONTRIBUTE,
+                        200,
+                        (actor, owner, fixture) -> postAs(
+                                actor.token(),
+                                "/api/v1/patients/" + owner.value() + "/identity-document",
+                                map(
+                                        "type",
+                                        "RF_PASSPORT",
+                                        "series",
+                                        "45 06",
+                                        "number",
+                                        "123456",
+                                        "issuedOn",
+                                        "2020-05-01",
+                                        "issuer",
+                                        "ГУ МВД России по г. Москве"))),
+                new Endpoint(
                         "GET record identity",
                         RecordAction.VIEW,
                         200,
@@ -597,6 +615,7 @@ class AccessMatrixIT extends AccessSupport {
             "GET /api/v1/patients/{id}/contacts",
             "POST /api/v1/patients/{id}/contacts",
             "POST /api/v1/patients/{id}/addresses",
+            "POST /api/v1/patients/{id}/identity-document",
             "GET /api/v1/patients/{id}/record/identity",
             "POST /api/v1/patients/{id}/identity",
             "GET /api/v1/patients/{id}/documents",

@@ -88,6 +88,26 @@ class RecordPagesBrowserIT extends RecordBrowserSupport {
         page.locator("#address-input-ACTUAL").fill("Москва, Тверская, 1");
         page.locator("#address-ACTUAL button").click();
         assertThat(page.locator("tr.change")).hasCount(2);
+
+        // The identity document (SPEC E1): each wrong field told beside it, then kept and shown.
+        page.locator("#documentType").selectOption("RF_PASSPORT");
+        page.locator("#documentSeries").fill("45 0б");
+        page.locator("#documentNumber").fill("12345");
+        page.locator("#documentIssuedOn").fill("2099-01-01");
+        page.locator("#save-identity-document").click();
+        assertThat(page.locator("#documentSeries-error")).containsText("четыре цифры");
+        assertThat(page.locator("#documentNumber-error")).containsText("шесть цифр");
+        assertThat(page.locator("#documentIssuedOn-error")).isVisible();
+        assertThat(page.locator("#documentIssuer-error")).isVisible();
+        page.locator("#documentSeries").fill("45 06");
+        page.locator("#documentNumber").fill("123 456");
+        page.locator("#documentIssuedOn").fill("2020-05-01");
+        page.locator("#documentIssuer").fill("ГУ МВД России по г. Москве");
+        page.locator("#save-identity-document").click();
+        assertThat(page.locator("#saved")).isVisible();
+        assertThat(page.locator("#identity-document"))
+                .hasText("Паспорт гражданина РФ 45 06 № 123456, выдан 01.05.2020, ГУ МВД России по г. Москве");
+        assertThat(page.locator("tr.change")).hasCount(3);
         screenshot("contacts");
 
         // Clinical entries are the doctors' (SPEC E6): the patient's own record refuses the form.

@@ -2,11 +2,13 @@ package org.medkarta.record.web;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.medkarta.access.IdentityDocument;
 import org.medkarta.access.RecordAccess;
 import org.medkarta.access.RecordAction;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.record.ContactsView;
 import org.medkarta.record.EntryForm;
+import org.medkarta.record.IdentityDocumentForm;
 import org.medkarta.record.IdentityForm;
 import org.medkarta.record.LabSeries;
 import org.medkarta.record.MedicalRecord;
@@ -181,6 +183,19 @@ class RecordApi {
                         body.omsInsurer(),
                         body.omsValidTo(),
                         body.reason()));
+    }
+
+    /**
+     * The patient, their parent or a full-control grantee records the identity document {@code
+     * {type, series, number, issuedOn, issuer}} (SPEC E1): the document as stored.
+     */
+    @PostMapping("/api/v1/patients/{id}/identity-document")
+    IdentityDocument changeIdentityDocument(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @RequestBody IdentityDocumentForm body) {
+        var decision = access.require(user, Params.patient(id), RecordAction.CONTRIBUTE);
+        return record.changeIdentityDocument(decision, user, body);
     }
 
     /** Records sharing a SNILS or OMS policy number, for administrators (SPEC E7). */

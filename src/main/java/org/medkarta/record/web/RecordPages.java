@@ -13,6 +13,7 @@ import org.medkarta.identity.SignedInUser;
 import org.medkarta.record.DuplicateEntry;
 import org.medkarta.record.EntryForm;
 import org.medkarta.record.EntryType;
+import org.medkarta.record.IdentityDocumentForm;
 import org.medkarta.record.IdentityForm;
 import org.medkarta.record.MedicalRecord;
 import org.medkarta.record.RecordFilter;
@@ -312,6 +313,33 @@ class RecordPages {
             model.addAttribute("errors", byField);
             return contactsPage(model, user, decision);
         }
+    }
+
+    @PostMapping("/record/{id}/identity-document")
+    String changeIdentityDocument(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @RequestParam Map<String, String> params,
+            Model model,
+            Locale locale) {
+        var decision = access.require(user, Params.patient(id), RecordAction.CONTRIBUTE);
+        try {
+            record.changeIdentityDocument(decision, user, documentForm(params));
+            return "redirect:/record/" + id + "/contacts?saved";
+        } catch (DomainException refused) {
+            model.addAttribute("errors", errors.of(refused, locale));
+            model.addAttribute("form", params);
+            return contactsPage(model, user, decision);
+        }
+    }
+
+    private static IdentityDocumentForm documentForm(Map<String, String> params) {
+        return new IdentityDocumentForm(
+                params.get("documentType"),
+                params.get("documentSeries"),
+                params.get("documentNumber"),
+                params.get("documentIssuedOn"),
+                params.get("documentIssuer"));
     }
 
     @GetMapping("/record/{id}/identity")
