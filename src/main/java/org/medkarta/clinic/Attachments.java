@@ -22,7 +22,7 @@ class Attachments {
 
     private static final String SELECT = """
             SELECT a.id, a.patient_id, a.user_id, a.clinic_id, c.name AS clinic_name, a.kind, a.status, a.reason,
-                   a.requested_at, a.decided_at, a.ended_at
+                   a.requested_at, a.decided_at, a.ended_at, a.appeal, a.appealed_at, a.appealed_reason
             FROM clinic_attachment a JOIN clinic c ON c.id = a.clinic_id
             """;
 
@@ -101,12 +101,35 @@ class Attachments {
                 .update();
     }
 
-    void refuse(UUID id, String reason, Instant now) {
-        jdbc.sql("UPDATE clinic_attachment SET status = 'REFUSED', decided_at = :now, reason = :reason WHERE id = :id")
-                .param("id", id)
-                .param("now", Columns.utc(now))
-                .param("reason", reason)
-                .update();
+    /** Refuses a request still waiting; false when another decision came first. */
+    boolean refuse(UUID id, String reason, Instant now) {
+        return jdbc.sql("""
+                        UPDATE clinic_attachment SET status = 'REFUSED', decided_at = :now, reason = :reason
+                        WHERE id = :id AND status = 'REQUESTED'
+                        """)
+                        .param("id", id)
+                        .param("now", Columns.utc(now))
+                        .param("reason", reason)
+                        .update()
+                == 1;
+    }
+
+    /**
+     * The patient's one answer to a refusal: the request waits for the clinic again, the refusal it
+     * answers kept beside it. False unless the request is refused and was never answered.
+     */
+    boolean appeal(UUID id, String text, Instant now) {
+        return jdbc.sql("""
+                        UPDATE clinic_attachment
+                        SET status = 'REQUESTED', appeal = :text, appealed_at = :now, appealed_reason = reason,
+                            reason = NULL, decided_at = NULL
+                        WHERE id = :id AND status = 'REFUSED' AND appealed_at IS NULL
+                        """)
+                        .param("id", id)
+                        .param("text", text)
+                        .param("now", Columns.utc(now))
+                        .update()
+                == 1;
     }
 
     private static Row row(ResultSet row, int number) throws SQLException {
@@ -121,7 +144,10 @@ class Attachments {
                         row.getString("reason"),
                         Columns.instant(row, "requested_at"),
                         Columns.instant(row, "decided_at"),
-                        Columns.instant(row, "ended_at")),
+                        Columns.instant(row, "ended_at"),
+                        row.getString("appeal"),
+                        Columns.instant(row, "appealed_at"),
+                        row.getString("appealed_reason")),
                 new UserId(Columns.uuid(row, "user_id")));
     }
 }

@@ -711,13 +711,57 @@ public class ClinicDirectory {
         var errors = new FieldErrors();
         String why = Fields.text(reason, "reason", 1000, true, errors);
         errors.throwIfAny();
-        attachments.refuse(attachment, why, clock.instant());
+        if (!attachments.refuse(attachment, why, clock.instant())) {
+            throw ClinicRefusal.alreadyDecided();
+        }
         notifications.notify(
                 row.user(),
                 text("clinic.attachment.refused.title", locale),
                 text("clinic.attachment.refused.body", locale)
                         .formatted(row.view().clinicName(), why),
                 "/attachments");
+        return attachments.find(attachment).orElseThrow().view();
+    }
+
+    /**
+     * The patient answers a refusal, once (issue 23, seed 002: a refusal states its reason and the
+     * patient may answer it): the request waits for the clinic's decision again, the refusal it answers
+     * shown beside the answer; a second refusal is final.
+     *
+     * @throws NotFound unless the request is the patient's own
+     * @throws ClinicRefusal {@code already-appealed} when answered before, {@code already-decided} when
+     *     not refused, {@code attachment-pending} or {@code already-attached} when another request for
+     *     the clinic and kind waits or holds
+     */
+    @Transactional
+    public AttachmentView appealAttachment(SignedInUser patient, UUID attachment, String text) {
+        if (patient == null || patient.patientId() == null) {
+            throw new NotFound();
+        }
+        var row = attachments.find(attachment).orElseThrow(NotFound::new);
+        if (!row.view().patientId().equals(patient.patientId())) {
+            throw new NotFound();
+        }
+        var errors = new FieldErrors();
+        String answer = Fields.text(text, "text", 2000, true, errors);
+        errors.throwIfAny();
+        var request = row.view();
+        for (var other : attachments.ofPatientLocked(patient.patientId())) {
+            if (!other.id().equals(attachment)
+                    && other.clinicId().equals(request.clinicId())
+                    && other.kind() == request.kind()) {
+                if (other.status() == AttachmentStatus.CONFIRMED) {
+                    throw ClinicRefusal.alreadyAttached();
+                }
+                if (other.status() == AttachmentStatus.REQUESTED) {
+                    throw ClinicRefusal.attachmentPending();
+                }
+            }
+        }
+        if (!attachments.appeal(attachment, answer, clock.instant())) {
+            var now = attachments.find(attachment).orElseThrow().view();
+            throw now.appealedAt() != null ? ClinicRefusal.alreadyAppealed() : ClinicRefusal.alreadyDecided();
+        }
         return attachments.find(attachment).orElseThrow().view();
     }
 

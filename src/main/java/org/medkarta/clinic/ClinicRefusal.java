@@ -21,6 +21,10 @@ public final class ClinicRefusal extends DomainException {
         return new ClinicRefusal(Kind.CONFLICT, "attachment-pending");
     }
 
+    static ClinicRefusal alreadyAppealed() {
+        return new ClinicRefusal(Kind.CONFLICT, "already-appealed");
+    }
+
     static ClinicRefusal alreadyDecided() {
         return new ClinicRefusal(Kind.CONFLICT, "already-decided");
     }

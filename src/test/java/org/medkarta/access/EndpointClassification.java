@@ -212,6 +212,8 @@ final class EndpointClassification {
                 "GET /help",
                 "POST /api/v1/calendar-feed/renew",
                 "POST /api/v1/clinics/{id}/acceptance",
+                "POST /api/v1/attachments/{id}/appeal",
+                "POST /attachments/{id}/appeal",
                 "POST /api/v1/clinics/{id}/attachments",
                 "POST /appointments/calendar-feed/renew",
                 "POST /appointments/{id}/cancel",

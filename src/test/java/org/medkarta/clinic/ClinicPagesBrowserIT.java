@@ -83,6 +83,38 @@ class ClinicPagesBrowserIT extends ClinicSetUpFlow {
     }
 
     @Test
+    void aPatientAnswersARefusedAttachmentOnceAndTheClinicSeesTheAnswer() {
+        String[] a = clinicWithAdmin("Поликлиника Ответная");
+        String phone = org.medkarta.testing.Phones.unique();
+        var account =
+                org.medkarta.testing.TestPatients.register(identity, "Ответов", "Олег", null, phone, "1980-01-02");
+        var patient = new SignedInUser(
+                account.userId(),
+                "Олег",
+                account.patientId(),
+                List.of(new org.medkarta.identity.RoleGrant(org.medkarta.identity.Role.PATIENT, null)),
+                "SMS_CODE");
+        var request = directory.requestAttachment(patient, ClinicId.of(a[0]), "GENERAL");
+        directory.refuseAttachment(signedIn(a[1]), request.id(), "Адрес вне зоны обслуживания", Locale.ENGLISH);
+
+        signInByCode(page, outbox, phone);
+        page.navigate(url("/attachments"));
+        assertThat(page.locator(".attachment-reason")).containsText("Адрес вне зоны обслуживания");
+        page.locator(".attachment-appeal-form button").click();
+        assertThat(page.locator("#appeal-error-" + request.id())).isVisible();
+        page.locator("#appeal-" + request.id()).fill("Я живу по адресу ул. Арбат, 3 — это ваш участок");
+        page.locator(".attachment-appeal-form button").click();
+        assertThat(page.locator("#appealed")).isVisible();
+        assertThat(page.locator(".attachment-appeal")).containsText("ул. Арбат, 3");
+        assertThat(page.locator(".attachment-appeal-form")).hasCount(0);
+
+        context.clearCookies();
+        signIn(a[1], "/admin/clinics/" + a[0] + "/attachments");
+        assertThat(page.locator(".attachment-appeal")).containsText("Адрес вне зоны обслуживания");
+        assertThat(page.locator(".attachment-appeal")).containsText("ул. Арбат, 3");
+    }
+
+    @Test
     void anAdministratorSetsUpAClinicAndItsDoctorAppearsInTheCatalogue() {
         setUpAClinicAndFindItsDoctor(
                 link -> identity.setPassword(link.substring(link.indexOf("token=") + 6), "Doctor-pass-1"));

@@ -26,6 +26,8 @@ class AttachmentApi {
 
     record Refusal(String reason) {}
 
+    record Appeal(String text) {}
+
     private final ClinicDirectory directory;
 
     AttachmentApi(ClinicDirectory directory) {
@@ -48,6 +50,17 @@ class AttachmentApi {
         return directory.attachmentsOf(user.patientId()).stream()
                 .map(Json.Attachment::of)
                 .toList();
+    }
+
+    /**
+     * The signed-in patient answers a refusal of their request, once {@code {text}}: the request waits
+     * for the clinic's decision again (issue 23).
+     */
+    @PostMapping("/api/v1/attachments/{id}/appeal")
+    @PreAuthorize("hasRole('PATIENT')")
+    Json.Attachment appeal(
+            @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @RequestBody Appeal body) {
+        return Json.Attachment.of(directory.appealAttachment(user, TypedId.parse(id, "id"), body.text()));
     }
 
     @PostMapping("/api/v1/attachments/{id}/confirm")

@@ -1,6 +1,7 @@
 package org.medkarta.clinic.web;
 
 import java.util.Locale;
+import java.util.UUID;
 import org.medkarta.clinic.AttachmentKind;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DocumentKind;
@@ -8,11 +9,14 @@ import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DoctorId;
+import org.medkarta.shared.DomainException;
 import org.medkarta.shared.NotFound;
+import org.medkarta.shared.TypedId;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,8 +30,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CataloguePages {
 
     private final ClinicDirectory directory;
+    private final Forms forms;
 
-    CataloguePages(ClinicDirectory directory) {
+    CataloguePages(ClinicDirectory directory, Forms forms) {
+        this.forms = forms;
         this.directory = directory;
     }
 
@@ -65,6 +71,26 @@ class CataloguePages {
     String attachments(@AuthenticationPrincipal SignedInUser user, Model model) {
         model.addAttribute("attachments", directory.attachmentsOf(user.patientId()));
         return "clinic/attachments";
+    }
+
+    /** The patient answers a refusal, once; a wrong answer is told beside its field. */
+    @PostMapping("/attachments/{id}/appeal")
+    @PreAuthorize("hasRole('PATIENT')")
+    String appeal(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            Locale locale) {
+        UUID attachment = TypedId.parse(id, "id");
+        try {
+            directory.appealAttachment(user, attachment, Forms.first(form, "text"));
+            return "redirect:/attachments?appealed";
+        } catch (DomainException refused) {
+            forms.refused(refused, form, model, locale);
+            model.addAttribute("appealing", attachment);
+            return attachments(user, model);
+        }
     }
 
     @GetMapping("/clinics/{id}/documents/{kind}")

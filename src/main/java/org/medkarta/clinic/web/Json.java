@@ -231,7 +231,10 @@ final class Json {
             String reason,
             Instant requestedAt,
             Instant decidedAt,
-            Instant endedAt) {
+            Instant endedAt,
+            String appeal,
+            Instant appealedAt,
+            String appealedReason) {
 
         static Attachment of(AttachmentView a) {
             return new Attachment(
@@ -244,7 +247,10 @@ final class Json {
                     a.reason(),
                     a.requestedAt(),
                     a.decidedAt(),
-                    a.endedAt());
+                    a.endedAt(),
+                    a.appeal(),
+                    a.appealedAt(),
+                    a.appealedReason());
         }
     }
 
