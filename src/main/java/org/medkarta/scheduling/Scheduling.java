@@ -1202,7 +1202,7 @@ public class Scheduling {
         return moved;
     }
 
-    private boolean isPatientSide(SignedInUser actor, AppointmentView appointment) {
+    boolean isPatientSide(SignedInUser actor, AppointmentView appointment) {
         return actor != null
                 && (appointment.patientId().equals(actor.patientId())
                         || appointment.patientUserId().equals(actor.userId())

@@ -65,9 +65,15 @@ record Fixtures(ClinicDirectory clinics, Identity identity) {
     }
 
     TestDoctor doctor(TestClinic clinic, String specialty, String visibility) {
+        return doctor(clinic, specialty, visibility, "VIDEO");
+    }
+
+    /** A doctor giving one service in {@code format} (VIDEO, IN_PERSON, …). */
+    TestDoctor doctor(TestClinic clinic, String specialty, String visibility, String format) {
         var doctor =
                 TestCare.invite(clinics, PLATFORM, clinic.id(), TestCare.NewDoctor.THERAPIST.as(specialty, "REGION"));
-        TestCare.addService(clinics, PLATFORM, doctor, "Консультация", specialty, "PRIMARY", 100_000L, visibility);
+        TestCare.addService(
+                clinics, PLATFORM, doctor, "Консультация", specialty, "PRIMARY", 100_000L, visibility, format);
         var user = new SignedInUser(
                 doctor.userId(), "Doctor", null, List.of(new RoleGrant(Role.DOCTOR, clinic.id())), "PASSWORD");
         return new TestDoctor(doctor, identity.tokensFor(user).accessToken(), clinics.servicesOf(doctor.id()));

@@ -121,4 +121,22 @@ abstract class SchedulingSupport extends ApiSupport {
     HttpResponse<String> postAs(String token, String path, Object body) {
         return post(path, body, "Authorization", "Bearer " + token);
     }
+
+    /** A GET whose answer is read as bytes (a PDF, a file), as {@code token}'s holder. */
+    java.net.http.HttpResponse<byte[]> getBytes(String token, String path) {
+        try {
+            return java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            request(path)
+                                    .header("Authorization", "Bearer " + token)
+                                    .GET()
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }

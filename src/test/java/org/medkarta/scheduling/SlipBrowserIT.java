@@ -93,4 +93,47 @@ class SlipBrowserIT extends BrowserSupport {
         assertThat(page.url()).endsWith("/slip");
         assertThat(page.locator("#slip-error")).isVisible();
     }
+
+    @Test
+    void aPatientAttachesAReferralToAnInPersonVisitAndTheDoctorOpensItFromTheSchedule() throws Exception {
+        var fixtures = new Fixtures(clinics, identity);
+        var clinic = fixtures.clinic("Europe/Moscow");
+        var doctor = fixtures.doctor(clinic, "therapist", "REGION", "IN_PERSON");
+        fixtures.openMornings(scheduling, clinic, doctor, "Очный");
+        var patient = fixtures.patient();
+        signInByCode(page, outbox, patient.phone());
+        page.navigate(url("/booking/doctors/" + doctor.id()));
+        page.locator("a.slot").first().click();
+        page.locator("#accept").check();
+        page.locator("#book").click();
+        page.waitForURL("**/appointments?booked");
+        var booked = page.locator("li.appointment[data-status='BOOKED']");
+        booked.locator("a.files").click();
+        page.waitForURL("**/appointments/*/files");
+        assertThat(page.locator("#no-files")).isVisible();
+        var notAScan = java.nio.file.Files.createTempFile("program", ".exe");
+        java.nio.file.Files.write(notAScan, org.medkarta.files.Samples.windowsExecutable());
+        page.setInputFiles("#file", notAScan);
+        page.locator("#attach-file").click();
+        assertThat(page.locator("#file-error")).containsText("PDF");
+        var scan = java.nio.file.Files.createTempDirectory("scan").resolve("napravlenie.pdf");
+        java.nio.file.Files.write(scan, org.medkarta.files.Samples.pdf());
+        page.setInputFiles("#file", scan);
+        page.locator("#attach-file").click();
+        page.waitForURL("**/files?attached");
+        assertThat(page.locator("li.appointment-file a")).hasText("napravlenie.pdf");
+        String filesUrl = page.url().replace("?attached", "");
+
+        // The doctor finds the file from their schedule and downloads it.
+        var doctorPage = browserContext().newPage();
+        doctorPage.navigate(
+                url("/test/token-sign-in?token=" + doctor.token() + "&continue=/schedule/doctors/" + doctor.id()));
+        doctorPage.navigate(filesUrl);
+        assertThat(doctorPage.locator("li.appointment-file a")).hasText("napravlenie.pdf");
+        assertThat(doctorPage.locator("#attach-file")).isVisible();
+        var download = doctorPage.waitForDownload(
+                () -> doctorPage.locator("li.appointment-file a").click());
+        assertThat(download.suggestedFilename()).isEqualTo("napravlenie.pdf");
+        doctorPage.context().close();
+    }
 }

@@ -102,21 +102,4 @@ class SlipIT extends SchedulingSupport {
             return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
         }
     }
-
-    private HttpResponse<byte[]> getBytes(String token, String path) {
-        try {
-            return java.net.http.HttpClient.newHttpClient()
-                    .send(
-                            request(path)
-                                    .header("Authorization", "Bearer " + token)
-                                    .GET()
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -94,13 +94,27 @@ public final class TestCare {
             String kind,
             long priceKopecks,
             String visibility) {
+        return addService(clinics, admin, doctor, name, specialty, kind, priceKopecks, visibility, "VIDEO");
+    }
+
+    /** A service of the doctor's clinic in {@code format} (VIDEO, AUDIO, CHAT, IN_PERSON), 30 minutes long. */
+    public static ServiceView addService(
+            ClinicDirectory clinics,
+            SignedInUser admin,
+            DoctorView doctor,
+            String name,
+            String specialty,
+            String kind,
+            long priceKopecks,
+            String visibility,
+            String format) {
         return clinics.addService(
                 admin,
                 doctor.clinicId(),
                 new ServiceForm(
                         name,
                         specialty,
-                        "VIDEO",
+                        format,
                         kind,
                         30,
                         priceKopecks,
