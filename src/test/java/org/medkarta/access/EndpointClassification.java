@@ -620,8 +620,9 @@ final class EndpointClassification {
         add(
                 all,
                 Kind.PER_PERSON,
-                "The consultation page's «Позвонить пациенту» button (SPEC D6): posts to the facade call of the API's matrix row; the consulting doctor alone, anyone else 404 (PhoneCallBrowserIT).",
-                "POST /consultations/{id}/phone-call");
+                "The consultation page's «Позвонить пациенту» button and its status line (SPEC D6): the same facade calls as the API's matrix row; the consulting doctor alone, anyone else 404 (PhoneCallBrowserIT).",
+                "POST /consultations/{id}/phone-call",
+                "GET /consultations/{id}/phone-call");
         add(
                 all,
                 Kind.PUBLIC,

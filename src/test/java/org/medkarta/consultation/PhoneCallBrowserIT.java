@@ -123,7 +123,11 @@ class PhoneCallBrowserIT extends BrowserSupport {
         TelephonyStandIn.report(dialled, "answered", at.plusSeconds(15), null);
         TelephonyStandIn.report(dialled, "answered", at.plusSeconds(15), null);
 
-        doctor.reload();
+        // No reload: the status line follows the gateway and the page shows the call once it is over.
+        assertThat(doctor.locator("#calls li.call"))
+                .hasCount(
+                        1,
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(15_000));
         assertThat(doctor.locator("#phone-call-status")).hasText("Звонок на телефон завершён");
         assertThat(doctor.locator("#calls li.call")).hasCount(1);
         assertThat(doctor.locator("#calls li.call")).containsText("Звонок на телефон");
