@@ -50,6 +50,21 @@ public final class ConsultationRefusal extends DomainException {
         return new ConsultationRefusal(Kind.CONFLICT, "consultation-not-new");
     }
 
+    /** A doctor-to-doctor consultation has no patient on the line to call (SPEC D6, D11). */
+    static ConsultationRefusal phoneCallDoctorToDoctor() {
+        return new ConsultationRefusal(Kind.CONFLICT, "phone-call-doctor-to-doctor");
+    }
+
+    /** The patient's account has no phone to ring (SPEC D6). */
+    static ConsultationRefusal patientPhoneMissing() {
+        return new ConsultationRefusal(Kind.CONFLICT, "patient-phone-missing");
+    }
+
+    /** The doctor has not entered the phone they take calls on in their profile (SPEC D6). */
+    static ConsultationRefusal doctorPhoneMissing() {
+        return new ConsultationRefusal(Kind.CONFLICT, "doctor-phone-missing");
+    }
+
     static ConsultationRefusal notInWork() {
         return new ConsultationRefusal(Kind.CONFLICT, "consultation-not-in-work");
     }

@@ -47,6 +47,7 @@ public class Conversations {
     public static final int MAX_PAGE = 200;
 
     private final Rooms rooms;
+    private final PhoneCallRecords phoneCalls;
     private final Files files;
     private final RoomBroadcasts broadcasts;
     private final RoomAccess access;
@@ -57,6 +58,7 @@ public class Conversations {
 
     Conversations(
             Rooms rooms,
+            PhoneCallRecords phoneCalls,
             Files files,
             RoomBroadcasts broadcasts,
             RoomAccess access,
@@ -65,6 +67,7 @@ public class Conversations {
             ConversationProperties properties,
             Clock clock) {
         this.rooms = rooms;
+        this.phoneCalls = phoneCalls;
         this.files = files;
         this.broadcasts = broadcasts;
         this.access = access;
@@ -361,7 +364,14 @@ public class Conversations {
             return active.get();
         }
         var call = new CallView(
-                UUID.randomUUID(), room, mode == null ? CallMode.VIDEO : mode, caller, clock.instant(), null, null);
+                UUID.randomUUID(),
+                room,
+                // A browser cannot start a phone call: those go through PhoneCalls and the gateway.
+                mode == null || mode == CallMode.PHONE ? CallMode.VIDEO : mode,
+                caller,
+                clock.instant(),
+                null,
+                null);
         rooms.insertCall(call);
         events.publishEvent(new CallStarted(room, call.id(), call.mode(), caller, call.startedAt()));
         broadcasts.call(call);
@@ -392,10 +402,16 @@ public class Conversations {
         return rooms.activeCall(room);
     }
 
-    /** Every call of the room, earliest first (for the owning module's record). */
+    /**
+     * Every call of the room, earliest first (for the owning module's record): between browsers, and
+     * to the patient's phone once the patient answered (mode {@link CallMode#PHONE}, SPEC D6).
+     */
     @Transactional(readOnly = true)
     public List<CallView> calls(RoomId room) {
-        return rooms.calls(room);
+        var calls = new ArrayList<>(rooms.calls(room));
+        phoneCalls.connected(room).forEach(call -> calls.add(call.asCall()));
+        calls.sort(java.util.Comparator.comparing(CallView::startedAt).thenComparing(CallView::id));
+        return calls;
     }
 
     /**

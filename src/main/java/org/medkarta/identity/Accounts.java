@@ -126,6 +126,22 @@ class Accounts {
                 .update();
     }
 
+    /** The phone the person takes calls to patients on (SPEC D6), if they gave one. */
+    Optional<String> callPhone(UserId account) {
+        return jdbc.sql("SELECT call_phone FROM identity_account WHERE id = :id")
+                .param("id", account.value())
+                .query((row, n) -> Optional.ofNullable(row.getString("call_phone")))
+                .optional()
+                .flatMap(phone -> phone);
+    }
+
+    void setCallPhone(UserId account, String e164) {
+        jdbc.sql("UPDATE identity_account SET call_phone = :phone WHERE id = :id")
+                .param("phone", e164)
+                .param("id", account.value())
+                .update();
+    }
+
     Optional<Account> byEsiaSubject(String subject) {
         return one("esia_subject = :value", subject);
     }

@@ -135,6 +135,9 @@ class AccessMatrixIT extends AccessSupport {
 
     private static final String LAB_CODE = "MTX";
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.medkarta.identity.AccountCallPhone callPhones;
+
     private final List<UUID> freeSlots = new ArrayList<>();
     private final Map<PatientId, Fixtures> fixtures = new java.util.HashMap<>();
     /** An extract of each owner's record, ordered by whoever adds to it as the patient. */
@@ -1434,6 +1437,106 @@ class AccessMatrixIT extends AccessSupport {
         });
         assertThat(getWith(null, path).statusCode()).isEqualTo(401);
         assertThat(get(page).statusCode()).isEqualTo(302);
+    }
+
+    /** «Позвонить пациенту» (SPEC D6): the consulting doctor alone. */
+    static final List<String> PHONE_CALL_ENDPOINTS = List.of("POST /api/v1/consultations/{id}/phone-call");
+
+    @Test
+    void aPhoneCallToThePatientIsTheConsultingDoctorsAlone() {
+        var clinic = clinic();
+        var consulting = doctor(clinic);
+        openSchedule(consulting, clinic);
+        String doctorPhone = Phones.unique();
+        callPhones.record(consulting.user(), doctorPhone);
+        var owner = patient("Телефонова", "Вера");
+        var slots = getAs(
+                owner.token(),
+                "/api/v1/slots?doctorId=" + consulting.view().id().value() + "&limit=5");
+        assertThat(slots.statusCode()).as(slots.body()).isEqualTo(200);
+        var booked = postAs(
+                owner.token(),
+                "/api/v1/appointments",
+                map("slotId", body(slots).get(0).get("id").asString(), "acceptClinicDocuments", true));
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+        String consultation =
+                consultationOf(owner.token(), body(booked).get("id").asString());
+        var full = patient("Полнотелова", "Ирина");
+        grant(owner, owner.patient(), full, "FULL");
+        var colleague = doctor(clinic);
+        callPhones.record(colleague.user(), Phones.unique());
+        var elsewhere = clinic();
+        var stranger = doctor(elsewhere);
+        callPhones.record(stranger.user(), Phones.unique());
+        var other = patient();
+        var registrar = registrar(clinic);
+        String administrator = administrator(clinic);
+        String otherAdministrator = administrator(elsewhere);
+        clock.freezeAt(Instant.parse(body(booked).get("start").asString()).minus(Duration.ofMinutes(5)));
+        String path = "/api/v1/consultations/" + consultation + "/phone-call";
+        var taken = postAs(
+                identity.tokensFor(consulting.user()).accessToken(),
+                "/api/v1/consultations/" + consultation + "/take",
+                map());
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
+
+        var outsiders = new LinkedHashMap<String, String>();
+        outsiders.put("the patient", again(owner).token());
+        outsiders.put("a FULL grantee", again(full).token());
+        outsiders.put("another patient", again(other).token());
+        outsiders.put(
+                "a colleague in the clinic",
+                identity.tokensFor(colleague.user()).accessToken());
+        outsiders.put(
+                "a doctor of another clinic",
+                identity.tokensFor(stranger.user()).accessToken());
+        outsiders.put(
+                "the clinic's registrar", identity.tokensFor(registrar.user()).accessToken());
+        outsiders.forEach((who, token) -> {
+            var refused = postAs(token, path, map());
+            assertThat(refused.statusCode()).as(who).isEqualTo(404);
+            assertThat(problem(refused)).as(who).isEqualTo("not-found");
+            assertThat(refused.body()).as(who).doesNotContain(owner.phone()).doesNotContain("Телефонова");
+        });
+        clock.reset();
+        for (String token : List.of(administrator, otherAdministrator)) {
+            var refused = postAs(token, path, map());
+            assertThat(refused.statusCode()).isEqualTo(404);
+            assertThat(refused.body()).doesNotContain(owner.phone());
+        }
+        assertThat(post(path, map()).statusCode()).isEqualTo(401);
+        assertThat(org.medkarta.testing.TelephonyStandIn.dialledTo(port).stream()
+                        .filter(call -> call.to().equals(owner.phone()))
+                        .toList())
+                .isEmpty();
+
+        clock.freezeAt(Instant.parse(body(booked).get("start").asString()).minus(Duration.ofMinutes(4)));
+        var placed = postAs(identity.tokensFor(consulting.user()).accessToken(), path, map());
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+        var dialled = org.medkarta.testing.TelephonyStandIn.dialled(
+                        UUID.fromString(body(placed).get("id").asString()))
+                .orElseThrow();
+        assertThat(dialled.from()).isEqualTo(doctorPhone);
+        assertThat(dialled.to()).isEqualTo(owner.phone());
+    }
+
+    /** Waits (the listener runs after the booking commits) for the consultation an appointment opened. */
+    private String consultationOf(String token, String appointment) {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < until) {
+            for (var c : body(getAs(token, "/api/v1/consultations"))) {
+                if (c.get("appointmentId").asString().equals(appointment)) {
+                    return c.get("id").asString();
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no consultation opened for appointment " + appointment);
     }
 
     @Test

@@ -619,6 +619,28 @@ final class EndpointClassification {
         add(all, Kind.SELF_ONLY, "The person's own SNILS in their profile (issue 16).", "POST /profile/snils");
         add(
                 all,
+                Kind.SELF_ONLY,
+                "The doctor's own phone for calls to patients in their profile (SPEC D6): the caller's account only (PhoneCallIT, PhoneCallBrowserIT).",
+                "POST /profile/call-phone");
+        add(
+                all,
+                Kind.MATRIX,
+                "«Позвонить пациенту» (SPEC D6): called by AccessMatrixIT.aPhoneCallToThePatientIsTheConsultingDoctorsAlone for the consulting doctor, the patient, a FULL grantee, another patient, a colleague in the clinic, the clinic's administrator and registrar, a doctor of another clinic and anonymous callers; the rules in PhoneCallIT.",
+                "POST /api/v1/consultations/{id}/phone-call");
+        add(
+                all,
+                Kind.PER_PERSON,
+                "The consultation page's «Позвонить пациенту» button and its status line (SPEC D6): the same facade calls as the API's matrix row; the consulting doctor alone, anyone else 404 (PhoneCallBrowserIT).",
+                "POST /consultations/{id}/phone-call",
+                "GET /consultations/{id}/phone-call");
+        add(
+                all,
+                Kind.PUBLIC,
+                "The telephony gateway's webhook (SPEC D6): no sign-in, the gateway proves itself by an HMAC-SHA256 signature of the raw body under the shared secret; 401 without one, 404 for a call not ours; it names no person or number (PhoneCallRecordIT).",
+                "POST /api/v1/telephony/webhooks/{provider}");
+
+        add(
+                all,
                 Kind.STAFF_ONLY,
                 "A clinic's trust anchors, CRLs and signing key (issue 16): its administrators only; another clinic's administrator, a doctor or a patient gets 404, anonymous 401 (AccessMatrixIT.aClinicsTrustStoreIsItsAdministratorsAloneAndVerificationIsEveryones).",
                 "DELETE /api/v1/clinics/{id}/trust-anchors/crls/{crlId}",

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.medkarta.consultation.ConsultationPhoneCalls;
 import org.medkarta.consultation.ConsultationState;
 import org.medkarta.consultation.ConsultationView;
 import org.medkarta.consultation.Consultations;
@@ -47,12 +48,19 @@ class DeskPages {
             ConsultationState.NEW, ConsultationState.OVERDUE, ConsultationState.IN_WORK, ConsultationState.CLOSED);
 
     private final Consultations consultations;
+    private final ConsultationPhoneCalls phoneCalls;
     private final ProtocolSigning signing;
     private final Scheduling scheduling;
     private final PageErrors errors;
 
-    DeskPages(Consultations consultations, ProtocolSigning signing, Scheduling scheduling, PageErrors errors) {
+    DeskPages(
+            Consultations consultations,
+            ConsultationPhoneCalls phoneCalls,
+            ProtocolSigning signing,
+            Scheduling scheduling,
+            PageErrors errors) {
         this.consultations = consultations;
+        this.phoneCalls = phoneCalls;
         this.signing = signing;
         this.scheduling = scheduling;
         this.errors = errors;
@@ -121,6 +129,10 @@ class DeskPages {
         model.addAttribute("room", consultations.room(user, id).orElse(null));
         model.addAttribute("attachments", consultations.attachments(user, id));
         model.addAttribute("calls", consultations.calls(user, id));
+        // «Позвонить пациенту» (SPEC D6): the doctor holding it in work, when a gateway is set up.
+        model.addAttribute("phoneCallOffered", phoneCalls.offered(user, id));
+        model.addAttribute("phoneCall", phoneCalls.latest(user, id).orElse(null));
+        model.addAttribute("hasCallPhone", phoneCalls.doctorHasPhone(user));
         model.addAttribute("describes", consultations.describes(user, id));
         model.addAttribute("referrals", consultations.referrals(user, id));
         model.addAttribute("specialtyNames", specialtyNames());

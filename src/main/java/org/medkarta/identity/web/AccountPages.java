@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
+import org.medkarta.identity.AccountCallPhone;
 import org.medkarta.identity.AccountSnils;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.NotFound;
+import org.medkarta.shared.Phone;
 import org.medkarta.shared.Snils;
 import org.medkarta.web.PageErrors;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,16 +38,19 @@ class AccountPages {
 
     private final Identity identity;
     private final AccountSnils snils;
+    private final AccountCallPhone callPhone;
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
     private final PageErrors errors;
 
     AccountPages(
             Identity identity,
             AccountSnils snils,
+            AccountCallPhone callPhone,
             FindByIndexNameSessionRepository<? extends Session> sessions,
             PageErrors errors) {
         this.identity = identity;
         this.snils = snils;
+        this.callPhone = callPhone;
         this.sessions = sessions;
         this.errors = errors;
     }
@@ -55,6 +60,8 @@ class AccountPages {
         model.addAttribute("account", identity.account(user.userId()).orElseThrow(NotFound::new));
         model.addAttribute(
                 "snils", snils.of(user.userId()).map(Snils::formatted).orElse(null));
+        model.addAttribute(
+                "callPhone", callPhone.of(user.userId()).map(Phone::e164).orElse(null));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
