@@ -6,7 +6,10 @@
  * time-limited TURN credentials, and the record of each call's start, end and duration. A room about
  * a patient admits whoever may act for that patient at each request (the shared Representation
  * port, which the access module answers); a call whose participants have no live WebSocket session
- * for a grace period is ended by a sweep.
+ * for a grace period is ended by a sweep. Calls to the patient's phone (SPEC D6) go through a
+ * telephony gateway behind the {@code Telephony} port ({@link org.medkarta.conversation.PhoneCalls}):
+ * an HTTP click-to-call API whose signed webhooks report the call, recorded idempotently and listed
+ * with the room's calls; no phone number is kept.
  *
  * <p>It does not know what a room is for: who belongs to a consultation, when it opens and closes,
  * and what a call means for it are decided by the owning module through {@link

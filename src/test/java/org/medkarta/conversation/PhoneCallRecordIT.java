@@ -14,16 +14,20 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.medkarta.shared.Phone;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TelephonyStandIn;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Calls to the patient's phone (SPEC D6) against the stand-in gateway, a real HTTP server that
  * takes the click-to-call request and sends signed webhooks back, twice and out of order as
  * gateways do. A connected call joins the room's calls with mode PHONE, announced once.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class PhoneCallRecordIT extends ConversationSupport {
 
     @Autowired
@@ -218,16 +222,23 @@ class PhoneCallRecordIT extends ConversationSupport {
     }
 
     @Test
-    void aGatewayThatRefusesLeavesAFailedCallAndSaysSo() {
+    void aGatewayThatRefusesLeavesAFailedCallAndSaysSoWithoutLoggingTheNumbers(CapturedOutput output) {
         var patient = person("Анна");
         var doctor = person("Борис");
         var room = room(patient, doctor);
         TelephonyStandIn.refuseNext(1);
+        var doctorPhone = new Phone(Phones.unique());
+        var patientPhone = new Phone(Phones.unique());
 
-        assertThatThrownBy(() ->
-                        phoneCalls.place(room, doctor.id(), new Phone(Phones.unique()), new Phone(Phones.unique())))
+        assertThatThrownBy(() -> phoneCalls.place(room, doctor.id(), doctorPhone, patientPhone))
                 .isInstanceOf(TelephonyRefusal.class)
                 .hasMessage("telephony-unavailable");
+        assertThat(output.getAll()).contains("was not placed: the telephony gateway answered 503");
+        assertThat(output.getAll())
+                .doesNotContain(doctorPhone.e164())
+                .doesNotContain(patientPhone.e164())
+                .doesNotContain(doctorPhone.e164().substring(1))
+                .doesNotContain(patientPhone.e164().substring(1));
 
         assertThat(phoneCalls.latest(room)).hasValueSatisfying(call -> {
             assertThat(call.status()).isEqualTo(PhoneCallStatus.FAILED);
