@@ -63,11 +63,14 @@ async function poll() {
   } catch (e) { /* the next poll tries again */ }
 }
 
+// Every 5 s while WebSocket is blocked; every 30 s beside a live topic, in case a message was lost
+// between a reconnect and its subscription.
 let timer = setInterval(poll, 5000);
+function every(ms) { clearInterval(timer); timer = setInterval(poll, ms); }
 const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
 const client = new StompClient(`${scheme}://${location.host}${base}ws`, {
-  onConnect: () => { clearInterval(timer); timer = null; poll(); },
-  onDisconnect: () => { if (!timer) timer = setInterval(poll, 5000); },
+  onConnect: () => { every(30000); root.dataset.live = 'stomp'; poll(); },
+  onDisconnect: () => { root.dataset.live = 'polling'; every(5000); },
 });
 client.subscribe(`/topic/public.walk-in.${queue}`, render);
 client.activate();

@@ -160,7 +160,7 @@ final class EndpointClassification {
         add(
                 all,
                 Kind.STAFF_ONLY,
-                "The walk-in queue's staff pages (SPEC C9): the desk's buttons post to the facade calls the API rows of the matrix make (404 for anyone not on duty in the queue); the administrator's queues and priorities (404 outside the clinics the caller administers); the registry desk (registrars and administrators, for patients their clinic's registry keeps, 404 otherwise) (WalkInBrowserIT, WalkInPagesIT).",
+                "The walk-in queue's staff pages (SPEC C9): the desk's buttons post to the facade calls the API rows of the matrix make (404 for anyone not on duty in the queue); the administrator's queues and priorities (404 outside the clinics the caller administers); the registry desk (registrars and administrators, for patients their clinic's registry keeps, 404 otherwise) (WalkInBrowserIT).",
                 "POST /walk-in/desk/queues/{id}/call-next",
                 "POST /walk-in/desk/tickets/{id}/no-show",
                 "POST /walk-in/desk/tickets/{id}/finish",
