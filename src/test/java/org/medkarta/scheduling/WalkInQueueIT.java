@@ -288,6 +288,55 @@ class WalkInQueueIT extends SchedulingSupport {
                 .isInstanceOf(org.medkarta.shared.NotFound.class);
     }
 
+    @Test
+    void aQueueNamesEveryWrongFieldAndTakesOnlyDoctorsOfItsClinic() {
+        var clinic = clinic("Europe/Moscow");
+        var stranger = doctor(clinic("Europe/Moscow"), "therapist", "REGION");
+        var admin = TestStaff.administrator(identity, clinics, clinic.id());
+        var wrong = postAs(
+                identity.tokensFor(admin).accessToken(),
+                "/api/v1/clinics/" + clinic.id().value() + "/walk-in-queues",
+                map(
+                        "name", " ",
+                        "specialty", "astrologer",
+                        "room", "12",
+                        "day", LocalDate.now(clinic.zone()).minusDays(1).toString(),
+                        "opensAt", "20:00",
+                        "closesAt", "08:00",
+                        "doctorIds", List.of(stranger.id())));
+        assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(422);
+        assertThat(problem(wrong)).isEqualTo("invalid-input");
+        assertThat(body(wrong).get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("name", "specialty", "day", "closesAt", "doctorIds");
+        assertThat(postAs(stranger.token(), "/api/v1/clinics/" + clinic.id().value() + "/walk-in-queues", map())
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void theKioskTakesATicketByPolicyNumberAndBirthDateAndNamesNoOneOtherwise() {
+        var clinic = clinic("Europe/Moscow");
+        var doctor = doctor(clinic, "therapist", "REGION");
+        UUID queue = UUID.fromString(openQueue(clinic, List.of(doctor), "00:00", "23:59"));
+        var patient = patient();
+        String oms = String.valueOf(1_000_000_000_000_000L + (long) (Math.random() * 8_000_000_000_000_000L));
+        var added = postAs(
+                patient.token(), "/api/v1/patients/" + patient.id() + "/policies", map("kind", "OMS", "number", oms));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+
+        assertThatThrownBy(() -> walkIns.kioskByPolicy(queue, oms, "1999-09-09"))
+                .isInstanceOfSatisfying(
+                        org.medkarta.shared.InvalidInput.class,
+                        refused -> assertThat(refused.errors())
+                                .extracting(org.medkarta.shared.InvalidInput.FieldError::field)
+                                .containsExactly("policy"));
+        var ticket = walkIns.kioskByPolicy(queue, oms.substring(0, 4) + " " + oms.substring(4), "1980-01-02");
+        assertThat(ticket.number()).isEqualTo("Т-001");
+        assertThat(ticket.channel()).isEqualTo(WalkInChannel.KIOSK);
+        assertThat(ticket.patientId()).isEqualTo(patient.account().patientId());
+        assertThat(ticket.patientName()).isNull();
+    }
+
     // ---------------------------------------------------------------- helpers
 
     String openQueue(TestClinic clinic, List<TestDoctor> doctors, String opens, String closes) {
