@@ -37,6 +37,7 @@ import org.medkarta.shared.PatientId;
 import org.medkarta.shared.Representation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The walk-in electronic queue, «Дежурный врач» (SPEC C9, seed 002): a clinic opens a queue per
@@ -72,6 +73,7 @@ public class WalkInQueues {
     private final PatientRecords patientRecords;
     private final ClinicCare care;
     private final Representation representation;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     WalkInQueues(
@@ -83,6 +85,7 @@ public class WalkInQueues {
             PatientRecords patientRecords,
             ClinicCare care,
             Representation representation,
+            TransactionTemplate transaction,
             Clock clock) {
         this.walkIns = walkIns;
         this.notices = notices;
@@ -92,6 +95,7 @@ public class WalkInQueues {
         this.patientRecords = patientRecords;
         this.care = care;
         this.representation = representation;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -250,23 +254,29 @@ public class WalkInQueues {
         identity.requestCode(phone, client, locale);
     }
 
-    /** Takes a ticket at the kiosk for the patient whose phone the code was sent to. */
-    @Transactional
+    /**
+     * Takes a ticket at the kiosk for the patient whose phone the code was sent to. The code is
+     * checked outside the ticket's transaction, so a wrong one counts towards identity's limit
+     * (SPEC A5) even though no ticket is taken.
+     */
     public WalkInTicket kioskByCode(UUID queueId, String phone, String code, ClientInfo client) {
-        var queue = walkIns.queue(queueId).orElseThrow(NotFound::new);
+        walkIns.queue(queueId).orElseThrow(NotFound::new);
         var user = identity.signInWithCode(phone, code, client);
         if (user.patientId() == null) {
             throw new InvalidInput("phone", "scheduling.walk-in.validation.no-record");
         }
-        return view(
-                issue(
-                        queue.id(),
-                        user.patientId(),
-                        WalkInChannel.KIOSK,
-                        user.userId().value(),
-                        false),
-                queue,
-                false);
+        return transaction.execute(status -> {
+            var queue = walkIns.queue(queueId).orElseThrow(NotFound::new);
+            return view(
+                    issue(
+                            queue.id(),
+                            user.patientId(),
+                            WalkInChannel.KIOSK,
+                            user.userId().value(),
+                            false),
+                    queue,
+                    false);
+        });
     }
 
     /**

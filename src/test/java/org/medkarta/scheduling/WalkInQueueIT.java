@@ -38,6 +38,9 @@ class WalkInQueueIT extends SchedulingSupport {
     @Autowired
     Notifications notifications;
 
+    @Autowired
+    org.medkarta.notification.DevOutbox outbox;
+
     @Test
     void ticketsAreNumberedInTurnAndTheWaitIsEstimatedFromRecentVisits() {
         var clinic = clinic("Europe/Moscow");
@@ -335,6 +338,32 @@ class WalkInQueueIT extends SchedulingSupport {
         assertThat(ticket.channel()).isEqualTo(WalkInChannel.KIOSK);
         assertThat(ticket.patientId()).isEqualTo(patient.account().patientId());
         assertThat(ticket.patientName()).isNull();
+    }
+
+    @Test
+    void aWrongCodeAtTheKioskCountsTowardsTheSignInLimit() {
+        var clinic = clinic("Europe/Moscow");
+        var doctor = doctor(clinic, "therapist", "REGION");
+        UUID queue = UUID.fromString(openQueue(clinic, List.of(doctor), "00:00", "23:59"));
+        var patient = patient();
+        var kiosk = new org.medkarta.identity.ClientInfo("127.0.0.1", "kiosk");
+        walkIns.kioskCode(queue, patient.phone(), kiosk, java.util.Locale.forLanguageTag("ru"));
+        String wrong =
+                org.medkarta.testing.Outbox.latestCode(outbox, patient.phone()).equals("000000") ? "111111" : "000000";
+
+        var first = org.assertj.core.api.Assertions.catchThrowableOfType(
+                org.medkarta.shared.DomainException.class,
+                () -> walkIns.kioskByCode(queue, patient.phone(), wrong, kiosk));
+        var second = org.assertj.core.api.Assertions.catchThrowableOfType(
+                org.medkarta.shared.DomainException.class,
+                () -> walkIns.kioskByCode(queue, patient.phone(), wrong, kiosk));
+
+        assertThat(first.problem()).isEqualTo("wrong-code");
+        assertThat(((Number) second.properties().get("attemptsLeft")).intValue())
+                .isEqualTo(((Number) first.properties().get("attemptsLeft")).intValue() - 1);
+        var ticket = walkIns.kioskByCode(
+                queue, patient.phone(), org.medkarta.testing.Outbox.latestCode(outbox, patient.phone()), kiosk);
+        assertThat(ticket.number()).isEqualTo("Т-001");
     }
 
     // ---------------------------------------------------------------- helpers
