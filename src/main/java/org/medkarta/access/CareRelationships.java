@@ -8,13 +8,16 @@ import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.WalkInQueues;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.PatientId;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Whether a doctor is caring for a patient (SPEC F4): a booked appointment with them, a referral
- * naming them that is still valid or was used (a cancelled one is none), the patient's attachment to a clinic they work in,
+ * naming them that is still valid or was used (a cancelled one is none), a walk-in ticket they called
+ * (SPEC C9), the patient's attachment to a clinic they work in,
  * or any {@link CareRelationship} another module contributes (an open consultation).
  */
 @Component
@@ -23,11 +26,18 @@ class CareRelationships {
     private final ClinicDirectory clinics;
     private final Scheduling scheduling;
     private final List<CareRelationship> others;
+    // Looked up when first asked: the walk-in queues ask identity's patient records, which ask access.
+    private final ObjectProvider<WalkInQueues> walkIns;
 
-    CareRelationships(ClinicDirectory clinics, Scheduling scheduling, List<CareRelationship> others) {
+    CareRelationships(
+            ClinicDirectory clinics,
+            Scheduling scheduling,
+            List<CareRelationship> others,
+            ObjectProvider<WalkInQueues> walkIns) {
         this.clinics = clinics;
         this.scheduling = scheduling;
         this.others = others;
+        this.walkIns = walkIns;
     }
 
     boolean cares(SignedInUser doctor, PatientId patient, Instant now) {
@@ -45,6 +55,7 @@ class CareRelationships {
                                 && ids.contains(referral.doctorId())
                                 && (referral.usedAt() != null
                                         || referral.validUntil().isAfter(now)))
+                || walkIns.getObject().saw(ids, patient)
                 || profiles.stream().anyMatch(profile -> clinics.isAttached(patient, profile.clinicId()))
                 || others.stream().anyMatch(source -> source.cares(ids, patient, now));
     }

@@ -29,10 +29,13 @@ import org.springframework.stereotype.Component;
  * control, the doctor — nobody else):
  *
  * <ul>
- *   <li>CONNECT needs a person: the browser's signed-in session from the WebSocket handshake, or a
- *       bearer access token in the CONNECT frame's {@code Authorization} header (API clients).
- *   <li>SUBSCRIBE is allowed to {@code /topic/rooms.{id}} for members of the room and to the
- *       person's own {@code /user/queue/...}; to nothing else.
+ *   <li>CONNECT takes the browser's signed-in session from the WebSocket handshake, or a bearer
+ *       access token in the CONNECT frame's {@code Authorization} header (API clients); a bad token
+ *       is refused. A connection with neither is anonymous: a waiting-room board (SPEC C9).
+ *   <li>SUBSCRIBE is allowed to {@code /topic/public.…} for anyone, anonymous too: those topics
+ *       carry only what a public screen shows (a walk-in board's numbers and rooms); to {@code
+ *       /topic/rooms.{id}} for members of the room and to the person's own {@code /user/queue/...};
+ *       to nothing else.
  *   <li>SEND is allowed to {@code /app/rooms/{id}/...} for members of the room; to nothing else, so
  *       nobody publishes to a topic directly.
  * </ul>
@@ -51,6 +54,7 @@ class StompAuthorisation implements ChannelInterceptor {
     private static final Logger log = LoggerFactory.getLogger(StompAuthorisation.class);
     private static final Pattern ROOM_TOPIC = Pattern.compile("/topic/rooms\\.([0-9a-fA-F-]{36})");
     private static final Pattern ROOM_SEND = Pattern.compile("/app/rooms/([0-9a-fA-F-]{36})/[a-z]+");
+    private static final Pattern PUBLIC_TOPIC = Pattern.compile("/topic/public\\.[a-z-]+\\.[0-9a-fA-F-]{36}");
     private final RoomAccess access;
     private final Presence presence;
     private final JwtDecoder tokens;
@@ -88,8 +92,12 @@ class StompAuthorisation implements ChannelInterceptor {
         Principal user = accessor.getUser();
         if (user == null) {
             String header = accessor.getFirstNativeHeader("Authorization");
-            if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                throw refused("CONNECT without a session or a bearer token");
+            if (header == null) {
+                // Anonymous: it may subscribe to public topics only (see subscribe).
+                return;
+            }
+            if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                throw refused("CONNECT with an Authorization header that is not a bearer token");
             }
             try {
                 Authentication verified =
@@ -104,8 +112,11 @@ class StompAuthorisation implements ChannelInterceptor {
     }
 
     private void subscribe(StompHeaderAccessor accessor) {
-        UserId user = requireUser(accessor);
         String destination = accessor.getDestination();
+        if (destination != null && PUBLIC_TOPIC.matcher(destination).matches()) {
+            return;
+        }
+        UserId user = requireUser(accessor);
         if (destination == null) {
             throw refused("SUBSCRIBE without a destination");
         }

@@ -68,4 +68,20 @@ public final class SchedulingRefusal extends DomainException {
     static SchedulingRefusal forbidden() {
         return new SchedulingRefusal(Kind.FORBIDDEN, "forbidden");
     }
+
+    static SchedulingRefusal walkInClosed() {
+        return new SchedulingRefusal(Kind.CONFLICT, "walk-in-closed");
+    }
+
+    static SchedulingRefusal walkInTicketHeld(java.util.UUID ticket) {
+        return new SchedulingRefusal(Kind.CONFLICT, "walk-in-ticket-held").with("ticketId", ticket);
+    }
+
+    static SchedulingRefusal walkInPatientWithDoctor(String number) {
+        return new SchedulingRefusal(Kind.CONFLICT, "walk-in-patient-with-doctor", number).with("number", number);
+    }
+
+    static SchedulingRefusal walkInTicketNotCalled() {
+        return new SchedulingRefusal(Kind.CONFLICT, "walk-in-ticket-not-called");
+    }
 }

@@ -10,8 +10,7 @@
  *
  * <p>It does not hold clinics, doctors, services or documents (it asks the clinic module's {@link
  * org.medkarta.clinic.ClinicDirectory}), accounts (the identity module) or messages (it hands
- * finished texts to the notification module's outbox). Consultations and the walk-in queue (C9)
- * are not here.
+ * finished texts to the notification module's outbox). Consultations are not here.
  */
 @ApplicationModule(displayName = "Scheduling")
 package org.medkarta.scheduling;

@@ -1881,4 +1881,154 @@ class AccessMatrixIT extends AccessSupport {
         extracts.put(owner, remember(owner, body(extract).get("id").asString()));
         fixtures.put(owner, new Fixtures(contributor, doctor, entry, document, grant, secrets, ids));
     }
+    /** The walk-in queue's endpoints {@link #walkInTicketsAreTheirPatientsAndTheirQueuesStaffsAlone} calls. */
+    static final List<String> WALK_IN_ENDPOINTS = List.of(
+            "POST /api/v1/clinics/{id}/walk-in-queues",
+            "GET /api/v1/clinics/{id}/walk-in-settings",
+            "PUT /api/v1/clinics/{id}/walk-in-settings",
+            "GET /api/v1/clinics/{id}/walk-in-load",
+            "POST /api/v1/walk-in-queues/{id}/tickets",
+            "POST /api/v1/walk-in-queues/{id}/call-next",
+            "GET /api/v1/walk-in-tickets/{id}",
+            "POST /api/v1/walk-in-tickets/{id}/no-show",
+            "POST /api/v1/walk-in-tickets/{id}/finish",
+            "GET /walk-in/tickets/{id}",
+            "GET /walk-in/tickets/{id}/status",
+            "GET /walk-in/load",
+            "GET /walk-in/load/rows");
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.medkarta.scheduling.WalkInQueues walkInQueues;
+
+    /**
+     * The walk-in queue (SPEC C9): a ticket is its patient's and the staff's of its queue (a doctor
+     * on duty, the clinic's registry desk) alone; the doctor on duty alone calls, marks absent and
+     * finishes; the clinic's administrator alone opens queues, sets priorities and watches the load.
+     * Everyone else gets 404 and never the patient's name; an anonymous caller 401 (a page: sign-in).
+     */
+    @Test
+    void walkInTicketsAreTheirPatientsAndTheirQueuesStaffsAlone() {
+        var clinic = clinic();
+        var onDuty = doctor(clinic);
+        var admin = org.medkarta.testing.TestStaff.administrator(identity, clinics, clinic);
+        String adminToken = identity.tokensFor(admin).accessToken();
+        var queue = walkInQueues.open(
+                admin,
+                clinic,
+                new org.medkarta.scheduling.WalkInQueueForm(
+                        "Дежурный терапевт",
+                        "therapist",
+                        "12",
+                        LocalDate.now(clinics.timezone(clinic)).toString(),
+                        "00:00",
+                        "23:59",
+                        List.of(onDuty.view().id().value().toString())));
+        var patient = patient("Талонова", "Ольга");
+        var taken = postAs(patient.token(), "/api/v1/walk-in-queues/" + queue.id() + "/tickets", map());
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
+        String ticket = body(taken).get("id").asString();
+        String clinicPath = "/api/v1/clinics/" + clinic.value();
+        var queueBody = map(
+                "name",
+                "Чужая",
+                "specialty",
+                "therapist",
+                "room",
+                "1",
+                "day",
+                LocalDate.now(clinics.timezone(clinic)).toString(),
+                "opensAt",
+                "08:00",
+                "closesAt",
+                "09:00",
+                "doctorIds",
+                List.of(onDuty.view().id().value().toString()));
+
+        var outsiders = new LinkedHashMap<String, String>();
+        outsiders.put("another patient", patient("Чужова", "Инна").token());
+        outsiders.put("doctor of the clinic off duty", doctor(clinic).token());
+        var elsewhere = clinic();
+        outsiders.put("doctor of another clinic", doctor(elsewhere).token());
+        outsiders.put("registrar of another clinic", registrar(elsewhere).token());
+        outsiders.put(
+                "administrator of another clinic",
+                identity.tokensFor(org.medkarta.testing.TestStaff.administrator(identity, clinics, elsewhere))
+                        .accessToken());
+        outsiders.forEach((who, token) -> {
+            String cookie = session(token);
+            var answers = List.of(
+                    getWith(token, "/api/v1/walk-in-tickets/" + ticket),
+                    postAs(token, "/api/v1/walk-in-queues/" + queue.id() + "/tickets", map("patientId", patient.id())),
+                    postAs(token, "/api/v1/walk-in-queues/" + queue.id() + "/call-next", map()),
+                    postAs(token, "/api/v1/walk-in-tickets/" + ticket + "/no-show", map()),
+                    postAs(token, "/api/v1/walk-in-tickets/" + ticket + "/finish", map()),
+                    postAs(token, clinicPath + "/walk-in-queues", queueBody),
+                    getWith(token, clinicPath + "/walk-in-settings"),
+                    putAs(token, clinicPath + "/walk-in-settings", map("prebookedFirst", true)),
+                    getWith(token, clinicPath + "/walk-in-load"),
+                    get("/walk-in/tickets/" + ticket, "Cookie", cookie),
+                    get("/walk-in/tickets/" + ticket + "/status", "Cookie", cookie),
+                    get("/walk-in/load?clinic=" + clinic.value(), "Cookie", cookie),
+                    get("/walk-in/load/rows?clinic=" + clinic.value(), "Cookie", cookie));
+            for (var answer : answers) {
+                String call = who + " " + answer.request().method() + " " + answer.uri();
+                assertThat(answer.statusCode()).as(call).isEqualTo(404);
+                assertThat(answer.body()).as(call).doesNotContain("Талонова");
+            }
+        });
+
+        // Anonymous callers.
+        assertThat(get("/api/v1/walk-in-tickets/" + ticket, "Accept", "application/json")
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(post("/api/v1/walk-in-queues/" + queue.id() + "/tickets", map())
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(post("/api/v1/walk-in-queues/" + queue.id() + "/call-next", map())
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(post("/api/v1/walk-in-tickets/" + ticket + "/finish", map()).statusCode())
+                .isEqualTo(401);
+        assertThat(post("/api/v1/walk-in-tickets/" + ticket + "/no-show", map()).statusCode())
+                .isEqualTo(401);
+        assertThat(post(clinicPath + "/walk-in-queues", queueBody).statusCode()).isEqualTo(401);
+        assertThat(get(clinicPath + "/walk-in-load", "Accept", "application/json")
+                        .statusCode())
+                .isEqualTo(401);
+        for (String path : List.of("/walk-in/tickets/" + ticket, "/walk-in/load?clinic=" + clinic.value())) {
+            assertThat(get(path).statusCode()).as(path).isEqualTo(302);
+        }
+
+        // The patient reads their ticket without a name; the clinic's registrar with it, but takes
+        // none for a patient the registry does not keep.
+        assertThat(getWith(patient.token(), "/api/v1/walk-in-tickets/" + ticket).body())
+                .doesNotContain("Талонова");
+        var registrar = registrar(clinic);
+        assertThat(getWith(registrar.token(), "/api/v1/walk-in-tickets/" + ticket)
+                        .body())
+                .contains("Талонова");
+        assertThat(postAs(
+                                registrar.token(),
+                                "/api/v1/walk-in-queues/" + queue.id() + "/tickets",
+                                map("patientId", patient("Незнакомова", "Яна").id()))
+                        .statusCode())
+                .isEqualTo(404);
+        // The administrator watches and configures; the doctor on duty calls and finishes.
+        assertThat(getWith(adminToken, clinicPath + "/walk-in-load").statusCode())
+                .isEqualTo(200);
+        assertThat(getWith(adminToken, clinicPath + "/walk-in-settings").statusCode())
+                .isEqualTo(200);
+        assertThat(putAs(adminToken, clinicPath + "/walk-in-settings", map("prebookedFirst", true))
+                        .statusCode())
+                .isEqualTo(200);
+        var called = postAs(onDuty.token(), "/api/v1/walk-in-queues/" + queue.id() + "/call-next", map());
+        assertThat(called.statusCode()).as(called.body()).isEqualTo(200);
+        assertThat(called.body()).contains("Талонова");
+        assertThat(get("/walk-in/tickets/" + ticket, "Cookie", session(patient.token()))
+                        .body())
+                .contains("кабинет 12");
+        assertThat(postAs(onDuty.token(), "/api/v1/walk-in-tickets/" + ticket + "/finish", map())
+                        .statusCode())
+                .isEqualTo(200);
+    }
 }

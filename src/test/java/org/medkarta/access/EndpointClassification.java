@@ -126,6 +126,52 @@ final class EndpointClassification {
                 "POST /referrals/paper");
         add(
                 all,
+                Kind.MATRIX,
+                "The walk-in queue (SPEC C9, issue 19): called by AccessMatrixIT.walkInTicketsAreTheirPatientsAndTheirQueuesStaffsAlone for the patient, another patient, a doctor of the clinic off duty, a doctor, registrar and administrator of another clinic, the clinic's registrar and administrator, the doctor on duty and anonymous callers; the rules in WalkInQueueIT.",
+                "POST /api/v1/clinics/{id}/walk-in-queues",
+                "GET /api/v1/clinics/{id}/walk-in-settings",
+                "PUT /api/v1/clinics/{id}/walk-in-settings",
+                "GET /api/v1/clinics/{id}/walk-in-load",
+                "POST /api/v1/walk-in-queues/{id}/tickets",
+                "POST /api/v1/walk-in-queues/{id}/call-next",
+                "GET /api/v1/walk-in-tickets/{id}",
+                "POST /api/v1/walk-in-tickets/{id}/no-show",
+                "POST /api/v1/walk-in-tickets/{id}/finish",
+                "GET /walk-in/tickets/{id}",
+                "GET /walk-in/tickets/{id}/status",
+                "GET /walk-in/load",
+                "GET /walk-in/load/rows");
+        add(
+                all,
+                Kind.PUBLIC,
+                "The walk-in queue's public faces (SPEC C9, seed 002): a clinic's queues of a day (names, rooms, hours, doctors on duty, no patient), the waiting-room board (numbers and rooms only, no name) and the kiosk at the entrance, where a patient signs in by an SMS code (identity's limits per phone and address) or by policy number and birth date to take a ticket; nothing of anyone is shown but the ticket just taken (WalkInQueueIT, WalkInBrowserIT).",
+                "GET /api/v1/clinics/{id}/walk-in-queues",
+                "GET /api/v1/walk-in-queues/{id}/board",
+                "GET /walk-in/board/{id}",
+                "GET /walk-in/kiosk/{id}",
+                "POST /walk-in/kiosk/{id}/code",
+                "POST /walk-in/kiosk/{id}/ticket");
+        add(
+                all,
+                Kind.SELF_ONLY,
+                "The patient's walk-in page (SPEC C9): today's queues and the caller's own tickets; a ticket is taken for the caller alone (WalkInBrowserIT). The doctor's desk lists only the queues the caller is on duty in today.",
+                "GET /walk-in",
+                "POST /walk-in/queues/{id}/tickets",
+                "GET /walk-in/desk");
+        add(
+                all,
+                Kind.STAFF_ONLY,
+                "The walk-in queue's staff pages (SPEC C9): the desk's buttons post to the facade calls the API rows of the matrix make (404 for anyone not on duty in the queue); the administrator's queues and priorities (404 outside the clinics the caller administers); the registry desk (registrars and administrators, for patients their clinic's registry keeps, 404 otherwise) (WalkInBrowserIT).",
+                "POST /walk-in/desk/queues/{id}/call-next",
+                "POST /walk-in/desk/tickets/{id}/no-show",
+                "POST /walk-in/desk/tickets/{id}/finish",
+                "GET /walk-in/admin",
+                "POST /walk-in/admin/queues",
+                "POST /walk-in/admin/settings",
+                "GET /walk-in/registry",
+                "POST /walk-in/registry/tickets");
+        add(
+                all,
                 Kind.SELF_ONLY,
                 "The patient's own record-access requests and the form to file one (SPEC E0): the caller's own only; filing posts to the facade call the API row makes (RecordRequestsIT, RecordRequestBrowserIT).",
                 "GET /access/record-requests",

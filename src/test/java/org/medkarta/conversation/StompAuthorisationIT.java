@@ -109,10 +109,35 @@ class StompAuthorisationIT extends ConversationSupport {
     }
 
     @Test
-    void connectingWithoutATokenOrWithABadOneIsRefused() {
-        assertThatThrownBy(() -> StompPeer.connect(port, null)).isInstanceOf(Exception.class);
+    void aBadTokenIsRefusedAndAConnectionWithoutOneHearsPublicTopicsAlone() throws Exception {
         assertThatThrownBy(() -> StompPeer.connect(port, "not-a-token")).isInstanceOf(Exception.class);
+        var patient = person("Анна");
+        var doctor = person("Борис");
+        var room = room(patient, doctor);
+        // A waiting-room board (SPEC C9) follows its queue without anyone signing in.
+        String board = "/topic/public.walk-in." + java.util.UUID.randomUUID();
+        try (var screen = StompPeer.connect(port, null)) {
+            screen.subscribe(board);
+            Thread.sleep(300);
+            messaging.convertAndSend(board, (Object) Map.of("waiting", 3));
+            assertThat(screen.next(5000).body().get("waiting").asInt()).isEqualTo(3);
+        }
+        try (var anonymous = StompPeer.connect(port, null)) {
+            anonymous.subscribe("/topic/rooms." + room.value());
+            assertThat(anonymous.refusals(5000)).contains("not-found");
+        }
+        try (var anonymous = StompPeer.connect(port, null)) {
+            anonymous.send("/app/rooms/" + room.value() + "/messages", Map.of("text", "Привет"));
+            assertThat(anonymous.refusals(5000)).contains("not-found");
+        }
+        try (var anonymous = StompPeer.connect(port, null)) {
+            anonymous.subscribe("/topic/public.walk-in.not-a-queue");
+            assertThat(anonymous.refusals(5000)).contains("not-found");
+        }
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.messaging.simp.SimpMessagingTemplate messaging;
 
     @Test
     void aRemovedMemberGetsNothingFurther() throws Exception {
