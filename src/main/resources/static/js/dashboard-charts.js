@@ -20,6 +20,7 @@
       data: { labels: days, datasets: datasets },
       options: {
         responsive: true,
+        aspectRatio: 3,
         animation: false,
         plugins: { legend: { display: true } },
         scales: { x: { stacked: stacked }, y: { stacked: stacked, beginAtZero: true, ticks: { precision: 0 } } }
