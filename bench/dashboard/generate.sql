@@ -50,10 +50,10 @@ CREATE TEMPORARY TABLE bench_slot AS
 SELECT n, d, start,
        CASE WHEN h < :booked THEN 'BOOKED' WHEN h = 99 THEN 'CLOSED' ELSE 'FREE' END AS status,
        (n * 2654435761) % 1000 AS fate
-FROM (SELECT ((day + :days_past) * :doctors + (d - 1)) * :slots + k AS n, d,
+FROM (SELECT ((day + :days_past)::bigint * :doctors + (d - 1)) * :slots + k AS n, d,
              ((date_trunc('day', now() AT TIME ZONE 'Europe/Moscow') + day * INTERVAL '1 day'
                + INTERVAL '9 hours' + (k - 1) * INTERVAL '30 minutes') AT TIME ZONE 'Europe/Moscow') AS start,
-             (((day + :days_past) * :doctors + (d - 1)) * :slots + k) * 40503 % 100 AS h
+             (((day + :days_past)::bigint * :doctors + (d - 1)) * :slots + k) * 40503 % 100 AS h
       FROM generate_series(-:days_past, :days_ahead - 1) AS day
       CROSS JOIN generate_series(1, :doctors) AS d
       CROSS JOIN generate_series(1, :slots) AS k) AS numbered;
