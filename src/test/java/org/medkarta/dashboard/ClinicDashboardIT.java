@@ -66,6 +66,12 @@ class ClinicDashboardIT extends ApiSupport {
     @Autowired
     ClinicDashboards dashboards;
 
+    @Autowired
+    org.medkarta.clinic.HeadsOfDepartment heads;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @BeforeEach
     @AfterEach
     void realTime() {
@@ -263,6 +269,40 @@ class ClinicDashboardIT extends ApiSupport {
                 "/api/v1/clinics/" + world.clinic().value() + "/dashboard");
         assertThat(refused.statusCode()).isEqualTo(404);
         assertThat(refused.body()).doesNotContain("bookedSlots");
+    }
+
+    @Test
+    void eightAppointmentsOfOneHeadAtOnceLeaveOneGrantAndTheDashboardOpensToThemAlone() throws Exception {
+        var clinic = TestClinics.register(clinics, "Клиника заведующих").id();
+        var admin = TestStaff.administrator(identity, clinics, clinic);
+        var doctor = TestCare.doctor(clinics, clinic);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+        for (int i = 0; i < 8; i++) {
+            done.add(pool.submit(() -> {
+                start.await();
+                heads.appoint(admin, clinic, doctor.id());
+                return null;
+            }));
+        }
+        start.countDown();
+        for (var each : done) {
+            each.get();
+        }
+        pool.shutdown();
+        long grants = jdbc.sql("SELECT COUNT(*) FROM identity_role WHERE account_id = :user AND role = :role"
+                        + " AND clinic_id = :clinic")
+                .param("user", doctor.userId().value())
+                .param("role", Role.HEAD_OF_DEPARTMENT.name())
+                .param("clinic", clinic.value())
+                .query(Long.class)
+                .single();
+        assertThat(grants).isEqualTo(1);
+        assertThat(heads.of(admin, clinic)).containsExactly(doctor.id());
+        assertThat(dashboards.maySee(TestCare.signedIn(doctor), clinic)).isTrue();
+        heads.remove(admin, clinic, doctor.id());
+        assertThat(dashboards.maySee(TestCare.signedIn(doctor), clinic)).isFalse();
     }
 
     private void assertRefused(World world, DashboardFilter filter, String field) {
