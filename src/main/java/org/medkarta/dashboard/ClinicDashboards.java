@@ -16,6 +16,7 @@ import org.medkarta.clinic.ClinicCard;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.HeadsOfDepartment;
+import org.medkarta.clinic.ServiceId;
 import org.medkarta.clinic.ServiceView;
 import org.medkarta.consultation.ConsultationFigures;
 import org.medkarta.dashboard.ClinicDashboard.Day;
@@ -158,7 +159,7 @@ public class ClinicDashboards {
             errors.reject("doctorId", "dashboard.validation.doctor-not-here");
         }
         if (service != null
-                && clinics.service(new org.medkarta.clinic.ServiceId(service))
+                && clinics.service(new ServiceId(service))
                         .filter(found -> found.clinicId().equals(clinic))
                         .isEmpty()) {
             errors.reject("serviceId", "dashboard.validation.service-not-here");
