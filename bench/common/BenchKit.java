@@ -53,6 +53,29 @@ final class BenchKit {
         }
     }
 
+    /**
+     * An RS256 access token for a staff account {@code user} holding {@code roles} (claims as the app
+     * writes them: {@code ROLE} or {@code ROLE@clinic-uuid}), signed with the key the app was started
+     * with, like {@link #patientToken}.
+     */
+    static String staffToken(PrivateKey key, String user, String name, java.util.List<String> roles, long now) {
+        try {
+            var url = Base64.getUrlEncoder().withoutPadding();
+            String header = url.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8));
+            String claims = "{\"iss\":\"https://medkarta.org\",\"aud\":[\"medkarta-api\"],\"jti\":\""
+                    + java.util.UUID.randomUUID() + "\",\"sub\":\"" + user + "\",\"iat\":" + now + ",\"exp\":"
+                    + (now + 3600) + ",\"name\":\"" + name + "\",\"method\":\"PASSWORD\",\"roles\":["
+                    + String.join(",", roles.stream().map(role -> "\"" + role + "\"").toList()) + "]}";
+            String payload = url.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+            var signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(key);
+            signature.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
+            return header + "." + payload + "." + url.encodeToString(signature.sign());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Latencies in nanoseconds, kept whole (a run has at most a few hundred thousand). */
     static final class Recorder {
         private long[] values = new long[1 << 16];

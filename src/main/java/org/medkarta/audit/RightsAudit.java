@@ -2,6 +2,7 @@ package org.medkarta.audit;
 
 import org.medkarta.identity.PatientIdentifiersUsed;
 import org.medkarta.identity.RoleGranted;
+import org.medkarta.identity.RoleWithdrawn;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,18 @@ class RightsAudit {
                 granted.clinic() == null
                         ? granted.role().name()
                         : granted.role().name() + "@" + granted.clinic().value(),
+                "SUCCESS",
+                null));
+    }
+
+    @ApplicationModuleListener
+    void on(RoleWithdrawn withdrawn) {
+        trail.record(AuditEntry.of(
+                withdrawn.user().value(),
+                "SYSTEM",
+                null,
+                "ROLE_WITHDRAWN",
+                withdrawn.role().name() + "@" + withdrawn.clinic().value(),
                 "SUCCESS",
                 null));
     }

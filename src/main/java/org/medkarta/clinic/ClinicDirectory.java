@@ -427,6 +427,15 @@ public class ClinicDirectory {
         return doctors.ofClinic(clinic);
     }
 
+    /**
+     * Every doctor of a clinic, inactive ones too, for a module that has already decided that the
+     * person asking may see the clinic's staff (the dashboards, SPEC J3).
+     */
+    @Transactional(readOnly = true)
+    public List<DoctorView> doctorsOf(ClinicId clinic) {
+        return doctors.ofClinic(clinic);
+    }
+
     /** A doctor of the clinic, for its administrators. */
     @Transactional(readOnly = true)
     public DoctorView doctorOf(SignedInUser actor, ClinicId clinic, DoctorId doctor) {

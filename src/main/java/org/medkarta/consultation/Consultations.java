@@ -176,7 +176,7 @@ public class Consultations {
                 clock.instant(),
                 null,
                 null);
-        if (!requests.insert(consultation)) {
+        if (!requests.insert(consultation, booked.serviceId())) {
             // Opened twice at once: the other opening stored it. ON CONFLICT rather than catching the
             // duplicate key, which on PostgreSQL would abort this transaction and the re-read with it.
             return requests.ofAppointment(booked.appointmentId()).map(c -> c.view(clock.instant()));

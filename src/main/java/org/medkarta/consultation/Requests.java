@@ -49,15 +49,19 @@ class Requests {
         this.jdbc = jdbc;
     }
 
-    /** Stores the request; false when the appointment already has one (a concurrent opening won). */
-    boolean insert(Consultation c) {
+    /**
+     * Stores the request of a booking for {@code service}; false when the appointment already has one
+     * (a concurrent opening won).
+     */
+    boolean insert(Consultation c, UUID service) {
         return jdbc.sql("INSERT INTO consultation (" + COLUMNS + """
-                        , patient_search) VALUES (:id, :appointment, :kind, :channel, :state, :patient, :patientUser, :patientName,
+                        , patient_search, service_id) VALUES (:id, :appointment, :kind, :channel, :state, :patient, :patientUser, :patientName,
                           :doctor, :doctorUser, :doctorName, :clinic, :service, :referring, :referringUser,
                           :referringName, :start, :end, :on, :zone, :question, :anamnesis, :complaints, :opened, NULL, NULL,
-                          :search) ON CONFLICT DO NOTHING
+                          :search, :serviceId) ON CONFLICT DO NOTHING
                         """)
                         .param("search", searchable(c.patientName()))
+                        .param("serviceId", service)
                         .param("id", c.id())
                         .param("appointment", c.appointmentId())
                         .param("kind", c.kind().name())

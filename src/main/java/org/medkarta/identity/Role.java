@@ -7,6 +7,11 @@ public enum Role {
     CLINIC_ADMIN,
     /** Clinic registry staff: find and book patients, keep their identifiers and policies (issue 12). */
     REGISTRAR,
+    /**
+     * A doctor of the clinic its administrator appointed head of department (заведующий отделением,
+     * issue 19): sees the clinic's dashboards (SPEC J3).
+     */
+    HEAD_OF_DEPARTMENT,
     PLATFORM_ADMIN,
     SUPPORT;
 

@@ -49,6 +49,9 @@ public class SecurityConfiguration {
         "/record/**",
         "/consultations/**",
         "/conversations/**",
+        "/dashboards",
+        "/clinics/*/dashboard",
+        "/clinics/*/dashboard.csv",
         "/device-check"
     };
 

@@ -1539,6 +1539,150 @@ class AccessMatrixIT extends AccessSupport {
         throw new AssertionError("no consultation opened for appointment " + appointment);
     }
 
+    /** The dashboard and head-of-department endpoints {@link #aClinicsDashboardIsItsAdministratorsAndItsHeadsOfDepartmentAlone} calls. */
+    static final List<String> DASHBOARD_ENDPOINTS = List.of(
+            "GET /api/v1/clinics/{id}/dashboard",
+            "GET /api/v1/clinics/{id}/dashboard.csv",
+            "GET /clinics/{id}/dashboard",
+            "GET /clinics/{id}/dashboard.csv",
+            "GET /api/v1/clinics/{id}/heads-of-department",
+            "PUT /api/v1/clinics/{id}/doctors/{doctorId}/head-of-department",
+            "DELETE /api/v1/clinics/{id}/doctors/{doctorId}/head-of-department",
+            "POST /admin/clinics/{id}/doctors/{doctorId}/head-of-department");
+
+    /**
+     * Clinic dashboards (SPEC J3, issue 19): a clinic's figures are its administrators' and the doctors
+     * they appointed heads of department; its other doctors, its registrar, every kind of staff of
+     * another clinic (a head of department there included) and patients get 404 (the clinic's
+     * existence is not revealed), anonymous callers 401 (a page: sign-in). Appointing and removing a
+     * head is the clinic's administrators' alone, and a removed head loses the dashboard at once,
+     * though their token still is the one they signed in with.
+     */
+    @Test
+    void aClinicsDashboardIsItsAdministratorsAndItsHeadsOfDepartmentAlone() {
+        var clinic = clinic();
+        String id = clinic.value().toString();
+        String admin = administrator(clinic);
+        var head = doctor(clinic);
+        var colleague = doctor(clinic);
+        String headPath =
+                "/api/v1/clinics/" + id + "/doctors/" + head.view().id().value() + "/head-of-department";
+        String api = "/api/v1/clinics/" + id + "/dashboard";
+        String csv = api + ".csv";
+        String page = "/clinics/" + id + "/dashboard";
+        String pageCsv = page + ".csv";
+        String heads = "/api/v1/clinics/" + id + "/heads-of-department";
+        String pageAction =
+                "/admin/clinics/" + id + "/doctors/" + head.view().id().value() + "/head-of-department";
+
+        var elsewhere = clinic();
+        var foreignHead = doctor(elsewhere);
+        String foreignAdmin = administrator(elsewhere);
+        var appointedThere = putAs(
+                foreignAdmin,
+                "/api/v1/clinics/" + elsewhere.value() + "/doctors/"
+                        + foreignHead.view().id().value() + "/head-of-department",
+                map());
+        assertThat(appointedThere.statusCode()).as(appointedThere.body()).isEqualTo(204);
+
+        // Before the appointment the doctor is just a doctor of the clinic.
+        assertThat(getWith(head.token(), api).statusCode()).isEqualTo(404);
+        var appointed = putAs(admin, headPath, map());
+        assertThat(appointed.statusCode()).as(appointed.body()).isEqualTo(204);
+        assertThat(putAs(admin, headPath, map()).statusCode())
+                .as("twice is once")
+                .isEqualTo(204);
+        var listed = getWith(admin, heads);
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        assertThat(body(listed).size()).isEqualTo(1);
+        assertThat(body(listed).get(0).asString())
+                .isEqualTo(head.view().id().value().toString());
+
+        var allowed = new LinkedHashMap<String, String>();
+        allowed.put("the clinic's administrator", admin);
+        allowed.put("the clinic's head of department", head.token());
+        allowed.forEach((who, token) -> {
+            var json = getWith(token, api);
+            assertThat(json.statusCode()).as(who + " " + json.body()).isEqualTo(200);
+            assertThat(body(json).get("clinic").asString()).as(who).isEqualTo(id);
+            var file = get(csv, "Authorization", "Bearer " + token, "Accept", "text/csv");
+            assertThat(file.statusCode()).as(who).isEqualTo(200);
+            assertThat(file.headers().firstValue("Content-Type").orElse(""))
+                    .as(who)
+                    .startsWith("text/csv");
+            String cookie = session(token);
+            var shown = get(page, "Cookie", cookie);
+            assertThat(shown.statusCode()).as(who + " page").isEqualTo(200);
+            assertThat(shown.body()).as(who + " page").contains("id=\"load-chart\"");
+            assertThat(get(pageCsv, "Cookie", cookie).statusCode())
+                    .as(who + " page CSV")
+                    .isEqualTo(200);
+        });
+
+        var outsiders = new LinkedHashMap<String, String>();
+        outsiders.put("another doctor of the clinic", colleague.token());
+        outsiders.put("the clinic's registrar", registrar(clinic).token());
+        outsiders.put("an administrator of another clinic", foreignAdmin);
+        outsiders.put("a head of department of another clinic", foreignHead.token());
+        outsiders.put("a doctor of another clinic", doctor(elsewhere).token());
+        outsiders.put("a registrar of another clinic", registrar(elsewhere).token());
+        outsiders.put("a patient", patient().token());
+        outsiders.forEach((who, token) -> {
+            String cookie = session(token);
+            for (var answer : List.of(
+                    getWith(token, api),
+                    getWith(token, csv),
+                    get(page, "Cookie", cookie),
+                    get(pageCsv, "Cookie", cookie))) {
+                assertThat(answer.statusCode()).as(who + " " + answer.uri()).isEqualTo(404);
+                assertThat(answer.body()).as(who + " " + answer.uri()).doesNotContain("load-chart");
+            }
+            String csrf = csrf(get("/", "Cookie", cookie).body());
+            for (var answer : List.of(
+                    getWith(token, heads),
+                    putAs(token, headPath, map()),
+                    send(request(headPath)
+                            .header("Authorization", "Bearer " + token)
+                            .header("Accept", "application/json")
+                            .DELETE()
+                            .build()),
+                    pagePost(cookie, csrf, pageAction, "head=false"))) {
+                assertThat(answer.statusCode())
+                        .as(who + " " + answer.request().method() + " " + answer.uri())
+                        .isIn(403, 404);
+            }
+        });
+        assertThat(getWith(head.token(), api).statusCode())
+                .as("nobody else removed the head")
+                .isEqualTo(200);
+
+        // The administrator removes the head on the doctors page: the dashboard answers 404 at once.
+        String adminCookie = session(admin);
+        var removed = pagePost(adminCookie, csrf(get("/", "Cookie", adminCookie).body()), pageAction, "head=false");
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(302);
+        assertThat(getWith(head.token(), api).statusCode()).isEqualTo(404);
+        assertThat(body(getWith(admin, heads)).size()).isZero();
+        var again = putAs(admin, headPath, map());
+        assertThat(again.statusCode()).isEqualTo(204);
+        var gone = send(request(headPath)
+                .header("Authorization", "Bearer " + admin)
+                .DELETE()
+                .build());
+        assertThat(gone.statusCode()).as(gone.body()).isEqualTo(204);
+        assertThat(getWith(head.token(), api).statusCode()).isEqualTo(404);
+        // A doctor of another clinic cannot be made head of this one.
+        var foreign = putAs(
+                admin,
+                "/api/v1/clinics/" + id + "/doctors/" + foreignHead.view().id().value() + "/head-of-department",
+                map());
+        assertThat(foreign.statusCode()).isEqualTo(404);
+
+        assertThat(getWith(null, api).statusCode()).isEqualTo(401);
+        assertThat(getWith(null, heads).statusCode()).isEqualTo(401);
+        assertThat(get(page).statusCode()).isEqualTo(302);
+        assertThat(get(pageCsv).statusCode()).isEqualTo(302);
+    }
+
     @Test
     void anAnonymousAttemptAtARecordPageIsSentToSignInAndAuditedOnce() {
         var owner = patient();

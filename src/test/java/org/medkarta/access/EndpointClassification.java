@@ -172,6 +172,23 @@ final class EndpointClassification {
                 "POST /walk-in/registry/tickets");
         add(
                 all,
+                Kind.MATRIX,
+                "Clinic dashboards and heads of department (SPEC J3, issue 19): called by AccessMatrixIT.aClinicsDashboardIsItsAdministratorsAndItsHeadsOfDepartmentAlone for the clinic's administrator, a head of department (also after removal), another doctor of the clinic, its registrar, another clinic's administrator, doctor and head of department, a patient and anonymous callers; the figures in ClinicDashboardIT.",
+                "GET /api/v1/clinics/{id}/dashboard",
+                "GET /api/v1/clinics/{id}/dashboard.csv",
+                "GET /clinics/{id}/dashboard",
+                "GET /clinics/{id}/dashboard.csv",
+                "GET /api/v1/clinics/{id}/heads-of-department",
+                "PUT /api/v1/clinics/{id}/doctors/{doctorId}/head-of-department",
+                "DELETE /api/v1/clinics/{id}/doctors/{doctorId}/head-of-department",
+                "POST /admin/clinics/{id}/doctors/{doctorId}/head-of-department");
+        add(
+                all,
+                Kind.SELF_ONLY,
+                "The dashboards the caller may see (issue 19): their own clinics' only, listed or redirected to (ClinicDashboardBrowserIT).",
+                "GET /dashboards");
+        add(
+                all,
                 Kind.SELF_ONLY,
                 "The patient's own record-access requests and the form to file one (SPEC E0): the caller's own only; filing posts to the facade call the API row makes (RecordRequestsIT, RecordRequestBrowserIT).",
                 "GET /access/record-requests",

@@ -10,6 +10,7 @@ import org.medkarta.clinic.ClinicForm;
 import org.medkarta.clinic.DoctorForm;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.DocumentKind;
+import org.medkarta.clinic.HeadsOfDepartment;
 import org.medkarta.clinic.ServiceForm;
 import org.medkarta.clinic.ServiceFormat;
 import org.medkarta.clinic.ServiceId;
@@ -47,10 +48,12 @@ import org.springframework.web.multipart.MultipartFile;
 class ClinicAdminPages {
 
     private final ClinicDirectory directory;
+    private final HeadsOfDepartment heads;
     private final Forms forms;
     private final PublicUrl publicUrl;
 
-    ClinicAdminPages(ClinicDirectory directory, Forms forms, PublicUrl publicUrl) {
+    ClinicAdminPages(ClinicDirectory directory, HeadsOfDepartment heads, Forms forms, PublicUrl publicUrl) {
+        this.heads = heads;
         this.publicUrl = publicUrl;
         this.directory = directory;
         this.forms = forms;
@@ -495,6 +498,7 @@ class ClinicAdminPages {
     private void doctorsModel(SignedInUser user, ClinicId clinic, Model model) {
         model.addAttribute("clinic", directory.clinic(user, clinic));
         model.addAttribute("doctors", directory.doctorsOf(user, clinic));
+        model.addAttribute("heads", heads.of(user, clinic));
         model.addAttribute("specialties", directory.specialties());
         model.addAttribute("visibilities", Visibility.values());
     }
@@ -546,6 +550,7 @@ class ClinicAdminPages {
         model.addAttribute("clinic", directory.clinic(user, clinic));
         model.addAttribute("services", directory.servicesOf(user, clinic));
         model.addAttribute("doctors", directory.doctorsOf(user, clinic));
+        model.addAttribute("heads", heads.of(user, clinic));
         model.addAttribute("specialties", directory.specialties());
         model.addAttribute("visibilities", Visibility.values());
         model.addAttribute("formats", ServiceFormat.values());

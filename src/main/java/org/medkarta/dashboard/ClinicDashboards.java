@@ -1,0 +1,286 @@
+package org.medkarta.dashboard;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.medkarta.clinic.ClinicCard;
+import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.DoctorView;
+import org.medkarta.clinic.HeadsOfDepartment;
+import org.medkarta.clinic.ServiceId;
+import org.medkarta.clinic.ServiceView;
+import org.medkarta.consultation.ConsultationFigures;
+import org.medkarta.dashboard.ClinicDashboard.Day;
+import org.medkarta.dashboard.ClinicDashboard.Doctor;
+import org.medkarta.dashboard.ClinicDashboard.Figures;
+import org.medkarta.identity.Role;
+import org.medkarta.identity.SignedInUser;
+import org.medkarta.scheduling.ScheduleLoad;
+import org.medkarta.shared.ClinicId;
+import org.medkarta.shared.DoctorId;
+import org.medkarta.shared.FieldErrors;
+import org.medkarta.shared.NotFound;
+import org.medkarta.shared.TypedId;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The clinic dashboards (SPEC J3, issue 19): who may see a clinic's figures, and the figures side by
+ * side. The clinic's administrators (and platform administrators) and the doctors it appointed heads
+ * of department see them; anyone else, other clinics' staff included, gets {@link NotFound}, so a
+ * dashboard never tells that a clinic exists to someone who may not see it.
+ *
+ * <p>Six aggregate statements make a dashboard whatever the period: load by day and by doctor
+ * (scheduling), requests by day and by doctor, protocols sent by day and by doctor (consultation).
+ */
+@Service
+public class ClinicDashboards {
+
+    /** The longest period one dashboard covers: a year, leap day included. */
+    static final int MAX_DAYS = 366;
+
+    /**
+     * The days before and after today a dashboard covers when no period is asked for: the past two
+     * weeks' work and the coming two weeks' bookings.
+     */
+    static final int DEFAULT_HALF = 14;
+
+    private final ClinicDirectory clinics;
+    private final HeadsOfDepartment heads;
+    private final ScheduleLoad load;
+    private final ConsultationFigures consultations;
+    private final Clock clock;
+
+    ClinicDashboards(
+            ClinicDirectory clinics,
+            HeadsOfDepartment heads,
+            ScheduleLoad load,
+            ConsultationFigures consultations,
+            Clock clock) {
+        this.clinics = clinics;
+        this.heads = heads;
+        this.load = load;
+        this.consultations = consultations;
+        this.clock = clock;
+    }
+
+    /** Whether the person may see the clinic's dashboard: its administrator or a head of department of it. */
+    @Transactional(readOnly = true)
+    public boolean maySee(SignedInUser actor, ClinicId clinic) {
+        return actor != null && clinic != null && (clinics.administers(actor, clinic) || heads.heads(actor, clinic));
+    }
+
+    /** The clinics whose dashboards the person may see, by name. */
+    @Transactional(readOnly = true)
+    public List<ClinicCard> clinicsOf(SignedInUser actor) {
+        if (actor == null) {
+            return List.of();
+        }
+        var ids = new LinkedHashSet<ClinicId>();
+        if (!actor.has(Role.PLATFORM_ADMIN)) {
+            clinics.administered(actor).forEach(clinic -> ids.add(clinic.id()));
+        }
+        actor.roles().stream()
+                .filter(grant -> grant.role() == Role.HEAD_OF_DEPARTMENT && grant.clinic() != null)
+                .filter(grant -> heads.heads(actor, grant.clinic()))
+                .forEach(grant -> ids.add(grant.clinic()));
+        return ids.stream()
+                .map(clinics::card)
+                .sorted(Comparator.comparing(ClinicCard::name))
+                .toList();
+    }
+
+    /** The clinic's doctors, for the doctor filter. */
+    @Transactional(readOnly = true)
+    public List<DoctorView> doctors(SignedInUser actor, ClinicId clinic) {
+        see(actor, clinic);
+        return clinics.doctorsOf(clinic).stream()
+                .sorted(Comparator.comparing(DoctorView::fullName))
+                .toList();
+    }
+
+    /** The clinic's active services, for the service filter. */
+    @Transactional(readOnly = true)
+    public List<ServiceView> services(SignedInUser actor, ClinicId clinic) {
+        see(actor, clinic);
+        return clinics.activeServices(clinic).stream()
+                .sorted(Comparator.comparing(ServiceView::name))
+                .toList();
+    }
+
+    /**
+     * The clinic's figures over the filter's period.
+     *
+     * @throws NotFound unless the person may see the clinic's dashboard
+     * @throws org.medkarta.shared.InvalidInput naming {@code from}, {@code to}, {@code doctorId} or
+     *     {@code serviceId}: not a date, a period ending before it starts or longer than a year, not
+     *     an id, or a doctor or service of another clinic
+     */
+    @Transactional(readOnly = true)
+    public ClinicDashboard dashboard(SignedInUser actor, ClinicId clinic, DashboardFilter filter) {
+        ClinicCard card = see(actor, clinic);
+        ZoneId zone = ZoneId.of(card.timezone());
+        var now = clock.instant();
+        var errors = new FieldErrors();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        LocalDate to = date(filter.to(), "to", errors);
+        LocalDate from = date(filter.from(), "from", errors);
+        DoctorId doctor = filter.doctorId() == null || filter.doctorId().isBlank()
+                ? null
+                : errors.check(() -> new DoctorId(TypedId.parse(filter.doctorId(), "doctorId")));
+        UUID service = filter.serviceId() == null || filter.serviceId().isBlank()
+                ? null
+                : errors.check(() -> TypedId.parse(filter.serviceId(), "serviceId"));
+        errors.throwIfAny();
+        if (from == null && to == null) {
+            from = today.minusDays(DEFAULT_HALF);
+            to = today.plusDays(DEFAULT_HALF);
+        } else if (to == null) {
+            to = from.plusDays(2 * DEFAULT_HALF);
+        } else if (from == null) {
+            from = to.minusDays(2 * DEFAULT_HALF);
+        }
+        if (to.isBefore(from)) {
+            errors.reject("to", "dashboard.validation.period-reversed");
+        } else if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
+            errors.reject("from", "dashboard.validation.period-too-long", MAX_DAYS);
+        }
+        var doctors = clinics.doctorsOf(clinic);
+        if (doctor != null && doctors.stream().noneMatch(d -> d.id().equals(doctor))) {
+            errors.reject("doctorId", "dashboard.validation.doctor-not-here");
+        }
+        if (service != null
+                && clinics.service(new ServiceId(service))
+                        .filter(found -> found.clinicId().equals(clinic))
+                        .isEmpty()) {
+            errors.reject("serviceId", "dashboard.validation.service-not-here");
+        }
+        errors.throwIfAny();
+
+        var slots = new ScheduleLoad.Query(clinic, zone, from, to, doctor, service);
+        var requests = new ConsultationFigures.Query(clinic, zone, from, to, doctor, service);
+        var loadByDay = new HashMap<LocalDate, ScheduleLoad.Count>();
+        load.byDay(slots).forEach(day -> loadByDay.put(day.day(), day.count()));
+        var requestsByDay = new HashMap<LocalDate, ConsultationFigures.Count>();
+        consultations.byDay(requests, now).forEach(day -> requestsByDay.put(day.day(), day.count()));
+        var sentByDay = new HashMap<LocalDate, Long>();
+        consultations.sentByDay(requests).forEach(day -> sentByDay.put(day.day(), day.protocols()));
+
+        var days = new ArrayList<Day>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            days.add(
+                    new Day(day, figures(loadByDay.get(day), requestsByDay.get(day), sentByDay.getOrDefault(day, 0L))));
+        }
+
+        var loadByDoctor = new HashMap<DoctorId, ScheduleLoad.Count>();
+        load.byDoctor(slots).forEach(row -> loadByDoctor.put(row.doctor(), row.count()));
+        var requestsByDoctor = new HashMap<DoctorId, ConsultationFigures.Doctor>();
+        consultations.byDoctor(requests, now).forEach(row -> requestsByDoctor.put(row.doctor(), row));
+        var sentByDoctor = new HashMap<DoctorId, Long>();
+        consultations.sentByDoctor(requests).forEach(row -> sentByDoctor.put(row.doctor(), row.protocols()));
+        Map<DoctorId, String> names = new HashMap<>();
+        doctors.forEach(d -> names.put(d.id(), d.fullName()));
+        var ids = new LinkedHashSet<DoctorId>();
+        ids.addAll(loadByDoctor.keySet());
+        ids.addAll(requestsByDoctor.keySet());
+        ids.addAll(sentByDoctor.keySet());
+        var doctorRows = ids.stream()
+                .map(id -> new Doctor(
+                        id,
+                        names.getOrDefault(
+                                id,
+                                requestsByDoctor.containsKey(id)
+                                        ? requestsByDoctor.get(id).name()
+                                        : id.value().toString()),
+                        figures(
+                                loadByDoctor.get(id),
+                                requestsByDoctor.containsKey(id)
+                                        ? requestsByDoctor.get(id).count()
+                                        : null,
+                                sentByDoctor.getOrDefault(id, 0L))))
+                .sorted(Comparator.comparing(Doctor::name))
+                .toList();
+
+        var slotTotal = new ScheduleLoad.Count(0, 0, 0);
+        for (var count : loadByDay.values()) {
+            slotTotal = new ScheduleLoad.Count(
+                    slotTotal.booked() + count.booked(),
+                    slotTotal.free() + count.free(),
+                    slotTotal.closed() + count.closed());
+        }
+        var requestTotal = ConsultationFigures.Count.NONE;
+        for (var count : requestsByDay.values()) {
+            requestTotal = requestTotal.plus(count);
+        }
+        long sentTotal = sentByDay.values().stream().mapToLong(Long::longValue).sum();
+
+        return new ClinicDashboard(
+                clinic,
+                card.name(),
+                zone.getId(),
+                from,
+                to,
+                doctor,
+                service,
+                now,
+                figures(slotTotal, requestTotal, sentTotal),
+                days,
+                doctorRows,
+                walkIn(clinic, from, to));
+    }
+
+    /**
+     * WALK-IN: the walk-in queue (SPEC C9) is being built on another branch and is not part of this
+     * one. When it is merged, ask its read facade for the clinic's queues and their waits over the
+     * period here. Until then a clinic has no walk-in queues.
+     */
+    private ClinicDashboard.WalkInWaits walkIn(ClinicId clinic, LocalDate from, LocalDate to) {
+        return ClinicDashboard.WalkInWaits.none();
+    }
+
+    private static Figures figures(ScheduleLoad.Count slots, ConsultationFigures.Count requests, long sent) {
+        var s = slots == null ? new ScheduleLoad.Count(0, 0, 0) : slots;
+        var r = requests == null ? ConsultationFigures.Count.NONE : requests;
+        return new Figures(
+                s.booked(),
+                s.free(),
+                s.closed(),
+                s.booked() + s.free() == 0 ? null : s.share(),
+                r.fresh(),
+                r.overdue(),
+                r.missed(),
+                r.inWork(),
+                r.closed(),
+                r.cancelled(),
+                r.meanMinutesToTake(),
+                sent);
+    }
+
+    private ClinicCard see(SignedInUser actor, ClinicId clinic) {
+        if (!maySee(actor, clinic)) {
+            throw new NotFound();
+        }
+        return clinics.card(clinic);
+    }
+
+    private static LocalDate date(String text, String field, FieldErrors errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            errors.reject(field, "dashboard.validation.date");
+            return null;
+        }
+    }
+}
