@@ -67,19 +67,13 @@ public record ClinicDashboard(
     /** One doctor's figures over the period. */
     public record Doctor(DoctorId id, String name, Figures figures) {}
 
+    /** Walk-in queue waits (SPEC C9), one row per doctor who served the clinic's walk-in queues. */
+    public record WalkInWaits(List<WalkInDoctor> doctors) {}
+
     /**
-     * Walk-in queue waits (SPEC C9). WALK-IN: the walk-in queue is built on another branch; when it is
-     * merged, fill {@code queues} from its read facade here (ClinicDashboards#walkIn). Until then a
-     * clinic has no walk-in queues and the list is empty: no figure is made up.
+     * One doctor's walk-in patients over the period: served, not come, the mean wait (null when none
+     * was served) and the longest, in minutes.
      */
-    public record WalkInWaits(List<WalkInQueue> queues) {
-
-        /** No walk-in queues in the clinic. */
-        public static WalkInWaits none() {
-            return new WalkInWaits(List.of());
-        }
-    }
-
-    /** One walk-in queue's waits over the period: how many were served and after how long on average. */
-    public record WalkInQueue(String name, long served, Double meanWaitMinutes) {}
+    public record WalkInDoctor(
+            DoctorId id, String name, long served, long noShows, Double meanWaitMinutes, int maxWaitMinutes) {}
 }

@@ -25,6 +25,8 @@ import org.medkarta.dashboard.ClinicDashboard.Figures;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.ScheduleLoad;
+import org.medkarta.scheduling.WalkInQueues;
+import org.medkarta.scheduling.WalkInWaits;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.FieldErrors;
@@ -58,6 +60,7 @@ public class ClinicDashboards {
     private final HeadsOfDepartment heads;
     private final ScheduleLoad load;
     private final ConsultationFigures consultations;
+    private final WalkInQueues walkIns;
     private final Clock clock;
 
     ClinicDashboards(
@@ -65,7 +68,9 @@ public class ClinicDashboards {
             HeadsOfDepartment heads,
             ScheduleLoad load,
             ConsultationFigures consultations,
+            WalkInQueues walkIns,
             Clock clock) {
+        this.walkIns = walkIns;
         this.clinics = clinics;
         this.heads = heads;
         this.load = load;
@@ -235,16 +240,54 @@ public class ClinicDashboards {
                 figures(slotTotal, requestTotal, sentTotal),
                 days,
                 doctorRows,
-                walkIn(clinic, from, to));
+                walkIn(actor, clinic, from, to, doctor, names));
     }
 
     /**
-     * WALK-IN: the walk-in queue (SPEC C9) is being built on another branch and is not part of this
-     * one. When it is merged, ask its read facade for the clinic's queues and their waits over the
-     * period here. Until then a clinic has no walk-in queues.
+     * The walk-in queue's waits over the period (SPEC C9), per doctor who served it: patients served and
+     * not come, the mean wait weighted by the patients of each day, and the longest; from the walk-in
+     * queue's own figures, which its SQL computes. A service filter leaves them out: a walk-in ticket
+     * is for a specialty, not a service.
      */
-    private ClinicDashboard.WalkInWaits walkIn(ClinicId clinic, LocalDate from, LocalDate to) {
-        return ClinicDashboard.WalkInWaits.none();
+    private ClinicDashboard.WalkInWaits walkIn(
+            SignedInUser actor,
+            ClinicId clinic,
+            LocalDate from,
+            LocalDate to,
+            DoctorId doctor,
+            Map<DoctorId, String> names) {
+        var byDoctor = new java.util.LinkedHashMap<DoctorId, List<WalkInWaits>>();
+        walkIns.waits(actor, clinic, from, to).stream()
+                .filter(row -> doctor == null || doctor.equals(row.doctorId()))
+                .forEach(row -> byDoctor.computeIfAbsent(row.doctorId(), id -> new ArrayList<>())
+                        .add(row));
+        var rows = byDoctor.entrySet().stream()
+                .map(entry -> {
+                    long served = entry.getValue().stream()
+                            .mapToLong(WalkInWaits::served)
+                            .sum();
+                    long missed = entry.getValue().stream()
+                            .mapToLong(WalkInWaits::noShows)
+                            .sum();
+                    double weighted = entry.getValue().stream()
+                            .mapToDouble(day -> day.meanWaitMinutes() * day.served())
+                            .sum();
+                    int longest = entry.getValue().stream()
+                            .mapToInt(WalkInWaits::maxWaitMinutes)
+                            .max()
+                            .orElse(0);
+                    return new ClinicDashboard.WalkInDoctor(
+                            entry.getKey(),
+                            names.getOrDefault(
+                                    entry.getKey(), entry.getKey().value().toString()),
+                            served,
+                            missed,
+                            served == 0 ? null : weighted / served,
+                            longest);
+                })
+                .sorted(Comparator.comparing(ClinicDashboard.WalkInDoctor::name))
+                .toList();
+        return new ClinicDashboard.WalkInWaits(rows);
     }
 
     private static Figures figures(ScheduleLoad.Count slots, ConsultationFigures.Count requests, long sent) {

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
+import org.medkarta.clinic.HeadsOfDepartment;
 import org.medkarta.identity.ClientInfo;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientCard;
@@ -76,17 +77,21 @@ public class WalkInQueues {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
+    private final HeadsOfDepartment heads;
+
     WalkInQueues(
             WalkIns walkIns,
             WalkInNotices notices,
             WalkInBroadcasts broadcasts,
             ClinicDirectory clinics,
+            HeadsOfDepartment heads,
             Identity identity,
             PatientRecords patientRecords,
             ClinicCare care,
             Representation representation,
             TransactionTemplate transaction,
             Clock clock) {
+        this.heads = heads;
         this.walkIns = walkIns;
         this.notices = notices;
         this.broadcasts = broadcasts;
@@ -104,11 +109,11 @@ public class WalkInQueues {
     /**
      * Whether the person watches the load of the clinic's walk-in queues live (seed 002: «главному
      * врачу и заведующим отделений … отслеживать загрузку врачей»). The one place that says who: an
-     * administrator of the clinic now; the head of department's role joins here.
+     * administrator of the clinic, or a head of department of it, now.
      */
     @Transactional(readOnly = true)
     public boolean mayWatch(SignedInUser actor, ClinicId clinic) {
-        return actor != null && clinics.administers(actor, clinic);
+        return actor != null && (clinics.administers(actor, clinic) || heads.heads(actor, clinic));
     }
 
     /** Whether the person opens walk-in queues at the clinic: its administrator. */

@@ -114,7 +114,9 @@ class ClinicDashboardIT extends ApiSupport {
         assertThat(day.meanMinutesToTake()).isEqualTo(-2.5);
         assertThat(day.protocolsSent()).isEqualTo(1);
         assertThat(all.totals()).isEqualTo(day);
-        assertThat(all.walkIn().queues()).as("no walk-in queues on this branch").isEmpty();
+        assertThat(all.walkIn().doctors())
+                .as("no walk-in patients in this clinic")
+                .isEmpty();
 
         assertThat(all.doctors())
                 .extracting(ClinicDashboard.Doctor::id)
@@ -228,7 +230,7 @@ class ClinicDashboardIT extends ApiSupport {
         assertThat(totals.get("meanMinutesToTake").asDouble()).isEqualTo(-2.5);
         assertThat(body(json).get("days").get(0).get("date").asString())
                 .isEqualTo(world.day().toString());
-        assertThat(body(json).get("walkIn").get("queues").size()).isZero();
+        assertThat(body(json).get("walkIn").get("doctors").size()).isZero();
 
         var csv = send(
                 request("/api/v1/clinics/" + world.clinic().value() + "/dashboard.csv" + query)

@@ -289,6 +289,27 @@ class WalkInQueueIT extends SchedulingSupport {
         assertThat(waits.get(0).meanWaitMinutes()).isEqualTo(4.0);
         assertThatThrownBy(() -> walkIns.waits(TestStaff.registrar(identity, clinic.id()), clinic.id(), today, today))
                 .isInstanceOf(org.medkarta.shared.NotFound.class);
+
+        // The clinic's dashboard reads the same waits, per doctor over the period (SPEC J3).
+        String adminToken = identity.tokensFor(admin).accessToken();
+        var dashboard = getAs(
+                adminToken,
+                "/api/v1/clinics/" + clinic.id().value() + "/dashboard?from=" + today.minusDays(1) + "&to=" + today);
+        assertThat(dashboard.statusCode()).as(dashboard.body()).isEqualTo(200);
+        var walkIn = body(dashboard).get("walkIn").get("doctors").get(0);
+        assertThat(walkIn.get("served").asLong()).isEqualTo(1);
+        assertThat(walkIn.get("noShows").asLong()).isEqualTo(1);
+        assertThat(walkIn.get("meanWaitMinutes").asDouble()).isEqualTo(4.0);
+        assertThat(walkIn.get("maxWaitMinutes").asInt()).isEqualTo(4);
+        // A head of department of the clinic watches the queues as its administrator does.
+        var appointed = putAs(
+                adminToken,
+                "/api/v1/clinics/" + clinic.id().value() + "/doctors/" + doctor.id() + "/head-of-department",
+                map());
+        assertThat(appointed.statusCode()).as(appointed.body()).isBetween(200, 204);
+        assertThat(getAs(doctor.token(), "/api/v1/clinics/" + clinic.id().value() + "/walk-in-load")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
