@@ -68,6 +68,7 @@ class EndpointInventoryIT extends ApiSupport {
         called.addAll(AccessMatrixIT.RECORD_ENDPOINTS);
         called.addAll(AccessMatrixIT.REQUEST_ENDPOINTS);
         called.addAll(AccessMatrixIT.REFERRAL_ENDPOINTS);
+        called.addAll(AccessMatrixIT.HOME_VISIT_ENDPOINTS);
         EndpointClassification.ALL.forEach((endpoint, entry) -> {
             if (entry.kind() == EndpointClassification.Kind.MATRIX) {
                 assertThat(called).as(endpoint + " is classified MATRIX").contains(endpoint);
