@@ -1484,11 +1484,11 @@ class AccessMatrixIT extends AccessSupport {
             String as = who + " " + label;
             // A list of one's own answers, showing nothing of this request.
             assertThat(answer.statusCode()).as(as).isEqualTo(label.equals("assigned") ? 200 : 404);
-            assertThat(answer.body())
-                    .as(as)
-                    .doesNotContain(id)
-                    .doesNotContain("Надомова")
-                    .doesNotContain("Тихая");
+            // A refusal names only the address asked (its instance); a list names nothing of it.
+            if (answer.statusCode() == 200) {
+                assertThat(answer.body()).as(as).doesNotContain(id);
+            }
+            assertThat(answer.body()).as(as).doesNotContain("Надомова").doesNotContain("Тихая");
         }));
 
         // Each party does only their part (what changes the request is tested in HomeVisitIT and
