@@ -75,8 +75,10 @@ class HomeVisitNotices {
         if (told == null) {
             return;
         }
-        String title = messages.getMessage("homevisit.notice." + what + ".title", null, RUSSIAN);
-        String text = messages.getMessage("homevisit.notice." + what + ".text", arguments, RUSSIAN);
+        // In the language the person chose to be told in (Russian unless they chose English).
+        Locale language = notifications.language(told);
+        String title = messages.getMessage("homevisit.notice." + what + ".title", null, language);
+        String text = messages.getMessage("homevisit.notice." + what + ".text", arguments, language);
         Contact contact = identity.contact(told).orElse(new Contact(null, null));
         notifications.tell(told, contact, new Message(title, text, publicUrl.of("/home-visits")), key);
     }

@@ -53,6 +53,7 @@ public class HomeVisits {
     private final MedicalRecord record;
     private final org.medkarta.identity.Identity identity;
     private final HomeVisitNotices notices;
+    private final HomeVisitSettings settings;
     private final Clock clock;
 
     HomeVisits(
@@ -63,6 +64,7 @@ public class HomeVisits {
             MedicalRecord record,
             org.medkarta.identity.Identity identity,
             HomeVisitNotices notices,
+            HomeVisitSettings settings,
             Clock clock) {
         this.visits = visits;
         this.parties = parties;
@@ -71,6 +73,7 @@ public class HomeVisits {
         this.record = record;
         this.identity = identity;
         this.notices = notices;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -136,7 +139,7 @@ public class HomeVisits {
      * @throws InvalidInput naming each wrong field: {@code clinicId} (missing, or a clinic the
      *     patient is not attached to), {@code address}, {@code reason} (required, up to 1000
      *     characters), {@code temperature} (34.0–43.0 °C), {@code phone}, {@code day} (today or
-     *     tomorrow in the clinic's time zone)
+     *     tomorrow in the clinic's time zone; today only until the clinic's same-day cut-off)
      * @throws HomeVisitRefusal {@code home-visit-open} when the patient has an open request for the day
      */
     @Transactional
@@ -165,7 +168,20 @@ public class HomeVisits {
         Phone phone = errors.check(() -> Phone.parse(form.phone(), "phone"));
         LocalDate day = null;
         if (clinic != null) {
-            day = day(form.day(), LocalDate.ofInstant(clock.instant(), clinics.timezone(clinic)), errors);
+            var local = clock.instant().atZone(clinics.timezone(clinic));
+            day = day(form.day(), local.toLocalDate(), errors);
+            var cutOff = settings.sameDayUntil(clinic);
+            // The clinic takes same-day calls until its cut-off; later, only tomorrow (issue 23).
+            if (day != null
+                    && day.equals(local.toLocalDate())
+                    && cutOff.isPresent()
+                    && !local.toLocalTime().isBefore(cutOff.get())) {
+                errors.reject(
+                        "day",
+                        "homevisit.validation.same-day-closed",
+                        cutOff.get().toString());
+                day = null;
+            }
         } else if (form.day() == null || form.day().isBlank()) {
             errors.reject("day", "validation.required");
         }

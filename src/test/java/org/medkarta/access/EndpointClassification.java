@@ -139,6 +139,13 @@ final class EndpointClassification {
                 "GET /registry/home-visits");
         add(
                 all,
+                Kind.STAFF_ONLY,
+                "A clinic's rules for home visit requests (issue 23): its administrators only; a patient, a registrar"
+                        + " and an administrator of another clinic get 404 (HomeVisitIT).",
+                "GET /api/v1/clinics/{id}/home-visit-settings",
+                "PUT /api/v1/clinics/{id}/home-visit-settings");
+        add(
+                all,
                 Kind.SELF_ONLY,
                 "The patient's own record-access requests and the form to file one (SPEC E0): the caller's own only; filing posts to the facade call the API row makes (RecordRequestsIT, RecordRequestBrowserIT).",
                 "GET /access/record-requests",

@@ -366,6 +366,49 @@ class HomeVisitIT extends ApiSupport {
                 .containsExactly(next);
     }
 
+    @Test
+    void aClinicsSameDayCutOffIsItsAdministratorsAloneAndRefusesTodayAfterIt() {
+        var clinic = TestClinics.register(clinics, "Поликлиника отсечки").id();
+        String admin = identity.tokensFor(TestStaff.administrator(identity, clinics, clinic))
+                .accessToken();
+        String path = "/api/v1/clinics/" + clinic.value() + "/home-visit-settings";
+        var elsewhere = TestClinics.register(clinics, "Соседняя").id();
+        for (String outsider : List.of(
+                patient("Настройкина").token(),
+                registrar(clinic),
+                identity.tokensFor(TestStaff.administrator(identity, clinics, elsewhere))
+                        .accessToken())) {
+            assertThat(getAs(outsider, path).statusCode()).isEqualTo(404);
+            assertThat(putAs(outsider, path, map("sameDayUntil", "14:00")).statusCode())
+                    .isEqualTo(404);
+        }
+        assertThat(body(getAs(admin, path)).get("sameDayUntil").isNull()).isTrue();
+        assertThat(fields(putAs(admin, path, map("sameDayUntil", "25:99")))).containsExactly("sameDayUntil");
+        var set = putAs(admin, path, map("sameDayUntil", "14:00"));
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(body(getAs(admin, path)).get("sameDayUntil").asString()).isEqualTo("14:00");
+
+        LocalDate today = LocalDate.now(MOSCOW);
+        try {
+            clock.freezeAt(today.atTime(13, 59).atZone(MOSCOW).toInstant());
+            var early = patient("Раннева");
+            attach(early.user(), clinic);
+            assertThat(postAs(early.token(), "/api/v1/home-visits", ask(clinic)).statusCode())
+                    .isEqualTo(201);
+            clock.freezeAt(today.atTime(14, 0).atZone(MOSCOW).toInstant());
+            var late = patient("Поздняева");
+            attach(late.user(), clinic);
+            var refused = postAs(late.token(), "/api/v1/home-visits", ask(clinic));
+            assertThat(fields(refused)).containsExactly("day");
+            assertThat(body(refused).get("detail").asString()).contains("14:00");
+            assertThat(postAs(late.token(), "/api/v1/home-visits", ask(clinic, "day", "TOMORROW"))
+                            .statusCode())
+                    .isEqualTo(201);
+        } finally {
+            clock.reset();
+        }
+    }
+
     private interface Call {
         HttpResponse<String> send();
     }

@@ -13,6 +13,7 @@ import org.medkarta.homevisit.AssignmentForm;
 import org.medkarta.homevisit.HomeVisitForm;
 import org.medkarta.homevisit.HomeVisitQueue;
 import org.medkarta.homevisit.HomeVisitRounds;
+import org.medkarta.homevisit.HomeVisitSettings;
 import org.medkarta.homevisit.HomeVisitState;
 import org.medkarta.homevisit.HomeVisitView;
 import org.medkarta.homevisit.HomeVisits;
@@ -28,6 +29,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -47,11 +49,34 @@ class HomeVisitApi {
     private final HomeVisits visits;
     private final HomeVisitQueue queue;
     private final HomeVisitRounds rounds;
+    private final HomeVisitSettings settings;
 
-    HomeVisitApi(HomeVisits visits, HomeVisitQueue queue, HomeVisitRounds rounds) {
+    HomeVisitApi(HomeVisits visits, HomeVisitQueue queue, HomeVisitRounds rounds, HomeVisitSettings settings) {
         this.visits = visits;
         this.queue = queue;
         this.rounds = rounds;
+        this.settings = settings;
+    }
+
+    record SettingsBody(String sameDayUntil) {}
+
+    /** @param sameDayUntil {@code HH:mm}, or null when same-day requests are taken all day */
+    record Settings(String sameDayUntil) {
+        static Settings of(HomeVisitSettings.Settings s) {
+            return new Settings(
+                    s.sameDayUntil() == null ? null : s.sameDayUntil().toString());
+        }
+    }
+
+    @GetMapping("/api/v1/clinics/{id}/home-visit-settings")
+    Settings settings(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
+        return Settings.of(settings.settings(user, new ClinicId(TypedId.parse(id, "id"))));
+    }
+
+    @PutMapping("/api/v1/clinics/{id}/home-visit-settings")
+    Settings changeSettings(
+            @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @RequestBody SettingsBody body) {
+        return Settings.of(settings.change(user, new ClinicId(TypedId.parse(id, "id")), body.sameDayUntil()));
     }
 
     record AskBody(
