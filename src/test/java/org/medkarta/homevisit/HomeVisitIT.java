@@ -409,6 +409,13 @@ class HomeVisitIT extends ApiSupport {
         }
     }
 
+    @Test
+    void theDemoPatientIsAttachedToTheDemoClinicSoTheDemoOffersAHomeVisit() {
+        var doctor = TestCare.demoDoctor(clinics);
+        var demo = identity.findPatients("+79990000001").get(0);
+        assertThat(clinics.isAttached(demo.patientId(), doctor.clinicId())).isTrue();
+    }
+
     private interface Call {
         HttpResponse<String> send();
     }
