@@ -602,6 +602,36 @@ public class MedicalRecord {
             String examination,
             String conclusion,
             String recommendations) {
+        return fileExamProtocol(
+                patient,
+                "CONSULTATION",
+                "consultation:" + consultation,
+                doctor,
+                date,
+                specialty,
+                complaints,
+                examination,
+                conclusion,
+                recommendations);
+    }
+
+    /**
+     * An exam protocol entry from another module's visit (a consultation, a home visit), filed once
+     * by its {@code sourceRef}: the one path every protocol takes into the record.
+     *
+     * @return the new entry, or null when the visit's protocol was filed before
+     */
+    UUID fileExamProtocol(
+            PatientId patient,
+            String source,
+            String sourceRef,
+            SignedInUser doctor,
+            LocalDate date,
+            String specialty,
+            String complaints,
+            String examination,
+            String conclusion,
+            String recommendations) {
         var fields = new LinkedHashMap<String, String>();
         fields.put("date", date.toString());
         fields.put("specialty", specialty);
@@ -613,8 +643,7 @@ public class MedicalRecord {
         if (recommendations != null) {
             fields.put("recommendations", recommendations);
         }
-        return fileFrom(
-                patient, EntryType.EXAM_PROTOCOL, fields, "CONSULTATION", "consultation:" + consultation, doctor);
+        return fileFrom(patient, EntryType.EXAM_PROTOCOL, fields, source, sourceRef, doctor);
     }
 
     private UUID file(

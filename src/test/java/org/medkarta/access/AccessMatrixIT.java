@@ -1371,6 +1371,202 @@ class AccessMatrixIT extends AccessSupport {
         return matcher.group(1);
     }
 
+    static final List<String> HOME_VISIT_ENDPOINTS = List.of(
+            "POST /api/v1/home-visits",
+            "GET /api/v1/home-visits",
+            "GET /api/v1/home-visits/{id}",
+            "POST /api/v1/home-visits/{id}/cancel",
+            "GET /api/v1/clinics/{id}/home-visits",
+            "POST /api/v1/home-visits/{id}/assign",
+            "POST /api/v1/home-visits/{id}/window",
+            "GET /api/v1/home-visits/assigned",
+            "POST /api/v1/home-visits/{id}/visited",
+            "POST /api/v1/home-visits/{id}/not-at-home",
+            "GET /home-visits/new",
+            "POST /home-visits",
+            "POST /home-visits/{id}/cancel",
+            "GET /registry/clinics/{id}/home-visits",
+            "POST /registry/home-visits/{id}/assign",
+            "POST /registry/home-visits/{id}/cancel",
+            "GET /home-visits/rounds/{id}",
+            "POST /home-visits/rounds/{id}/visited",
+            "POST /home-visits/rounds/{id}/not-at-home");
+
+    /**
+     * Home visit requests (issue 23): a request is its patient's side's (the patient, a parent, a
+     * FULL grantee), its clinic registry's (registrars and administrators) and its assigned doctor's;
+     * each only does their own part. Everyone else — another patient, staff of another clinic — gets
+     * 404 (or, for a list of their own, nothing of this request) and never the patient's name; an
+     * anonymous caller 401 (pages: to sign in).
+     */
+    @Test
+    void homeVisitsAreTheirPatientsSideTheirClinicsRegistrysAndTheirDoctorsAlone() {
+        var clinic = clinic();
+        var doctor = doctor(clinic);
+        var registrar = registrar(clinic);
+        var owner = patient("Надомова", "Лидия");
+        var attachment = clinics.requestAttachment(owner.user(), clinic, "GENERAL");
+        clinics.confirmAttachment(org.medkarta.testing.TestClinics.PLATFORM, attachment.id(), java.util.Locale.ENGLISH);
+        String clinicId = clinic.value().toString();
+        var ask = map(
+                "patientId",
+                owner.id(),
+                "clinicId",
+                clinicId,
+                "address",
+                "Москва, Тихая ул., 1",
+                "reason",
+                "Температура",
+                "temperature",
+                "38,2",
+                "phone",
+                owner.phone(),
+                "day",
+                "TOMORROW");
+        var asked = postAs(owner.token(), "/api/v1/home-visits", ask);
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+        String id = body(asked).get("id").asString();
+        var window = map("doctorId", doctor.view().id().value().toString(), "from", "10:00", "to", "14:00");
+        var assigned = postAs(registrar.token(), "/api/v1/home-visits/" + id + "/assign", window);
+        assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
+        var report = map("examination", "x", "diagnosis", "J06.9", "recommendations", "x");
+        String askForm = "patientId=" + owner.id() + "&clinicId=" + clinicId
+                + "&address=x&reason=x&phone=%2B79161234567&day=TODAY";
+        String windowForm = "doctorId=" + doctor.view().id().value() + "&from=10:00&to=14:00";
+        String reportForm = "examination=x&diagnosis=J06.9&recommendations=x";
+
+        // Every call by a label; each party's rights are listed below, everything else is refused.
+        java.util.function.Function<String, Map<String, java.util.function.Supplier<HttpResponse<String>>>> calls =
+                token -> {
+                    String cookie = session(token);
+                    String csrf = csrf(get("/", "Cookie", cookie).body());
+                    var all = new LinkedHashMap<String, java.util.function.Supplier<HttpResponse<String>>>();
+                    all.put("ask", () -> postAs(token, "/api/v1/home-visits", ask));
+                    all.put("list", () -> getWith(token, "/api/v1/home-visits?patientId=" + owner.id()));
+                    all.put("one", () -> getWith(token, "/api/v1/home-visits/" + id));
+                    all.put("cancel", () -> postAs(token, "/api/v1/home-visits/" + id + "/cancel", map()));
+                    all.put(
+                            "queue",
+                            () -> getWith(token, "/api/v1/clinics/" + clinicId + "/home-visits?state=ASSIGNED"));
+                    all.put("assign", () -> postAs(token, "/api/v1/home-visits/" + id + "/assign", window));
+                    all.put("window", () -> postAs(token, "/api/v1/home-visits/" + id + "/window", window));
+                    all.put("assigned", () -> getWith(token, "/api/v1/home-visits/assigned"));
+                    all.put("visited", () -> postAs(token, "/api/v1/home-visits/" + id + "/visited", report));
+                    all.put("not-at-home", () -> postAs(token, "/api/v1/home-visits/" + id + "/not-at-home", map()));
+                    all.put("form page", () -> get("/home-visits/new?patient=" + owner.id(), "Cookie", cookie));
+                    all.put("ask page", () -> pagePost(cookie, csrf, "/home-visits", askForm));
+                    all.put("cancel page", () -> pagePost(cookie, csrf, "/home-visits/" + id + "/cancel", ""));
+                    all.put(
+                            "queue page",
+                            () -> get(
+                                    "/registry/clinics/" + clinicId + "/home-visits?state=ASSIGNED", "Cookie", cookie));
+                    all.put(
+                            "assign page",
+                            () -> pagePost(cookie, csrf, "/registry/home-visits/" + id + "/assign", windowForm));
+                    all.put(
+                            "registry cancel page",
+                            () -> pagePost(cookie, csrf, "/registry/home-visits/" + id + "/cancel", ""));
+                    all.put("visit page", () -> get("/home-visits/rounds/" + id, "Cookie", cookie));
+                    all.put(
+                            "visited page",
+                            () -> pagePost(cookie, csrf, "/home-visits/rounds/" + id + "/visited", reportForm));
+                    all.put(
+                            "not-at-home page",
+                            () -> pagePost(cookie, csrf, "/home-visits/rounds/" + id + "/not-at-home", ""));
+                    return all;
+                };
+
+        var elsewhere = clinic();
+        var outsiders = new LinkedHashMap<String, String>();
+        outsiders.put("another patient", patient("Чужая", "Вера").token());
+        outsiders.put("a doctor of another clinic", doctor(elsewhere).token());
+        outsiders.put("a registrar of another clinic", registrar(elsewhere).token());
+        outsiders.put("an administrator of another clinic", administrator(elsewhere));
+        outsiders.forEach((who, token) -> calls.apply(token).forEach((label, call) -> {
+            var answer = call.get();
+            String as = who + " " + label;
+            // A list of one's own answers, showing nothing of this request.
+            assertThat(answer.statusCode()).as(as).isEqualTo(label.equals("assigned") ? 200 : 404);
+            // A refusal names only the address asked (its instance); a list names nothing of it.
+            if (answer.statusCode() == 200) {
+                assertThat(answer.body()).as(as).doesNotContain(id);
+            }
+            assertThat(answer.body()).as(as).doesNotContain("Надомова").doesNotContain("Тихая");
+        }));
+
+        // Each party does only their part (what changes the request is tested in HomeVisitIT and
+        // skipped here); every other call is refused with 404, and the request stays as it was.
+        record Rights(String token, Set<String> allowed, Set<String> skipped) {}
+        var parties = new LinkedHashMap<String, Rights>();
+        parties.put(
+                "the patient",
+                new Rights(
+                        owner.token(),
+                        Set.of("list", "one", "assigned", "form page"),
+                        Set.of("ask", "cancel", "ask page", "cancel page")));
+        parties.put(
+                "the clinic's registrar",
+                new Rights(
+                        registrar.token(),
+                        Set.of("one", "queue", "assigned", "queue page"),
+                        Set.of("cancel", "assign", "window", "cancel page", "assign page", "registry cancel page")));
+        parties.put(
+                "the assigned doctor",
+                new Rights(
+                        doctor.token(),
+                        Set.of("one", "assigned", "visit page"),
+                        Set.of("visited", "not-at-home", "visited page", "not-at-home page")));
+        parties.forEach((who, rights) -> calls.apply(rights.token()).forEach((label, call) -> {
+            if (rights.skipped().contains(label)) {
+                return;
+            }
+            var answer = call.get();
+            assertThat(answer.statusCode())
+                    .as(who + " " + label + " "
+                            + answer.body()
+                                    .substring(0, Math.min(300, answer.body().length())))
+                    .isEqualTo(rights.allowed().contains(label) ? 200 : 404);
+        }));
+        assertThat(body(getWith(owner.token(), "/api/v1/home-visits/" + id))
+                        .get("state")
+                        .asString())
+                .isEqualTo("ASSIGNED");
+        assertThat(body(getWith(
+                                doctor.token(),
+                                "/api/v1/home-visits/assigned?day="
+                                        + body(asked).get("day").asString()))
+                        .findValuesAsString("id"))
+                .containsExactly(id);
+        assertThat(get(
+                                "/registry/clinics/" + clinicId + "/home-visits?state=ASSIGNED",
+                                "Cookie",
+                                session(registrar.token()))
+                        .body())
+                .contains("Надомова")
+                .contains("38.2");
+
+        // Anonymous callers.
+        assertThat(get("/api/v1/home-visits", "Accept", "application/json").statusCode())
+                .isEqualTo(401);
+        assertThat(get("/api/v1/home-visits/" + id, "Accept", "application/json")
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(get("/api/v1/clinics/" + clinicId + "/home-visits", "Accept", "application/json")
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(post("/api/v1/home-visits", ask).statusCode()).isEqualTo(401);
+        assertThat(post("/api/v1/home-visits/" + id + "/assign", window).statusCode())
+                .isEqualTo(401);
+        for (String path : List.of(
+                "/home-visits/new", "/registry/clinics/" + clinicId + "/home-visits", "/home-visits/rounds/" + id)) {
+            assertThat(get(path).statusCode()).as(path).isEqualTo(302);
+        }
+
+        // The registry cancels; the patient's side could have, too.
+        var cancelled = postAs(registrar.token(), "/api/v1/home-visits/" + id + "/cancel", map());
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+    }
+
     /**
      * The printable appointment slip (issue 23, {@code GET /api/v1/appointments/{id}/slip}): its
      * patient's, a FULL grantee's who may act for them, and the staff's of the appointment's clinic

@@ -189,6 +189,26 @@ final class EndpointClassification {
                 "GET /dashboards");
         add(
                 all,
+                Kind.MATRIX,
+                "Home visit requests (issue 23): called by AccessMatrixIT.homeVisitsAreTheirPatientsSideTheirClinicsRegistrysAndTheirDoctorsAlone for the patient, another patient, a doctor, a registrar and an administrator of another clinic, the clinic's registrar, the assigned doctor and anonymous callers; the rules in HomeVisitIT.",
+                AccessMatrixIT.HOME_VISIT_ENDPOINTS.toArray(String[]::new));
+        add(
+                all,
+                Kind.SELF_ONLY,
+                "The signed-in person's own home visit pages: the records they ask for (own, children under 15, FULL grants), each decided by RecordAccess ACT_FOR; the doctor's own visits of a day; the registry's entry to its own clinic's queue.",
+                "GET /home-visits",
+                "GET /home-visits/offer-fragment",
+                "GET /home-visits/rounds",
+                "GET /registry/home-visits");
+        add(
+                all,
+                Kind.STAFF_ONLY,
+                "A clinic's rules for home visit requests (issue 23): its administrators only; a patient, a registrar"
+                        + " and an administrator of another clinic get 404 (HomeVisitIT).",
+                "GET /api/v1/clinics/{id}/home-visit-settings",
+                "PUT /api/v1/clinics/{id}/home-visit-settings");
+        add(
+                all,
                 Kind.SELF_ONLY,
                 "The patient's own record-access requests and the form to file one (SPEC E0): the caller's own only; filing posts to the facade call the API row makes (RecordRequestsIT, RecordRequestBrowserIT).",
                 "GET /access/record-requests",
