@@ -59,7 +59,8 @@ public record ClinicDashboard(
             long closed,
             long cancelled,
             Double meanMinutesToTake,
-            long protocolsSent) {}
+            long protocolsSent,
+            long noShows) {}
 
     /** One day of the period, in the clinic's zone. */
     public record Day(LocalDate date, Figures figures) {}

@@ -180,10 +180,21 @@ public class ClinicDashboards {
         var sentByDay = new HashMap<LocalDate, Long>();
         consultations.sentByDay(requests).forEach(day -> sentByDay.put(day.day(), day.protocols()));
 
+        var noShowsByDay = new HashMap<LocalDate, Long>();
+        var noShowsByDoctor = new HashMap<DoctorId, Long>();
+        load.noShows(slots).forEach(row -> {
+            noShowsByDay.merge(row.day(), row.count(), Long::sum);
+            noShowsByDoctor.merge(row.doctor(), row.count(), Long::sum);
+        });
         var days = new ArrayList<Day>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            days.add(
-                    new Day(day, figures(loadByDay.get(day), requestsByDay.get(day), sentByDay.getOrDefault(day, 0L))));
+            days.add(new Day(
+                    day,
+                    figures(
+                            loadByDay.get(day),
+                            requestsByDay.get(day),
+                            sentByDay.getOrDefault(day, 0L),
+                            noShowsByDay.getOrDefault(day, 0L))));
         }
 
         var loadByDoctor = new HashMap<DoctorId, ScheduleLoad.Count>();
@@ -198,6 +209,7 @@ public class ClinicDashboards {
         ids.addAll(loadByDoctor.keySet());
         ids.addAll(requestsByDoctor.keySet());
         ids.addAll(sentByDoctor.keySet());
+        ids.addAll(noShowsByDoctor.keySet());
         var doctorRows = ids.stream()
                 .map(id -> new Doctor(
                         id,
@@ -211,7 +223,8 @@ public class ClinicDashboards {
                                 requestsByDoctor.containsKey(id)
                                         ? requestsByDoctor.get(id).count()
                                         : null,
-                                sentByDoctor.getOrDefault(id, 0L))))
+                                sentByDoctor.getOrDefault(id, 0L),
+                                noShowsByDoctor.getOrDefault(id, 0L))))
                 .sorted(Comparator.comparing(Doctor::name))
                 .toList();
 
@@ -237,7 +250,13 @@ public class ClinicDashboards {
                 doctor,
                 service,
                 now,
-                figures(slotTotal, requestTotal, sentTotal),
+                figures(
+                        slotTotal,
+                        requestTotal,
+                        sentTotal,
+                        noShowsByDay.values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum()),
                 days,
                 doctorRows,
                 walkIn(actor, clinic, from, to, doctor, names));
@@ -290,7 +309,8 @@ public class ClinicDashboards {
         return new ClinicDashboard.WalkInWaits(rows);
     }
 
-    private static Figures figures(ScheduleLoad.Count slots, ConsultationFigures.Count requests, long sent) {
+    private static Figures figures(
+            ScheduleLoad.Count slots, ConsultationFigures.Count requests, long sent, long noShows) {
         var s = slots == null ? new ScheduleLoad.Count(0, 0, 0) : slots;
         var r = requests == null ? ConsultationFigures.Count.NONE : requests;
         return new Figures(
@@ -305,7 +325,8 @@ public class ClinicDashboards {
                 r.closed(),
                 r.cancelled(),
                 r.meanMinutesToTake(),
-                sent);
+                sent,
+                noShows);
     }
 
     private ClinicCard see(SignedInUser actor, ClinicId clinic) {

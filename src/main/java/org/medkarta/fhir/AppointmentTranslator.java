@@ -41,6 +41,9 @@ final class AppointmentTranslator {
                     .setCode(appointment.cancelledByClinic() ? "prov" : "pat")
                     .setDisplay(appointment.cancelledByClinic() ? "Provider" : "Patient");
             fhir.setCancelationReason(reason);
+        } else if (appointment.noShow()) {
+            // The doctor marked that the patient did not come (SPEC J3).
+            fhir.setStatus(AppointmentStatus.NOSHOW);
         } else {
             fhir.setStatus(AppointmentStatus.BOOKED);
         }

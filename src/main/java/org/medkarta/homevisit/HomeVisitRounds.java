@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.medkarta.access.RecordAccess;
+import org.medkarta.access.RecordAction;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.record.VisitProtocols;
 import org.medkarta.shared.DoctorId;
@@ -32,6 +34,7 @@ public class HomeVisitRounds {
     private final Terminology terminology;
     private final VisitProtocols protocols;
     private final org.medkarta.clinic.ClinicDirectory clinics;
+    private final RecordAccess access;
     private final Clock clock;
 
     HomeVisitRounds(
@@ -40,7 +43,9 @@ public class HomeVisitRounds {
             Terminology terminology,
             VisitProtocols protocols,
             org.medkarta.clinic.ClinicDirectory clinics,
+            RecordAccess access,
             Clock clock) {
+        this.access = access;
         this.visits = visits;
         this.parties = parties;
         this.terminology = terminology;
@@ -113,13 +118,16 @@ public class HomeVisitRounds {
             }
         }
         errors.throwIfAny();
+        // The assigned doctor cares for the patient ({@link HomeVisitCare}): the protocol is written
+        // into the record by the one policy point's decision, audited like any clinician's entry.
+        var decision = access.require(actor, row.patientId(), RecordAction.WRITE);
         Instant now = clock.instant();
         if (!visits.close(id, HomeVisitState.ASSIGNED, HomeVisitState.VISITED, actor.userId(), now)) {
             throw HomeVisitRefusal.closed();
         }
         LocalDate date = LocalDate.ofInstant(now, clinics.timezone(row.clinicId()));
         var entry = protocols.fileHomeVisit(
-                row.patientId(),
+                decision,
                 id,
                 doctor,
                 date,

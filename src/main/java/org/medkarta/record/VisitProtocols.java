@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.medkarta.access.AccessDecision;
+import org.medkarta.access.RecordAction;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.Specialty;
 import org.medkarta.identity.SignedInUser;
@@ -37,13 +39,16 @@ public class VisitProtocols {
     }
 
     /**
-     * Files a home visit's protocol.
+     * Files a home visit's protocol, on a decision that the visiting doctor writes in the record.
      *
      * @param visit the home visit, which keeps the entry from being filed twice
      * @return the entry, or null when the visit's protocol was filed before
      */
     @Transactional
-    public UUID fileHomeVisit(PatientId patient, UUID visit, DoctorId doctor, LocalDate date, VisitProtocol protocol) {
+    public UUID fileHomeVisit(
+            AccessDecision decision, UUID visit, DoctorId doctor, LocalDate date, VisitProtocol protocol) {
+        MedicalRecord.expect(decision, RecordAction.WRITE);
+        PatientId patient = decision.patient();
         var profile = clinics.doctor(doctor).orElseThrow(NotFound::new);
         var author = new SignedInUser(
                 profile.userId(), String.join(" ", profile.lastName(), profile.firstName()), null, List.of(), "EVENT");

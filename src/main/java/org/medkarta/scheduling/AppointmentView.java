@@ -31,4 +31,11 @@ public record AppointmentView(
         Instant bookedAt,
         Instant cancelledAt,
         boolean cancelledByClinic,
-        int version) {}
+        int version,
+        Instant noShowAt) {
+
+    /** Whether the doctor or the clinic's staff recorded that the patient did not come. */
+    public boolean noShow() {
+        return noShowAt != null;
+    }
+}

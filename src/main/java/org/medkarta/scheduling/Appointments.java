@@ -21,7 +21,8 @@ class Appointments {
 
     private static final String SELECT = """
             SELECT id, slot_id, patient_id, patient_user_id, doctor_id, clinic_id, service_id, starts_at, ends_at,
-                   status, complaint, referral_id, booked_by, booked_at, cancelled_at, cancelled_by_clinic, version
+                   status, complaint, referral_id, booked_by, booked_at, cancelled_at, cancelled_by_clinic, version,
+                   no_show_at
             FROM scheduling_appointment
             """;
 
@@ -210,6 +211,7 @@ class Appointments {
                 Columns.instant(row, "booked_at"),
                 Columns.instant(row, "cancelled_at"),
                 row.getBoolean("cancelled_by_clinic"),
-                row.getInt("version"));
+                row.getInt("version"),
+                Columns.instant(row, "no_show_at"));
     }
 }

@@ -71,6 +71,33 @@ public class ScheduleLoad {
                 .list();
     }
 
+    /** Appointments the patient did not come to, by the day they were for and their doctor. */
+    public record NoShow(LocalDate day, DoctorId doctor, long count) {}
+
+    /**
+     * The appointments marked «Пациент не пришёл» ({@link NoShows}) that were to start in the period,
+     * by day (in the clinic's zone) and doctor.
+     */
+    @Transactional(readOnly = true)
+    public List<NoShow> noShows(Query query) {
+        var sql = "SELECT local_day, doctor_id, COUNT(*) AS n FROM (SELECT " + days.dayOf("starts_at", "zone")
+                + " AS local_day, doctor_id FROM scheduling_appointment WHERE clinic_id = :clinic"
+                + " AND starts_at >= :from AND starts_at < :to AND no_show_at IS NOT NULL AND status = 'BOOKED'"
+                + (query.doctor() == null ? "" : " AND doctor_id = :doctor")
+                + (query.service() == null ? "" : " AND service_id = :serviceId")
+                + ") a GROUP BY local_day, doctor_id";
+        var statement = params(jdbc.sql(sql), query).param("zone", query.zone().getId());
+        if (query.service() != null) {
+            statement = statement.param("serviceId", query.service());
+        }
+        return statement
+                .query((row, n) -> new NoShow(
+                        row.getObject("local_day", LocalDate.class),
+                        new DoctorId(Columns.uuid(row, "doctor_id")),
+                        row.getLong("n")))
+                .list();
+    }
+
     private static final String COUNTS = """
              SUM(CASE WHEN status = 'BOOKED' THEN 1 ELSE 0 END) AS booked,
              SUM(CASE WHEN status = 'FREE' THEN 1 ELSE 0 END) AS free,

@@ -936,7 +936,8 @@ public class Scheduling {
                 now,
                 null,
                 false,
-                1);
+                1,
+                null);
         return new Booking(appointment, doctor, service, specialty, accept);
     }
 

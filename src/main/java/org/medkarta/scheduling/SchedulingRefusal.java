@@ -45,6 +45,10 @@ public final class SchedulingRefusal extends DomainException {
         return new SchedulingRefusal(Kind.CONFLICT, "already-started");
     }
 
+    static SchedulingRefusal notStarted() {
+        return new SchedulingRefusal(Kind.CONFLICT, "appointment-not-started");
+    }
+
     static SchedulingRefusal notBooked() {
         return new SchedulingRefusal(Kind.CONFLICT, "appointment-not-active");
     }

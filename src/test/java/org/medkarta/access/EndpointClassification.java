@@ -431,6 +431,8 @@ final class EndpointClassification {
                 "GET /appointments/{id}/files",
                 "GET /appointments/{id}/files/{fileId}",
                 "POST /appointments/{id}/files",
+                "POST /api/v1/appointments/{id}/no-show",
+                "POST /appointments/{id}/no-show",
                 "GET /api/v1/appointments/{id}",
                 "GET /api/v1/appointments/{id}/ics",
                 "POST /api/v1/appointments/{id}/cancel",

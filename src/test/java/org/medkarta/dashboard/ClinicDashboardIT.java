@@ -247,8 +247,8 @@ class ClinicDashboardIT extends ApiSupport {
         String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
         var lines = text.split("\r\n");
         assertThat(lines[0]).isEqualTo("scope,date,doctor_id,doctor,figure,value");
-        // 12 figures for the one day, for each of the two doctors and for the total.
-        assertThat(lines).hasSize(1 + 12 * 4);
+        // 13 figures for the one day, for each of the two doctors and for the total.
+        assertThat(lines).hasSize(1 + 13 * 4);
         assertThat(lines)
                 .contains(
                         "day," + world.day() + ",,,booked_slots,3",

@@ -31,7 +31,8 @@ final class DashboardCsv {
         "closed",
         "cancelled",
         "mean_minutes_to_take",
-        "protocols_sent"
+        "protocols_sent",
+        "no_shows"
     };
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -66,7 +67,8 @@ final class DashboardCsv {
             f.closed(),
             f.cancelled(),
             f.meanMinutesToTake(),
-            f.protocolsSent()
+            f.protocolsSent(),
+            f.noShows()
         };
         for (int i = 0; i < FIGURES.length; i++) {
             csv.append(prefix)

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.AppointmentFiles;
+import org.medkarta.scheduling.NoShows;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.TypedId;
@@ -21,7 +22,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * «Прикрепить файл» (issue 23, seed 001): an appointment's files page, for the patient to attach a
- * referral or earlier results after booking, and for the doctor and their clinic's staff to read them.
+ * referral or earlier results after booking, and for the doctor and their clinic's staff to read them;
+ * there the doctor also marks that the patient did not come («Пациент не пришёл», SPEC J3).
  */
 @Controller
 @PreAuthorize("isAuthenticated()")
@@ -29,9 +31,11 @@ class AppointmentFilePages {
 
     private final AppointmentFiles files;
     private final Scheduling scheduling;
+    private final NoShows noShows;
     private final PageErrors errors;
 
-    AppointmentFilePages(AppointmentFiles files, Scheduling scheduling, PageErrors errors) {
+    AppointmentFilePages(AppointmentFiles files, Scheduling scheduling, NoShows noShows, PageErrors errors) {
+        this.noShows = noShows;
         this.files = files;
         this.scheduling = scheduling;
         this.errors = errors;
@@ -59,6 +63,19 @@ class AppointmentFilePages {
         }
     }
 
+    /** «Пациент не пришёл»: the doctor or their clinic's administrator marks the visit missed. */
+    @PostMapping("/appointments/{id}/no-show")
+    String noShow(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model, Locale locale) {
+        UUID appointment = TypedId.parse(id, "id");
+        try {
+            noShows.mark(user, appointment);
+            return "redirect:/appointments/" + appointment + "/files?noShow";
+        } catch (DomainException refused) {
+            model.addAttribute("errors", errors.of(refused, locale));
+            return page(user, appointment, model);
+        }
+    }
+
     @GetMapping("/appointments/{id}/files/{fileId}")
     ResponseEntity<byte[]> file(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @PathVariable String fileId) {
@@ -73,6 +90,8 @@ class AppointmentFilePages {
         model.addAttribute("files", files.list(user, appointment));
         model.addAttribute("open", files.open(seen));
         model.addAttribute("maxFiles", AppointmentFiles.MAX_FILES);
+        model.addAttribute("noShow", seen.noShow());
+        model.addAttribute("markable", noShows.mayMark(user, seen) && noShows.markable(seen));
         return "scheduling/appointment-files";
     }
 }

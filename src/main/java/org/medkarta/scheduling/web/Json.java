@@ -120,7 +120,8 @@ final class Json {
             String complaint,
             UUID referralId,
             boolean cancelledByClinic,
-            UUID consultationId) {
+            UUID consultationId,
+            Instant noShowAt) {
         static Appointment of(AppointmentView view) {
             return of(view, null);
         }
@@ -139,7 +140,8 @@ final class Json {
                     view.complaint(),
                     view.referralId(),
                     view.cancelledByClinic(),
-                    consultationId);
+                    consultationId,
+                    view.noShowAt());
         }
     }
 
