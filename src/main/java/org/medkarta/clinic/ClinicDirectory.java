@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.medkarta.identity.Identity;
+import org.medkarta.identity.PatientRegions;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.Notifications;
@@ -56,6 +57,8 @@ public class ClinicDirectory {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final PatientRegions patientRegions;
+
     ClinicDirectory(
             Clinics clinics,
             Doctors doctors,
@@ -66,10 +69,12 @@ public class ClinicDirectory {
             SupportRequests support,
             Images images,
             Identity identity,
+            PatientRegions patientRegions,
             Notifications notifications,
             MessageSource messages,
             ApplicationEventPublisher events,
             Clock clock) {
+        this.patientRegions = patientRegions;
         this.clinics = clinics;
         this.doctors = doctors;
         this.services = services;
@@ -330,7 +335,7 @@ public class ClinicDirectory {
     public boolean visibleTo(PatientId patient, DoctorId doctor, ServiceId service, boolean holdsReferral) {
         var found = doctors.find(doctor).orElseThrow(NotFound::new);
         return switch (visibility(doctor, service)) {
-            case REGION -> true;
+            case REGION -> inRegion(patient, found.clinicId());
             case ATTACHED -> isAttached(patient, found.clinicId());
             case REFERRAL -> holdsReferral;
         };
@@ -345,10 +350,24 @@ public class ClinicDirectory {
     @Transactional(readOnly = true)
     public boolean visibleTo(PatientId patient, DoctorView doctor, ServiceView service, boolean holdsReferral) {
         return switch (visibility(doctor, service)) {
-            case REGION -> true;
+            case REGION -> inRegion(patient, doctor.clinicId());
             case ATTACHED -> isAttached(patient, doctor.clinicId());
             case REFERRAL -> holdsReferral;
         };
+    }
+
+    /**
+     * Whether a service visible to the clinic's region is offered to the patient (SPEC B5): they live in
+     * that region, or have not said where they live (then every region's services are offered, and the
+     * patient's pages ask them to say).
+     */
+    private boolean inRegion(PatientId patient, ClinicId clinic) {
+        return inRegion(patientRegions.of(patient).orElse(null), card(clinic).region());
+    }
+
+    /** The same rule for a region already read: a patient's (null when unknown) and a clinic's. */
+    public static boolean inRegion(String patientRegion, String clinicRegion) {
+        return patientRegion == null || patientRegion.equals(clinicRegion);
     }
 
     /** The visibility of a doctor's service already read: the narrower of the two settings. */

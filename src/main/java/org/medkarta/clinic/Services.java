@@ -162,10 +162,11 @@ class Services {
         return jdbc.sql("""
                         SELECT d.id AS doctor_id, d.last_name, d.first_name, d.patronymic, d.clinic_id,
                                d.visibility AS doctor_visibility, v.id AS service_id, v.name, v.specialty_code,
-                               v.format, v.price_kopecks, v.visibility AS service_visibility
+                               v.format, v.price_kopecks, v.visibility AS service_visibility, c.region
                         FROM clinic_service_doctor sd
                         JOIN clinic_doctor d ON d.id = sd.doctor_id
                         JOIN clinic_service v ON v.id = sd.service_id
+                        JOIN clinic c ON c.id = d.clinic_id
                         WHERE
                         """ + " " + String.join(" AND ", conditions))
                 .params(params)
@@ -183,7 +184,8 @@ class Services {
                             ServiceFormat.valueOf(row.getString("format")),
                             row.getLong("price_kopecks"),
                             Visibility.valueOf(row.getString("doctor_visibility"))
-                                    .narrowest(Visibility.valueOf(row.getString("service_visibility"))));
+                                    .narrowest(Visibility.valueOf(row.getString("service_visibility"))),
+                            row.getString("region"));
                 })
                 .list();
     }

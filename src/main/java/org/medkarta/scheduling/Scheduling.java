@@ -23,6 +23,7 @@ import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientCard;
 import org.medkarta.identity.PatientRecordForm;
 import org.medkarta.identity.PatientRecords;
+import org.medkarta.identity.PatientRegions;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
@@ -77,6 +78,8 @@ public class Scheduling {
     private final Clock clock;
     private final PublicUrl publicUrl;
 
+    private final PatientRegions patientRegions;
+
     Scheduling(
             Templates templates,
             Slots slots,
@@ -91,12 +94,14 @@ public class Scheduling {
             ClinicDirectory clinics,
             Identity identity,
             PatientRecords patientRecords,
+            PatientRegions patientRegions,
             Representation representation,
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
             SchedulingProperties properties,
             Clock clock,
             PublicUrl publicUrl) {
+        this.patientRegions = patientRegions;
         this.publicUrl = publicUrl;
         this.templates = templates;
         this.slots = slots;
@@ -606,11 +611,13 @@ public class Scheduling {
                         .filter(r -> r.usableAt(now))
                         .toList();
         var attached = new HashMap<ClinicId, Boolean>();
+        // The patient's region decides the services visible to a region (SPEC B5); unknown, all are.
+        String region = patient == null ? null : patientRegions.of(patient).orElse(null);
         for (var offer : clinics.bookableServices(query.specialty(), query.clinic(), query.doctor(), query.format())) {
             bookable.merge(offer.doctorId().value(), 1, Integer::sum);
             boolean visible = staff
                     || switch (offer.visibility()) {
-                        case REGION -> true;
+                        case REGION -> ClinicDirectory.inRegion(region, offer.region());
                         case ATTACHED ->
                             patient != null
                                     && attached.computeIfAbsent(

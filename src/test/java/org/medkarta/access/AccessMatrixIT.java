@@ -225,6 +225,12 @@ class AccessMatrixIT extends AccessSupport {
                                 "/api/v1/patients/" + owner.value() + "/addresses",
                                 map("which", "ACTUAL", "address", "Москва, ул. Матричная, д. 1"))),
                 new Endpoint(
+                        "POST region",
+                        RecordAction.CONTRIBUTE,
+                        200,
+                        (actor, owner, fixture) -> postAs(
+                                actor.token(), "/api/v1/patients/" + owner.value() + "/region", map("region", "77"))),
+                new Endpoint(
                         "POST identity-document",
                         RecordAction.CONTRIBUTE,
                         200,
@@ -619,6 +625,7 @@ class AccessMatrixIT extends AccessSupport {
             "POST /api/v1/patients/{id}/contacts",
             "POST /api/v1/patients/{id}/addresses",
             "POST /api/v1/patients/{id}/identity-document",
+            "POST /api/v1/patients/{id}/region",
             "GET /api/v1/patients/{id}/record/identity",
             "POST /api/v1/patients/{id}/identity",
             "GET /api/v1/patients/{id}/documents",

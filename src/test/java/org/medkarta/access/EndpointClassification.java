@@ -78,6 +78,7 @@ final class EndpointClassification {
                 "POST /api/v1/grants/{id}/revoke",
                 "POST /api/v1/patients/{id}/addresses",
                 "POST /api/v1/patients/{id}/identity-document",
+                "POST /api/v1/patients/{id}/region",
                 "POST /api/v1/patients/{id}/contacts",
                 "POST /api/v1/patients/{id}/contacts/{contactId}/remove",
                 "POST /api/v1/patients/{id}/diary",
@@ -499,6 +500,7 @@ final class EndpointClassification {
                 "POST /record/{id}/entries/{entryId}/entered-in-error",
                 "POST /record/{id}/identity",
                 "POST /record/{id}/identity-document",
+                "POST /record/{id}/region",
                 "POST /record/{id}/uploads",
                 "POST /record/{id}/uploads/{uploadId}/reject",
                 "POST /record/{id}/uploads/{uploadId}/verify");

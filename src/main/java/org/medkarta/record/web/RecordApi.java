@@ -11,6 +11,7 @@ import org.medkarta.record.EntryForm;
 import org.medkarta.record.IdentityDocumentForm;
 import org.medkarta.record.IdentityForm;
 import org.medkarta.record.LabSeries;
+import org.medkarta.record.LivingRegion;
 import org.medkarta.record.MedicalRecord;
 import org.medkarta.record.RecordIdentifiers;
 import org.medkarta.record.SharedIdentifier;
@@ -37,8 +38,14 @@ class RecordApi {
 
     private final RecordAccess access;
     private final MedicalRecord record;
+    private final LivingRegion regions;
 
-    RecordApi(RecordAccess access, MedicalRecord record) {
+    record RegionBody(String region) {}
+
+    record RegionView(String region) {}
+
+    RecordApi(RecordAccess access, MedicalRecord record, LivingRegion regions) {
+        this.regions = regions;
         this.access = access;
         this.record = record;
     }
@@ -189,6 +196,15 @@ class RecordApi {
      * The patient, their parent or a full-control grantee records the identity document {@code
      * {type, series, number, issuedOn, issuer}} (SPEC E1): the document as stored.
      */
+    /** The region the patient lives in {@code {region}} (SPEC B5): a region's code, or blank to forget it. */
+    @PostMapping("/api/v1/patients/{id}/region")
+    RegionView changeRegion(
+            @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @RequestBody RegionBody body) {
+        var decision = access.require(user, Params.patient(id), RecordAction.CONTRIBUTE);
+        regions.change(decision, user, body.region());
+        return new RegionView(regions.of(decision).orElse(null));
+    }
+
     @PostMapping("/api/v1/patients/{id}/identity-document")
     IdentityDocument changeIdentityDocument(
             @AuthenticationPrincipal SignedInUser user,

@@ -15,6 +15,7 @@ import org.medkarta.record.EntryForm;
 import org.medkarta.record.EntryType;
 import org.medkarta.record.IdentityDocumentForm;
 import org.medkarta.record.IdentityForm;
+import org.medkarta.record.LivingRegion;
 import org.medkarta.record.MedicalRecord;
 import org.medkarta.record.RecordFilter;
 import org.medkarta.record.RecordImport;
@@ -52,6 +53,7 @@ class RecordPages {
     private final SignedProtocols signed;
     private final PageErrors errors;
     private final JsonMapper json;
+    private final LivingRegion regions;
 
     RecordPages(
             RecordAccess access,
@@ -59,8 +61,10 @@ class RecordPages {
             RecordUploads uploads,
             RecordImport imports,
             SignedProtocols signed,
+            LivingRegion regions,
             PageErrors errors,
             JsonMapper json) {
+        this.regions = regions;
         this.imports = imports;
         this.signed = signed;
         this.access = access;
@@ -315,6 +319,23 @@ class RecordPages {
         }
     }
 
+    @PostMapping("/record/{id}/region")
+    String changeRegion(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @RequestParam(required = false) String region,
+            Model model,
+            Locale locale) {
+        var decision = access.require(user, Params.patient(id), RecordAction.CONTRIBUTE);
+        try {
+            regions.change(decision, user, region);
+            return "redirect:/record/" + id + "/contacts?saved";
+        } catch (DomainException refused) {
+            model.addAttribute("errors", errors.of(refused, locale));
+            return contactsPage(model, user, decision);
+        }
+    }
+
     @PostMapping("/record/{id}/identity-document")
     String changeIdentityDocument(
             @AuthenticationPrincipal SignedInUser user,
@@ -394,6 +415,8 @@ class RecordPages {
         model.addAttribute("header", record.header(decision));
         model.addAttribute("contacts", record.contacts(decision));
         model.addAttribute("identifiers", record.identifiers(decision));
+        model.addAttribute("regions", regions.choices());
+        model.addAttribute("region", regions.of(decision).orElse(null));
         return "record/contacts";
     }
 

@@ -1,0 +1,74 @@
+package org.medkarta.record;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.medkarta.access.AccessDecision;
+import org.medkarta.access.RecordAction;
+import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.Region;
+import org.medkarta.identity.PatientRegions;
+import org.medkarta.identity.SignedInUser;
+import org.medkarta.shared.InvalidInput;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The region the patient lives in (SPEC B5, issue 23), beside their addresses: the patient, a parent
+ * or a full-control grantee chooses it from the regions clinics are registered in, and services
+ * visible to a region are offered by it. Kept by identity, where booking reads it; each change is
+ * logged in the record with the other contact data.
+ */
+@Service
+public class LivingRegion {
+
+    private final PatientRegions regions;
+    private final ClinicDirectory clinics;
+    private final MedicalRecord record;
+    private final Patients patients;
+    private final Clock clock;
+
+    LivingRegion(
+            PatientRegions regions, ClinicDirectory clinics, MedicalRecord record, Patients patients, Clock clock) {
+        this.regions = regions;
+        this.clinics = clinics;
+        this.record = record;
+        this.patients = patients;
+        this.clock = clock;
+    }
+
+    /** The patient's region code, if they said. */
+    @Transactional(readOnly = true)
+    public Optional<String> of(AccessDecision decision) {
+        MedicalRecord.expect(decision, RecordAction.VIEW);
+        return regions.of(decision.patient());
+    }
+
+    /** The regions to choose from, by code. */
+    public List<Region> choices() {
+        return clinics.regions();
+    }
+
+    /**
+     * Sets the region, or forgets it when {@code code} is blank.
+     *
+     * @throws InvalidInput {@code region} unless the code of a region
+     */
+    @Transactional
+    public void change(AccessDecision decision, SignedInUser actor, String code) {
+        MedicalRecord.expect(decision, RecordAction.CONTRIBUTE);
+        String chosen = code == null || code.isBlank() ? null : code.strip();
+        if (chosen != null
+                && choices().stream().noneMatch(region -> region.code().equals(chosen))) {
+            throw new InvalidInput("region", "record.validation.region");
+        }
+        var patient = decision.patient();
+        record.open(patient);
+        String was = regions.of(patient).orElse(null);
+        if (java.util.Objects.equals(was, chosen)) {
+            return;
+        }
+        regions.set(patient, chosen);
+        patients.logChange(patient, "REGION", was, chosen, null, actor.userId(), actor.displayName(), clock.instant());
+    }
+}
