@@ -5,12 +5,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.Columns;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.LocalDays;
+import org.medkarta.shared.SettledDays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,20 +80,16 @@ public class ConsultationFigures {
         public static final Count NONE = new Count(0, 0, 0, 0, 0, 0, 0, 0);
     }
 
-    /** The requests of one day (their appointment's start, in the clinic's zone). */
-    public record Day(LocalDate day, Count count) {}
-
-    /** One doctor's requests over the period, with the name the requests carry. */
-    public record Doctor(DoctorId doctor, String name, Count count) {}
-
-    /** Protocols sent on one day (in the clinic's zone). */
-    public record SentDay(LocalDate day, long protocols) {}
-
-    /** Protocols one doctor sent in the period. */
-    public record SentByDoctor(DoctorId doctor, long protocols) {}
+    /**
+     * One doctor's requests whose appointment started on one day (in the clinic's zone), with the
+     * name the requests carry, and the protocols the doctor sent on that day.
+     */
+    public record Cell(LocalDate day, DoctorId doctor, String name, Count count, long sent) {}
 
     /** The clinic, its zone, the days {@code from}–{@code to} inclusive, optionally one doctor and one service. */
     public record Query(ClinicId clinic, ZoneId zone, LocalDate from, LocalDate to, DoctorId doctor, UUID service) {}
+
+    static final String ROLLED = "consultation_day_rolled";
 
     private static final String COUNTS = """
              SUM(CASE WHEN state = 'NEW' AND starts_at > :now THEN 1 ELSE 0 END) AS fresh,
@@ -107,84 +105,124 @@ public class ConsultationFigures {
 
     private final JdbcClient jdbc;
     private final LocalDays days;
+    private final SettledDays settled;
 
-    ConsultationFigures(JdbcClient jdbc, LocalDays days) {
+    ConsultationFigures(JdbcClient jdbc, LocalDays days, SettledDays settled) {
         this.jdbc = jdbc;
         this.days = days;
+        this.settled = settled;
     }
 
-    /** The requests by day of their start, for the days that have any, in day order; states read at {@code now}. */
+    /**
+     * The requests and protocols by day and doctor over the period, for the days and doctors that
+     * have any; states read at {@code now}.
+     */
     @Transactional(readOnly = true)
-    public List<Day> byDay(Query query, Instant now) {
-        var sql = "SELECT starts_on," + COUNTS + " FROM consultation WHERE clinic_id = :clinic"
-                + " AND starts_at >= :from AND starts_at < :to" + filters(query)
-                + " GROUP BY starts_on ORDER BY starts_on";
-        return params(jdbc.sql(sql), query)
-                .param("now", Columns.utc(now))
-                .query((row, n) -> new Day(row.getObject("starts_on", LocalDate.class), count(row)))
-                .list();
-    }
-
-    /** The requests by doctor over the period; states read at {@code now}. */
-    @Transactional(readOnly = true)
-    public List<Doctor> byDoctor(Query query, Instant now) {
-        var sql = "SELECT doctor_id, MAX(doctor_name) AS doctor_name," + COUNTS
-                + " FROM consultation WHERE clinic_id = :clinic AND starts_at >= :from AND starts_at < :to"
-                + filters(query) + " GROUP BY doctor_id";
-        return params(jdbc.sql(sql), query)
-                .param("now", Columns.utc(now))
-                .query((row, n) -> new Doctor(
-                        new DoctorId(Columns.uuid(row, "doctor_id")), row.getString("doctor_name"), count(row)))
-                .list();
-    }
-
-    /** Protocols sent (requests closed) by the day they were sent, for the days that have any. */
-    @Transactional(readOnly = true)
-    public List<SentDay> sentByDay(Query query) {
-        var sql = "SELECT local_day, COUNT(*) AS protocols FROM (SELECT " + days.dayOf("closed_at", "zone")
-                + " AS local_day FROM consultation WHERE clinic_id = :clinic AND closed_at >= :from AND closed_at < :to"
-                + filters(query) + ") s GROUP BY local_day ORDER BY local_day";
-        return params(jdbc.sql(sql), query)
-                .param("zone", query.zone().getId())
-                .query((row, n) -> new SentDay(row.getObject("local_day", LocalDate.class), row.getLong("protocols")))
-                .list();
-    }
-
-    /** Protocols sent in the period by doctor. */
-    @Transactional(readOnly = true)
-    public List<SentByDoctor> sentByDoctor(Query query) {
-        var sql = "SELECT doctor_id, COUNT(*) AS protocols FROM consultation WHERE clinic_id = :clinic"
-                + " AND closed_at >= :from AND closed_at < :to" + filters(query) + " GROUP BY doctor_id";
-        return params(jdbc.sql(sql), query)
-                .query((row, n) ->
-                        new SentByDoctor(new DoctorId(Columns.uuid(row, "doctor_id")), row.getLong("protocols")))
-                .list();
-    }
-
-    private static String filters(Query query) {
-        return (query.doctor() == null ? "" : " AND doctor_id = :doctor")
-                + (query.service() == null ? "" : " AND service_id = :service");
-    }
-
-    private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec statement, Query query) {
-        statement = statement
+    public List<Cell> cells(Query query, Instant now) {
+        LocalDate end = query.to().plusDays(1);
+        var parts = new ArrayList<String>();
+        LocalDate rolled = query.service() != null
+                ? null
+                : settled.readableUntil(ROLLED, query.clinic(), now, query.zone())
+                        .filter(until -> until.isAfter(query.from()))
+                        .map(until -> until.isBefore(end) ? until : end)
+                        .orElse(null);
+        if (rolled != null) {
+            // On a settled day a request still new is overdue and missed.
+            parts.add("SELECT on_day AS local_day, doctor_id, doctor_name, 0 AS fresh, new_count AS overdue,"
+                    + " new_count AS missed, in_work, closed, cancelled, taken, take_seconds, sent"
+                    + " FROM consultation_day WHERE clinic_id = :clinic AND on_day >= :from AND on_day < :rolled"
+                    + (query.doctor() == null ? "" : " AND doctor_id = :doctor"));
+        }
+        LocalDate live = rolled == null ? query.from() : rolled;
+        if (live.isBefore(end)) {
+            parts.add(fromRows(query));
+        }
+        var statement = jdbc.sql(String.join(" UNION ALL ", parts))
                 .param("clinic", query.clinic().value())
-                .param(
-                        "from",
-                        Columns.utc(query.from().atStartOfDay(query.zone()).toInstant()))
-                .param(
-                        "to",
-                        Columns.utc(query.to()
-                                .plusDays(1)
-                                .atStartOfDay(query.zone())
-                                .toInstant()));
+                .param("from", query.from())
+                .param("now", Columns.utc(now));
+        if (rolled != null) {
+            statement = statement.param("rolled", rolled);
+        }
+        if (live.isBefore(end)) {
+            statement = rowParams(statement, query.zone(), live, end);
+        }
         if (query.doctor() != null) {
             statement = statement.param("doctor", query.doctor().value());
         }
         if (query.service() != null) {
             statement = statement.param("service", query.service());
         }
-        return statement;
+        return statement
+                .query((row, n) -> new Cell(
+                        row.getObject("local_day", LocalDate.class),
+                        new DoctorId(Columns.uuid(row, "doctor_id")),
+                        row.getString("doctor_name"),
+                        count(row),
+                        row.getLong("sent")))
+                .list();
+    }
+
+    /**
+     * Rolls the clinic's settled days up into {@code consultation_day}: the days from {@link
+     * SettledDays#recomputeFrom} to the horizon at {@code now}, in one transaction.
+     *
+     * @return the rows written
+     */
+    @Transactional
+    public int rollUp(ClinicId clinic, ZoneId zone, Instant now) {
+        LocalDate from = settled.recomputeFrom(ROLLED, clinic, now, zone);
+        LocalDate until = settled.horizon(now, zone);
+        jdbc.sql("DELETE FROM consultation_day WHERE clinic_id = :clinic AND on_day >= :from")
+                .param("clinic", clinic.value())
+                .param("from", from)
+                .update();
+        int written = 0;
+        if (from.isBefore(until)) {
+            var query = new Query(clinic, zone, from, until.minusDays(1), null, null);
+            written = rowParams(
+                            jdbc.sql("INSERT INTO consultation_day (clinic_id, on_day, doctor_id, doctor_name,"
+                                    + " new_count, in_work, closed, cancelled, taken, take_seconds, sent)"
+                                    + " SELECT :clinic, local_day, doctor_id, MAX(doctor_name),"
+                                    + " SUM(fresh) + SUM(overdue), SUM(in_work), SUM(closed), SUM(cancelled),"
+                                    + " SUM(taken), ROUND(SUM(take_seconds)), SUM(sent) FROM (" + fromRows(query)
+                                    + ") c GROUP BY local_day, doctor_id"),
+                            zone,
+                            from,
+                            until)
+                    .param("clinic", clinic.value())
+                    .param("now", Columns.utc(now))
+                    .update();
+        }
+        settled.mark(ROLLED, clinic, until, now);
+        return written;
+    }
+
+    /**
+     * The requests whose appointment starts from {@code :liveFrom} to before {@code :liveTo} by the
+     * day of their start and doctor, and the protocols sent in that time by the day they were sent
+     * (grouped by the day of its own subquery, see {@link LocalDays#dayOf}) and doctor.
+     */
+    private String fromRows(Query query) {
+        String filters = (query.doctor() == null ? "" : " AND doctor_id = :doctor")
+                + (query.service() == null ? "" : " AND service_id = :service");
+        return "SELECT starts_on AS local_day, doctor_id, MAX(doctor_name) AS doctor_name," + COUNTS + ", 0 AS sent"
+                + " FROM consultation WHERE clinic_id = :clinic AND starts_at >= :liveFrom AND starts_at < :liveTo"
+                + filters + " GROUP BY starts_on, doctor_id"
+                + " UNION ALL SELECT local_day, doctor_id, CAST(NULL AS VARCHAR(300)) AS doctor_name, 0 AS fresh,"
+                + " 0 AS overdue, 0 AS missed, 0 AS in_work, 0 AS closed, 0 AS cancelled, 0 AS taken,"
+                + " 0 AS take_seconds, COUNT(*) AS sent FROM (SELECT " + days.dayOf("closed_at", "zone")
+                + " AS local_day, doctor_id FROM consultation WHERE clinic_id = :clinic"
+                + " AND closed_at >= :liveFrom AND closed_at < :liveTo" + filters + ") s GROUP BY local_day, doctor_id";
+    }
+
+    private static JdbcClient.StatementSpec rowParams(
+            JdbcClient.StatementSpec statement, ZoneId zone, LocalDate from, LocalDate end) {
+        return statement
+                .param("zone", zone.getId())
+                .param("liveFrom", Columns.utc(from.atStartOfDay(zone).toInstant()))
+                .param("liveTo", Columns.utc(end.atStartOfDay(zone).toInstant()));
     }
 
     private static Count count(ResultSet row) throws SQLException {

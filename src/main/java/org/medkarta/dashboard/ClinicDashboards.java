@@ -41,8 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
  * of department see them; anyone else, other clinics' staff included, gets {@link NotFound}, so a
  * dashboard never tells that a clinic exists to someone who may not see it.
  *
- * <p>Six aggregate statements make a dashboard whatever the period: load by day and by doctor
- * (scheduling), requests by day and by doctor, protocols sent by day and by doctor (consultation).
+ * <p>Two aggregate statements make a dashboard whatever the period, each by day and doctor: the load
+ * and no-shows (scheduling), the requests and protocols sent (consultation); each reads the settled
+ * days from its module's daily roll-up ({@link DashboardRollups}) and the rest from the rows.
  */
 @Service
 public class ClinicDashboards {
@@ -174,18 +175,29 @@ public class ClinicDashboards {
         var slots = new ScheduleLoad.Query(clinic, zone, from, to, doctor, service);
         var requests = new ConsultationFigures.Query(clinic, zone, from, to, doctor, service);
         var loadByDay = new HashMap<LocalDate, ScheduleLoad.Count>();
-        load.byDay(slots).forEach(day -> loadByDay.put(day.day(), day.count()));
-        var requestsByDay = new HashMap<LocalDate, ConsultationFigures.Count>();
-        consultations.byDay(requests, now).forEach(day -> requestsByDay.put(day.day(), day.count()));
-        var sentByDay = new HashMap<LocalDate, Long>();
-        consultations.sentByDay(requests).forEach(day -> sentByDay.put(day.day(), day.protocols()));
-
+        var loadByDoctor = new HashMap<DoctorId, ScheduleLoad.Count>();
         var noShowsByDay = new HashMap<LocalDate, Long>();
         var noShowsByDoctor = new HashMap<DoctorId, Long>();
-        load.noShows(slots).forEach(row -> {
-            noShowsByDay.merge(row.day(), row.count(), Long::sum);
-            noShowsByDoctor.merge(row.doctor(), row.count(), Long::sum);
-        });
+        for (var cell : load.cells(slots, now)) {
+            loadByDay.merge(cell.day(), cell.count(), ScheduleLoad.Count::plus);
+            loadByDoctor.merge(cell.doctor(), cell.count(), ScheduleLoad.Count::plus);
+            noShowsByDay.merge(cell.day(), cell.noShows(), Long::sum);
+            noShowsByDoctor.merge(cell.doctor(), cell.noShows(), Long::sum);
+        }
+        var requestsByDay = new HashMap<LocalDate, ConsultationFigures.Count>();
+        var requestsByDoctor = new HashMap<DoctorId, ConsultationFigures.Count>();
+        var requestNames = new HashMap<DoctorId, String>();
+        var sentByDay = new HashMap<LocalDate, Long>();
+        var sentByDoctor = new HashMap<DoctorId, Long>();
+        for (var cell : consultations.cells(requests, now)) {
+            requestsByDay.merge(cell.day(), cell.count(), ConsultationFigures.Count::plus);
+            requestsByDoctor.merge(cell.doctor(), cell.count(), ConsultationFigures.Count::plus);
+            if (cell.name() != null) {
+                requestNames.put(cell.doctor(), cell.name());
+            }
+            sentByDay.merge(cell.day(), cell.sent(), Long::sum);
+            sentByDoctor.merge(cell.doctor(), cell.sent(), Long::sum);
+        }
         var days = new ArrayList<Day>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             days.add(new Day(
@@ -197,12 +209,6 @@ public class ClinicDashboards {
                             noShowsByDay.getOrDefault(day, 0L))));
         }
 
-        var loadByDoctor = new HashMap<DoctorId, ScheduleLoad.Count>();
-        load.byDoctor(slots).forEach(row -> loadByDoctor.put(row.doctor(), row.count()));
-        var requestsByDoctor = new HashMap<DoctorId, ConsultationFigures.Doctor>();
-        consultations.byDoctor(requests, now).forEach(row -> requestsByDoctor.put(row.doctor(), row));
-        var sentByDoctor = new HashMap<DoctorId, Long>();
-        consultations.sentByDoctor(requests).forEach(row -> sentByDoctor.put(row.doctor(), row.protocols()));
         Map<DoctorId, String> names = new HashMap<>();
         doctors.forEach(d -> names.put(d.id(), d.fullName()));
         var ids = new LinkedHashSet<DoctorId>();
@@ -214,26 +220,18 @@ public class ClinicDashboards {
                 .map(id -> new Doctor(
                         id,
                         names.getOrDefault(
-                                id,
-                                requestsByDoctor.containsKey(id)
-                                        ? requestsByDoctor.get(id).name()
-                                        : id.value().toString()),
+                                id, requestNames.getOrDefault(id, id.value().toString())),
                         figures(
                                 loadByDoctor.get(id),
-                                requestsByDoctor.containsKey(id)
-                                        ? requestsByDoctor.get(id).count()
-                                        : null,
+                                requestsByDoctor.get(id),
                                 sentByDoctor.getOrDefault(id, 0L),
                                 noShowsByDoctor.getOrDefault(id, 0L))))
                 .sorted(Comparator.comparing(Doctor::name))
                 .toList();
 
-        var slotTotal = new ScheduleLoad.Count(0, 0, 0);
+        var slotTotal = ScheduleLoad.Count.NONE;
         for (var count : loadByDay.values()) {
-            slotTotal = new ScheduleLoad.Count(
-                    slotTotal.booked() + count.booked(),
-                    slotTotal.free() + count.free(),
-                    slotTotal.closed() + count.closed());
+            slotTotal = slotTotal.plus(count);
         }
         var requestTotal = ConsultationFigures.Count.NONE;
         for (var count : requestsByDay.values()) {
@@ -311,7 +309,7 @@ public class ClinicDashboards {
 
     private static Figures figures(
             ScheduleLoad.Count slots, ConsultationFigures.Count requests, long sent, long noShows) {
-        var s = slots == null ? new ScheduleLoad.Count(0, 0, 0) : slots;
+        var s = slots == null ? ScheduleLoad.Count.NONE : slots;
         var r = requests == null ? ConsultationFigures.Count.NONE : requests;
         return new Figures(
                 s.booked(),

@@ -10,7 +10,8 @@
  * org.medkarta.consultation.ConsultationFigures}); this module decides who may see a clinic's figures
  * and puts them side by side. It sits above scheduling and consultation, which the web shell cannot
  * (they use it), hence a module of its own (docs/adr/0010-clinic-dashboards-module.md). It owns no
- * tables.
+ * tables; its hourly job ({@code DashboardRollups}) asks those modules to roll their settled days up
+ * by day and doctor, so that a year's dashboard reads a few rows per doctor and day.
  */
 @ApplicationModule(displayName = "Clinic dashboards")
 package org.medkarta.dashboard;

@@ -3,21 +3,28 @@ package org.medkarta.scheduling;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.Columns;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.LocalDays;
+import org.medkarta.shared.SettledDays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Doctors' load for the clinic dashboards (SPEC J3, issue 19): a clinic's slots in a period, booked,
- * free and closed, counted by the clinic's day and by doctor. Each figure is one aggregate statement
- * over the clinic's slots in the period (index {@code scheduling_slot_by_clinic_idx}), never rows
- * carried into Java, so a clinic of 200 doctors and a year of slots answers at once (bench/dashboard).
+ * free and closed, and the appointments the patient did not come to, counted by the clinic's day and
+ * doctor in one statement, never rows carried into Java, so a clinic of 200 doctors and a year of
+ * slots answers at once (bench/dashboard).
+ *
+ * <p>The settled days ({@link SettledDays}: a week and more ago) are read from the daily roll-up
+ * {@code scheduling_load_day}, which {@link #rollUp} writes (hourly, from the dashboard module's job);
+ * the later days, and every day when a service is asked for (the roll-up is by doctor, not service),
+ * from the slots (index {@code scheduling_slot_by_clinic_idx}) and appointments.
  *
  * <p>It does not check who asks: the dashboard that calls it decides who may see a clinic's figures.
  */
@@ -27,111 +34,151 @@ public class ScheduleLoad {
     /** The slots of one day (or of one doctor over the period) by status. */
     public record Count(long booked, long free, long closed) {
 
+        public static final Count NONE = new Count(0, 0, 0);
+
         /** Booked slots as a share of the slots that could be booked (booked and free), 0 when none. */
         public double share() {
             long open = booked + free;
             return open == 0 ? 0 : (double) booked / open;
         }
+
+        /** This and another count together. */
+        public Count plus(Count other) {
+            return new Count(booked + other.booked, free + other.free, closed + other.closed);
+        }
     }
 
-    /** The clinic's slots that started on one day, in the clinic's zone. */
-    public record Day(LocalDate day, Count count) {}
-
-    /** One doctor's slots over the period. */
-    public record Doctor(DoctorId doctor, Count count) {}
+    /**
+     * One doctor's slots that started on one day (in the clinic's zone), and the appointments of that
+     * day and doctor marked «Пациент не пришёл» ({@link NoShows}).
+     */
+    public record Cell(LocalDate day, DoctorId doctor, Count count, long noShows) {}
 
     /** What the query selects: the clinic, its zone, the days {@code from}–{@code to} inclusive, and optionally one doctor and one service. */
     public record Query(ClinicId clinic, ZoneId zone, LocalDate from, LocalDate to, DoctorId doctor, UUID service) {}
 
+    static final String ROLLED = "scheduling_load_rolled";
+
     private final JdbcClient jdbc;
     private final LocalDays days;
+    private final SettledDays settled;
 
-    ScheduleLoad(JdbcClient jdbc, LocalDays days) {
+    ScheduleLoad(JdbcClient jdbc, LocalDays days, SettledDays settled) {
         this.jdbc = jdbc;
         this.days = days;
+        this.settled = settled;
     }
 
-    /** The slots by day, for the days that have any, in day order. */
+    /** The load by day and doctor over the period, for the days and doctors that have any; read at {@code now}. */
     @Transactional(readOnly = true)
-    public List<Day> byDay(Query query) {
-        var sql = "SELECT local_day," + COUNTS + " FROM (SELECT " + days.dayOf("starts_at", "zone")
-                + " AS local_day, status" + FROM + filters(query) + ") s GROUP BY local_day ORDER BY local_day";
-        return params(jdbc.sql(sql), query)
-                .param("zone", query.zone().getId())
-                .query((row, n) -> new Day(row.getObject("local_day", LocalDate.class), count(row)))
-                .list();
-    }
-
-    /** The slots by doctor over the period, for the doctors who have any. */
-    @Transactional(readOnly = true)
-    public List<Doctor> byDoctor(Query query) {
-        var sql = "SELECT doctor_id," + COUNTS + FROM + filters(query) + " GROUP BY doctor_id";
-        return params(jdbc.sql(sql), query)
-                .query((row, n) -> new Doctor(new DoctorId(Columns.uuid(row, "doctor_id")), count(row)))
-                .list();
-    }
-
-    /** Appointments the patient did not come to, by the day they were for and their doctor. */
-    public record NoShow(LocalDate day, DoctorId doctor, long count) {}
-
-    /**
-     * The appointments marked «Пациент не пришёл» ({@link NoShows}) that were to start in the period,
-     * by day (in the clinic's zone) and doctor.
-     */
-    @Transactional(readOnly = true)
-    public List<NoShow> noShows(Query query) {
-        var sql = "SELECT local_day, doctor_id, COUNT(*) AS n FROM (SELECT " + days.dayOf("starts_at", "zone")
-                + " AS local_day, doctor_id FROM scheduling_appointment WHERE clinic_id = :clinic"
-                + " AND starts_at >= :from AND starts_at < :to AND no_show_at IS NOT NULL AND status = 'BOOKED'"
-                + (query.doctor() == null ? "" : " AND doctor_id = :doctor")
-                + (query.service() == null ? "" : " AND service_id = :serviceId")
-                + ") a GROUP BY local_day, doctor_id";
-        var statement = params(jdbc.sql(sql), query).param("zone", query.zone().getId());
-        if (query.service() != null) {
-            statement = statement.param("serviceId", query.service());
+    public List<Cell> cells(Query query, Instant now) {
+        LocalDate end = query.to().plusDays(1);
+        var parts = new ArrayList<String>();
+        LocalDate rolled = query.service() != null
+                ? null
+                : settled.readableUntil(ROLLED, query.clinic(), now, query.zone())
+                        .filter(until -> until.isAfter(query.from()))
+                        .map(until -> until.isBefore(end) ? until : end)
+                        .orElse(null);
+        if (rolled != null) {
+            parts.add("SELECT on_day AS local_day, doctor_id, booked, free, closed, no_shows FROM scheduling_load_day"
+                    + " WHERE clinic_id = :clinic AND on_day >= :from AND on_day < :rolled"
+                    + (query.doctor() == null ? "" : " AND doctor_id = :doctor"));
         }
-        return statement
-                .query((row, n) -> new NoShow(
-                        row.getObject("local_day", LocalDate.class),
-                        new DoctorId(Columns.uuid(row, "doctor_id")),
-                        row.getLong("n")))
-                .list();
+        return run(parts, rolled == null ? query.from() : rolled, end, query, rolled);
     }
 
-    private static final String COUNTS = """
-             SUM(CASE WHEN status = 'BOOKED' THEN 1 ELSE 0 END) AS booked,
-             SUM(CASE WHEN status = 'FREE' THEN 1 ELSE 0 END) AS free,
-             SUM(CASE WHEN status = 'CLOSED' THEN 1 ELSE 0 END) AS closed
-            """;
-
-    private static final String FROM =
-            " FROM scheduling_slot WHERE clinic_id = :clinic AND starts_at >= :from AND starts_at < :to";
-
-    private static String filters(Query query) {
-        return (query.doctor() == null ? "" : " AND doctor_id = :doctor")
-                // A slot lists the services it offers: a free slot counts for each of them.
-                + (query.service() == null ? "" : " AND service_ids LIKE :service");
-    }
-
-    private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec statement, Query query) {
-        statement = statement
+    private List<Cell> run(List<String> parts, LocalDate live, LocalDate end, Query query, LocalDate rolled) {
+        if (live.isBefore(end)) {
+            parts.add(fromRows(query.doctor() != null, query.service() != null));
+        }
+        var statement = jdbc.sql(String.join(" UNION ALL ", parts))
                 .param("clinic", query.clinic().value())
-                .param("from", Columns.utc(start(query.from(), query.zone())))
-                .param("to", Columns.utc(start(query.to().plusDays(1), query.zone())));
+                .param("from", query.from());
+        if (rolled != null) {
+            statement = statement.param("rolled", rolled);
+        }
+        if (live.isBefore(end)) {
+            statement = rowParams(statement, query.zone(), live, end);
+        }
         if (query.doctor() != null) {
             statement = statement.param("doctor", query.doctor().value());
         }
         if (query.service() != null) {
-            statement = statement.param("service", "%" + query.service() + "%");
+            statement = statement.param("service", "%" + query.service() + "%").param("serviceId", query.service());
         }
-        return statement;
+        return statement
+                .query((row, n) -> new Cell(
+                        row.getObject("local_day", LocalDate.class),
+                        new DoctorId(Columns.uuid(row, "doctor_id")),
+                        new Count(row.getLong("booked"), row.getLong("free"), row.getLong("closed")),
+                        row.getLong("no_shows")))
+                .list();
     }
 
-    private static Instant start(LocalDate day, ZoneId zone) {
-        return day.atStartOfDay(zone).toInstant();
+    /**
+     * Rolls the clinic's settled days up into {@code scheduling_load_day}: the days from {@link
+     * SettledDays#recomputeFrom} to the horizon at {@code now}, in one transaction, so a reader sees
+     * the old rows or the new ones, never a mixture.
+     *
+     * @return the rows written
+     */
+    @Transactional
+    public int rollUp(ClinicId clinic, ZoneId zone, Instant now) {
+        LocalDate from = settled.recomputeFrom(ROLLED, clinic, now, zone);
+        LocalDate until = settled.horizon(now, zone);
+        jdbc.sql("DELETE FROM scheduling_load_day WHERE clinic_id = :clinic AND on_day >= :from")
+                .param("clinic", clinic.value())
+                .param("from", from)
+                .update();
+        int written = 0;
+        if (from.isBefore(until)) {
+            written = rowParams(
+                            jdbc.sql("INSERT INTO scheduling_load_day"
+                                    + " (clinic_id, on_day, doctor_id, booked, free, closed, no_shows)"
+                                    + " SELECT :clinic, local_day, doctor_id, SUM(booked), SUM(free), SUM(closed),"
+                                    + " SUM(no_shows) FROM (" + fromRows(false, false) + ") c"
+                                    + " GROUP BY local_day, doctor_id"),
+                            zone,
+                            from,
+                            until)
+                    .param("clinic", clinic.value())
+                    .update();
+        }
+        settled.mark(ROLLED, clinic, until, now);
+        return written;
     }
 
-    private static Count count(java.sql.ResultSet row) throws java.sql.SQLException {
-        return new Count(row.getLong("booked"), row.getLong("free"), row.getLong("closed"));
+    /**
+     * The load counted from the slots and appointments that start from {@code :liveFrom} to before
+     * {@code :liveTo}: two aggregates, each grouping by the day of its own subquery (see {@link
+     * LocalDays#dayOf}).
+     */
+    private String fromRows(boolean doctor, boolean service) {
+        String byDoctor = doctor ? " AND doctor_id = :doctor" : "";
+        return "SELECT local_day, doctor_id, SUM(CASE WHEN status = 'BOOKED' THEN 1 ELSE 0 END) AS booked,"
+                + " SUM(CASE WHEN status = 'FREE' THEN 1 ELSE 0 END) AS free,"
+                + " SUM(CASE WHEN status = 'CLOSED' THEN 1 ELSE 0 END) AS closed, 0 AS no_shows"
+                + " FROM (SELECT " + days.dayOf("starts_at", "zone") + " AS local_day, doctor_id, status"
+                + " FROM scheduling_slot WHERE clinic_id = :clinic AND starts_at >= :liveFrom AND starts_at < :liveTo"
+                + byDoctor
+                // A slot lists the services it offers: a free slot counts for each of them.
+                + (service ? " AND service_ids LIKE :service" : "")
+                + ") s GROUP BY local_day, doctor_id"
+                + " UNION ALL SELECT local_day, doctor_id, 0 AS booked, 0 AS free, 0 AS closed, COUNT(*) AS no_shows"
+                + " FROM (SELECT " + days.dayOf("starts_at", "zone") + " AS local_day, doctor_id"
+                + " FROM scheduling_appointment WHERE clinic_id = :clinic AND starts_at >= :liveFrom"
+                + " AND starts_at < :liveTo AND no_show_at IS NOT NULL AND status = 'BOOKED'"
+                + byDoctor
+                + (service ? " AND service_id = :serviceId" : "")
+                + ") a GROUP BY local_day, doctor_id";
+    }
+
+    private static JdbcClient.StatementSpec rowParams(
+            JdbcClient.StatementSpec statement, ZoneId zone, LocalDate from, LocalDate end) {
+        return statement
+                .param("zone", zone.getId())
+                .param("liveFrom", Columns.utc(from.atStartOfDay(zone).toInstant()))
+                .param("liveTo", Columns.utc(end.atStartOfDay(zone).toInstant()));
     }
 }

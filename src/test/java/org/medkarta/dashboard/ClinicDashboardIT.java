@@ -67,6 +67,9 @@ class ClinicDashboardIT extends ApiSupport {
     ClinicDashboards dashboards;
 
     @Autowired
+    DashboardRollups rollups;
+
+    @Autowired
     org.medkarta.clinic.HeadsOfDepartment heads;
 
     @Autowired
@@ -145,6 +148,81 @@ class ClinicDashboardIT extends ApiSupport {
         var late = dashboards.dashboard(world.admin(), world.clinic(), filter(world.day(), world.day(), null, null));
         assertThat(figuresOf(late, world.cardiologist()).overdue()).isEqualTo(1);
         assertThat(figuresOf(late, world.cardiologist()).missed()).isZero();
+    }
+
+    @Test
+    void settledDaysReadFromTheRollUpGiveTheFiguresOfTheRowsAndLateChangesReachIt() {
+        var world = world();
+        var period = filter(world.day().minusDays(2), world.day().plusDays(1), null, null);
+        // Ten days later the day is settled (a week and more ago). Nothing rolled up yet for this
+        // clinic: every day is counted from the rows.
+        clock.freezeAt(at(world.day().plusDays(10), "12:00"));
+        assertThat(rollUpRows("scheduling_load_day", world.clinic())).isZero();
+        var fromRows = dashboards.dashboard(world.admin(), world.clinic(), period);
+
+        rollups.rollUpAll();
+        assertThat(rollUpRows("scheduling_load_day", world.clinic()))
+                .as("one row per doctor of the day")
+                .isEqualTo(2);
+        assertThat(rollUpRows("consultation_day", world.clinic())).isEqualTo(2);
+        var fromRollUp = dashboards.dashboard(world.admin(), world.clinic(), period);
+        assertThat(fromRollUp.days()).isEqualTo(fromRows.days());
+        assertThat(fromRollUp.doctors()).isEqualTo(fromRows.doctors());
+        assertThat(fromRollUp.totals()).isEqualTo(fromRows.totals());
+        Figures day = fromRollUp.days().get(2).figures();
+        assertThat(day.bookedSlots()).isEqualTo(3);
+        assertThat(day.overdue()).isEqualTo(1);
+        assertThat(day.missed()).isEqualTo(1);
+        assertThat(day.inWork()).isEqualTo(1);
+        assertThat(day.protocolsSent()).isEqualTo(1);
+        assertThat(figuresOf(fromRollUp, world.therapist()).meanMinutesToTake()).isEqualTo(-2.5);
+        // A service filter is not rolled up: its figures come from the rows, and agree.
+        var therapy = dashboards.dashboard(
+                world.admin(),
+                world.clinic(),
+                filter(
+                        world.day(),
+                        world.day(),
+                        null,
+                        world.therapy().id().value().toString()));
+        assertThat(therapy.totals()).isEqualTo(figuresOf(fromRollUp, world.therapist()));
+
+        // The request in work is closed ten days late: the next roll-up takes it in.
+        var inWork = jdbc.sql("SELECT id FROM consultation WHERE doctor_id = :doctor AND state = 'IN_WORK'")
+                .param("doctor", world.therapist().id().value())
+                .query(UUID.class)
+                .single();
+        consultations.sendProtocol(
+                TestCare.signedIn(world.therapist()),
+                inWork,
+                new ProtocolForm("Жалоб нет", "Наблюдение", null, List.of()));
+        rollups.rollUpAll();
+        var late = dashboards
+                .dashboard(world.admin(), world.clinic(), period)
+                .days()
+                .get(2)
+                .figures();
+        assertThat(late.inWork()).isZero();
+        assertThat(late.closed()).isEqualTo(2);
+
+        // A roll-up made with a clock that ran ahead is not trusted for days not settled by the
+        // reader's clock: back on the day, a request taken into work shows at once.
+        clock.freezeAt(at(world.day(), "10:00"));
+        var waiting = jdbc.sql("SELECT id FROM consultation WHERE doctor_id = :doctor AND state = 'NEW'")
+                .param("doctor", world.cardiologist().id().value())
+                .query(UUID.class)
+                .single();
+        consultations.take(TestCare.signedIn(world.cardiologist()), waiting);
+        var sameDay = dashboards.dashboard(world.admin(), world.clinic(), period);
+        assertThat(figuresOf(sameDay, world.cardiologist()).inWork()).isEqualTo(1);
+        assertThat(figuresOf(sameDay, world.cardiologist()).overdue()).isZero();
+    }
+
+    private long rollUpRows(String table, ClinicId clinic) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE clinic_id = :clinic")
+                .param("clinic", clinic.value())
+                .query(Long.class)
+                .single();
     }
 
     @Test
