@@ -100,6 +100,44 @@ final class BenchKit {
         }
     }
 
+    /**
+     * Drives one of the two load models every benchmark uses until {@code deadline} (System.nanoTime):
+     * closed, {@code load} users each asking again as soon as answered (throughput at saturation), or
+     * open, arrivals at {@code load} per second each on a thread of its own, whether or not earlier
+     * ones were answered (latency at a given rate). An open run waits up to two minutes for the
+     * requests still under way.
+     */
+    static void drive(boolean closed, double load, long deadline, Runnable request) throws InterruptedException {
+        if (closed) {
+            int users = (int) load;
+            var done = new java.util.concurrent.CountDownLatch(users);
+            for (int i = 0; i < users; i++) {
+                new Thread(() -> {
+                            while (System.nanoTime() < deadline) {
+                                request.run();
+                            }
+                            done.countDown();
+                        })
+                        .start();
+            }
+            done.await();
+            return;
+        }
+        var users = java.util.concurrent.Executors.newCachedThreadPool();
+        long interval = (long) (1e9 / load);
+        long next = System.nanoTime();
+        while (next < deadline) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            users.execute(request);
+            next += interval;
+        }
+        users.shutdown();
+        users.awaitTermination(120, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     /** This process's CPU time and the whole machine's busy time over the run, as shares of its capacity. */
     static final class Cpu {
         private final long processStart = processNanos();

@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -73,11 +71,7 @@ public class Driver {
         var cpu = new BenchKit.Cpu();
         long start = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
-        if (closed) {
-            runClosed((int) load, deadline);
-        } else {
-            runOpen(load, deadline);
-        }
+        BenchKit.drive(closed, load, deadline, this::request);
         double elapsed = (System.nanoTime() - start) / 1e9;
         var used = cpu.done();
         System.out.printf("%sseconds %.1f%n", prefix, elapsed);
@@ -92,36 +86,6 @@ public class Driver {
                 "%sdriver_cpu_share %.0f%% of the machine (machine busy %.0f%%)%n",
                 prefix, used[0] * 100, used[1] * 100);
         System.exit(0);
-    }
-
-    private void runClosed(int users, long deadline) throws InterruptedException {
-        var done = new CountDownLatch(users);
-        for (int i = 0; i < users; i++) {
-            new Thread(() -> {
-                        while (System.nanoTime() < deadline) {
-                            request();
-                        }
-                        done.countDown();
-                    })
-                    .start();
-        }
-        done.await();
-    }
-
-    private void runOpen(double rate, long deadline) throws InterruptedException {
-        ExecutorService users = Executors.newCachedThreadPool();
-        long interval = (long) (1e9 / rate);
-        long next = System.nanoTime();
-        while (next < deadline) {
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            users.execute(this::request);
-            next += interval;
-        }
-        users.shutdown();
-        users.awaitTermination(120, TimeUnit.SECONDS);
     }
 
     private void request() {
