@@ -1,5 +1,6 @@
 package org.medkarta.audit;
 
+import org.medkarta.identity.AccountClosed;
 import org.medkarta.identity.PatientIdentifiersUsed;
 import org.medkarta.identity.RoleGranted;
 import org.medkarta.identity.RoleWithdrawn;
@@ -46,6 +47,25 @@ class RightsAudit {
                 withdrawn.role().name() + "@" + withdrawn.clinic().value(),
                 "SUCCESS",
                 null));
+    }
+
+    /**
+     * A patient closed their account (SPEC A9): recorded in the closing transaction, with the record
+     * kept and until when.
+     */
+    @EventListener
+    void on(AccountClosed closed) {
+        var request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
+                ? servlet.getRequest()
+                : null;
+        trail.record(AuditEntry.of(
+                closed.user().value(),
+                "PATIENT",
+                closed.patient().value(),
+                "ACCOUNT_CLOSED",
+                "retained until " + closed.retainUntil(),
+                "SUCCESS",
+                request == null ? null : request.getRemoteAddr()));
     }
 
     /**
