@@ -293,13 +293,16 @@ class AccountClosureIT extends AccessSupport {
             }
         };
         var results = new ArrayList<String>();
-        try (var pool = Executors.newFixedThreadPool(4)) {
+        var pool = Executors.newFixedThreadPool(4);
+        try {
             var futures =
                     List.of(pool.submit(attempt), pool.submit(attempt), pool.submit(attempt), pool.submit(attempt));
             start.countDown();
             for (var future : futures) {
                 results.add(future.get());
             }
+        } finally {
+            pool.shutdownNow();
         }
         assertThat(results).filteredOn("closed"::equals).hasSize(1);
         assertThat(results).filteredOn(result -> !result.equals("closed")).allMatch("not-found"::equals);
