@@ -55,9 +55,7 @@ class RightsAudit {
      */
     @EventListener
     void on(AccountClosed closed) {
-        var request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
-                ? servlet.getRequest()
-                : null;
+        var request = currentRequest();
         trail.record(AuditEntry.of(
                 closed.user().value(),
                 "PATIENT",
@@ -74,9 +72,7 @@ class RightsAudit {
      */
     @EventListener
     void on(PatientIdentifiersUsed used) {
-        var request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
-                ? servlet.getRequest()
-                : null;
+        var request = currentRequest();
         trail.record(AuditEntry.of(
                 used.actor() == null ? null : used.actor().value(),
                 used.role(),
@@ -85,5 +81,12 @@ class RightsAudit {
                 request == null ? null : request.getMethod() + " " + request.getRequestURI(),
                 used.allowed() ? "SUCCESS" : "NOT_FOUND",
                 request == null ? null : request.getRemoteAddr()));
+    }
+
+    /** The web request the event was published in, if any. */
+    private static jakarta.servlet.http.HttpServletRequest currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
+                ? servlet.getRequest()
+                : null;
     }
 }

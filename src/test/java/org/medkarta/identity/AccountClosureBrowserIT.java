@@ -76,11 +76,7 @@ class AccountClosureBrowserIT extends BrowserSupport {
                 .filter(message ->
                         message.subject() != null && message.subject().contains("Код для входа"))
                 .findFirst()
-                .map(message -> {
-                    var matcher = CODE.matcher(message.body());
-                    matcher.find();
-                    return matcher.group(1);
-                })
+                .map(message -> codeIn(message.body()))
                 .orElseThrow();
         org.assertj.core.api.Assertions.assertThat(outbox.sentTo(phone)).isEmpty();
         page.locator("#code").fill(code);
@@ -119,11 +115,13 @@ class AccountClosureBrowserIT extends BrowserSupport {
         return Outbox.to(outbox, phone, 1).stream()
                 .filter(message -> message.body().contains("закрыт"))
                 .findFirst()
-                .map(message -> {
-                    var matcher = CODE.matcher(message.body());
-                    matcher.find();
-                    return matcher.group(1);
-                })
+                .map(message -> codeIn(message.body()))
                 .orElseThrow();
+    }
+
+    private static String codeIn(String text) {
+        var matcher = CODE.matcher(text);
+        org.assertj.core.api.Assertions.assertThat(matcher.find()).as(text).isTrue();
+        return matcher.group(1);
     }
 }
