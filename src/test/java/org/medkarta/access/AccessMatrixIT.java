@@ -1757,7 +1757,8 @@ class AccessMatrixIT extends AccessSupport {
         assertThat(post(path, map()).statusCode()).isEqualTo(401);
         assertThat(post(path, map("code", "123456")).statusCode()).isEqualTo(401);
         assertThat(get("/profile/close").statusCode()).isEqualTo(302);
-        for (String token : List.of(caring.token(), registrar.token(), administrator)) {
+        String caringToken = identity.tokensFor(caring.user()).accessToken();
+        for (String token : List.of(caringToken, registrar.token(), administrator)) {
             var refused = postAs(token, path, map());
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
             assertThat(problem(refused)).isEqualTo("closure-refused");

@@ -37,6 +37,8 @@ class AccountClosureBrowserIT extends BrowserSupport {
         assertThat(page.locator("#close-retention")).containsText("хранится 25 лет");
         phone().locator("#close-send-code").click();
         assertThat(page.locator("#close-code-sent")).isVisible();
+        screenshot("close-360px");
+        page.setViewportSize(1280, 900);
         page.locator("#code").fill("000000".equals(closeCode(phone)) ? "111111" : "000000");
         page.locator("#close-account").click();
         assertThat(page.locator("#code-error")).containsText("Неверный код");
