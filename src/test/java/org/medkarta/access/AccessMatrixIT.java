@@ -1764,7 +1764,7 @@ class AccessMatrixIT extends AccessSupport {
             assertThat(problem(refused)).isEqualTo("closure-refused");
             assertThat(refused.body()).doesNotContain(owner.phone());
         }
-        assertThat(get("/profile/close", "Cookie", session(caring.token())).statusCode())
+        assertThat(get("/profile/close", "Cookie", session(caringToken)).statusCode())
                 .isEqualTo(403);
         int ownerHad = outbox.sentTo(owner.phone()).size();
         String othersCode = null;
