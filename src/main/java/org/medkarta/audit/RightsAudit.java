@@ -1,5 +1,6 @@
 package org.medkarta.audit;
 
+import org.medkarta.identity.AccountClosed;
 import org.medkarta.identity.PatientIdentifiersUsed;
 import org.medkarta.identity.RoleGranted;
 import org.medkarta.identity.RoleWithdrawn;
@@ -49,14 +50,29 @@ class RightsAudit {
     }
 
     /**
+     * A patient closed their account (SPEC A9): recorded in the closing transaction, with the record
+     * kept and until when.
+     */
+    @EventListener
+    void on(AccountClosed closed) {
+        var request = currentRequest();
+        trail.record(AuditEntry.of(
+                closed.user().value(),
+                "PATIENT",
+                closed.patient().value(),
+                "ACCOUNT_CLOSED",
+                "retained until " + closed.retainUntil(),
+                "SUCCESS",
+                request == null ? null : request.getRemoteAddr()));
+    }
+
+    /**
      * In the publisher's thread and transaction: a change is recorded with it, a read or a refusal
      * apart and durably (AuditTrail), before the answer leaves.
      */
     @EventListener
     void on(PatientIdentifiersUsed used) {
-        var request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
-                ? servlet.getRequest()
-                : null;
+        var request = currentRequest();
         trail.record(AuditEntry.of(
                 used.actor() == null ? null : used.actor().value(),
                 used.role(),
@@ -65,5 +81,12 @@ class RightsAudit {
                 request == null ? null : request.getMethod() + " " + request.getRequestURI(),
                 used.allowed() ? "SUCCESS" : "NOT_FOUND",
                 request == null ? null : request.getRemoteAddr()));
+    }
+
+    /** The web request the event was published in, if any. */
+    private static jakarta.servlet.http.HttpServletRequest currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
+                ? servlet.getRequest()
+                : null;
     }
 }

@@ -42,13 +42,18 @@ final class AccessTokens {
     private final IdentityProperties.Jwt settings;
     private final Clock clock;
 
-    AccessTokens(RSAKey key, IdentityProperties.Jwt settings, Clock clock) {
+    /**
+     * @param closed whether the account with this id is closed (SPEC A9): its tokens are refused
+     *     from the next request on, before they expire
+     */
+    AccessTokens(RSAKey key, IdentityProperties.Jwt settings, Clock clock, java.util.function.Predicate<UUID> closed) {
         this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
         var signatureOnly = NimbusJwtDecoder.withPublicKey(rsaPublic(key))
                 .signatureAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         signatureOnly.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
-        this.decoder = new VerifiedTokens(signatureOnly, validator(settings, clock));
+        this.decoder = new VerifiedTokens(
+                signatureOnly, new DelegatingOAuth2TokenValidator<>(validator(settings, clock), open(closed)));
         this.settings = settings;
         this.clock = clock;
     }
@@ -73,6 +78,22 @@ final class AccessTokens {
                 new JwtIssuerValidator(settings.issuer()),
                 new JwtClaimValidator<List<String>>(
                         JwtClaimNames.AUD, aud -> aud != null && aud.contains(settings.audience())));
+    }
+
+    /** Refuses the token of a closed account; a subject that is no id is left to the converter's refusal. */
+    private static OAuth2TokenValidator<Jwt> open(java.util.function.Predicate<UUID> closed) {
+        return jwt -> {
+            UUID subject;
+            try {
+                subject = UUID.fromString(jwt.getSubject());
+            } catch (IllegalArgumentException | NullPointerException notAnId) {
+                return OAuth2TokenValidatorResult.success();
+            }
+            return closed.test(subject)
+                    ? OAuth2TokenValidatorResult.failure(
+                            new OAuth2Error("invalid_token", "The token's account is closed", null))
+                    : OAuth2TokenValidatorResult.success();
+        };
     }
 
     private static OAuth2TokenValidator<Jwt> present(String claim) {

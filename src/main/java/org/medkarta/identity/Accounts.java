@@ -289,6 +289,32 @@ class Accounts {
                 List.of());
     }
 
+    /**
+     * Marks an account closed (SPEC A9) and moves its phone, e-mail, SNILS and ESIA subject aside, so
+     * that a new registration may take them; the row, its record id and the moved contacts stay.
+     */
+    void close(UserId id, Instant at, java.time.LocalDate retainUntil) {
+        jdbc.sql("""
+                        UPDATE identity_account SET status = 'CLOSED', closed_at = :at, retain_until = :until,
+                            closed_phone = phone, closed_email = email, closed_snils = snils,
+                            phone = NULL, email = NULL, snils = NULL, esia_subject = NULL, password_hash = NULL
+                        WHERE id = :id AND status = 'ACTIVE'
+                        """)
+                .param("at", Columns.utc(at))
+                .param("until", retainUntil)
+                .param("id", id.value())
+                .update();
+    }
+
+    /** Whether the account with this id is closed; checked on every use of an access token. */
+    boolean closed(UUID id) {
+        return jdbc.sql("SELECT count(*) FROM identity_account WHERE id = :id AND status = 'CLOSED'")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
     /** Where to reach the person, in one light query: the phone and the confirmed e-mail. */
     Optional<org.medkarta.notification.Contact> contact(UserId user) {
         return jdbc.sql("""
@@ -302,19 +328,23 @@ class Accounts {
                 .optional();
     }
 
-    /** The patient records reached by a phone: the one signing in with it and any with it as contact phone. */
+    /**
+     * The patient records reached by a phone: the one signing in with it, any with it as contact
+     * phone, and those of closed accounts that signed in with it, which staff still reach.
+     */
     List<UUID> patientsByPhone(String e164) {
         return jdbc.sql("""
                         SELECT patient_id FROM identity_account
-                        WHERE patient_id IS NOT NULL AND (phone = :phone OR contact_phone = :phone)
+                        WHERE patient_id IS NOT NULL
+                          AND (phone = :phone OR contact_phone = :phone OR closed_phone = :phone)
                         """).param("phone", e164).query(UUID.class).list();
     }
 
     List<UUID> patientsBySnils(String snils) {
-        return jdbc.sql("SELECT patient_id FROM identity_account WHERE patient_id IS NOT NULL AND snils = :snils")
-                .param("snils", snils)
-                .query(UUID.class)
-                .list();
+        return jdbc.sql("""
+                        SELECT patient_id FROM identity_account
+                        WHERE patient_id IS NOT NULL AND (snils = :snils OR closed_snils = :snils)
+                        """).param("snils", snils).query(UUID.class).list();
     }
 
     /** Patients' records with exactly this name and birth date (a candidate match, SPEC E7). */

@@ -243,11 +243,51 @@ public class Identity {
      * no SMS, so the answer reveals nothing about who is registered.
      */
     public CodeSent requestCode(String phone, ClientInfo client, Locale locale) {
+        return requestCode(phone, null, client, locale);
+    }
+
+    /**
+     * Sends a one-time sign-in code for a phone by the channel asked for: {@code sms} (also when
+     * none is named) or {@code email}, the reserve way for a patient without their phone (seed 001:
+     * «Отсутствие доступа к телефону - в этом случае применяется резервный способ получения кода
+     * через электронную почту»), which goes to the account's confirmed address only. The code, its
+     * validity, the resend pause and the wrong-code count and block are the phone's, shared by both
+     * channels. An unknown phone, a closed account or one without a confirmed address gets the same
+     * answer as a registered one and no message.
+     *
+     * @throws InvalidInput {@code phone}, or {@code channel} when it is neither
+     */
+    public CodeSent requestCode(String phone, String channel, ClientInfo client, Locale locale) {
         var number = Phone.parse(phone, "phone");
-        boolean registered = accounts.byPhone(number.e164())
-                .filter(account -> account.status() == Account.Status.ACTIVE)
-                .isPresent();
-        return codes.send(number, registered, client.address(), text("identity.sms.code", locale));
+        boolean byEmail = codeChannel(channel);
+        var account = accounts.byPhone(number.e164()).filter(found -> found.status() == Account.Status.ACTIVE);
+        java.util.function.BiConsumer<String, Long> deliver;
+        if (!byEmail) {
+            deliver = account.isEmpty()
+                    ? null
+                    : (code, minutes) -> notifications.sendSms(
+                            number.e164(), text("identity.sms.code", locale).formatted(code, minutes));
+        } else {
+            deliver = account.filter(found -> found.email() != null && found.emailConfirmedAt() != null)
+                    .<java.util.function.BiConsumer<String, Long>>map(
+                            found -> (code, minutes) -> notifications.sendEmail(
+                                    found.email(),
+                                    text("identity.mail.code.subject", locale),
+                                    text("identity.mail.code.body", locale).formatted(code, minutes)))
+                    .orElse(null);
+        }
+        return codes.send(number, deliver, client.address());
+    }
+
+    /** Whether a code request names the e-mail channel; none named is SMS. */
+    private static boolean codeChannel(String channel) {
+        if (channel == null || channel.isBlank() || channel.strip().equalsIgnoreCase("sms")) {
+            return false;
+        }
+        if (channel.strip().equalsIgnoreCase("email")) {
+            return true;
+        }
+        throw new InvalidInput("channel", "identity.validation.channel");
     }
 
     /**

@@ -23,8 +23,9 @@ class IdentityConfiguration {
     }
 
     @Bean
-    AccessTokens accessTokens(IdentityProperties properties, JdbcClient jdbc, Clock clock) {
-        return new AccessTokens(SigningKey.load(properties.jwt(), jdbc, clock), properties.jwt(), clock);
+    AccessTokens accessTokens(IdentityProperties properties, JdbcClient jdbc, Clock clock, Accounts accounts) {
+        return new AccessTokens(
+                SigningKey.load(properties.jwt(), jdbc, clock), properties.jwt(), clock, accounts::closed);
     }
 
     /** Verifies the API's bearer tokens: our signature, not expired by the application clock. */

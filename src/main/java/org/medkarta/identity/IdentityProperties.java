@@ -4,7 +4,11 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code medkarta.identity.*}: the sign-in rules, with the values the seeds and SPEC give. */
+/**
+ * {@code medkarta.identity.*}: the sign-in rules, with the values the seeds and SPEC give. {@code
+ * closedAccountRetention} is how long the medical record of a closed account is kept (SPEC A9: 25
+ * years, the usual term for outpatient records).
+ */
 @ConfigurationProperties("medkarta.identity")
 record IdentityProperties(
         @DefaultValue("2026-11-01") String termsVersion,
@@ -13,7 +17,8 @@ record IdentityProperties(
         @DefaultValue Links links,
         @DefaultValue Jwt jwt,
         @DefaultValue Bootstrap bootstrap,
-        @DefaultValue Esia esia) {
+        @DefaultValue Esia esia,
+        @DefaultValue("25y") java.time.Period closedAccountRetention) {
 
     /**
      * One-time SMS codes (order 003, §22; SPEC A5): valid 15 minutes, 5 wrong in a row block

@@ -68,6 +68,11 @@ public final class IdentityRefusal extends DomainException {
         return new IdentityRefusal(Kind.GONE, "link-expired");
     }
 
+    /** A staff member's account is not closed by themselves: their clinic withdraws their roles first. */
+    static IdentityRefusal closureRefused() {
+        return new IdentityRefusal(Kind.CONFLICT, "closure-refused");
+    }
+
     static IdentityRefusal registryOnly() {
         return new IdentityRefusal(Kind.FORBIDDEN, "registry-only");
     }

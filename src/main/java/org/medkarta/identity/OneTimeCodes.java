@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.medkarta.notification.Notifications;
 import org.medkarta.shared.Columns;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.Phone;
@@ -33,28 +32,29 @@ class OneTimeCodes {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
-    private final Notifications notifications;
     private final IdentityProperties.Otp rules;
     private final Clock clock;
 
-    OneTimeCodes(
-            JdbcClient jdbc,
-            TransactionTemplate transaction,
-            Notifications notifications,
-            IdentityProperties properties,
-            Clock clock) {
+    OneTimeCodes(JdbcClient jdbc, TransactionTemplate transaction, IdentityProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
-        this.notifications = notifications;
         this.rules = properties.otp();
         this.clock = clock;
     }
 
     /**
-     * Sends a new code to a registered phone, voiding the previous one. An unknown phone gets the
-     * same answer and the same counters but no SMS, so the answer tells nobody who is registered.
+     * Sends a new code for a phone, voiding the previous one, whichever channel carried it. An unknown
+     * phone, or an account that the chosen channel cannot reach, gets the same answer and the same
+     * counters but no message, so the answer tells nobody who is registered. The row is the phone's
+     * whatever the channel (SMS or the e-mail fallback, seed 001: «резервный способ получения кода
+     * через электронную почту»), so the wrong-code count, the block and the resend pause are shared
+     * and switching channel never buys more guesses.
+     *
+     * @param deliver sends the text of the code ({@code code}, minutes valid) to the person; null when
+     *     nobody is to get it
      */
-    CodeSent send(Phone phone, boolean registered, String address, String smsText) {
+    CodeSent send(Phone phone, java.util.function.BiConsumer<String, Long> deliver, String address) {
+        boolean registered = deliver != null;
         var outcome = transaction.execute(status -> {
             Instant now = clock.instant();
             var refused = limitPerAddress(address, now);
@@ -83,8 +83,7 @@ class OneTimeCodes {
                     .param("phone", phone.e164())
                     .update();
             if (registered) {
-                notifications.sendSms(
-                        phone.e164(), smsText.formatted(code, rules.validity().toMinutes()));
+                deliver.accept(code, rules.validity().toMinutes());
             }
             return new Outcome.Sent();
         });

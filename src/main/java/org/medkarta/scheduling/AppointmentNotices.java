@@ -63,6 +63,28 @@ class AppointmentNotices {
         tell(appointment, "booked", "appointment-booked:" + appointment.id(), doctor.fullName(), service.name());
     }
 
+    /**
+     * Tells the doctor that an appointment is cancelled because its patient closed their account
+     * (SPEC A9), so that they do not wait for them; the slot is free again.
+     */
+    void cancelledByClosure(AppointmentView appointment) {
+        clinics.doctor(appointment.doctorId())
+                .filter(doctor -> doctor.userId() != null)
+                .ifPresent(doctor -> {
+                    ZoneId zone = clinics.timezone(appointment.clinicId());
+                    String when = WHEN.format(appointment.start().atZone(zone));
+                    var message = new Message(
+                            messages.getMessage("scheduling.notice.patient-closed.title", null, RUSSIAN),
+                            messages.getMessage("scheduling.notice.patient-closed.text", new Object[] {when}, RUSSIAN),
+                            publicUrl.of("/schedule"));
+                    notifications.tell(
+                            doctor.userId(),
+                            identity.contact(doctor.userId()).orElse(new Contact(null, null)),
+                            message,
+                            "appointment-closed-account:" + appointment.id());
+                });
+    }
+
     void rescheduled(AppointmentView appointment) {
         tell(appointment, "rescheduled", "appointment-rescheduled:" + appointment.id() + ":" + appointment.slotId());
     }

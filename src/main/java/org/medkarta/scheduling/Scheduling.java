@@ -1163,6 +1163,22 @@ public class Scheduling {
     }
 
     /**
+     * Cancels every future appointment of a patient who closed their account (SPEC A9), in the
+     * closing transaction and through the ordinary cancellation: each slot is freed, the patient is
+     * told (while their contacts are still on the account) and so is the doctor. Appointments a
+     * parent booked for their child are the child's and stay.
+     */
+    @org.springframework.context.event.EventListener
+    void on(org.medkarta.identity.AccountClosed closed) {
+        for (var appointment : appointments.ofPatient(closed.patient(), AppointmentStatus.BOOKED)) {
+            if (appointment.start().isAfter(closed.at())) {
+                cancelLocked(closed.user(), appointment.id(), false, closed.at());
+                notices.cancelledByClosure(appointment);
+            }
+        }
+    }
+
+    /**
      * Moves an appointment to another free slot of the same doctor and service in one transaction:
      * the new slot is taken and the old one freed together, or nothing changes.
      *

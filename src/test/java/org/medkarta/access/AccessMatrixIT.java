@@ -1723,6 +1723,84 @@ class AccessMatrixIT extends AccessSupport {
         assertThat(dialled.to()).isEqualTo(owner.phone());
     }
 
+    /**
+     * Closing an account (SPEC A9, issue 20) addresses only the caller's own account: anonymous
+     * callers get 401 (the page: sign-in), staff 409 {@code closure-refused} (the page, a patient's:
+     * 403), another patient or a grantee asking for a code gets it on their own phone, never the
+     * owner's, and their code does not close the owner's account. Once the owner closes it, the
+     * owner's token and the FULL grantee's access to the record stop at once, while the doctor who
+     * cares for the patient still reads the record and another patient still gets 404.
+     */
+    @Test
+    void closingAnAccountIsItsOwnPatientsAloneAndEndsEveryAccessThroughIt() {
+        var clinic = clinic();
+        var caring = doctor(clinic);
+        openSchedule(caring, clinic);
+        var owner = patient("Закрывалова", "Лидия");
+        var slots = getAs(
+                owner.token(), "/api/v1/slots?doctorId=" + caring.view().id().value() + "&limit=5");
+        var booked = postAs(
+                owner.token(),
+                "/api/v1/appointments",
+                map("slotId", body(slots).get(0).get("id").asString(), "acceptClinicDocuments", true));
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+        clock.freezeAt(Instant.parse(body(booked).get("start").asString()).plus(Duration.ofHours(1)));
+        owner = again(owner);
+        var full = again(patient("Полнодоступова", "Инна"));
+        grant(owner, owner.patient(), full, "FULL");
+        var other = again(patient());
+        var registrar = registrar(clinic);
+        String administrator = administrator(clinic);
+        String record = "/api/v1/patients/" + owner.id() + "/record";
+        String path = "/api/v1/me/close";
+
+        assertThat(post(path, map()).statusCode()).isEqualTo(401);
+        assertThat(post(path, map("code", "123456")).statusCode()).isEqualTo(401);
+        assertThat(get("/profile/close").statusCode()).isEqualTo(302);
+        String caringToken = identity.tokensFor(caring.user()).accessToken();
+        for (String token : List.of(caringToken, registrar.token(), administrator)) {
+            var refused = postAs(token, path, map());
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+            assertThat(problem(refused)).isEqualTo("closure-refused");
+            assertThat(refused.body()).doesNotContain(owner.phone());
+        }
+        assertThat(get("/profile/close", "Cookie", session(caringToken)).statusCode())
+                .isEqualTo(403);
+        int ownerHad = outbox.sentTo(owner.phone()).size();
+        String othersCode = null;
+        for (var person : List.of(other, full)) {
+            int had = outbox.sentTo(person.phone()).size();
+            assertThat(postAs(person.token(), path, map()).statusCode()).isEqualTo(202);
+            var sent = org.medkarta.testing.Outbox.to(outbox, person.phone(), had + 1);
+            assertThat(sent).hasSize(had + 1);
+            othersCode = org.medkarta.testing.Outbox.latestCode(outbox, person.phone());
+        }
+        assertThat(outbox.sentTo(owner.phone())).hasSize(ownerHad);
+        assertThat(postAs(owner.token(), path, map()).statusCode()).isEqualTo(202);
+        String ownersCode = org.medkarta.testing.Outbox.latestCode(outbox, owner.phone());
+        if (!othersCode.equals(ownersCode)) {
+            assertThat(postAs(owner.token(), path, map("code", othersCode)).statusCode())
+                    .isEqualTo(422);
+        }
+        assertThat(getAs(full.token(), record).statusCode()).isEqualTo(200);
+        assertThat(getAs(other.token(), record).statusCode()).isEqualTo(404);
+
+        var closed = postAs(owner.token(), path, map("code", ownersCode));
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+
+        assertThat(getAs(owner.token(), "/api/v1/me").statusCode()).isEqualTo(401);
+        assertThat(getAs(owner.token(), record).statusCode()).isEqualTo(401);
+        var grantee = getAs(full.token(), record);
+        assertThat(grantee.statusCode()).isEqualTo(404);
+        assertThat(grantee.body()).doesNotContain("Закрывалова");
+        assertThat(getAs(other.token(), record).statusCode()).isEqualTo(404);
+        var doctorReads = getAs(identity.tokensFor(caring.user()).accessToken(), record);
+        assertThat(doctorReads.statusCode()).as(doctorReads.body()).isEqualTo(200);
+        // The others' accounts are untouched by the owner's closure.
+        assertThat(getAs(full.token(), "/api/v1/me").statusCode()).isEqualTo(200);
+        assertThat(getAs(other.token(), "/api/v1/me").statusCode()).isEqualTo(200);
+    }
+
     /** Waits (the listener runs after the booking commits) for the consultation an appointment opened. */
     private String consultationOf(String token, String appointment) {
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();

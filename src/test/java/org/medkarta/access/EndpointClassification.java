@@ -706,6 +706,14 @@ final class EndpointClassification {
         add(all, Kind.SELF_ONLY, "The person's own SNILS in their profile (issue 16).", "POST /profile/snils");
         add(
                 all,
+                Kind.MATRIX,
+                "Closing one's own patient account (SPEC A9, issue 20): called by AccessMatrixIT.closingAnAccountIsItsOwnPatientsAloneAndEndsEveryAccessThroughIt for the patient, a FULL grantee, another patient, the caring doctor, the clinic's registrar and administrator and anonymous callers; the account addressed is always the caller's own; the rules in AccountClosureIT and AccountClosureBrowserIT.",
+                "POST /api/v1/me/close",
+                "GET /profile/close",
+                "POST /profile/close",
+                "POST /profile/close/code");
+        add(
+                all,
                 Kind.SELF_ONLY,
                 "The doctor's own phone for calls to patients in their profile (SPEC D6): the caller's account only (PhoneCallIT, PhoneCallBrowserIT).",
                 "POST /profile/call-phone");

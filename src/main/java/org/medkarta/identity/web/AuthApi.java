@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Sign-in")
 class AuthApi {
 
-    record CodeRequest(String phone) {}
+    record CodeRequest(String phone, String channel) {}
 
     record CodeCheck(String phone, String code) {}
 
@@ -38,11 +38,14 @@ class AuthApi {
         this.identity = identity;
     }
 
-    /** Sends a one-time code; 429 {@code resend-too-soon}, 423 {@code sign-in-blocked}. */
+    /**
+     * Sends a one-time code by SMS, or by e-mail to the account's confirmed address with {@code
+     * channel: "email"}; 429 {@code resend-too-soon}, 423 {@code sign-in-blocked}.
+     */
     @PostMapping("/otp")
     @ResponseStatus(HttpStatus.ACCEPTED)
     CodeSent requestCode(@RequestBody CodeRequest body, HttpServletRequest request, Locale locale) {
-        return identity.requestCode(body.phone(), Clients.of(request), locale);
+        return identity.requestCode(body.phone(), body.channel(), Clients.of(request), locale);
     }
 
     /** Checks the code; 401 {@code wrong-code}, 410 {@code code-expired}, 423 {@code sign-in-blocked}. */

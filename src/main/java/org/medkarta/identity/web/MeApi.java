@@ -2,11 +2,14 @@ package org.medkarta.identity.web;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Locale;
+import org.medkarta.identity.AccountClosure;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.SignInEntry;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.identity.TotpEnrolment;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,10 +33,32 @@ class MeApi {
 
     record Enrolment(String secret, String otpauthUri) {}
 
-    private final Identity identity;
+    record CloseRequest(String code) {}
 
-    MeApi(Identity identity) {
+    record Closed(java.time.Instant closedAt, java.time.LocalDate recordRetainedUntil, long retentionYears) {}
+
+    private final Identity identity;
+    private final AccountClosure closure;
+
+    MeApi(Identity identity, AccountClosure closure) {
         this.identity = identity;
+        this.closure = closure;
+    }
+
+    /**
+     * Closes the caller's patient account (SPEC A9): without a code sends one (202 {@code {expiresInSeconds,
+     * resendAfterSeconds}}); with {@code {code}} closes the account (200) and says until when the record is kept.
+     */
+    @PostMapping("/close")
+    ResponseEntity<?> close(
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestBody(required = false) CloseRequest body,
+            Locale locale) {
+        if (body == null || body.code() == null || body.code().isBlank()) {
+            return ResponseEntity.accepted().body(closure.requestCode(user, locale));
+        }
+        var closed = closure.close(user, body.code(), locale);
+        return ResponseEntity.ok(new Closed(closed.closedAt(), closed.retainUntil(), closure.retentionYears()));
     }
 
     @GetMapping("/sign-ins")

@@ -30,6 +30,8 @@ class SignInPages {
     // Block times are shown in Moscow time, as the national services show them.
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
+    private static final String EMAIL = "email";
+
     private final Identity identity;
     private final PageErrors errors;
     private final PublicUrl publicUrl;
@@ -44,9 +46,11 @@ class SignInPages {
     String phoneForm(
             @RequestParam(name = "continue", required = false) String continueTo,
             @RequestParam(required = false) String esiaFailed,
+            @RequestParam(required = false) String channel,
             Locale locale,
             Model model) {
         model.addAttribute("phone", "");
+        model.addAttribute("channel", byEmail(channel) ? EMAIL : null);
         model.addAttribute("continueTo", continueTo);
         if (esiaFailed != null) {
             model.addAttribute("errors", Map.of(PageErrors.FORM, errors.text("identity.sign-in.esia-failed", locale)));
@@ -72,19 +76,25 @@ class SignInPages {
         return identity.esiaEnabled();
     }
 
+    /**
+     * Sends the code by SMS, or with {@code channel=email} to the account's confirmed e-mail address
+     * (the reserve way of seed 001), answering alike whether or not such an address exists.
+     */
     @PostMapping("/sign-in")
     String sendCode(
             @RequestParam(required = false) String phone,
+            @RequestParam(required = false) String channel,
             @RequestParam(name = "continue", required = false) String continueTo,
             HttpServletRequest request,
             Locale locale,
             Model model) {
         model.addAttribute("phone", phone);
         model.addAttribute("continueTo", continueTo);
+        model.addAttribute("channel", byEmail(channel) ? EMAIL : null);
         Phone number;
         try {
             number = Phone.parse(phone, "phone");
-            identity.requestCode(number.e164(), Clients.of(request), locale);
+            identity.requestCode(number.e164(), byEmail(channel) ? EMAIL : null, Clients.of(request), locale);
         } catch (DomainException refused) {
             if (refused.problem().equals("resend-too-soon")) {
                 return codePage(
@@ -103,11 +113,13 @@ class SignInPages {
     String checkCode(
             @RequestParam(required = false) String phone,
             @RequestParam(required = false) String code,
+            @RequestParam(required = false) String channel,
             @RequestParam(name = "continue", required = false) String continueTo,
             HttpServletRequest request,
             HttpServletResponse response,
             Locale locale,
             Model model) {
+        model.addAttribute("channel", byEmail(channel) ? EMAIL : null);
         try {
             var user = identity.signInWithCode(phone, code, Clients.of(request));
             BrowserSessions.open(user, request, response);
@@ -152,6 +164,10 @@ class SignInPages {
                     errors.of(refused, locale, Map.of("totp-required", "totp", "bad-credentials", "password")));
             return "identity/staff-sign-in";
         }
+    }
+
+    private static boolean byEmail(String channel) {
+        return EMAIL.equals(channel);
     }
 
     private String codePage(String phone, String continueTo, Model model, Map<String, String> messages) {
