@@ -1,13 +1,7 @@
 package org.medkarta.clinic;
 
-import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
-import org.medkarta.identity.Role;
-import org.medkarta.identity.RoleGrant;
-import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.DemoData;
-import org.medkarta.shared.UserId;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -22,13 +16,6 @@ import org.springframework.stereotype.Component;
 class ParamedicDemoData implements DemoData {
 
     static final String PARAMEDIC = "fap@demo.medkarta.org";
-
-    private static final SignedInUser SEEDER = new SignedInUser(
-            new UserId(new UUID(0, 20)),
-            "Демо-данные",
-            null,
-            List.of(new RoleGrant(Role.PLATFORM_ADMIN, null)),
-            "DEMO");
 
     private final ClinicDirectory directory;
 
@@ -47,7 +34,7 @@ class ParamedicDemoData implements DemoData {
                 .filter(doctor -> "doctor@demo.medkarta.org".equals(doctor.email()))
                 .findFirst()
                 .ifPresent(doctor -> directory.inviteParamedic(
-                        SEEDER,
+                        HeadOfDepartmentDemoData.SEEDER,
                         doctor.clinicId(),
                         new StaffInvitation(PARAMEDIC, "Сельская", "Мария", null),
                         "http://localhost",
