@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
+import org.medkarta.identity.ClinicRoles;
+import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.scheduling.WalkInQueues;
@@ -28,12 +30,15 @@ class CareRelationships {
     private final List<CareRelationship> others;
     // Looked up when first asked: the walk-in queues ask identity's patient records, which ask access.
     private final ObjectProvider<WalkInQueues> walkIns;
+    private final ClinicRoles paramedicClinics;
 
     CareRelationships(
             ClinicDirectory clinics,
             Scheduling scheduling,
             List<CareRelationship> others,
-            ObjectProvider<WalkInQueues> walkIns) {
+            ObjectProvider<WalkInQueues> walkIns,
+            ClinicRoles paramedicClinics) {
+        this.paramedicClinics = paramedicClinics;
         this.clinics = clinics;
         this.scheduling = scheduling;
         this.others = others;
@@ -58,5 +63,18 @@ class CareRelationships {
                 || walkIns.getObject().saw(ids, patient)
                 || profiles.stream().anyMatch(profile -> clinics.isAttached(patient, profile.clinicId()))
                 || others.stream().anyMatch(source -> source.cares(ids, patient, now));
+    }
+
+    /**
+     * Whether a paramedic (фельдшер) of a rural post is caring for the patient (issue 23): only while
+     * they hold the paramedic role of some clinic now (read from the database, not the sign-in), and
+     * only through a relationship another module contributes (the question they asked a doctor about
+     * the patient); a paramedic has no appointments, referrals or attached patients of their own.
+     */
+    boolean paramedicCares(SignedInUser paramedic, PatientId patient, Instant now) {
+        if (paramedicClinics.clinicsOf(paramedic, Role.PARAMEDIC).isEmpty()) {
+            return false;
+        }
+        return others.stream().anyMatch(source -> source.caresAsParamedic(paramedic.userId(), patient, now));
     }
 }

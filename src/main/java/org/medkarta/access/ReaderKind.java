@@ -8,7 +8,16 @@ import java.util.List;
  */
 public enum ReaderKind {
     /** A doctor or other clinic staff, or a platform administrator. */
-    CLINIC(List.of("CLINICIAN", "STAFF", "CLINIC", "DOCTOR", "REGISTRAR", "CLINIC_ADMIN", "PLATFORM_ADMIN", "SUPPORT")),
+    CLINIC(List.of(
+            "CLINICIAN",
+            "STAFF",
+            "CLINIC",
+            "DOCTOR",
+            "PARAMEDIC",
+            "REGISTRAR",
+            "CLINIC_ADMIN",
+            "PLATFORM_ADMIN",
+            "SUPPORT")),
     /** A parent or a person the patient granted access to. */
     REPRESENTATIVE(List.of("PARENT", "GRANTEE")),
     /**

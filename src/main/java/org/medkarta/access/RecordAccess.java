@@ -369,6 +369,12 @@ public class RecordAccess {
         if (clinical && actor.has(Role.DOCTOR) && care.cares(actor, patient, now)) {
             return Optional.of(new Grounds(Relation.CLINICIAN, AccessLevel.VIEW_DOWNLOAD, null));
         }
+        // A paramedic reads (never writes) the record of the patient they asked a doctor about (issue 23).
+        if ((action == RecordAction.VIEW || action == RecordAction.DOWNLOAD)
+                && actor.has(Role.PARAMEDIC)
+                && care.paramedicCares(actor, patient, now)) {
+            return Optional.of(new Grounds(Relation.CLINICIAN, AccessLevel.VIEW_DOWNLOAD, "paramedic"));
+        }
         if ((action == RecordAction.VIEW || action == RecordAction.DOWNLOAD) && actor.has(Role.DOCTOR)) {
             var reason = emergencies.openReason(actor.userId(), patient, now);
             if (reason.isPresent()) {
@@ -434,7 +440,13 @@ public class RecordAccess {
             return "ANONYMOUS";
         }
         for (Role role : List.of(
-                Role.DOCTOR, Role.REGISTRAR, Role.CLINIC_ADMIN, Role.PLATFORM_ADMIN, Role.SUPPORT, Role.PATIENT)) {
+                Role.DOCTOR,
+                Role.PARAMEDIC,
+                Role.REGISTRAR,
+                Role.CLINIC_ADMIN,
+                Role.PLATFORM_ADMIN,
+                Role.SUPPORT,
+                Role.PATIENT)) {
             if (actor.has(role)) {
                 return role.name();
             }

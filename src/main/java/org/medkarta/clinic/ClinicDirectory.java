@@ -179,6 +179,28 @@ public class ClinicDirectory {
     @Transactional
     public void inviteRegistrar(
             SignedInUser actor, ClinicId clinic, StaffInvitation invitation, String linkBase, Locale locale) {
+        inviteStaff(actor, clinic, invitation, Role.REGISTRAR, linkBase, locale);
+    }
+
+    /**
+     * Invites a paramedic (фельдшер) of one of the clinic's rural posts by e-mail, as a registrar is
+     * invited (issue 23, seed 004 «врач (фельдшер)-врач»): they sign in as staff and ask the clinic's
+     * or a consulting clinic's doctors about a patient in front of them. An existing account just gets
+     * the role in this clinic.
+     */
+    @Transactional
+    public void inviteParamedic(
+            SignedInUser actor, ClinicId clinic, StaffInvitation invitation, String linkBase, Locale locale) {
+        inviteStaff(actor, clinic, invitation, Role.PARAMEDIC, linkBase, locale);
+    }
+
+    private void inviteStaff(
+            SignedInUser actor,
+            ClinicId clinic,
+            StaffInvitation invitation,
+            Role role,
+            String linkBase,
+            Locale locale) {
         administer(actor, clinic);
         var errors = new FieldErrors();
         checkInvitation(invitation, "", errors);
@@ -188,7 +210,7 @@ public class ClinicDirectory {
                 invitation.lastName(),
                 invitation.firstName(),
                 invitation.patronymic(),
-                Role.REGISTRAR,
+                role,
                 clinic,
                 linkBase,
                 locale);

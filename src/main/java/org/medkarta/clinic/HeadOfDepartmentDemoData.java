@@ -21,7 +21,8 @@ class HeadOfDepartmentDemoData implements DemoData {
 
     static final String CARDIOLOGIST = "cardio@demo.medkarta.org";
 
-    private static final SignedInUser SEEDER = new SignedInUser(
+    /** Who the clinic module's later demo contributions act as: a platform administrator. */
+    static final SignedInUser SEEDER = new SignedInUser(
             new UserId(new UUID(0, 20)),
             "Демо-данные",
             null,

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
@@ -26,6 +27,7 @@ import org.medkarta.files.FileId;
 import org.medkarta.files.FilePurpose;
 import org.medkarta.files.Files;
 import org.medkarta.identity.AccountView;
+import org.medkarta.identity.ClinicRoles;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
@@ -35,11 +37,13 @@ import org.medkarta.scheduling.BookingRequest;
 import org.medkarta.scheduling.OfferedSlot;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.scheduling.SlotQuery;
+import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.Representation;
+import org.medkarta.shared.UserId;
 import org.medkarta.terminology.Terminology;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -76,6 +80,7 @@ public class Consultations {
     private final Files files;
     private final ClinicDirectory clinics;
     private final Identity identity;
+    private final ClinicRoles clinicRoles;
     private final Scheduling scheduling;
     private final Terminology terminology;
     private final Representation representation;
@@ -95,6 +100,7 @@ public class Consultations {
             Files files,
             ClinicDirectory clinics,
             Identity identity,
+            ClinicRoles clinicRoles,
             Scheduling scheduling,
             Terminology terminology,
             Representation representation,
@@ -112,6 +118,7 @@ public class Consultations {
         this.files = files;
         this.clinics = clinics;
         this.identity = identity;
+        this.clinicRoles = clinicRoles;
         this.scheduling = scheduling;
         this.terminology = terminology;
         this.representation = representation;
@@ -146,9 +153,21 @@ public class Consultations {
                     .findFirst()
                     .orElse(null);
         }
+        UserId referringUser = referring == null ? null : referring.userId();
+        String referringName = referring == null ? null : referring.fullName();
+        if (kind.kind() == ServiceKind.DOCTOR_TO_DOCTOR && referring == null && booked.bookedBy() != null) {
+            // A paramedic of a rural post asking a doctor (seed 004 «врач (фельдшер)-врач»): no doctor
+            // profile, so the request names their account.
+            var paramedic = identity.account(booked.bookedBy())
+                    .filter(account -> account.roles().stream().anyMatch(grant -> grant.role() == Role.PARAMEDIC));
+            if (paramedic.isPresent()) {
+                referringUser = paramedic.get().userId();
+                referringName = fullName(paramedic.get());
+            }
+        }
         ZoneId zone = clinics.timezone(doctor.clinicId());
         String complaint = booked.complaint();
-        boolean doctorToDoctor = referring != null;
+        boolean doctorToDoctor = referringUser != null;
         var consultation = new Consultation(
                 booked.consultationId(),
                 booked.appointmentId(),
@@ -164,8 +183,8 @@ public class Consultations {
                 doctor.clinicId(),
                 kind.name(),
                 referring == null ? null : referring.id(),
-                referring == null ? null : referring.userId(),
-                referring == null ? null : referring.fullName(),
+                referringUser,
+                referringName,
                 booked.start(),
                 booked.end(),
                 LocalDate.ofInstant(booked.start(), zone),
@@ -316,7 +335,10 @@ public class Consultations {
         if (!c.patientTalks()) {
             return List.of(
                     new Member(c.doctorUserId(), "CONSULTANT", c.doctorName()),
-                    new Member(c.referringUserId(), "DOCTOR", c.referringName()));
+                    new Member(
+                            c.referringUserId(),
+                            c.referringDoctorId() == null ? "PARAMEDIC" : "DOCTOR",
+                            c.referringName()));
         }
         var members = new ArrayList<Member>();
         identity.patient(c.patientId())
@@ -715,20 +737,25 @@ public class Consultations {
 
     // ---------------------------------------------------------------- doctor-to-doctor (D11)
 
-    /** Patients a doctor can ask a colleague about, by phone or SNILS. */
+    /** Patients a doctor (or a paramedic) can ask a colleague about, by phone or SNILS. */
     @Transactional(readOnly = true)
     public List<AccountView> findPatients(SignedInUser user, String phoneOrSnils) {
-        requireDoctor(user);
+        requireAsker(user);
         return identity.findPatients(phoneOrSnils);
     }
 
-    /** Doctors of other clinics who give doctor-to-doctor consultations, with those services. */
+    /**
+     * Doctors who give doctor-to-doctor consultations, with those services: of other clinics for a
+     * doctor; for a paramedic of a rural post also the doctors of their own clinic (seed 004
+     * «врач (фельдшер)-врач»), whom they have no other way to ask.
+     */
     @Transactional(readOnly = true)
     public List<Consultant> consultants(SignedInUser user, String specialty) {
-        var own = requireDoctor(user).stream().map(DoctorView::clinicId).toList();
+        var asker = requireAsker(user);
         var found = new ArrayList<Consultant>();
         for (var doctor : clinics.findDoctorsOffering(specialty, ServiceKind.DOCTOR_TO_DOCTOR)) {
-            if (own.contains(doctor.clinicId()) || doctor.userId().equals(user.userId())) {
+            if ((!asker.paramedic() && asker.clinics().contains(doctor.clinicId()))
+                    || doctor.userId().equals(user.userId())) {
                 continue;
             }
             var services = clinics.servicesOf(doctor.id()).stream()
@@ -742,13 +769,19 @@ public class Consultations {
         return found;
     }
 
+    /** Whether the person asks as a paramedic (фельдшер) rather than as a doctor; refused like the form for anyone else. */
+    @Transactional(readOnly = true)
+    public boolean asksAsParamedic(SignedInUser user) {
+        return requireAsker(user).paramedic();
+    }
+
     /** A consultant of another clinic and the doctor-to-doctor services they give. */
     public record Consultant(DoctorView doctor, List<ServiceView> services) {}
 
     /** The consultant's free doctor-to-doctor slots (seed 004: «из расписания выберите день и время»). */
     @Transactional(readOnly = true)
     public List<OfferedSlot> consultantSlots(SignedInUser user, DoctorId consultant) {
-        requireDoctor(user);
+        requireAsker(user);
         var services = clinics.servicesOf(consultant).stream()
                 .filter(s -> s.kind() == ServiceKind.DOCTOR_TO_DOCTOR)
                 .map(s -> s.id().value())
@@ -766,7 +799,7 @@ public class Consultations {
     @Transactional
     public AppointmentView askColleague(
             SignedInUser user, PatientId patient, UUID slot, UUID service, String caseText, String clientAddress) {
-        requireDoctor(user);
+        requireAsker(user);
         var errors = new ArrayList<InvalidInput.FieldError>();
         if (patient == null) {
             errors.add(new InvalidInput.FieldError("patientId", "validation.required"));
@@ -796,15 +829,30 @@ public class Consultations {
         return scheduling.book(user, new BookingRequest(slot, patient, chosen, null, text, false), clientAddress);
     }
 
-    private List<DoctorView> requireDoctor(SignedInUser user) {
-        if (user == null || !user.has(Role.DOCTOR)) {
+    /**
+     * Who asks: a doctor with a profile, by the clinics they work in, or a paramedic (фельдшер) of a
+     * rural post, by the clinics whose {@link Role#PARAMEDIC} they hold now (seed 004 «врач
+     * (фельдшер)-врач»). Anyone else is told the form does not exist.
+     */
+    private record Asker(Set<ClinicId> clinics, boolean paramedic) {}
+
+    private Asker requireAsker(SignedInUser user) {
+        if (user == null) {
             throw new NotFound();
         }
-        var profiles = clinics.profilesOf(user.userId());
-        if (profiles.isEmpty()) {
+        if (user.has(Role.DOCTOR)) {
+            var profiles = clinics.profilesOf(user.userId());
+            if (!profiles.isEmpty()) {
+                return new Asker(
+                        profiles.stream().map(DoctorView::clinicId).collect(java.util.stream.Collectors.toSet()),
+                        false);
+            }
+        }
+        var posts = clinicRoles.clinicsOf(user, Role.PARAMEDIC);
+        if (posts.isEmpty()) {
             throw new NotFound();
         }
-        return profiles;
+        return new Asker(Set.copyOf(posts), true);
     }
 
     // ---------------------------------------------------------------- helpers

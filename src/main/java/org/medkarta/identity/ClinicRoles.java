@@ -91,4 +91,27 @@ public class ClinicRoles {
                 .map(UserId::new)
                 .toList();
     }
+
+    /**
+     * The clinics where the person holds the role now, read from the grants as they are (a role
+     * withdrawn after sign-in counts at once); none without a token role, whatever the grants say.
+     */
+    @Transactional(readOnly = true)
+    public List<ClinicId> clinicsOf(SignedInUser user, Role role) {
+        if (user == null || !user.has(role)) {
+            return List.of();
+        }
+        return jdbc
+                .sql("""
+                        SELECT DISTINCT clinic_id FROM identity_role
+                        WHERE account_id = :account AND role = :role AND clinic_id IS NOT NULL
+                        """)
+                .param("account", user.userId().value())
+                .param("role", role.name())
+                .query(UUID.class)
+                .list()
+                .stream()
+                .map(ClinicId::new)
+                .toList();
+    }
 }

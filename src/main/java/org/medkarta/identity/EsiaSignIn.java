@@ -69,7 +69,9 @@ class EsiaSignIn {
                             user.getBirthdate(),
                             user.getClaimAsString("snils"),
                             user.getPhoneNumber(),
-                            user.getEmail()),
+                            user.getEmail(),
+                            region(user),
+                            user.getUpdatedAt()),
                     client);
             try {
                 identity.requestCode(phone, client, RequestContextUtils.getLocale(request));
@@ -83,5 +85,20 @@ class EsiaSignIn {
             log.warn("ESIA sign-in refused: {}", refused.problem());
             response.sendRedirect(request.getContextPath() + "/sign-in?esiaFailed");
         }
+    }
+
+    /**
+     * The region the person lives in, as ESIA's claims give it (issue 23): ESIA's own {@code
+     * region_code} claim (the two-digit code of the address ESIA keeps, where the integration is set
+     * up to release it), else the standard OpenID Connect {@code address} claim's {@code region} (a
+     * code or a region's name); null when neither is there.
+     */
+    static String region(OidcUser user) {
+        String code = user.getClaimAsString("region_code");
+        if (code != null && !code.isBlank()) {
+            return code;
+        }
+        var address = user.getAddress();
+        return address == null ? null : address.getRegion();
     }
 }

@@ -15,6 +15,7 @@ import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.Phone;
+import org.medkarta.shared.RussianRegions;
 import org.medkarta.shared.Snils;
 import org.medkarta.shared.UserId;
 import org.springframework.context.ApplicationEventPublisher;
@@ -46,6 +47,7 @@ public class Identity {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final IdentityProperties properties;
+    private final PatientRegions regions;
     private final Clock clock;
 
     Identity(
@@ -61,6 +63,7 @@ public class Identity {
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
             IdentityProperties properties,
+            PatientRegions regions,
             Clock clock) {
         this.accounts = accounts;
         this.codes = codes;
@@ -74,6 +77,7 @@ public class Identity {
         this.events = events;
         this.transaction = transaction;
         this.properties = properties;
+        this.regions = regions;
         this.clock = clock;
     }
 
@@ -112,6 +116,12 @@ public class Identity {
         if (form.termsVersion() == null || !form.termsVersion().strip().equals(properties.termsVersion())) {
             errors.reject("termsVersion", "identity.validation.terms", properties.termsVersion());
         }
+        String region = form.region() == null || form.region().isBlank()
+                ? null
+                : form.region().strip();
+        if (region != null && !RussianRegions.known(region)) {
+            errors.reject("region", "identity.validation.region-known");
+        }
         errors.throwIfAny();
         Registered registered;
         try {
@@ -128,6 +138,10 @@ public class Identity {
                         false,
                         now);
                 accounts.acceptTerms(created.userId(), properties.termsVersion(), now, client.address());
+                if (region != null) {
+                    // The patient's own word (SPEC B5): ESIA replaces it only with data updated later.
+                    regions.set(created.patientId(), region);
+                }
                 sendConfirmation(created.userId(), email.address(), linkBase, locale);
                 return created;
             });
@@ -505,6 +519,11 @@ public class Identity {
                     return found;
                 })
                 .orElseGet(() -> createFromEsia(claims, phone, snils)));
+        // The region ESIA gives (issue 23), by PatientRegions' rule; a region it names that is no
+        // subject's code or name is ignored rather than refusing the sign-in.
+        PatientRegions.parse(claims.region())
+                .filter(code -> account.patientId() != null)
+                .ifPresent(code -> regions.fromEsia(account.patientId(), code, claims.updatedAt()));
         signIns.record(account.id(), client, "ESIA", "SUCCESS");
         return account.phone() == null ? phone.e164() : account.phone();
     }

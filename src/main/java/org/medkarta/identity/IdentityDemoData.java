@@ -37,6 +37,8 @@ class IdentityDemoData implements DemoData {
         accounts.staffIfAbsent(email("clinic"), "Ольга", "Кузнецова", Role.CLINIC_ADMIN, "Demo-clinic-1");
         accounts.staffIfAbsent(email("doctor"), "Иван", "Петров", Role.DOCTOR, "Demo-doctor-1");
         accounts.staffIfAbsent(email("cardio"), "Елена", "Соколова", Role.DOCTOR, "Demo-doctor-2");
+        // A paramedic of the demo clinic's rural post; the clinic module gives the role in the clinic.
+        accounts.staffIfAbsent(email("fap"), "Мария", "Сельская", Role.PARAMEDIC, "Demo-paramedic-1");
         accounts.patientIfAbsent(
                 new Phone("+79990000001"),
                 email("patient"),

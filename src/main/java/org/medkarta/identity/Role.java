@@ -12,6 +12,13 @@ public enum Role {
      * issue 19): sees the clinic's dashboards (SPEC J3).
      */
     HEAD_OF_DEPARTMENT,
+    /**
+     * A paramedic (фельдшер) of a rural post of the clinic (ФАП), invited by its administrator (issue 23):
+     * asks a doctor about a patient in front of them (seed 004: «Телемедицинские консультации: врач
+     * (фельдшер)-врач») and reads that patient's record while the question is open. Not a doctor: signs no
+     * protocol, issues no referral, has no schedule.
+     */
+    PARAMEDIC,
     PLATFORM_ADMIN,
     SUPPORT;
 

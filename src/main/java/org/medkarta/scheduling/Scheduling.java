@@ -600,7 +600,10 @@ public class Scheduling {
 
     private Visible visibleOffers(SignedInUser viewer, SlotQuery query, Instant now) {
         boolean staff = viewer != null
-                && (viewer.has(Role.DOCTOR) || viewer.has(Role.CLINIC_ADMIN) || viewer.has(Role.PLATFORM_ADMIN));
+                && (viewer.has(Role.DOCTOR)
+                        || viewer.has(Role.PARAMEDIC)
+                        || viewer.has(Role.CLINIC_ADMIN)
+                        || viewer.has(Role.PLATFORM_ADMIN));
         PatientId patient = viewer == null || staff ? null : viewer.patientId();
         // Every bookable service of the doctors asked for, with its visibility: one joined query.
         var offers = new HashMap<UUID, Map<UUID, BookableService>>();
@@ -1070,19 +1073,32 @@ public class Scheduling {
     }
 
     private List<ClinicId> registrarClinics(SignedInUser actor) {
-        if (actor == null || !actor.has(Role.REGISTRAR)) {
+        return clinicsWhere(actor, Role.REGISTRAR);
+    }
+
+    /** The clinics where the person holds the role now, read from their account, not their sign-in. */
+    private List<ClinicId> clinicsWhere(SignedInUser actor, Role role) {
+        if (actor == null || !actor.has(role)) {
             return List.of();
         }
         return identity.account(actor.userId())
                 .map(account -> account.roles().stream()
-                        .filter(grant -> grant.role() == Role.REGISTRAR && grant.clinic() != null)
+                        .filter(grant -> grant.role() == role && grant.clinic() != null)
                         .map(org.medkarta.identity.RoleGrant::clinic)
                         .distinct()
                         .toList())
                 .orElse(List.of());
     }
 
+    /**
+     * Whether the person books for another patient as a colleague: a doctor of the doctor's clinic, or
+     * for a doctor-to-doctor service any doctor, or a paramedic (фельдшер) of a clinic's rural post
+     * asking a doctor (seed 004 «врач (фельдшер)-врач»; the role read from their account).
+     */
     private boolean colleague(SignedInUser actor, DoctorView doctor, boolean doctorToDoctor) {
+        if (doctorToDoctor && !clinicsWhere(actor, Role.PARAMEDIC).isEmpty()) {
+            return true;
+        }
         if (actor == null || !actor.has(Role.DOCTOR)) {
             return false;
         }

@@ -56,7 +56,15 @@ class AccessMatrixIT extends AccessSupport {
         DOCTOR_WITHOUT_CARE,
         ADMIN_OF_ANOTHER_CLINIC,
         /** Registry staff of the clinic that cares for the owner: identifiers, never the record (issue 12). */
-        REGISTRAR_OF_CARING_CLINIC
+        REGISTRAR_OF_CARING_CLINIC,
+        /**
+         * A paramedic (фельдшер) of another clinic's rural post who asked no doctor about the owner
+         * (issue 23): nothing; the record opens to a paramedic only through their question
+         * (ParamedicConsultationIT).
+         */
+        PARAMEDIC_OF_ANOTHER_CLINIC,
+        /** A paramedic of the clinic caring for the owner who asked nobody about them: nothing either. */
+        PARAMEDIC_OF_CARING_CLINIC
     }
 
     enum Owner {
@@ -2257,6 +2265,8 @@ class AccessMatrixIT extends AccessSupport {
                 new Actor(Who.DOCTOR_WITHOUT_CARE, notInCare.token(), notInCare.user(), session(notInCare.token())));
         common.put(Who.ADMIN_OF_ANOTHER_CLINIC, actor(Who.ADMIN_OF_ANOTHER_CLINIC, adminElsewhere));
         common.put(Who.REGISTRAR_OF_CARING_CLINIC, actor(Who.REGISTRAR_OF_CARING_CLINIC, registrar(careClinic)));
+        common.put(Who.PARAMEDIC_OF_ANOTHER_CLINIC, actor(Who.PARAMEDIC_OF_ANOTHER_CLINIC, paramedic(clinic())));
+        common.put(Who.PARAMEDIC_OF_CARING_CLINIC, actor(Who.PARAMEDIC_OF_CARING_CLINIC, paramedic(careClinic)));
 
         furnish(adult.patient(), adult.token(), inCare.token(), "Матрицын", "Евграф");
         furnish(child, parentOfChild.token(), inCare.token(), "Снежкова", "Снежана");

@@ -153,6 +153,12 @@ abstract class AccessSupport extends ApiSupport {
         return new Person(user, null, identity.tokensFor(user).accessToken());
     }
 
+    /** A paramedic of one of the clinic's rural posts (issue 23), with their token. */
+    Person paramedic(ClinicId clinic) {
+        var user = org.medkarta.testing.TestStaff.paramedic(identity, clinic);
+        return new Person(user, null, identity.tokensFor(user).accessToken());
+    }
+
     /**
      * An administrator of the clinic, invited as the platform invites one, who set a password through
      * the e-mailed link and signed in; their access token.

@@ -441,7 +441,7 @@ final class EndpointClassification {
         add(
                 all,
                 Kind.PER_PERSON,
-                "One consultation or its room: its patient (or representative) and its doctor; anyone else 404 (ConsultationIT, ChatApiIT, RepresentedConsultationIT).",
+                "One consultation or its room: its patient (or representative), its doctor and the doctor or paramedic who asked; anyone else 404 (ConsultationIT, ChatApiIT, RepresentedConsultationIT, ParamedicConsultationIT).",
                 "GET /api/v1/consultation-referrals",
                 "GET /api/v1/consultations",
                 "GET /api/v1/consultations/{id}",
@@ -552,7 +552,7 @@ final class EndpointClassification {
         add(
                 all,
                 Kind.STAFF_ONLY,
-                "Clinic administration: the clinic's own administrators (or a platform administrator); another clinic's answer 404 (ClinicSetUpIT, ClinicModuleIT; StaffIdentifierAccessIT for registrars).",
+                "Clinic administration: the clinic's own administrators (or a platform administrator); another clinic's answer 404 (ClinicSetUpIT, ClinicModuleIT; StaffIdentifierAccessIT for registrars; ParamedicConsultationIT for paramedics).",
                 "GET /admin/clinics",
                 "GET /admin/clinics/new",
                 "GET /admin/clinics/{id}",
@@ -581,6 +581,7 @@ final class EndpointClassification {
                 "POST /admin/clinics/{id}/doctors/{doctorId}/photo",
                 "POST /admin/clinics/{id}/documents/{kind}",
                 "POST /admin/clinics/{id}/logo",
+                "POST /admin/clinics/{id}/paramedics",
                 "POST /admin/clinics/{id}/registrars",
                 "POST /admin/clinics/{id}/services",
                 "POST /admin/clinics/{id}/services/{serviceId}",
@@ -591,6 +592,7 @@ final class EndpointClassification {
                 "POST /api/v1/clinics/{id}/doctors",
                 "POST /api/v1/clinics/{id}/documents/{kind}",
                 "POST /api/v1/clinics/{id}/logo",
+                "POST /api/v1/clinics/{id}/paramedics",
                 "POST /api/v1/clinics/{id}/registrars",
                 "POST /api/v1/clinics/{id}/services",
                 "PUT /api/v1/clinics/{id}",

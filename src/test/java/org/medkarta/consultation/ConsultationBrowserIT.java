@@ -296,6 +296,41 @@ class ConsultationBrowserIT extends BrowserSupport {
 
     @Test
     void aDoctorAsksAConsultantOfAnotherClinicFromTheColleaguePage() {
+        consultantOfAnotherClinic();
+        String phone = Phones.unique();
+        TestPatients.register(identity, "Коллегин", "Семён", null, phone, "1970-01-01");
+
+        Page doctor = signInDemoDoctor("/consultations/colleague");
+        askFromColleaguePage(doctor, phone, "Коллегин", "АД 170/100 на трёх препаратах. Вопрос: коррекция терапии?");
+        screenshot("colleague");
+    }
+
+    /**
+     * The paramedic of the demo clinic's rural post (issue 23, seed 004 «врач (фельдшер)-врач») asks a
+     * doctor from the same page, titled for them, and the question opens on their desk.
+     */
+    @Test
+    void theDemoParamedicAsksADoctorFromTheSamePage() {
+        consultantOfAnotherClinic();
+        String phone = Phones.unique();
+        TestPatients.register(identity, "Фаповская", "Нина", null, phone, "1958-05-05");
+
+        var paramedicContext = browserContext();
+        Page paramedic = paramedicContext.newPage();
+        paramedic.navigate(url(
+                "/test/staff-sign-in?email=fap@demo.medkarta.org&password=Demo-paramedic-1&continue=/consultations"));
+        paramedic.waitForURL("**/consultations");
+        assertThat(paramedic.locator("#ask-colleague")).hasCount(0);
+        paramedic.locator("#ask-doctor").click();
+        paramedic.waitForURL("**/consultations/colleague");
+        assertThat(paramedic.locator("h1")).hasText("Вопрос врачу");
+        askFromColleaguePage(paramedic, phone, "Фаповская", "Боль в груди 30 минут, АД 160/95. Вопрос: ЭКГ и тактика?");
+        screenshot("paramedic");
+        paramedicContext.close();
+    }
+
+    /** A cardiologist giving doctor-to-doctor consultations in a consulting centre, with slots. */
+    private void consultantOfAnotherClinic() {
         var admin = new SignedInUser(
                 new org.medkarta.shared.UserId(UUID.randomUUID()),
                 "Test",
@@ -335,25 +370,26 @@ class ConsultationBrowserIT extends BrowserSupport {
                 consultant.id(),
                 new TestCare.Hours("Врач-врач", today, today.plusDays(10), "09:00", "12:00"),
                 List.of(service.id().value().toString()));
-        String phone = Phones.unique();
-        TestPatients.register(identity, "Коллегин", "Семён", null, phone, "1970-01-01");
+    }
 
-        Page doctor = signInDemoDoctor("/consultations/colleague");
+    /** Finds the patient by phone, chooses the consultant and a slot, fails once without the case, asks. */
+    private void askFromColleaguePage(Page doctor, String phone, String patient, String caseText) {
         doctor.waitForURL("**/consultations/colleague");
         doctor.locator("#phone").fill(phone);
         doctor.locator("#find-patient").click();
         assertThat(doctor.locator("#patients input[name='patientId']")).isChecked();
         doctor.locator("a.consultant", new Page.LocatorOptions().setHasText("Консультантов"))
+                .first()
                 .click();
         doctor.locator("#slot").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(2));
         doctor.locator("#create-request").click();
         assertThat(doctor.locator("#caseText")).hasClass(java.util.regex.Pattern.compile("is-invalid"));
         doctor.locator("#patients input[name='patientId']").check();
         doctor.locator("#slot").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(2));
-        doctor.locator("#caseText").fill("АД 170/100 на трёх препаратах. Вопрос: коррекция терапии?");
+        doctor.locator("#caseText").fill(caseText);
         doctor.locator("#create-request").click();
         doctor.waitForURL("**/consultations?asked");
-        var card = doctor.locator("li.consultation", new Page.LocatorOptions().setHasText("Коллегин"));
+        var card = doctor.locator("li.consultation", new Page.LocatorOptions().setHasText(patient));
         // The request opens when the booking's event is handled, just after the booking commits.
         for (int tries = 0; tries < 40 && card.count() == 0; tries++) {
             doctor.waitForTimeout(250);
@@ -361,7 +397,6 @@ class ConsultationBrowserIT extends BrowserSupport {
         }
         assertThat(card).hasCount(1);
         assertThat(card).containsText("Врач-врач");
-        screenshot("colleague");
     }
 
     @Test

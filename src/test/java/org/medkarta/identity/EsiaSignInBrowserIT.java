@@ -27,6 +27,9 @@ class EsiaSignInBrowserIT extends BrowserSupport {
     @Autowired
     Identity identity;
 
+    @Autowired
+    PatientRegions regions;
+
     static MockOAuth2Server started() {
         var server = new MockOAuth2Server();
         server.start(0);
@@ -66,6 +69,10 @@ class EsiaSignInBrowserIT extends BrowserSupport {
 
         page.navigate(url("/security"));
         assertThat(page.locator(".history-row").nth(1)).containsText("Госуслуги");
+        // The address claim's region (issue 23) became the patient's region.
+        var patient = identity.findPatients(phone).get(0).patientId();
+        org.assertj.core.api.Assertions.assertThat(regions.of(patient)).contains("16");
+        org.assertj.core.api.Assertions.assertThat(regions.sourceOf(patient)).contains("ESIA");
     }
 
     @Test
@@ -111,7 +118,9 @@ class EsiaSignInBrowserIT extends BrowserSupport {
                         "phone_number",
                         phone,
                         "email",
-                        subject + "@esia.example"),
+                        subject + "@esia.example",
+                        "address",
+                        Map.of("region", "Республика Татарстан", "country", "RU")),
                 3600));
         page.navigate(url("/sign-in"));
         page.locator("#esia").click();

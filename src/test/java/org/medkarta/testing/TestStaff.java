@@ -18,17 +18,26 @@ public final class TestStaff {
 
     /** A registrar of the clinic, signed in by password: the registry keeps SNILS and policies. */
     public static SignedInUser registrar(Identity identity, ClinicId clinic) {
+        return invited(identity, clinic, Role.REGISTRAR, "reg-", "Регистраторова", "Вера");
+    }
+
+    /** A paramedic (фельдшер) of one of the clinic's rural posts, signed in by password (issue 23). */
+    public static SignedInUser paramedic(Identity identity, ClinicId clinic) {
+        return invited(identity, clinic, Role.PARAMEDIC, "fap-", "Фельдшерова", "Анна");
+    }
+
+    private static SignedInUser invited(
+            Identity identity, ClinicId clinic, Role role, String prefix, String lastName, String firstName) {
         var id = identity.invite(
-                "reg-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                "Регистраторова",
-                "Вера",
+                prefix + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                lastName,
+                firstName,
                 null,
-                Role.REGISTRAR,
+                role,
                 clinic,
                 "http://localhost",
                 Locale.ENGLISH);
-        return new SignedInUser(
-                id, "Вера Регистраторова", null, List.of(new RoleGrant(Role.REGISTRAR, clinic)), "PASSWORD");
+        return new SignedInUser(id, firstName + " " + lastName, null, List.of(new RoleGrant(role, clinic)), "PASSWORD");
     }
 
     /**

@@ -143,6 +143,17 @@ class ClinicAdminPages {
         return invite(user, id, "registrar", directory::inviteRegistrar, form, model, locale);
     }
 
+    /** Invites a paramedic (фельдшер) of one of the clinic's rural posts by e-mail (issue 23). */
+    @PostMapping("/{id}/paramedics")
+    String inviteParamedic(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            Locale locale) {
+        return invite(user, id, "paramedic", directory::inviteParamedic, form, model, locale);
+    }
+
     /** How the directory invites one kind of staff. */
     @FunctionalInterface
     private interface Invitation {

@@ -134,6 +134,21 @@ class ClinicApi {
         directory.inviteRegistrar(user, ClinicId.of(id), body, publicUrl.base(), locale);
     }
 
+    /**
+     * Invites a paramedic (фельдшер) of one of the clinic's rural posts by e-mail (issue 23): {@code
+     * {email, lastName, firstName, patronymic?}} → 204; 422 {@code invalid-input} naming each wrong
+     * field; 404 for anyone but the clinic's administrators.
+     */
+    @PostMapping("/{id}/paramedics")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void inviteParamedic(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @RequestBody StaffInvitation body,
+            Locale locale) {
+        directory.inviteParamedic(user, ClinicId.of(id), body, publicUrl.base(), locale);
+    }
+
     /** The logo as a multipart upload (field {@code file}); PNG or JPEG by content, at most 1 MB. */
     @PostMapping(path = "/{id}/logo", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)

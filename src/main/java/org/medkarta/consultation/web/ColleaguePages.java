@@ -63,6 +63,7 @@ class ColleaguePages {
             model.addAttribute("errors", errors.of(refused, locale, Map.of("invalid-input", "phone")));
         }
         var consultants = consultations.consultants(user, specialty);
+        model.addAttribute("paramedic", consultations.asksAsParamedic(user));
         model.addAttribute("consultants", consultants);
         if (consultant != null && !consultant.isBlank()) {
             var doctor = new DoctorId(TypedId.parse(consultant, "consultant"));

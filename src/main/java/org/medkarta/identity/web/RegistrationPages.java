@@ -7,6 +7,7 @@ import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientRegistration;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.PublicUrl;
+import org.medkarta.shared.RussianRegions;
 import org.medkarta.web.PageErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +20,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class RegistrationPages {
 
-    /** The registration form as typed; {@code acceptTerms} is the offer checkbox. */
+    /**
+     * The registration form as typed; {@code acceptTerms} is the offer checkbox, {@code region} the
+     * code chosen from the list of regions (blank: not said).
+     */
     record RegistrationForm(
             String lastName,
             String firstName,
@@ -27,10 +31,11 @@ class RegistrationPages {
             String phone,
             String birthDate,
             String email,
+            String region,
             Boolean acceptTerms) {
 
         static RegistrationForm empty() {
-            return new RegistrationForm("", "", "", "", "", "", false);
+            return new RegistrationForm("", "", "", "", "", "", "", false);
         }
     }
 
@@ -50,6 +55,7 @@ class RegistrationPages {
     String form(Model model) {
         model.addAttribute("form", RegistrationForm.empty());
         model.addAttribute("termsVersion", identity.termsVersion());
+        model.addAttribute("regions", RussianRegions.all());
         return "identity/register";
     }
 
@@ -57,6 +63,7 @@ class RegistrationPages {
     String register(
             @ModelAttribute("form") RegistrationForm form, HttpServletRequest request, Locale locale, Model model) {
         model.addAttribute("termsVersion", identity.termsVersion());
+        model.addAttribute("regions", RussianRegions.all());
         boolean accepted = Boolean.TRUE.equals(form.acceptTerms());
         try {
             identity.register(
@@ -67,7 +74,8 @@ class RegistrationPages {
                             form.phone(),
                             form.birthDate(),
                             form.email(),
-                            accepted ? identity.termsVersion() : null),
+                            accepted ? identity.termsVersion() : null,
+                            form.region()),
                     Clients.of(request),
                     publicUrl.base(),
                     locale);
