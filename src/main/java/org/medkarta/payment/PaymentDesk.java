@@ -74,7 +74,7 @@ public class PaymentDesk {
     public List<PaymentView> payments(SignedInUser actor, ClinicId clinic, LocalDate from, LocalDate to) {
         check(actor, clinic);
         ZoneId zone = clinics.timezone(clinic);
-        LocalDate last = to == null ? LocalDate.now(clock.withZone(zone)) : to;
+        LocalDate last = to == null ? LocalDate.ofInstant(clock.instant(), zone) : to;
         LocalDate first = from == null ? last.minusDays(30) : from;
         if (first.isAfter(last)) {
             throw new InvalidInput("from", "payment.validation.period");

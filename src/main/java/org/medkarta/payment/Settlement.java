@@ -363,24 +363,28 @@ class Settlement {
     int lapse() {
         int released = 0;
         for (UUID id : ledger.lapsedHolds(clock.instant(), 100)) {
-            for (var attempt : ledger.attempts(id)) {
-                if (attempt.status() == Payments.Status.PENDING && attempt.providerId() != null) {
-                    check(attempt);
-                }
-            }
-            var payment = ledger.find(id).orElseThrow();
-            Boolean done = transaction.execute(status -> {
-                if (!ledger.expire(id, clock.instant())) {
-                    return false;
-                }
-                scheduling.releaseUnpaid(payment.appointmentId());
-                return true;
-            });
-            if (Boolean.TRUE.equals(done)) {
+            if (lapse(id)) {
                 released++;
             }
         }
         return released;
+    }
+
+    /** Lapses one hold if it is still unpaid and over; true for the one caller that gave the slot back. */
+    boolean lapse(UUID id) {
+        for (var attempt : ledger.attempts(id)) {
+            if (attempt.status() == Payments.Status.PENDING && attempt.providerId() != null) {
+                check(attempt);
+            }
+        }
+        var payment = ledger.find(id).orElseThrow();
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            if (!ledger.expire(id, clock.instant())) {
+                return false;
+            }
+            scheduling.releaseUnpaid(payment.appointmentId());
+            return true;
+        }));
     }
 
     /**
