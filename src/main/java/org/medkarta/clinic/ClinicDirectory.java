@@ -254,6 +254,15 @@ public class ClinicDirectory {
         return clinics.find(clinic).map(ClinicCard::of).orElseThrow(NotFound::new);
     }
 
+    /**
+     * The clinic's INN (ИНН), the seller's number on a 54-FZ receipt of a paid service (SPEC B8); a
+     * public legal fact of the organisation, like its name.
+     */
+    @Transactional(readOnly = true)
+    public String inn(ClinicId clinic) {
+        return clinics.find(clinic).map(ClinicView::inn).orElseThrow(NotFound::new);
+    }
+
     /** The clinic's time zone, in which its schedules are written. */
     @Transactional(readOnly = true)
     public ZoneId timezone(ClinicId clinic) {

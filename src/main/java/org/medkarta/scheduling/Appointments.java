@@ -144,7 +144,7 @@ class Appointments {
                         WHERE id = :id AND status = 'BOOKED'
                         """)
                         .param("id", id)
-                        .param("by", by.value())
+                        .param("by", by == null ? null : by.value())
                         .param("byClinic", byClinic)
                         .param("now", Columns.utc(now))
                         .update()

@@ -1195,6 +1195,29 @@ public class Scheduling {
     }
 
     /**
+     * Gives back the slot of a booking whose payment never came (SPEC B8, issue 20): the payment
+     * module holds a paid service's slot for a while and, when the hold lapses, calls this in the same
+     * transaction as its own conditional update, so the slot is freed exactly once. Nobody cancelled
+     * it, so no one is named; the event and the notice are those of a cancellation by the patient's side.
+     *
+     * @return whether the appointment was still booked and is now cancelled
+     */
+    @Transactional
+    public boolean releaseUnpaid(UUID id) {
+        var appointment = appointments.lock(id).orElse(null);
+        if (appointment == null || appointment.status() != AppointmentStatus.BOOKED) {
+            return false;
+        }
+        Instant now = clock.instant();
+        appointments.cancel(id, null, false, now);
+        slots.release(appointment.slotId(), id);
+        referrals.giveBack(id);
+        events.publishEvent(new AppointmentCancelled(id, appointment.patientId(), false, now));
+        notices.cancelled(appointment, false);
+        return true;
+    }
+
+    /**
      * Moves an appointment to another free slot of the same doctor and service in one transaction:
      * the new slot is taken and the old one freed together, or nothing changes.
      *

@@ -44,6 +44,7 @@ public class SecurityConfiguration {
         "/support/**",
         "/booking/**",
         "/appointments/**",
+        "/payments/*",
         "/schedule/**",
         "/access/**",
         "/record/**",

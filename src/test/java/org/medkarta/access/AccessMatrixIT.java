@@ -1651,6 +1651,44 @@ class AccessMatrixIT extends AccessSupport {
     }
 
     /** «Позвонить пациенту» (SPEC D6): the consulting doctor alone. */
+    @Test
+    void aPaymentIsItsPatientsSideAlone() {
+        var clinic = clinic();
+        var view = org.medkarta.testing.TestCare.invite(
+                clinics, PLATFORM, clinic, org.medkarta.testing.TestCare.NewDoctor.THERAPIST);
+        org.medkarta.testing.TestCare.addService(
+                clinics, PLATFORM, view, "Медицинская комиссия", "therapist", "PRIMARY", 150_000L, "REGION");
+        org.medkarta.testing.TestCare.openSchedule(scheduling, view.id());
+        var owner = patient("Платежова", "Анна");
+        var slots = getAs(owner.token(), "/api/v1/slots?doctorId=" + view.id().value() + "&limit=5");
+        assertThat(slots.statusCode()).as(slots.body()).isEqualTo(200);
+        var booked = postAs(
+                owner.token(),
+                "/api/v1/appointments",
+                map("slotId", body(slots).get(0).get("id").asString(), "acceptClinicDocuments", true));
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+        String pay = "/api/v1/appointments/" + body(booked).get("id").asString() + "/payment";
+        var started = postAs(owner.token(), pay, map());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        String read = "/api/v1/payments/" + body(started).get("paymentId").asString();
+        assertThat(getAs(owner.token(), read).statusCode()).isEqualTo(200);
+
+        var outsiders = new LinkedHashMap<String, String>();
+        outsiders.put("another patient", patient().token());
+        outsiders.put("the doctor", org.medkarta.testing.TestCare.token(identity, view));
+        outsiders.put("the clinic's administrator", administrator(clinic));
+        outsiders.put("the clinic's registrar", registrar(clinic).token());
+        outsiders.forEach((who, token) -> {
+            var paying = postAs(token, pay, map());
+            assertThat(paying.statusCode()).as(who).isEqualTo(404);
+            var reading = getAs(token, read);
+            assertThat(reading.statusCode()).as(who).isEqualTo(404);
+            assertThat(reading.body()).as(who).doesNotContain("Платежова");
+        });
+        assertThat(postAs(null, pay, map()).statusCode()).isEqualTo(401);
+        assertThat(getWith(null, read).statusCode()).isEqualTo(401);
+    }
+
     static final List<String> PHONE_CALL_ENDPOINTS = List.of("POST /api/v1/consultations/{id}/phone-call");
 
     @Test

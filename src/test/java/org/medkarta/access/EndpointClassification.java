@@ -738,6 +738,39 @@ final class EndpointClassification {
 
         add(
                 all,
+                Kind.MATRIX,
+                "Paying for a paid service (SPEC B8, issue 20): called by AccessMatrixIT.aPaymentIsItsPatientsSideAlone for the patient, another patient, the doctor, the clinic's administrator and anonymous callers; the rules in PaymentIT.",
+                "POST /api/v1/appointments/{id}/payment",
+                "GET /api/v1/payments/{id}");
+        add(
+                all,
+                Kind.PUBLIC,
+                "The payment provider's notifications (SPEC B8): no sign-in, each verified by fetching its object from the provider's API (and the address allow-list when configured); 404 for an object not ours; it names no person (PaymentIT).",
+                "POST /api/v1/payments/webhooks/{provider}");
+        add(
+                all,
+                Kind.PER_PERSON,
+                "The patient's payment page (SPEC B8): the same Checkout calls as the API's matrix row; the patient's side alone, anyone else 404 (PaymentBrowserIT, PaymentIT).",
+                "GET /appointments/{id}/payment",
+                "POST /appointments/{id}/payment",
+                "GET /payments/{id}");
+        add(
+                all,
+                Kind.INFRASTRUCTURE,
+                "The in-app test payment gateway (development and demos): stands where YooKassa's page would, keyed by an unguessable id; 404 when another provider is configured (PaymentBrowserIT).",
+                "GET /payments/test-gateway/{id}",
+                "POST /payments/test-gateway/{id}");
+        add(
+                all,
+                Kind.STAFF_ONLY,
+                "A clinic's payments, their CSV and its refund cut-off (SPEC B8): its administrators and registrars (the cut-off administrators only); another clinic's staff and patients get 404 (PaymentIT.onlyTheClinicsAdministratorsAndRegistrarsSeeItsPayments).",
+                "GET /admin/payments",
+                "GET /admin/clinics/{id}/payments",
+                "GET /admin/clinics/{id}/payments.csv",
+                "POST /admin/clinics/{id}/payments/cutoff");
+
+        add(
+                all,
                 Kind.STAFF_ONLY,
                 "A clinic's trust anchors, CRLs and signing key (issue 16): its administrators only; another clinic's administrator, a doctor or a patient gets 404, anonymous 401 (AccessMatrixIT.aClinicsTrustStoreIsItsAdministratorsAloneAndVerificationIsEveryones).",
                 "DELETE /api/v1/clinics/{id}/trust-anchors/crls/{crlId}",

@@ -115,7 +115,7 @@ class BookingPages {
     /** A doctor's free times on the day chosen, by service. */
     record DoctorSlots(UUID doctorId, String doctorName, List<ServiceSlots> services) {}
 
-    record ServiceSlots(UUID serviceId, String service, List<Choice> slots) {}
+    record ServiceSlots(UUID serviceId, String service, long priceKopecks, List<Choice> slots) {}
 
     private void calendar(
             Model model,
@@ -186,7 +186,8 @@ class BookingPages {
                 byDoctor.computeIfAbsent(slot.doctorId().value(), key -> new LinkedHashMap<>())
                         .computeIfAbsent(
                                 slot.serviceId(),
-                                key -> new ServiceSlots(key, slot.serviceName(), new java.util.ArrayList<>()))
+                                key -> new ServiceSlots(
+                                        key, slot.serviceName(), slot.priceKopecks(), new java.util.ArrayList<>()))
                         .slots()
                         .add(new Choice(
                                 slot.slotId(),
