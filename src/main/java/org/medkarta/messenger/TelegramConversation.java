@@ -172,7 +172,7 @@ class TelegramConversation {
 
     private void onButton(CallbackQuery query) {
         api.answer(query.id());
-        var message = query.maybeInaccessibleMessage();
+        var message = query.maybeInaccessibleMessage() != null ? query.maybeInaccessibleMessage() : query.message();
         if (message == null
                 || message.chat() == null
                 || message.chat().type() != Chat.Type.Private

@@ -258,6 +258,21 @@ final class EndpointClassification {
         add(
                 all,
                 Kind.PUBLIC,
+                "Telegram's webhook (SPEC J4): the secret path segment and the X-Telegram-Bot-Api-Secret-Token header are the"
+                        + " credential; anything else is a bare 404, and a chat acts only for the account it was linked to by a"
+                        + " one-time code (TelegramBotIT).",
+                "POST /api/v1/bot/telegram/{secret}");
+        add(
+                all,
+                Kind.SELF_ONLY,
+                "The patient's own Telegram link (SPEC J4): a one-time code for the caller's own account and unlinking it;"
+                        + " patients only, nothing of another person is reachable (TelegramBotIT).",
+                "GET /profile/telegram",
+                "POST /profile/telegram/code",
+                "POST /profile/telegram/unlink");
+        add(
+                all,
+                Kind.PUBLIC,
                 "The private calendar feed: the unguessable secret in the path is the credential; an unknown or renewed one answers 404 (SPEC C7).",
                 "GET /calendar/{secret}.ics");
         add(
