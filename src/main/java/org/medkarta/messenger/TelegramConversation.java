@@ -58,7 +58,7 @@ class TelegramConversation {
     private static final int SLOTS_SHOWN = 8;
     private static final int CHOICES_SHOWN = 20;
 
-    private final Links links;
+    private final ChatLinks links;
     private final TelegramApi api;
     private final Scheduling scheduling;
     private final ClinicDirectory clinics;
@@ -69,7 +69,7 @@ class TelegramConversation {
     private final Clock clock;
 
     TelegramConversation(
-            Links links,
+            ChatLinks links,
             TelegramApi api,
             Scheduling scheduling,
             ClinicDirectory clinics,
@@ -326,7 +326,7 @@ class TelegramConversation {
     // ---------------------------------------------------------------- shared with the reminders
 
     /** The linked account as the bot acts for it; empty when it is gone or no longer a patient. */
-    Optional<SignedInUser> actorOf(Links.Linked linked) {
+    Optional<SignedInUser> actorOf(ChatLinks.Linked linked) {
         return identity.account(linked.user())
                 .filter(account -> account.patientId() != null)
                 .map(account -> new SignedInUser(

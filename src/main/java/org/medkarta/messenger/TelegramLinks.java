@@ -26,11 +26,11 @@ public class TelegramLinks {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Links links;
+    private final ChatLinks links;
     private final MessengerProperties properties;
     private final Clock clock;
 
-    TelegramLinks(Links links, MessengerProperties properties, Clock clock) {
+    TelegramLinks(ChatLinks links, MessengerProperties properties, Clock clock) {
         this.links = links;
         this.properties = properties;
         this.clock = clock;

@@ -16,14 +16,14 @@ import org.springframework.stereotype.Component;
 @Component
 class TelegramReminders {
 
-    private final Links links;
+    private final ChatLinks links;
     private final TelegramConversation conversation;
     private final TelegramApi api;
     private final Scheduling scheduling;
     private final Clock clock;
 
     TelegramReminders(
-            Links links, TelegramConversation conversation, TelegramApi api, Scheduling scheduling, Clock clock) {
+            ChatLinks links, TelegramConversation conversation, TelegramApi api, Scheduling scheduling, Clock clock) {
         this.links = links;
         this.conversation = conversation;
         this.api = api;

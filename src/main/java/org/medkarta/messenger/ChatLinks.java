@@ -10,14 +10,14 @@ import org.springframework.stereotype.Repository;
 
 /** Link codes, chat links, handled updates and sent reminders. */
 @Repository
-class Links {
+class ChatLinks {
 
     /** A chat linked to an account. */
     record Linked(UserId user, long chatId, String language, Instant linkedAt) {}
 
     private final JdbcClient jdbc;
 
-    Links(JdbcClient jdbc) {
+    ChatLinks(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
