@@ -272,7 +272,7 @@ class TelegramConversation {
     private void book(long chatId, Locale language, SignedInUser actor, UUID slot, UUID service, boolean accept) {
         AppointmentView booked;
         try {
-            booked = scheduling.book(actor, new BookingRequest(slot, null, service, null, null, accept), null);
+            booked = scheduling.book(actor, new BookingRequest(slot, null, service, null, null, accept), "telegram");
         } catch (DomainException refused) {
             if ("consent-required".equals(refused.problem())) {
                 var card = scheduling.offer(actor, slot, service);

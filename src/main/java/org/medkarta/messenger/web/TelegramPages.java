@@ -18,6 +18,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('PATIENT')")
 class TelegramPages {
 
+    /** The platform's time, as the notices write it. */
+    private static final java.time.ZoneId MOSCOW = java.time.ZoneId.of("Europe/Moscow");
+
     private final TelegramLinks links;
 
     TelegramPages(TelegramLinks links) {
@@ -26,14 +29,18 @@ class TelegramPages {
 
     @GetMapping("/profile/telegram")
     String page(@AuthenticationPrincipal SignedInUser user, Model model) {
-        model.addAttribute("link", links.linkOf(user).orElse(null));
+        var link = links.linkOf(user).orElse(null);
+        model.addAttribute("link", link);
+        model.addAttribute("linkedAt", link == null ? null : link.linkedAt().atZone(MOSCOW));
         model.addAttribute("available", links.botAvailable());
         return "messenger/telegram";
     }
 
     @PostMapping("/profile/telegram/code")
     String code(@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("code", links.issueCode(user));
+        var code = links.issueCode(user);
+        redirect.addFlashAttribute("code", code);
+        redirect.addFlashAttribute("expiresAt", code.expiresAt().atZone(MOSCOW));
         return "redirect:/profile/telegram";
     }
 
