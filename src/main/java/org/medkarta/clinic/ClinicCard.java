@@ -14,7 +14,9 @@ public record ClinicCard(
         String email,
         String site,
         String description,
-        boolean hasLogo) {
+        boolean hasLogo,
+        Double latitude,
+        Double longitude) {
 
     static ClinicCard of(ClinicView clinic) {
         return new ClinicCard(
@@ -28,6 +30,8 @@ public record ClinicCard(
                 clinic.email(),
                 clinic.site(),
                 clinic.description(),
-                clinic.hasLogo());
+                clinic.hasLogo(),
+                clinic.latitude(),
+                clinic.longitude());
     }
 }

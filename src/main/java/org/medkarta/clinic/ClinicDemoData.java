@@ -88,7 +88,9 @@ class ClinicDemoData implements DemoData {
                         null,
                         "info@demo.medkarta.org",
                         "https://demo.medkarta.org",
-                        "Демонстрационная клиника: телемедицинские консультации терапевта и кардиолога."),
+                        "Демонстрационная клиника: телемедицинские консультации терапевта и кардиолога.",
+                        "55.757614",
+                        "37.611811"),
                 List.of(new StaffInvitation("clinic@demo.medkarta.org", "Кузнецова", "Ольга", null)),
                 publicUrl.base(),
                 RUSSIAN);

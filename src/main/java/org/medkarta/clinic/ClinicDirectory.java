@@ -1039,6 +1039,13 @@ public class ClinicDirectory {
         Email email = errors.check(() -> Email.parse(form.email(), "email"));
         String site = Fields.site(form.site(), "site", errors);
         String description = Fields.text(form.description(), "description", 5000, false, errors);
+        Double latitude = Fields.degrees(form.latitude(), "latitude", 90, errors);
+        Double longitude = Fields.degrees(form.longitude(), "longitude", 180, errors);
+        boolean latitudeGiven = form.latitude() != null && !form.latitude().isBlank();
+        boolean longitudeGiven = form.longitude() != null && !form.longitude().isBlank();
+        if (latitudeGiven != longitudeGiven) {
+            errors.reject(latitudeGiven ? "longitude" : "latitude", "clinic.validation.position-whole");
+        }
         return new Clinics.Profile(
                 name,
                 inn,
@@ -1052,7 +1059,9 @@ public class ClinicDirectory {
                 phoneExtra,
                 email == null ? null : email.address(),
                 site,
-                description);
+                description,
+                latitude,
+                longitude);
     }
 
     private Doctors.Profile doctorProfile(DoctorForm form, ClinicView clinic, List<String> codes, FieldErrors errors) {

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.medkarta.shared.ClinicId;
 
-/** A clinic's whole profile, as its administrators see it. */
+/**
+ * A clinic's whole profile, as its administrators see it; {@code latitude} and {@code longitude}
+ * (WGS 84 degrees) are both null until the administrator puts the clinic on the map.
+ */
 public record ClinicView(
         ClinicId id,
         String name,
@@ -22,4 +25,6 @@ public record ClinicView(
         String site,
         String description,
         boolean hasLogo,
-        Instant createdAt) {}
+        Instant createdAt,
+        Double latitude,
+        Double longitude) {}

@@ -21,6 +21,7 @@ class Clinics {
 
     private static final String COLUMNS = "c.id, c.name, c.inn, c.ogrn, c.license_number, c.license_date, c.region,"
             + " c.address, c.timezone, c.phone, c.phone_extra, c.email, c.site, c.description, c.created_at,"
+            + " c.latitude, c.longitude,"
             + " (SELECT COUNT(*) FROM clinic_image i WHERE i.owner_id = c.id) AS logos";
 
     /** A checked profile, ready to be written. */
@@ -37,7 +38,9 @@ class Clinics {
             String phoneExtra,
             String email,
             String site,
-            String description) {
+            String description,
+            Double latitude,
+            Double longitude) {
 
         Map<String, Object> columns() {
             var columns = new HashMap<String, Object>();
@@ -54,6 +57,8 @@ class Clinics {
             columns.put("email", email);
             columns.put("site", site);
             columns.put("description", description);
+            columns.put("latitude", latitude);
+            columns.put("longitude", longitude);
             return columns;
         }
     }
@@ -67,9 +72,11 @@ class Clinics {
     void insert(ClinicId id, Profile profile, Instant now) {
         jdbc.sql("""
                         INSERT INTO clinic (id, name, inn, ogrn, license_number, license_date, region, address, timezone,
-                                            phone, phone_extra, email, site, description, created_at)
+                                            phone, phone_extra, email, site, description, latitude, longitude,
+                                            created_at)
                         VALUES (:id, :name, :inn, :ogrn, :licenseNumber, :licenseDate, :region, :address, :timezone,
-                                :phone, :phoneExtra, :email, :site, :description, :now)
+                                :phone, :phoneExtra, :email, :site, :description, :latitude, :longitude,
+                                :now)
                         """)
                 .params(profile.columns())
                 .param("id", id.value())
@@ -82,7 +89,7 @@ class Clinics {
                         UPDATE clinic SET name = :name, inn = :inn, ogrn = :ogrn, license_number = :licenseNumber,
                                license_date = :licenseDate, region = :region, address = :address, timezone = :timezone,
                                phone = :phone, phone_extra = :phoneExtra, email = :email, site = :site,
-                               description = :description
+                               description = :description, latitude = :latitude, longitude = :longitude
                         WHERE id = :id
                         """).params(profile.columns()).param("id", id.value()).update();
     }
@@ -92,6 +99,17 @@ class Clinics {
                 .param("id", id.value())
                 .query(Clinics::view)
                 .optional();
+    }
+
+    /** The clinics of these ids, in no order; unknown ids are left out. */
+    List<ClinicView> findAll(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM clinic c WHERE c.id IN (:ids)")
+                .param("ids", ids)
+                .query(Clinics::view)
+                .list();
     }
 
     boolean exists(ClinicId id) {
@@ -162,6 +180,8 @@ class Clinics {
                 row.getString("site"),
                 row.getString("description"),
                 row.getLong("logos") > 0,
-                Columns.instant(row, "created_at"));
+                Columns.instant(row, "created_at"),
+                row.getObject("latitude", Double.class),
+                row.getObject("longitude", Double.class));
     }
 }

@@ -121,6 +121,28 @@ final class Fields {
         }
     }
 
+    /**
+     * A coordinate in decimal degrees within {@code -limit..limit} ({@code 55.757614}; a comma is
+     * taken for the point); null when blank.
+     */
+    static Double degrees(String value, String field, double limit, FieldErrors errors) {
+        String text = text(value, field, 30, false, errors);
+        if (text == null) {
+            return null;
+        }
+        try {
+            double degrees = Double.parseDouble(text.replace(',', '.'));
+            if (!Double.isFinite(degrees) || degrees < -limit || degrees > limit) {
+                errors.reject(field, "clinic.validation.degrees", (int) limit);
+                return null;
+            }
+            return degrees;
+        } catch (NumberFormatException e) {
+            errors.reject(field, "clinic.validation.degrees", (int) limit);
+            return null;
+        }
+    }
+
     static String site(String value, String field, FieldErrors errors) {
         String site = text(value, field, 300, false, errors);
         if (site != null && !site.matches("(?i)^https?://[^\\s/]+\\.[^\\s]+$")) {

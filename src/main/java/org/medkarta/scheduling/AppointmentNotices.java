@@ -15,6 +15,7 @@ import org.medkarta.notification.Notifications;
 import org.medkarta.shared.PublicUrl;
 import org.medkarta.shared.Representation;
 import org.medkarta.shared.UserId;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +37,7 @@ class AppointmentNotices {
     private final SchedulingProperties properties;
     private final Representation representation;
     private final PublicUrl publicUrl;
+    private final ApplicationEventPublisher events;
 
     AppointmentNotices(
             Notifications notifications,
@@ -44,8 +46,10 @@ class AppointmentNotices {
             MessageSource messages,
             SchedulingProperties properties,
             Representation representation,
-            PublicUrl publicUrl) {
+            PublicUrl publicUrl,
+            ApplicationEventPublisher events) {
         this.publicUrl = publicUrl;
+        this.events = events;
         this.notifications = notifications;
         this.identity = identity;
         this.clinics = clinics;
@@ -95,23 +99,24 @@ class AppointmentNotices {
 
     /** A reminder {@code before} the start; the key includes the time, so a moved appointment is reminded anew. */
     void remind(AppointmentView appointment, String kind, Duration before) {
-        tell(
+        UserId told = tell(
                 appointment,
                 before.toHours() >= 24 ? "reminder-day" : "reminder-soon",
                 "appointment-reminder:" + appointment.id() + ":" + kind + ":"
                         + appointment.start().getEpochSecond());
+        events.publishEvent(new AppointmentReminderDue(appointment.id(), told, kind, appointment.start()));
     }
 
-    private void tell(AppointmentView appointment, String what, String key) {
+    private UserId tell(AppointmentView appointment, String what, String key) {
         String doctor =
                 clinics.doctor(appointment.doctorId()).map(DoctorView::fullName).orElse("");
         String service = clinics.service(new ServiceId(appointment.serviceId()))
                 .map(ServiceView::name)
                 .orElse("");
-        tell(appointment, what, key, doctor, service);
+        return tell(appointment, what, key, doctor, service);
     }
 
-    private void tell(AppointmentView appointment, String what, String key, String doctor, String service) {
+    private UserId tell(AppointmentView appointment, String what, String key, String doctor, String service) {
         ZoneId zone = clinics.timezone(appointment.clinicId());
         String when = WHEN.format(appointment.start().atZone(zone));
         String title = messages.getMessage("scheduling.notice." + what + ".title", null, RUSSIAN);
@@ -122,5 +127,6 @@ class AppointmentNotices {
         UserId told = representation.toldAbout(appointment.patientId(), appointment.patientUserId());
         Contact contact = identity.contact(told).orElse(new Contact(null, null));
         notifications.tell(told, contact, new Message(title, text, publicUrl.of("/appointments")), key);
+        return told;
     }
 }

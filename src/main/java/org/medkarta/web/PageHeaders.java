@@ -3,6 +3,7 @@ package org.medkarta.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.regex.Pattern;
+import org.medkarta.shared.PagePolicy;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -31,6 +32,9 @@ final class PageHeaders {
 
     static final String PAGE_PERMISSIONS = "camera=(), microphone=(), " + DENIED;
 
+    /** A page that marked itself with {@link PagePolicy#allowGeolocation} (clinics near me). */
+    static final String GEOLOCATION_PERMISSIONS = PAGE_PERMISSIONS.replace("geolocation=()", "geolocation=(self)");
+
     /**
      * Swagger UI, the explorer of the API document, builds its look with style elements; scripts stay
      * the app's own files there too.
@@ -50,7 +54,7 @@ final class PageHeaders {
     static String contentSecurityPolicy(HttpServletRequest request) {
         String styles = API_EXPLORER.matches(request) ? "'self' 'unsafe-inline'" : "'self'";
         return "default-src 'self'; script-src 'self'; style-src " + styles
-                + "; img-src 'self' data:; font-src 'self'; "
+                + "; img-src 'self' data:" + PagePolicy.extraImageSources(request) + "; font-src 'self'; "
                 + "connect-src 'self'" + webSocket(request) + "; media-src 'self'; object-src 'none'; "
                 + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     }
@@ -78,7 +82,10 @@ final class PageHeaders {
         return (HttpServletRequest request, HttpServletResponse response) -> {
             if (!response.containsHeader("Permissions-Policy")) {
                 response.setHeader(
-                        "Permissions-Policy", CALL_PAGES.matches(request) ? CALL_PERMISSIONS : PAGE_PERMISSIONS);
+                        "Permissions-Policy",
+                        CALL_PAGES.matches(request)
+                                ? CALL_PERMISSIONS
+                                : PagePolicy.geolocationAllowed(request) ? GEOLOCATION_PERMISSIONS : PAGE_PERMISSIONS);
             }
         };
     }

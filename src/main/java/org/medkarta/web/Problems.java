@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.medkarta.shared.BadParameter;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.TooLarge;
@@ -75,10 +76,14 @@ public class Problems {
     }
 
     /**
-     * The status of a refusal: its kind's, but 413 for input refused for its size, which stays
+     * The status of a refusal: its kind's, but 400 for a query parameter that cannot be read and 413
+     * for input refused for its size, which stays
      * {@link DomainException.Kind#INVALID_INPUT} for pages and FHIR (a message beside the field).
      */
     static HttpStatus statusOf(DomainException refusal) {
+        if (refusal instanceof BadParameter) {
+            return HttpStatus.BAD_REQUEST;
+        }
         return refusal instanceof TooLarge ? HttpStatus.CONTENT_TOO_LARGE : statusOf(refusal.kind());
     }
 

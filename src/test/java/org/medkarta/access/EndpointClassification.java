@@ -232,6 +232,9 @@ final class EndpointClassification {
                 "GET /api/v1/catalogue/clinics",
                 "GET /api/v1/catalogue/clinics/{id}",
                 "GET /api/v1/catalogue/clinics/{id}/services",
+                "GET /api/v1/catalogue/clinics/near",
+                "GET /clinics/near",
+                "GET /clinics/near/list",
                 "GET /api/v1/terms",
                 "GET /api/v1/clinics/{id}/documents/{kind}",
                 "GET /api/v1/clinics/{id}/documents/{kind}/{version}",
@@ -252,6 +255,21 @@ final class EndpointClassification {
                 "GET /device-check",
                 "GET /doctors",
                 "GET /doctors/{id}");
+        add(
+                all,
+                Kind.PUBLIC,
+                "Telegram's webhook (SPEC J4): the secret path segment and the X-Telegram-Bot-Api-Secret-Token header are the"
+                        + " credential; anything else is a bare 404, and a chat acts only for the account it was linked to by a"
+                        + " one-time code (TelegramBotIT).",
+                "POST /api/v1/bot/telegram/{secret}");
+        add(
+                all,
+                Kind.SELF_ONLY,
+                "The patient's own Telegram link (SPEC J4): a one-time code for the caller's own account and unlinking it;"
+                        + " patients only, nothing of another person is reachable (TelegramBotIT).",
+                "GET /profile/telegram",
+                "POST /profile/telegram/code",
+                "POST /profile/telegram/unlink");
         add(
                 all,
                 Kind.PUBLIC,

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,19 +51,7 @@ public class TelephonyStandIn implements LauncherSessionListener {
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        try {
-            var started = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            started.createContext("/click-to-call", TelephonyStandIn::dial);
-            started.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4, runnable -> {
-                var thread = new Thread(runnable, "telephony-stand-in");
-                thread.setDaemon(true);
-                return thread;
-            }));
-            started.start();
-            server = started;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        server = StandInServer.start("telephony-stand-in", "/click-to-call", TelephonyStandIn::dial);
         System.setProperty("medkarta.telephony.gateway", "http");
         System.setProperty(
                 "medkarta.telephony.http.url",
@@ -112,10 +99,7 @@ public class TelephonyStandIn implements LauncherSessionListener {
     }
 
     private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+        StandInServer.answer(exchange, status, body);
     }
 
     /** The request the gateway got for our call id. */

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
 import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.NearbyClinics;
 import org.medkarta.clinic.Picture;
 import org.medkarta.clinic.Region;
 import org.medkarta.shared.ClinicId;
@@ -23,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CatalogueApi {
 
     private final ClinicDirectory directory;
+    private final NearbyClinics nearby;
 
-    CatalogueApi(ClinicDirectory directory) {
+    CatalogueApi(ClinicDirectory directory, NearbyClinics nearby) {
         this.directory = directory;
+        this.nearby = nearby;
     }
 
     /** The dictionary of medical specialties: {@code [{code, name}]}, names in the request's language. */
@@ -74,6 +77,20 @@ class CatalogueApi {
     @GetMapping("/api/v1/catalogue/clinics")
     List<Json.PublicClinic> clinics(@RequestParam(required = false) String region) {
         return directory.catalogue(region).stream().map(Json.PublicClinic::of).toList();
+    }
+
+    /**
+     * Clinics within {@code radiusKm} (default 10, at most 100) of the caller's position, nearest
+     * first (SPEC B9). The position serves this one answer and is kept nowhere.
+     */
+    @GetMapping("/api/v1/catalogue/clinics/near")
+    List<Json.NearbyClinic> near(
+            @RequestParam(required = false) String lat,
+            @RequestParam(required = false) String lon,
+            @RequestParam(required = false) String radiusKm) {
+        return nearby.near(lat, lon, radiusKm).stream()
+                .map(Json.NearbyClinic::of)
+                .toList();
     }
 
     @GetMapping("/api/v1/catalogue/clinics/{id}")

@@ -582,7 +582,9 @@ class ClinicAdminPages {
                 Forms.first(form, "phoneExtra"),
                 Forms.first(form, "email"),
                 Forms.first(form, "site"),
-                Forms.first(form, "description"));
+                Forms.first(form, "description"),
+                Forms.first(form, "latitude"),
+                Forms.first(form, "longitude"));
     }
 
     private static Map<String, String> profileValues(org.medkarta.clinic.ClinicView clinic) {
@@ -602,6 +604,11 @@ class ClinicAdminPages {
         values.add("email", clinic.email());
         values.add("site", clinic.site());
         values.add("description", clinic.description());
+        values.add(
+                "latitude", clinic.latitude() == null ? null : clinic.latitude().toString());
+        values.add(
+                "longitude",
+                clinic.longitude() == null ? null : clinic.longitude().toString());
         return Forms.values(values);
     }
 

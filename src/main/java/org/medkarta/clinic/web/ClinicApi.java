@@ -56,6 +56,8 @@ class ClinicApi {
             String email,
             String site,
             String description,
+            Double latitude,
+            Double longitude,
             List<StaffInvitation> administrators) {
 
         ClinicForm form() {
@@ -72,7 +74,9 @@ class ClinicApi {
                     phoneExtra,
                     email,
                     site,
-                    description);
+                    description,
+                    latitude == null ? null : String.valueOf(latitude),
+                    longitude == null ? null : String.valueOf(longitude));
         }
     }
 

@@ -37,7 +37,9 @@ final class Json {
             String site,
             String description,
             boolean hasLogo,
-            Instant createdAt) {
+            Instant createdAt,
+            Double latitude,
+            Double longitude) {
 
         static Clinic of(ClinicView c) {
             return new Clinic(
@@ -57,7 +59,9 @@ final class Json {
                     c.site(),
                     c.description(),
                     c.hasLogo(),
-                    c.createdAt());
+                    c.createdAt(),
+                    c.latitude(),
+                    c.longitude());
         }
     }
 
@@ -72,7 +76,9 @@ final class Json {
             String email,
             String site,
             String description,
-            boolean hasLogo) {
+            boolean hasLogo,
+            Double latitude,
+            Double longitude) {
 
         static PublicClinic of(ClinicCard c) {
             return new PublicClinic(
@@ -86,7 +92,17 @@ final class Json {
                     c.email(),
                     c.site(),
                     c.description(),
-                    c.hasLogo());
+                    c.hasLogo(),
+                    c.latitude(),
+                    c.longitude());
+        }
+    }
+
+    /** A clinic near the caller's position: {@code {clinic: {…}, distanceKm}}, nearest first. */
+    record NearbyClinic(PublicClinic clinic, double distanceKm) {
+
+        static NearbyClinic of(org.medkarta.clinic.NearbyClinic near) {
+            return new NearbyClinic(PublicClinic.of(near.clinic()), Math.round(near.distanceKm() * 1000) / 1000.0);
         }
     }
 

@@ -1,0 +1,11 @@
+package org.medkarta.messenger;
+
+import java.time.Instant;
+
+/**
+ * A one-time code that links a Telegram chat to the patient's account: eight letters and digits,
+ * valid until {@code expiresAt}, used once.
+ *
+ * @param deepLink {@code https://t.me/<bot>?start=<code>}, or null when the bot's name is not set
+ */
+public record LinkCode(String code, Instant expiresAt, String deepLink) {}
