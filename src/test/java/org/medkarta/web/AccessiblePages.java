@@ -128,6 +128,48 @@ final class AccessiblePages {
         walk(all, "/admin/clinics/new", Who.PLATFORM_ADMIN);
         walk(all, "/admin/audit", Who.PLATFORM_ADMIN);
         walk(all, "/admin/terminology", Who.PLATFORM_ADMIN);
+        open(all, "/sign-in/code", "/sign-in/code?phone=%2B79990000009", Who.ANONYMOUS);
+        walk(all, "/security/totp", Who.PLATFORM_ADMIN);
+        // Reached as the demo data allows: walked by whoever reaches them, required of no role.
+        optional(
+                all,
+                "/access/grants/{id}/{step:confirm|level|revoke}",
+                "/access/registry/record-requests/{id}",
+                "/admin/questionnaires/{qid}",
+                "/consultations/{id}/phone-call",
+                "/consultations/{id}/slots",
+                "/conversations/{id}",
+                "/home-visits/rounds/{id}",
+                "/questionnaires/{qid}/fill",
+                "/record/shared-identifiers",
+                "/record/{id}/entries/new",
+                "/record/{id}/entries/{entryId}/correct",
+                "/record/{id}/extracts/{extractId}",
+                "/record/{id}/questionnaires/{responseId}",
+                "/registry/clinics/{id}/home-visits",
+                "/walk-in/board/{id}",
+                "/walk-in/kiosk/{id}",
+                "/walk-in/tickets/{id}");
+        aside(
+                all,
+                "A fragment htmx swaps into its page, checked as part of that page.",
+                "/home-visits/offer-fragment",
+                "/questionnaires/tasks-fragment",
+                "/record/{id}/questionnaires/panel",
+                "/terminology/icd10/options",
+                "/walk-in/load/rows",
+                "/walk-in/tickets/{id}/status");
+        aside(
+                all,
+                "Opened only from a one-off link sent by e-mail or SMS, whose token the walk cannot have.",
+                "/access/invitations/{id}",
+                "/password/set",
+                "/register/confirm");
+        aside(
+                all,
+                "Needs an import job started by a file upload, which the walk does not make.",
+                "/admin/clinics/{id}/fhir-import/{job}");
+        aside(all, "Development tooling, absent in production.", "/dev/outbox");
         ALL = Collections.unmodifiableMap(all);
     }
 
@@ -145,6 +187,12 @@ final class AccessiblePages {
 
     private static void open(Map<String, Entry> all, String pattern, String path, Who... who) {
         put(all, new Entry(pattern, EnumSet.of(who[0], who), path, null));
+    }
+
+    private static void optional(Map<String, Entry> all, String... patterns) {
+        for (String pattern : patterns) {
+            put(all, new Entry(pattern, EnumSet.noneOf(Who.class), null, null));
+        }
     }
 
     private static void aside(Map<String, Entry> all, String reason, String... patterns) {
