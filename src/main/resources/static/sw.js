@@ -12,14 +12,10 @@ const SHELL = 'medkarta-shell-v1';
 const PATIENT = 'medkarta-patient';
 // The same pages as OfflineCopyHeader: the server still decides, per session, which it sends marked.
 const KEPT = /^\/(appointments|record\/[0-9a-f-]{36})$/;
-const SHELL_FILES = [
-  '/css/medkarta.css',
-  '/js/medkarta.js',
-  '/webjars/bootstrap/css/bootstrap.min.css',
-  '/webjars/htmx.org/dist/htmx.min.js',
-  '/icons/icon-192.png',
-  '/manifest.webmanifest',
-];
+// The shell: styles, scripts and icons. Their addresses carry a hash of their content (Spring's
+// resource chain), so they are kept as pages load them rather than listed here.
+const SHELL_PREFIXES = ['/css/', '/js/', '/webjars/', '/icons/'];
+const SHELL_FILES = ['/icons/icon-192.png', '/icons/icon-512.png', '/manifest.webmanifest'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(SHELL_FILES)).then(() => self.skipWaiting()));
@@ -105,7 +101,7 @@ self.addEventListener('fetch', (event) => {
   // Only the pages that may be kept go through the worker; every other page is the browser's own.
   if (request.mode === 'navigate' && KEPT.test(url.pathname)) {
     event.respondWith(page(request));
-  } else if (SHELL_FILES.includes(url.pathname)) {
+  } else if (SHELL_FILES.includes(url.pathname) || SHELL_PREFIXES.some((prefix) => url.pathname.startsWith(prefix))) {
     event.respondWith(shell(request));
   }
 });

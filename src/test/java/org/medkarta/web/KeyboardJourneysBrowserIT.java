@@ -68,7 +68,8 @@ class KeyboardJourneysBrowserIT extends BrowserSupport {
         tabTo("#phone");
         page.keyboard().type(phone);
         page.keyboard().press("Enter");
-        page.waitForURL("**/sign-in/code**");
+        // The code page answers the posted number.
+        page.locator("#code").waitFor();
         tabTo("#code");
         assertThat(page.locator("#code")).hasAttribute("autocomplete", "one-time-code");
         assertThat(page.locator("#code")).hasAttribute("inputmode", "numeric");
@@ -93,9 +94,13 @@ class KeyboardJourneysBrowserIT extends BrowserSupport {
         tabTo("#tab-labs");
         page.keyboard().press("Enter");
         page.waitForURL("**/labs**");
+        // The first test's chart opens with the page; another is chosen with the arrow keys.
+        assertThat(page.locator("#lab-chart")).hasAttribute("data-rendered", "true");
         tabTo("#lab-code");
-        page.keyboard().press("ArrowDown");
-        page.waitForURL("**/labs?code=**");
+        if (page.locator("#lab-code option").count() > 1) {
+            page.keyboard().press("ArrowDown");
+            page.waitForURL("**/labs?code=**");
+        }
         assertThat(page.locator("#lab-chart")).hasAttribute("data-rendered", "true");
         // The chart's numbers are in a table beside it, for a screen reader and for print.
         assertThat(page.locator("#lab-table tbody tr.point").first()).isVisible();
