@@ -187,8 +187,10 @@ class AccessibilityBrowserIT extends BrowserSupport {
         var patterns = pagePatterns();
         var regexes = new LinkedHashMap<String, Pattern>();
         patterns.stream()
-                // Literal patterns before those with variables, as Spring prefers them.
-                .sorted(Comparator.comparing((String p) -> p.contains("{")).thenComparing(p -> -p.length()))
+                // Patterns with fewer variables first, as Spring prefers them.
+                .sorted(Comparator.comparing(
+                                (String p) -> p.chars().filter(c -> c == '{').count())
+                        .thenComparing(p -> -p.length()))
                 .forEach(p -> regexes.put(
                         p,
                         Pattern.compile(p.replaceAll("\\{[^}:]+:([^}]+)}", "($1)")

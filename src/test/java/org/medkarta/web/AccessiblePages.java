@@ -56,7 +56,7 @@ final class AccessiblePages {
         walk(all, "/booking/doctors/{id}", Who.PATIENT);
         walk(all, "/booking/slots/{id}", Who.PATIENT);
         walk(all, "/appointments", Who.PATIENT);
-        walk(all, "/appointments/{id}/files", Who.PATIENT);
+        walk(all, "/appointments/{id}/files", Who.CLINIC_ADMIN);
         walk(all, "/appointments/{id}/reschedule", Who.PATIENT);
         walk(all, "/appointments/{id}/slip", Who.PATIENT);
         walk(all, "/attachments", Who.PATIENT);
@@ -66,7 +66,6 @@ final class AccessiblePages {
         walk(all, "/record/{id}/diary", Who.PATIENT);
         walk(all, "/record/{id}/entries/{entryId}", Who.PATIENT);
         walk(all, "/record/{id}/extracts/new", Who.PATIENT);
-        walk(all, "/record/{id}/identity", Who.PATIENT);
         walk(all, "/record/{id}/labs", Who.PATIENT);
         walk(all, "/record/{id}/questionnaires", Who.PATIENT);
         walk(all, "/record/{id}/uploads", Who.PATIENT);
@@ -91,11 +90,12 @@ final class AccessiblePages {
         walk(all, "/record/alerts", Who.DOCTOR);
         walk(all, "/access/emergency", Who.DOCTOR);
         walk(all, "/schedule", Who.DOCTOR, Who.CLINIC_ADMIN);
-        walk(all, "/schedule/patients", Who.DOCTOR, Who.REGISTRAR);
+        // The demo patient found by their phone number, whose card the list links to.
+        open(all, "/schedule/patients", "/schedule/patients?query=%2B79990000001", Who.DOCTOR, Who.REGISTRAR);
         walk(all, "/schedule/patients/{patientId}", Who.REGISTRAR);
         walk(all, "/referrals", Who.DOCTOR);
         walk(all, "/referrals/new", Who.DOCTOR);
-        walk(all, "/referrals/paper/new", Who.DOCTOR);
+        walk(all, "/referrals/paper/new", Who.REGISTRAR);
         walk(all, "/home-visits/rounds", Who.DOCTOR);
         walk(all, "/walk-in/desk", Who.DOCTOR);
         walk(all, "/profile/signing-key", Who.DOCTOR);
@@ -142,6 +142,7 @@ final class AccessiblePages {
                 "/home-visits/rounds/{id}",
                 "/questionnaires/{qid}/fill",
                 "/record/shared-identifiers",
+                "/record/{id}/identity",
                 "/record/{id}/entries/new",
                 "/record/{id}/entries/{entryId}/correct",
                 "/record/{id}/extracts/{extractId}",
