@@ -25,6 +25,14 @@ public record SignedInUser(UserId userId, String displayName, PatientId patientI
         return roles.stream().anyMatch(grant -> grant.role() == role);
     }
 
+    /**
+     * A patient and nothing else: no staff role on this session. Only such a session may keep
+     * medical pages in the browser for reading offline (issue 22).
+     */
+    public boolean patientAlone() {
+        return has(Role.PATIENT) && roles.stream().allMatch(grant -> grant.role() == Role.PATIENT);
+    }
+
     public List<GrantedAuthority> authorities() {
         return roles.stream()
                 .map(grant -> grant.role().authority())

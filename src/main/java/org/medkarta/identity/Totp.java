@@ -85,7 +85,7 @@ final class Totp {
                     .append(' ')
                     .append(matrix.getHeight())
                     .append(
-                            "\" shape-rendering=\"crispEdges\" role=\"img\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>")
+                            "\" shape-rendering=\"crispEdges\" aria-hidden=\"true\" focusable=\"false\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>")
                     .append("<path fill=\"#000\" d=\"");
             for (int y = 0; y < matrix.getHeight(); y++) {
                 for (int x = 0; x < matrix.getWidth(); x++) {

@@ -3,12 +3,21 @@
 // other members). The caller restarts ICE when the connection drops, so a call survives a change of
 // network; the callee answers the restart offer by itself.
 
+/** Which browser's settings to describe when the camera was not allowed (issue 22, SPEC J2). */
+function browserName() {
+  const agent = navigator.userAgent;
+  if (/YaBrowser/.test(agent)) return 'yandex';
+  if (/Firefox\//.test(agent)) return 'firefox';
+  if (/Safari\//.test(agent) && !/Chrom(e|ium)\//.test(agent)) return 'safari';
+  return 'chrome';
+}
+
 export function deviceAdvice(error, texts) {
   if (!navigator.mediaDevices || !window.isSecureContext) return texts('device.insecure');
   switch (error && error.name) {
     case 'NotAllowedError':
     case 'SecurityError':
-      return texts('device.denied');
+      return `${texts('device.denied')} ${texts(`device.denied.${browserName()}`)}`.trim();
     case 'NotFoundError':
     case 'OverconstrainedError':
       return texts('device.missing');

@@ -1,0 +1,212 @@
+package org.medkarta.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ServiceFormat;
+import org.medkarta.clinic.ServiceKind;
+import org.medkarta.consultation.ConsultationState;
+import org.medkarta.consultation.Consultations;
+import org.medkarta.consultation.DeskFilter;
+import org.medkarta.identity.Identity;
+import org.medkarta.identity.Role;
+import org.medkarta.identity.RoleGrant;
+import org.medkarta.identity.SignedInUser;
+import org.medkarta.notification.DevOutbox;
+import org.medkarta.scheduling.BookingRequest;
+import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.SlotQuery;
+import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.MutableClock;
+import org.medkarta.testing.Outbox;
+import org.medkarta.testing.Phones;
+import org.medkarta.testing.TestCare;
+import org.medkarta.testing.TestPatients;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The main journeys with the keyboard alone, no mouse (issue 22, SPEC J1): a patient signs in by
+ * code, books and opens a result chart; a doctor signs in, takes a consultation and sends its
+ * protocol. Each control is reached with Tab, shows its focus ({@code :focus-visible}) and is used
+ * with Enter or Space; after each page change focus starts where the person reads on.
+ */
+class KeyboardJourneysBrowserIT extends BrowserSupport {
+
+    @Autowired
+    DevOutbox outbox;
+
+    @Autowired
+    Identity identity;
+
+    @Autowired
+    ClinicDirectory clinics;
+
+    @Autowired
+    Scheduling scheduling;
+
+    @Autowired
+    Consultations consultations;
+
+    @Autowired
+    MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void aPatientSignsInByCodeBooksAndOpensAResultChartByKeyboardAlone() {
+        String phone = "+79990000001";
+        clock.advance(Duration.ofSeconds(61));
+        page.navigate(url("/sign-in"));
+        tabTo("#phone");
+        page.keyboard().type(phone);
+        page.keyboard().press("Enter");
+        // The code page answers the posted number.
+        page.locator("#code").waitFor();
+        tabTo("#code");
+        assertThat(page.locator("#code")).hasAttribute("autocomplete", "one-time-code");
+        assertThat(page.locator("#code")).hasAttribute("inputmode", "numeric");
+        page.keyboard().type(Outbox.latestCode(outbox, phone));
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#nav-profile")).isVisible();
+
+        var doctor = TestCare.demoDoctor(clinics);
+        page.navigate(url("/booking/doctors/" + doctor.id()));
+        tabTo("a.slot");
+        page.keyboard().press("Enter");
+        page.waitForURL("**/booking/slots/**");
+        tabTo("#accept");
+        page.keyboard().press("Space");
+        assertThat(page.locator("#accept")).isChecked();
+        tabTo("#book");
+        page.keyboard().press("Enter");
+        page.waitForURL("**/appointments?booked");
+        assertThat(page.locator("#booked")).isVisible();
+
+        page.navigate(url("/record"));
+        tabTo("#tab-labs");
+        page.keyboard().press("Enter");
+        page.waitForURL("**/labs**");
+        // The first test's chart opens with the page; another is chosen with the arrow keys.
+        assertThat(page.locator("#lab-chart")).hasAttribute("data-rendered", "true");
+        tabTo("#lab-code");
+        if (page.locator("#lab-code option").count() > 1) {
+            page.keyboard().press("ArrowDown");
+            page.waitForURL("**/labs?code=**");
+        }
+        assertThat(page.locator("#lab-chart")).hasAttribute("data-rendered", "true");
+        // The chart's numbers are in a table beside it, for a screen reader and for print.
+        assertThat(page.locator("#lab-table tbody tr.point").first()).isVisible();
+        screenshot("lab-chart");
+    }
+
+    @Test
+    void aDoctorTakesAConsultationAndSendsTheProtocolByKeyboardAlone() {
+        String id = bookWithDemoDoctor();
+        page.navigate(url("/staff/sign-in?continue=/consultations/" + id));
+        tabTo("#email");
+        page.keyboard().type("doctor@demo.medkarta.org");
+        tabTo("#password");
+        page.keyboard().type("Demo-doctor-1");
+        page.keyboard().press("Enter");
+        page.waitForURL("**/consultations/" + id);
+
+        var start = consultations.desk(booked, ConsultationState.NEW, DeskFilter.NONE).stream()
+                .filter(c -> c.id().toString().equals(id))
+                .findFirst()
+                .orElseThrow()
+                .start();
+        clock.freezeAt(start.minus(Duration.ofMinutes(10)));
+        tabTo("#take");
+        page.keyboard().press("Enter");
+        page.waitForURL("**?taken");
+        assertThat(page.locator("#state")).hasText("В работе");
+
+        tabTo("#protocol-anamnesis");
+        page.keyboard().type("Головокружение по утрам две недели");
+        tabTo("#protocol-recommendations");
+        page.keyboard().type("Общий анализ крови; очный приём терапевта");
+        tabTo("#send-protocol");
+        page.keyboard().press("Enter");
+        page.waitForURL("**?sent");
+        assertThat(page.locator("#state")).hasText("Закрыто");
+        assertThat(page.locator("#protocol-recommendations")).hasText("Общий анализ крови; очный приём терапевта");
+    }
+
+    private SignedInUser booked;
+
+    /** A new patient booked with the demo therapist by video, as ConsultationBrowserIT books one. */
+    private String bookWithDemoDoctor() {
+        String phone = Phones.unique();
+        var account = TestPatients.register(identity, "Клавишин", "Антон", "Павлович", phone, "1975-05-06");
+        booked = new SignedInUser(
+                account.userId(),
+                "Клавишин",
+                account.patientId(),
+                List.of(new RoleGrant(Role.PATIENT, null)),
+                "SMS_CODE");
+        var doctor = TestCare.demoDoctor(clinics);
+        var service = clinics.servicesOf(doctor.id()).stream()
+                .filter(s -> s.format() == ServiceFormat.VIDEO && s.kind() == ServiceKind.PRIMARY)
+                .findFirst()
+                .orElseThrow();
+        var slot = scheduling
+                .search(
+                        booked,
+                        new SlotQuery(
+                                doctor.id(),
+                                null,
+                                null,
+                                ServiceFormat.VIDEO,
+                                clock.instant().plus(Duration.ofDays(2)),
+                                null,
+                                50))
+                .stream()
+                .filter(s -> s.serviceId().equals(service.id().value()))
+                .findFirst()
+                .orElseThrow();
+        var appointment = scheduling.book(
+                booked,
+                new BookingRequest(slot.slotId(), null, slot.serviceId(), null, "Головокружение", true),
+                "test");
+        long until = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < until) {
+            var found = consultations.desk(booked, ConsultationState.NEW, DeskFilter.NONE).stream()
+                    .filter(c -> c.appointmentId().equals(appointment.id()))
+                    .findFirst();
+            if (found.isPresent()) {
+                return found.get().id().toString();
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("no consultation opened");
+    }
+
+    /**
+     * Presses Tab until the element is focused, as a person without a mouse moves through the page,
+     * and sees its focus drawn.
+     */
+    private void tabTo(String selector) {
+        var target = page.locator(selector).first();
+        for (int presses = 0; presses < 250; presses++) {
+            if (Boolean.TRUE.equals(target.evaluate("e => e === document.activeElement"))) {
+                assertThat((Boolean) target.evaluate("e => e.matches(':focus-visible')"))
+                        .as(selector + " shows its focus")
+                        .isTrue();
+                String outline = String.valueOf(target.evaluate(
+                        "e => { const s = getComputedStyle(e); return s.outlineStyle + ' ' + s.boxShadow; }"));
+                assertThat(outline).as(selector + " draws a focus ring").isNotEqualTo("none none");
+                return;
+            }
+            page.keyboard().press("Tab");
+        }
+        throw new AssertionError("Tab never reached " + selector + " on " + page.url());
+    }
+}
