@@ -1,5 +1,6 @@
 package org.medkarta.identity;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,13 +37,16 @@ class OneTimeCodes {
     private final Notifications notifications;
     private final IdentityProperties.Otp rules;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     OneTimeCodes(
             JdbcClient jdbc,
             TransactionTemplate transaction,
             Notifications notifications,
             IdentityProperties properties,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.notifications = notifications;
@@ -89,6 +93,7 @@ class OneTimeCodes {
             return new Outcome.Sent();
         });
         throwIfRefused(outcome);
+        meters.counter("medkarta.otp.sends").increment();
         return new CodeSent(
                 rules.validity().toSeconds(),
                 rules.resendAfter().isZero() ? 0 : DomainException.wholeSecondsUp(rules.resendAfter()));
@@ -130,6 +135,7 @@ class OneTimeCodes {
                         .param("until", Columns.utc(until))
                         .param("phone", phone.e164())
                         .update();
+                meters.counter("medkarta.otp.blocks").increment();
                 return new Outcome.Refused(IdentityRefusal.signInBlocked(until, rules.block()));
             }
             jdbc.sql("UPDATE identity_otp SET failed_attempts = :failed WHERE phone = :phone")
@@ -190,8 +196,15 @@ class OneTimeCodes {
         return IdentityRefusal.signInBlocked(row.blockedUntil, Duration.between(now, row.blockedUntil));
     }
 
-    private static void throwIfRefused(Outcome outcome) {
+    /**
+     * Throws a refusal, counted by its problem name ({@code medkarta.otp.refusals}, tag {@code
+     * reason}); a block imposed by the fifth wrong code is also {@code medkarta.otp.blocks}, an
+     * OTP sent (or pretended for an unknown phone) {@code medkarta.otp.sends}. Never a phone or code.
+     */
+    private void throwIfRefused(Outcome outcome) {
         if (outcome instanceof Outcome.Refused refused) {
+            meters.counter("medkarta.otp.refusals", "reason", refused.refusal().problem())
+                    .increment();
             throw refused.refusal();
         }
     }

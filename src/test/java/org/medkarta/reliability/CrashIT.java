@@ -700,7 +700,7 @@ class CrashIT {
         pauseMillis(seconds * 1000L);
     }
 
-    private static void pauseMillis(long millis) {
+    static void pauseMillis(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
@@ -921,14 +921,17 @@ class CrashIT {
 
         private final Cluster cluster;
         private final SmsProvider sms;
-        private final int port = freePort();
+        final int port = freePort();
         private final Path log;
+        private final List<String> settings;
         private Process process;
         private int starts;
 
-        App(Cluster cluster, SmsProvider sms) throws IOException {
+        /** @param settings further {@code --key=value} arguments of this app (a second node's broker) */
+        App(Cluster cluster, SmsProvider sms, String... settings) throws IOException {
             this.cluster = cluster;
             this.sms = sms;
+            this.settings = List.of(settings);
             this.log = Files.createDirectories(Path.of("target", "crash")).resolve("app-" + port + ".log");
         }
 
@@ -958,6 +961,7 @@ class CrashIT {
                     "--medkarta.notification.dispatch.max-retry-delay=2s",
                     "--medkarta.notification.dispatch.max-attempts=50",
                     "--spring.main.banner-mode=off"));
+            command.addAll(settings);
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
