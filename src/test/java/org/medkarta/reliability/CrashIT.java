@@ -75,10 +75,13 @@ class CrashIT {
     Cluster cluster;
     SmsProvider sms;
     App app;
-    final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
-            .build();
+    final ApiClient api = new ApiClient(
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build(),
+            () -> app.base(),
+            Duration.ofSeconds(20));
 
     @BeforeAll
     void start() throws Exception {
@@ -658,42 +661,15 @@ class CrashIT {
     // ------------------------------------------------------------------ HTTP
 
     private HttpResponse<String> post(String token, String path, Object body) throws IOException {
-        var request = HttpRequest.newBuilder(URI.create(app.base() + path))
-                .timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return send(request.build());
+        return api.post(token, path, body);
     }
 
     private HttpResponse<String> get(String token, String path) throws IOException {
-        var request = HttpRequest.newBuilder(URI.create(app.base() + path))
-                .timeout(Duration.ofSeconds(20))
-                .header("Accept", "application/json")
-                .GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return send(request.build());
-    }
-
-    private HttpResponse<String> send(HttpRequest request) throws IOException {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
+        return api.get(token, path);
     }
 
     private static HttpResponse<String> expect(int status, HttpResponse<String> response) {
-        assertThat(response.statusCode())
-                .as(response.request().method() + " " + response.request().uri() + ": " + response.body())
-                .isEqualTo(status);
-        return response;
+        return ApiClient.expect(status, response);
     }
 
     private static void pause(int seconds) {
