@@ -64,7 +64,21 @@ class RestoreDrillIT {
             sms.stop();
         }
         if (cluster != null) {
+            keepLog();
             cluster.remove();
+        }
+    }
+
+    /** The server's log outlives the cluster's folder: target/restore-drill/server.log. */
+    private void keepLog() {
+        try {
+            var kept = Files.createDirectories(Path.of("target", "restore-drill"));
+            Files.copy(
+                    cluster.folder.resolve("server.log"),
+                    kept.resolve("server.log"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException lost) {
+            // Nothing to keep.
         }
     }
 
