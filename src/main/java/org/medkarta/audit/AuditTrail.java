@@ -2,6 +2,8 @@ package org.medkarta.audit;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,7 +18,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.medkarta.shared.RequestId;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -40,7 +44,10 @@ public class AuditTrail implements SmartLifecycle {
 
     private final DataSource writerConnections;
 
-    AuditTrail(JdbcClient jdbc, Clock clock, DataSource dataSource) {
+    /** The outcome of the last check of the chain on this node: 1 broken, 0 intact, -1 not yet checked. */
+    private final AtomicInteger lastCheck = new AtomicInteger(-1);
+
+    AuditTrail(JdbcClient jdbc, Clock clock, DataSource dataSource, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.clock = clock;
         // The group commit writes over a connection of its own: a caller that waits for its entry
@@ -49,7 +56,10 @@ public class AuditTrail implements SmartLifecycle {
         this.writerConnections = ownPool(dataSource);
         var writerJdbc = JdbcClient.create(writerConnections);
         var writerTransactions = new TransactionTemplate(new DataSourceTransactionManager(writerConnections));
-        this.groupCommit = new GroupCommit(writerTransactions, entries -> append(writerJdbc, entries));
+        this.groupCommit = new GroupCommit(writerTransactions, entries -> append(writerJdbc, entries), meters);
+        Gauge.builder("medkarta.audit.chain.broken", lastCheck, AtomicInteger::get)
+                .description("1 when the last check of the audit chain found it broken, 0 intact, -1 not yet checked")
+                .register(meters);
     }
 
     private static DataSource ownPool(DataSource application) {
@@ -78,9 +88,13 @@ public class AuditTrail implements SmartLifecycle {
     public long record(AuditEntry entry) {
         if (TransactionSynchronizationManager.isActualTransactionActive()
                 && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-            return append(jdbc, List.of(entry)).get(0);
+            return append(jdbc, List.of(stamped(entry))).get(0);
         }
-        return groupCommit.append(entry);
+        return groupCommit.append(stamped(entry));
+    }
+
+    private static GroupCommit.Stamped stamped(AuditEntry entry) {
+        return new GroupCommit.Stamped(entry, RequestId.current().orElse(null));
     }
 
     @Override
@@ -113,7 +127,7 @@ public class AuditTrail implements SmartLifecycle {
     }
 
     /** Appends entries in order; entries line up one after another behind the locked head of the chain. */
-    private List<Long> append(JdbcClient jdbc, List<AuditEntry> entries) {
+    private List<Long> append(JdbcClient jdbc, List<GroupCommit.Stamped> entries) {
         var head = jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
                 .query((row, n) -> new Head(row.getLong(1), row.getString(2)))
                 .single();
@@ -122,15 +136,17 @@ public class AuditTrail implements SmartLifecycle {
         var seqs = new ArrayList<Long>(entries.size());
         long seq = head.seq();
         String previous = head.hash();
-        for (AuditEntry entry : entries) {
+        for (var stamped : entries) {
+            AuditEntry entry = stamped.entry();
             seq++;
             String hash = hash(previous, seq, at, entry);
             jdbc.sql("""
                             INSERT INTO audit_event (seq, id, at, actor_id, actor_role, patient_id, action, resource,
-                                outcome, address, reason, emergency, prev_hash, hash)
+                                outcome, address, reason, emergency, prev_hash, hash, request_id)
                             VALUES (:seq, :id, :at, :actor, :role, :patient, :action, :resource, :outcome, :address,
-                                :reason, :emergency, :prev, :hash)
+                                :reason, :emergency, :prev, :hash, :request)
                             """)
+                    .param("request", stamped.requestId())
                     .param("seq", seq)
                     .param("id", UUID.randomUUID())
                     .param("at", at.atOffset(ZoneOffset.UTC))
@@ -238,7 +254,9 @@ public class AuditTrail implements SmartLifecycle {
             state.previous = stored;
             state.expectedSeq = entry.seq() + 1;
         });
-        return new Verification(state.checked, state.broken);
+        var verification = new Verification(state.checked, state.broken);
+        lastCheck.set(verification.intact() ? 0 : 1);
+        return verification;
     }
 
     private static AuditEntry entryOf(AuditRecord record) {

@@ -1,5 +1,8 @@
 package org.medkarta.audit;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -27,20 +30,31 @@ class GroupCommit {
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final TransactionTemplate transaction;
-    private final Function<List<AuditEntry>, List<Long>> append;
+    private final Function<List<Stamped>, List<Long>> append;
+    private final Timer commits;
+    private final DistributionSummary batches;
     private volatile Thread writer;
 
     /**
      * @param append appends entries in order inside the current transaction and returns their
      *     sequence numbers
+     * @param meters where the writer reports each transaction: {@code medkarta.audit.group.commit}
+     *     (its duration, commit included) and {@code medkarta.audit.group.commit.entries}
      */
-    GroupCommit(TransactionTemplate transaction, Function<List<AuditEntry>, List<Long>> append) {
+    GroupCommit(TransactionTemplate transaction, Function<List<Stamped>, List<Long>> append, MeterRegistry meters) {
         this.transaction = transaction;
         this.append = append;
+        this.commits = Timer.builder("medkarta.audit.group.commit")
+                .description("One group commit of audit entries, from its first statement to its commit")
+                .publishPercentileHistogram()
+                .register(meters);
+        this.batches = DistributionSummary.builder("medkarta.audit.group.commit.entries")
+                .description("Audit entries one group commit appended")
+                .register(meters);
     }
 
     /** Appends the entry in a transaction of its own and returns its sequence number once committed. */
-    long append(AuditEntry entry) {
+    long append(Stamped entry) {
         Thread running = writer;
         if (running == null) {
             return appendNow(List.of(entry)).get(0);
@@ -66,8 +80,14 @@ class GroupCommit {
         }
     }
 
-    private List<Long> appendNow(List<AuditEntry> entries) {
-        return transaction.execute(status -> append.apply(entries));
+    private List<Long> appendNow(List<Stamped> entries) {
+        long started = System.nanoTime();
+        try {
+            return transaction.execute(status -> append.apply(entries));
+        } finally {
+            commits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            batches.record(entries.size());
+        }
     }
 
     private void writeUntilStopped() {
@@ -123,5 +143,8 @@ class GroupCommit {
         return writer != null;
     }
 
-    private record Pending(AuditEntry entry, CompletableFuture<Long> done) {}
+    private record Pending(Stamped entry, CompletableFuture<Long> done) {}
+
+    /** An entry with the id of the request that caused it, taken on the caller's thread. */
+    record Stamped(AuditEntry entry, String requestId) {}
 }

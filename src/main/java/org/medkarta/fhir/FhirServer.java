@@ -32,7 +32,8 @@ class FhirServer {
             EverythingOperation everything,
             BulkExportOperation export,
             FhirErrors errors,
-            StrictSearch strict) {
+            StrictSearch strict,
+            FhirRequestMeter meter) {
         var server = new RestfulServer(context);
         server.setResourceProviders(List.copyOf(providers));
         server.registerProviders(List.of(imports, everything, export));
@@ -43,6 +44,7 @@ class FhirServer {
         server.setServerName("Medkarta");
         server.registerInterceptor(errors);
         server.registerInterceptor(strict);
+        server.registerInterceptor(meter);
         var registration = new ServletRegistrationBean<>(server, BASE + "/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);

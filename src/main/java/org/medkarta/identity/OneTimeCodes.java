@@ -1,5 +1,6 @@
 package org.medkarta.identity;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +35,11 @@ class OneTimeCodes {
     private final TransactionTemplate transaction;
     private final IdentityProperties.Otp rules;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    OneTimeCodes(JdbcClient jdbc, TransactionTemplate transaction, IdentityProperties properties, Clock clock) {
+    OneTimeCodes(
+            JdbcClient jdbc, TransactionTemplate transaction, IdentityProperties properties, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.rules = properties.otp();
@@ -88,6 +92,7 @@ class OneTimeCodes {
             return new Outcome.Sent();
         });
         throwIfRefused(outcome);
+        meters.counter("medkarta.otp.sends").increment();
         return new CodeSent(
                 rules.validity().toSeconds(),
                 rules.resendAfter().isZero() ? 0 : DomainException.wholeSecondsUp(rules.resendAfter()));
@@ -129,6 +134,7 @@ class OneTimeCodes {
                         .param("until", Columns.utc(until))
                         .param("phone", phone.e164())
                         .update();
+                meters.counter("medkarta.otp.blocks").increment();
                 return new Outcome.Refused(IdentityRefusal.signInBlocked(until, rules.block()));
             }
             jdbc.sql("UPDATE identity_otp SET failed_attempts = :failed WHERE phone = :phone")
@@ -189,8 +195,15 @@ class OneTimeCodes {
         return IdentityRefusal.signInBlocked(row.blockedUntil, Duration.between(now, row.blockedUntil));
     }
 
-    private static void throwIfRefused(Outcome outcome) {
+    /**
+     * Throws a refusal, counted by its problem name ({@code medkarta.otp.refusals}, tag {@code
+     * reason}); a block imposed by the fifth wrong code is also {@code medkarta.otp.blocks}, an
+     * OTP sent (or pretended for an unknown phone) {@code medkarta.otp.sends}. Never a phone or code.
+     */
+    private void throwIfRefused(Outcome outcome) {
         if (outcome instanceof Outcome.Refused refused) {
+            meters.counter("medkarta.otp.refusals", "reason", refused.refusal().problem())
+                    .increment();
             throw refused.refusal();
         }
     }

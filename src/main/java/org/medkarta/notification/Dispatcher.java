@@ -1,6 +1,8 @@
 package org.medkarta.notification;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -32,6 +34,7 @@ class Dispatcher {
     private final NotificationProperties.Dispatch settings;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     Dispatcher(
             Outbox outbox,
@@ -39,7 +42,9 @@ class Dispatcher {
             MailGateway mail,
             NotificationProperties properties,
             PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.outbox = outbox;
         this.sms = sms;
         this.mail = mail;
@@ -81,10 +86,12 @@ class Dispatcher {
                 mail.send(message);
             }
             outbox.sent(message.id(), clock.instant());
+            counted(message, "sent");
         } catch (ChannelUnavailable missing) {
             // A configuration gap is not the message's fault: wait for it without spending attempts.
             log.warn("{} {} not sent: {}", message.channel(), message.id(), missing.reason());
             outbox.postpone(message.id(), missing.reason(), clock.instant().plus(settings.maxRetryDelay()));
+            counted(message, "postponed");
         } catch (Exception failure) {
             int failures = message.attempts() + 1;
             String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
@@ -96,10 +103,23 @@ class Dispatcher {
                         failures,
                         error);
                 outbox.givenUp(message.id(), error);
+                counted(message, "failed");
             } else {
                 log.warn("{} {} attempt {} failed: {}", message.channel(), message.id(), failures, error);
                 outbox.failed(message.id(), error, clock.instant().plus(settings.retryDelayAfter(failures)));
+                counted(message, "retry");
             }
         }
+    }
+
+    /** {@code medkarta.outbox.deliveries} by channel and outcome: sent, retry, failed (for good), postponed. */
+    private void counted(Envelope message, String outcome) {
+        meters.counter(
+                        "medkarta.outbox.deliveries",
+                        "channel",
+                        message.channel().name().toLowerCase(Locale.ROOT),
+                        "outcome",
+                        outcome)
+                .increment();
     }
 }

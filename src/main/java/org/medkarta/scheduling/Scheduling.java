@@ -1,5 +1,6 @@
 package org.medkarta.scheduling;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DoctorId;
+import org.medkarta.shared.DomainException;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
@@ -79,6 +81,7 @@ public class Scheduling {
     private final PublicUrl publicUrl;
 
     private final PatientRegions patientRegions;
+    private final MeterRegistry meters;
 
     Scheduling(
             Templates templates,
@@ -100,7 +103,9 @@ public class Scheduling {
             TransactionTemplate transaction,
             SchedulingProperties properties,
             Clock clock,
-            PublicUrl publicUrl) {
+            PublicUrl publicUrl,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.patientRegions = patientRegions;
         this.publicUrl = publicUrl;
         this.templates = templates;
@@ -869,10 +874,29 @@ public class Scheduling {
      *     {@code booking-not-open}
      */
     public AppointmentView book(SignedInUser actor, BookingRequest request, String clientAddress) {
-        var booking = readOnly.execute(status -> prepare(actor, request));
-        transaction.executeWithoutResult(status -> take(booking, clientAddress));
+        Booking booking;
+        try {
+            booking = readOnly.execute(status -> prepare(actor, request));
+            transaction.executeWithoutResult(status -> take(booking, clientAddress));
+        } catch (DomainException refused) {
+            counted(refused.problem());
+            throw refused;
+        }
+        counted(null);
         followUp(booking.appointment(), booking.doctor(), booking.service());
         return booking.appointment();
+    }
+
+    /**
+     * Counts a booking ({@code medkarta.bookings}) or a refusal by its problem name ({@code
+     * medkarta.booking.refusals}, tag {@code reason}: a dozen names at most, never an id).
+     */
+    private void counted(String refusal) {
+        if (refusal == null) {
+            meters.counter("medkarta.bookings").increment();
+        } else {
+            meters.counter("medkarta.booking.refusals", "reason", refusal).increment();
+        }
     }
 
     /** What the checks decided: the appointment to write and what its transaction must also do. */

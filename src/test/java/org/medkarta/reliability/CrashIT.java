@@ -75,10 +75,13 @@ class CrashIT {
     Cluster cluster;
     SmsProvider sms;
     App app;
-    final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
-            .build();
+    final ApiClient api = new ApiClient(
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build(),
+            () -> app.base(),
+            Duration.ofSeconds(20));
 
     @BeforeAll
     void start() throws Exception {
@@ -658,49 +661,22 @@ class CrashIT {
     // ------------------------------------------------------------------ HTTP
 
     private HttpResponse<String> post(String token, String path, Object body) throws IOException {
-        var request = HttpRequest.newBuilder(URI.create(app.base() + path))
-                .timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return send(request.build());
+        return api.post(token, path, body);
     }
 
     private HttpResponse<String> get(String token, String path) throws IOException {
-        var request = HttpRequest.newBuilder(URI.create(app.base() + path))
-                .timeout(Duration.ofSeconds(20))
-                .header("Accept", "application/json")
-                .GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return send(request.build());
-    }
-
-    private HttpResponse<String> send(HttpRequest request) throws IOException {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
+        return api.get(token, path);
     }
 
     private static HttpResponse<String> expect(int status, HttpResponse<String> response) {
-        assertThat(response.statusCode())
-                .as(response.request().method() + " " + response.request().uri() + ": " + response.body())
-                .isEqualTo(status);
-        return response;
+        return ApiClient.expect(status, response);
     }
 
     private static void pause(int seconds) {
         pauseMillis(seconds * 1000L);
     }
 
-    private static void pauseMillis(long millis) {
+    static void pauseMillis(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
@@ -921,14 +897,17 @@ class CrashIT {
 
         private final Cluster cluster;
         private final SmsProvider sms;
-        private final int port = freePort();
+        final int port = freePort();
         private final Path log;
+        private final List<String> settings;
         private Process process;
         private int starts;
 
-        App(Cluster cluster, SmsProvider sms) throws IOException {
+        /** @param settings further {@code --key=value} arguments of this app (a second node's broker) */
+        App(Cluster cluster, SmsProvider sms, String... settings) throws IOException {
             this.cluster = cluster;
             this.sms = sms;
+            this.settings = List.of(settings);
             this.log = Files.createDirectories(Path.of("target", "crash")).resolve("app-" + port + ".log");
         }
 
@@ -958,6 +937,7 @@ class CrashIT {
                     "--medkarta.notification.dispatch.max-retry-delay=2s",
                     "--medkarta.notification.dispatch.max-attempts=50",
                     "--spring.main.banner-mode=off"));
+            command.addAll(settings);
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
