@@ -1651,6 +1651,9 @@ class AccessMatrixIT extends AccessSupport {
     }
 
     /** «Позвонить пациенту» (SPEC D6): the consulting doctor alone. */
+    static final List<String> PAYMENT_ENDPOINTS =
+            List.of("POST /api/v1/appointments/{id}/payment", "GET /api/v1/payments/{id}");
+
     @Test
     void aPaymentIsItsPatientsSideAlone() {
         var clinic = clinic();
