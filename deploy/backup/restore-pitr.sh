@@ -4,7 +4,8 @@
 # the folder afterwards (pg_ctl -D <data folder> start, or the service) and wait until
 # SELECT pg_is_in_recovery() says false.
 # Usage: restore-pitr.sh <base backup folder> <WAL archive folder> <target time|latest> <data folder>
-#   target time as PostgreSQL reads it, e.g. '2026-12-07 10:15:00+00'
+#   target time as PostgreSQL's recovery_target_time reads it, e.g. '2026-12-07 10:15:00.123456+00'
+#   (not ISO 8601 with a T: the setting refuses it)
 set -euo pipefail
 base="$1"
 archive="$2"
