@@ -169,10 +169,13 @@ public class AccountClosure {
 
     private Account closable(SignedInUser user) {
         var account = accounts.lockedById(user.userId())
-                .filter(found -> found.status() == Account.Status.ACTIVE && found.patientId() != null)
+                .filter(found -> found.status() == Account.Status.ACTIVE)
                 .orElseThrow(NotFound::new);
         if (account.roles().stream().anyMatch(grant -> grant.role() != Role.PATIENT)) {
             throw IdentityRefusal.closureRefused();
+        }
+        if (account.patientId() == null) {
+            throw new NotFound();
         }
         return account;
     }
