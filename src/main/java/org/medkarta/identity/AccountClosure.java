@@ -168,11 +168,13 @@ public class AccountClosure {
     }
 
     private Account closable(SignedInUser user) {
-        var account = accounts.lockedById(user.userId())
-                .filter(found -> found.status() == Account.Status.ACTIVE && found.patientId() != null)
-                .orElseThrow(NotFound::new);
+        var account = accounts.lockedById(user.userId()).orElseThrow(NotFound::new);
+        // Staff (an invited doctor too) are told why, whatever their account's state.
         if (account.roles().stream().anyMatch(grant -> grant.role() != Role.PATIENT)) {
             throw IdentityRefusal.closureRefused();
+        }
+        if (account.status() != Account.Status.ACTIVE || account.patientId() == null) {
+            throw new NotFound();
         }
         return account;
     }

@@ -1772,6 +1772,9 @@ class AccessMatrixIT extends AccessSupport {
         assertThat(dialled.to()).isEqualTo(owner.phone());
     }
 
+    /** The endpoints {@link #closingAnAccountIsItsOwnPatientsAloneAndEndsEveryAccessThroughIt} calls. */
+    static final List<String> CLOSURE_ENDPOINTS = List.of("POST /api/v1/me/close", "GET /profile/close");
+
     /**
      * Closing an account (SPEC A9, issue 20) addresses only the caller's own account: anonymous
      * callers get 401 (the page: sign-in), staff 409 {@code closure-refused} (the page, a patient's:

@@ -729,7 +729,11 @@ final class EndpointClassification {
                 Kind.MATRIX,
                 "Closing one's own patient account (SPEC A9, issue 20): called by AccessMatrixIT.closingAnAccountIsItsOwnPatientsAloneAndEndsEveryAccessThroughIt for the patient, a FULL grantee, another patient, the caring doctor, the clinic's registrar and administrator and anonymous callers; the account addressed is always the caller's own; the rules in AccountClosureIT and AccountClosureBrowserIT.",
                 "POST /api/v1/me/close",
-                "GET /profile/close",
+                "GET /profile/close");
+        add(
+                all,
+                Kind.SELF_ONLY,
+                "The closing page's code request and code entry (SPEC A9): the same AccountClosure calls as the API's matrix row, always on the caller's own account (AccountClosureBrowserIT).",
                 "POST /profile/close",
                 "POST /profile/close/code");
         add(

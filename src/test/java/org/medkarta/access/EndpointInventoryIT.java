@@ -73,6 +73,7 @@ class EndpointInventoryIT extends ApiSupport {
         called.addAll(AccessMatrixIT.DASHBOARD_ENDPOINTS);
         called.addAll(AccessMatrixIT.HOME_VISIT_ENDPOINTS);
         called.addAll(AccessMatrixIT.PAYMENT_ENDPOINTS);
+        called.addAll(AccessMatrixIT.CLOSURE_ENDPOINTS);
         EndpointClassification.ALL.forEach((endpoint, entry) -> {
             if (entry.kind() == EndpointClassification.Kind.MATRIX) {
                 assertThat(called).as(endpoint + " is classified MATRIX").contains(endpoint);
