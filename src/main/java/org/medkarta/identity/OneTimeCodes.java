@@ -38,7 +38,11 @@ class OneTimeCodes {
     private final MeterRegistry meters;
 
     OneTimeCodes(
-            JdbcClient jdbc, TransactionTemplate transaction, IdentityProperties properties, Clock clock, MeterRegistry meters) {
+            JdbcClient jdbc,
+            TransactionTemplate transaction,
+            IdentityProperties properties,
+            Clock clock,
+            MeterRegistry meters) {
         this.meters = meters;
         this.jdbc = jdbc;
         this.transaction = transaction;
