@@ -220,11 +220,17 @@ class TelegramBotIT extends ApiSupport {
                 .orElseThrow();
     }
 
+    /** A form posted as the page posts it, with the CSRF token the page carries. */
     private HttpResponse<String> postPage(String path, String cookie) {
+        var page = get("/profile/telegram", "Cookie", cookie);
+        var token = java.util.regex.Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"")
+                .matcher(page.body());
+        assertThat(token.find()).as(page.body()).isTrue();
         return send(request(path)
                 .header("Cookie", cookie)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(""))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "_csrf=" + java.net.URLEncoder.encode(token.group(1), java.nio.charset.StandardCharsets.UTF_8)))
                 .build());
     }
 
