@@ -52,6 +52,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * structure, so English is checked at desktop width only. One browser; the viewport is resized, the
  * language switched by its cookie.
  */
+// Not yet part of .ci/run (issue 22): its last fixes have not run end to end on the shared machine,
+// and the walk takes longer than its budget there. MEDKARTA_TEST_ACCESSIBILITY=true runs it.
+@org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable(named = "MEDKARTA_TEST_ACCESSIBILITY", matches = "true")
 class AccessibilityBrowserIT extends BrowserSupport {
 
     private static final int[] WIDTHS = {1280, 360};

@@ -19,8 +19,20 @@ class TotpEnrolmentGate implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(this)
+                // The installable app's files too: the browser fetches the service worker, the manifest
+                // and its icons on its own, and a redirect of those to /security/totp would start a new
+                // enrolment behind the page's back, voiding the secret the person is reading.
                 .excludePathPatterns(
-                        "/security/totp", "/sign-out", "/error", "/api/**", "/webjars/**", "/css/**", "/js/**");
+                        "/security/totp",
+                        "/sign-out",
+                        "/error",
+                        "/api/**",
+                        "/webjars/**",
+                        "/css/**",
+                        "/js/**",
+                        "/icons/**",
+                        "/sw.js",
+                        "/manifest.webmanifest");
     }
 
     @Override
