@@ -33,6 +33,8 @@ class UnresolvedKeysBrowserIT extends BrowserSupport {
             "QR",
             "Google",
             "Authenticator",
+            // The messenger the patient links their account to (issue 20), a name like Google's.
+            "Telegram",
             "CSV",
             "UTF-8",
             "UTF",
