@@ -144,9 +144,10 @@ class NearbyClinicsIT extends ClinicApiSupport {
         String admin = platformAdmin();
         double[] here = somewhereRemote();
         clinicAt(admin, "Рядом", north(here, 1), here[1]);
-        // Digits that nothing else in the database or the log holds.
-        String latitude = String.format(java.util.Locale.ROOT, "%.4f", here[0]) + "864219";
-        String longitude = String.format(java.util.Locale.ROOT, "%.4f", here[1]) + "531975";
+        // Digits that nothing else in the database or the log holds: nine of them, since six were once
+        // found inside a random id in the suite's shared database.
+        String latitude = String.format(java.util.Locale.ROOT, "%.4f", here[0]) + "864219357";
+        String longitude = String.format(java.util.Locale.ROOT, "%.4f", here[1]) + "531975246";
 
         var api = get("/api/v1/catalogue/clinics/near?lat=" + latitude + "&lon=" + longitude + "&radiusKm=5");
         var page = get("/clinics/near/list?lat=" + latitude + "&lon=" + longitude + "&radiusKm=5");
@@ -157,8 +158,8 @@ class NearbyClinicsIT extends ClinicApiSupport {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Рядом");
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(output.getAll()).doesNotContain("864219").doesNotContain("531975");
-        assertThat(databaseText()).doesNotContain("864219").doesNotContain("531975");
+        assertThat(output.getAll()).doesNotContain("864219357").doesNotContain("531975246");
+        assertThat(databaseText()).doesNotContain("864219357").doesNotContain("531975246");
     }
 
     /** Every value of every row of every table of the app's schema, as text. */
