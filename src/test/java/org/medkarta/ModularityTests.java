@@ -6,7 +6,8 @@ import org.springframework.modulith.docs.Documenter;
 
 class ModularityTests {
 
-    private final ApplicationModules modules = ApplicationModules.of(MedkartaApplication.class);
+    /** Read once for the class: reading the modules imports every class the product refers to. */
+    private static final ApplicationModules modules = ApplicationModules.of(MedkartaApplication.class);
 
     @Test
     void modulesOnlyUseEachOthersPublicApiAndHaveNoCycles() {
