@@ -696,7 +696,10 @@ class PaymentIT extends ApiSupport {
         assertThat(refund(token, id, "2000").statusCode()).isEqualTo(200);
         assertThat(payment(booked).state()).isEqualTo(PaymentState.PAID);
         var last = refund(token, id, "500.50");
-        assertThat(body(last).get("state").asString()).isEqualTo("REFUNDED");
+        assertThat(body(last).get("state").asString())
+                .as(ledger.refunds(id) + " back " + ledger.givenBack(payment(booked).paidAttempt(), true) + " of "
+                        + payment(booked))
+                .isEqualTo("REFUNDED");
         assertThat(body(last).get("refundable").asString()).isEqualTo("0.00");
         settlement.cancelled(new org.medkarta.scheduling.AppointmentCancelled(
                 booked.appointment().id(), booked.patient().patientId(), true, clock.instant()));
