@@ -697,8 +697,8 @@ class PaymentIT extends ApiSupport {
         assertThat(payment(booked).state()).isEqualTo(PaymentState.PAID);
         var last = refund(token, id, "500.50");
         assertThat(body(last).get("state").asString())
-                .as(ledger.refunds(id) + " back " + ledger.givenBack(payment(booked).paidAttempt(), true) + " of "
-                        + payment(booked))
+                .as(ledger.refunds(id) + " back "
+                        + ledger.givenBack(payment(booked).paidAttempt(), true) + " of " + payment(booked))
                 .isEqualTo("REFUNDED");
         assertThat(body(last).get("refundable").asString()).isEqualTo("0.00");
         settlement.cancelled(new org.medkarta.scheduling.AppointmentCancelled(
