@@ -625,6 +625,13 @@ public class Identity {
         return accounts.byPatient(patient).map(AccountView::of);
     }
 
+    /** Whether the account whose record this is was closed (SPEC A9); the record itself is kept. */
+    public boolean closed(PatientId patient) {
+        return accounts.byPatient(patient)
+                .map(account -> account.status() == Account.Status.CLOSED)
+                .orElse(false);
+    }
+
     public Optional<AccountView> account(UserId user) {
         return accounts.byId(user).map(AccountView::of);
     }

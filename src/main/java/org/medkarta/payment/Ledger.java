@@ -10,6 +10,7 @@ import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.Columns;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.UserId;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -103,25 +104,16 @@ class Ledger {
     }
 
     Optional<PaymentRow> find(UUID id) {
-        return jdbc.sql("SELECT * FROM payment WHERE id = :id")
-                .param("id", id)
-                .query(Ledger::payment)
-                .optional();
+        return one("SELECT * FROM payment WHERE id = :id", id, Ledger::payment);
     }
 
     Optional<PaymentRow> ofAppointment(UUID appointment) {
-        return jdbc.sql("SELECT * FROM payment WHERE appointment_id = :id")
-                .param("id", appointment)
-                .query(Ledger::payment)
-                .optional();
+        return one("SELECT * FROM payment WHERE appointment_id = :id", appointment, Ledger::payment);
     }
 
     /** The payment, locked until the transaction ends: its changes of state run one at a time. */
     Optional<PaymentRow> lock(UUID id) {
-        return jdbc.sql("SELECT * FROM payment WHERE id = :id FOR UPDATE")
-                .param("id", id)
-                .query(Ledger::payment)
-                .optional();
+        return one("SELECT * FROM payment WHERE id = :id FOR UPDATE", id, Ledger::payment);
     }
 
     /** Moves the payment from one state to another, only if it is still in the first. */
@@ -216,10 +208,7 @@ class Ledger {
     }
 
     Optional<AttemptRow> attempt(String key) {
-        return jdbc.sql("SELECT * FROM payment_attempt WHERE idempotence_key = :key")
-                .param("key", key)
-                .query(Ledger::attempt)
-                .optional();
+        return one("SELECT * FROM payment_attempt WHERE idempotence_key = :id", key, Ledger::attempt);
     }
 
     Optional<AttemptRow> attemptAt(String provider, String providerId) {
@@ -303,6 +292,21 @@ class Ledger {
                 == 1;
     }
 
+    /**
+     * Money of a try given back ({@code confirmed}: only what the provider confirmed) or also on its
+     * way back (refunds not refused): what may still be refunded is the rest.
+     */
+    long givenBack(String attemptKey, boolean confirmed) {
+        return jdbc.sql("""
+                        SELECT COALESCE(SUM(amount_kopecks), 0) FROM payment_refund
+                        WHERE attempt_key = :attempt AND status <> 'CANCELED' AND (status = 'SUCCEEDED' OR NOT :confirmed)
+                        """)
+                .param("attempt", attemptKey)
+                .param("confirmed", confirmed)
+                .query(Long.class)
+                .single();
+    }
+
     List<RefundRow> owedRefunds(int limit) {
         return jdbc.sql("SELECT * FROM payment_refund WHERE status = 'PENDING' ORDER BY created_at LIMIT :limit")
                 .param("limit", limit)
@@ -326,19 +330,16 @@ class Ledger {
     }
 
     Optional<RefundRow> refundAt(String providerId) {
-        return jdbc.sql("SELECT * FROM payment_refund WHERE provider_id = :id")
-                .param("id", providerId)
-                .query(Ledger::refund)
-                .optional();
+        return one("SELECT * FROM payment_refund WHERE provider_id = :id", providerId, Ledger::refund);
     }
 
     // ---------------------------------------------------------------- clinics' rules
 
     Optional<Integer> cutoffHours(ClinicId clinic) {
-        return jdbc.sql("SELECT refund_cutoff_hours FROM payment_clinic_setting WHERE clinic_id = :clinic")
-                .param("clinic", clinic.value())
-                .query(Integer.class)
-                .optional();
+        return one(
+                "SELECT refund_cutoff_hours FROM payment_clinic_setting WHERE clinic_id = :id",
+                clinic.value(),
+                (rs, n) -> rs.getInt(1));
     }
 
     void setCutoffHours(ClinicId clinic, int hours) {
@@ -354,6 +355,11 @@ class Ledger {
     }
 
     // ---------------------------------------------------------------- rows
+
+    /** The one row, if any, that a query by a single {@code :id} finds. */
+    private <T> Optional<T> one(String sql, Object id, RowMapper<T> rows) {
+        return jdbc.sql(sql).param("id", id).query(rows).optional();
+    }
 
     private static String cut(String text, int length) {
         return text == null ? "" : text.length() <= length ? text : text.substring(0, length);

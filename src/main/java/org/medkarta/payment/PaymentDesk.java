@@ -29,7 +29,11 @@ public class PaymentDesk {
 
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    /** Payments are shown in Moscow time everywhere (the pages, the period's days, the CSV), ADR 0012. */
+    public static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+
     private final Ledger ledger;
+    private final Settlement settlement;
     private final Checkout checkout;
     private final ClinicDirectory clinics;
     private final Identity identity;
@@ -38,12 +42,14 @@ public class PaymentDesk {
 
     PaymentDesk(
             Ledger ledger,
+            Settlement settlement,
             Checkout checkout,
             ClinicDirectory clinics,
             Identity identity,
             PaymentProperties properties,
             Clock clock) {
         this.ledger = ledger;
+        this.settlement = settlement;
         this.checkout = checkout;
         this.clinics = clinics;
         this.identity = identity;
@@ -70,10 +76,19 @@ public class PaymentDesk {
         return List.copyOf(found);
     }
 
-    /** The clinic's payments made from {@code from} to {@code to} (days in the clinic's zone), latest first. */
+    /** The clinic's payments made from {@code from} to {@code to} (days in Moscow), latest first. */
     public List<PaymentView> payments(SignedInUser actor, ClinicId clinic, LocalDate from, LocalDate to) {
+        return payments(actor, clinic, from, to, null);
+    }
+
+    /**
+     * The clinic's payments made from {@code from} to {@code to} (days in Moscow), latest first, only
+     * those in {@code state} when it is given.
+     */
+    public List<PaymentView> payments(
+            SignedInUser actor, ClinicId clinic, LocalDate from, LocalDate to, PaymentState state) {
         check(actor, clinic);
-        ZoneId zone = clinics.timezone(clinic);
+        ZoneId zone = MOSCOW;
         LocalDate last = to == null ? LocalDate.ofInstant(clock.instant(), zone) : to;
         LocalDate first = from == null ? last.minusDays(30) : from;
         if (first.isAfter(last)) {
@@ -84,13 +99,73 @@ public class PaymentDesk {
         }
         Instant start = first.atStartOfDay(zone).toInstant();
         Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
-        return ledger.ofClinic(clinic, start, end).stream().map(checkout::view).toList();
+        return ledger.ofClinic(clinic, start, end).stream()
+                .filter(p -> state == null || p.state() == state)
+                .map(checkout::view)
+                .toList();
+    }
+
+    /** A state filter as a person or a client writes it: empty for all, else one of {@link PaymentState}. */
+    public static PaymentState state(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return PaymentState.valueOf(text.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidInput("state", "payment.validation.state");
+        }
+    }
+
+    /**
+     * The clinic's administrator gives back part of a paid payment, or the rest of it (issue 20): the
+     * amount in roubles ({@code 500}, {@code 500.50} or {@code 500,50}), more than nothing and no more
+     * than what is not yet given back. Refused field by field; anyone else, and a payment of another
+     * clinic, gets 404.
+     *
+     * @throws InvalidInput {@code amount}
+     * @throws PaymentRefusal {@code payment-not-refundable}
+     */
+    public PaymentView refund(SignedInUser actor, java.util.UUID paymentId, String amount) {
+        var payment = ledger.find(paymentId).orElseThrow(NotFound::new);
+        if (!clinics.administers(actor, payment.clinicId())) {
+            throw new NotFound();
+        }
+        settlement.refundPart(payment.id(), kopecks(amount));
+        return checkout.view(ledger.find(paymentId).orElseThrow());
+    }
+
+    static long kopecks(String amount) {
+        String text = amount == null
+                ? ""
+                : amount.strip().replace('\u00A0', ' ').replace(" ", "").replace(',', '.');
+        if (text.isEmpty()) {
+            throw new InvalidInput("amount", "payment.validation.refund-required");
+        }
+        java.math.BigDecimal value;
+        try {
+            value = new java.math.BigDecimal(text);
+        } catch (NumberFormatException wrong) {
+            throw new InvalidInput("amount", "payment.validation.refund-format");
+        }
+        if (value.scale() > 2 || value.precision() - value.scale() > 9) {
+            throw new InvalidInput("amount", "payment.validation.refund-format");
+        }
+        if (value.signum() <= 0) {
+            throw new InvalidInput("amount", "payment.validation.refund-positive");
+        }
+        return value.movePointRight(2).longValueExact();
     }
 
     /** The same payments as CSV (UTF-8 with a BOM, semicolons, as Russian Excel opens it). */
     public String csv(SignedInUser actor, ClinicId clinic, LocalDate from, LocalDate to) {
-        var list = payments(actor, clinic, from, to);
-        ZoneId zone = clinics.timezone(clinic);
+        return csv(actor, clinic, from, to, null);
+    }
+
+    /** The payments in {@code state} (all when null) as CSV, times in Moscow. */
+    public String csv(SignedInUser actor, ClinicId clinic, LocalDate from, LocalDate to, PaymentState state) {
+        var list = payments(actor, clinic, from, to, state);
+        ZoneId zone = MOSCOW;
         var out = new StringBuilder("\uFEFF");
         out.append("payment_id;appointment_id;created_at;service;amount_rub;state;paid_at;appointment_start;")
                 .append("refunded_rub;refund_state;refund_reason;clinic_inn\r\n");
@@ -127,6 +202,11 @@ public class PaymentDesk {
                     .append("\r\n");
         }
         return out.toString();
+    }
+
+    /** Whether the person may give money back: the clinic's administrators. */
+    public boolean mayRefund(SignedInUser actor, ClinicId clinic) {
+        return clinics.administers(actor, clinic);
     }
 
     /** How many hours before the start a patient may cancel and get the money back. */

@@ -24,6 +24,11 @@ public final class PaymentRefusal extends DomainException {
         return new PaymentRefusal(Kind.UNAVAILABLE, "payment-provider-unavailable");
     }
 
+    /** Only a paid payment gives money back: this one waits, lapsed, or all of it is back already. */
+    public static PaymentRefusal notRefundable() {
+        return new PaymentRefusal(Kind.CONFLICT, "payment-not-refundable");
+    }
+
     /** A notification from an address the configuration does not trust. */
     public static PaymentRefusal untrustedSender() {
         return new PaymentRefusal(Kind.FORBIDDEN, "payment-webhook-untrusted");

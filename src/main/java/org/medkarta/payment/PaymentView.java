@@ -12,6 +12,8 @@ import org.medkarta.shared.PatientId;
  * @param confirmationUrl where the patient pays now, while a try at the provider waits for them; null
  *     otherwise
  * @param receipt the 54-FZ receipt sent with the payment
+ * @param refundableKopecks what the clinic may still give back: the paid amount less the refunds of it
+ *     done or under way; 0 unless the payment is paid
  */
 public record PaymentView(
         UUID id,
@@ -29,11 +31,16 @@ public record PaymentView(
         Instant paidAt,
         String confirmationUrl,
         Receipt receipt,
-        List<RefundView> refunds) {
+        List<RefundView> refunds,
+        long refundableKopecks) {
 
     /** The price in roubles for display, {@code 1500.00}. */
     public java.math.BigDecimal amountRoubles() {
         return java.math.BigDecimal.valueOf(amountKopecks, 2);
+    }
+
+    public java.math.BigDecimal refundableRoubles() {
+        return java.math.BigDecimal.valueOf(refundableKopecks, 2);
     }
 
     /** Money given back, or being given back. */

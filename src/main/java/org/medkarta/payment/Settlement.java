@@ -3,7 +3,6 @@ package org.medkarta.payment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +92,8 @@ class Settlement {
         var clinic = clinics.card(booked.clinic());
         String inn = clinics.inn(booked.clinic());
         var payer = identity.account(booked.patientUser());
-        String description = service + ", " + WHEN.format(booked.start().atZone(ZoneId.of(clinic.timezone())));
+        // Moscow time, as every payment page shows it (issue 20), named so in the receipt's own words.
+        String description = service + ", " + WHEN.format(booked.start().atZone(PaymentDesk.MOSCOW)) + " МСК";
         var receipt = new Receipt(
                 clinic.name(),
                 inn,
@@ -287,18 +287,59 @@ class Settlement {
                         .cancelledAt()
                         .isAfter(payment.appointmentStart().minus(cutoff));
                 if (cancelled.byClinic() || inTime) {
-                    ledger.owe(
-                            refundKey(payment.paidAttempt()),
-                            payment.id(),
-                            payment.paidAttempt(),
-                            payment.amountKopecks(),
-                            cancelled.byClinic() ? "CLINIC_CANCELLED" : "PATIENT_IN_TIME",
-                            refundReceipt(payment, payment.amountKopecks()),
-                            now);
+                    // What the staff already gave back of it is not given twice: the rest goes back.
+                    long rest = payment.amountKopecks() - ledger.givenBack(payment.paidAttempt(), false);
+                    if (rest > 0) {
+                        ledger.owe(
+                                refundKey(payment.paidAttempt()),
+                                payment.id(),
+                                payment.paidAttempt(),
+                                rest,
+                                cancelled.byClinic() ? "CLINIC_CANCELLED" : "PATIENT_IN_TIME",
+                                refundReceipt(payment, rest),
+                                now);
+                    }
                 } else {
                     ledger.move(payment.id(), PaymentState.PAID, PaymentState.FORFEITED, now);
                 }
             }
+        });
+        sendOwedRefunds();
+    }
+
+    /**
+     * The clinic's staff give back part (or the rest) of a paid payment (issue 20): under the
+     * payment's lock, never more than what is not yet given back or on its way, each part under a key
+     * of its own ({@code <try>-p<n>}) written before the provider is asked. The payment stays paid
+     * until all of its money is back.
+     *
+     * @throws PaymentRefusal {@code payment-not-refundable} when the payment is not paid
+     * @throws InvalidInput {@code amount} when it is more than what may still be refunded
+     */
+    void refundPart(java.util.UUID paymentId, long amount) {
+        transaction.executeWithoutResult(status -> {
+            var payment = ledger.lock(paymentId).orElseThrow();
+            if (payment.state() != PaymentState.PAID) {
+                throw PaymentRefusal.notRefundable();
+            }
+            long rest = payment.amountKopecks() - ledger.givenBack(payment.paidAttempt(), false);
+            if (amount > rest) {
+                throw new org.medkarta.shared.InvalidInput(
+                        "amount",
+                        "payment.validation.refund-too-much",
+                        java.math.BigDecimal.valueOf(rest, 2).toPlainString());
+            }
+            long parts = ledger.refunds(payment.id()).stream()
+                    .filter(r -> r.attemptKey().equals(payment.paidAttempt()))
+                    .count();
+            ledger.owe(
+                    payment.paidAttempt() + "-p" + (parts + 1),
+                    payment.id(),
+                    payment.paidAttempt(),
+                    amount,
+                    "STAFF_PARTIAL",
+                    refundReceipt(payment, amount),
+                    clock.instant());
         });
         sendOwedRefunds();
     }
@@ -331,7 +372,10 @@ class Settlement {
         return done;
     }
 
-    /** Applies the provider's account of a refund; a confirmed refund of the paid try closes the payment. */
+    /**
+     * Applies the provider's account of a refund; the payment closes as refunded once all the money of
+     * its paid try is confirmed back (one refund, or parts).
+     */
     boolean refunded(Ledger.RefundRow refund, Payments.ProviderRefund answer) {
         return Boolean.TRUE.equals(transaction.execute(status -> {
             Instant now = clock.instant();
@@ -340,7 +384,8 @@ class Settlement {
                 return false;
             }
             var payment = ledger.lock(refund.paymentId()).orElseThrow();
-            if (refund.attemptKey().equals(payment.paidAttempt())) {
+            if (refund.attemptKey().equals(payment.paidAttempt())
+                    && ledger.givenBack(payment.paidAttempt(), true) >= payment.amountKopecks()) {
                 ledger.move(payment.id(), PaymentState.PAID, PaymentState.REFUNDED, now);
             }
             return true;

@@ -32,6 +32,14 @@ final class Views {
                                 r.createdAt(),
                                 r.doneAt(),
                                 r.receipt()))
-                        .toList());
+                        .toList(),
+                payment.state() != PaymentState.PAID
+                        ? 0
+                        : payment.amountKopecks()
+                                - refunds.stream()
+                                        .filter(r -> r.attemptKey().equals(payment.paidAttempt()))
+                                        .filter(r -> r.status() != Payments.Status.CANCELED)
+                                        .mapToLong(Ledger.RefundRow::amountKopecks)
+                                        .sum());
     }
 }

@@ -83,6 +83,16 @@ class Appointments {
                 .list();
     }
 
+    /** Booked appointments the person booked on the patient's side for someone else (a child, a FULL grant). */
+    List<AppointmentView> bookedForOthersBy(UserId user, PatientId own) {
+        return jdbc.sql(SELECT + " WHERE patient_user_id = :user AND status = 'BOOKED'"
+                        + " AND patient_id <> :own ORDER BY starts_at")
+                .param("user", user.value())
+                .param("own", own == null ? new java.util.UUID(0, 0) : own.value())
+                .query(Appointments::row)
+                .list();
+    }
+
     List<AppointmentView> ofDoctor(DoctorId doctor, Instant from, Instant to) {
         return jdbc.sql(SELECT + " WHERE doctor_id = :doctor AND status = 'BOOKED' AND starts_at >= :from"
                         + " AND starts_at < :to ORDER BY starts_at")

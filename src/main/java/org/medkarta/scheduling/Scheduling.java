@@ -1079,9 +1079,11 @@ public class Scheduling {
                 && (manages(actor, doctor.id())
                         || registrarOf(actor, doctor.clinicId())
                         || colleague(actor, doctor, doctorToDoctor))) {
-            return identity.patient(asked)
-                    .map(account -> new Booker(account.patientId(), account.userId()))
-                    .orElseThrow(NotFound::new);
+            var account = identity.patient(asked).orElseThrow(NotFound::new);
+            if (identity.closed(asked)) {
+                throw SchedulingRefusal.patientAccountClosed();
+            }
+            return new Booker(account.patientId(), account.userId());
         }
         // A named patient is the access module's decision, audited: the patient themselves, a parent
         // of a child under 15 or a FULL grantee, who is then told about the appointment (SPEC F1, F3).
@@ -1205,12 +1207,19 @@ public class Scheduling {
     /**
      * Cancels every future appointment of a patient who closed their account (SPEC A9), in the
      * closing transaction and through the ordinary cancellation: each slot is freed, the patient is
-     * told (while their contacts are still on the account) and so is the doctor. Appointments a
-     * parent booked for their child are the child's and stay.
+     * told (while their contacts are still on the account) and so is the doctor. So are the future
+     * appointments the closing person booked for someone they acted for (a child under 15, a FULL
+     * grant, ADR 0018): nobody who booked them would be reminded or could move them any more. The
+     * child's record is not closed; another parent books the child again.
      */
     @org.springframework.context.event.EventListener
     void on(org.medkarta.identity.AccountClosed closed) {
-        for (var appointment : appointments.ofPatient(closed.patient(), AppointmentStatus.BOOKED)) {
+        var future = new java.util.ArrayList<AppointmentView>();
+        if (closed.patient() != null) {
+            future.addAll(appointments.ofPatient(closed.patient(), AppointmentStatus.BOOKED));
+        }
+        future.addAll(appointments.bookedForOthersBy(closed.user(), closed.patient()));
+        for (var appointment : future) {
             if (appointment.start().isAfter(closed.at())) {
                 cancelLocked(closed.user(), appointment.id(), false, closed.at());
                 notices.cancelledByClosure(appointment);

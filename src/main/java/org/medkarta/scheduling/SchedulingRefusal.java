@@ -13,6 +13,14 @@ public final class SchedulingRefusal extends DomainException {
         return new SchedulingRefusal(Kind.CONFLICT, "slot-taken");
     }
 
+    /**
+     * The patient closed their account (SPEC A9): their record is kept but nobody is booked on it; the
+     * patient registers again and the clinic books the new account.
+     */
+    static SchedulingRefusal patientAccountClosed() {
+        return new SchedulingRefusal(Kind.CONFLICT, "patient-account-closed");
+    }
+
     static SchedulingRefusal slotInPast() {
         return new SchedulingRefusal(Kind.CONFLICT, "slot-in-past");
     }

@@ -1692,6 +1692,113 @@ class AccessMatrixIT extends AccessSupport {
         assertThat(getWith(null, read).statusCode()).isEqualTo(401);
     }
 
+    /** A clinic's payments for its staff (issue 20): the list, the CSV, a partial refund. */
+    static final List<String> PAYMENT_DESK_ENDPOINTS = List.of(
+            "GET /api/v1/clinics/{id}/payments",
+            "GET /api/v1/clinics/{id}/payments.csv",
+            "POST /api/v1/payments/{id}/refunds");
+
+    @Test
+    void aClinicsPaymentsAreItsAdministratorsAndRegistrarsAloneAndRefundsItsAdministratorsAlone() {
+        var clinic = clinic();
+        var view = org.medkarta.testing.TestCare.invite(
+                clinics, PLATFORM, clinic, org.medkarta.testing.TestCare.NewDoctor.THERAPIST);
+        org.medkarta.testing.TestCare.addService(
+                clinics, PLATFORM, view, "Медицинская комиссия", "therapist", "PRIMARY", 150_000L, "REGION");
+        org.medkarta.testing.TestCare.openSchedule(scheduling, view.id());
+        var owner = patient("Кассова", "Анна");
+        var slots = getAs(owner.token(), "/api/v1/slots?doctorId=" + view.id().value() + "&limit=5");
+        var booked = postAs(
+                owner.token(),
+                "/api/v1/appointments",
+                map("slotId", body(slots).get(0).get("id").asString(), "acceptClinicDocuments", true));
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+        String payment = body(booked).get("payment").get("paymentId").asString();
+        String list = "/api/v1/clinics/" + clinic.value() + "/payments";
+        String csv = list + ".csv";
+        String refund = "/api/v1/payments/" + payment + "/refunds";
+
+        String admin = administrator(clinic);
+        assertThat(getWith(admin, list).body()).contains(payment);
+        assertThat(getWith(admin, csv).body()).contains(payment);
+        var waiting = postAs(admin, refund, map("amount", "1"));
+        assertThat(waiting.statusCode()).as(waiting.body()).isEqualTo(409);
+        assertThat(problem(waiting)).isEqualTo("payment-not-refundable");
+        String registrar = registrar(clinic).token();
+        assertThat(getWith(registrar, list).body()).contains(payment);
+        assertThat(getWith(registrar, csv).statusCode()).isEqualTo(200);
+        assertThat(postAs(registrar, refund, map("amount", "1")).statusCode()).isEqualTo(404);
+
+        var elsewhere = clinic();
+        var outsiders = new LinkedHashMap<String, String>();
+        outsiders.put("the patient", owner.token());
+        outsiders.put("another patient", patient().token());
+        outsiders.put("the doctor", org.medkarta.testing.TestCare.token(identity, view));
+        outsiders.put("an administrator of another clinic", administrator(elsewhere));
+        outsiders.put("a registrar of another clinic", registrar(elsewhere).token());
+        outsiders.forEach((who, token) -> {
+            for (String path : List.of(list, csv)) {
+                var answer = getWith(token, path);
+                assertThat(answer.statusCode()).as(who + " " + path).isEqualTo(404);
+                assertThat(answer.body()).as(who).doesNotContain(payment).doesNotContain("Медицинская комиссия");
+            }
+            assertThat(postAs(token, refund, map("amount", "1")).statusCode())
+                    .as(who)
+                    .isEqualTo(404);
+        });
+        assertThat(getWith(null, list).statusCode()).isEqualTo(401);
+        assertThat(getWith(null, csv).statusCode()).isEqualTo(401);
+        assertThat(postAs(null, refund, map("amount", "1")).statusCode()).isEqualTo(401);
+    }
+
+    /** Clinics near me (SPEC B9) and the Telegram bot's webhook (SPEC J4, issue 20). */
+    static final List<String> NEARBY_AND_BOT_ENDPOINTS =
+            List.of("GET /api/v1/catalogue/clinics/near", "POST /api/v1/bot/telegram/{secret}");
+
+    @Test
+    void clinicsNearMeAnswerEveryRoleAlikeAndTheTelegramWebhookAnswersNoRoleWithoutItsSecret() {
+        var clinic = clinic();
+        var callers = new LinkedHashMap<String, String>();
+        callers.put("anonymous", null);
+        callers.put("a patient", patient().token());
+        callers.put("a doctor", doctor(clinic).token());
+        callers.put("an administrator", administrator(clinic));
+        callers.put("a registrar", registrar(clinic).token());
+        String near = "/api/v1/catalogue/clinics/near?lat=55.7558&lon=37.6173&radiusKm=5";
+        String anonymous = getWith(null, near).body();
+        String update = "{\"update_id\":1,\"message\":{\"message_id\":1,\"date\":0,"
+                + "\"chat\":{\"id\":42,\"type\":\"private\"},\"text\":\"/start\"}}";
+        callers.forEach((who, token) -> {
+            var answer = getWith(token, near);
+            assertThat(answer.statusCode()).as(who).isEqualTo(200);
+            assertThat(answer.body()).as(who).isEqualTo(anonymous);
+            var request = request("/api/v1/bot/telegram/not-the-secret")
+                    .header("Content-Type", "application/json")
+                    .header("X-Telegram-Bot-Api-Secret-Token", "not-the-token");
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            var bot = send(request.POST(java.net.http.HttpRequest.BodyPublishers.ofString(update))
+                    .build());
+            assertThat(bot.statusCode()).as(who).isEqualTo(404);
+            assertThat(bot.body()).as(who).isEmpty();
+            if (token != null) {
+                // The Telegram link is the patient's own; staff have none to see (404, or 403 where the
+                // staff's second-factor gate answers first).
+                var page = get("/profile/telegram", "Cookie", session(token));
+                if (who.equals("a patient")) {
+                    assertThat(page.statusCode()).as(who).isEqualTo(200);
+                } else {
+                    assertThat(page.statusCode()).as(who).isIn(403, 404);
+                }
+            }
+        });
+        var bad = getWith(null, "/api/v1/catalogue/clinics/near?lat=91&lon=37.6");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(problem(bad)).isEqualTo("malformed-request");
+        assertThat(get("/profile/telegram").statusCode()).isEqualTo(302);
+    }
+
     static final List<String> PHONE_CALL_ENDPOINTS = List.of("POST /api/v1/consultations/{id}/phone-call");
 
     @Test

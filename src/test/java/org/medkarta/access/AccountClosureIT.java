@@ -337,7 +337,87 @@ class AccountClosureIT extends AccessSupport {
                 .contains("25 лет");
     }
 
+    @Test
+    void aParentClosingCancelsWhatTheyBookedForTheirChildWhoseRecordStaysAndTheDeskCannotBookTheClosedAccount() {
+        var clinic = clinic();
+        var doctor = doctor(clinic);
+        openSchedule(doctor, clinic);
+        var parent = patient("Родителева", "Мария");
+        PatientId child = child(
+                parent,
+                LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Moscow")).minusYears(6));
+        String own = book(parent, doctor, 0);
+        String childs = bookFor(parent, child, doctor, 2);
+
+        closeWithCode(parent);
+
+        assertThat(appointmentStatus(own)).isEqualTo("CANCELLED");
+        assertThat(appointmentStatus(childs)).isEqualTo("CANCELLED");
+        assertThat(noticeTitles(doctor.user().userId().value())).contains("Пациент закрыл учётную запись");
+        // The child's record is not closed: the clinic's desk still books the child.
+        assertThat(jdbc.sql("SELECT status FROM identity_account WHERE patient_id = :child")
+                        .param("child", child.value())
+                        .query(String.class)
+                        .list())
+                .doesNotContain("CLOSED");
+        var registrar = registrar(clinic);
+        var slots = body(getAs(
+                registrar.token(),
+                "/api/v1/slots?doctorId=" + doctor.view().id().value() + "&limit=100"));
+        var closedOne = postAs(
+                registrar.token(),
+                "/api/v1/appointments",
+                map(
+                        "slotId",
+                        slots.get(10).get("id").asString(),
+                        "patientId",
+                        parent.id(),
+                        "acceptClinicDocuments",
+                        true));
+        assertThat(closedOne.statusCode()).as(closedOne.body()).isEqualTo(409);
+        assertThat(problem(closedOne)).isEqualTo("patient-account-closed");
+        assertThat(body(closedOne).get("detail").asString()).contains("закрыл учётную запись");
+        assertThat(appointmentsOf(parent.id())).isEqualTo(1);
+        var childBooked = postAs(
+                registrar.token(),
+                "/api/v1/appointments",
+                map(
+                        "slotId",
+                        slots.get(12).get("id").asString(),
+                        "patientId",
+                        child.value().toString(),
+                        "acceptClinicDocuments",
+                        true));
+        assertThat(childBooked.statusCode()).as(childBooked.body()).isEqualTo(201);
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    /** Books the n-th free slot of the doctor for someone the booker acts for; the appointment's id. */
+    private String bookFor(Person booker, PatientId patient, Doctor doctor, int nth) {
+        var slots = getAs(
+                booker.token(), "/api/v1/slots?doctorId=" + doctor.view().id().value() + "&limit=100");
+        var ahead = new ArrayList<String>();
+        for (var slot : body(slots)) {
+            if (Instant.parse(slot.get("start").asString())
+                    .isAfter(clock.instant().plus(Duration.ofMinutes(30)))) {
+                ahead.add(slot.get("id").asString());
+            }
+        }
+        var booked = postAs(
+                booker.token(),
+                "/api/v1/appointments",
+                map("slotId", ahead.get(nth), "patientId", patient.value().toString(), "acceptClinicDocuments", true));
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+        return body(booked).get("id").asString();
+    }
+
+    private int appointmentsOf(String patient) {
+        return jdbc.sql("SELECT count(*) FROM scheduling_appointment WHERE patient_id = :patient")
+                .param("patient", UUID.fromString(patient))
+                .query(Integer.class)
+                .single();
+    }
 
     private void closeWithCode(Person owner) {
         var sent = postAs(owner.token(), "/api/v1/me/close", map());

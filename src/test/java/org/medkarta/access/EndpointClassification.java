@@ -790,6 +790,18 @@ final class EndpointClassification {
                 "GET /admin/clinics/{id}/payments",
                 "GET /admin/clinics/{id}/payments.csv",
                 "POST /admin/clinics/{id}/payments/cutoff");
+        add(
+                all,
+                Kind.STAFF_ONLY,
+                "A partial refund on the clinic's payments page (issue 20): the same PaymentDesk call as the API's matrix row; the clinic's administrators alone, anyone else 404 (PaymentIT).",
+                "POST /admin/clinics/{id}/payments/{paymentId}/refund");
+        add(
+                all,
+                Kind.MATRIX,
+                "A clinic's payments over the API, their CSV and a partial refund (issue 20): called by AccessMatrixIT.aClinicsPaymentsAreItsAdministratorsAndRegistrarsAloneAndRefundsItsAdministratorsAlone for the clinic's administrator and registrar, the patient, another patient, the doctor, another clinic's staff and anonymous callers; the rules in PaymentIT.",
+                "GET /api/v1/clinics/{id}/payments",
+                "GET /api/v1/clinics/{id}/payments.csv",
+                "POST /api/v1/payments/{id}/refunds");
 
         add(
                 all,

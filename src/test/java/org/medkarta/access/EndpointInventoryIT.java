@@ -74,6 +74,8 @@ class EndpointInventoryIT extends ApiSupport {
         called.addAll(AccessMatrixIT.HOME_VISIT_ENDPOINTS);
         called.addAll(AccessMatrixIT.PAYMENT_ENDPOINTS);
         called.addAll(AccessMatrixIT.CLOSURE_ENDPOINTS);
+        called.addAll(AccessMatrixIT.PAYMENT_DESK_ENDPOINTS);
+        called.addAll(AccessMatrixIT.NEARBY_AND_BOT_ENDPOINTS);
         EndpointClassification.ALL.forEach((endpoint, entry) -> {
             if (entry.kind() == EndpointClassification.Kind.MATRIX) {
                 assertThat(called).as(endpoint + " is classified MATRIX").contains(endpoint);

@@ -507,4 +507,307 @@ class PaymentIT extends ApiSupport {
                 "127.0.0.1");
         assertThat(ledger.ofAppointment(byDesk.id())).isEmpty();
     }
+
+    // ---------------------------------------------------------------- booking leads on to paying
+
+    /** A free slot of the booked doctor after the booked appointment, every other one so none overlap. */
+    private org.medkarta.scheduling.OfferedSlot laterSlot(Booked booked, int nth) {
+        return scheduling
+                .search(
+                        booked.patient(),
+                        new org.medkarta.scheduling.SlotQuery(
+                                booked.doctor().id(),
+                                null,
+                                null,
+                                null,
+                                booked.appointment().end().plus(Duration.ofHours(1)),
+                                null,
+                                20,
+                                0))
+                .get(nth * 2);
+    }
+
+    private java.net.http.HttpResponse<String> bookByApi(Booked booked, org.medkarta.scheduling.OfferedSlot slot) {
+        return post(
+                "/api/v1/appointments",
+                map(
+                        "slotId",
+                        slot.slotId().toString(),
+                        "serviceId",
+                        slot.serviceId().toString(),
+                        "acceptClinicDocuments",
+                        true),
+                "Authorization",
+                "Bearer " + booked.token());
+    }
+
+    @Test
+    void bookingAPaidServiceLeadsStraightToPayingOnThePageAndInTheApi() {
+        var booked = paidBooking(PRICE);
+
+        var api = bookByApi(booked, laterSlot(booked, 0));
+        assertThat(api.statusCode()).as(api.body()).isEqualTo(201);
+        var held = ledger.ofAppointment(
+                        java.util.UUID.fromString(body(api).get("id").asString()))
+                .orElseThrow();
+        var payment = body(api).get("payment");
+        assertThat(payment.get("paymentId").asString()).isEqualTo(held.id().toString());
+        assertThat(payment.get("state").asString()).isEqualTo("AWAITING_PAYMENT");
+        assertThat(payment.get("confirmationUrl").asString()).startsWith("https://yoomoney.ru/checkout/");
+        assertThat(java.time.Instant.parse(payment.get("holdUntil").asString())).isEqualTo(held.holdUntil());
+        // Asking to pay again sends the patient to the same page: one payment at the provider.
+        var again = post(
+                "/api/v1/appointments/" + held.appointmentId() + "/payment",
+                map(),
+                "Authorization",
+                "Bearer " + booked.token());
+        assertThat(body(again).get("confirmationUrl").asString())
+                .isEqualTo(payment.get("confirmationUrl").asString());
+        assertThat(YooKassaStandIn.paymentsFor(Settlement.attemptKey(held.appointmentId(), 1)))
+                .isEqualTo(1);
+
+        // The provider down: the booking stands and says it waits for payment, with no page yet.
+        YooKassaStandIn.failNext(1);
+        var down = bookByApi(booked, laterSlot(booked, 1));
+        assertThat(down.statusCode()).as(down.body()).isEqualTo(201);
+        assertThat(body(down).get("payment").get("state").asString()).isEqualTo("AWAITING_PAYMENT");
+        assertThat(body(down).get("payment").path("confirmationUrl").isNull()
+                        || body(down).get("payment").path("confirmationUrl").isMissingNode())
+                .isTrue();
+
+        // The page sends the patient straight to YooKassa's page.
+        String cookie = pageSession(booked.token());
+        var slot = laterSlot(booked, 2);
+        var page =
+                pageForm(cookie, "/booking/slots/" + slot.slotId(), "serviceId=" + slot.serviceId() + "&accept=true");
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElseThrow()).startsWith("https://yoomoney.ru/checkout/");
+    }
+
+    @Test
+    void aFreeServiceBookedLeadsToTheAppointmentsAndCarriesNoPayment() {
+        var booked = paidBooking(0);
+        var api = bookByApi(booked, laterSlot(booked, 0));
+        assertThat(api.statusCode()).as(api.body()).isEqualTo(201);
+        assertThat(body(api).has("payment")).isFalse();
+        var slot = laterSlot(booked, 1);
+        var page = pageForm(
+                pageSession(booked.token()),
+                "/booking/slots/" + slot.slotId(),
+                "serviceId=" + slot.serviceId() + "&accept=true");
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/appointments?booked");
+    }
+
+    // ---------------------------------------------------------------- partial refunds
+
+    private java.net.http.HttpResponse<String> refund(String token, java.util.UUID payment, Object amount) {
+        return post(
+                "/api/v1/payments/" + payment + "/refunds",
+                amount == null ? map() : map("amount", amount),
+                "Authorization",
+                "Bearer " + token);
+    }
+
+    @Test
+    void theClinicsAdministratorRefundsInPartsNeverMoreThanWasPaidAndTheRestGoesBackOnCancellation() {
+        var booked = paid();
+        var admin = TestStaff.administrator(identity, clinics, booked.clinic());
+        String token = identity.tokensFor(admin).accessToken();
+        var id = payment(booked).id();
+
+        for (Object wrong : java.util.Arrays.asList(null, "", "сто", "0", "-5", "10.555", "2500.51", "99999999999")) {
+            var refused = refund(token, id, wrong);
+            assertThat(refused.statusCode()).as(wrong + ": " + refused.body()).isEqualTo(422);
+            assertThat(body(refused).get("errors").get(0).get("field").asString())
+                    .as(String.valueOf(wrong))
+                    .isEqualTo("amount");
+        }
+        assertThat(body(refund(token, id, "2500.51")).get("detail").asString()).contains("2500.50");
+
+        var part = refund(token, id, "1000,50");
+        assertThat(part.statusCode()).as(part.body()).isEqualTo(200);
+        assertThat(body(part).get("state").asString()).isEqualTo("PAID");
+        assertThat(body(part).get("refundable").asString()).isEqualTo("1500.00");
+        assertThat(body(part).get("refunds").get(0).get("reason").asString()).isEqualTo("STAFF_PARTIAL");
+        assertThat(body(part).get("refunds").get(0).get("status").asString()).isEqualTo("SUCCEEDED");
+        String paidTry = Settlement.attemptKey(booked.appointment().id(), 1);
+        var sent = YooKassaStandIn.requestsWithKeyPrefix(paidTry + "-p1").get(0).body();
+        assertThat(sent.get("amount").get("value").asString()).isEqualTo("1000.50");
+        assertThat(sent.get("receipt")
+                        .get("items")
+                        .get(0)
+                        .get("amount")
+                        .get("value")
+                        .asString())
+                .isEqualTo("1000.50");
+        var tooMuch = refund(token, id, "1500.01");
+        assertThat(tooMuch.statusCode()).isEqualTo(422);
+        assertThat(body(tooMuch).get("detail").asString()).contains("1500.00");
+
+        // Only the clinic's administrator gives money back.
+        var registrar = TestStaff.registrar(identity, booked.clinic());
+        assertThat(refund(identity.tokensFor(registrar).accessToken(), id, "1").statusCode())
+                .isEqualTo(404);
+        assertThat(refund(booked.token(), id, "1").statusCode()).isEqualTo(404);
+        var stranger = TestStaff.administrator(
+                identity,
+                clinics,
+                TestClinics.register(clinics, "Чужая клиника", "Europe/Moscow").id());
+        assertThat(refund(identity.tokensFor(stranger).accessToken(), id, "1").statusCode())
+                .isEqualTo(404);
+        assertThat(post("/api/v1/payments/" + id + "/refunds", map("amount", "1"))
+                        .statusCode())
+                .isEqualTo(401);
+
+        // The page shows a wrong amount beside its field, and refunds a right one.
+        String cookie = pageSession(token);
+        String form = "/admin/clinics/" + booked.clinic().value() + "/payments/" + id + "/refund";
+        var wrongOnPage = pageForm(cookie, form, "amount=9999");
+        assertThat(wrongOnPage.statusCode()).isEqualTo(200);
+        assertThat(wrongOnPage.body()).contains("is-invalid").contains("Нельзя вернуть больше");
+        var rightOnPage = pageForm(cookie, form, "amount=100");
+        assertThat(rightOnPage.statusCode()).as(rightOnPage.body()).isEqualTo(302);
+        assertThat(payment(booked).state()).isEqualTo(PaymentState.PAID);
+
+        // The clinic cancels: what is left goes back, not the whole price again.
+        scheduling.cancel(
+                TestCare.signedIn(booked.doctor()), booked.appointment().id());
+        eventually(() -> assertThat(payment(booked).state()).isEqualTo(PaymentState.REFUNDED));
+        var refunds = YooKassaStandIn.refundsOf(providerId(booked));
+        assertThat(refunds).hasSize(3);
+        assertThat(refunds.stream()
+                        .map(r -> new java.math.BigDecimal(
+                                r.get("amount").get("value").asString()))
+                        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+                .isEqualByComparingTo("2500.50");
+        assertThat(ledger.givenBack(paidTry, true)).isEqualTo(PRICE);
+        var nothingLeft = refund(token, id, "1");
+        assertThat(nothingLeft.statusCode()).isEqualTo(409);
+        assertThat(problem(nothingLeft)).isEqualTo("payment-not-refundable");
+    }
+
+    @Test
+    void refundingAllOfItInPartsClosesThePaymentAndACancellationLaterRefundsNothingMore() {
+        var booked = paid();
+        String token = identity.tokensFor(TestStaff.administrator(identity, clinics, booked.clinic()))
+                .accessToken();
+        var id = payment(booked).id();
+        assertThat(refund(token, id, "2000").statusCode()).isEqualTo(200);
+        assertThat(payment(booked).state()).isEqualTo(PaymentState.PAID);
+        var last = refund(token, id, "500.50");
+        assertThat(body(last).get("state").asString())
+                .as(ledger.refunds(id) + " back "
+                        + ledger.givenBack(payment(booked).paidAttempt(), true) + " of " + payment(booked))
+                .isEqualTo("REFUNDED");
+        assertThat(body(last).get("refundable").asString()).isEqualTo("0.00");
+        settlement.cancelled(new org.medkarta.scheduling.AppointmentCancelled(
+                booked.appointment().id(), booked.patient().patientId(), true, clock.instant()));
+        assertThat(YooKassaStandIn.refundsOf(providerId(booked))).hasSize(2);
+        assertThat(ledger.refunds(id)).hasSize(2);
+    }
+
+    // ---------------------------------------------------------------- the staff's payments, Moscow time
+
+    @Test
+    void theStaffPaymentsApiListsFiltersAndExportsAsThePageDoesInMoscowTime() {
+        var booked = paid();
+        String registrar = identity.tokensFor(TestStaff.registrar(identity, booked.clinic()))
+                .accessToken();
+        String list = "/api/v1/clinics/" + booked.clinic().value() + "/payments";
+        var all = getAs(registrar, list);
+        assertThat(all.statusCode()).as(all.body()).isEqualTo(200);
+        assertThat(body(all)).singleElement().satisfies(p -> {
+            assertThat(p.get("id").asString()).isEqualTo(payment(booked).id().toString());
+            assertThat(p.get("state").asString()).isEqualTo("PAID");
+            assertThat(p.get("amount").asString()).isEqualTo("2500.50");
+            assertThat(p.get("createdAt").asString()).endsWith("+03:00");
+            assertThat(p.get("appointmentStart").asString()).endsWith("+03:00");
+        });
+        assertThat(body(getAs(registrar, list + "?state=paid"))).hasSize(1);
+        assertThat(body(getAs(registrar, list + "?state=REFUNDED"))).isEmpty();
+        for (String wrong : List.of("state=SPENT", "from=2026-13-01", "from=2026-12-10&to=2026-12-01")) {
+            var refused = getAs(registrar, list + "?" + wrong);
+            assertThat(refused.statusCode()).as(wrong).isEqualTo(422);
+            assertThat(body(refused).get("errors").get(0).get("field").asString())
+                    .isEqualTo(wrong.substring(0, wrong.indexOf('=')));
+        }
+        var csv = get(list + ".csv?state=PAID", "Authorization", "Bearer " + registrar);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        var moscow = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        assertThat(csv.body())
+                .contains(payment(booked).id().toString())
+                .contains(moscow.format(payment(booked).createdAt().atZone(PaymentDesk.MOSCOW)));
+
+        var stranger = TestStaff.administrator(
+                identity,
+                clinics,
+                TestClinics.register(clinics, "Чужая клиника", "Europe/Moscow").id());
+        assertThat(getAs(identity.tokensFor(stranger).accessToken(), list).statusCode())
+                .isEqualTo(404);
+        assertThat(getAs(booked.token(), list).statusCode()).isEqualTo(404);
+        assertThat(get(list).statusCode()).isEqualTo(401);
+
+        // The patient's page and the desk show Moscow time, labelled so, whatever the server's zone.
+        var shown = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+        var page = get("/payments/" + payment(booked).id(), "Cookie", pageSession(booked.token()));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains(shown.format(booked.appointment().start().atZone(PaymentDesk.MOSCOW)) + " (МСК)")
+                .contains(shown.format(payment(booked).paidAt().atZone(PaymentDesk.MOSCOW)) + " (МСК)");
+        var desk = get(
+                "/admin/clinics/" + booked.clinic().value() + "/payments?state=PAID", "Cookie", pageSession(registrar));
+        assertThat(desk.statusCode()).isEqualTo(200);
+        assertThat(desk.body())
+                .contains(shown.format(payment(booked).createdAt().atZone(PaymentDesk.MOSCOW)) + " (МСК)")
+                .contains("id=\"nav-payments\"");
+    }
+
+    // ---------------------------------------------------------------- the notification allow-list
+
+    @Autowired
+    Checkout checkout;
+
+    @Test
+    void aNotificationFromOutsideYooKassasPublishedNetworksIsRefusedAndFromInsideHeard() {
+        // The networks YooKassa publishes for its notifications (yookassa.ru/developers, «Входящие уведомления»).
+        var published = List.of(
+                "185.71.76.0/27",
+                "185.71.77.0/27",
+                "77.75.153.0/25",
+                "77.75.156.11",
+                "77.75.156.35",
+                "77.75.154.128/25",
+                "2a02:5180::/32");
+        var shop = new PaymentProperties.YooKassaShop(
+                YooKassaStandIn.url(),
+                YooKassaStandIn.SHOP_ID,
+                YooKassaStandIn.SECRET_KEY,
+                Duration.ofSeconds(5),
+                published);
+        var webhooks = new PaymentWebhooks(new YooKassa(shop), settlement, checkout);
+        var booked = paidBooking(PRICE);
+        pay(booked);
+        YooKassaStandIn.succeed(providerId(booked));
+        byte[] notification = ("{\"type\":\"notification\",\"event\":\"payment.succeeded\",\"object\":{\"id\":\""
+                        + providerId(booked) + "\"}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (String outside : List.of("8.8.8.8", "185.71.76.32", "77.75.156.12", "127.0.0.1", "2a02:5181::1", "")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> webhooks.receive("yookassa", notification, outside))
+                    .as(outside)
+                    .isInstanceOfSatisfying(
+                            PaymentRefusal.class,
+                            refused -> assertThat(refused.problem()).isEqualTo("payment-webhook-untrusted"));
+        }
+        assertThat(payment(booked).state()).isEqualTo(PaymentState.AWAITING_PAYMENT);
+        assertThat(webhooks.receive("yookassa", notification, "185.71.76.31")
+                        .payment()
+                        .orElseThrow()
+                        .state())
+                .isEqualTo(PaymentState.PAID);
+        assertThat(webhooks.receive("yookassa", notification, "2a02:5180::7").event())
+                .isEqualTo("payment.succeeded");
+    }
 }

@@ -72,8 +72,9 @@ record Fixtures(ClinicDirectory clinics, Identity identity) {
     TestDoctor doctor(TestClinic clinic, String specialty, String visibility, String format) {
         var doctor =
                 TestCare.invite(clinics, PLATFORM, clinic.id(), TestCare.NewDoctor.THERAPIST.as(specialty, "REGION"));
-        TestCare.addService(
-                clinics, PLATFORM, doctor, "Консультация", specialty, "PRIMARY", 100_000L, visibility, format);
+        // Free: a paid service leads the booker on to paying (issue 20), which PaymentIT and
+        // PaymentBrowserIT prove; these fixtures are about booking itself.
+        TestCare.addService(clinics, PLATFORM, doctor, "Консультация", specialty, "PRIMARY", 0L, visibility, format);
         var user = new SignedInUser(
                 doctor.userId(), "Doctor", null, List.of(new RoleGrant(Role.DOCTOR, clinic.id())), "PASSWORD");
         return new TestDoctor(doctor, identity.tokensFor(user).accessToken(), clinics.servicesOf(doctor.id()));

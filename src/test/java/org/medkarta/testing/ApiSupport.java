@@ -40,6 +40,34 @@ public abstract class ApiSupport extends WebClientSupport {
         return get(path, "Authorization", "Bearer " + token, "Accept", "application/json");
     }
 
+    /** A browser session (its cookie) for {@code token}'s holder, through the test sign-in. */
+    protected String pageSession(String token) {
+        var signedIn = get("/test/token-sign-in?token=" + token + "&continue=/");
+        if (signedIn.statusCode() != 302) {
+            throw new IllegalStateException("test sign-in answered " + signedIn.statusCode());
+        }
+        return signedIn.headers().allValues("Set-Cookie").stream()
+                .map(cookie -> cookie.split(";", 2)[0])
+                .filter(cookie -> !cookie.startsWith("medkarta-lang"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** A form posted as a page posts it: with the session's CSRF token, read from the home page. */
+    protected HttpResponse<String> pageForm(String cookie, String path, String form) {
+        var matcher = java.util.regex.Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"")
+                .matcher(get("/", "Cookie", cookie).body());
+        if (!matcher.find()) {
+            throw new IllegalStateException("no CSRF token on the home page");
+        }
+        return send(request(path)
+                .header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "_csrf=" + matcher.group(1) + (form.isEmpty() ? "" : "&" + form)))
+                .build());
+    }
+
     protected JsonNode body(HttpResponse<String> response) {
         return json.readTree(response.body());
     }

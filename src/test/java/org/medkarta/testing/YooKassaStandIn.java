@@ -28,7 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code POST /v3/payments} (HTTP basic authentication with the shop's id and secret key, an
  * {@code Idempotence-Key} required, the same key answering the same payment, a 54-FZ receipt
  * required as for a shop that sends receipts), {@code GET /v3/payments/{id}}, {@code POST
- * /v3/refunds} (no more back than was paid) and {@code GET /v3/refunds/{id}}. A test decides a
+ * /v3/refunds} (in parts, no more back in all than was paid, the receipt adding up to the refund,
+ * the payment's {@code refunded_amount} kept) and {@code GET /v3/refunds/{id}}. A test decides a
  * payment ({@link #succeed}, {@link #cancel}) and sends the notification YooKassa would, as often and
  * in whatever order it likes. Its address goes to every context through {@code
  * medkarta.payment.yookassa.*}; the provider stays the test gateway unless a test picks YooKassa.
@@ -244,8 +245,21 @@ public class YooKassaStandIn implements LauncherSessionListener {
         long back = refundsOf(payment.path("id").asString()).stream()
                 .mapToLong(r -> kopecks(r.path("amount")))
                 .sum();
-        if (kopecks(body.path("amount")) + back > paid) {
+        long asked = kopecks(body.path("amount"));
+        if (asked <= 0 || asked + back > paid) {
             return "amount";
+        }
+        // The refund's receipt adds up to the refund, as YooKassa checks a receipt against its amount.
+        long items = 0;
+        for (JsonNode item : body.path("receipt").path("items")) {
+            items += new java.math.BigDecimal(item.path("quantity").asString("0"))
+                    .multiply(new java.math.BigDecimal(
+                            item.path("amount").path("value").asString("0")))
+                    .movePointRight(2)
+                    .longValue();
+        }
+        if (items != asked) {
+            return "receipt.items";
         }
         String id = UUID.randomUUID().toString();
         var refund = JSON.createObjectNode();
@@ -255,6 +269,10 @@ public class YooKassaStandIn implements LauncherSessionListener {
         refund.set("amount", body.path("amount"));
         refund.put("created_at", java.time.Instant.now().toString());
         REFUNDS.put(id, refund);
+        // A refund in parts: the payment keeps the sum given back, as YooKassa's payment object does.
+        payment.putObject("refunded_amount")
+                .put("value", java.math.BigDecimal.valueOf(asked + back, 2).toPlainString())
+                .put("currency", "RUB");
         LAST.set(id);
         return null;
     }

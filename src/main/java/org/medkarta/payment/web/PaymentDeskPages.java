@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.payment.PaymentDesk;
+import org.medkarta.payment.PaymentState;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.InvalidInput;
@@ -27,7 +29,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The clinic's payments (SPEC B8) for its administrators and registrars: payments, refunds and their
- * states over a period, the CSV for the accountant, and the refund cut-off (administrators).
+ * states over a period (and in a state), the CSV for the accountant, partial refunds and the refund
+ * cut-off (administrators). Times are Moscow's.
  */
 @Controller
 @PreAuthorize("isAuthenticated()")
@@ -56,13 +59,45 @@ class PaymentDeskPages {
             @PathVariable String id,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
+            @RequestParam(required = false) String state,
             Model model,
             Locale locale) {
         var clinic = new ClinicId(PaymentPages.uuid(id));
         try {
-            return page(user, clinic, date(from, "from"), date(to, "to"), Map.of(), model);
+            return page(user, clinic, date(from, "from"), date(to, "to"), PaymentDesk.state(state), Map.of(), model);
         } catch (InvalidInput wrong) {
-            return page(user, clinic, null, null, errors.of(wrong, locale), model);
+            return page(user, clinic, null, null, null, errors.of(wrong, locale), model);
+        }
+    }
+
+    /** The administrator gives back part of a payment, or the rest; a wrong amount shows beside its field. */
+    @PostMapping("/admin/clinics/{id}/payments/{paymentId}/refund")
+    String refund(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String id,
+            @PathVariable String paymentId,
+            @RequestParam(required = false) String amount,
+            Model model,
+            Locale locale) {
+        var clinic = new ClinicId(PaymentPages.uuid(id));
+        UUID payment = PaymentPages.uuid(paymentId);
+        try {
+            desk.refund(user, payment, amount);
+            return "redirect:/admin/clinics/" + clinic.value() + "/payments?refunded";
+        } catch (DomainException refused) {
+            if (refused instanceof NotFound) {
+                throw refused;
+            }
+            model.addAttribute("refundFailed", payment);
+            model.addAttribute("refundValue", amount);
+            return page(
+                    user,
+                    clinic,
+                    null,
+                    null,
+                    null,
+                    errors.of(refused, locale, Map.of("payment-not-refundable", "amount")),
+                    model);
         }
     }
 
@@ -71,9 +106,14 @@ class PaymentDeskPages {
             @AuthenticationPrincipal SignedInUser user,
             @PathVariable String id,
             @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String state) {
         var clinic = new ClinicId(PaymentPages.uuid(id));
-        String csv = desk.csv(user, clinic, date(from, "from"), date(to, "to"));
+        return csv(desk.csv(user, clinic, date(from, "from"), date(to, "to"), PaymentDesk.state(state)));
+    }
+
+    /** The accountant's file, for the page and the API alike. */
+    static ResponseEntity<byte[]> csv(String csv) {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(
@@ -101,7 +141,7 @@ class PaymentDeskPages {
                 throw refused;
             }
             model.addAttribute("cutoffValue", refundCutoffHours);
-            return page(user, clinic, null, null, errors.of(refused, locale), model);
+            return page(user, clinic, null, null, null, errors.of(refused, locale), model);
         }
     }
 
@@ -110,9 +150,13 @@ class PaymentDeskPages {
             ClinicId clinic,
             LocalDate from,
             LocalDate to,
+            PaymentState state,
             Map<String, String> problems,
             Model model) {
-        model.addAttribute("payments", desk.payments(user, clinic, from, to));
+        model.addAttribute("payments", desk.payments(user, clinic, from, to, state));
+        model.addAttribute("state", state);
+        model.addAttribute("states", PaymentState.values());
+        model.addAttribute("mayRefund", desk.mayRefund(user, clinic));
         model.addAttribute("clinicId", clinic.value());
         model.addAttribute("from", from);
         model.addAttribute("to", to);
@@ -121,7 +165,7 @@ class PaymentDeskPages {
         return "payment/desk";
     }
 
-    private static LocalDate date(String text, String field) {
+    static LocalDate date(String text, String field) {
         if (text == null || text.isBlank()) {
             return null;
         }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.scheduling.AfterBooking;
 import org.medkarta.scheduling.AppointmentStatus;
 import org.medkarta.scheduling.BookingRequest;
 import org.medkarta.scheduling.Scheduling;
@@ -15,6 +16,7 @@ import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.PublicUrl;
 import org.medkarta.shared.TypedId;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,8 +43,10 @@ class BookingApi {
     private final Scheduling scheduling;
     private final PublicUrl publicUrl;
     private final Slips slips;
+    private final ObjectProvider<AfterBooking> afterBooking;
 
-    BookingApi(Scheduling scheduling, PublicUrl publicUrl, Slips slips) {
+    BookingApi(Scheduling scheduling, PublicUrl publicUrl, Slips slips, ObjectProvider<AfterBooking> afterBooking) {
+        this.afterBooking = afterBooking;
         this.publicUrl = publicUrl;
         this.slips = slips;
         this.scheduling = scheduling;
@@ -111,8 +115,10 @@ class BookingApi {
     }
 
     /**
-     * Books a slot: 201 {@code {id, status, slotId, patientId, start, end, consultationId?}} (the
-     * consultation request a telemedicine service opens, in the same transaction); 409 {@code slot-taken},
+     * Books a slot: 201 {@code {id, status, slotId, patientId, start, end, consultationId?, payment?}}
+     * (the consultation request a telemedicine service opens, in the same transaction; for a paid
+     * service the patient books, the payment that holds the slot: {@code {paymentId, state,
+     * confirmationUrl, holdUntil}}); 409 {@code slot-taken},
      * {@code overlapping-appointment}, {@code consent-required}; 403 {@code not-visible}, {@code
      * referral-required}.
      */
@@ -131,7 +137,15 @@ class BookingApi {
                 body.complaint(),
                 Boolean.TRUE.equals(body.acceptClinicDocuments()));
         var booked = scheduling.book(user, booking, request.getRemoteAddr());
-        return Json.Appointment.of(booked, scheduling.consultationOf(booked).orElse(null));
+        var payment = afterBooking
+                .orderedStream()
+                .map(step -> step.next(user, booked))
+                .flatMap(java.util.Optional::stream)
+                .filter(step -> step.kind().equals("payment"))
+                .findFirst()
+                .map(step -> new Json.Payment(step.id(), step.state(), step.url(), step.until()))
+                .orElse(null);
+        return Json.Appointment.of(booked, scheduling.consultationOf(booked).orElse(null), payment);
     }
 
     /** The signed-in patient's appointments, or (for staff) a patient's appointments with their doctors. */

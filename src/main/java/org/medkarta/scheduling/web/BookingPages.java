@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.scheduling.AfterBooking;
 import org.medkarta.scheduling.AppointmentView;
 import org.medkarta.scheduling.BookingRequest;
 import org.medkarta.scheduling.OfferedSlot;
@@ -19,6 +20,7 @@ import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.PublicUrl;
 import org.medkarta.shared.TypedId;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -44,8 +46,14 @@ class BookingPages {
     private final Scheduling scheduling;
     private final MessageSource messages;
     private final PublicUrl publicUrl;
+    private final ObjectProvider<AfterBooking> afterBooking;
 
-    BookingPages(Scheduling scheduling, MessageSource messages, PublicUrl publicUrl) {
+    BookingPages(
+            Scheduling scheduling,
+            MessageSource messages,
+            PublicUrl publicUrl,
+            ObjectProvider<AfterBooking> afterBooking) {
+        this.afterBooking = afterBooking;
         this.publicUrl = publicUrl;
         this.scheduling = scheduling;
         this.messages = messages;
@@ -239,9 +247,16 @@ class BookingPages {
         UUID service = Params.uuid(serviceId, "serviceId");
         try {
             var patient = patientId == null || patientId.isBlank() ? null : PatientId.of(patientId);
-            scheduling.book(
+            var booked = scheduling.book(
                     user, new BookingRequest(slot, patient, service, null, complaint, accept), request.getRemoteAddr());
-            return "redirect:/appointments?booked";
+            // A paid service is paid for now (issue 20): straight to the provider's page when it answered.
+            return afterBooking
+                    .orderedStream()
+                    .map(step -> step.next(user, booked))
+                    .flatMap(java.util.Optional::stream)
+                    .findFirst()
+                    .map(step -> "redirect:" + (step.url() != null ? step.url() : step.page()))
+                    .orElse("redirect:/appointments?booked");
         } catch (DomainException refused) {
             model.addAttribute("offer", scheduling.offer(user, slot, service));
             model.addAttribute("represented", scheduling.representedBy(user));

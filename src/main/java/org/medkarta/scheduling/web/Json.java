@@ -1,5 +1,6 @@
 package org.medkarta.scheduling.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -121,12 +122,17 @@ final class Json {
             UUID referralId,
             boolean cancelledByClinic,
             UUID consultationId,
-            Instant noShowAt) {
+            Instant noShowAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Payment payment) {
         static Appointment of(AppointmentView view) {
             return of(view, null);
         }
 
         static Appointment of(AppointmentView view, UUID consultationId) {
+            return of(view, consultationId, null);
+        }
+
+        static Appointment of(AppointmentView view, UUID consultationId, Payment payment) {
             return new Appointment(
                     view.id(),
                     view.status().name(),
@@ -141,9 +147,17 @@ final class Json {
                     view.referralId(),
                     view.cancelledByClinic(),
                     consultationId,
-                    view.noShowAt());
+                    view.noShowAt(),
+                    payment);
         }
     }
+
+    /**
+     * The payment that holds a paid service's slot, in the booking's answer (issue 20): pay at {@code
+     * confirmationUrl} (absent when the provider did not answer: {@code POST
+     * /api/v1/appointments/{id}/payment} asks again) before {@code holdUntil}.
+     */
+    record Payment(UUID paymentId, String state, String confirmationUrl, Instant holdUntil) {}
 
     record Referral(UUID id, String specialty, UUID doctorId, Instant issuedAt, Instant validUntil, Instant usedAt) {
         static Referral of(ReferralView view) {
