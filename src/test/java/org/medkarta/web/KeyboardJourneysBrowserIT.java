@@ -4,29 +4,19 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.clinic.ServiceFormat;
 import org.medkarta.clinic.ServiceKind;
-import org.medkarta.consultation.ConsultationState;
 import org.medkarta.consultation.Consultations;
-import org.medkarta.consultation.DeskFilter;
 import org.medkarta.identity.Identity;
-import org.medkarta.identity.Role;
-import org.medkarta.identity.RoleGrant;
-import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.DevOutbox;
-import org.medkarta.scheduling.BookingRequest;
 import org.medkarta.scheduling.Scheduling;
-import org.medkarta.scheduling.SlotQuery;
 import org.medkarta.testing.BrowserSupport;
 import org.medkarta.testing.MutableClock;
 import org.medkarta.testing.Outbox;
-import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
-import org.medkarta.testing.TestPatients;
+import org.medkarta.testing.TestConsultations;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -118,7 +108,9 @@ class KeyboardJourneysBrowserIT extends BrowserSupport {
 
     @Test
     void aDoctorTakesAConsultationAndSendsTheProtocolByKeyboardAlone() {
-        String id = bookWithDemoDoctor();
+        var booked = TestConsultations.bookWithDemoDoctor(
+                identity, clinics, scheduling, consultations, clock, "Клавишин", ServiceKind.PRIMARY, "Головокружение");
+        String id = booked.consultation().id().toString();
         page.navigate(url("/staff/sign-in?continue=/consultations/" + id));
         tabTo("#email");
         page.keyboard().type("doctor@demo.medkarta.org");
@@ -127,12 +119,7 @@ class KeyboardJourneysBrowserIT extends BrowserSupport {
         page.keyboard().press("Enter");
         page.waitForURL("**/consultations/" + id);
 
-        var start = consultations.desk(booked, ConsultationState.NEW, DeskFilter.NONE).stream()
-                .filter(c -> c.id().toString().equals(id))
-                .findFirst()
-                .orElseThrow()
-                .start();
-        clock.freezeAt(start.minus(Duration.ofMinutes(10)));
+        clock.freezeAt(booked.consultation().start().minus(Duration.ofMinutes(10)));
         tabTo("#take");
         page.keyboard().press("Enter");
         page.waitForURL("**?taken");
@@ -147,55 +134,6 @@ class KeyboardJourneysBrowserIT extends BrowserSupport {
         page.waitForURL("**?sent");
         assertThat(page.locator("#state")).hasText("Закрыто");
         assertThat(page.locator("#protocol-recommendations")).hasText("Общий анализ крови; очный приём терапевта");
-    }
-
-    private SignedInUser booked;
-
-    /** A new patient booked with the demo therapist by video, as ConsultationBrowserIT books one. */
-    private String bookWithDemoDoctor() {
-        String phone = Phones.unique();
-        var account = TestPatients.register(identity, "Клавишин", "Антон", "Павлович", phone, "1975-05-06");
-        booked = new SignedInUser(
-                account.userId(),
-                "Клавишин",
-                account.patientId(),
-                List.of(new RoleGrant(Role.PATIENT, null)),
-                "SMS_CODE");
-        var doctor = TestCare.demoDoctor(clinics);
-        var service = clinics.servicesOf(doctor.id()).stream()
-                .filter(s -> s.format() == ServiceFormat.VIDEO && s.kind() == ServiceKind.PRIMARY)
-                .findFirst()
-                .orElseThrow();
-        var slot = scheduling
-                .search(
-                        booked,
-                        new SlotQuery(
-                                doctor.id(),
-                                null,
-                                null,
-                                ServiceFormat.VIDEO,
-                                clock.instant().plus(Duration.ofDays(2)),
-                                null,
-                                50))
-                .stream()
-                .filter(s -> s.serviceId().equals(service.id().value()))
-                .findFirst()
-                .orElseThrow();
-        var appointment = scheduling.book(
-                booked,
-                new BookingRequest(slot.slotId(), null, slot.serviceId(), null, "Головокружение", true),
-                "test");
-        long until = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < until) {
-            var found = consultations.desk(booked, ConsultationState.NEW, DeskFilter.NONE).stream()
-                    .filter(c -> c.appointmentId().equals(appointment.id()))
-                    .findFirst();
-            if (found.isPresent()) {
-                return found.get().id().toString();
-            }
-            Thread.onSpinWait();
-        }
-        throw new AssertionError("no consultation opened");
     }
 
     /**
