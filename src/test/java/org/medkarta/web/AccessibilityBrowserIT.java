@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Response;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -186,6 +188,7 @@ class AccessibilityBrowserIT extends BrowserSupport {
     /** Walks the role's pages in Russian at desktop width, checking each once; then home at 360 px and in English. */
     private void check(Who who) {
         long started = System.nanoTime();
+        long cpuBefore = cpuMillis();
         int axed = 0;
         var regexes = new LinkedHashMap<String, Pattern>();
         pagePatterns().stream()
@@ -269,11 +272,35 @@ class AccessibilityBrowserIT extends BrowserSupport {
                 .filter(entry -> entry.who().contains(who) && !reached.containsKey(entry.pattern()))
                 .forEach(entry -> missed.add(entry.pattern()));
         System.out.printf(
-                "A11Y %s reached %d page patterns, checked %d of them, in %d ms: %s%n",
-                who, reached.size(), axed, (System.nanoTime() - started) / 1_000_000, reached.keySet());
+                "A11Y %s reached %d page patterns, checked %d of them, in %d ms (%d ms of processor time): %s%n",
+                who,
+                reached.size(),
+                axed,
+                (System.nanoTime() - started) / 1_000_000,
+                cpuMillis() - cpuBefore,
+                reached.keySet());
         problems.forEach(problem -> System.out.println("A11Y " + problem));
         assertThat(missed).as(who + " did not reach these pages of theirs").isEmpty();
         assertThat(problems).as(who + ": serious or critical axe violations").isEmpty();
+    }
+
+    /**
+     * Processor time used so far by this JVM (the app and the test) and the browser's live processes:
+     * on a machine shared by several builds the wall-clock time says more about the others than about
+     * the walk, this says what the walk itself costs.
+     */
+    private static long cpuMillis() {
+        long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1_000_000;
+        return jvm
+                + ProcessHandle.current()
+                        .descendants()
+                        .mapToLong(p -> p.info()
+                                .totalCpuDuration()
+                                .map(Duration::toMillis)
+                                .orElse(0L))
+                        .sum();
     }
 
     private List<String> axe(Who who, String variant, String path) {

@@ -57,7 +57,7 @@ final class AccessiblePages {
                 "/password/reset",
                 "/signatures/verify");
         walk(all, EnumSet.of(ANONYMOUS, PATIENT), "/clinics", "/clinics/{id}", "/doctors", "/doctors/{id}");
-        walk(all, EnumSet.of(ANONYMOUS, PATIENT), "/help", "/device-check");
+        walk(all, EnumSet.of(ANONYMOUS, PATIENT), "/help", "/device-check", "/clinics/near");
         // The patient's own pages.
         walk(
                 all,
@@ -87,7 +87,9 @@ final class AccessiblePages {
                 "/questionnaires",
                 "/home-visits",
                 "/home-visits/new",
-                "/walk-in");
+                "/walk-in",
+                "/profile/close",
+                "/profile/telegram");
         walk(all, EnumSet.of(PATIENT, DOCTOR), "/consultations", "/consultations/{id}", "/notices", "/security");
         walk(all, EnumSet.of(PATIENT, DOCTOR, CLINIC_ADMIN), "/profile");
         // The doctor's.
@@ -151,6 +153,10 @@ final class AccessiblePages {
                 all,
                 "/access/grants/{id}/{step:confirm|level|revoke}",
                 "/access/registry/record-requests/{id}",
+                "/admin/clinics/{id}/payments",
+                "/admin/payments",
+                "/appointments/{id}/payment",
+                "/payments/{id}",
                 "/admin/questionnaires/{qid}",
                 "/consultations/{id}/phone-call",
                 "/consultations/{id}/slots",
@@ -170,6 +176,7 @@ final class AccessiblePages {
         aside(
                 all,
                 "A fragment htmx swaps into its page, checked as part of that page.",
+                "/clinics/near/list",
                 "/home-visits/offer-fragment",
                 "/questionnaires/tasks-fragment",
                 "/record/{id}/questionnaires/panel",
@@ -186,7 +193,7 @@ final class AccessiblePages {
                 all,
                 "Needs an import job started by a file upload, which the walk does not make.",
                 "/admin/clinics/{id}/fhir-import/{job}");
-        aside(all, "Development tooling, absent in production.", "/dev/outbox");
+        aside(all, "Development tooling, absent in production.", "/dev/outbox", "/payments/test-gateway/{id}");
         ALL = Collections.unmodifiableMap(all);
     }
 
