@@ -3,6 +3,7 @@ package org.medkarta.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.TimeoutError;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,12 +69,12 @@ class KeyboardJourneysBrowserIT extends BrowserSupport {
         page.keyboard().press("Enter");
         assertThat(page.locator("#nav-profile")).isVisible();
 
-        // A doctor of a clinic of its own with two weeks open from today, so that free times are shown
-        // whatever the demo data and the run's other tests left free of the demo doctor's.
+        // A doctor of a clinic of its own with two weeks open from today: the journey does not depend on
+        // which of the demo doctor's times the run's other tests took.
         var doctor = TestCare.doctor(
                 clinics, TestClinics.register(clinics, "Клавиатурная").id());
         TestCare.openSchedule(scheduling, doctor.id());
-        page.navigate(url("/booking/doctors/" + doctor.id()));
+        page.navigate(url("/booking/doctors/" + doctor.id().value()));
         // A day with free times is chosen in the calendar when the day shown has none left.
         if (page.locator("a.slot").count() == 0) {
             tabTo("a.calendar-day.free");
@@ -121,7 +122,7 @@ class KeyboardJourneysBrowserIT extends BrowserSupport {
         tabTo("#password");
         page.keyboard().type("Demo-doctor-1");
         page.keyboard().press("Enter");
-        page.waitForURL("**/consultations/" + id);
+        page.waitForURL(url("/consultations/" + id));
 
         tabTo("#take");
         page.keyboard().press("Enter");
@@ -145,10 +146,11 @@ class KeyboardJourneysBrowserIT extends BrowserSupport {
      */
     private void tabTo(String selector) {
         var target = page.locator(selector).first();
-        if (target.count() == 0) {
+        try {
+            target.waitFor();
+        } catch (TimeoutError e) {
             screenshot("no-" + selector.replaceAll("[^a-z]+", "-"));
-            throw new AssertionError("no " + selector + " on " + page.url() + ": "
-                    + page.content().replaceAll("\\s+", " "));
+            throw new AssertionError("no " + selector + " on " + page.url(), e);
         }
         for (int presses = 0; presses < 250; presses++) {
             if (Boolean.TRUE.equals(target.evaluate("e => e === document.activeElement"))) {
