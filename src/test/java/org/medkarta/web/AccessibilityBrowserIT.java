@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
@@ -52,9 +53,18 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * role only when it shows that role other parts (home by every role, for each role's navigation).
  * What changes with the width and the language is the layout around the pages, not their markup: so
  * each role's home is checked again at 360 px (the navigation folded behind its button) and in
- * English. Nothing waits a fixed time: a page is checked once it has loaded.
+ * English. Nothing waits a fixed time: a page is checked once it has loaded. The walks run with
+ * {@code MEDKARTA_TEST_ACCESSIBILITY=true} (see {@link #WALK}); the page list and the text-size check
+ * run in every build.
  */
 class AccessibilityBrowserIT extends BrowserSupport {
+
+    /**
+     * Switches the walks on (the page list and the text-size checks run always). The walks cost about
+     * 75–90 s of processor time per role (measured under load 50–57, 2026-12-07), some 8 minutes for the
+     * seven roles: more than the build's budget allows (the project gates what takes over 60 s).
+     */
+    static final String WALK = "MEDKARTA_TEST_ACCESSIBILITY";
 
     /** What a page shows: the ids and the number of controls of its main part. */
     private static final String SHAPE = "() => [...document.querySelectorAll('main [id]')].map(e => e.id).join(',')"
@@ -98,29 +108,34 @@ class AccessibilityBrowserIT extends BrowserSupport {
     }
 
     @Test
+    @EnabledIfEnvironmentVariable(named = WALK, matches = "true")
     void anonymousPagesPassAxe() {
         check(Who.ANONYMOUS);
     }
 
     @Test
+    @EnabledIfEnvironmentVariable(named = WALK, matches = "true")
     void aPatientsPagesPassAxe() {
         signInDemoPatient();
         check(Who.PATIENT);
     }
 
     @Test
+    @EnabledIfEnvironmentVariable(named = WALK, matches = "true")
     void aDoctorsPagesPassAxe() {
         staff("doctor@demo.medkarta.org", "Demo-doctor-1");
         check(Who.DOCTOR);
     }
 
     @Test
+    @EnabledIfEnvironmentVariable(named = WALK, matches = "true")
     void aHeadOfDepartmentsPagesPassAxe() {
         staff("cardio@demo.medkarta.org", "Demo-doctor-2");
         check(Who.HEAD_OF_DEPARTMENT);
     }
 
     @Test
+    @EnabledIfEnvironmentVariable(named = WALK, matches = "true")
     void aRegistrarsPagesPassAxe() {
         ClinicId demo = clinics.findDoctors(null, "Петров", null).stream()
                 .filter(doctor -> "doctor@demo.medkarta.org".equals(doctor.email()))
@@ -137,12 +152,14 @@ class AccessibilityBrowserIT extends BrowserSupport {
     }
 
     @Test
+    @EnabledIfEnvironmentVariable(named = WALK, matches = "true")
     void aClinicAdministratorsPagesPassAxe() {
         staff("clinic@demo.medkarta.org", "Demo-clinic-1");
         check(Who.CLINIC_ADMIN);
     }
 
     @Test
+    @EnabledIfEnvironmentVariable(named = WALK, matches = "true")
     void aPlatformAdministratorsPagesPassAxe() {
         staff("admin@demo.medkarta.org", "Demo-admin-1");
         check(Who.PLATFORM_ADMIN);
