@@ -16,20 +16,19 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.clinic.ServiceFormat;
 import org.medkarta.clinic.ServiceKind;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.DevOutbox;
-import org.medkarta.scheduling.BookingRequest;
 import org.medkarta.scheduling.Scheduling;
-import org.medkarta.scheduling.SlotQuery;
 import org.medkarta.testing.BrowserSupport;
 import org.medkarta.testing.MutableClock;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
+import org.medkarta.testing.TestConsultations;
+import org.medkarta.testing.TestConsultations.Booked;
 import org.medkarta.testing.TestPatients;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -64,53 +63,10 @@ class ConsultationBrowserIT extends BrowserSupport {
         }
     }
 
-    record Booked(SignedInUser patient, String phone, ConsultationView consultation) {}
-
     /** A new patient booked with the demo therapist by video; waits for the request to open. */
     Booked bookWithDemoDoctor(ServiceKind kind) {
-        String phone = Phones.unique();
-        var account = TestPatients.register(identity, "Браузеров", "Антон", "Павлович", phone, "1975-05-06");
-        var patient = new SignedInUser(
-                account.userId(),
-                "Браузеров",
-                account.patientId(),
-                List.of(new RoleGrant(Role.PATIENT, null)),
-                "SMS_CODE");
-        var doctor = TestCare.demoDoctor(clinics);
-        var service = clinics.servicesOf(doctor.id()).stream()
-                .filter(s -> s.format() == ServiceFormat.VIDEO && s.kind() == kind)
-                .findFirst()
-                .orElseThrow();
-        var slot = scheduling
-                .search(
-                        patient,
-                        new SlotQuery(
-                                doctor.id(),
-                                null,
-                                null,
-                                ServiceFormat.VIDEO,
-                                clock.instant().plus(Duration.ofDays(2)),
-                                null,
-                                50))
-                .stream()
-                .filter(s -> s.serviceId().equals(service.id().value()))
-                .findFirst()
-                .orElseThrow();
-        var appointment = scheduling.book(
-                patient,
-                new BookingRequest(slot.slotId(), null, slot.serviceId(), null, "Головокружение по утрам", true),
-                "test");
-        long until = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < until) {
-            var found = consultations.desk(patient, ConsultationState.NEW, DeskFilter.NONE).stream()
-                    .filter(c -> c.appointmentId().equals(appointment.id()))
-                    .findFirst();
-            if (found.isPresent()) {
-                return new Booked(patient, phone, found.get());
-            }
-            Thread.onSpinWait();
-        }
-        throw new AssertionError("no consultation opened");
+        return TestConsultations.bookWithDemoDoctor(
+                identity, clinics, scheduling, consultations, clock, "Браузеров", kind, "Головокружение по утрам");
     }
 
     void signInPatient(Page on, String phone) {

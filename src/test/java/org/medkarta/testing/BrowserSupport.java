@@ -109,8 +109,26 @@ public abstract class BrowserSupport {
 
     /** Another browser, with cookies of its own, as a second device of the same person would be. */
     protected BrowserContext browserContext() {
-        var created = browser.newContext(
-                new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("ru-RU"));
+        return browserContext(null);
+    }
+
+    /**
+     * Replaces this test's browser with one holding a session saved by {@code context.storageState()}
+     * in an earlier test: the person comes back to a browser they signed in on, without signing in
+     * again.
+     */
+    protected void reopenWith(String storageState) {
+        context.close();
+        context = browserContext(storageState);
+        page = context.newPage();
+    }
+
+    private BrowserContext browserContext(String storageState) {
+        var options = new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("ru-RU");
+        if (storageState != null) {
+            options.setStorageState(storageState);
+        }
+        var created = browser.newContext(options);
         created.addInitScript(POLICY_VIOLATION_REPORTER);
         created.onConsoleMessage(message -> {
             if (message.type().equals("error")

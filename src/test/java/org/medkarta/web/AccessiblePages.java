@@ -1,5 +1,13 @@
 package org.medkarta.web;
 
+import static org.medkarta.web.AccessiblePages.Who.ANONYMOUS;
+import static org.medkarta.web.AccessiblePages.Who.CLINIC_ADMIN;
+import static org.medkarta.web.AccessiblePages.Who.DOCTOR;
+import static org.medkarta.web.AccessiblePages.Who.HEAD_OF_DEPARTMENT;
+import static org.medkarta.web.AccessiblePages.Who.PATIENT;
+import static org.medkarta.web.AccessiblePages.Who.PLATFORM_ADMIN;
+import static org.medkarta.web.AccessiblePages.Who.REGISTRAR;
+
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -37,104 +45,118 @@ final class AccessiblePages {
 
     static {
         var all = new LinkedHashMap<String, Entry>();
+        walk(all, EnumSet.complementOf(EnumSet.of(HEAD_OF_DEPARTMENT)), "/");
         // Open to anyone.
-        walk(all, "/", Who.ANONYMOUS, Who.PATIENT, Who.DOCTOR, Who.REGISTRAR, Who.CLINIC_ADMIN, Who.PLATFORM_ADMIN);
-        walk(all, "/clinics", Who.ANONYMOUS, Who.PATIENT);
-        walk(all, "/clinics/{id}", Who.ANONYMOUS, Who.PATIENT);
-        walk(all, "/clinics/{id}/documents/{kind}", Who.ANONYMOUS);
-        walk(all, "/doctors", Who.ANONYMOUS, Who.PATIENT);
-        walk(all, "/doctors/{id}", Who.ANONYMOUS, Who.PATIENT);
-        walk(all, "/help", Who.ANONYMOUS, Who.PATIENT);
-        walk(all, "/sign-in", Who.ANONYMOUS);
-        walk(all, "/staff/sign-in", Who.ANONYMOUS);
-        walk(all, "/register", Who.ANONYMOUS);
-        walk(all, "/password/reset", Who.ANONYMOUS);
-        walk(all, "/signatures/verify", Who.ANONYMOUS);
-        walk(all, "/device-check", Who.ANONYMOUS, Who.PATIENT);
+        walk(
+                all,
+                EnumSet.of(ANONYMOUS),
+                "/clinics/{id}/documents/{kind}",
+                "/sign-in",
+                "/staff/sign-in",
+                "/register",
+                "/password/reset",
+                "/signatures/verify");
+        walk(all, EnumSet.of(ANONYMOUS, PATIENT), "/clinics", "/clinics/{id}", "/doctors", "/doctors/{id}");
+        walk(all, EnumSet.of(ANONYMOUS, PATIENT), "/help", "/device-check", "/clinics/near");
         // The patient's own pages.
-        walk(all, "/booking", Who.PATIENT);
-        walk(all, "/booking/doctors/{id}", Who.PATIENT);
-        walk(all, "/booking/slots/{id}", Who.PATIENT);
-        walk(all, "/appointments", Who.PATIENT);
-        walk(all, "/appointments/{id}/files", Who.CLINIC_ADMIN);
-        walk(all, "/appointments/{id}/reschedule", Who.PATIENT);
-        walk(all, "/appointments/{id}/slip", Who.PATIENT);
-        walk(all, "/attachments", Who.PATIENT);
-        walk(all, "/record", Who.PATIENT);
-        walk(all, "/record/{id}", Who.PATIENT);
-        walk(all, "/record/{id}/contacts", Who.PATIENT);
-        walk(all, "/record/{id}/diary", Who.PATIENT);
-        walk(all, "/record/{id}/entries/{entryId}", Who.PATIENT);
-        walk(all, "/record/{id}/extracts/new", Who.PATIENT);
-        walk(all, "/record/{id}/labs", Who.PATIENT);
-        walk(all, "/record/{id}/questionnaires", Who.PATIENT);
-        walk(all, "/record/{id}/uploads", Who.PATIENT);
-        walk(all, "/record/{patientId}/access-log", Who.PATIENT);
-        walk(all, "/access/records", Who.PATIENT);
-        walk(all, "/access/grants", Who.PATIENT);
-        walk(all, "/access/children/new", Who.PATIENT);
-        walk(all, "/access/record-requests", Who.PATIENT);
-        walk(all, "/access/record-requests/new", Who.PATIENT);
-        walk(all, "/questionnaires", Who.PATIENT);
-        walk(all, "/home-visits", Who.PATIENT);
-        walk(all, "/home-visits/new", Who.PATIENT);
-        walk(all, "/walk-in", Who.PATIENT);
-        walk(all, "/consultations", Who.PATIENT, Who.DOCTOR);
-        walk(all, "/consultations/{id}", Who.PATIENT, Who.DOCTOR);
-        walk(all, "/notices", Who.PATIENT, Who.DOCTOR);
-        walk(all, "/profile", Who.PATIENT, Who.DOCTOR, Who.CLINIC_ADMIN);
-        walk(all, "/security", Who.PATIENT, Who.DOCTOR);
+        walk(
+                all,
+                EnumSet.of(PATIENT),
+                "/booking",
+                "/booking/doctors/{id}",
+                "/booking/slots/{id}",
+                "/appointments",
+                "/appointments/{id}/reschedule",
+                "/appointments/{id}/slip",
+                "/attachments",
+                "/record",
+                "/record/{id}",
+                "/record/{id}/contacts",
+                "/record/{id}/diary",
+                "/record/{id}/entries/{entryId}",
+                "/record/{id}/extracts/new",
+                "/record/{id}/labs",
+                "/record/{id}/questionnaires",
+                "/record/{id}/uploads",
+                "/record/{patientId}/access-log",
+                "/access/records",
+                "/access/grants",
+                "/access/children/new",
+                "/access/record-requests",
+                "/access/record-requests/new",
+                "/questionnaires",
+                "/home-visits",
+                "/home-visits/new",
+                "/walk-in",
+                "/profile/close",
+                "/profile/telegram");
+        walk(all, EnumSet.of(PATIENT, DOCTOR), "/consultations", "/consultations/{id}", "/notices", "/security");
+        walk(all, EnumSet.of(PATIENT, DOCTOR, CLINIC_ADMIN), "/profile");
         // The doctor's.
-        walk(all, "/consultations/colleague", Who.DOCTOR);
-        walk(all, "/record/verification", Who.DOCTOR);
-        walk(all, "/record/alerts", Who.DOCTOR);
-        walk(all, "/access/emergency", Who.DOCTOR);
-        walk(all, "/schedule", Who.DOCTOR, Who.CLINIC_ADMIN);
+        walk(
+                all,
+                EnumSet.of(DOCTOR),
+                "/consultations/colleague",
+                "/record/verification",
+                "/record/alerts",
+                "/access/emergency",
+                "/referrals",
+                "/referrals/new",
+                "/home-visits/rounds",
+                "/walk-in/desk",
+                "/profile/signing-key");
+        walk(all, EnumSet.of(DOCTOR, CLINIC_ADMIN), "/schedule");
         // The demo patient found by their phone number, whose card the list links to.
-        open(all, "/schedule/patients", "/schedule/patients?query=%2B79990000001", Who.DOCTOR, Who.REGISTRAR);
-        walk(all, "/schedule/patients/{patientId}", Who.REGISTRAR);
-        walk(all, "/referrals", Who.DOCTOR);
-        walk(all, "/referrals/new", Who.DOCTOR);
-        walk(all, "/referrals/paper/new", Who.REGISTRAR);
-        walk(all, "/home-visits/rounds", Who.DOCTOR);
-        walk(all, "/walk-in/desk", Who.DOCTOR);
-        walk(all, "/profile/signing-key", Who.DOCTOR);
-        walk(all, "/dashboards", Who.HEAD_OF_DEPARTMENT, Who.CLINIC_ADMIN);
-        walk(all, "/clinics/{id}/dashboard", Who.HEAD_OF_DEPARTMENT, Who.CLINIC_ADMIN);
+        open(all, "/schedule/patients", "/schedule/patients?query=%2B79990000001", EnumSet.of(DOCTOR, REGISTRAR));
+        walk(all, EnumSet.of(HEAD_OF_DEPARTMENT, CLINIC_ADMIN), "/dashboards", "/clinics/{id}/dashboard");
         // The registry's.
-        walk(all, "/access/registry/record-requests", Who.REGISTRAR);
-        walk(all, "/registry/home-visits", Who.REGISTRAR);
-        walk(all, "/walk-in/registry", Who.REGISTRAR);
+        walk(
+                all,
+                EnumSet.of(REGISTRAR),
+                "/schedule/patients/{patientId}",
+                "/referrals/paper/new",
+                "/access/registry/record-requests",
+                "/registry/home-visits",
+                "/walk-in/registry");
         // The clinic's administrator's.
-        walk(all, "/admin/clinics", Who.CLINIC_ADMIN, Who.PLATFORM_ADMIN);
-        walk(all, "/admin/clinics/{id}", Who.CLINIC_ADMIN);
-        walk(all, "/admin/clinics/{id}/attachments", Who.CLINIC_ADMIN);
-        walk(all, "/admin/clinics/{id}/doctors", Who.CLINIC_ADMIN);
-        walk(all, "/admin/clinics/{id}/doctors/{doctorId}", Who.CLINIC_ADMIN);
-        walk(all, "/admin/clinics/{id}/documents/{kind}", Who.CLINIC_ADMIN);
-        walk(all, "/admin/clinics/{id}/fhir-import", Who.CLINIC_ADMIN);
-        walk(all, "/admin/clinics/{id}/questionnaires", Who.CLINIC_ADMIN);
-        walk(all, "/admin/clinics/{id}/services", Who.CLINIC_ADMIN);
-        walk(all, "/admin/clinics/{id}/services/{serviceId}", Who.CLINIC_ADMIN);
-        walk(all, "/admin/clinics/{id}/signing", Who.CLINIC_ADMIN);
-        walk(all, "/admin/clinics/{id}/trust-anchors", Who.CLINIC_ADMIN);
-        walk(all, "/admin/guardianships", Who.CLINIC_ADMIN, Who.PLATFORM_ADMIN);
-        walk(all, "/schedule/doctors/{id}", Who.CLINIC_ADMIN);
-        walk(all, "/schedule/templates/{id}/edit", Who.CLINIC_ADMIN);
-        walk(all, "/support/queue", Who.CLINIC_ADMIN, Who.PLATFORM_ADMIN);
-        walk(all, "/walk-in/admin", Who.CLINIC_ADMIN);
-        walk(all, "/walk-in/load", Who.CLINIC_ADMIN);
+        walk(
+                all,
+                EnumSet.of(CLINIC_ADMIN),
+                "/appointments/{id}/files",
+                "/admin/clinics/{id}",
+                "/admin/clinics/{id}/attachments",
+                "/admin/clinics/{id}/doctors",
+                "/admin/clinics/{id}/doctors/{doctorId}",
+                "/admin/clinics/{id}/documents/{kind}",
+                "/admin/clinics/{id}/fhir-import",
+                "/admin/clinics/{id}/questionnaires",
+                "/admin/clinics/{id}/services",
+                "/admin/clinics/{id}/services/{serviceId}",
+                "/admin/clinics/{id}/signing",
+                "/admin/clinics/{id}/trust-anchors",
+                "/schedule/doctors/{id}",
+                "/schedule/templates/{id}/edit",
+                "/walk-in/admin",
+                "/walk-in/load");
+        walk(all, EnumSet.of(CLINIC_ADMIN, PLATFORM_ADMIN), "/admin/clinics", "/admin/guardianships", "/support/queue");
         // The platform's administrator's.
-        walk(all, "/admin/clinics/new", Who.PLATFORM_ADMIN);
-        walk(all, "/admin/audit", Who.PLATFORM_ADMIN);
-        walk(all, "/admin/terminology", Who.PLATFORM_ADMIN);
-        open(all, "/sign-in/code", "/sign-in/code?phone=%2B79990000009", Who.ANONYMOUS);
-        walk(all, "/security/totp", Who.PLATFORM_ADMIN);
+        walk(
+                all,
+                EnumSet.of(PLATFORM_ADMIN),
+                "/admin/clinics/new",
+                "/admin/audit",
+                "/admin/terminology",
+                "/security/totp");
+        open(all, "/sign-in/code", "/sign-in/code?phone=%2B79990000009", EnumSet.of(ANONYMOUS));
         // Reached as the demo data allows: walked by whoever reaches them, required of no role.
         optional(
                 all,
                 "/access/grants/{id}/{step:confirm|level|revoke}",
                 "/access/registry/record-requests/{id}",
+                "/admin/clinics/{id}/payments",
+                "/admin/payments",
+                "/appointments/{id}/payment",
+                "/payments/{id}",
                 "/admin/questionnaires/{qid}",
                 "/consultations/{id}/phone-call",
                 "/consultations/{id}/slots",
@@ -154,6 +176,7 @@ final class AccessiblePages {
         aside(
                 all,
                 "A fragment htmx swaps into its page, checked as part of that page.",
+                "/clinics/near/list",
                 "/home-visits/offer-fragment",
                 "/questionnaires/tasks-fragment",
                 "/record/{id}/questionnaires/panel",
@@ -170,7 +193,7 @@ final class AccessiblePages {
                 all,
                 "Needs an import job started by a file upload, which the walk does not make.",
                 "/admin/clinics/{id}/fhir-import/{job}");
-        aside(all, "Development tooling, absent in production.", "/dev/outbox");
+        aside(all, "Development tooling, absent in production.", "/dev/outbox", "/payments/test-gateway/{id}");
         ALL = Collections.unmodifiableMap(all);
     }
 
@@ -182,12 +205,16 @@ final class AccessiblePages {
         return entry != null && entry.notWalked() != null;
     }
 
-    private static void walk(Map<String, Entry> all, String pattern, Who... who) {
-        put(all, new Entry(pattern, EnumSet.of(who[0], who), null, null));
+    /** Pages the roles {@code who} reach by following links from home or open as they are. */
+    private static void walk(Map<String, Entry> all, Set<Who> who, String... patterns) {
+        for (String pattern : patterns) {
+            put(all, new Entry(pattern, who, null, null));
+        }
     }
 
-    private static void open(Map<String, Entry> all, String pattern, String path, Who... who) {
-        put(all, new Entry(pattern, EnumSet.of(who[0], who), path, null));
+    /** A page the roles {@code who} open at {@code path}, as nothing links to it. */
+    private static void open(Map<String, Entry> all, String pattern, String path, Set<Who> who) {
+        put(all, new Entry(pattern, who, path, null));
     }
 
     private static void optional(Map<String, Entry> all, String... patterns) {
