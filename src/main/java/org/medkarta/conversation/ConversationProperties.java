@@ -36,12 +36,16 @@ record ConversationProperties(
      * @param turnSecret the {@code static-auth-secret} of coturn ({@code use-auth-secret}); TURN is
      *     offered only with a secret
      * @param turnTtl how long TURN credentials stay valid
+     * @param relayOnly whether browsers connect calls only through the TURN servers ({@code
+     *     iceTransportPolicy: "relay"}): neither side learns the other's network addresses, and a
+     *     clinic whose firewall lets media out only to its TURN server still connects
      */
     record Ice(
             @DefaultValue List<String> stunUrls,
             @DefaultValue List<String> turnUrls,
             @DefaultValue("") String turnSecret,
-            @DefaultValue("12h") Duration turnTtl) {}
+            @DefaultValue("12h") Duration turnTtl,
+            @DefaultValue("false") boolean relayOnly) {}
 
     /**
      * @param relay whether to fan out through an external STOMP broker (RabbitMQ with the {@code

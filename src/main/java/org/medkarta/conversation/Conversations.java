@@ -479,6 +479,15 @@ public class Conversations {
         return servers;
     }
 
+    /**
+     * How browsers gather ICE candidates for calls: {@code relay} (only through the TURN servers,
+     * when {@code medkarta.conversation.ice.relay-only} is set and TURN is offered) or {@code all}.
+     */
+    public String iceTransportPolicy() {
+        var ice = properties.ice();
+        return ice.relayOnly() && !ice.turnUrls().isEmpty() && !ice.turnSecret().isBlank() ? "relay" : "all";
+    }
+
     private void requireRoom(RoomId room) {
         if (!rooms.exists(room)) {
             throw new NotFound();

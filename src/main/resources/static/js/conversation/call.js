@@ -67,12 +67,16 @@ export class Call {
     if (available && this.state === 'idle') this.el('status').textContent = '';
   }
 
-  async iceServers() {
+  /** The STUN and TURN servers with fresh TURN credentials, and whether only TURN may carry media. */
+  async iceConfiguration() {
     try {
       const response = await fetch(`${this.base}conversations/ice-servers`, { headers: { Accept: 'application/json' } });
-      if (response.ok) return (await response.json()).iceServers;
+      if (response.ok) {
+        const { iceServers, iceTransportPolicy } = await response.json();
+        return { iceServers, iceTransportPolicy: iceTransportPolicy || 'all' };
+      }
     } catch (e) { /* no servers: host candidates only */ }
-    return [];
+    return { iceServers: [] };
   }
 
   async media(mode) {
@@ -92,7 +96,7 @@ export class Call {
     this.local = await this.media(mode);
     this.el('local').srcObject = this.local;
     this.el('local').hidden = this.local.getVideoTracks().length === 0;
-    const pc = new RTCPeerConnection({ iceServers: await this.iceServers() });
+    const pc = new RTCPeerConnection(await this.iceConfiguration());
     this.pc = pc;
     this.remote = new MediaStream();
     this.el('remote').srcObject = this.remote;

@@ -204,6 +204,8 @@ class ChatApiIT extends ConversationSupport {
         var servers = getAs(patient.token(), "/api/v1/ice-servers");
         assertThat(servers.statusCode()).isEqualTo(200);
         assertThat(body(servers).get("iceServers").isArray()).isTrue();
+        // Without TURN configured, relay-only calls could never connect: every path is allowed.
+        assertThat(body(servers).get("iceTransportPolicy").asString()).isEqualTo("all");
         assertThat(get("/api/v1/ice-servers").statusCode()).isEqualTo(401);
     }
 

@@ -3,104 +3,25 @@ package org.medkarta.conversation;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.medkarta.files.Samples;
-import org.medkarta.identity.ClientInfo;
-import org.medkarta.identity.Identity;
-import org.medkarta.identity.PatientRegistration;
-import org.medkarta.identity.SignedInUser;
-import org.medkarta.notification.DevOutbox;
-import org.medkarta.testing.BrowserSupport;
-import org.medkarta.testing.Phones;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A patient and a doctor in two browsers with Chromium's fake camera and microphone: they chat both
  * ways, connect a video call with frames flowing both ways, and hang up; a blocked WebSocket falls
  * back to polling.
  */
-class ConversationBrowserIT extends BrowserSupport {
-
-    private static final String DOCTOR_EMAIL = "doctor@demo.medkarta.org";
-    private static final String DOCTOR_PASSWORD = "Demo-doctor-1";
-
-    @Autowired
-    Identity identity;
-
-    @Autowired
-    Conversations conversations;
-
-    @Autowired
-    DevOutbox outbox;
-
-    private BrowserContext doctorContext;
-
-    @AfterEach
-    void closeDoctor() {
-        if (doctorContext != null) {
-            doctorContext.close();
-        }
-    }
-
-    record Patient(org.medkarta.shared.UserId id, String phone) {}
-
-    Patient patient() {
-        String phone = Phones.unique();
-        var account = identity.register(
-                new PatientRegistration(
-                        "Звонкова",
-                        "Алиса",
-                        null,
-                        phone,
-                        "1985-03-04",
-                        "b-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                        identity.termsVersion()),
-                new ClientInfo("127.0.0.1", "browser-test"),
-                "http://localhost",
-                Locale.ENGLISH);
-        return new Patient(account.userId(), phone);
-    }
-
-    SignedInUser doctor() {
-        return identity.signInWithPassword(
-                DOCTOR_EMAIL,
-                DOCTOR_PASSWORD,
-                null,
-                new ClientInfo("127.0.0.1", "browser-test"),
-                "http://localhost",
-                Locale.ENGLISH);
-    }
-
-    void signInPatient(Page on, Patient patient) {
-        signInByCode(on, outbox, patient.phone());
-    }
-
-    Page doctorPage(String path) {
-        doctorContext = browserContext();
-        Page doctorPage = doctorContext.newPage();
-        doctorPage.navigate(url(
-                "/test/staff-sign-in?email=" + DOCTOR_EMAIL + "&password=" + DOCTOR_PASSWORD + "&continue=" + path));
-        return doctorPage;
-    }
+class ConversationBrowserIT extends ConversationBrowserSupport {
 
     @Test
     void aPatientAndADoctorChatBothWaysAndConnectAVideoCall() {
         var patient = patient();
         var doctor = doctor();
-        var room = new RoomId(UUID.randomUUID());
-        conversations.open(
-                room,
-                "Консультация терапевта",
-                List.of(
-                        new Member(patient.id(), "PATIENT", "Алиса Звонкова"),
-                        new Member(doctor.userId(), "DOCTOR", "Доктор Демо")));
+        var room = openRoom("Консультация терапевта", patient, doctor);
         String path = "/conversations/" + room.value();
 
         signInPatient(page, patient);
@@ -126,12 +47,7 @@ class ConversationBrowserIT extends BrowserSupport {
         screenshot("incoming-call");
         page.locator(".call-accept").click();
 
-        for (Page each : List.of(page, doctorPage)) {
-            each.waitForFunction(
-                    "() => ['connected', 'completed'].includes(document.querySelector('.conversation-call').dataset.iceState)");
-            each.waitForFunction("() => { const v = document.querySelector('.call-remote');"
-                    + " return v.videoWidth > 0 && v.getVideoPlaybackQuality().totalVideoFrames > 0; }");
-        }
+        awaitMediaBothWays(page, doctorPage);
         assertThat(page.locator(".call-status")).hasText("Идёт звонок");
         screenshot("in-call");
         var active = conversations.activeCall(room, doctor.userId()).orElseThrow();
@@ -162,13 +78,7 @@ class ConversationBrowserIT extends BrowserSupport {
     void withWebSocketBlockedTheChatPollsAndCallsAreExplained() {
         var patient = patient();
         var doctor = doctor();
-        var room = new RoomId(UUID.randomUUID());
-        conversations.open(
-                room,
-                "Консультация",
-                List.of(
-                        new Member(patient.id(), "PATIENT", "Алиса Звонкова"),
-                        new Member(doctor.userId(), "DOCTOR", "Доктор Демо")));
+        var room = openRoom("Консультация", patient, doctor);
         signInPatient(page, patient);
         page.routeWebSocket("**/ws", socket -> socket.close());
         page.navigate(url("/conversations/" + room.value()));

@@ -1,6 +1,7 @@
 package org.medkarta.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medkarta.reliability.ApiClient.expect;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.File;
@@ -20,7 +21,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -44,7 +44,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.medkarta.testing.Phones;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -75,6 +74,7 @@ class CrashIT {
     Cluster cluster;
     SmsProvider sms;
     App app;
+    Journey journey;
     final ApiClient api = new ApiClient(
             HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
@@ -88,6 +88,7 @@ class CrashIT {
         cluster = Cluster.start();
         cluster.createDatabase("medkarta");
         sms = SmsProvider.start();
+        journey = new Journey(api, sms);
         app = new App(cluster, sms);
         app.start();
     }
@@ -124,7 +125,7 @@ class CrashIT {
         pause(5);
         var done = load.stop();
 
-        awaitOutboxDrained(Duration.ofSeconds(90));
+        Journey.awaitOutboxDrained(cluster, Duration.ofSeconds(90));
         System.out.printf("[reliability] crash run: %s; app killed 3 times, PostgreSQL restarted once%n", done);
         assertThat(done.confirmedBookings()).isGreaterThan(0);
         assertThat(done.confirmedMessages()).isGreaterThan(0);
@@ -183,23 +184,15 @@ class CrashIT {
 
     /** Patients who book, give grants and chat, and two chat rooms with the demo doctor. */
     private Load setUpLoad() throws Exception {
-        String doctorToken = JSON.readTree(expect(
-                                200,
-                                post(
-                                        null,
-                                        "/api/v1/auth/login",
-                                        Map.of("email", "doctor@demo.medkarta.org", "password", "Demo-doctor-1")))
-                        .body())
-                .get("accessToken")
-                .asString();
+        String doctorToken = journey.staff("doctor@demo.medkarta.org", "Demo-doctor-1");
         var patients = new ArrayList<Patient>();
         for (int i = 0; i < PATIENTS; i++) {
-            patients.add(patient(i));
+            patients.add(journey.patient("Нагрузкин", "Пациент", "1980-01-0" + (1 + i % 9)));
         }
         Instant from = Instant.now().plus(Duration.ofMinutes(30));
         var slots = JSON.readTree(expect(
                         200,
-                        get(
+                        journey.get(
                                 patients.get(0).token(),
                                 "/api/v1/slots?specialty=therapist&size=500&from=" + from + "&to="
                                         + from.plus(Duration.ofDays(14))))
@@ -221,106 +214,13 @@ class CrashIT {
         assertThat(offers).as("free telemedicine slots of the demo therapist").hasSizeGreaterThan(50);
         Collections.shuffle(offers);
         var rooms = new ArrayList<Room>();
-        var chatSlots = chatSlotsStartingSoon(
-                doctorToken, doctorId, chatService, patients.get(0).token());
+        var chatSlots = journey.chatSlotsStartingSoon(
+                doctorToken, doctorId, chatService, patients.get(0).token(), 2);
         for (int i = 0; i < chatSlots.size(); i++) {
-            rooms.add(room(doctorToken, chatSlots.get(i), patients.get(i)));
+            rooms.add(journey.room(doctorToken, chatSlots.get(i), patients.get(i)));
         }
         assertThat(rooms).as("chat rooms with the demo therapist").isNotEmpty();
         return new Load(patients, offers, rooms, doctorToken);
-    }
-
-    /**
-     * Up to two chat slots starting within 12 minutes, so the doctor may take them into work at once
-     * (from 15 minutes before the start, seed 004): free template slots starting that soon, and
-     * 5-minute slots the doctor adds in the gap before the next template slot (outside working hours
-     * the whole window is a gap).
-     */
-    private List<Offer> chatSlotsStartingSoon(String doctorToken, String doctorId, String service, String patientToken)
-            throws Exception {
-        Instant now = Instant.now();
-        Instant latest = now.plus(Duration.ofMinutes(12));
-        var found = new ArrayList<Offer>();
-        var soon = JSON.readTree(expect(
-                        200,
-                        get(
-                                patientToken,
-                                "/api/v1/slots?doctorId=" + doctorId + "&format=CHAT&from="
-                                        + now.plus(Duration.ofMinutes(1)) + "&to=" + latest))
-                .body());
-        for (JsonNode slot : soon) {
-            if (slot.get("format").asString().equals("CHAT")
-                    && java.time.OffsetDateTime.parse(slot.get("start").asString())
-                            .toInstant()
-                            .isBefore(latest)
-                    && found.size() < 2) {
-                found.add(new Offer(
-                        slot.get("id").asString(), slot.get("serviceId").asString()));
-            }
-        }
-        Instant start = now.plus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.MINUTES);
-        start = start.plusSeconds((300 - start.getEpochSecond() % 300) % 300);
-        for (; !start.isAfter(latest) && found.size() < 2; start = start.plus(Duration.ofMinutes(5))) {
-            var added = post(
-                    doctorToken,
-                    "/api/v1/doctors/" + doctorId + "/slots",
-                    Map.of("start", start.toString(), "minutes", 5, "serviceIds", List.of(service)));
-            if (added.statusCode() == 201) {
-                found.add(new Offer(JSON.readTree(added.body()).get("id").asString(), service));
-            }
-        }
-        return found;
-    }
-
-    /** A chat room: the patient books the chat slot, the doctor takes the consultation into work. */
-    private Room room(String doctorToken, Offer slot, Patient patient) throws Exception {
-        var booked = expect(
-                201,
-                post(
-                        patient.token(),
-                        "/api/v1/appointments",
-                        Map.of("slotId", slot.slotId(), "serviceId", slot.serviceId(), "acceptClinicDocuments", true)));
-        String consultation = JSON.readTree(booked.body()).get("consultationId").asString();
-        expect(200, post(doctorToken, "/api/v1/consultations/" + consultation + "/take", Map.of()));
-        return new Room(consultation, patient.token());
-    }
-
-    private Patient patient(int number) throws Exception {
-        String phone = Phones.unique();
-        var registered = expect(
-                201,
-                post(
-                        null,
-                        "/api/v1/patients/register",
-                        Map.of(
-                                "lastName",
-                                "Нагрузкин",
-                                "firstName",
-                                "Пациент",
-                                "phone",
-                                phone,
-                                "birthDate",
-                                "1980-01-0" + (1 + number % 9),
-                                "email",
-                                "load-" + UUID.randomUUID() + "@example.org",
-                                "termsVersion",
-                                "2026-11-01")));
-        int before = sms.to(phone).size();
-        expect(202, post(null, "/api/v1/auth/otp", Map.of("phone", phone)));
-        String text = sms.await(phone, before + 1, Duration.ofSeconds(30));
-        var matcher = CODE.matcher(text);
-        assertThat(matcher.find()).as(text).isTrue();
-        var tokens = JSON.readTree(expect(
-                        200, post(null, "/api/v1/auth/otp/verify", Map.of("phone", phone, "code", matcher.group(1))))
-                .body());
-        String patientId = JSON.readTree(registered.body()).path("patientId").asString(null);
-        String token = tokens.get("accessToken").asString();
-        if (patientId == null) {
-            patientId = JSON.readTree(expect(200, get(token, "/api/v1/me")).body())
-                    .get("patientId")
-                    .asString();
-        }
-        return new Patient(phone, patientId, token);
     }
 
     record Patient(String phone, String patientId, String token) {}
@@ -441,7 +341,7 @@ class CrashIT {
                 return;
             }
             // An attempt without an answer leaves the slot on offer: a retry may find it booked (409).
-            var answer = post(
+            var answer = journey.post(
                     patient.token(),
                     "/api/v1/appointments",
                     Map.of("slotId", offer.slotId(), "serviceId", offer.serviceId(), "acceptClinicDocuments", true));
@@ -457,8 +357,8 @@ class CrashIT {
 
         private void chat(Room room, String token) throws IOException {
             String text = "Сообщение " + UUID.randomUUID();
-            var answer =
-                    post(token, "/api/v1/consultations/" + room.consultationId() + "/messages", Map.of("text", text));
+            var answer = journey.post(
+                    token, "/api/v1/consultations/" + room.consultationId() + "/messages", Map.of("text", text));
             if (answer.statusCode() == 201) {
                 messages.put(JSON.readTree(answer.body()).get("id").asString(), text);
             } else {
@@ -470,7 +370,7 @@ class CrashIT {
             // A phone no other grant of the run uses: two grants to one random phone would send one
             // text twice under two keys, and the SMS check could not tell that from a duplicate.
             String grantee = "+7915" + String.format("%07d", GRANTEE_PHONES.getAndIncrement() % 10_000_000);
-            var answer = post(
+            var answer = journey.post(
                     patient.token(),
                     "/api/v1/patients/" + patient.patientId() + "/grants",
                     Map.of("granteePhone", grantee, "granteeName", "Родственник", "level", "VIEW"));
@@ -499,27 +399,18 @@ class CrashIT {
         try (var db = cluster.connect("medkarta")) {
             missing.put(
                     "bookings",
-                    absent(db, "scheduling_appointment", outcome.bookings().keySet()));
+                    Journey.absent(
+                            db, "scheduling_appointment", outcome.bookings().keySet()));
             missing.put(
                     "chat messages",
-                    absent(db, "conversation_message", outcome.messages().keySet()));
-            missing.put("grants", absent(db, "access_grant", outcome.grants().keySet()));
+                    Journey.absent(
+                            db, "conversation_message", outcome.messages().keySet()));
+            missing.put(
+                    "grants",
+                    Journey.absent(db, "access_grant", outcome.grants().keySet()));
         }
         missing.values().removeIf(List::isEmpty);
         return missing;
-    }
-
-    private static List<String> absent(Connection db, String table, Set<String> ids) throws SQLException {
-        var present = new HashSet<String>();
-        try (var query = db.prepareStatement("SELECT id FROM " + table + " WHERE id = ANY (?)")) {
-            query.setArray(1, db.createArrayOf("uuid", ids.toArray()));
-            try (var rows = query.executeQuery()) {
-                while (rows.next()) {
-                    present.add(rows.getString(1));
-                }
-            }
-        }
-        return ids.stream().filter(id -> !present.contains(id)).sorted().toList();
     }
 
     /** Anything written twice: a slot booked by two live appointments, a message text or a grant twice. */
@@ -528,19 +419,19 @@ class CrashIT {
         try (var db = cluster.connect("medkarta")) {
             found.put(
                     "slots with two live appointments",
-                    count(
+                    Journey.count(
                             db,
                             "SELECT count(*) FROM (SELECT slot_id FROM scheduling_appointment WHERE status <> 'CANCELLED'"
                                     + " GROUP BY slot_id HAVING count(*) > 1) twice"));
             found.put(
                     "chat messages stored twice",
-                    count(
+                    Journey.count(
                             db,
                             "SELECT count(*) FROM (SELECT body FROM conversation_message GROUP BY room_id, body"
                                     + " HAVING count(*) > 1) twice"));
             found.put(
                     "grants stored twice",
-                    count(
+                    Journey.count(
                             db,
                             "SELECT count(*) FROM (SELECT grantee_phone FROM access_grant WHERE grantee_phone IS NOT NULL"
                                     + " GROUP BY patient_id, grantee_phone HAVING count(*) > 1) twice"));
@@ -614,12 +505,12 @@ class CrashIT {
                 keysOfMessage.values().stream().filter(keys -> keys.size() > 1).count();
         try (var db = cluster.connect("medkarta")) {
             for (var patient : load.patients) {
-                int codes = count(
+                int codes = Journey.count(
                         db,
                         "SELECT count(*) FROM notification_outbox WHERE channel = 'SMS' AND recipient = '"
                                 + patient.phone() + "' AND body LIKE '%" + CONFIRM_GRANT + "%'");
-                int grants =
-                        count(db, "SELECT count(*) FROM access_grant WHERE patient_id = '" + patient.patientId() + "'");
+                int grants = Journey.count(
+                        db, "SELECT count(*) FROM access_grant WHERE patient_id = '" + patient.patientId() + "'");
                 if (codes > grants) {
                     System.out.printf(
                             "[reliability] %s: %d grant codes for %d grants%n", patient.phone(), codes, grants);
@@ -637,40 +528,7 @@ class CrashIT {
                 outbox.size(), byKey.size(), requests, again, notDelivered, unknown, several, sms.withoutKey.get());
     }
 
-    private void awaitOutboxDrained(Duration within) throws Exception {
-        long until = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < until) {
-            try (var db = cluster.connect("medkarta")) {
-                if (count(db, "SELECT count(*) FROM notification_outbox WHERE channel = 'SMS' AND status <> 'SENT'")
-                        == 0) {
-                    return;
-                }
-            }
-            pauseMillis(500);
-        }
-    }
-
-    private static int count(Connection db, String sql) throws SQLException {
-        try (var query = db.createStatement();
-                var rows = query.executeQuery(sql)) {
-            rows.next();
-            return rows.getInt(1);
-        }
-    }
-
     // ------------------------------------------------------------------ HTTP
-
-    private HttpResponse<String> post(String token, String path, Object body) throws IOException {
-        return api.post(token, path, body);
-    }
-
-    private HttpResponse<String> get(String token, String path) throws IOException {
-        return api.get(token, path);
-    }
-
-    private static HttpResponse<String> expect(int status, HttpResponse<String> response) {
-        return ApiClient.expect(status, response);
-    }
 
     private static void pause(int seconds) {
         pauseMillis(seconds * 1000L);
@@ -916,6 +774,12 @@ class CrashIT {
         }
 
         void start() throws Exception {
+            launch();
+            awaitReady();
+        }
+
+        /** Starts the JVM without waiting for it: several nodes start side by side. */
+        void launch() throws IOException {
             var command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m",
@@ -943,11 +807,16 @@ class CrashIT {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
             starts++;
+        }
+
+        /** Waits until the node answers ready (its database migrated, its listeners up). */
+        void awaitReady() throws Exception {
             var client = HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(1))
                     .build();
-            // Five minutes: a shared CI machine under load starts a second JVM slowly.
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+            // Eight minutes: a start takes about 30 s of CPU, and a shared machine under a load of 35
+            // (seen here, two nodes starting side by side) gives each JVM a sixth of a core.
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(480);
             while (System.nanoTime() < until) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("the app exited at start " + starts + "; see " + log);

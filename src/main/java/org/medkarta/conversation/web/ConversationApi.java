@@ -119,6 +119,6 @@ class ConversationApi {
      */
     @GetMapping("/api/v1/ice-servers")
     Json.IceServers iceServers(@AuthenticationPrincipal SignedInUser user) {
-        return new Json.IceServers(conversations.iceServers(user.userId()));
+        return new Json.IceServers(conversations.iceServers(user.userId()), conversations.iceTransportPolicy());
     }
 }

@@ -71,6 +71,9 @@ final class Json {
         }
     }
 
-    /** {@code {iceServers: [{urls, username?, credential?}]}}, ready for {@code new RTCPeerConnection}. */
-    record IceServers(List<IceServer> iceServers) {}
+    /**
+     * {@code {iceServers: [{urls, username?, credential?}], iceTransportPolicy}}, ready for {@code new
+     * RTCPeerConnection}.
+     */
+    record IceServers(List<IceServer> iceServers, String iceTransportPolicy) {}
 }

@@ -96,7 +96,7 @@ class RoomRequests {
 
     @GetMapping(path = "/conversations/ice-servers", produces = MediaType.APPLICATION_JSON_VALUE)
     Json.IceServers iceServers(@AuthenticationPrincipal SignedInUser user) {
-        return new Json.IceServers(conversations.iceServers(user.userId()));
+        return new Json.IceServers(conversations.iceServers(user.userId()), conversations.iceTransportPolicy());
     }
 
     @ExceptionHandler(DomainException.class)
