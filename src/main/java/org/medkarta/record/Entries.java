@@ -152,8 +152,7 @@ class Entries {
      * Files new entries as their version 1, as {@link #insert} files one, with each statement sent once
      * for all of them (JDBC batches: an import's entries, fields and versions in three round trips).
      */
-    void insertAll(
-            List<NewEntry> news, String source, UserId author, String authorName, String reason, Instant at) {
+    void insertAll(List<NewEntry> news, String source, UserId author, String authorName, String reason, Instant at) {
         if (news.isEmpty()) {
             return;
         }
@@ -195,21 +194,17 @@ class Entries {
             });
             content.fields().forEach((name, value) -> fields.add(new Object[] {entry.id(), 1, name, value}));
         }
-        batch.batchUpdate(
-                """
+        batch.batchUpdate("""
                 INSERT INTO record_entry (id, patient_id, type, status, version, effective_date, code, title,
                                           value_key, value_num, unit, ref_low, ref_high, flag, radiology,
                                           source, source_ref, created_at, updated_at)
                 VALUES (?, ?, ?, 'CURRENT', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
-                """,
-                rows);
-        batch.batchUpdate(
-                """
+                """, rows);
+        batch.batchUpdate("""
                 INSERT INTO record_entry_version (entry_id, version, status, effective_date, code, title, reason,
                                                   author_id, author_name, at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                versions);
+                """, versions);
         if (!fields.isEmpty()) {
             batch.batchUpdate(
                     "INSERT INTO record_entry_field (entry_id, version, name, content) VALUES (?, ?, ?, ?)", fields);

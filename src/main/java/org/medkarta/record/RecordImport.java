@@ -334,7 +334,9 @@ public class RecordImport {
                         .findFirst()
                         .map(row -> UUID.fromString(row[2]))
                         .orElse(null);
-                alike.add(new String[] {incoming.likeness(), incoming.fingerprint(), incoming.id().toString()});
+                alike.add(new String[] {
+                    incoming.likeness(), incoming.fingerprint(), incoming.id().toString()
+                });
             }
             kept.add(new Object[] {
                 incoming.id(),
@@ -360,14 +362,12 @@ public class RecordImport {
                 patientReported ? "record.import.patient-reported" : "record.import.imported",
                 now);
         if (!kept.isEmpty()) {
-            batch.batchUpdate(
-                    """
+            batch.batchUpdate("""
                     INSERT INTO record_source_resource (id, patient_id, resource_type, source_key, fingerprint,
                                                         likeness, entry_id, patient_reported, content, import_id,
                                                         imported_by, imported_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                    kept);
+                    """, kept);
         }
         return filed;
     }
