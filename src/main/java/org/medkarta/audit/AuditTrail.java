@@ -120,7 +120,8 @@ public class AuditTrail implements SmartLifecycle {
 
         private final AuditTrail owner;
         private final List<GroupCommit.Stamped> entries = new ArrayList<>();
-        private boolean appended;
+        /** How many of the entries went with the commit. */
+        private int appended;
 
         AtCommit(AuditTrail owner) {
             this.owner = owner;
@@ -131,7 +132,7 @@ public class AuditTrail implements SmartLifecycle {
             if (!entries.isEmpty()) {
                 owner.append(owner.jdbc, List.copyOf(entries));
             }
-            appended = true;
+            appended = entries.size();
         }
 
         /**
@@ -140,8 +141,8 @@ public class AuditTrail implements SmartLifecycle {
          */
         @Override
         public void afterCompletion(int status) {
-            if (status == STATUS_COMMITTED && !appended) {
-                entries.forEach(owner.groupCommit::append);
+            if (status == STATUS_COMMITTED) {
+                entries.subList(appended, entries.size()).forEach(owner.groupCommit::append);
             }
         }
     }
