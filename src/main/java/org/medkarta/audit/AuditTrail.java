@@ -120,8 +120,7 @@ public class AuditTrail implements SmartLifecycle {
 
         private final AuditTrail owner;
         private final List<GroupCommit.Stamped> entries = new ArrayList<>();
-        /** How many of the entries went with the commit. */
-        private int appended;
+        private boolean appended;
 
         AtCommit(AuditTrail owner) {
             this.owner = owner;
@@ -132,7 +131,7 @@ public class AuditTrail implements SmartLifecycle {
             if (!entries.isEmpty()) {
                 owner.append(owner.jdbc, List.copyOf(entries));
             }
-            appended = entries.size();
+            appended = true;
         }
 
         /**
@@ -141,8 +140,8 @@ public class AuditTrail implements SmartLifecycle {
          */
         @Override
         public void afterCompletion(int status) {
-            if (status == STATUS_COMMITTED) {
-                entries.subList(appended, entries.size()).forEach(owner.groupCommit::append);
+            if (status == STATUS_COMMITTED && !appended) {
+                entries.forEach(owner.groupCommit::append);
             }
         }
     }
