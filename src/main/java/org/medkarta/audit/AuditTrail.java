@@ -26,7 +26,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -82,68 +81,16 @@ public class AuditTrail implements SmartLifecycle {
 
     /**
      * Appends an entry. Inside a read-write transaction it joins it, so a change that rolls back
-     * leaves no entry claiming it happened, and is appended (and numbered) just before that
-     * transaction commits: this then returns 0; otherwise (a read, a refusal, a read-only transaction)
+     * leaves no entry claiming it happened; otherwise (a read, a refusal, a read-only transaction)
      * it is appended in a transaction of its own, grouped with others waiting at the same time, and
      * this returns once that transaction has committed.
      */
     public long record(AuditEntry entry) {
         if (TransactionSynchronizationManager.isActualTransactionActive()
                 && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-                return append(jdbc, List.of(stamped(entry))).get(0);
-            }
-            atCommit().entries.add(stamped(entry));
-            return 0;
+            return append(jdbc, List.of(stamped(entry))).get(0);
         }
         return groupCommit.append(stamped(entry));
-    }
-
-    /**
-     * The entries of the current transaction, appended just before it commits: the head of the chain
-     * is locked from then until the commit, not from the first entry on, so a long transaction (an
-     * import of a whole record, several seconds) no longer holds every other writer back behind it.
-     */
-    private AtCommit atCommit() {
-        for (var synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-            if (synchronization instanceof AtCommit pending && pending.owner == this) {
-                return pending;
-            }
-        }
-        var pending = new AtCommit(this);
-        TransactionSynchronizationManager.registerSynchronization(pending);
-        return pending;
-    }
-
-    /** A transaction's entries, appended in its order before it commits, never when it rolls back. */
-    private static final class AtCommit implements TransactionSynchronization {
-
-        private final AuditTrail owner;
-        private final List<GroupCommit.Stamped> entries = new ArrayList<>();
-        private boolean appended;
-
-        AtCommit(AuditTrail owner) {
-            this.owner = owner;
-        }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            if (!entries.isEmpty()) {
-                owner.append(owner.jdbc, List.copyOf(entries));
-            }
-            appended = true;
-        }
-
-        /**
-         * Entries recorded after the commit began (by another synchronization's afterCommit) missed
-         * it: they are appended on their own, as a read's are.
-         */
-        @Override
-        public void afterCompletion(int status) {
-            if (status == STATUS_COMMITTED && !appended) {
-                entries.forEach(owner.groupCommit::append);
-            }
-        }
     }
 
     private static GroupCommit.Stamped stamped(AuditEntry entry) {
