@@ -611,6 +611,9 @@ class FhirImport {
             }
             rewrite(item, byUrl, terser);
         }
+        // A transaction files each record's resources at once (a few statements for all of them); a
+        // batch one by one, each in a transaction of its own.
+        var pending = new LinkedHashMap<PatientId, List<Map.Entry<Item, RecordImport.Incoming>>>();
         for (var item : items) {
             if (item.refused()) {
                 continue;
@@ -638,28 +641,42 @@ class FhirImport {
                     mapped == null ? null : mapped.type(),
                     mapped == null ? Map.of() : mapped.fields(),
                     context.newJsonParser().encodeResourceToString(item.resource));
+            if (atomic) {
+                pending.computeIfAbsent(item.patient, p -> new ArrayList<>()).add(Map.entry(item, incoming));
+                continue;
+            }
             try {
-                var filed = atomic
-                        ? imports.file(decision, actor, importId, incoming)
-                        : transaction.execute(status -> imports.file(decision, actor, importId, incoming));
-                item.id = filed.id();
-                item.similarTo = filed.similarTo();
-                item.result = switch (filed.outcome()) {
-                    case CREATED -> Result.CREATED;
-                    case KEPT -> Result.KEPT;
-                    case DUPLICATE -> Result.DUPLICATE;
-                };
-                if (filed.unmapped() != null) {
-                    item.message = words.say("kept-unmapped", invalidText(filed.unmapped(), words));
-                } else if (filed.outcome() == RecordImport.Outcome.KEPT) {
-                    item.message = words.say("kept", item.type);
-                }
+                filed(item, transaction.execute(status -> imports.file(decision, actor, importId, incoming)), words);
             } catch (DuplicateKeyException concurrent) {
-                if (atomic) {
-                    throw concurrent;
-                }
                 item.result = Result.DUPLICATE;
             }
+        }
+        for (var record : pending.entrySet()) {
+            var filing = record.getValue();
+            var filed = imports.fileAll(
+                    decisions.get(record.getKey()),
+                    actor,
+                    importId,
+                    filing.stream().map(Map.Entry::getValue).toList());
+            for (int i = 0; i < filing.size(); i++) {
+                filed(filing.get(i).getKey(), filed.get(i), words);
+            }
+        }
+    }
+
+    /** What became of an item, as its record filed it. */
+    private void filed(Item item, RecordImport.Filed filed, Words words) {
+        item.id = filed.id();
+        item.similarTo = filed.similarTo();
+        item.result = switch (filed.outcome()) {
+            case CREATED -> Result.CREATED;
+            case KEPT -> Result.KEPT;
+            case DUPLICATE -> Result.DUPLICATE;
+        };
+        if (filed.unmapped() != null) {
+            item.message = words.say("kept-unmapped", invalidText(filed.unmapped(), words));
+        } else if (filed.outcome() == RecordImport.Outcome.KEPT) {
+            item.message = words.say("kept", item.type);
         }
     }
 

@@ -107,6 +107,110 @@ class Entries {
                 .findFirst();
     }
 
+    /** What two entries share when one is a duplicate of the other (SPEC E7): type, date, code and value. */
+    record DuplicateKey(EntryType type, LocalDate date, String code, String value) {
+
+        static DuplicateKey of(EntryContent content) {
+            return new DuplicateKey(
+                    content.type(),
+                    content.date(),
+                    content.code() == null ? "" : content.code(),
+                    content.valueKey() == null ? "" : content.valueKey());
+        }
+    }
+
+    /**
+     * Every entry in force that no import filed, by its {@link DuplicateKey}, the earliest filed where
+     * several share one: {@link #duplicateOutsideImports} for a whole import at once, in one statement.
+     */
+    Map<DuplicateKey, UUID> outsideImports(PatientId patient) {
+        var found = new HashMap<DuplicateKey, UUID>();
+        jdbc.sql("""
+                        SELECT id, type, effective_date, COALESCE(code, '') AS code, COALESCE(value_key, '') AS value_key
+                        FROM record_entry
+                        WHERE patient_id = :patient AND status <> 'ENTERED_IN_ERROR'
+                          AND source NOT IN ('IMPORT', 'PATIENT_IMPORT')
+                        ORDER BY created_at
+                        """)
+                .param("patient", patient.value())
+                .query((rs, n) -> Map.entry(
+                        new DuplicateKey(
+                                EntryType.valueOf(rs.getString("type")),
+                                rs.getObject("effective_date", LocalDate.class),
+                                rs.getString("code"),
+                                rs.getString("value_key")),
+                        rs.getObject("id", UUID.class)))
+                .list()
+                .forEach(hit -> found.putIfAbsent(hit.getKey(), hit.getValue()));
+        return found;
+    }
+
+    /** An entry to file as its version 1 with an id chosen beforehand, for {@link #insertAll}. */
+    record NewEntry(UUID id, PatientId patient, EntryContent content) {}
+
+    /**
+     * Files new entries as their version 1, as {@link #insert} files one, with each statement sent once
+     * for all of them (JDBC batches: an import's entries, fields and versions in three round trips).
+     */
+    void insertAll(List<NewEntry> news, String source, UserId author, String authorName, String reason, Instant at) {
+        if (news.isEmpty()) {
+            return;
+        }
+        var when = utc(at);
+        var rows = new ArrayList<Object[]>();
+        var versions = new ArrayList<Object[]>();
+        var fields = new ArrayList<Object[]>();
+        for (var entry : news) {
+            var content = entry.content();
+            rows.add(new Object[] {
+                entry.id(),
+                entry.patient().value(),
+                content.type().name(),
+                content.date(),
+                content.code(),
+                content.title(),
+                content.valueKey(),
+                content.valueNum(),
+                content.unit(),
+                content.referenceLow(),
+                content.referenceHigh(),
+                content.flag(),
+                content.radiology(),
+                source,
+                when,
+                when
+            });
+            versions.add(new Object[] {
+                entry.id(),
+                1,
+                EntryStatus.CURRENT.name(),
+                content.date(),
+                content.code(),
+                content.title(),
+                reason,
+                author.value(),
+                authorName,
+                when
+            });
+            content.fields().forEach((name, value) -> fields.add(new Object[] {entry.id(), 1, name, value}));
+        }
+        batch.batchUpdate("""
+                INSERT INTO record_entry (id, patient_id, type, status, version, effective_date, code, title,
+                                          value_key, value_num, unit, ref_low, ref_high, flag, radiology,
+                                          source, source_ref, created_at, updated_at)
+                VALUES (?, ?, ?, 'CURRENT', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
+                """, rows);
+        batch.batchUpdate("""
+                INSERT INTO record_entry_version (entry_id, version, status, effective_date, code, title, reason,
+                                                  author_id, author_name, at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, versions);
+        if (!fields.isEmpty()) {
+            batch.batchUpdate(
+                    "INSERT INTO record_entry_field (entry_id, version, name, content) VALUES (?, ?, ?, ?)", fields);
+        }
+    }
+
     boolean existsBySource(String sourceRef) {
         return jdbc.sql("SELECT COUNT(*) FROM record_entry WHERE source_ref = :ref")
                         .param("ref", sourceRef)
