@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import org.medkarta.shared.DemoData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -42,6 +43,7 @@ class DemoDataSeeder implements ApplicationRunner {
     private final Clock clock;
     private final Executor background;
 
+    @Autowired
     DemoDataSeeder(
             List<DemoData> contributions,
             JdbcClient jdbc,
