@@ -75,7 +75,8 @@ public class Driver {
     }
 
     private final boolean closed;
-    private final String base;
+    /** The nodes, comma-separated on the command line; each user (token) stays with one of them. */
+    private final String[] bases;
     private final PrivateKey key;
     private final double load;
     private final int seconds;
@@ -97,7 +98,7 @@ public class Driver {
 
     Driver(String[] args) throws Exception {
         closed = args[0].equals("closed");
-        base = args[1];
+        bases = args[1].split(",");
         byte[] der = Base64.getMimeDecoder().decode(Files.readString(Path.of(args[2])).strip());
         key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
         load = Double.parseDouble(args[3]);
@@ -229,7 +230,7 @@ public class Driver {
             String body = "{\"slotId\":\"" + slot[0] + "\",\"serviceId\":\"" + slot[1] + "\"}";
             long t1 = System.nanoTime();
             var answer = http.send(
-                    HttpRequest.newBuilder(URI.create(base + "/api/v1/appointments"))
+                    HttpRequest.newBuilder(URI.create(base(token) + "/api/v1/appointments"))
                             .header("Authorization", "Bearer " + token)
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -259,9 +260,14 @@ public class Driver {
         }
     }
 
+    /** The node a user talks to: the same for their search and their booking, spread evenly. */
+    private String base(String token) {
+        return bases[Math.floorMod(token.hashCode(), bases.length)];
+    }
+
     private HttpResponse<String> get(String path, String token) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create(base + path))
+                HttpRequest.newBuilder(URI.create(base(token) + path))
                         .header("Authorization", "Bearer " + token)
                         .timeout(Duration.ofSeconds(30))
                         .GET()

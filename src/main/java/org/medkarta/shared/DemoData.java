@@ -15,4 +15,20 @@ public interface DemoData {
 
     /** Creates the data; runs inside a transaction, at most once per database. */
     void seed();
+
+    /**
+     * Whether the app may answer ready before this contribution is seeded: no other contribution
+     * seeds on it, and its module tells its users meanwhile that the data is still loading. The
+     * seeder then seeds it on a background thread after the others (the ICD-10 dictionary: a minute
+     * of a fresh machine's first start that nobody needs to wait for).
+     */
+    default boolean followsReadiness() {
+        return false;
+    }
+
+    /**
+     * Told {@code true} before readiness when the contribution is left to the background, and
+     * {@code false} when that seeding ends (done, done by another node, or failed).
+     */
+    default void loading(boolean loading) {}
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.medkarta.identity.Role;
@@ -41,6 +42,9 @@ public class Terminology {
     private final TerminologyProperties properties;
     private final Clock clock;
 
+    /** The demo's copy is being imported in the background (first start of the default profile). */
+    private final AtomicBoolean icd10Loading = new AtomicBoolean();
+
     Terminology(Icd10Codes codes, TerminologyProperties properties, Clock clock) {
         this.codes = codes;
         this.properties = properties;
@@ -52,6 +56,7 @@ public class Terminology {
      * beginnings of Russian words in any order ({@code гипертенз сердц}); nothing for a blank query.
      *
      * @throws InvalidInput {@code q} when the query is longer than 100 characters
+     * @throws Icd10Loading while the dictionary is being imported at start-up
      */
     @Transactional(readOnly = true)
     public List<Icd10Entry> searchIcd10(String query, int limit) {
@@ -60,6 +65,9 @@ public class Terminology {
         }
         if (query.length() > 100) {
             throw new InvalidInput("q", "terminology.validation.query-too-long", 100);
+        }
+        if (icd10Loading()) {
+            throw new Icd10Loading();
         }
         int size = limit <= 0 || limit > MAX_LIMIT ? 20 : limit;
         if (Words.looksLikeCode(query)) {
@@ -101,6 +109,18 @@ public class Terminology {
     @Transactional(readOnly = true)
     public int icd10Size() {
         return codes.count();
+    }
+
+    /**
+     * Whether the dictionary is being imported at start-up (the demo's copy, in the background after
+     * the app answers ready, into an empty dictionary): searches answer {@link Icd10Loading} meanwhile.
+     */
+    public boolean icd10Loading() {
+        return icd10Loading.get();
+    }
+
+    void icd10Loading(boolean loading) {
+        icd10Loading.set(loading);
     }
 
     @Transactional(readOnly = true)

@@ -13,6 +13,9 @@ import org.springframework.stereotype.Component;
  * demo/mkb10/README.md} for its source), so that the protocol form finds diagnoses on a fresh
  * machine's first start. Demo data only: production never seeds demo data, and imports the official
  * file through {@code /admin/terminology} or {@code --import-icd10}.
+ *
+ * <p>It follows readiness: the import is most of a fresh machine's first start, and the app serves
+ * everything else meanwhile (issue 18).
  */
 @Component
 @Order(35)
@@ -30,6 +33,17 @@ class TerminologyDemoData implements DemoData {
     @Override
     public String name() {
         return "terminology-icd10";
+    }
+
+    /** Nothing else in the demo needs the dictionary, and its search says "loading" meanwhile. */
+    @Override
+    public boolean followsReadiness() {
+        return true;
+    }
+
+    @Override
+    public void loading(boolean loading) {
+        terminology.icd10Loading(loading);
     }
 
     @Override

@@ -2,10 +2,15 @@ package org.medkarta.web;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import org.medkarta.shared.DemoData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -18,6 +23,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs each module's {@link DemoData} once per database. A contribution and the line that records
  * it are written in one transaction, so a crash half-way leaves no half-seeded module behind, and
  * the primary key on the name keeps two nodes starting together from seeding twice.
+ *
+ * <p>An application runner finishes before the app answers ready, so what it seeds delays the first
+ * start. Contributions that {@link DemoData#followsReadiness() follow readiness} are seeded on a
+ * background thread instead (issue 18: the ICD-10 import was most of a fresh machine's first start),
+ * after the others; a crash or a stop in the middle rolls their transaction back, and the next start
+ * seeds them again.
  */
 @Component
 @Profile("!prod")
@@ -30,12 +41,31 @@ class DemoDataSeeder implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Executor background;
 
-    DemoDataSeeder(List<DemoData> contributions, JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
+    @Autowired
+    DemoDataSeeder(
+            List<DemoData> contributions,
+            JdbcClient jdbc,
+            TransactionTemplate transaction,
+            Clock clock,
+            DemoProperties properties,
+            @Qualifier("applicationTaskExecutor") Executor background) {
+        this(contributions, jdbc, transaction, clock, properties.background() ? background : Runnable::run);
+    }
+
+    /** With the executor that seeds the contributions following readiness ({@code Runnable::run}: at once). */
+    DemoDataSeeder(
+            List<DemoData> contributions,
+            JdbcClient jdbc,
+            TransactionTemplate transaction,
+            Clock clock,
+            Executor background) {
         this.contributions = contributions;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.clock = clock;
+        this.background = background;
     }
 
     @Override
@@ -43,9 +73,48 @@ class DemoDataSeeder implements ApplicationRunner {
         seedAll();
     }
 
-    /** Seeds what has not been seeded yet; returns the names seeded now. */
+    /**
+     * Seeds what has not been seeded yet and hands the contributions that follow readiness to the
+     * background; returns the names seeded now (those handed on are not among them unless the
+     * executor ran them at once).
+     */
     List<String> seedAll() {
-        return contributions.stream().filter(this::seedOnce).map(DemoData::name).toList();
+        var seeded = new CopyOnWriteArrayList<String>();
+        var later = new ArrayList<DemoData>();
+        for (var contribution : contributions) {
+            if (contribution.followsReadiness()) {
+                if (!seeded(contribution)) {
+                    later.add(contribution);
+                }
+            } else if (seedOnce(contribution)) {
+                seeded.add(contribution.name());
+            }
+        }
+        for (var contribution : later) {
+            contribution.loading(true);
+            background.execute(() -> {
+                try {
+                    if (seedOnce(contribution)) {
+                        seeded.add(contribution.name());
+                    }
+                } catch (RuntimeException failed) {
+                    // Nothing was kept (one transaction); the next start tries again.
+                    log.error(
+                            "Demo data '{}' failed; it is seeded again on the next start", contribution.name(), failed);
+                } finally {
+                    contribution.loading(false);
+                }
+            });
+        }
+        return List.copyOf(seeded);
+    }
+
+    private boolean seeded(DemoData contribution) {
+        return jdbc.sql("SELECT count(*) FROM web_demo_data WHERE name = :name")
+                        .param("name", contribution.name())
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     private boolean seedOnce(DemoData contribution) {

@@ -106,6 +106,41 @@ class TerminologyIT extends ApiSupport {
     }
 
     @Test
+    void whileTheDemoCopyIsImportedAfterReadinessTheSearchSaysItIsLoadingAndWhenToAskAgain() {
+        var demo = new TerminologyDemoData(terminology);
+        // The seeder leaves it to the background after the app answers ready (issue 18).
+        assertThat(demo.followsReadiness()).isTrue();
+        var signIn = get("/test/staff-sign-in?email=admin@demo.medkarta.org&password=Demo-admin-1&continue=/");
+        String session = signIn.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .reduce((a, b) -> a + "; " + b)
+                .orElseThrow();
+        demo.loading(true);
+        try {
+            assertThat(terminology.icd10Loading()).isTrue();
+            assertThatThrownBy(() -> terminology.searchIcd10("I10", 5)).isInstanceOf(Icd10Loading.class);
+            var loading = get("/api/v1/icd10?q=I10");
+            assertThat(loading.statusCode()).isEqualTo(503);
+            assertThat(problem(loading)).isEqualTo("icd10-loading");
+            assertThat(loading.headers().firstValue("Retry-After")).hasValue("30");
+            assertThat(body(loading).get("detail").asString()).contains("загружается");
+            assertThat(get("/terminology/icd10/options?q=I10", "Cookie", session)
+                            .body())
+                    .contains("Справочник МКБ-10 загружается")
+                    .doesNotContain("не загружен")
+                    .doesNotContain("Ничего не найдено");
+            // A blank query asks for nothing and is answered with nothing, loading or not.
+            assertThat(get("/api/v1/icd10?q=").statusCode()).isEqualTo(200);
+        } finally {
+            demo.loading(false);
+        }
+        assertThat(terminology.icd10Loading()).isFalse();
+        var found = get("/api/v1/icd10?q=I10");
+        assertThat(found.statusCode()).isEqualTo(200);
+        assertThat(body(found).findValuesAsString("code")).contains("I10");
+    }
+
+    @Test
     void anEmptyDictionarySaysSoOnTheAdminPageAndInTheDiagnosisSearchAndHowToLoadIt() {
         jdbc.sql("DELETE FROM terminology_icd10_word").update();
         jdbc.sql("DELETE FROM terminology_icd10").update();

@@ -96,6 +96,9 @@ public class TestDatabases implements LauncherSessionListener {
         // PostgreSQL's default limit of 100 connections, with room for a parallel run.
         System.setProperty("spring.datasource.hikari.maximum-pool-size", "4");
         System.setProperty("spring.datasource.hikari.minimum-idle", "1");
+        // Tests expect the whole demo (the ICD-10 dictionary included) in place once their context
+        // has started; the background seeding after readiness has its own test (DemoDataSeederIT).
+        System.setProperty("medkarta.demo.background", "false");
     }
 
     private static void execute(String url, String user, String password, String statement) {

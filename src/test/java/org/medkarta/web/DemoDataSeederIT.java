@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.medkarta.shared.DemoData;
@@ -98,7 +102,7 @@ class DemoDataSeederIT {
                 throw new IllegalStateException("demo failure");
             }
         };
-        var restart = new DemoDataSeeder(List.of(failing), jdbc, transaction, clock);
+        var restart = new DemoDataSeeder(List.of(failing), jdbc, transaction, clock, Runnable::run);
 
         assertThatThrownBy(restart::seedAll).hasMessageContaining("demo failure");
         assertThat(ledgerRows(failing.name())).isZero();
@@ -107,6 +111,103 @@ class DemoDataSeederIT {
                         .query(Integer.class)
                         .single())
                 .isZero();
+    }
+
+    @Test
+    void whatFollowsReadinessIsSeededInTheBackgroundAfterTheRunnerHasReturnedAndSaysItIsLoadingMeanwhile()
+            throws InterruptedException {
+        String suffix = UUID.randomUUID().toString();
+        var importing = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var states = new CopyOnWriteArrayList<Boolean>();
+        DemoData dictionary = new Named("test-follower-" + suffix) {
+            @Override
+            public boolean followsReadiness() {
+                return true;
+            }
+
+            @Override
+            public void loading(boolean loading) {
+                states.add(loading);
+            }
+
+            @Override
+            public void seed() {
+                importing.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        DemoData clinic = new Named("test-before-readiness-" + suffix) {
+            @Override
+            public void seed() {}
+        };
+        var background = Executors.newSingleThreadExecutor();
+        try {
+            var start = new DemoDataSeeder(List.of(dictionary, clinic), jdbc, transaction, clock, background);
+
+            // The runner returns, so the app answers ready, while the follower is still being seeded.
+            assertThat(start.seedAll()).containsExactly(clinic.name());
+            assertThat(importing.await(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(states).containsExactly(true);
+            assertThat(ledgerRows(dictionary.name())).isZero();
+
+            release.countDown();
+            background.shutdown();
+            assertThat(background.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(states).containsExactly(true, false);
+            assertThat(ledgerRows(dictionary.name())).isEqualTo(1);
+
+            // The next start finds it seeded: nothing is said to be loading, nothing runs again.
+            var restart = new DemoDataSeeder(List.of(dictionary, clinic), jdbc, transaction, clock, Runnable::run);
+            assertThat(restart.seedAll()).isEmpty();
+            assertThat(states).containsExactly(true, false);
+        } finally {
+            release.countDown();
+            background.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFollowerThatFailsInTheBackgroundStopsSayingItIsLoadingAndIsTriedAgainNextStart() {
+        var states = new CopyOnWriteArrayList<Boolean>();
+        DemoData failing = new Named("test-failing-follower-" + UUID.randomUUID()) {
+            @Override
+            public boolean followsReadiness() {
+                return true;
+            }
+
+            @Override
+            public void loading(boolean loading) {
+                states.add(loading);
+            }
+
+            @Override
+            public void seed() {
+                throw new IllegalStateException("demo failure");
+            }
+        };
+
+        assertThat(new DemoDataSeeder(List.of(failing), jdbc, transaction, clock, Runnable::run).seedAll())
+                .isEmpty();
+        assertThat(states).containsExactly(true, false);
+        assertThat(ledgerRows(failing.name())).isZero();
+    }
+
+    @Test
+    void theDictionaryFollowsReadinessUnlessTheSettingsSayOtherwise() {
+        var icd10 = contributions.stream()
+                .filter(c -> c.name().equals("terminology-icd10"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(icd10.followsReadiness()).isTrue();
+        assertThat(contributions.stream().filter(DemoData::followsReadiness))
+                .as("nothing else may follow readiness: other contributions seed on one another")
+                .containsExactly(icd10);
+        assertThat(new DemoProperties(true, null).background()).isTrue();
     }
 
     private int ledgerRows(String name) {

@@ -77,7 +77,10 @@ class TerminologyPages {
         model.addAttribute("q", q);
         model.addAttribute("entries", found);
         // Nothing found in an empty dictionary is not "nothing found": say why and how to load it.
-        model.addAttribute("dictionaryEmpty", found.isEmpty() && terminology.icd10Size() == 0);
+        // (While it is being loaded, the refusal above says so instead.)
+        model.addAttribute(
+                "dictionaryEmpty",
+                found.isEmpty() && !model.containsAttribute("error") && terminology.icd10Size() == 0);
         return "terminology/fragments :: options";
     }
 }
