@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.ServiceFormat;
 import org.medkarta.clinic.ServiceKind;
+import org.medkarta.consultation.ConsultationDesk;
 import org.medkarta.consultation.ConsultationState;
-import org.medkarta.consultation.Consultations;
 import org.medkarta.consultation.DeskFilter;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
@@ -53,7 +53,7 @@ class KeyboardJourneysBrowserIT extends BrowserSupport {
     Scheduling scheduling;
 
     @Autowired
-    Consultations consultations;
+    ConsultationDesk consultationDesk;
 
     @Autowired
     MutableClock clock;
@@ -127,7 +127,7 @@ class KeyboardJourneysBrowserIT extends BrowserSupport {
         page.keyboard().press("Enter");
         page.waitForURL("**/consultations/" + id);
 
-        var start = consultations.desk(booked, ConsultationState.NEW, DeskFilter.NONE).stream()
+        var start = consultationDesk.desk(booked, ConsultationState.NEW, DeskFilter.NONE).stream()
                 .filter(c -> c.id().toString().equals(id))
                 .findFirst()
                 .orElseThrow()
@@ -187,7 +187,7 @@ class KeyboardJourneysBrowserIT extends BrowserSupport {
                 "test");
         long until = System.nanoTime() + 20_000_000_000L;
         while (System.nanoTime() < until) {
-            var found = consultations.desk(booked, ConsultationState.NEW, DeskFilter.NONE).stream()
+            var found = consultationDesk.desk(booked, ConsultationState.NEW, DeskFilter.NONE).stream()
                     .filter(c -> c.appointmentId().equals(appointment.id()))
                     .findFirst();
             if (found.isPresent()) {
