@@ -10,15 +10,18 @@ import org.medkarta.access.RecordAccess;
 import org.medkarta.access.RecordAction;
 import org.medkarta.access.RecordRef;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.record.ClinicalEntries;
 import org.medkarta.record.DuplicateEntry;
 import org.medkarta.record.EntryForm;
 import org.medkarta.record.EntryType;
 import org.medkarta.record.IdentityDocumentForm;
 import org.medkarta.record.IdentityForm;
 import org.medkarta.record.LivingRegion;
-import org.medkarta.record.MedicalRecord;
+import org.medkarta.record.PatientContacts;
+import org.medkarta.record.PatientIdentifiers;
 import org.medkarta.record.RecordFilter;
 import org.medkarta.record.RecordImport;
+import org.medkarta.record.RecordReading;
 import org.medkarta.record.RecordUploads;
 import org.medkarta.record.SignedProtocols;
 import org.medkarta.record.UploadState;
@@ -47,7 +50,10 @@ import tools.jackson.databind.json.JsonMapper;
 class RecordPages {
 
     private final RecordAccess access;
-    private final MedicalRecord record;
+    private final RecordReading reading;
+    private final ClinicalEntries clinical;
+    private final PatientContacts contactData;
+    private final PatientIdentifiers patientIds;
     private final RecordUploads uploads;
     private final RecordImport imports;
     private final SignedProtocols signed;
@@ -57,7 +63,10 @@ class RecordPages {
 
     RecordPages(
             RecordAccess access,
-            MedicalRecord record,
+            RecordReading reading,
+            ClinicalEntries clinical,
+            PatientContacts contactData,
+            PatientIdentifiers patientIds,
             RecordUploads uploads,
             RecordImport imports,
             SignedProtocols signed,
@@ -68,7 +77,10 @@ class RecordPages {
         this.imports = imports;
         this.signed = signed;
         this.access = access;
-        this.record = record;
+        this.reading = reading;
+        this.clinical = clinical;
+        this.contactData = contactData;
+        this.patientIds = patientIds;
         this.uploads = uploads;
         this.errors = errors;
         this.json = json;
@@ -107,7 +119,7 @@ class RecordPages {
             model.addAttribute("errors", errors.of(invalid, locale));
             filter = RecordFilter.all();
         }
-        var view = record.record(decision, filter);
+        var view = reading.record(decision, filter);
         common(model, user, decision);
         model.addAttribute("view", view);
         model.addAttribute("types", view.patientAccount() ? EntryType.shownToPatients() : List.of(EntryType.values()));
@@ -134,9 +146,9 @@ class RecordPages {
             @PathVariable String entryId,
             Model model) {
         var decision = access.require(user, Params.patient(id), RecordAction.VIEW);
-        var entry = record.entry(decision, Params.id(entryId, "entryId"));
+        var entry = reading.entry(decision, Params.id(entryId, "entryId"));
         common(model, user, decision);
-        model.addAttribute("header", record.header(decision));
+        model.addAttribute("header", reading.header(decision));
         model.addAttribute("entry", entry);
         model.addAttribute("signed", signed.of(decision, entry.id()).orElse(null));
         model.addAttribute("mayDownload", decision.mayDownload());
@@ -150,7 +162,7 @@ class RecordPages {
             @RequestParam(required = false) String type,
             Model model) {
         var decision = access.require(user, Params.patient(id), RecordAction.WRITE);
-        var header = record.clinicianHeader(decision, user);
+        var header = clinical.clinicianHeader(decision, user);
         EntryType entryType = Params.type(type) == null ? EntryType.EXAM_PROTOCOL : Params.type(type);
         return entryForm(model, user, decision, header, entryType, null, Map.of(), null, null, false);
     }
@@ -163,12 +175,12 @@ class RecordPages {
             Model model,
             Locale locale) {
         var decision = access.require(user, Params.patient(id), RecordAction.WRITE);
-        var header = record.clinicianHeader(decision, user);
+        var header = clinical.clinicianHeader(decision, user);
         EntryType type = Params.requiredType(params.get("type"));
         var fields = fieldsOf(type, params);
         boolean confirm = "true".equals(params.get("confirmDuplicate"));
         try {
-            UUID entry = record.add(decision, user, new EntryForm(type, fields, params.get("reason"), confirm));
+            UUID entry = clinical.add(decision, user, new EntryForm(type, fields, params.get("reason"), confirm));
             return "redirect:/record/" + id + "/entries/" + entry + "?saved";
         } catch (DuplicateEntry duplicate) {
             model.addAttribute("duplicate", duplicate.properties().get("existingEntryId"));
@@ -187,8 +199,8 @@ class RecordPages {
             @PathVariable String entryId,
             Model model) {
         var decision = access.require(user, Params.patient(id), RecordAction.WRITE);
-        var entry = record.entryToCorrect(decision, user, Params.id(entryId, "entryId"));
-        var header = record.clinicianHeader(decision, user);
+        var entry = clinical.entryToCorrect(decision, user, Params.id(entryId, "entryId"));
+        var header = clinical.clinicianHeader(decision, user);
         return entryForm(model, user, decision, header, entry.type(), entry.id(), entry.fields(), null, entry, false);
     }
 
@@ -202,12 +214,12 @@ class RecordPages {
             Locale locale) {
         var decision = access.require(user, Params.patient(id), RecordAction.WRITE);
         UUID entryUuid = Params.id(entryId, "entryId");
-        var entry = record.entryToCorrect(decision, user, entryUuid);
-        var header = record.clinicianHeader(decision, user);
+        var entry = clinical.entryToCorrect(decision, user, entryUuid);
+        var header = clinical.clinicianHeader(decision, user);
         var fields = fieldsOf(entry.type(), params);
         boolean confirm = "true".equals(params.get("confirmDuplicate"));
         try {
-            record.correct(decision, user, entryUuid, new EntryForm(null, fields, params.get("reason"), confirm));
+            clinical.correct(decision, user, entryUuid, new EntryForm(null, fields, params.get("reason"), confirm));
             return "redirect:/record/" + id + "/entries/" + entryId + "?saved";
         } catch (DuplicateEntry duplicate) {
             model.addAttribute("duplicate", duplicate.properties().get("existingEntryId"));
@@ -232,11 +244,11 @@ class RecordPages {
         var decision = access.require(user, Params.patient(id), RecordAction.WRITE);
         UUID entryUuid = Params.id(entryId, "entryId");
         try {
-            record.enteredInError(decision, user, entryUuid, reason);
+            clinical.enteredInError(decision, user, entryUuid, reason);
             return "redirect:/record/" + id + "/entries/" + entryId + "?saved";
         } catch (DomainException refused) {
-            var entry = record.entryToCorrect(decision, user, entryUuid);
-            var header = record.clinicianHeader(decision, user);
+            var entry = clinical.entryToCorrect(decision, user, entryUuid);
+            var header = clinical.clinicianHeader(decision, user);
             model.addAttribute("errors", errors.of(refused, locale));
             model.addAttribute("errorReason", true);
             return entryForm(
@@ -251,15 +263,15 @@ class RecordPages {
             @RequestParam(required = false) String code,
             Model model) {
         var decision = access.require(user, Params.patient(id), RecordAction.VIEW);
-        var tests = record.labTests(decision);
+        var tests = reading.labTests(decision);
         common(model, user, decision);
-        model.addAttribute("header", record.header(decision));
+        model.addAttribute("header", reading.header(decision));
         model.addAttribute("tests", tests);
         String chosen = code != null && !code.isBlank()
                 ? code
                 : tests.isEmpty() ? null : tests.get(0).code();
         model.addAttribute("code", chosen);
-        var series = chosen == null ? null : record.labSeries(decision, chosen);
+        var series = chosen == null ? null : reading.labSeries(decision, chosen);
         model.addAttribute("series", series);
         model.addAttribute("chartJson", series == null ? null : scriptJson(json, series));
         return "record/labs";
@@ -281,7 +293,7 @@ class RecordPages {
             Locale locale) {
         var decision = access.require(user, Params.patient(id), RecordAction.CONTRIBUTE);
         try {
-            record.addContact(decision, user, kind, value);
+            contactData.addContact(decision, user, kind, value);
             return "redirect:/record/" + id + "/contacts?saved";
         } catch (DomainException refused) {
             model.addAttribute("errors", errors.of(refused, locale));
@@ -295,7 +307,7 @@ class RecordPages {
     String removeContact(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @PathVariable String contactId) {
         var decision = access.require(user, Params.patient(id), RecordAction.CONTRIBUTE);
-        record.removeContact(decision, user, Params.id(contactId, "contactId"));
+        contactData.removeContact(decision, user, Params.id(contactId, "contactId"));
         return "redirect:/record/" + id + "/contacts?saved";
     }
 
@@ -309,7 +321,7 @@ class RecordPages {
             Locale locale) {
         var decision = access.require(user, Params.patient(id), RecordAction.CONTRIBUTE);
         try {
-            record.changeAddress(decision, user, which, address);
+            contactData.changeAddress(decision, user, which, address);
             return "redirect:/record/" + id + "/contacts?saved";
         } catch (DomainException refused) {
             var byField = new LinkedHashMap<String, String>();
@@ -345,7 +357,7 @@ class RecordPages {
             Locale locale) {
         var decision = access.require(user, Params.patient(id), RecordAction.CONTRIBUTE);
         try {
-            record.changeIdentityDocument(decision, user, documentForm(params));
+            contactData.changeIdentityDocument(decision, user, documentForm(params));
             return "redirect:/record/" + id + "/contacts?saved";
         } catch (DomainException refused) {
             model.addAttribute("errors", errors.of(refused, locale));
@@ -366,9 +378,9 @@ class RecordPages {
     @GetMapping("/record/{id}/identity")
     String identity(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
         var decision = access.require(user, Params.patient(id), RecordAction.WRITE);
-        model.addAttribute("header", record.clinicianHeader(decision, user));
-        model.addAttribute("identifiers", record.identifiers(decision));
-        model.addAttribute("changesIdentifiers", record.changesIdentifiers(decision, user));
+        model.addAttribute("header", clinical.clinicianHeader(decision, user));
+        model.addAttribute("identifiers", patientIds.identifiers(decision));
+        model.addAttribute("changesIdentifiers", patientIds.changesIdentifiers(decision, user));
         common(model, user, decision);
         return "record/identity";
     }
@@ -382,7 +394,7 @@ class RecordPages {
             Locale locale) {
         var decision = access.require(user, Params.patient(id), RecordAction.WRITE);
         try {
-            record.changeIdentity(
+            patientIds.changeIdentity(
                     decision,
                     user,
                     new IdentityForm(
@@ -396,9 +408,9 @@ class RecordPages {
         } catch (DomainException refused) {
             model.addAttribute("errors", errors.of(refused, locale));
             model.addAttribute("form", params);
-            model.addAttribute("header", record.clinicianHeader(decision, user));
-            model.addAttribute("identifiers", record.identifiers(decision));
-            model.addAttribute("changesIdentifiers", record.changesIdentifiers(decision, user));
+            model.addAttribute("header", clinical.clinicianHeader(decision, user));
+            model.addAttribute("identifiers", patientIds.identifiers(decision));
+            model.addAttribute("changesIdentifiers", patientIds.changesIdentifiers(decision, user));
             common(model, user, decision);
             return "record/identity";
         }
@@ -406,15 +418,15 @@ class RecordPages {
 
     @GetMapping("/record/shared-identifiers")
     String shared(@AuthenticationPrincipal SignedInUser user, Model model) {
-        model.addAttribute("groups", record.sharedIdentifiers(user));
+        model.addAttribute("groups", patientIds.sharedIdentifiers(user));
         return "record/shared";
     }
 
     private String contactsPage(Model model, SignedInUser user, AccessDecision decision) {
         common(model, user, decision);
-        model.addAttribute("header", record.header(decision));
-        model.addAttribute("contacts", record.contacts(decision));
-        model.addAttribute("identifiers", record.identifiers(decision));
+        model.addAttribute("header", reading.header(decision));
+        model.addAttribute("contacts", contactData.contacts(decision));
+        model.addAttribute("identifiers", patientIds.identifiers(decision));
         model.addAttribute("regions", regions.choices());
         model.addAttribute("region", regions.of(decision).orElse(null));
         return "record/contacts";
