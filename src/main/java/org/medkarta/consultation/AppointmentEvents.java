@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 class AppointmentEvents {
 
-    private final Consultations consultations;
+    private final ConsultationRequests consultations;
 
-    AppointmentEvents(Consultations consultations) {
+    AppointmentEvents(ConsultationRequests consultations) {
         this.consultations = consultations;
     }
 

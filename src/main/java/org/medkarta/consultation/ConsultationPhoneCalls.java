@@ -27,13 +27,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class ConsultationPhoneCalls {
 
-    private final Consultations consultations;
+    private final ConsultationAccess consultations;
     private final PhoneCalls phoneCalls;
     private final Identity identity;
     private final AccountCallPhone callPhones;
 
     ConsultationPhoneCalls(
-            Consultations consultations, PhoneCalls phoneCalls, Identity identity, AccountCallPhone callPhones) {
+            ConsultationAccess consultations, PhoneCalls phoneCalls, Identity identity, AccountCallPhone callPhones) {
         this.consultations = consultations;
         this.phoneCalls = phoneCalls;
         this.identity = identity;

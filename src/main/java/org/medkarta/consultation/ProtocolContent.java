@@ -40,7 +40,7 @@ class ProtocolContent {
      * @throws InvalidInput naming the field: {@code recommendations} missing, {@code diagnoses} in a
      *     primary consultation or with an unknown code, texts too long, a wrong file
      */
-    Checked check(Consultation consultation, ProtocolForm form, List<Consultations.Upload> uploads) {
+    Checked check(Consultation consultation, ProtocolForm form, List<Upload> uploads) {
         var errors = new ArrayList<InvalidInput.FieldError>();
         for (var upload : uploads) {
             try {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Sending a checked protocol (SPEC D7): closes the consultation, keeps the protocol, its files and
  * its signature, closes the chat and announces {@link ProtocolSent}. The one send path of both the
- * plain protocol ({@link Consultations}) and the signed one ({@link ProtocolSigning}); the caller
+ * plain protocol ({@link ProtocolWriting}) and the signed one ({@link ProtocolSigning}); the caller
  * runs it in its transaction.
  */
 @Component
@@ -61,7 +61,7 @@ class ProtocolSending {
             SignedInUser user,
             Consultation consultation,
             ProtocolContent.Checked content,
-            List<Consultations.Upload> uploads,
+            List<Upload> uploads,
             List<StoredFile> stored,
             ProtocolSignature signature) {
         UUID id = consultation.id();

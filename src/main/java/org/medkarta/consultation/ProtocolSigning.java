@@ -49,7 +49,7 @@ public class ProtocolSigning {
     public record Draft(
             UUID consultationId, UUID documentId, String verifyUrl, byte[] pdf, CertificateView certificate) {}
 
-    private final Consultations consultations;
+    private final ConsultationAccess consultations;
     private final ProtocolContent content;
     private final ProtocolSending sending;
     private final ProtocolDrafts drafts;
@@ -63,7 +63,7 @@ public class ProtocolSigning {
     private final Clock clock;
 
     ProtocolSigning(
-            Consultations consultations,
+            ConsultationAccess consultations,
             ProtocolContent content,
             ProtocolSending sending,
             ProtocolDrafts drafts,
@@ -99,8 +99,7 @@ public class ProtocolSigning {
      *     SIGNER_MISMATCH}), and the refusals of sending
      */
     @Transactional
-    public Draft draft(
-            SignedInUser user, UUID id, ProtocolForm form, List<Consultations.Upload> uploads, byte[] certificate) {
+    public Draft draft(SignedInUser user, UUID id, ProtocolForm form, List<Upload> uploads, byte[] certificate) {
         var consultation = consultations.visible(user, id);
         consultation.checkProtocol(user);
         var checked = content.check(consultation, form, uploads);
@@ -122,7 +121,7 @@ public class ProtocolSigning {
      * @throws org.medkarta.signature.SignatureRefusal {@code no-signing-key} when the doctor has none
      */
     @Transactional
-    public Draft draftOnServer(SignedInUser user, UUID id, ProtocolForm form, List<Consultations.Upload> uploads) {
+    public Draft draftOnServer(SignedInUser user, UUID id, ProtocolForm form, List<Upload> uploads) {
         var consultation = consultations.visible(user, id);
         consultation.checkProtocol(user);
         var checked = content.check(consultation, form, uploads);
@@ -228,7 +227,7 @@ public class ProtocolSigning {
             SignedInUser user,
             Consultation consultation,
             ProtocolContent.Checked checked,
-            List<Consultations.Upload> uploads,
+            List<Upload> uploads,
             Snils doctor,
             CertificateView certificate) {
         Instant now = clock.instant();

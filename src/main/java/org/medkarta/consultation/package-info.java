@@ -9,6 +9,25 @@
  * request), the dictionary (terminology), chat, calls or stored files (the conversation and files
  * modules, through their facades), nor the medical record: a sent protocol announces itself by
  * {@link org.medkarta.consultation.ProtocolSent} for the record module to file.
+ *
+ * <p>Its public facades, one per use case:
+ *
+ * <ul>
+ *   <li>{@link org.medkarta.consultation.ConsultationRequests}: a request from opening (a booking) to
+ *       taking into work, telling about the case, its room and calls (D1, D3–D5);
+ *   <li>{@link org.medkarta.consultation.ConsultationDesk}: the desk by state and its counts (D2);
+ *   <li>{@link org.medkarta.consultation.ConsultationAttachments}: the request's files (D1, D7);
+ *   <li>{@link org.medkarta.consultation.ProtocolWriting}: the protocol, addenda and its PDF (D7, D8);
+ *   <li>{@link org.medkarta.consultation.ProtocolSigning}: the signed protocol (D9);
+ *   <li>{@link org.medkarta.consultation.ConsultationPhoneCalls}: calls to the patient's phone;
+ *   <li>{@link org.medkarta.consultation.ConsultationRouting}: referrals and bookings from a
+ *       consultation (D10);
+ *   <li>{@link org.medkarta.consultation.ColleagueQuestions}: doctor-to-doctor questions (D11);
+ *   <li>{@link org.medkarta.consultation.ConsultationFigures}: the read figures the dashboards use.
+ * </ul>
+ *
+ * <p>Every facade checks who sees a request through the one package-private {@code
+ * ConsultationAccess}.
  */
 @ApplicationModule(displayName = "Consultation")
 package org.medkarta.consultation;

@@ -9,14 +9,14 @@ import org.medkarta.record.EntryCursor;
 import org.medkarta.record.EntryDetail;
 import org.medkarta.record.EntrySummary;
 import org.medkarta.record.EntryType;
-import org.medkarta.record.MedicalRecord;
 import org.medkarta.record.RecordFilter;
+import org.medkarta.record.RecordReading;
 import org.medkarta.shared.NotFound;
 
 /**
  * The record entries behind MedicationRequest and Immunization, read as the record API reads them:
  * one decision of the policy point per record ({@link PatientScope}), then the record's list and
- * entries through {@link MedicalRecord}, which shows the patient account only what order 003
+ * entries through {@link RecordReading}, which shows the patient account only what order 003
  * Appendix 1 lets it show (prescriptions and vaccinations are not among those, so a patient, a parent
  * or a grantee finds none) and a clinician the whole record.
  */
@@ -28,7 +28,7 @@ final class CareEntries {
     private CareEntries() {}
 
     /** An entry of {@code type} by its id, after the policy point said yes for its record; else 404. */
-    static EntryDetail read(PatientScope scope, MedicalRecord record, UUID entryId, EntryType type) {
+    static EntryDetail read(PatientScope scope, RecordReading record, UUID entryId, EntryType type) {
         var decision = scope.read(record.recordOf(entryId).orElseThrow(NotFound::new));
         var entry = record.entry(decision, entryId);
         if (entry.type() != type) {
@@ -39,7 +39,7 @@ final class CareEntries {
 
     /** Every entry of {@code type} within {@code dates} of the decided records, newest first. */
     static List<Found> list(
-            MedicalRecord record, List<AccessDecision> decisions, EntryType type, PatientScope.Range dates) {
+            RecordReading record, List<AccessDecision> decisions, EntryType type, PatientScope.Range dates) {
         var found = new ArrayList<Found>();
         if (dates.isEmpty()) {
             return found;
@@ -59,7 +59,7 @@ final class CareEntries {
     }
 
     /** Opens the entries of one page only, through the decision that found each. */
-    static EntryDetail open(MedicalRecord record, Found found) {
+    static EntryDetail open(RecordReading record, Found found) {
         return record.entry(found.decision(), found.entry().id());
     }
 }

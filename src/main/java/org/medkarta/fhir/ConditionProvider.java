@@ -24,7 +24,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.medkarta.access.AccessDecision;
 import org.medkarta.record.EntryDetail;
 import org.medkarta.record.EntryType;
-import org.medkarta.record.MedicalRecord;
+import org.medkarta.record.RecordReading;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
 import org.springframework.stereotype.Component;
@@ -43,10 +43,10 @@ class ConditionProvider implements IResourceProvider {
 
     private final ImportedResources imported;
     private final PatientScope scope;
-    private final MedicalRecord record;
+    private final RecordReading record;
     private final PatientProvider patients;
 
-    ConditionProvider(PatientScope scope, MedicalRecord record, PatientProvider patients, ImportedResources imported) {
+    ConditionProvider(PatientScope scope, RecordReading record, PatientProvider patients, ImportedResources imported) {
         this.imported = imported;
         this.scope = scope;
         this.record = record;

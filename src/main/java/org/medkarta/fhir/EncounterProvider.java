@@ -25,7 +25,7 @@ import org.medkarta.access.AccessDecision;
 import org.medkarta.record.EntryDetail;
 import org.medkarta.record.EntryStatus;
 import org.medkarta.record.EntryType;
-import org.medkarta.record.MedicalRecord;
+import org.medkarta.record.RecordReading;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
 import org.springframework.stereotype.Component;
@@ -45,10 +45,10 @@ class EncounterProvider implements IResourceProvider {
 
     private final ImportedResources imported;
     private final PatientScope scope;
-    private final MedicalRecord record;
+    private final RecordReading record;
     private final PatientProvider patients;
 
-    EncounterProvider(PatientScope scope, MedicalRecord record, PatientProvider patients, ImportedResources imported) {
+    EncounterProvider(PatientScope scope, RecordReading record, PatientProvider patients, ImportedResources imported) {
         this.imported = imported;
         this.scope = scope;
         this.record = record;

@@ -40,8 +40,8 @@ import org.medkarta.identity.PatientRecordForm;
 import org.medkarta.identity.PatientRecords;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
-import org.medkarta.record.MedicalRecord;
 import org.medkarta.record.RecordImport;
+import org.medkarta.record.RecordReading;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
@@ -131,7 +131,7 @@ class FhirImport {
 
     private final FhirContext context;
     private final RecordImport imports;
-    private final MedicalRecord record;
+    private final RecordReading record;
     private final RecordAccess access;
     private final PatientRecords patients;
     private final TransactionTemplate transaction;
@@ -141,7 +141,7 @@ class FhirImport {
     FhirImport(
             FhirContext context,
             RecordImport imports,
-            MedicalRecord record,
+            RecordReading record,
             RecordAccess access,
             PatientRecords patients,
             TransactionTemplate transaction,

@@ -21,7 +21,7 @@ import org.hl7.fhir.r4.model.Immunization;
 import org.medkarta.access.AccessDecision;
 import org.medkarta.record.EntryDetail;
 import org.medkarta.record.EntryType;
-import org.medkarta.record.MedicalRecord;
+import org.medkarta.record.RecordReading;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,10 +37,10 @@ class ImmunizationProvider implements IResourceProvider {
 
     private final ImportedResources imported;
     private final PatientScope scope;
-    private final MedicalRecord record;
+    private final RecordReading record;
     private final CareSort sorts;
 
-    ImmunizationProvider(PatientScope scope, MedicalRecord record, CareSort sorts, ImportedResources imported) {
+    ImmunizationProvider(PatientScope scope, RecordReading record, CareSort sorts, ImportedResources imported) {
         this.imported = imported;
         this.sorts = sorts;
         this.scope = scope;

@@ -30,8 +30,8 @@ import org.hl7.fhir.r4.model.StringType;
 import org.medkarta.access.AccessDecision;
 import org.medkarta.access.Relation;
 import org.medkarta.identity.PatientRecords;
-import org.medkarta.record.MedicalRecord;
 import org.medkarta.record.RecordImport;
+import org.medkarta.record.RecordReading;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
 import org.springframework.stereotype.Component;
@@ -50,7 +50,7 @@ class PatientProvider implements IResourceProvider {
 
     private final PatientScope scope;
     private final PatientRecords records;
-    private final MedicalRecord record;
+    private final RecordReading record;
     private final FhirImport importer;
     private final RecordImport imports;
     private final FhirContext context;
@@ -60,7 +60,7 @@ class PatientProvider implements IResourceProvider {
     PatientProvider(
             PatientScope scope,
             PatientRecords records,
-            MedicalRecord record,
+            RecordReading record,
             FhirImport importer,
             LocaleResolver locales,
             RecordImport imports,

@@ -23,7 +23,7 @@ import org.hl7.fhir.r4.model.Procedure;
 import org.medkarta.access.AccessDecision;
 import org.medkarta.record.EntryDetail;
 import org.medkarta.record.EntryType;
-import org.medkarta.record.MedicalRecord;
+import org.medkarta.record.RecordReading;
 import org.medkarta.shared.PatientId;
 import org.springframework.stereotype.Component;
 
@@ -40,10 +40,10 @@ class ProcedureProvider implements IResourceProvider {
 
     private final ImportedResources imported;
     private final PatientScope scope;
-    private final MedicalRecord record;
+    private final RecordReading record;
     private final PatientProvider patients;
 
-    ProcedureProvider(PatientScope scope, MedicalRecord record, PatientProvider patients, ImportedResources imported) {
+    ProcedureProvider(PatientScope scope, RecordReading record, PatientProvider patients, ImportedResources imported) {
         this.imported = imported;
         this.scope = scope;
         this.record = record;

@@ -12,13 +12,13 @@ import org.medkarta.access.AccessDecision;
 import org.medkarta.record.EntryCursor;
 import org.medkarta.record.EntrySummary;
 import org.medkarta.record.EntryType;
-import org.medkarta.record.MedicalRecord;
 import org.medkarta.record.RecordFilter;
+import org.medkarta.record.RecordReading;
 
 /**
  * Record entries of some types across the records a search covers, for the resources the record
  * module's entries become (Encounter, Condition, Procedure, AllergyIntolerance): listed through
- * {@link MedicalRecord#record} with the decisions {@link PatientScope} took (so each reader sees what
+ * {@link RecordReading#record} with the decisions {@link PatientScope} took (so each reader sees what
  * the record shows them: the patient account by order 003's Appendix 1, a clinician the whole record),
  * newest first; only the entries of the page asked for are opened.
  */
@@ -35,7 +35,7 @@ final class RecordEntrySearch {
 
     /** The entries of {@code types} whose date lies in {@code dates} in every record of {@code decisions}. */
     static List<Found> list(
-            MedicalRecord record, List<AccessDecision> decisions, Set<EntryType> types, PatientScope.Range dates) {
+            RecordReading record, List<AccessDecision> decisions, Set<EntryType> types, PatientScope.Range dates) {
         var found = new ArrayList<Found>();
         if (dates.isEmpty()) {
             return found;

@@ -12,7 +12,7 @@ import org.medkarta.access.RecordAction;
 import org.medkarta.clinic.AttachmentStatus;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.identity.SignedInUser;
-import org.medkarta.record.MedicalRecord;
+import org.medkarta.record.PatientContacts;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.FieldErrors;
 import org.medkarta.shared.InvalidInput;
@@ -50,7 +50,7 @@ public class HomeVisits {
     private final VisitParties parties;
     private final ClinicDirectory clinics;
     private final RecordAccess access;
-    private final MedicalRecord record;
+    private final PatientContacts contactData;
     private final org.medkarta.identity.Identity identity;
     private final HomeVisitNotices notices;
     private final HomeVisitSettings settings;
@@ -61,7 +61,7 @@ public class HomeVisits {
             VisitParties parties,
             ClinicDirectory clinics,
             RecordAccess access,
-            MedicalRecord record,
+            PatientContacts contactData,
             org.medkarta.identity.Identity identity,
             HomeVisitNotices notices,
             HomeVisitSettings settings,
@@ -70,7 +70,7 @@ public class HomeVisits {
         this.parties = parties;
         this.clinics = clinics;
         this.access = access;
-        this.record = record;
+        this.contactData = contactData;
         this.identity = identity;
         this.notices = notices;
         this.settings = settings;
@@ -124,7 +124,8 @@ public class HomeVisits {
     @Transactional
     public Draft draft(SignedInUser actor, PatientId patient) {
         parties.requireActsFor(actor, patient);
-        String address = record.contacts(access.require(actor, patient, RecordAction.VIEW))
+        String address = contactData
+                .contacts(access.require(actor, patient, RecordAction.VIEW))
                 .actualAddress();
         String phone = identity.patient(patient)
                 .map(org.medkarta.identity.AccountView::phone)

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A record's results for standard interfaces (FHIR, SPEC I2): laboratory results, studies,
  * protocols, discharge summaries, diary readings and uploads in one list, filtered, counted and
- * paged in the database. The reader sees what {@link MedicalRecord#record} shows them: in the patient
+ * paged in the database. The reader sees what {@link RecordReading#record} shows them: in the patient
  * account only what Appendix 1 of order 003 lists, from its dates.
  */
 @Service
@@ -53,8 +53,8 @@ public class ClinicalResults {
         var clinical = new LinkedHashSet<PatientId>();
         var downloadable = new HashMap<PatientId, Boolean>();
         for (var decision : decisions) {
-            MedicalRecord.expect(decision, RecordAction.VIEW);
-            (MedicalRecord.patientAccount(decision) ? account : clinical).add(decision.patient());
+            RecordRules.expect(decision, RecordAction.VIEW);
+            (RecordRules.patientAccount(decision) ? account : clinical).add(decision.patient());
             downloadable.merge(decision.patient(), decision.mayDownload(), Boolean::logicalOr);
         }
         // A record opened twice, once as a clinician, is read as the clinician reads it.
@@ -75,7 +75,7 @@ public class ClinicalResults {
         var fields = entries.currentFields(entryIds);
         Map<UUID, RecordResults.Item> found = new HashMap<>();
         for (var row : entries.byIds(patients, entryIds)) {
-            var detail = MedicalRecord.detail(row, fields.getOrDefault(row.id(), Map.of()), List.of());
+            var detail = RecordRules.detail(row, fields.getOrDefault(row.id(), Map.of()), List.of());
             found.put(
                     row.id(),
                     new RecordResults.Item(

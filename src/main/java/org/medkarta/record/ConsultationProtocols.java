@@ -21,12 +21,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ConsultationProtocols {
 
-    private final MedicalRecord record;
+    private final RecordFiling filing;
     private final SignedProtocols signed;
     private final ClinicDirectory clinics;
 
-    ConsultationProtocols(MedicalRecord record, SignedProtocols signed, ClinicDirectory clinics) {
-        this.record = record;
+    ConsultationProtocols(RecordFiling filing, SignedProtocols signed, ClinicDirectory clinics) {
+        this.filing = filing;
         this.signed = signed;
         this.clinics = clinics;
     }
@@ -47,8 +47,8 @@ class ConsultationProtocols {
         String conclusion = sent.diagnoses().isEmpty()
                 ? recommendations
                 : sent.diagnoses().stream().map(ConsultationProtocols::line).collect(Collectors.joining("; "));
-        record.ensureOpen(sent.patientId());
-        UUID entry = record.fileConsultationProtocol(
+        filing.ensureOpen(sent.patientId());
+        UUID entry = filing.fileConsultationProtocol(
                 sent.patientId(),
                 sent.consultationId(),
                 author,

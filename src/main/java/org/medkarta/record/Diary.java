@@ -33,13 +33,13 @@ public class Diary {
     private static final ZoneId PAGE_ZONE = ZoneId.of("Europe/Moscow");
 
     private final Diaries diaries;
-    private final MedicalRecord record;
+    private final RecordFiling filing;
     private final RecordNotices notices;
     private final Clock clock;
 
-    Diary(Diaries diaries, MedicalRecord record, RecordNotices notices, Clock clock) {
+    Diary(Diaries diaries, RecordFiling filing, RecordNotices notices, Clock clock) {
         this.diaries = diaries;
-        this.record = record;
+        this.filing = filing;
         this.notices = notices;
         this.clock = clock;
     }
@@ -50,8 +50,8 @@ public class Diary {
      */
     @Transactional
     public Reading add(AccessDecision decision, SignedInUser actor, DiaryForm form) {
-        MedicalRecord.expect(decision, RecordAction.CONTRIBUTE);
-        record.ensureOpen(decision.patient());
+        RecordRules.expect(decision, RecordAction.CONTRIBUTE);
+        filing.ensureOpen(decision.patient());
         var reading = parse(form);
         Instant now = clock.instant();
         UUID id = diaries.addReading(decision.patient(), reading, actor.userId(), now);
@@ -82,14 +82,14 @@ public class Diary {
     /** Readings newest first, of one measure or all; {@code name} picks a custom measure. */
     @Transactional(readOnly = true)
     public List<Reading> readings(AccessDecision decision, Measure measure, String name, Instant from, Instant to) {
-        MedicalRecord.expect(decision, RecordAction.VIEW);
+        RecordRules.expect(decision, RecordAction.VIEW);
         return diaries.readings(decision.patient(), measure, name, from, to);
     }
 
     /** The thresholds doctors set for this patient. */
     @Transactional(readOnly = true)
     public List<Threshold> thresholds(AccessDecision decision) {
-        MedicalRecord.expect(decision, RecordAction.VIEW);
+        RecordRules.expect(decision, RecordAction.VIEW);
         return diaries.thresholds(decision.patient()).stream()
                 .map(Diaries.ThresholdRow::threshold)
                 .toList();
@@ -98,13 +98,13 @@ public class Diary {
     /** The monitoring doctor sets (or replaces) their thresholds for one measure of the patient. */
     @Transactional
     public Threshold setThreshold(AccessDecision decision, SignedInUser doctor, ThresholdForm form) {
-        MedicalRecord.expectClinician(decision, doctor);
-        record.ensureOpen(decision.patient());
+        RecordRules.expectClinician(decision, doctor);
+        filing.ensureOpen(decision.patient());
         var errors = new FieldErrors();
         Measure measure = measure(form.measure(), errors);
         String name = "";
         if (measure == Measure.CUSTOM) {
-            name = MedicalRecord.blankToNull(form.name()) == null
+            name = RecordRules.blankToNull(form.name()) == null
                     ? ""
                     : form.name().strip();
             if (name.isEmpty()) {
@@ -174,7 +174,7 @@ public class Diary {
             value = reading(form.value(), "value", measure.min(), measure.max(), errors);
         }
         if (measure == Measure.CUSTOM) {
-            name = MedicalRecord.blankToNull(form.name()) == null
+            name = RecordRules.blankToNull(form.name()) == null
                     ? ""
                     : form.name().strip();
             if (name.isEmpty()) {
@@ -182,19 +182,19 @@ public class Diary {
             } else if (name.length() > 100) {
                 errors.reject("name", "record.validation.too-long", 100);
             }
-            unit = MedicalRecord.blankToNull(form.unit());
+            unit = RecordRules.blankToNull(form.unit());
             if (unit == null) {
                 errors.reject("unit", "validation.required");
             } else if (unit.length() > 20) {
                 errors.reject("unit", "record.validation.too-long", 20);
             }
-        } else if (MedicalRecord.blankToNull(form.unit()) != null
+        } else if (RecordRules.blankToNull(form.unit()) != null
                 && measure != null
                 && !form.unit().strip().equalsIgnoreCase(measure.unit())) {
             errors.reject("unit", "record.validation.unit", measure.unit());
         }
         Instant measuredAt = measuredAt(form.measuredAt(), errors);
-        String note = MedicalRecord.blankToNull(form.note());
+        String note = RecordRules.blankToNull(form.note());
         if (note != null && note.length() > 500) {
             errors.reject("note", "record.validation.too-long", 500);
         }

@@ -198,7 +198,7 @@ class ExtractWorker {
                     job.sections(),
                     job.from(),
                     job.to(),
-                    MedicalRecord.PATIENT_SIDE.contains(job.relation()));
+                    RecordRules.PATIENT_SIDE.contains(job.relation()));
             int count = entries.values().stream().mapToInt(java.util.List::size).sum();
             step(job, 10);
             var signing = job.clinic() == null || clinicName == null ? null : prepareSignature(job, header, zone);

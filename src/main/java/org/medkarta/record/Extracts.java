@@ -46,7 +46,7 @@ public class Extracts {
     private final ExtractJobs jobs;
     private final ExtractSources sources;
     private final ExtractWorker worker;
-    private final MedicalRecord record;
+    private final RecordFiling filing;
     private final ClinicDirectory clinics;
     private final Files files;
     private final Clock clock;
@@ -55,14 +55,14 @@ public class Extracts {
             ExtractJobs jobs,
             ExtractSources sources,
             ExtractWorker worker,
-            MedicalRecord record,
+            RecordFiling filing,
             ClinicDirectory clinics,
             Files files,
             Clock clock) {
         this.jobs = jobs;
         this.sources = sources;
         this.worker = worker;
-        this.record = record;
+        this.filing = filing;
         this.clinics = clinics;
         this.files = files;
         this.clock = clock;
@@ -73,13 +73,13 @@ public class Extracts {
      * patient account shows, for a clinician every kind.
      */
     public static List<EntryType> sectionsFor(AccessDecision decision) {
-        return MedicalRecord.patientAccount(decision) ? EntryType.shownToPatients() : List.of(EntryType.values());
+        return RecordRules.patientAccount(decision) ? EntryType.shownToPatients() : List.of(EntryType.values());
     }
 
     /** The clinics that may issue the record's extract, the default one first. */
     @Transactional(readOnly = true)
     public List<ExtractClinic> issuers(AccessDecision decision) {
-        MedicalRecord.expect(decision, RecordAction.VIEW);
+        RecordRules.expect(decision, RecordAction.VIEW);
         return sources.issuers(decision.patient());
     }
 
@@ -92,7 +92,7 @@ public class Extracts {
      */
     @Transactional
     public ExtractView order(AccessDecision decision, SignedInUser orderer, ExtractForm form) {
-        MedicalRecord.expect(decision, RecordAction.DOWNLOAD);
+        RecordRules.expect(decision, RecordAction.DOWNLOAD);
         var errors = new FieldErrors();
         var allowed = sectionsFor(decision);
         var chosen = new LinkedHashSet<EntryType>();
@@ -141,7 +141,7 @@ public class Extracts {
         // In the order of the record's kinds, whatever order they were ticked in.
         var sections = EnumSet.noneOf(EntryType.class);
         sections.addAll(chosen.isEmpty() ? allowed : chosen);
-        record.open(decision.patient());
+        filing.open(decision.patient());
         var id = UUID.randomUUID();
         jobs.insert(
                 id,
@@ -167,7 +167,7 @@ public class Extracts {
     /** The extracts of the record, newest first: part of the record's documents. */
     @Transactional(readOnly = true)
     public List<ExtractView> list(AccessDecision decision) {
-        MedicalRecord.expect(decision, RecordAction.VIEW);
+        RecordRules.expect(decision, RecordAction.VIEW);
         return jobs.ofPatient(decision.patient(), 100).stream().map(this::view).toList();
     }
 
@@ -187,7 +187,7 @@ public class Extracts {
      */
     @Transactional(readOnly = true)
     public ExtractView extract(AccessDecision decision, UUID id) {
-        MedicalRecord.expect(decision, RecordAction.VIEW);
+        RecordRules.expect(decision, RecordAction.VIEW);
         return view(row(decision, id));
     }
 
@@ -199,7 +199,7 @@ public class Extracts {
      */
     @Transactional(readOnly = true)
     public FileContent pdf(AccessDecision decision, UUID id) {
-        MedicalRecord.expect(decision, RecordAction.DOWNLOAD);
+        RecordRules.expect(decision, RecordAction.DOWNLOAD);
         var row = row(decision, id);
         if (row.state() != ExtractState.DONE) {
             throw new ExtractNotReady(row.state());
@@ -215,7 +215,7 @@ public class Extracts {
      */
     @Transactional(readOnly = true)
     public FileContent signature(AccessDecision decision, UUID id) {
-        MedicalRecord.expect(decision, RecordAction.DOWNLOAD);
+        RecordRules.expect(decision, RecordAction.DOWNLOAD);
         var row = row(decision, id);
         if (row.state() != ExtractState.DONE) {
             throw new ExtractNotReady(row.state());

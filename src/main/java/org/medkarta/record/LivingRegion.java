@@ -24,15 +24,14 @@ public class LivingRegion {
 
     private final PatientRegions regions;
     private final ClinicDirectory clinics;
-    private final MedicalRecord record;
+    private final RecordFiling filing;
     private final Patients patients;
     private final Clock clock;
 
-    LivingRegion(
-            PatientRegions regions, ClinicDirectory clinics, MedicalRecord record, Patients patients, Clock clock) {
+    LivingRegion(PatientRegions regions, ClinicDirectory clinics, RecordFiling filing, Patients patients, Clock clock) {
         this.regions = regions;
         this.clinics = clinics;
-        this.record = record;
+        this.filing = filing;
         this.patients = patients;
         this.clock = clock;
     }
@@ -40,7 +39,7 @@ public class LivingRegion {
     /** The patient's region code, if they said. */
     @Transactional(readOnly = true)
     public Optional<String> of(AccessDecision decision) {
-        MedicalRecord.expect(decision, RecordAction.VIEW);
+        RecordRules.expect(decision, RecordAction.VIEW);
         return regions.of(decision.patient());
     }
 
@@ -56,14 +55,14 @@ public class LivingRegion {
      */
     @Transactional
     public void change(AccessDecision decision, SignedInUser actor, String code) {
-        MedicalRecord.expect(decision, RecordAction.CONTRIBUTE);
+        RecordRules.expect(decision, RecordAction.CONTRIBUTE);
         String chosen = code == null || code.isBlank() ? null : code.strip();
         if (chosen != null
                 && choices().stream().noneMatch(region -> region.code().equals(chosen))) {
             throw new InvalidInput("region", "record.validation.region");
         }
         var patient = decision.patient();
-        record.open(patient);
+        filing.open(patient);
         String was = regions.of(patient).orElse(null);
         if (java.util.Objects.equals(was, chosen)) {
             return;

@@ -108,14 +108,14 @@ public class RecordImport {
     public record Source(UUID id, String resourceType, String content, java.time.Instant importedAt) {}
 
     private final Entries entries;
-    private final MedicalRecord record;
+    private final RecordFiling filing;
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final Clock clock;
 
-    RecordImport(Entries entries, MedicalRecord record, JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+    RecordImport(Entries entries, RecordFiling filing, JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
         this.entries = entries;
-        this.record = record;
+        this.filing = filing;
         this.jdbc = jdbc;
         this.batch = batch;
         this.clock = clock;
@@ -484,7 +484,7 @@ public class RecordImport {
                 || (decision.action() != RecordAction.IMPORT && decision.action() != RecordAction.CONTRIBUTE)) {
             throw new IllegalArgumentException("An import needs a decision for IMPORT or CONTRIBUTE");
         }
-        record.open(decision.patient());
+        filing.open(decision.patient());
     }
 
     private static void expect(AccessDecision decision) {

@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class RecordUploads {
 
     private final PatientUploads uploads;
-    private final MedicalRecord record;
+    private final RecordFiling filing;
     private final Files files;
     private final RecordAccess access;
     private final RecordNotices notices;
@@ -41,13 +41,13 @@ public class RecordUploads {
 
     RecordUploads(
             PatientUploads uploads,
-            MedicalRecord record,
+            RecordFiling filing,
             Files files,
             RecordAccess access,
             RecordNotices notices,
             Clock clock) {
         this.uploads = uploads;
-        this.record = record;
+        this.filing = filing;
         this.files = files;
         this.access = access;
         this.notices = notices;
@@ -61,8 +61,8 @@ public class RecordUploads {
     @Transactional
     public UploadView upload(
             AccessDecision decision, SignedInUser actor, UploadForm form, String fileName, byte[] content) {
-        MedicalRecord.expect(decision, RecordAction.CONTRIBUTE);
-        record.ensureOpen(decision.patient());
+        RecordRules.expect(decision, RecordAction.CONTRIBUTE);
+        filing.ensureOpen(decision.patient());
         var errors = new FieldErrors();
         UploadKind kind = null;
         try {
@@ -73,8 +73,8 @@ public class RecordUploads {
             errors.reject("kind", "record.validation.upload-kind");
         }
         String mediaType = errors.check(() -> files.check(FilePurpose.PATIENT_UPLOAD, "file", content));
-        String vaccine = MedicalRecord.blankToNull(form.vaccine());
-        String series = MedicalRecord.blankToNull(form.series());
+        String vaccine = RecordRules.blankToNull(form.vaccine());
+        String series = RecordRules.blankToNull(form.series());
         LocalDate date = null;
         if (kind == UploadKind.VACCINATION) {
             if (vaccine == null) {
@@ -87,7 +87,7 @@ public class RecordUploads {
             }
             date = vaccinationDate(form.date(), errors);
         }
-        String title = MedicalRecord.blankToNull(form.title());
+        String title = RecordRules.blankToNull(form.title());
         if (title == null) {
             title = kind == UploadKind.VACCINATION && vaccine != null ? vaccine : null;
         }
@@ -125,7 +125,7 @@ public class RecordUploads {
             fields.put("title", title);
             fields.put("fileId", stored.id().value().toString());
             UUID entry =
-                    record.fileFrom(decision.patient(), EntryType.DOCUMENT, fields, "PATIENT", "upload:" + id, actor);
+                    filing.fileFrom(decision.patient(), EntryType.DOCUMENT, fields, "PATIENT", "upload:" + id, actor);
             uploads.linkEntry(id, entry);
         }
         return uploads.find(decision.patient(), id).orElseThrow();
@@ -134,14 +134,14 @@ public class RecordUploads {
     /** The patient's uploads, newest first, with where each stands. */
     @Transactional(readOnly = true)
     public List<UploadView> uploads(AccessDecision decision) {
-        MedicalRecord.expect(decision, RecordAction.VIEW);
+        RecordRules.expect(decision, RecordAction.VIEW);
         return uploads.of(decision.patient());
     }
 
     /** An upload's bytes, for those allowed to download from the record. */
     @Transactional(readOnly = true)
     public FileContent content(AccessDecision decision, UUID upload) {
-        MedicalRecord.expect(decision, RecordAction.DOWNLOAD);
+        RecordRules.expect(decision, RecordAction.DOWNLOAD);
         UUID file = uploads.fileOf(decision.patient(), upload).orElseThrow(NotFound::new);
         return files.open(new FileId(file));
     }
@@ -164,7 +164,7 @@ public class RecordUploads {
     /** The doctor verifies an uploaded vaccination: it enters the record as an Immunization entry. */
     @Transactional
     public UUID verify(AccessDecision decision, SignedInUser doctor, UUID upload) {
-        MedicalRecord.expectClinician(decision, doctor);
+        RecordRules.expectClinician(decision, doctor);
         var pending = uploads.find(decision.patient(), upload).orElseThrow(NotFound::new);
         if (pending.state() != UploadState.PENDING) {
             throw new UploadDecided();
@@ -175,7 +175,7 @@ public class RecordUploads {
         if (pending.series() != null) {
             fields.put("series", pending.series());
         }
-        UUID entry = record.fileFrom(
+        UUID entry = filing.fileFrom(
                 decision.patient(), EntryType.VACCINATION, fields, "PATIENT_UPLOAD", "upload:" + upload, doctor);
         if (entry == null
                 || !uploads.decide(
@@ -195,9 +195,9 @@ public class RecordUploads {
     /** The doctor rejects an uploaded vaccination with a reason the patient reads. */
     @Transactional
     public void reject(AccessDecision decision, SignedInUser doctor, UUID upload, String reason) {
-        MedicalRecord.expectClinician(decision, doctor);
+        RecordRules.expectClinician(decision, doctor);
         var pending = uploads.find(decision.patient(), upload).orElseThrow(NotFound::new);
-        String why = MedicalRecord.blankToNull(reason);
+        String why = RecordRules.blankToNull(reason);
         if (why == null) {
             throw new InvalidInput("reason", "record.validation.rejection-reason");
         }

@@ -23,19 +23,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class SignedProtocols {
 
     private final JdbcClient jdbc;
-    private final MedicalRecord record;
+    private final RecordReading reading;
     private final Files files;
 
-    SignedProtocols(JdbcClient jdbc, MedicalRecord record, Files files) {
+    SignedProtocols(JdbcClient jdbc, RecordReading reading, Files files) {
         this.jdbc = jdbc;
-        this.record = record;
+        this.reading = reading;
         this.files = files;
     }
 
     /** The signature of an entry the person may see, if it is a signed protocol. */
     @Transactional(readOnly = true)
     public Optional<SignedProtocol> of(AccessDecision decision, UUID entry) {
-        MedicalRecord.expect(decision, RecordAction.VIEW);
+        RecordRules.expect(decision, RecordAction.VIEW);
         return find(decision.patient(), entry).map(Row::view);
     }
 
@@ -46,14 +46,14 @@ public class SignedProtocols {
      */
     @Transactional
     public FileContent pdf(AccessDecision decision, UUID entry) {
-        MedicalRecord.expect(decision, RecordAction.DOWNLOAD);
+        RecordRules.expect(decision, RecordAction.DOWNLOAD);
         return files.open(new FileId(visible(decision, entry).pdfFileId()));
     }
 
     /** The doctor's detached signature ({@code .sig}). */
     @Transactional
     public FileContent signature(AccessDecision decision, UUID entry) {
-        MedicalRecord.expect(decision, RecordAction.DOWNLOAD);
+        RecordRules.expect(decision, RecordAction.DOWNLOAD);
         return files.open(new FileId(visible(decision, entry).signatureFileId()));
     }
 
@@ -80,7 +80,7 @@ public class SignedProtocols {
     private Row visible(AccessDecision decision, UUID entry) {
         // The entry itself must be one this person sees (the patient account hides some); reading it
         // marks it seen for the patient, as opening the entry does, hence not a read-only transaction.
-        record.entry(decision, entry);
+        reading.entry(decision, entry);
         return find(decision.patient(), entry).orElseThrow(NotFound::new);
     }
 

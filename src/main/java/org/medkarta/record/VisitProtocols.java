@@ -28,12 +28,12 @@ public class VisitProtocols {
     /** What the doctor wrote at the visit: the fields of an exam protocol entry. */
     public record VisitProtocol(String complaints, String examination, String conclusion, String recommendations) {}
 
-    private final MedicalRecord record;
+    private final RecordFiling filing;
     private final ClinicDirectory clinics;
     private final Clock clock;
 
-    VisitProtocols(MedicalRecord record, ClinicDirectory clinics, Clock clock) {
-        this.record = record;
+    VisitProtocols(RecordFiling filing, ClinicDirectory clinics, Clock clock) {
+        this.filing = filing;
         this.clinics = clinics;
         this.clock = clock;
     }
@@ -47,7 +47,7 @@ public class VisitProtocols {
     @Transactional
     public UUID fileHomeVisit(
             AccessDecision decision, UUID visit, DoctorId doctor, LocalDate date, VisitProtocol protocol) {
-        MedicalRecord.expect(decision, RecordAction.WRITE);
+        RecordRules.expect(decision, RecordAction.WRITE);
         PatientId patient = decision.patient();
         var profile = clinics.doctor(doctor).orElseThrow(NotFound::new);
         var author = new SignedInUser(
@@ -59,8 +59,8 @@ public class VisitProtocols {
         // The record refuses a date after its own today; a clinic east of the server's zone is
         // already in the next day late in the evening.
         LocalDate filed = date.isAfter(LocalDate.now(clock)) ? LocalDate.now(clock) : date;
-        record.ensureOpen(patient);
-        return record.fileExamProtocol(
+        filing.ensureOpen(patient);
+        return filing.fileExamProtocol(
                 patient,
                 "HOME_VISIT",
                 "home-visit:" + visit,

@@ -7,6 +7,29 @@
  * <p>It does not decide who may open a record: every public method that reads or writes a patient's
  * record data takes an {@link org.medkarta.access.AccessDecision}, which only the access module's
  * policy point makes. It keeps no files itself: uploads go to the {@code files} module.
+ *
+ * <p>Its public facades, one per use case:
+ *
+ * <ul>
+ *   <li>{@link org.medkarta.record.RecordReading}: the record page by page, one entry, lab charts
+ *       (E2–E4);
+ *   <li>{@link org.medkarta.record.ClinicalEntries}: clinicians' entries, corrections, «entered in
+ *       error» (E6, E7);
+ *   <li>{@link org.medkarta.record.PatientContacts}: contacts, addresses, the identity document (E1);
+ *   <li>{@link org.medkarta.record.PatientIdentifiers}: sex, SNILS, OMS policy, shared policy
+ *       numbers (E1, E7, F4);
+ *   <li>{@link org.medkarta.record.RecordUploads}: uploads and their verification (E5);
+ *   <li>{@link org.medkarta.record.Diary}: diaries, thresholds and alerts (E8);
+ *   <li>{@link org.medkarta.record.Extracts}: extracts as signed PDFs (E10);
+ *   <li>{@link org.medkarta.record.SignedProtocols}, {@link org.medkarta.record.VisitProtocols}:
+ *       signed consultation protocols and other modules' visit protocols;
+ *   <li>{@link org.medkarta.record.ClinicalResults}, {@link org.medkarta.record.LivingRegion},
+ *       {@link org.medkarta.record.RecordImport}: results across records, the living region, the
+ *       FHIR import's way in.
+ * </ul>
+ *
+ * <p>Entries enter through the one package-private {@code RecordFiling}; the shared checks (which
+ * decision serves which action, clinicians only for clinical entries) are {@code RecordRules}.
  */
 @ApplicationModule(displayName = "Record")
 package org.medkarta.record;

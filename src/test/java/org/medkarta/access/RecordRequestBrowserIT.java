@@ -14,9 +14,9 @@ import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientRecordForm;
 import org.medkarta.identity.PatientRecords;
 import org.medkarta.notification.DevOutbox;
+import org.medkarta.record.ClinicalEntries;
 import org.medkarta.record.EntryForm;
 import org.medkarta.record.EntryType;
-import org.medkarta.record.MedicalRecord;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.testing.BrowserSupport;
 import org.medkarta.testing.Identifiers;
@@ -43,7 +43,7 @@ class RecordRequestBrowserIT extends BrowserSupport {
     PatientRecords patientRecords;
 
     @Autowired
-    MedicalRecord medicalRecord;
+    ClinicalEntries clinicalEntries;
 
     @Autowired
     RecordAccess access;
@@ -79,7 +79,7 @@ class RecordRequestBrowserIT extends BrowserSupport {
         var doctor = TestCare.doctor(clinics, clinic);
         var doctorUser = TestCare.signedIn(doctor);
         scheduling.issueReferral(kept, "therapist", doctor.id(), Instant.now().plus(Duration.ofDays(30)), null);
-        medicalRecord.add(
+        clinicalEntries.add(
                 access.require(doctorUser, kept, RecordAction.WRITE),
                 doctorUser,
                 new EntryForm(

@@ -45,7 +45,7 @@ class ConsultationBrowserIT extends BrowserSupport {
     Scheduling scheduling;
 
     @Autowired
-    Consultations consultations;
+    ConsultationDesk consultationDesk;
 
     @Autowired
     DevOutbox outbox;
@@ -66,7 +66,7 @@ class ConsultationBrowserIT extends BrowserSupport {
     /** A new patient booked with the demo therapist by video; waits for the request to open. */
     Booked bookWithDemoDoctor(ServiceKind kind) {
         return TestConsultations.bookWithDemoDoctor(
-                identity, clinics, scheduling, consultations, clock, "Браузеров", kind, "Головокружение по утрам");
+                identity, clinics, scheduling, consultationDesk, clock, "Браузеров", kind, "Головокружение по утрам");
     }
 
     void signInPatient(Page on, String phone) {

@@ -126,19 +126,20 @@ class ConsultationIT extends ConsultationSupport {
                 .containsExactly(first.get("id").asString());
         assertThat(ids(getAs(token, "/api/v1/consultations?state=NEW")))
                 .containsExactly(later.get("id").asString());
-        var counts = consultations.counts(doctor.user(), DeskFilter.NONE);
+        var counts = consultationDesk.counts(doctor.user(), DeskFilter.NONE);
         assertThat(counts.get(ConsultationState.OVERDUE)).isEqualTo(1);
         assertThat(counts.get(ConsultationState.NEW)).isEqualTo(1);
-        var filtered = consultations.desk(
+        var filtered = consultationDesk.desk(
                 doctor.user(),
                 ConsultationState.NEW,
                 new DeskFilter(LocalDate.ofInstant(start(later), clinic.zone()), Channel.VIDEO, "опоздал"));
         assertThat(filtered)
                 .extracting(v -> v.id().toString())
                 .containsExactly(later.get("id").asString());
-        assertThat(consultations.desk(doctor.user(), ConsultationState.NEW, new DeskFilter(null, Channel.CHAT, null)))
+        assertThat(consultationDesk.desk(
+                        doctor.user(), ConsultationState.NEW, new DeskFilter(null, Channel.CHAT, null)))
                 .isEmpty();
-        assertThat(consultations.desk(doctor.user(), ConsultationState.NEW, new DeskFilter(null, null, "Иванов")))
+        assertThat(consultationDesk.desk(doctor.user(), ConsultationState.NEW, new DeskFilter(null, null, "Иванов")))
                 .isEmpty();
         var wrong = getAs(token, "/api/v1/consultations?state=LOST");
         assertThat(wrong.statusCode()).isEqualTo(422);
@@ -360,10 +361,10 @@ class ConsultationIT extends ConsultationSupport {
         var c = bookAndOpen(patient, freeSlots(doctor, doctor.services().get(0)).get(0), null);
         var id = java.util.UUID.fromString(c.get("id").asString());
         String base = "/api/v1/consultations/" + id;
-        assertThat(consultations.room(patient.user(), id)).isEmpty();
+        assertThat(consultationRequests.room(patient.user(), id)).isEmpty();
         clock.freezeAt(start(c).minus(Duration.ofMinutes(5)));
         assertThat(postAs(doctor.token(), base + "/take", map()).statusCode()).isEqualTo(200);
-        assertThat(consultations.room(patient.user(), id)).hasValueSatisfying(room -> {
+        assertThat(consultationRequests.room(patient.user(), id)).hasValueSatisfying(room -> {
             assertThat(room.open()).isTrue();
             assertThat(room.members())
                     .extracting(m -> m.userId())
@@ -378,7 +379,7 @@ class ConsultationIT extends ConsultationSupport {
         assertThat(postAs(doctor.token(), base + "/protocol", map("recommendations", "Покой"))
                         .statusCode())
                 .isEqualTo(201);
-        assertThat(consultations.room(doctor.user(), id))
+        assertThat(consultationRequests.room(doctor.user(), id))
                 .hasValueSatisfying(room -> assertThat(room.open()).isFalse());
         var history = getAs(doctor.token(), base + "/messages");
         assertThat(history.statusCode()).isEqualTo(200);

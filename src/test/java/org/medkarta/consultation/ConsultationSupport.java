@@ -46,7 +46,13 @@ abstract class ConsultationSupport extends ApiSupport {
     protected Identity identity;
 
     @Autowired
-    protected Consultations consultations;
+    protected ConsultationRequests consultationRequests;
+
+    @Autowired
+    protected ColleagueQuestions colleagueQuestions;
+
+    @Autowired
+    protected ConsultationDesk consultationDesk;
 
     @Autowired
     protected Scheduling scheduling;

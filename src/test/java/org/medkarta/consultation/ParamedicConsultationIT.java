@@ -97,8 +97,8 @@ class ParamedicConsultationIT extends ConsultationSupport {
 
         // Before any question the paramedic does not see the record, nor would one of another clinic.
         assertThat(getAs(paramedic.token(), record).statusCode()).isEqualTo(404);
-        assertThat(consultations.asksAsParamedic(paramedic.user())).isTrue();
-        assertThat(consultations.consultants(paramedic.user(), null))
+        assertThat(colleagueQuestions.asksAsParamedic(paramedic.user())).isTrue();
+        assertThat(colleagueQuestions.consultants(paramedic.user(), null))
                 .extracting(c -> c.doctor().id())
                 .contains(consultant.view().id(), elsewhere.view().id());
 
@@ -122,11 +122,11 @@ class ParamedicConsultationIT extends ConsultationSupport {
         var detail = body(getAs(consultant.token(), base));
         assertThat(detail.get("referringName").asString()).isEqualTo("Фельдшерова Анна");
         assertThat(detail.get("question").asString()).startsWith("Пациент 62 лет на ФАП");
-        assertThat(consultations.members(consultant.user(), id))
+        assertThat(consultationRequests.members(consultant.user(), id))
                 .containsExactlyInAnyOrder(
                         consultant.user().userId(), paramedic.user().userId());
         // The patient does not talk in it: the paramedic asks on the patient's behalf, as a doctor would.
-        assertThat(consultations.talksIn(patient.user(), id)).isFalse();
+        assertThat(consultationRequests.talksIn(patient.user(), id)).isFalse();
 
         // The paramedic attaches the ECG and reads the record, never writes it.
         var file = multipart(

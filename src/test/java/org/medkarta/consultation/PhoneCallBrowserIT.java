@@ -46,7 +46,7 @@ class PhoneCallBrowserIT extends BrowserSupport {
     Scheduling scheduling;
 
     @Autowired
-    Consultations consultations;
+    ConsultationDesk consultationDesk;
 
     @Autowired
     DevOutbox outbox;
@@ -172,7 +172,7 @@ class PhoneCallBrowserIT extends BrowserSupport {
                 patient, new BookingRequest(slot.slotId(), null, slot.serviceId(), null, "Одышка", true), "test");
         long until = System.nanoTime() + 20_000_000_000L;
         while (System.nanoTime() < until) {
-            var found = consultations.desk(patient, ConsultationState.NEW, DeskFilter.NONE).stream()
+            var found = consultationDesk.desk(patient, ConsultationState.NEW, DeskFilter.NONE).stream()
                     .filter(c -> c.appointmentId().equals(appointment.id()))
                     .findFirst();
             if (found.isPresent()) {

@@ -74,7 +74,7 @@ class ProtocolSigningBrowserIT extends BrowserSupport {
     Scheduling scheduling;
 
     @Autowired
-    Consultations consultations;
+    ConsultationDesk consultationDesk;
 
     @Autowired
     TrustAnchors anchors;
@@ -337,7 +337,7 @@ class ProtocolSigningBrowserIT extends BrowserSupport {
     private ConsultationView opened(SignedInUser patient, java.util.UUID appointment) {
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < until) {
-            var found = consultations.desk(patient, ConsultationState.NEW, DeskFilter.NONE).stream()
+            var found = consultationDesk.desk(patient, ConsultationState.NEW, DeskFilter.NONE).stream()
                     .filter(c -> c.appointmentId().equals(appointment))
                     .findFirst();
             if (found.isPresent()) {

@@ -133,7 +133,7 @@ class RepresentedConsultationIT extends ConsultationSupport {
 
         // The booking event handled again (a redelivery) opens nothing new.
         var detail = body(getAs(patient.token(), "/api/v1/consultations/" + routedId));
-        var again = consultations.open(new AppointmentBooked(
+        var again = consultationRequests.open(new AppointmentBooked(
                 UUID.fromString(body(routed).get("id").asString()),
                 new PatientId(UUID.fromString(patient.id())),
                 new DoctorId(UUID.fromString(doctor.id())),

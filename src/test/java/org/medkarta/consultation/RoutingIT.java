@@ -212,7 +212,7 @@ class RoutingIT extends ConsultationSupport {
         String base = "/api/v1/consultations/" + c.get("id").asString();
         assertThat(body(getAs(consultant.token(), base)).get("question").asString())
                 .startsWith("Пациент 45 лет");
-        assertThat(consultations.members(
+        assertThat(consultationRequests.members(
                         consultant.user(), java.util.UUID.fromString(c.get("id").asString())))
                 .containsExactlyInAnyOrder(
                         consultant.user().userId(), referring.user().userId());

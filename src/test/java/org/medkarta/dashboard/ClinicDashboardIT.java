@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.ServiceView;
+import org.medkarta.consultation.ConsultationRequests;
 import org.medkarta.consultation.ConsultationState;
-import org.medkarta.consultation.Consultations;
 import org.medkarta.consultation.ProtocolForm;
+import org.medkarta.consultation.ProtocolWriting;
 import org.medkarta.dashboard.ClinicDashboard.Figures;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
@@ -61,7 +62,10 @@ class ClinicDashboardIT extends ApiSupport {
     Scheduling scheduling;
 
     @Autowired
-    Consultations consultations;
+    ProtocolWriting protocolWriting;
+
+    @Autowired
+    ConsultationRequests consultationRequests;
 
     @Autowired
     ClinicDashboards dashboards;
@@ -192,7 +196,7 @@ class ClinicDashboardIT extends ApiSupport {
                 .param("doctor", world.therapist().id().value())
                 .query(UUID.class)
                 .single();
-        consultations.sendProtocol(
+        protocolWriting.sendProtocol(
                 TestCare.signedIn(world.therapist()),
                 inWork,
                 new ProtocolForm("Жалоб нет", "Наблюдение", null, List.of()));
@@ -212,7 +216,7 @@ class ClinicDashboardIT extends ApiSupport {
                 .param("doctor", world.cardiologist().id().value())
                 .query(UUID.class)
                 .single();
-        consultations.take(TestCare.signedIn(world.cardiologist()), waiting);
+        consultationRequests.take(TestCare.signedIn(world.cardiologist()), waiting);
         var sameDay = dashboards.dashboard(world.admin(), world.clinic(), period);
         assertThat(figuresOf(sameDay, world.cardiologist()).inWork()).isEqualTo(1);
         assertThat(figuresOf(sameDay, world.cardiologist()).overdue()).isZero();
@@ -471,11 +475,11 @@ class ClinicDashboardIT extends ApiSupport {
         awaitState(third.appointment(), TestCare.signedIn(therapist), ConsultationState.CANCELLED);
 
         clock.freezeAt(at(day, "08:50"));
-        consultations.take(doctor, consultationOf(first.appointment()));
+        consultationRequests.take(doctor, consultationOf(first.appointment()));
         clock.freezeAt(at(day, "09:35"));
-        consultations.take(doctor, consultationOf(second.appointment()));
+        consultationRequests.take(doctor, consultationOf(second.appointment()));
         clock.freezeAt(at(day, "09:40"));
-        consultations.sendProtocol(
+        protocolWriting.sendProtocol(
                 doctor,
                 consultationOf(first.appointment()),
                 new ProtocolForm("Жалоб нет", "Контроль давления", null, List.of()));
@@ -517,7 +521,7 @@ class ClinicDashboardIT extends ApiSupport {
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < until) {
             try {
-                var found = consultations.consultation(doctor, consultationOf(appointment));
+                var found = consultationRequests.consultation(doctor, consultationOf(appointment));
                 if (state == null || found.state() == state) {
                     return;
                 }

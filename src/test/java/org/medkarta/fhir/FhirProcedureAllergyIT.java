@@ -15,9 +15,9 @@ import org.hl7.fhir.r4.model.Procedure;
 import org.junit.jupiter.api.Test;
 import org.medkarta.access.RecordAccess;
 import org.medkarta.access.RecordAction;
+import org.medkarta.record.ClinicalEntries;
 import org.medkarta.record.EntryForm;
 import org.medkarta.record.EntryType;
-import org.medkarta.record.MedicalRecord;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -29,7 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class FhirProcedureAllergyIT extends FhirRecordSupport {
 
     @Autowired
-    MedicalRecord record;
+    ClinicalEntries clinicalEntries;
 
     @Autowired
     RecordAccess access;
@@ -46,7 +46,7 @@ class FhirProcedureAllergyIT extends FhirRecordSupport {
     /** The clinician files through the record's facade, as the record pages do. */
     UUID add(Person doctor, Person patient, EntryType type, String... fields) {
         var write = access.require(doctor.user(), patient.patientId(), RecordAction.WRITE);
-        return record.add(write, doctor.user(), new EntryForm(type, pairs(fields), null, false));
+        return clinicalEntries.add(write, doctor.user(), new EntryForm(type, pairs(fields), null, false));
     }
 
     static Map<String, String> pairs(String... fields) {
@@ -194,7 +194,7 @@ class FhirProcedureAllergyIT extends FhirRecordSupport {
 
         // A correction is a new version; an entry entered in error stays, as entered-in-error.
         var write = access.require(doctor.user(), chart.patient().patientId(), RecordAction.WRITE);
-        record.correct(
+        clinicalEntries.correct(
                 write,
                 doctor.user(),
                 UUID.fromString(chart.ecg()),
@@ -217,7 +217,7 @@ class FhirProcedureAllergyIT extends FhirRecordSupport {
                         fhir(doctor.token(), "Procedure/" + chart.ecg()).body());
         assertThat(corrected.getMeta().getVersionId()).isEqualTo("2");
         assertThat(corrected.getOutcome().getText()).isEqualTo("Ритм синусовый, ЧСС 64");
-        record.enteredInError(write, doctor.user(), UUID.fromString(chart.dressing()), "Не тот пациент");
+        clinicalEntries.enteredInError(write, doctor.user(), UUID.fromString(chart.dressing()), "Не тот пациент");
         var inError = fhir(doctor.token(), "Procedure/" + chart.dressing());
         assertValid(inError.body());
         assertThat(FHIR.newJsonParser()
@@ -303,7 +303,7 @@ class FhirProcedureAllergyIT extends FhirRecordSupport {
                 .containsExactly("AllergyIntolerance", "Patient");
 
         var write = access.require(doctor.user(), chart.patient().patientId(), RecordAction.WRITE);
-        record.enteredInError(write, doctor.user(), UUID.fromString(chart.peanuts()), "Не тот пациент");
+        clinicalEntries.enteredInError(write, doctor.user(), UUID.fromString(chart.peanuts()), "Не тот пациент");
         var inError = fhir(doctor.token(), "AllergyIntolerance/" + chart.peanuts());
         assertValid(inError.body());
         var wrong = FHIR.newJsonParser().parseResource(AllergyIntolerance.class, inError.body());

@@ -26,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ExtractBrowserIT extends RecordBrowserSupport {
 
     @Autowired
-    MedicalRecord record;
+    ClinicalEntries clinicalEntries;
 
     @Test
     void aPatientOrdersAnExtractWaitsForItAndOpensThePdf() throws Exception {
@@ -38,7 +38,7 @@ class ExtractBrowserIT extends RecordBrowserSupport {
                 doctor.userId(), doctor.fullName(), null, List.of(new RoleGrant(Role.DOCTOR, null)), "PASSWORD");
         var write = access.require(clinician, patient.patientId(), RecordAction.WRITE);
         for (int year = 2020; year <= 2022; year++) {
-            record.add(
+            clinicalEntries.add(
                     write,
                     clinician,
                     new EntryForm(

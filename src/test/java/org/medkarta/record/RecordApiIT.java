@@ -24,7 +24,7 @@ class RecordApiIT extends RecordSupport {
     private PatientRecords patientRecords;
 
     @org.springframework.beans.factory.annotation.Autowired
-    MedicalRecord medicalRecord;
+    RecordReading recordReading;
 
     private List<String> titles(JsonNode record) {
         var titles = new ArrayList<String>();
@@ -629,10 +629,10 @@ class RecordApiIT extends RecordSupport {
         assertThat(getAs(second.token(), "/api/v1/record/shared-identifiers").statusCode())
                 .isEqualTo(404);
         // The clinician's view of the record carries the flag; the patient's never does.
-        var clinicianView = medicalRecord.record(
+        var clinicianView = recordReading.record(
                 access.require(doctor.user(), second.patientId(), RecordAction.VIEW), RecordFilter.all());
         assertThat(clinicianView.sameSnilsElsewhere()).isTrue();
-        var patientView = medicalRecord.record(
+        var patientView = recordReading.record(
                 access.require(second.user(), second.patientId(), RecordAction.VIEW), RecordFilter.all());
         assertThat(patientView.sameSnilsElsewhere()).isFalse();
         assertThat(record(doctor, second, "").get("patient").get("sex").asString())

@@ -24,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class RecordBrowserIT extends RecordBrowserSupport {
 
     @Autowired
-    MedicalRecord record;
+    ClinicalEntries clinicalEntries;
 
     @Test
     void aDoctorVerifiesAVaccinationThePatientUploaded() {
@@ -36,7 +36,7 @@ class RecordBrowserIT extends RecordBrowserSupport {
                 doctor.userId(), doctor.fullName(), null, List.of(new RoleGrant(Role.DOCTOR, null)), "PASSWORD");
         var write = access.require(clinician, patient.patientId(), org.medkarta.access.RecordAction.WRITE);
         for (int year = 2019; year <= 2021; year++) {
-            record.add(
+            clinicalEntries.add(
                     write,
                     clinician,
                     new EntryForm(

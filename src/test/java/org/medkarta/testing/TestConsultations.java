@@ -10,9 +10,9 @@ import java.util.UUID;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.ServiceFormat;
 import org.medkarta.clinic.ServiceKind;
+import org.medkarta.consultation.ConsultationDesk;
 import org.medkarta.consultation.ConsultationState;
 import org.medkarta.consultation.ConsultationView;
-import org.medkarta.consultation.Consultations;
 import org.medkarta.consultation.DeskFilter;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
@@ -41,7 +41,7 @@ public final class TestConsultations {
             Identity identity,
             ClinicDirectory clinics,
             Scheduling scheduling,
-            Consultations consultations,
+            ConsultationDesk consultations,
             Clock clock,
             String lastName,
             ServiceKind kind,
@@ -80,7 +80,7 @@ public final class TestConsultations {
     }
 
     /** The request the appointment opened, waited for: the consultation module opens it after the booking commits. */
-    public static ConsultationView opened(Consultations consultations, SignedInUser patient, UUID appointment) {
+    public static ConsultationView opened(ConsultationDesk consultations, SignedInUser patient, UUID appointment) {
         return await("the consultation of appointment " + appointment)
                 .atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(50))

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.ServiceKind;
-import org.medkarta.consultation.Consultations;
+import org.medkarta.consultation.ConsultationDesk;
 import org.medkarta.identity.Identity;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.scheduling.Scheduling;
@@ -42,7 +42,7 @@ class KeyboardJourneysBrowserIT extends BrowserSupport {
     Scheduling scheduling;
 
     @Autowired
-    Consultations consultations;
+    ConsultationDesk consultationDesk;
 
     @Autowired
     MutableClock clock;
@@ -113,7 +113,14 @@ class KeyboardJourneysBrowserIT extends BrowserSupport {
     @Test
     void aDoctorTakesAConsultationAndSendsTheProtocolByKeyboardAlone() {
         var booked = TestConsultations.bookWithDemoDoctor(
-                identity, clinics, scheduling, consultations, clock, "Клавишин", ServiceKind.PRIMARY, "Головокружение");
+                identity,
+                clinics,
+                scheduling,
+                consultationDesk,
+                clock,
+                "Клавишин",
+                ServiceKind.PRIMARY,
+                "Головокружение");
         String id = booked.consultation().id().toString();
         // Ten minutes before the appointment, when the request may be taken (it may from 15 minutes before).
         clock.freezeAt(booked.consultation().start().minus(Duration.ofMinutes(10)));

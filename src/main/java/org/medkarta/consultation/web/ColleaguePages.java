@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.medkarta.consultation.Consultations;
+import org.medkarta.consultation.ColleagueQuestions;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.shared.DoctorId;
@@ -28,12 +28,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ColleaguePages {
 
-    private final Consultations consultations;
+    private final ColleagueQuestions colleagues;
     private final Scheduling scheduling;
     private final PageErrors errors;
 
-    ColleaguePages(Consultations consultations, Scheduling scheduling, PageErrors errors) {
-        this.consultations = consultations;
+    ColleaguePages(ColleagueQuestions colleagues, Scheduling scheduling, PageErrors errors) {
+        this.colleagues = colleagues;
         this.scheduling = scheduling;
         this.errors = errors;
     }
@@ -57,17 +57,17 @@ class ColleaguePages {
         }
         try {
             model.addAttribute(
-                    "patients", phone == null || phone.isBlank() ? List.of() : consultations.findPatients(user, phone));
+                    "patients", phone == null || phone.isBlank() ? List.of() : colleagues.findPatients(user, phone));
         } catch (DomainException refused) {
             model.addAttribute("patients", List.of());
             model.addAttribute("errors", errors.of(refused, locale, Map.of("invalid-input", "phone")));
         }
-        var consultants = consultations.consultants(user, specialty);
-        model.addAttribute("paramedic", consultations.asksAsParamedic(user));
+        var consultants = colleagues.consultants(user, specialty);
+        model.addAttribute("paramedic", colleagues.asksAsParamedic(user));
         model.addAttribute("consultants", consultants);
         if (consultant != null && !consultant.isBlank()) {
             var doctor = new DoctorId(TypedId.parse(consultant, "consultant"));
-            model.addAttribute("slots", consultations.consultantSlots(user, doctor));
+            model.addAttribute("slots", colleagues.consultantSlots(user, doctor));
             model.addAttribute(
                     "zone",
                     consultants.stream()
@@ -97,7 +97,7 @@ class ColleaguePages {
                 slotId = TypedId.parse(slot.substring(0, slot.indexOf(':')), "slotId");
                 serviceId = TypedId.parse(slot.substring(slot.indexOf(':') + 1), "slotId");
             }
-            consultations.askColleague(
+            colleagues.askColleague(
                     user,
                     patientId == null || patientId.isBlank()
                             ? null

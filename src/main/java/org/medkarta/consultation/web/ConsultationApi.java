@@ -6,12 +6,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.medkarta.consultation.ColleagueQuestions;
+import org.medkarta.consultation.ConsultationAttachments;
+import org.medkarta.consultation.ConsultationDesk;
+import org.medkarta.consultation.ConsultationRequests;
+import org.medkarta.consultation.ConsultationRouting;
 import org.medkarta.consultation.ConsultationState;
 import org.medkarta.consultation.ConsultationView;
-import org.medkarta.consultation.Consultations;
 import org.medkarta.consultation.Diagnosis;
 import org.medkarta.consultation.ProtocolForm;
 import org.medkarta.consultation.ProtocolView;
+import org.medkarta.consultation.ProtocolWriting;
 import org.medkarta.consultation.ReferralForm;
 import org.medkarta.consultation.ReferralView;
 import org.medkarta.consultation.RequestForm;
@@ -182,10 +187,26 @@ class ConsultationApi {
         }
     }
 
-    private final Consultations consultations;
+    private final ConsultationDesk desk;
+    private final ConsultationRequests requests;
+    private final ConsultationAttachments attachments;
+    private final ProtocolWriting protocols;
+    private final ConsultationRouting routing;
+    private final ColleagueQuestions colleagues;
 
-    ConsultationApi(Consultations consultations) {
-        this.consultations = consultations;
+    ConsultationApi(
+            ConsultationDesk desk,
+            ConsultationRequests requests,
+            ConsultationAttachments attachments,
+            ProtocolWriting protocols,
+            ConsultationRouting routing,
+            ColleagueQuestions colleagues) {
+        this.desk = desk;
+        this.requests = requests;
+        this.attachments = attachments;
+        this.protocols = protocols;
+        this.routing = routing;
+        this.colleagues = colleagues;
     }
 
     /** The doctor's desk or the patient's own consultations, in one state or all of them. */
@@ -206,21 +227,21 @@ class ConsultationApi {
                 : List.of(DeskRequests.state(state));
         var found = new ArrayList<Summary>();
         for (var one : states) {
-            consultations.desk(user, one, filter).forEach(c -> found.add(Summary.of(c)));
+            desk.desk(user, one, filter).forEach(c -> found.add(Summary.of(c)));
         }
         return found;
     }
 
     @GetMapping("/api/v1/consultations/{id}")
     Detail consultation(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-        return Detail.of(consultations.consultation(user, uuid(id)));
+        return Detail.of(requests.consultation(user, uuid(id)));
     }
 
     /** The patient (or the referring doctor) tells about the case: main question, anamnesis, complaints. */
     @PutMapping("/api/v1/consultations/{id}/request")
     Detail describe(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @RequestBody RequestForm body) {
-        return Detail.of(consultations.describe(user, uuid(id), body));
+        return Detail.of(requests.describe(user, uuid(id), body));
     }
 
     /** Attaches a file to the request (multipart {@code file}): 201; 422 naming {@code file}. */
@@ -234,20 +255,20 @@ class ConsultationApi {
         if (uploads.isEmpty()) {
             throw new org.medkarta.shared.InvalidInput("file", "validation.required");
         }
-        return consultations.attach(user, uuid(id), uploads.get(0));
+        return attachments.attach(user, uuid(id), uploads.get(0));
     }
 
     /** The request's and the protocol's files. */
     @GetMapping("/api/v1/consultations/{id}/files")
     List<org.medkarta.consultation.AttachmentView> files(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-        return consultations.attachments(user, uuid(id));
+        return attachments.attachments(user, uuid(id));
     }
 
     /** Takes the consultation into work: 409 {@code too-early} before 15 minutes to the start. */
     @PostMapping("/api/v1/consultations/{id}/take")
     Detail take(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-        return Detail.of(consultations.take(user, uuid(id)));
+        return Detail.of(requests.take(user, uuid(id)));
     }
 
     /**
@@ -258,7 +279,7 @@ class ConsultationApi {
     @ResponseStatus(HttpStatus.CREATED)
     Protocol sendProtocol(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @RequestBody ProtocolBody body) {
-        return Protocol.of(consultations.sendProtocol(
+        return Protocol.of(protocols.sendProtocol(
                 user,
                 uuid(id),
                 new ProtocolForm(
@@ -267,7 +288,7 @@ class ConsultationApi {
 
     @GetMapping("/api/v1/consultations/{id}/protocol")
     Protocol protocol(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-        return consultations.protocol(user, uuid(id)).map(Protocol::of).orElseThrow(NotFound::new);
+        return protocols.protocol(user, uuid(id)).map(Protocol::of).orElseThrow(NotFound::new);
     }
 
     /** Adds to a sent protocol, which itself never changes. */
@@ -275,12 +296,12 @@ class ConsultationApi {
     @ResponseStatus(HttpStatus.CREATED)
     Protocol addendum(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @RequestBody AddendumBody body) {
-        return Protocol.of(consultations.addAddendum(user, uuid(id), body.text()));
+        return Protocol.of(protocols.addAddendum(user, uuid(id), body.text()));
     }
 
     @GetMapping("/api/v1/consultations/{id}/protocol.pdf")
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-        byte[] pdf = consultations.protocolPdf(user, uuid(id));
+        byte[] pdf = protocols.protocolPdf(user, uuid(id));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"protocol-" + id + ".pdf\"")
@@ -292,7 +313,7 @@ class ConsultationApi {
     @ResponseStatus(HttpStatus.CREATED)
     ReferralView refer(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @RequestBody ReferralBody body) {
-        return consultations.refer(
+        return routing.refer(
                 user,
                 uuid(id),
                 new ReferralForm(
@@ -306,13 +327,13 @@ class ConsultationApi {
 
     @GetMapping("/api/v1/consultations/{id}/referrals")
     List<ReferralView> referrals(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-        return consultations.referrals(user, uuid(id));
+        return routing.referrals(user, uuid(id));
     }
 
     /** The signed-in patient's referrals from consultations. */
     @GetMapping("/api/v1/consultation-referrals")
     List<ReferralView> myReferrals(@AuthenticationPrincipal SignedInUser user) {
-        return consultations.myReferrals(user);
+        return routing.myReferrals(user);
     }
 
     /** Books the patient into a slot with this or another doctor of the clinic (SPEC D10): 201. */
@@ -323,14 +344,14 @@ class ConsultationApi {
             @PathVariable String id,
             @RequestBody BookingBody body,
             HttpServletRequest request) {
-        var booked = consultations.book(
+        var booked = routing.book(
                 user,
                 uuid(id),
                 optionalUuid(body.slotId(), "slotId"),
                 optionalUuid(body.serviceId(), "serviceId"),
                 body.note(),
                 request.getRemoteAddr());
-        return Appointment.of(booked, consultations.requestOf(booked).orElse(null));
+        return Appointment.of(booked, requests.requestOf(booked).orElse(null));
     }
 
     /** A doctor asks a consultant of another clinic about a patient (SPEC D11): 201. */
@@ -339,14 +360,14 @@ class ConsultationApi {
     Appointment askColleague(
             @AuthenticationPrincipal SignedInUser user, @RequestBody ColleagueBody body, HttpServletRequest request) {
         UUID patient = optionalUuid(body.patientId(), "patientId");
-        var booked = consultations.askColleague(
+        var booked = colleagues.askColleague(
                 user,
                 patient == null ? null : new PatientId(patient),
                 optionalUuid(body.slotId(), "slotId"),
                 optionalUuid(body.serviceId(), "serviceId"),
                 body.caseText(),
                 request.getRemoteAddr());
-        return Appointment.of(booked, consultations.requestOf(booked).orElse(null));
+        return Appointment.of(booked, requests.requestOf(booked).orElse(null));
     }
 
     private static UUID uuid(String id) {

@@ -7,15 +7,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.medkarta.consultation.ConsultationAttachments;
+import org.medkarta.consultation.ConsultationDesk;
 import org.medkarta.consultation.ConsultationPhoneCalls;
+import org.medkarta.consultation.ConsultationRequests;
+import org.medkarta.consultation.ConsultationRouting;
 import org.medkarta.consultation.ConsultationState;
 import org.medkarta.consultation.ConsultationView;
-import org.medkarta.consultation.Consultations;
 import org.medkarta.consultation.DeskFilter;
 import org.medkarta.consultation.ProtocolForm;
 import org.medkarta.consultation.ProtocolSigning;
+import org.medkarta.consultation.ProtocolWriting;
 import org.medkarta.consultation.ReferralForm;
 import org.medkarta.consultation.RequestForm;
+import org.medkarta.consultation.Upload;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.shared.DoctorId;
@@ -47,19 +52,31 @@ class DeskPages {
     static final List<ConsultationState> TABS = List.of(
             ConsultationState.NEW, ConsultationState.OVERDUE, ConsultationState.IN_WORK, ConsultationState.CLOSED);
 
-    private final Consultations consultations;
+    private final ConsultationDesk desk;
+    private final ConsultationRouting routing;
+    private final ConsultationRequests requests;
+    private final ProtocolWriting protocols;
+    private final ConsultationAttachments attachments;
     private final ConsultationPhoneCalls phoneCalls;
     private final ProtocolSigning signing;
     private final Scheduling scheduling;
     private final PageErrors errors;
 
     DeskPages(
-            Consultations consultations,
+            ConsultationDesk desk,
+            ConsultationRouting routing,
+            ConsultationRequests requests,
+            ProtocolWriting protocols,
+            ConsultationAttachments attachments,
             ConsultationPhoneCalls phoneCalls,
             ProtocolSigning signing,
             Scheduling scheduling,
             PageErrors errors) {
-        this.consultations = consultations;
+        this.desk = desk;
+        this.routing = routing;
+        this.requests = requests;
+        this.protocols = protocols;
+        this.attachments = attachments;
         this.phoneCalls = phoneCalls;
         this.signing = signing;
         this.scheduling = scheduling;
@@ -87,16 +104,16 @@ class DeskPages {
         }
         model.addAttribute("tab", tab);
         model.addAttribute("tabs", TABS);
-        model.addAttribute("counts", consultations.counts(user, filter));
+        model.addAttribute("counts", desk.counts(user, filter));
         if (tab == ConsultationState.NEW) {
             // «В данном разделе отображаются "Просроченные обращения" и "Новые обращения"» (seed 004).
-            model.addAttribute("overdue", consultations.desk(user, ConsultationState.OVERDUE, filter));
+            model.addAttribute("overdue", desk.desk(user, ConsultationState.OVERDUE, filter));
         }
-        model.addAttribute("consultations", consultations.desk(user, tab, filter));
+        model.addAttribute("consultations", desk.desk(user, tab, filter));
         model.addAttribute("date", date);
         model.addAttribute("channel", channel);
         model.addAttribute("patient", patient);
-        model.addAttribute("referrals", consultations.myReferrals(user));
+        model.addAttribute("referrals", routing.myReferrals(user));
         model.addAttribute("specialtyNames", specialtyNames());
         return "consultation/desk";
     }
@@ -107,9 +124,9 @@ class DeskPages {
     }
 
     private String page(SignedInUser user, UUID id, Model model) {
-        var consultation = consultations.consultation(user, id);
+        var consultation = requests.consultation(user, id);
         model.addAttribute("c", consultation);
-        var protocol = consultations.protocol(user, id).orElse(null);
+        var protocol = protocols.protocol(user, id).orElse(null);
         model.addAttribute("protocol", protocol);
         model.addAttribute(
                 "signature",
@@ -125,19 +142,19 @@ class DeskPages {
                     "serverCertificate", signing.serverCertificate(user).orElse(null));
         }
         model.addAttribute("isDoctor", consultation.doctorUserId().equals(user.userId()));
-        model.addAttribute("talks", consultations.talksIn(user, id));
-        model.addAttribute("room", consultations.room(user, id).orElse(null));
-        model.addAttribute("attachments", consultations.attachments(user, id));
-        model.addAttribute("calls", consultations.calls(user, id));
+        model.addAttribute("talks", requests.talksIn(user, id));
+        model.addAttribute("room", requests.room(user, id).orElse(null));
+        model.addAttribute("attachments", attachments.attachments(user, id));
+        model.addAttribute("calls", requests.calls(user, id));
         // «Позвонить пациенту» (SPEC D6): the doctor holding it in work, when a gateway is set up.
         model.addAttribute("phoneCallOffered", phoneCalls.offered(user, id));
         model.addAttribute("phoneCall", phoneCalls.latest(user, id).orElse(null));
         model.addAttribute("hasCallPhone", phoneCalls.doctorHasPhone(user));
-        model.addAttribute("describes", consultations.describes(user, id));
-        model.addAttribute("referrals", consultations.referrals(user, id));
+        model.addAttribute("describes", requests.describes(user, id));
+        model.addAttribute("referrals", routing.referrals(user, id));
         model.addAttribute("specialtyNames", specialtyNames());
         if (consultation.doctorUserId().equals(user.userId())) {
-            model.addAttribute("dictionaryEmpty", consultations.diagnosisDictionaryEmpty());
+            model.addAttribute("dictionaryEmpty", protocols.diagnosisDictionaryEmpty());
         }
         boolean routes = consultation.doctorUserId().equals(user.userId())
                 && (consultation.state() == ConsultationState.IN_WORK
@@ -145,7 +162,7 @@ class DeskPages {
         model.addAttribute("routes", routes);
         if (routes) {
             model.addAttribute("specialties", scheduling.specialties());
-            model.addAttribute("colleagues", consultations.routingDoctors(user, id));
+            model.addAttribute("colleagues", routing.routingDoctors(user, id));
         }
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
@@ -160,7 +177,7 @@ class DeskPages {
     String take(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model, Locale locale) {
         UUID consultation = uuid(id);
         try {
-            consultations.take(user, consultation);
+            requests.take(user, consultation);
             return "redirect:/consultations/" + consultation + "?taken";
         } catch (DomainException refused) {
             return refused(user, consultation, refused, "take", Map.of(), model, locale);
@@ -176,7 +193,7 @@ class DeskPages {
             Locale locale) {
         UUID consultation = uuid(id);
         try {
-            consultations.describe(
+            requests.describe(
                     user,
                     consultation,
                     new RequestForm(
@@ -198,7 +215,7 @@ class DeskPages {
         UUID consultation = uuid(id);
         List<String> diagnoses = form.get("diagnoses") == null ? List.of() : form.get("diagnoses");
         try {
-            consultations.sendProtocol(
+            protocols.sendProtocol(
                     user,
                     consultation,
                     new ProtocolForm(
@@ -235,7 +252,7 @@ class DeskPages {
             if (upload.isEmpty()) {
                 throw new org.medkarta.shared.InvalidInput("file", "validation.required");
             }
-            consultations.attach(user, consultation, upload.get(0));
+            attachments.attach(user, consultation, upload.get(0));
             return "redirect:/consultations/" + consultation + "?attached";
         } catch (DomainException refused) {
             return refused(user, consultation, refused, "attachment", Map.of(), model, locale);
@@ -245,7 +262,7 @@ class DeskPages {
     @GetMapping("/consultations/{id}/files/{file}")
     ResponseEntity<byte[]> file(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @PathVariable String file) {
-        var content = consultations.file(user, uuid(id), uuid(file));
+        var content = attachments.file(user, uuid(id), uuid(file));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(content.file().mediaType()))
                 .header(
@@ -257,11 +274,11 @@ class DeskPages {
                 .body(content.content());
     }
 
-    static List<Consultations.Upload> uploads(List<MultipartFile> files) {
+    static List<Upload> uploads(List<MultipartFile> files) {
         if (files == null) {
             return List.of();
         }
-        var uploads = new ArrayList<Consultations.Upload>();
+        var uploads = new ArrayList<Upload>();
         for (var file : files) {
             if (file == null
                     || file.isEmpty()
@@ -270,7 +287,7 @@ class DeskPages {
                 continue;
             }
             try {
-                uploads.add(new Consultations.Upload(file.getOriginalFilename(), file.getBytes()));
+                uploads.add(new Upload(file.getOriginalFilename(), file.getBytes()));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -287,7 +304,7 @@ class DeskPages {
             Locale locale) {
         UUID consultation = uuid(id);
         try {
-            consultations.addAddendum(user, consultation, text);
+            protocols.addAddendum(user, consultation, text);
             return "redirect:/consultations/" + consultation + "?added";
         } catch (DomainException refused) {
             return refused(
@@ -303,7 +320,7 @@ class DeskPages {
 
     @GetMapping("/consultations/{id}/protocol.pdf")
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-        byte[] pdf = consultations.protocolPdf(user, uuid(id));
+        byte[] pdf = protocols.protocolPdf(user, uuid(id));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"protocol-" + id + ".pdf\"")
@@ -319,7 +336,7 @@ class DeskPages {
             Locale locale) {
         UUID consultation = uuid(id);
         try {
-            consultations.refer(
+            routing.refer(
                     user,
                     consultation,
                     new ReferralForm(
@@ -346,11 +363,9 @@ class DeskPages {
                 "slots",
                 doctorId == null || doctorId.isBlank()
                         ? List.of()
-                        : consultations.routingSlots(
-                                user, uuid(id), new DoctorId(TypedId.parse(doctorId, "doctorId"))));
+                        : routing.routingSlots(user, uuid(id), new DoctorId(TypedId.parse(doctorId, "doctorId"))));
         model.addAttribute(
-                "zone",
-                scheduling.zoneOf(consultations.consultation(user, uuid(id)).clinicId()));
+                "zone", scheduling.zoneOf(requests.consultation(user, uuid(id)).clinicId()));
         return "consultation/fragments :: slot-options";
     }
 
@@ -371,7 +386,7 @@ class DeskPages {
                 slotId = TypedId.parse(slot.substring(0, slot.indexOf(':')), "slotId");
                 serviceId = TypedId.parse(slot.substring(slot.indexOf(':') + 1), "slotId");
             }
-            consultations.book(user, consultation, slotId, serviceId, form.getFirst("note"), request.getRemoteAddr());
+            routing.book(user, consultation, slotId, serviceId, form.getFirst("note"), request.getRemoteAddr());
             return "redirect:/consultations/" + consultation + "?booked";
         } catch (DomainException refused) {
             return refused(user, consultation, refused, "booking", form.toSingleValueMap(), model, locale);

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.UUID;
 import org.medkarta.consultation.ConsultationPhoneCalls;
-import org.medkarta.consultation.Consultations;
+import org.medkarta.consultation.ConsultationRequests;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.NotFound;
@@ -25,12 +25,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PhoneCallPages {
 
     private final ConsultationPhoneCalls phoneCalls;
-    private final Consultations consultations;
+    private final ConsultationRequests requests;
     private final PageErrors errors;
 
-    PhoneCallPages(ConsultationPhoneCalls phoneCalls, Consultations consultations, PageErrors errors) {
+    PhoneCallPages(ConsultationPhoneCalls phoneCalls, ConsultationRequests requests, PageErrors errors) {
         this.phoneCalls = phoneCalls;
-        this.consultations = consultations;
+        this.requests = requests;
         this.errors = errors;
     }
 
@@ -46,7 +46,7 @@ class PhoneCallPages {
             HttpServletResponse response) {
         UUID consultation = DeskPages.uuid(id);
         var call = phoneCalls.latest(user, consultation).orElseThrow(NotFound::new);
-        model.addAttribute("c", consultations.consultation(user, consultation));
+        model.addAttribute("c", requests.consultation(user, consultation));
         model.addAttribute("phoneCall", call);
         if (!call.active()) {
             response.setHeader("HX-Refresh", "true");

@@ -12,8 +12,8 @@ import org.medkarta.identity.SignedInUser;
 import org.medkarta.record.Diary;
 import org.medkarta.record.DiaryForm;
 import org.medkarta.record.Measure;
-import org.medkarta.record.MedicalRecord;
 import org.medkarta.record.Reading;
+import org.medkarta.record.RecordReading;
 import org.medkarta.record.ThresholdForm;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.InvalidInput;
@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 class DiaryPages {
 
     private final RecordAccess access;
-    private final MedicalRecord record;
+    private final RecordReading reading;
     private final Diary diary;
     private final PageErrors errors;
     private final MessageSource messages;
@@ -47,13 +47,13 @@ class DiaryPages {
 
     DiaryPages(
             RecordAccess access,
-            MedicalRecord record,
+            RecordReading reading,
             Diary diary,
             PageErrors errors,
             MessageSource messages,
             JsonMapper json) {
         this.access = access;
-        this.record = record;
+        this.reading = reading;
         this.diary = diary;
         this.errors = errors;
         this.messages = messages;
@@ -176,7 +176,7 @@ class DiaryPages {
                 && (decision.relation().name().equals("CLINICIAN")
                         || decision.relation().name().equals("EMERGENCY"));
         model.addAttribute("clinician", clinician);
-        model.addAttribute("header", record.header(decision));
+        model.addAttribute("header", reading.header(decision));
         model.addAttribute("measures", Measure.values());
         model.addAttribute("measure", measure);
         model.addAttribute("readings", readings);

@@ -10,7 +10,7 @@ import org.medkarta.access.RecordAction;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.record.ExtractForm;
 import org.medkarta.record.Extracts;
-import org.medkarta.record.MedicalRecord;
+import org.medkarta.record.RecordReading;
 import org.medkarta.shared.DomainException;
 import org.medkarta.web.PageErrors;
 import org.springframework.http.ResponseEntity;
@@ -34,13 +34,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ExtractPages {
 
     private final RecordAccess access;
-    private final MedicalRecord record;
+    private final RecordReading reading;
     private final Extracts extracts;
     private final PageErrors errors;
 
-    ExtractPages(RecordAccess access, MedicalRecord record, Extracts extracts, PageErrors errors) {
+    ExtractPages(RecordAccess access, RecordReading reading, Extracts extracts, PageErrors errors) {
         this.access = access;
-        this.record = record;
+        this.reading = reading;
         this.extracts = extracts;
         this.errors = errors;
     }
@@ -81,7 +81,7 @@ class ExtractPages {
             Model model) {
         var decision = access.require(user, Params.patient(id), RecordAction.DOWNLOAD);
         common(model, user, decision);
-        model.addAttribute("header", record.header(decision));
+        model.addAttribute("header", reading.header(decision));
         model.addAttribute("extract", extracts.extract(decision, Params.id(extractId, "extractId")));
         return "record/extract";
     }
@@ -121,7 +121,7 @@ class ExtractPages {
             List<String> chosen,
             Map<String, String> values) {
         common(model, user, decision);
-        model.addAttribute("header", record.header(decision));
+        model.addAttribute("header", reading.header(decision));
         model.addAttribute("sections", Extracts.sectionsFor(decision));
         model.addAttribute("chosen", chosen);
         model.addAttribute("issuers", extracts.issuers(decision));

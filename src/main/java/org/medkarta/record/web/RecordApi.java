@@ -6,14 +6,17 @@ import org.medkarta.access.IdentityDocument;
 import org.medkarta.access.RecordAccess;
 import org.medkarta.access.RecordAction;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.record.ClinicalEntries;
 import org.medkarta.record.ContactsView;
 import org.medkarta.record.EntryForm;
 import org.medkarta.record.IdentityDocumentForm;
 import org.medkarta.record.IdentityForm;
 import org.medkarta.record.LabSeries;
 import org.medkarta.record.LivingRegion;
-import org.medkarta.record.MedicalRecord;
+import org.medkarta.record.PatientContacts;
+import org.medkarta.record.PatientIdentifiers;
 import org.medkarta.record.RecordIdentifiers;
+import org.medkarta.record.RecordReading;
 import org.medkarta.record.SharedIdentifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,17 +40,29 @@ import org.springframework.web.bind.annotation.RestController;
 class RecordApi {
 
     private final RecordAccess access;
-    private final MedicalRecord record;
+    private final RecordReading reading;
+    private final ClinicalEntries clinical;
+    private final PatientContacts contactData;
+    private final PatientIdentifiers patientIds;
     private final LivingRegion regions;
 
     record RegionBody(String region) {}
 
     record RegionView(String region) {}
 
-    RecordApi(RecordAccess access, MedicalRecord record, LivingRegion regions) {
+    RecordApi(
+            RecordAccess access,
+            RecordReading reading,
+            ClinicalEntries clinical,
+            PatientContacts contactData,
+            PatientIdentifiers patientIds,
+            LivingRegion regions) {
         this.regions = regions;
         this.access = access;
-        this.record = record;
+        this.reading = reading;
+        this.clinical = clinical;
+        this.contactData = contactData;
+        this.patientIds = patientIds;
     }
 
     /**
@@ -66,7 +81,7 @@ class RecordApi {
             @RequestParam(required = false) String after,
             @RequestParam(required = false) String limit) {
         var decision = access.require(user, Params.patient(id), RecordAction.VIEW);
-        return Json.Record.of(record.record(decision, Params.filter(type, from, to, after, limit)));
+        return Json.Record.of(reading.record(decision, Params.filter(type, from, to, after, limit)));
     }
 
     /** One entry; for clinicians with every earlier version. */
@@ -74,7 +89,7 @@ class RecordApi {
     Json.Detail entry(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @PathVariable String entryId) {
         var decision = access.require(user, Params.patient(id), RecordAction.VIEW);
-        return Json.Detail.of(record.entry(decision, Params.id(entryId, "entryId")));
+        return Json.Detail.of(reading.entry(decision, Params.id(entryId, "entryId")));
     }
 
     /**
@@ -93,7 +108,7 @@ class RecordApi {
                 body.fields(),
                 body.reason(),
                 Boolean.TRUE.equals(body.confirmDuplicate()));
-        return new Json.Created(record.add(decision, user, form));
+        return new Json.Created(clinical.add(decision, user, form));
     }
 
     /** A correction: a new version with its reason, {@code {fields, reason, confirmDuplicate?}}. */
@@ -104,7 +119,7 @@ class RecordApi {
             @PathVariable String entryId,
             @RequestBody Json.EntryBody body) {
         var decision = access.require(user, Params.patient(id), RecordAction.WRITE);
-        record.correct(
+        clinical.correct(
                 decision,
                 user,
                 Params.id(entryId, "entryId"),
@@ -119,28 +134,28 @@ class RecordApi {
             @PathVariable String entryId,
             @RequestBody Json.ReasonBody body) {
         var decision = access.require(user, Params.patient(id), RecordAction.WRITE);
-        record.enteredInError(decision, user, Params.id(entryId, "entryId"), body.reason());
+        clinical.enteredInError(decision, user, Params.id(entryId, "entryId"), body.reason());
     }
 
     /** The laboratory tests with results, for the chart (SPEC E4). */
     @GetMapping("/api/v1/patients/{id}/record/labs")
     List<LabSeries.Test> labs(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
         var decision = access.require(user, Params.patient(id), RecordAction.VIEW);
-        return record.labTests(decision);
+        return reading.labTests(decision);
     }
 
     /** One test's results over time, each with its reference range. */
     @GetMapping("/api/v1/patients/{id}/record/labs/{code}")
     LabSeries lab(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, @PathVariable String code) {
         var decision = access.require(user, Params.patient(id), RecordAction.VIEW);
-        return record.labSeries(decision, code);
+        return reading.labSeries(decision, code);
     }
 
     /** The patient's extra contacts and addresses with the history of their changes (seed 002). */
     @GetMapping("/api/v1/patients/{id}/contacts")
     ContactsView contacts(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
         var decision = access.require(user, Params.patient(id), RecordAction.VIEW);
-        return record.contacts(decision);
+        return contactData.contacts(decision);
     }
 
     /** Adds a phone or e-mail: {@code {kind: PHONE|EMAIL, value}} → 201. */
@@ -149,7 +164,7 @@ class RecordApi {
     void addContact(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @RequestBody Json.ContactBody body) {
         var decision = access.require(user, Params.patient(id), RecordAction.CONTRIBUTE);
-        record.addContact(decision, user, body.kind(), body.value());
+        contactData.addContact(decision, user, body.kind(), body.value());
     }
 
     /** Removes an extra contact (kept in the history). */
@@ -157,7 +172,7 @@ class RecordApi {
     void removeContact(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @PathVariable String contactId) {
         var decision = access.require(user, Params.patient(id), RecordAction.CONTRIBUTE);
-        record.removeContact(decision, user, Params.id(contactId, "contactId"));
+        contactData.removeContact(decision, user, Params.id(contactId, "contactId"));
     }
 
     /** Changes an address: {@code {which: ACTUAL|REGISTRATION, address}}. */
@@ -165,14 +180,14 @@ class RecordApi {
     void changeAddress(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @RequestBody Json.AddressBody body) {
         var decision = access.require(user, Params.patient(id), RecordAction.CONTRIBUTE);
-        record.changeAddress(decision, user, body.which(), body.address());
+        contactData.changeAddress(decision, user, body.which(), body.address());
     }
 
     /** The identity section: SNILS and policies with insurer and validity, as identity keeps them (SPEC E1). */
     @GetMapping("/api/v1/patients/{id}/record/identity")
     RecordIdentifiers identifiers(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
         var decision = access.require(user, Params.patient(id), RecordAction.VIEW);
-        return record.identifiers(decision);
+        return patientIds.identifiers(decision);
     }
 
     /** A clinician sets sex, SNILS and the OMS policy (SPEC E1), kept in identity, each change logged here. */
@@ -180,7 +195,7 @@ class RecordApi {
     void changeIdentity(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @RequestBody Json.IdentityBody body) {
         var decision = access.require(user, Params.patient(id), RecordAction.WRITE);
-        record.changeIdentity(
+        patientIds.changeIdentity(
                 decision,
                 user,
                 new IdentityForm(
@@ -211,12 +226,12 @@ class RecordApi {
             @PathVariable String id,
             @RequestBody IdentityDocumentForm body) {
         var decision = access.require(user, Params.patient(id), RecordAction.CONTRIBUTE);
-        return record.changeIdentityDocument(decision, user, body);
+        return contactData.changeIdentityDocument(decision, user, body);
     }
 
     /** Records sharing a SNILS or OMS policy number, for administrators (SPEC E7). */
     @GetMapping("/api/v1/record/shared-identifiers")
     List<SharedIdentifier> sharedIdentifiers(@AuthenticationPrincipal SignedInUser user) {
-        return record.sharedIdentifiers(user);
+        return patientIds.sharedIdentifiers(user);
     }
 }

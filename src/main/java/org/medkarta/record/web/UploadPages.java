@@ -8,7 +8,7 @@ import org.medkarta.access.RecordAction;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.record.Extracts;
-import org.medkarta.record.MedicalRecord;
+import org.medkarta.record.RecordReading;
 import org.medkarta.record.RecordUploads;
 import org.medkarta.record.UploadForm;
 import org.medkarta.shared.DomainException;
@@ -30,16 +30,16 @@ import org.springframework.web.multipart.MultipartFile;
 class UploadPages {
 
     private final RecordAccess access;
-    private final MedicalRecord record;
+    private final RecordReading reading;
     private final RecordUploads uploads;
     private final PageErrors errors;
     private final Extracts extracts;
 
     UploadPages(
-            RecordAccess access, MedicalRecord record, RecordUploads uploads, PageErrors errors, Extracts extracts) {
+            RecordAccess access, RecordReading reading, RecordUploads uploads, PageErrors errors, Extracts extracts) {
         this.extracts = extracts;
         this.access = access;
-        this.record = record;
+        this.reading = reading;
         this.uploads = uploads;
         this.errors = errors;
     }
@@ -149,7 +149,7 @@ class UploadPages {
                 user.has(Role.DOCTOR)
                         && (decision.relation().name().equals("CLINICIAN")
                                 || decision.relation().name().equals("EMERGENCY")));
-        model.addAttribute("header", record.header(decision));
+        model.addAttribute("header", reading.header(decision));
         model.addAttribute("uploads", uploads.uploads(decision));
         // The record's documents include its extracts (SPEC E10).
         model.addAttribute("extracts", extracts.list(decision));
