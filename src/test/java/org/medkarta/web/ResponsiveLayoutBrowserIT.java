@@ -120,6 +120,22 @@ class ResponsiveLayoutBrowserIT extends BrowserSupport {
         return pages;
     }
 
+    /**
+     * Waits up to two seconds for the page to fit the new width: charts (Chart.js) resize their
+     * canvas on a ResizeObserver callback after the viewport changes, so a page measured at once may
+     * still hold the wider canvas. A page that keeps scrolling sideways is then reported.
+     */
+    private void settle() {
+        try {
+            page.waitForFunction(
+                    "() => document.scrollingElement.scrollWidth <= window.innerWidth",
+                    null,
+                    new Page.WaitForFunctionOptions().setTimeout(2000));
+        } catch (com.microsoft.playwright.TimeoutError stillTooWide) {
+            // Measured and reported by the caller.
+        }
+    }
+
     private List<String> check(String role, List<String> paths) {
         List<String> problems = new ArrayList<>();
         page.emulateMedia(new Page.EmulateMediaOptions().setReducedMotion(ReducedMotion.REDUCE));
@@ -127,6 +143,7 @@ class ResponsiveLayoutBrowserIT extends BrowserSupport {
             page.navigate(url(path));
             for (int width : WIDTHS) {
                 page.setViewportSize(width, 900);
+                settle();
                 int scrollWidth = ((Number) page.evaluate("document.scrollingElement.scrollWidth")).intValue();
                 int innerWidth = ((Number) page.evaluate("window.innerWidth")).intValue();
                 if (scrollWidth > innerWidth) {
