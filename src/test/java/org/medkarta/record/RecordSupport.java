@@ -50,6 +50,9 @@ abstract class RecordSupport extends ApiSupport {
     @Autowired
     protected JdbcClient jdbc;
 
+    @Autowired
+    RecordFiling filing;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -58,6 +61,9 @@ abstract class RecordSupport extends ApiSupport {
     Person patient(String birthDate) {
         String phone = Phones.unique();
         Registered account = TestPatients.register(identity, "Смирнова", "Анна", "Петровна", phone, birthDate);
+        // The record opens on the registration's event after its commit (RecordFiling), or on first
+        // use, as here: a test filing an entry at once must not race that listener on a busy machine.
+        filing.open(account.patientId());
         var user = new SignedInUser(
                 account.userId(),
                 "Анна Смирнова",
