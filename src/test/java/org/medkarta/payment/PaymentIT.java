@@ -771,15 +771,18 @@ class PaymentIT extends ApiSupport {
 
     @Test
     void aNotificationFromOutsideYooKassasPublishedNetworksIsRefusedAndFromInsideHeard() {
-        // The networks YooKassa publishes for its notifications (yookassa.ru/developers, «Входящие уведомления»).
-        var published = List.of(
-                "185.71.76.0/27",
-                "185.71.77.0/27",
-                "77.75.153.0/25",
-                "77.75.156.11",
-                "77.75.156.35",
-                "77.75.154.128/25",
-                "2a02:5180::/32");
+        // The networks YooKassa publishes for its notifications (yookassa.ru/developers, «Входящие уведомления»),
+        // as the production profile sets them by default.
+        var published = productionAllowList();
+        assertThat(published)
+                .containsExactly(
+                        "185.71.76.0/27",
+                        "185.71.77.0/27",
+                        "77.75.153.0/25",
+                        "77.75.156.11",
+                        "77.75.156.35",
+                        "77.75.154.128/25",
+                        "2a02:5180::/32");
         var shop = new PaymentProperties.YooKassaShop(
                 YooKassaStandIn.url(),
                 YooKassaStandIn.SHOP_ID,
@@ -809,5 +812,19 @@ class PaymentIT extends ApiSupport {
                 .isEqualTo(PaymentState.PAID);
         assertThat(webhooks.receive("yookassa", notification, "2a02:5180::7").event())
                 .isEqualTo("payment.succeeded");
+    }
+
+    private static List<String> productionAllowList() {
+        try {
+            var sources = new org.springframework.core.env.MutablePropertySources();
+            new org.springframework.boot.env.YamlPropertySourceLoader()
+                    .load("prod", new org.springframework.core.io.ClassPathResource("application-prod.yaml"))
+                    .forEach(sources::addLast);
+            String list = new org.springframework.core.env.PropertySourcesPropertyResolver(sources)
+                    .getRequiredProperty("medkarta.payment.yookassa.allowed-addresses");
+            return java.util.Arrays.stream(list.split(",")).map(String::strip).toList();
+        } catch (java.io.IOException unreadable) {
+            throw new java.io.UncheckedIOException(unreadable);
+        }
     }
 }
