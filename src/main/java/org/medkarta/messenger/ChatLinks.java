@@ -118,6 +118,24 @@ class ChatLinks {
                 == 1;
     }
 
+    /**
+     * Forgets handled updates received before {@code updatesBefore}, reminders of appointments that
+     * started before {@code remindersBefore} and expired link codes.
+     *
+     * @return the rows removed
+     */
+    int forget(Instant updatesBefore, Instant remindersBefore, Instant now) {
+        return jdbc.sql("DELETE FROM messenger_telegram_update WHERE received_at < :before")
+                        .param("before", Columns.utc(updatesBefore))
+                        .update()
+                + jdbc.sql("DELETE FROM messenger_telegram_reminder WHERE starts_at < :before")
+                        .param("before", Columns.utc(remindersBefore))
+                        .update()
+                + jdbc.sql("DELETE FROM messenger_link_code WHERE expires_at < :now")
+                        .param("now", Columns.utc(now))
+                        .update();
+    }
+
     /** Records the reminder; false when it was sent before. */
     boolean reminded(UUID appointment, String kind, Instant start, Instant now) {
         return jdbc.sql("INSERT INTO messenger_telegram_reminder (appointment_id, kind, starts_at, sent_at)"

@@ -105,20 +105,25 @@ class TelegramBotIT extends ApiSupport {
     }
 
     private void says(long chat, String language, String text, String chatType) {
+        says(chat, language, text, chatType, UPDATES.incrementAndGet());
+    }
+
+    private void says(long chat, String language, String text, String chatType, long updateId) {
         var update = json.writeValueAsString(map(
-                "update_id", UPDATES.incrementAndGet(),
+                "update_id",
+                updateId,
                 "message",
-                        map(
-                                "message_id",
-                                1,
-                                "date",
-                                1,
-                                "chat",
-                                map("id", chat, "type", chatType),
-                                "from",
-                                map("id", chat, "is_bot", false, "first_name", "Анна", "language_code", language),
-                                "text",
-                                text)));
+                map(
+                        "message_id",
+                        1,
+                        "date",
+                        1,
+                        "chat",
+                        map("id", chat, "type", chatType),
+                        "from",
+                        map("id", chat, "is_bot", false, "first_name", "Анна", "language_code", language),
+                        "text",
+                        text)));
         var answer = webhook(TelegramStandIn.WEBHOOK_PATH, TelegramStandIn.SECRET_TOKEN, update);
         assertThat(answer.statusCode()).isEqualTo(200);
     }
@@ -331,6 +336,30 @@ class TelegramBotIT extends ApiSupport {
         }
         assertThat(TelegramStandIn.sentTo(chat)).isEmpty();
         assertThat(links.linkOf(patient)).isEmpty();
+    }
+
+    @Autowired
+    TelegramHousekeeping housekeeping;
+
+    @Test
+    void aRedeliveredUpdateIsHandledOnceAndItsIdIsForgottenAfterTwoDays() {
+        long stranger = newChat();
+        long update = UPDATES.incrementAndGet();
+
+        says(stranger, "ru", "/appointments", "private", update);
+        says(stranger, "ru", "/appointments", "private", update);
+        assertThat(TelegramStandIn.sentTo(stranger)).hasSize(1);
+
+        clock.advance(TelegramHousekeeping.UPDATES_KEPT.minusMinutes(1));
+        housekeeping.forget();
+        says(stranger, "ru", "/appointments", "private", update);
+        assertThat(TelegramStandIn.sentTo(stranger)).hasSize(1);
+
+        // After a week without updates Telegram numbers the next one at random: an old id is a new update.
+        clock.advance(Duration.ofMinutes(2));
+        housekeeping.forget();
+        says(stranger, "ru", "/appointments", "private", update);
+        assertThat(TelegramStandIn.sentTo(stranger)).hasSize(2);
     }
 
     @Test
