@@ -3,7 +3,7 @@ package org.medkarta.consultation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.medkarta.conversation.Conversations;
+import org.medkarta.conversation.ConversationRooms;
 import org.medkarta.conversation.MessageSent;
 import org.medkarta.identity.Identity;
 import org.medkarta.notification.Contact;
@@ -34,7 +34,7 @@ class ChatNotices {
     static final Duration WINDOW = Duration.ofMinutes(15);
 
     private final Requests requests;
-    private final Conversations conversations;
+    private final ConversationRooms conversations;
     private final Notifications notifications;
     private final Identity identity;
     private final Representation representation;
@@ -43,7 +43,7 @@ class ChatNotices {
 
     ChatNotices(
             Requests requests,
-            Conversations conversations,
+            ConversationRooms conversations,
             Notifications notifications,
             Identity identity,
             Representation representation,

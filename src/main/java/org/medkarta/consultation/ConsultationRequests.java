@@ -13,7 +13,8 @@ import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.ServiceId;
 import org.medkarta.clinic.ServiceKind;
 import org.medkarta.clinic.ServiceView;
-import org.medkarta.conversation.Conversations;
+import org.medkarta.conversation.ConversationCalls;
+import org.medkarta.conversation.ConversationRooms;
 import org.medkarta.conversation.Member;
 import org.medkarta.conversation.RoomId;
 import org.medkarta.conversation.RoomView;
@@ -45,7 +46,8 @@ public class ConsultationRequests {
 
     private final Requests requests;
     private final ConsultationAccess access;
-    private final Conversations conversations;
+    private final ConversationRooms conversations;
+    private final ConversationCalls conversationCalls;
     private final ClinicDirectory clinics;
     private final Identity identity;
     private final ApplicationEventPublisher events;
@@ -54,7 +56,8 @@ public class ConsultationRequests {
     ConsultationRequests(
             Requests requests,
             ConsultationAccess access,
-            Conversations conversations,
+            ConversationRooms conversations,
+            ConversationCalls conversationCalls,
             ClinicDirectory clinics,
             Identity identity,
             ApplicationEventPublisher events,
@@ -62,6 +65,7 @@ public class ConsultationRequests {
         this.requests = requests;
         this.access = access;
         this.conversations = conversations;
+        this.conversationCalls = conversationCalls;
         this.clinics = clinics;
         this.identity = identity;
         this.events = events;
@@ -243,7 +247,7 @@ public class ConsultationRequests {
     @Transactional(readOnly = true)
     public List<org.medkarta.conversation.CallView> calls(SignedInUser user, UUID id) {
         access.visible(user, id);
-        return conversations.calls(new RoomId(id));
+        return conversationCalls.calls(new RoomId(id));
     }
     /**
      * The patient (or, doctor-to-doctor, the referring doctor) tells about the case until the

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.medkarta.conversation.Conversations;
+import org.medkarta.conversation.ConversationRooms;
 import org.medkarta.conversation.RoomId;
 import org.medkarta.files.FilePurpose;
 import org.medkarta.files.Files;
@@ -28,7 +28,7 @@ class ProtocolSending {
     private final ProtocolSignatures signatures;
     private final ConsultationFiles attachments;
     private final Files files;
-    private final Conversations conversations;
+    private final ConversationRooms conversations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -38,7 +38,7 @@ class ProtocolSending {
             ProtocolSignatures signatures,
             ConsultationFiles attachments,
             Files files,
-            Conversations conversations,
+            ConversationRooms conversations,
             ApplicationEventPublisher events,
             Clock clock) {
         this.requests = requests;

@@ -25,19 +25,14 @@ class CallSweep {
     private static final Duration KEEP_SESSIONS = Duration.ofDays(1);
 
     private final Rooms rooms;
-    private final Conversations conversations;
+    private final ConversationCalls calls;
     private final Presence presence;
     private final ConversationProperties properties;
     private final Clock clock;
 
-    CallSweep(
-            Rooms rooms,
-            Conversations conversations,
-            Presence presence,
-            ConversationProperties properties,
-            Clock clock) {
+    CallSweep(Rooms rooms, ConversationCalls calls, Presence presence, ConversationProperties properties, Clock clock) {
         this.rooms = rooms;
-        this.conversations = conversations;
+        this.calls = calls;
         this.presence = presence;
         this.properties = properties;
         this.clock = clock;
@@ -62,7 +57,7 @@ class CallSweep {
         Duration grace = properties.calls().grace();
         var ended = new ArrayList<CallView>();
         for (var call : rooms.activeCalls()) {
-            conversations.endIfUnattended(call.roomId(), grace).ifPresent(ended::add);
+            calls.endIfUnattended(call.roomId(), grace).ifPresent(ended::add);
         }
         presence.forgetOlderThan(clock.instant().minus(KEEP_SESSIONS.plus(grace)));
         if (!ended.isEmpty()) {

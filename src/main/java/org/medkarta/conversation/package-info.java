@@ -13,8 +13,24 @@
  *
  * <p>It does not know what a room is for: who belongs to a consultation, when it opens and closes,
  * and what a call means for it are decided by the owning module through {@link
- * org.medkarta.conversation.Conversations}; it follows {@link org.medkarta.conversation.CallStarted}
- * and {@link org.medkarta.conversation.CallEnded}. Files are kept by the files module.
+ * org.medkarta.conversation.ConversationRooms}; it follows {@link
+ * org.medkarta.conversation.CallStarted} and {@link org.medkarta.conversation.CallEnded}. Files are
+ * kept by the files module.
+ *
+ * <p>Its public facades, one per use case:
+ *
+ * <ul>
+ *   <li>{@link org.medkarta.conversation.ConversationRooms}: opening and closing rooms, their members,
+ *       who takes part and who has the room open now (D4);
+ *   <li>{@link org.medkarta.conversation.ChatMessages}: messages and files, read marks and unread
+ *       counts (D4, J2);
+ *   <li>{@link org.medkarta.conversation.ConversationCalls}: call signalling, the record of each call,
+ *       ICE servers (D5);
+ *   <li>{@link org.medkarta.conversation.PhoneCalls}: calls to the patient's phone through the
+ *       telephony gateway (D6).
+ * </ul>
+ *
+ * <p>Every facade admits a person to a room through the one package-private {@code RoomAccess}.
  */
 @ApplicationModule(displayName = "Conversations")
 package org.medkarta.conversation;

@@ -3,7 +3,7 @@ package org.medkarta.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import org.hl7.fhir.r4.model.Resource;
 import org.medkarta.record.EntryDetail;
-import org.medkarta.record.RecordImport;
+import org.medkarta.record.ImportedSources;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,17 +15,17 @@ import org.springframework.stereotype.Component;
 @Component
 class ImportedResources {
 
-    private final RecordImport imports;
+    private final ImportedSources imports;
     private final FhirContext context;
 
-    ImportedResources(RecordImport imports, FhirContext context) {
+    ImportedResources(ImportedSources imports, FhirContext context) {
         this.imports = imports;
         this.context = context;
     }
 
     /** The resource {@code entry} was imported from, if unchanged since, else {@code translated}. */
     <T extends Resource> T orTranslated(EntryDetail entry, T translated) {
-        if (!RecordImport.imported(entry.source())) {
+        if (!ImportedSources.imported(entry.source())) {
             return translated;
         }
         return imports.source(entry)

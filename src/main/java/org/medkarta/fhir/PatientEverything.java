@@ -19,7 +19,7 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Resource;
 import org.medkarta.access.AccessDecision;
-import org.medkarta.record.RecordImport;
+import org.medkarta.record.ImportedSources;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,7 +58,7 @@ class PatientEverything {
     private final Map<String, Function<AccessDecision, List<? extends Resource>>> types = new LinkedHashMap<>();
     private final PatientScope scope;
     private final Clock clock;
-    private final RecordImport imports;
+    private final ImportedSources imports;
     private final FhirContext context;
 
     PatientEverything(
@@ -73,7 +73,7 @@ class PatientEverything {
             ServiceRequestProvider referrals,
             ProcedureProvider procedures,
             AllergyIntoleranceProvider allergies,
-            RecordImport imports,
+            ImportedSources imports,
             FhirContext context,
             PatientScope scope,
             Clock clock) {

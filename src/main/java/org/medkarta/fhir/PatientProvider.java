@@ -30,7 +30,7 @@ import org.hl7.fhir.r4.model.StringType;
 import org.medkarta.access.AccessDecision;
 import org.medkarta.access.Relation;
 import org.medkarta.identity.PatientRecords;
-import org.medkarta.record.RecordImport;
+import org.medkarta.record.ImportedSources;
 import org.medkarta.record.RecordReading;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
@@ -52,7 +52,7 @@ class PatientProvider implements IResourceProvider {
     private final PatientRecords records;
     private final RecordReading record;
     private final FhirImport importer;
-    private final RecordImport imports;
+    private final ImportedSources imports;
     private final FhirContext context;
     private final LocaleResolver locales;
     private final TransactionTemplate transaction;
@@ -63,7 +63,7 @@ class PatientProvider implements IResourceProvider {
             RecordReading record,
             FhirImport importer,
             LocaleResolver locales,
-            RecordImport imports,
+            ImportedSources imports,
             FhirContext context,
             TransactionTemplate transaction) {
         this.transaction = transaction;

@@ -11,10 +11,24 @@
  * ({@code fhir_export_job}, {@code fhir_export_file}).
  *
  * <p>Import: {@link org.medkarta.fhir.FhirImport} takes one Bundle in ({@code POST /fhir}, {@code
- * Patient/{id}/$import}) through the record module; {@link org.medkarta.fhir.BulkImport} feeds it a
- * clinic's whole set, file by file or patient by patient, and keeps its jobs and the units they have
- * done ({@code fhir_import_job}, {@code fhir_import_unit}, {@code fhir_import_refusal}) so an
- * interrupted job continues where it stopped.
+ * Patient/{id}/$import}) through the record module; the bulk import feeds it a clinic's whole set,
+ * file by file or patient by patient, on a package-private worker thread, and keeps its jobs and the
+ * units they have done ({@code fhir_import_job}, {@code fhir_import_unit}, {@code
+ * fhir_import_refusal}) so an interrupted job continues where it stopped.
+ *
+ * <p>Its public facades, one per use case, for its own pages (the FHIR interactions themselves are
+ * HAPI's):
+ *
+ * <ul>
+ *   <li>{@link org.medkarta.fhir.RecordExport}: a patient's whole record as one Bundle file;
+ *   <li>{@link org.medkarta.fhir.BulkImportUploads}: starting a clinic's bulk import from an NDJSON
+ *       set or a zip of Bundles uploaded on its page (issue 15);
+ *   <li>{@link org.medkarta.fhir.BulkImport}: the clinic's jobs, their progress and refusals,
+ *       continuing and cancelling them, and the {@code --fhir-import} command's folder.
+ * </ul>
+ *
+ * <p>Only a clinic's registrars and administrators import into it, checked by the one
+ * package-private {@code BulkImportStaff}.
  *
  * <p>Identifier and code system URIs are listed in one place, {@link org.medkarta.fhir.Systems}
  * (ADR 0009 gives the source of each).

@@ -23,9 +23,12 @@
  *   <li>{@link org.medkarta.record.Extracts}: extracts as signed PDFs (E10);
  *   <li>{@link org.medkarta.record.SignedProtocols}, {@link org.medkarta.record.VisitProtocols}:
  *       signed consultation protocols and other modules' visit protocols;
- *   <li>{@link org.medkarta.record.ClinicalResults}, {@link org.medkarta.record.LivingRegion},
- *       {@link org.medkarta.record.RecordImport}: results across records, the living region, the
- *       FHIR import's way in.
+ *   <li>{@link org.medkarta.record.ClinicalResults}, {@link org.medkarta.record.LivingRegion}: results
+ *       across records, the living region;
+ *   <li>{@link org.medkarta.record.RecordImport}: the FHIR import's way in, one resource or a whole
+ *       import's in batches, with duplicates found (I3, E7);
+ *   <li>{@link org.medkarta.record.ImportedSources}: what was imported, read back as it came, and the
+ *       kept source documents (I3).
  * </ul>
  *
  * <p>Entries enter through the one package-private {@code RecordFiling}; the shared checks (which

@@ -28,11 +28,12 @@ class CallRecordIT extends ConversationSupport {
         var start = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         clock.freezeAt(start);
 
-        var call = conversations.startCall(room, doctor.id(), CallMode.AUDIO);
-        assertThat(conversations.startCall(room, patient.id(), CallMode.VIDEO)).isEqualTo(call);
+        var call = conversationCalls.startCall(room, doctor.id(), CallMode.AUDIO);
+        assertThat(conversationCalls.startCall(room, patient.id(), CallMode.VIDEO))
+                .isEqualTo(call);
         clock.advance(Duration.ofMinutes(7));
-        var ended = conversations.endCall(room, patient.id()).orElseThrow();
-        assertThat(conversations.endCall(room, patient.id())).isEmpty();
+        var ended = conversationCalls.endCall(room, patient.id()).orElseThrow();
+        assertThat(conversationCalls.endCall(room, patient.id())).isEmpty();
 
         assertThat(ended.duration()).isEqualTo(Duration.ofMinutes(7));
         assertThat(events.stream(CallStarted.class))
@@ -46,7 +47,7 @@ class CallRecordIT extends ConversationSupport {
                         start.plus(Duration.ofMinutes(7)),
                         Duration.ofMinutes(7),
                         patient.id()));
-        assertThat(conversations.calls(room)).containsExactly(ended);
+        assertThat(conversationCalls.calls(room)).containsExactly(ended);
     }
 
     @Test
@@ -54,22 +55,22 @@ class CallRecordIT extends ConversationSupport {
         var patient = person("Анна");
         var doctor = person("Борис");
         var room = room(patient, doctor);
-        conversations.startCall(room, doctor.id(), CallMode.VIDEO);
+        conversationCalls.startCall(room, doctor.id(), CallMode.VIDEO);
 
-        conversations.close(room);
+        conversationRooms.close(room);
 
-        assertThat(conversations.calls(room))
+        assertThat(conversationCalls.calls(room))
                 .singleElement()
                 .satisfies(call -> assertThat(call.active()).isFalse());
         assertThat(events.stream(CallEnded.class))
                 .singleElement()
                 .satisfies(ended -> assertThat(ended.endedBy()).isNull());
         assertThat(events.stream(RoomClosed.class)).hasSize(1);
-        assertThatThrownBy(() -> conversations.startCall(room, doctor.id(), CallMode.VIDEO))
+        assertThatThrownBy(() -> conversationCalls.startCall(room, doctor.id(), CallMode.VIDEO))
                 .isInstanceOf(ConversationRefusal.class)
                 .hasMessage("room-closed");
         // Closing again changes nothing.
-        conversations.close(room);
+        conversationRooms.close(room);
         assertThat(events.stream(RoomClosed.class)).hasSize(1);
     }
 
@@ -79,17 +80,18 @@ class CallRecordIT extends ConversationSupport {
         var doctor = person("Борис");
         var representative = person("Галина");
         var room = new RoomId(UUID.randomUUID());
-        conversations.open(room, "Консультация", List.of(patient.as("PATIENT"), doctor.as("DOCTOR")));
-        var again = conversations.open(
+        conversationRooms.open(room, "Консультация", List.of(patient.as("PATIENT"), doctor.as("DOCTOR")));
+        var again = conversationRooms.open(
                 room, "Другое название", List.of(doctor.as("DOCTOR"), representative.as("REPRESENTATIVE")));
 
         assertThat(again.title()).isEqualTo("Консультация");
         assertThat(again.members())
                 .extracting(Member::userId)
                 .containsExactlyInAnyOrder(patient.id(), doctor.id(), representative.id());
-        assertThatThrownBy(() -> conversations.startCall(room, person("Вера").id(), CallMode.VIDEO))
+        assertThatThrownBy(
+                        () -> conversationCalls.startCall(room, person("Вера").id(), CallMode.VIDEO))
                 .isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> conversations.addMember(new RoomId(UUID.randomUUID()), doctor.as("DOCTOR")))
+        assertThatThrownBy(() -> conversationRooms.addMember(new RoomId(UUID.randomUUID()), doctor.as("DOCTOR")))
                 .isInstanceOf(NotFound.class);
     }
 }

@@ -47,7 +47,7 @@ class CallSweepIT extends ConversationSupport {
         patientPeer.send(
                 "/app/rooms/" + room.value() + "/signal", Map.of("type", "answer", "sdp", "v=0", "mode", "VIDEO"));
         assertThat(doctorPeer.next(5000)).isNotNull();
-        var call = conversations.activeCall(room, doctor.id()).orElseThrow();
+        var call = conversationCalls.activeCall(room, doctor.id()).orElseThrow();
         assertThat(call.startedAt()).isEqualTo(start);
 
         // Both browsers die five minutes into the call; the sweep keeps it within the grace.
@@ -58,13 +58,13 @@ class CallSweepIT extends ConversationSupport {
         awaitGone(patient, doctor);
         clock.advance(Duration.ofSeconds(30));
         sweep.sweep();
-        assertThat(conversations.activeCall(room, doctor.id())).contains(call);
+        assertThat(conversationCalls.activeCall(room, doctor.id())).contains(call);
 
         // The patient comes back within the grace: the call goes on while they are connected.
         var back = StompPeer.connect(port, patient.token());
         clock.advance(Duration.ofMinutes(2));
         sweep.sweep();
-        assertThat(conversations.activeCall(room, doctor.id())).contains(call);
+        assertThat(conversationCalls.activeCall(room, doctor.id())).contains(call);
         assertThat(firstDrop.plus(GRACE)).isBefore(clock.instant());
 
         // Then they are gone for good: not yet at 59 s, ended at 60 s as of when they left.
@@ -73,12 +73,12 @@ class CallSweepIT extends ConversationSupport {
         awaitGone(patient, doctor);
         clock.advance(GRACE.minusSeconds(1));
         sweep.sweep();
-        assertThat(conversations.activeCall(room, doctor.id())).contains(call);
+        assertThat(conversationCalls.activeCall(room, doctor.id())).contains(call);
         clock.advance(Duration.ofSeconds(1));
         sweep.sweep();
 
-        assertThat(conversations.activeCall(room, doctor.id())).isEmpty();
-        var ended = conversations.calls(room).get(0);
+        assertThat(conversationCalls.activeCall(room, doctor.id())).isEmpty();
+        var ended = conversationCalls.calls(room).get(0);
         assertThat(ended.endedAt()).isEqualTo(lastDrop);
         assertThat(ended.endedBy()).isNull();
         assertThat(ended.duration()).isEqualTo(Duration.between(start, lastDrop));
@@ -98,16 +98,16 @@ class CallSweepIT extends ConversationSupport {
         var room = room(patient, doctor);
         clock.freezeAt(clock.instant().truncatedTo(ChronoUnit.SECONDS));
         try (var doctorPeer = StompPeer.connect(port, doctor.token())) {
-            var call = conversations.startCall(room, patient.id(), CallMode.AUDIO);
+            var call = conversationCalls.startCall(room, patient.id(), CallMode.AUDIO);
             clock.advance(Duration.ofMinutes(30));
             sweep.sweep();
-            assertThat(conversations.activeCall(room, doctor.id())).contains(call);
+            assertThat(conversationCalls.activeCall(room, doctor.id())).contains(call);
             assertThat(doctorPeer.connected()).isTrue();
         }
         awaitGone(patient, doctor);
         clock.advance(GRACE);
         sweep.sweep();
-        assertThat(conversations.activeCall(room, doctor.id())).isEmpty();
+        assertThat(conversationCalls.activeCall(room, doctor.id())).isEmpty();
     }
 
     /** The server noticed the closed connections (it learns it on its own threads). */

@@ -59,7 +59,7 @@ class ChatApiIT extends ConversationSupport {
         var intrude =
                 post(messagesPath(room), map("text", "Я тоже тут"), "Authorization", "Bearer " + stranger.token());
         assertThat(intrude.statusCode()).isEqualTo(404);
-        assertThat(conversations.messages(room, doctor.id(), null, 100)).hasSize(2);
+        assertThat(chatMessages.messages(room, doctor.id(), null, 100)).hasSize(2);
         assertThat(getAs(patient.token(), messagesPath(new RoomId(UUID.randomUUID())))
                         .statusCode())
                 .isEqualTo(404);
@@ -88,9 +88,9 @@ class ChatApiIT extends ConversationSupport {
         var patient = person("Анна");
         var doctor = person("Борис");
         var room = room(patient, doctor);
-        conversations.send(room, doctor.id(), "Рекомендации отправлены в протоколе");
+        chatMessages.send(room, doctor.id(), "Рекомендации отправлены в протоколе");
 
-        conversations.close(room);
+        conversationRooms.close(room);
 
         var refused = post(messagesPath(room), map("text", "Спасибо!"), "Authorization", "Bearer " + patient.token());
         assertThat(refused.statusCode()).isEqualTo(409);
@@ -98,7 +98,7 @@ class ChatApiIT extends ConversationSupport {
         var history = getAs(patient.token(), messagesPath(room));
         assertThat(history.statusCode()).isEqualTo(200);
         assertThat(body(history).size()).isEqualTo(1);
-        assertThat(conversations.room(room).orElseThrow().open()).isFalse();
+        assertThat(conversationRooms.room(room).orElseThrow().open()).isFalse();
     }
 
     @Test
@@ -106,15 +106,15 @@ class ChatApiIT extends ConversationSupport {
         var patient = person("Анна");
         var doctor = person("Борис");
         var room = room(patient, doctor);
-        var first = conversations.send(room, doctor.id(), "Первое");
-        conversations.send(room, doctor.id(), "Второе");
-        conversations.send(room, doctor.id(), "Третье");
+        var first = chatMessages.send(room, doctor.id(), "Первое");
+        chatMessages.send(room, doctor.id(), "Второе");
+        chatMessages.send(room, doctor.id(), "Третье");
 
         assertThat(body(getAs(patient.token(), messagesPath(room) + "/unread"))
                         .get("unread")
                         .asLong())
                 .isEqualTo(3);
-        assertThat(conversations.unread(room, doctor.id())).isZero();
+        assertThat(chatMessages.unread(room, doctor.id())).isZero();
 
         var marked = post(
                 messagesPath(room) + "/read",
@@ -124,15 +124,15 @@ class ChatApiIT extends ConversationSupport {
         assertThat(marked.statusCode()).isEqualTo(200);
         assertThat(body(marked).get("unread").asLong()).isEqualTo(2);
         // The mark never moves back.
-        conversations.markRead(room, patient.id(), null);
-        assertThat(conversations.markRead(room, patient.id(), first.id())).isZero();
-        assertThat(conversations.unread(patient.id(), List.of(room))).containsEntry(room, 0L);
+        chatMessages.markRead(room, patient.id(), null);
+        assertThat(chatMessages.markRead(room, patient.id(), first.id())).isZero();
+        assertThat(chatMessages.unread(patient.id(), List.of(room))).containsEntry(room, 0L);
         // Answering marks what came before as read: the author has seen it.
-        conversations.send(room, patient.id(), "Ответ");
-        assertThat(conversations.unread(room, doctor.id())).isEqualTo(1);
-        conversations.send(room, doctor.id(), "Ещё вопрос");
-        conversations.send(room, patient.id(), "Ответ на вопрос");
-        assertThat(conversations.unread(room, patient.id())).isZero();
+        chatMessages.send(room, patient.id(), "Ответ");
+        assertThat(chatMessages.unread(room, doctor.id())).isEqualTo(1);
+        chatMessages.send(room, doctor.id(), "Ещё вопрос");
+        chatMessages.send(room, patient.id(), "Ответ на вопрос");
+        assertThat(chatMessages.unread(room, patient.id())).isZero();
         assertThat(post(
                                 messagesPath(room) + "/read",
                                 map(),
@@ -195,7 +195,7 @@ class ChatApiIT extends ConversationSupport {
 
         var fits = upload(room, patient, "fits.txt", Arrays.copyOf(big, 5 * 1024 * 1024), null);
         assertThat(fits.statusCode()).isEqualTo(201);
-        assertThat(conversations.messages(room, patient.id(), null, 10)).hasSize(1);
+        assertThat(chatMessages.messages(room, patient.id(), null, 10)).hasSize(1);
     }
 
     @Test

@@ -50,7 +50,7 @@ class ConversationBrowserIT extends ConversationBrowserSupport {
         awaitMediaBothWays(page, doctorPage);
         assertThat(page.locator(".call-status")).hasText("Идёт звонок");
         screenshot("in-call");
-        var active = conversations.activeCall(room, doctor.userId()).orElseThrow();
+        var active = conversationCalls.activeCall(room, doctor.userId()).orElseThrow();
         assertThat(active.mode()).isEqualTo(CallMode.VIDEO);
         assertThat(active.startedBy()).isEqualTo(patient.id());
 
@@ -65,7 +65,7 @@ class ConversationBrowserIT extends ConversationBrowserSupport {
             assertThat(each.locator(".conversation-call")).hasAttribute("data-call-state", "idle");
             assertThat(each.locator(".call-status")).hasText("Звонок завершён");
         }
-        assertThat(conversations.calls(room))
+        assertThat(conversationCalls.calls(room))
                 .singleElement()
                 .satisfies(call -> assertThat(call.active()).isFalse());
 
@@ -87,12 +87,12 @@ class ConversationBrowserIT extends ConversationBrowserSupport {
         assertThat(page.locator(".call-video")).isDisabled();
         assertThat(page.locator(".call-status")).containsText("WebSocket");
 
-        conversations.send(room, doctor.userId(), "Ответ придёт и без WebSocket");
+        chatMessages.send(room, doctor.userId(), "Ответ придёт и без WebSocket");
         assertThat(page.locator(".conversation-message .text")).hasText("Ответ придёт и без WebSocket");
         page.locator(".conversation-text").fill("Вижу, спасибо");
         page.locator(".conversation-send").click();
         assertThat(page.locator(".conversation-message.mine .text")).hasText("Вижу, спасибо");
-        assertThat(conversations.messages(room, doctor.userId(), null, 10))
+        assertThat(chatMessages.messages(room, doctor.userId(), null, 10))
                 .extracting(MessageView::text)
                 .containsExactly("Ответ придёт и без WebSocket", "Вижу, спасибо");
 
@@ -115,7 +115,8 @@ class ConversationBrowserIT extends ConversationBrowserSupport {
         var patient = patient();
         var doctor = doctor();
         var room = new RoomId(UUID.randomUUID());
-        conversations.open(room, "Чужая консультация", List.of(new Member(doctor.userId(), "DOCTOR", "Доктор Демо")));
+        conversationRooms.open(
+                room, "Чужая консультация", List.of(new Member(doctor.userId(), "DOCTOR", "Доктор Демо")));
         signInPatient(page, patient);
 
         var response = page.navigate(url("/conversations/" + room.value()));

@@ -25,7 +25,13 @@ abstract class ConversationBrowserSupport extends BrowserSupport {
     Identity identity;
 
     @Autowired
-    Conversations conversations;
+    ConversationRooms conversationRooms;
+
+    @Autowired
+    ChatMessages chatMessages;
+
+    @Autowired
+    ConversationCalls conversationCalls;
 
     @Autowired
     DevOutbox outbox;
@@ -83,7 +89,7 @@ abstract class ConversationBrowserSupport extends BrowserSupport {
     /** Opens a room of the patient and the doctor, as a booked consultation does. */
     RoomId openRoom(String title, Patient patient, SignedInUser doctor) {
         var room = new RoomId(UUID.randomUUID());
-        conversations.open(
+        conversationRooms.open(
                 room,
                 title,
                 List.of(

@@ -25,7 +25,13 @@ abstract class ConversationSupport extends ApiSupport {
     protected Identity identity;
 
     @Autowired
-    protected Conversations conversations;
+    protected ConversationRooms conversationRooms;
+
+    @Autowired
+    protected ChatMessages chatMessages;
+
+    @Autowired
+    protected ConversationCalls conversationCalls;
 
     @AfterEach
     void resetClock() {
@@ -70,7 +76,7 @@ abstract class ConversationSupport extends ApiSupport {
 
     RoomId room(Person patient, Person doctor) {
         var id = new RoomId(UUID.randomUUID());
-        conversations.open(id, "Консультация терапевта", List.of(patient.as("PATIENT"), doctor.as("DOCTOR")));
+        conversationRooms.open(id, "Консультация терапевта", List.of(patient.as("PATIENT"), doctor.as("DOCTOR")));
         return id;
     }
 

@@ -80,14 +80,14 @@ class PhoneCallRecordIT extends ConversationSupport {
                 .isEqualTo("RINGING");
         assertThat(status(TelephonyStandIn.report(placed.dialled(), "answered", at.plusSeconds(9), null)))
                 .isEqualTo("CONNECTED");
-        assertThat(conversations.calls(placed.room())).singleElement().satisfies(call -> {
+        assertThat(conversationCalls.calls(placed.room())).singleElement().satisfies(call -> {
             assertThat(call.mode()).isEqualTo(CallMode.PHONE);
             assertThat(call.active()).isTrue();
         });
         assertThat(status(TelephonyStandIn.report(placed.dialled(), "completed", at.plusSeconds(194), 185)))
                 .isEqualTo("COMPLETED");
 
-        assertThat(conversations.calls(placed.room())).singleElement().satisfies(call -> {
+        assertThat(conversationCalls.calls(placed.room())).singleElement().satisfies(call -> {
             assertThat(call.id()).isEqualTo(placed.call().id());
             assertThat(call.mode()).isEqualTo(CallMode.PHONE);
             assertThat(call.startedBy()).isEqualTo(placed.doctor().id());
@@ -129,7 +129,7 @@ class PhoneCallRecordIT extends ConversationSupport {
 
         TelephonyStandIn.report(placed.dialled(), "completed", at.plusSeconds(70), null);
         TelephonyStandIn.report(placed.dialled(), "completed", at.plusSeconds(70), null);
-        assertThat(conversations.calls(placed.room())).isEmpty();
+        assertThat(conversationCalls.calls(placed.room())).isEmpty();
         assertThat(phoneCalls.call(placed.call().id()).orElseThrow().status()).isEqualTo(PhoneCallStatus.COMPLETED);
         TelephonyStandIn.report(placed.dialled(), "answered", at.plusSeconds(10), null);
         TelephonyStandIn.report(placed.dialled(), "ringing", at.plusSeconds(2), null);
@@ -139,7 +139,7 @@ class PhoneCallRecordIT extends ConversationSupport {
         assertThat(call.status()).isEqualTo(PhoneCallStatus.COMPLETED);
         assertThat(call.ringingAt()).isEqualTo(at.plusSeconds(2));
         assertThat(call.duration()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(conversations.calls(placed.room()))
+        assertThat(conversationCalls.calls(placed.room()))
                 .singleElement()
                 .satisfies(listed -> assertThat(listed.duration()).isEqualTo(Duration.ofSeconds(60)));
         assertThat(callEvents.startedIn(placed.room())).hasSize(1);
@@ -155,7 +155,7 @@ class PhoneCallRecordIT extends ConversationSupport {
 
         TelephonyStandIn.report(placed.dialled(), "completed", at.plusSeconds(300), 240);
 
-        assertThat(conversations.calls(placed.room())).singleElement().satisfies(call -> {
+        assertThat(conversationCalls.calls(placed.room())).singleElement().satisfies(call -> {
             assertThat(call.startedAt()).isEqualTo(at.plusSeconds(60));
             assertThat(call.duration()).isEqualTo(Duration.ofMinutes(4));
         });
@@ -172,7 +172,7 @@ class PhoneCallRecordIT extends ConversationSupport {
         assertThat(status(TelephonyStandIn.report(placed.dialled(), "completed", at.plusSeconds(6), 0)))
                 .isEqualTo("BUSY");
 
-        assertThat(conversations.calls(placed.room())).isEmpty();
+        assertThat(conversationCalls.calls(placed.room())).isEmpty();
         assertThat(callEvents.startedIn(placed.room())).isEmpty();
         var again = phoneCalls.place(
                 placed.room(), placed.doctor().id(), new Phone(Phones.unique()), new Phone(Phones.unique()));
@@ -207,14 +207,14 @@ class PhoneCallRecordIT extends ConversationSupport {
         var patient = person("Анна");
         var doctor = person("Борис");
         var room = room(patient, doctor);
-        conversations.startCall(room, doctor.id(), CallMode.VIDEO);
+        conversationCalls.startCall(room, doctor.id(), CallMode.VIDEO);
 
         assertThatThrownBy(() ->
                         phoneCalls.place(room, doctor.id(), new Phone(Phones.unique()), new Phone(Phones.unique())))
                 .isInstanceOf(TelephonyRefusal.class)
                 .hasMessage("call-in-progress");
-        conversations.endCall(room, doctor.id());
-        conversations.close(room);
+        conversationCalls.endCall(room, doctor.id());
+        conversationRooms.close(room);
         assertThatThrownBy(() ->
                         phoneCalls.place(room, doctor.id(), new Phone(Phones.unique()), new Phone(Phones.unique())))
                 .isInstanceOf(ConversationRefusal.class)

@@ -31,7 +31,7 @@ class RepresentativeChatIT extends ConversationSupport {
 
     RoomId roomAbout(Person patient, Person doctor) {
         var id = new RoomId(UUID.randomUUID());
-        conversations.open(
+        conversationRooms.open(
                 id, "Консультация терапевта", patient.patient(), List.of(patient.as("PATIENT"), doctor.as("DOCTOR")));
         return id;
     }
@@ -82,9 +82,9 @@ class RepresentativeChatIT extends ConversationSupport {
             var read = post(messagesPath(room) + "/read", map(), bearer(grantee));
             assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
             assertThat(body(read).get("unread").asLong()).isZero();
-            assertThat(conversations.unread(room, doctor.id())).isEqualTo(2);
+            assertThat(chatMessages.unread(room, doctor.id())).isEqualTo(2);
             // The patient sees who wrote what, the representative named as such.
-            assertThat(conversations.messages(room, patient.id(), null, 10))
+            assertThat(chatMessages.messages(room, patient.id(), null, 10))
                     .filteredOn(m -> m.authorId().equals(grantee.id()))
                     .extracting(MessageView::authorRole)
                     .containsOnly("REPRESENTATIVE");
@@ -95,7 +95,7 @@ class RepresentativeChatIT extends ConversationSupport {
             granteePeer.send("/app/rooms/" + room.value() + "/messages", Map.of("text", "После отзыва"));
             granteePeer.lost.get(5, TimeUnit.SECONDS);
             assertThat(doctorPeer.nextMessage(QUIET_MS)).isNull();
-            assertThat(conversations.messages(room, doctor.id(), null, 10))
+            assertThat(chatMessages.messages(room, doctor.id(), null, 10))
                     .extracting(MessageView::text)
                     .doesNotContain("После отзыва");
 
@@ -150,7 +150,7 @@ class RepresentativeChatIT extends ConversationSupport {
                             .statusCode())
                     .isEqualTo(404);
         }
-        assertThat(conversations.messages(room, doctor.id(), null, 10)).isEmpty();
+        assertThat(chatMessages.messages(room, doctor.id(), null, 10)).isEmpty();
     }
 
     @Test
@@ -160,7 +160,7 @@ class RepresentativeChatIT extends ConversationSupport {
         LocalDate born = LocalDate.now(MOSCOW).minusYears(15).plusDays(3);
         var child = Delegations.child(this, parent.holder(), born);
         var room = new RoomId(UUID.randomUUID());
-        conversations.open(room, "Консультация педиатра", child, List.of(doctor.as("DOCTOR")));
+        conversationRooms.open(room, "Консультация педиатра", child, List.of(doctor.as("DOCTOR")));
 
         try (var parentPeer = StompPeer.connect(port, parent.token());
                 var doctorPeer = StompPeer.connect(port, doctor.token())) {
@@ -187,7 +187,7 @@ class RepresentativeChatIT extends ConversationSupport {
             late.lost.get(5, TimeUnit.SECONDS);
             assertThat(late.refusals(5000)).contains("not-found");
         }
-        assertThat(conversations.isMember(room, parent.id())).isFalse();
+        assertThat(conversationRooms.isMember(room, parent.id())).isFalse();
     }
 
     /** The next message frame with this text, skipping others, within five seconds; or null. */

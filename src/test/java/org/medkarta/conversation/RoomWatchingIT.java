@@ -20,19 +20,19 @@ class RoomWatchingIT extends ConversationSupport {
         var doctor = person("Пётр");
         var room = room(patient, doctor);
         var other = room(patient, doctor);
-        assertThat(conversations.watching(room, patient.id())).isFalse();
+        assertThat(conversationRooms.watching(room, patient.id())).isFalse();
 
         try (var peer = StompPeer.connect(port, patient.token())) {
-            assertThat(conversations.watching(room, patient.id()))
+            assertThat(conversationRooms.watching(room, patient.id()))
                     .as("connected, not subscribed")
                     .isFalse();
             peer.subscribe("/topic/rooms." + room.value());
-            assertThat(eventually(() -> conversations.watching(room, patient.id())))
+            assertThat(eventually(() -> conversationRooms.watching(room, patient.id())))
                     .isTrue();
-            assertThat(conversations.watching(other, patient.id())).isFalse();
-            assertThat(conversations.watching(room, doctor.id())).isFalse();
+            assertThat(conversationRooms.watching(other, patient.id())).isFalse();
+            assertThat(conversationRooms.watching(room, doctor.id())).isFalse();
         }
-        assertThat(eventually(() -> !conversations.watching(room, patient.id())))
+        assertThat(eventually(() -> !conversationRooms.watching(room, patient.id())))
                 .as("after the session ended")
                 .isTrue();
     }
@@ -44,11 +44,11 @@ class RoomWatchingIT extends ConversationSupport {
         var room = room(patient, doctor);
         try (var peer = StompPeer.connect(port, patient.token())) {
             peer.subscribe("/topic/rooms." + room.value());
-            assertThat(eventually(() -> conversations.watching(room, patient.id())))
+            assertThat(eventually(() -> conversationRooms.watching(room, patient.id())))
                     .isTrue();
             // Not refreshed for longer than the grace, as the session of a node that died.
             clock.advance(Duration.ofMinutes(2));
-            assertThat(conversations.watching(room, patient.id())).isFalse();
+            assertThat(conversationRooms.watching(room, patient.id())).isFalse();
         }
     }
 

@@ -63,7 +63,7 @@ class StompAuthorisationIT extends ConversationSupport {
             sneaky.lost.get(5, TimeUnit.SECONDS);
 
             assertThat(doctorPeer.next(QUIET_MS)).isNull();
-            assertThat(conversations.messages(room, doctor.id(), null, 10)).isEmpty();
+            assertThat(chatMessages.messages(room, doctor.id(), null, 10)).isEmpty();
         }
     }
 
@@ -96,7 +96,7 @@ class StompAuthorisationIT extends ConversationSupport {
             patientPeer.send("/app/rooms/" + room.value() + "/messages", Map.of("text", "Температура 37,8"));
             var delivered = doctorPeer.nextMessage(5000);
             assertThat(delivered.body().get("message").get("text").asString()).isEqualTo("Температура 37,8");
-            assertThat(conversations.messages(room, doctor.id(), null, 10))
+            assertThat(chatMessages.messages(room, doctor.id(), null, 10))
                     .extracting(MessageView::text)
                     .containsExactly("Температура 37,8");
 
@@ -147,11 +147,11 @@ class StompAuthorisationIT extends ConversationSupport {
         try (var doctorPeer = StompPeer.connect(port, doctor.token())) {
             doctorPeer.subscribe("/topic/rooms." + room.value());
             Thread.sleep(300);
-            conversations.send(room, patient.id(), "Первое");
+            chatMessages.send(room, patient.id(), "Первое");
             assertThat(doctorPeer.nextMessage(5000)).isNotNull();
 
-            conversations.removeMember(room, doctor.id());
-            conversations.send(room, patient.id(), "Второе");
+            conversationRooms.removeMember(room, doctor.id());
+            chatMessages.send(room, patient.id(), "Второе");
             assertThat(doctorPeer.next(QUIET_MS)).isNull();
             assertThat(getAs(doctor.token(), messagesPath(room)).statusCode()).isEqualTo(404);
         }
@@ -203,7 +203,7 @@ class StompAuthorisationIT extends ConversationSupport {
                     "/app/rooms/" + room.value() + "/signal",
                     Map.of("type", "answer", "sdp", "v=0 answer", "mode", "VIDEO"));
             assertThat(doctorPeer.next(5000).body().get("type").asString()).isEqualTo("answer");
-            var call = conversations.activeCall(room, doctor.id()).orElseThrow();
+            var call = conversationCalls.activeCall(room, doctor.id()).orElseThrow();
             assertThat(call.startedBy()).isEqualTo(patient.id());
             assertThat(call.startedAt()).isEqualTo(start);
             assertThat(call.mode()).isEqualTo(CallMode.VIDEO);
@@ -211,7 +211,7 @@ class StompAuthorisationIT extends ConversationSupport {
             clock.advance(Duration.ofMinutes(12).plusSeconds(5));
             doctorPeer.send("/app/rooms/" + room.value() + "/signal", Map.of("type", "hangup"));
             assertThat(patientPeer.next(5000).body().get("type").asString()).isEqualTo("hangup");
-            var ended = conversations.calls(room).get(0);
+            var ended = conversationCalls.calls(room).get(0);
             assertThat(ended.active()).isFalse();
             assertThat(ended.endedBy()).isEqualTo(doctor.id());
             assertThat(ended.duration()).isEqualTo(Duration.ofMinutes(12).plusSeconds(5));

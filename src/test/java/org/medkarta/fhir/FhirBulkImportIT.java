@@ -1,6 +1,7 @@
 package org.medkarta.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,6 +30,8 @@ import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
+import org.medkarta.shared.InvalidInput;
+import org.medkarta.shared.NotFound;
 import org.medkarta.shared.UserId;
 import org.medkarta.testing.SyntheaCohort;
 import org.medkarta.testing.TestClinics;
@@ -51,6 +54,9 @@ class FhirBulkImportIT extends FhirRecordSupport {
 
     @Autowired
     BulkImportCommand command;
+
+    @Autowired
+    BulkImportUploads uploads;
 
     @BeforeAll
     static void generate() {
@@ -205,6 +211,23 @@ class FhirBulkImportIT extends FhirRecordSupport {
         var page = get(base, "Cookie", session, "Accept", "text/html");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Импорт медкарт из другой системы").contains("id=\"tab-fhir-import\"");
+
+        // Through the facade: empty files are no set, and no one but the clinic's staff uploads one.
+        assertThatThrownBy(() -> uploads.upload(
+                        admin,
+                        clinic,
+                        List.of(new BulkImportUploads.Upload("Patient.ndjson", new byte[0])),
+                        Locale.ROOT))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        refused -> assertThat(refused.messageCode()).isEqualTo("fhir.bulk.error.none"));
+        assertThatThrownBy(() -> uploads.upload(
+                        patient().user(),
+                        clinic,
+                        List.of(new BulkImportUploads.Upload("Patient.ndjson", files.get("Patient.ndjson"))),
+                        Locale.ROOT))
+                .isInstanceOf(NotFound.class);
+        assertThat(jobsOf(clinic)).isEmpty();
 
         // A file that is not a set: the message beside the field, not an error page.
         var wrong = upload(session, page.body(), base, Map.of("records.csv", "a;b".getBytes(StandardCharsets.UTF_8)));

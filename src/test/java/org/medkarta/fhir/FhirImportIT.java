@@ -16,9 +16,13 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.medkarta.access.RecordAccess;
+import org.medkarta.access.RecordAction;
+import org.medkarta.record.ImportedSources;
 import org.medkarta.testing.SyntheaCohort;
 import org.medkarta.testing.TestClinics;
 import org.medkarta.testing.TestStaff;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Importing records nobody here wrote (issue 15): a Synthea 3.3.0 cohort of our own seed comes in
@@ -40,6 +44,12 @@ class FhirImportIT extends FhirRecordSupport {
 
     /** One clinic imports the cohort in every test: a record another clinic imported is not theirs. */
     private static org.medkarta.shared.ClinicId clinic;
+
+    @Autowired
+    RecordAccess access;
+
+    @Autowired
+    ImportedSources importedSources;
 
     private static String registrar;
 
@@ -146,6 +156,15 @@ class FhirImportIT extends FhirRecordSupport {
         String doctorToken = identity.tokensFor(doctor).accessToken();
         var own = fhir(doctorToken, "Patient/" + patient);
         assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        // The source documents kept apart from the entries, as the record page counts them.
+        var decision = access.require(doctor, new org.medkarta.shared.PatientId(patient), RecordAction.VIEW);
+        assertThat(importedSources.keptCounts(decision).values().stream()
+                        .mapToLong(Integer::longValue)
+                        .sum())
+                .isEqualTo(jdbc.sql("""
+                                SELECT COUNT(*) FROM record_source_resource
+                                WHERE patient_id = :p AND entry_id IS NULL AND resource_type <> 'Patient'
+                                """).param("p", patient).query(Long.class).single());
         int checked = 0;
         for (int i = 0; i < input.getEntry().size() && checked < 40; i++) {
             var original = input.getEntry().get(i).getResource();

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.medkarta.conversation.Conversations;
+import org.medkarta.conversation.ConversationRooms;
 import org.medkarta.conversation.Member;
 import org.medkarta.conversation.RoomId;
 import org.medkarta.identity.ClientInfo;
@@ -32,7 +32,7 @@ class PagePoliciesBrowserIT extends BrowserSupport {
     Identity identity;
 
     @Autowired
-    Conversations conversations;
+    ConversationRooms conversationRooms;
 
     @Autowired
     DevOutbox outbox;
@@ -93,7 +93,7 @@ class PagePoliciesBrowserIT extends BrowserSupport {
                 "http://localhost",
                 Locale.ENGLISH);
         var room = new RoomId(UUID.randomUUID());
-        conversations.open(
+        conversationRooms.open(
                 room,
                 "Консультация",
                 List.of(

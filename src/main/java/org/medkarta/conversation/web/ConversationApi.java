@@ -3,7 +3,9 @@ package org.medkarta.conversation.web;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.List;
-import org.medkarta.conversation.Conversations;
+import org.medkarta.conversation.ChatMessages;
+import org.medkarta.conversation.ConversationCalls;
+import org.medkarta.conversation.ConversationRooms;
 import org.medkarta.files.FileId;
 import org.medkarta.identity.SignedInUser;
 import org.springframework.http.HttpStatus;
@@ -32,10 +34,14 @@ import org.springframework.web.multipart.MultipartFile;
 @PreAuthorize("isAuthenticated()")
 class ConversationApi {
 
-    private final Conversations conversations;
+    private final ConversationRooms rooms;
+    private final ChatMessages chat;
+    private final ConversationCalls calls;
 
-    ConversationApi(Conversations conversations) {
-        this.conversations = conversations;
+    ConversationApi(ConversationRooms rooms, ChatMessages chat, ConversationCalls calls) {
+        this.rooms = rooms;
+        this.chat = chat;
+        this.calls = calls;
     }
 
     /**
@@ -48,9 +54,7 @@ class ConversationApi {
             @PathVariable String id,
             @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "100") int limit) {
-        return conversations
-                .messages(RoomParams.room(id), user.userId(), RoomParams.optionalId(after, "after"), limit)
-                .stream()
+        return chat.messages(RoomParams.room(id), user.userId(), RoomParams.optionalId(after, "after"), limit).stream()
                 .map(Json.Message::of)
                 .toList();
     }
@@ -60,7 +64,7 @@ class ConversationApi {
     @ResponseStatus(HttpStatus.CREATED)
     Json.Message send(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @RequestBody Json.TextBody body) {
-        return RoomParams.send(conversations, user, id, body);
+        return RoomParams.send(chat, user, id, body);
     }
 
     /**
@@ -76,21 +80,21 @@ class ConversationApi {
             @RequestPart(name = "file", required = false) MultipartFile file,
             @RequestParam(name = "text", required = false) String text)
             throws IOException {
-        return RoomParams.sendFile(conversations, user, id, file, text);
+        return RoomParams.sendFile(chat, user, id, file, text);
     }
 
     /** A file sent in the consultation's chat. */
     @GetMapping("/api/v1/consultations/{id}/files/{fileId}")
     ResponseEntity<byte[]> file(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @PathVariable String fileId) {
-        return RoomParams.download(conversations.file(RoomParams.room(id), user.userId(), FileId.of(fileId)));
+        return RoomParams.download(chat.file(RoomParams.room(id), user.userId(), FileId.of(fileId)));
     }
 
     /** How many messages of others the caller has not read, and their read mark. */
     @GetMapping("/api/v1/consultations/{id}/messages/unread")
     Json.Unread unread(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
         var room = RoomParams.room(id);
-        return new Json.Unread(conversations.unread(room, user.userId()), conversations.readMark(room, user.userId()));
+        return new Json.Unread(chat.unread(room, user.userId()), chat.readMark(room, user.userId()));
     }
 
     /** Marks the chat read up to {@code upTo} (a message id), or entirely without it. */
@@ -100,17 +104,17 @@ class ConversationApi {
             @PathVariable String id,
             @RequestBody(required = false) Json.ReadBody body) {
         var room = RoomParams.room(id);
-        long unread = conversations.markRead(
-                room, user.userId(), body == null ? null : RoomParams.optionalId(body.upTo(), "upTo"));
-        return new Json.Unread(unread, conversations.readMark(room, user.userId()));
+        long unread =
+                chat.markRead(room, user.userId(), body == null ? null : RoomParams.optionalId(body.upTo(), "upTo"));
+        return new Json.Unread(unread, chat.readMark(room, user.userId()));
     }
 
     /** The calls of the consultation: start, end and duration of each. */
     @GetMapping("/api/v1/consultations/{id}/calls")
     List<Json.Call> calls(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
         var room = RoomParams.room(id);
-        conversations.roomFor(room, user.userId());
-        return conversations.calls(room).stream().map(Json.Call::of).toList();
+        rooms.roomFor(room, user.userId());
+        return calls.calls(room).stream().map(Json.Call::of).toList();
     }
 
     /**
@@ -119,6 +123,6 @@ class ConversationApi {
      */
     @GetMapping("/api/v1/ice-servers")
     Json.IceServers iceServers(@AuthenticationPrincipal SignedInUser user) {
-        return new Json.IceServers(conversations.iceServers(user.userId()), conversations.iceTransportPolicy());
+        return new Json.IceServers(calls.iceServers(user.userId()), calls.iceTransportPolicy());
     }
 }

@@ -1,6 +1,6 @@
 package org.medkarta.conversation.web;
 
-import org.medkarta.conversation.Conversations;
+import org.medkarta.conversation.ConversationRooms;
 import org.medkarta.identity.SignedInUser;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,16 +17,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class ConversationPages {
 
-    private final Conversations conversations;
+    private final ConversationRooms rooms;
 
-    ConversationPages(Conversations conversations) {
-        this.conversations = conversations;
+    ConversationPages(ConversationRooms rooms) {
+        this.rooms = rooms;
     }
 
     @GetMapping("/conversations/{id}")
     @PreAuthorize("isAuthenticated()")
     String room(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
-        model.addAttribute("room", conversations.roomFor(RoomParams.room(id), user.userId()));
+        model.addAttribute("room", rooms.roomFor(RoomParams.room(id), user.userId()));
         return "conversation/room";
     }
 

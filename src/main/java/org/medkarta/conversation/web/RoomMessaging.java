@@ -3,7 +3,8 @@ package org.medkarta.conversation.web;
 import java.security.Principal;
 import java.util.Locale;
 import java.util.Map;
-import org.medkarta.conversation.Conversations;
+import org.medkarta.conversation.ChatMessages;
+import org.medkarta.conversation.ConversationCalls;
 import org.medkarta.conversation.Signal;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.InvalidInput;
@@ -28,22 +29,24 @@ class RoomMessaging {
     /** STOMP frames carry no language; pages show their own text for the problem's name. */
     private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
 
-    private final Conversations conversations;
+    private final ChatMessages chat;
+    private final ConversationCalls calls;
     private final PageErrors errors;
 
-    RoomMessaging(Conversations conversations, PageErrors errors) {
-        this.conversations = conversations;
+    RoomMessaging(ChatMessages chat, ConversationCalls calls, PageErrors errors) {
+        this.chat = chat;
+        this.calls = calls;
         this.errors = errors;
     }
 
     @MessageMapping("/rooms/{id}/messages")
     void send(@DestinationVariable String id, @Payload Json.TextBody body, Principal user) {
-        conversations.send(RoomParams.room(id), UserId.of(user.getName()), body == null ? null : body.text());
+        chat.send(RoomParams.room(id), UserId.of(user.getName()), body == null ? null : body.text());
     }
 
     @MessageMapping("/rooms/{id}/read")
     void read(@DestinationVariable String id, @Payload(required = false) Json.ReadBody body, Principal user) {
-        conversations.markRead(
+        chat.markRead(
                 RoomParams.room(id),
                 UserId.of(user.getName()),
                 body == null ? null : RoomParams.optionalId(body.upTo(), "upTo"));
@@ -51,7 +54,7 @@ class RoomMessaging {
 
     @MessageMapping("/rooms/{id}/signal")
     void signal(@DestinationVariable String id, @Payload Signal signal, Principal user) {
-        conversations.signal(RoomParams.room(id), UserId.of(user.getName()), signal);
+        calls.signal(RoomParams.room(id), UserId.of(user.getName()), signal);
     }
 
     /** A frame whose body is not the JSON expected. */

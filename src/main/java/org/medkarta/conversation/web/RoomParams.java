@@ -3,7 +3,7 @@ package org.medkarta.conversation.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.medkarta.conversation.Conversations;
+import org.medkarta.conversation.ChatMessages;
 import org.medkarta.conversation.RoomId;
 import org.medkarta.files.FileContent;
 import org.medkarta.identity.SignedInUser;
@@ -35,19 +35,18 @@ final class RoomParams {
     }
 
     /** Sends the text of {@code body} (none when there is no body: the facade names the field). */
-    static Json.Message send(Conversations conversations, SignedInUser user, String id, Json.TextBody body) {
-        return Json.Message.of(conversations.send(room(id), user.userId(), body == null ? null : body.text()));
+    static Json.Message send(ChatMessages chat, SignedInUser user, String id, Json.TextBody body) {
+        return Json.Message.of(chat.send(room(id), user.userId(), body == null ? null : body.text()));
     }
 
     /** Sends a file with an optional text; an absent or empty file is refused naming {@code file}. */
-    static Json.Message sendFile(
-            Conversations conversations, SignedInUser user, String id, MultipartFile file, String text)
+    static Json.Message sendFile(ChatMessages chat, SignedInUser user, String id, MultipartFile file, String text)
             throws IOException {
         if (file == null || file.isEmpty()) {
             throw new InvalidInput("file", "files.validation.empty");
         }
         return Json.Message.of(
-                conversations.sendFile(room(id), user.userId(), text, file.getOriginalFilename(), file.getBytes()));
+                chat.sendFile(room(id), user.userId(), text, file.getOriginalFilename(), file.getBytes()));
     }
 
     /**

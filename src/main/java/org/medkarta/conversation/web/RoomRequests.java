@@ -5,7 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.medkarta.conversation.Conversations;
+import org.medkarta.conversation.ChatMessages;
+import org.medkarta.conversation.ConversationCalls;
 import org.medkarta.files.FileId;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.DomainException;
@@ -38,11 +39,13 @@ import org.springframework.web.multipart.MultipartFile;
 @PreAuthorize("isAuthenticated()")
 class RoomRequests {
 
-    private final Conversations conversations;
+    private final ChatMessages chat;
+    private final ConversationCalls calls;
     private final PageErrors errors;
 
-    RoomRequests(Conversations conversations, PageErrors errors) {
-        this.conversations = conversations;
+    RoomRequests(ChatMessages chat, ConversationCalls calls, PageErrors errors) {
+        this.chat = chat;
+        this.calls = calls;
         this.errors = errors;
     }
 
@@ -54,8 +57,8 @@ class RoomRequests {
             @RequestParam(defaultValue = "100") int limit) {
         var room = RoomParams.room(id);
         var messages = afterSeq == null
-                ? conversations.messages(room, user.userId(), null, limit)
-                : conversations.messagesAfter(room, user.userId(), afterSeq, limit);
+                ? chat.messages(room, user.userId(), null, limit)
+                : chat.messagesAfter(room, user.userId(), afterSeq, limit);
         return messages.stream().map(Json.Message::of).toList();
     }
 
@@ -63,7 +66,7 @@ class RoomRequests {
     @ResponseStatus(HttpStatus.CREATED)
     Json.Message send(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @RequestBody Json.TextBody body) {
-        return RoomParams.send(conversations, user, id, body);
+        return RoomParams.send(chat, user, id, body);
     }
 
     @PostMapping(path = "/conversations/{id}/files", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -74,13 +77,13 @@ class RoomRequests {
             @RequestPart(name = "file", required = false) MultipartFile file,
             @RequestParam(name = "text", required = false) String text)
             throws IOException {
-        return RoomParams.sendFile(conversations, user, id, file, text);
+        return RoomParams.sendFile(chat, user, id, file, text);
     }
 
     @GetMapping("/conversations/{id}/files/{fileId}")
     ResponseEntity<byte[]> file(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @PathVariable String fileId) {
-        return RoomParams.download(conversations.file(RoomParams.room(id), user.userId(), FileId.of(fileId)));
+        return RoomParams.download(chat.file(RoomParams.room(id), user.userId(), FileId.of(fileId)));
     }
 
     @PostMapping(path = "/conversations/{id}/read", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -89,14 +92,14 @@ class RoomRequests {
             @PathVariable String id,
             @RequestBody(required = false) Json.ReadBody body) {
         var room = RoomParams.room(id);
-        long unread = conversations.markRead(
-                room, user.userId(), body == null ? null : RoomParams.optionalId(body.upTo(), "upTo"));
-        return new Json.Unread(unread, conversations.readMark(room, user.userId()));
+        long unread =
+                chat.markRead(room, user.userId(), body == null ? null : RoomParams.optionalId(body.upTo(), "upTo"));
+        return new Json.Unread(unread, chat.readMark(room, user.userId()));
     }
 
     @GetMapping(path = "/conversations/ice-servers", produces = MediaType.APPLICATION_JSON_VALUE)
     Json.IceServers iceServers(@AuthenticationPrincipal SignedInUser user) {
-        return new Json.IceServers(conversations.iceServers(user.userId()), conversations.iceTransportPolicy());
+        return new Json.IceServers(calls.iceServers(user.userId()), calls.iceTransportPolicy());
     }
 
     @ExceptionHandler(DomainException.class)

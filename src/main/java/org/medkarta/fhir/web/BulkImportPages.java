@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.medkarta.fhir.BulkImport;
+import org.medkarta.fhir.BulkImportUploads;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DomainException;
@@ -33,10 +34,12 @@ import org.springframework.web.multipart.MultipartFile;
 class BulkImportPages {
 
     private final BulkImport bulkImport;
+    private final BulkImportUploads uploads;
     private final PageErrors errors;
 
-    BulkImportPages(BulkImport bulkImport, PageErrors errors) {
+    BulkImportPages(BulkImport bulkImport, BulkImportUploads uploads, PageErrors errors) {
         this.bulkImport = bulkImport;
+        this.uploads = uploads;
         this.errors = errors;
     }
 
@@ -57,16 +60,16 @@ class BulkImportPages {
             Model model,
             Locale locale) {
         var clinic = ClinicId.of(id);
-        var uploads = new ArrayList<BulkImport.Upload>();
+        var uploaded = new ArrayList<BulkImportUploads.Upload>();
         try {
             for (var file : files == null ? List.<MultipartFile>of() : files) {
-                uploads.add(new BulkImport.Upload(file.getOriginalFilename(), file.getBytes()));
+                uploaded.add(new BulkImportUploads.Upload(file.getOriginalFilename(), file.getBytes()));
             }
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }
         try {
-            var job = bulkImport.upload(user, clinic, uploads, locale);
+            var job = uploads.upload(user, clinic, uploaded, locale);
             return "redirect:/admin/clinics/" + id + "/fhir-import/" + job.id();
         } catch (NotFound notStaff) {
             throw notStaff;

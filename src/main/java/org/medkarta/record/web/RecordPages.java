@@ -7,8 +7,8 @@ import org.medkarta.access.RecordAction;
 import org.medkarta.access.RecordRef;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.record.EntryType;
+import org.medkarta.record.ImportedSources;
 import org.medkarta.record.RecordFilter;
-import org.medkarta.record.RecordImport;
 import org.medkarta.record.RecordReading;
 import org.medkarta.record.RecordUploads;
 import org.medkarta.record.SignedProtocols;
@@ -39,7 +39,7 @@ class RecordPages {
     private final RecordAccess access;
     private final RecordReading reading;
     private final RecordUploads uploads;
-    private final RecordImport imports;
+    private final ImportedSources imports;
     private final SignedProtocols signed;
     private final PageErrors errors;
     private final JsonMapper json;
@@ -48,7 +48,7 @@ class RecordPages {
             RecordAccess access,
             RecordReading reading,
             RecordUploads uploads,
-            RecordImport imports,
+            ImportedSources imports,
             SignedProtocols signed,
             PageErrors errors,
             JsonMapper json) {
