@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.medkarta.access.AccessDecision;
 import org.medkarta.access.AccessLevel;
-import org.medkarta.access.RecordAccess;
+import org.medkarta.access.ClinicPatients;
 import org.medkarta.access.RecordAction;
 import org.medkarta.access.Relation;
 import org.medkarta.identity.SignedInUser;
@@ -47,11 +47,11 @@ public class Filling {
 
     private final Questionnaires questionnaires;
     private final Responses responses;
-    private final RecordAccess access;
+    private final ClinicPatients access;
     private final Diary diary;
     private final Clock clock;
 
-    Filling(Questionnaires questionnaires, Responses responses, RecordAccess access, Diary diary, Clock clock) {
+    Filling(Questionnaires questionnaires, Responses responses, ClinicPatients access, Diary diary, Clock clock) {
         this.questionnaires = questionnaires;
         this.responses = responses;
         this.access = access;
