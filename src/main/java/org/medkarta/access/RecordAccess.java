@@ -18,7 +18,6 @@ import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.Ages;
 import org.medkarta.shared.ClinicId;
-import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.UserId;
@@ -50,10 +49,14 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  *   <li>{@link Relation#EMERGENCY}: a doctor who opened the record with a stated reason reads and
  *       downloads for a short window, each access flagged in the audit trail;
  *   <li>{@link Relation#CLINIC}: a clinic's administrator exports, for the clinic, the records of the
- *       patients it cares for ({@link #requireExport}), one audited decision per record.
+ *       patients it cares for ({@link ClinicPatients#requireExport}), one audited decision per record.
  * </ul>
  *
- * Everything is decided from the database and the injected clock at each request: a revoked grant
+ * Emergency openings are made through {@link EmergencyAccess}, and which patients a clinic cares
+ * for is told by {@link ClinicPatients}; whether either grounds an access is decided here, as every
+ * other decision.
+ *
+ * <p>Everything is decided from the database and the injected clock at each request: a revoked grant
  * or a birthday takes effect on the very next request, with no job to wait for.
  */
 @Service
@@ -68,7 +71,6 @@ public class RecordAccess {
     private final RecordRequestStore requests;
     private final AuditTrail audit;
     private final TransactionTemplate separate;
-    private final TransactionTemplate transaction;
     private final AccessProperties properties;
     private final Clock clock;
 
@@ -92,7 +94,6 @@ public class RecordAccess {
         this.emergencies = emergencies;
         this.requests = requests;
         this.audit = audit;
-        this.transaction = transaction;
         this.separate = new TransactionTemplate(transaction.getTransactionManager());
         this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.properties = properties;
@@ -235,91 +236,14 @@ public class RecordAccess {
     }
 
     /**
-     * Opens a record in an emergency (SPEC F4): a doctor states why, and for {@code
-     * medkarta.access.emergency-window} reads and downloads the record with every access flagged
-     * in the audit trail with that reason. The opening itself is one flagged entry.
-     *
-     * @throws InvalidInput {@code reason} when it is missing, shorter than 10 or longer than 500 characters
-     * @throws NotFound for anyone but a doctor, or an unknown patient
-     */
-    public EmergencyOpening openInEmergency(SignedInUser actor, PatientId patient, String reason) {
-        String why = reason == null ? "" : reason.strip().replaceAll("\\s+", " ");
-        if (why.isEmpty()) {
-            throw new InvalidInput("reason", "validation.required");
-        }
-        if (why.length() < 10 || why.length() > 500) {
-            throw new InvalidInput("reason", "access.validation.reason", 10, 500);
-        }
-        var request = currentRequest();
-        String resource =
-                request.map(r -> r.getMethod() + " " + r.getRequestURI()).orElse(null);
-        String address = request.map(HttpServletRequest::getRemoteAddr).orElse(null);
-        boolean doctor = actor != null
-                && actor.has(Role.DOCTOR)
-                && patient != null
-                && identity.patient(patient).isPresent();
-        if (!doctor) {
-            recordRefusal(new AuditEntry(
-                    actor == null ? null : actor.userId().value(),
-                    roleOf(actor),
-                    patient == null ? null : patient.value(),
-                    "EMERGENCY_OPEN",
-                    resource,
-                    "DENIED",
-                    address,
-                    why,
-                    true));
-            throw new NotFound();
-        }
-        Instant now = clock.instant();
-        Instant until = now.plus(properties.emergencyWindow());
-        transaction.executeWithoutResult(status -> {
-            emergencies.open(actor.userId(), patient, why, now, until);
-            audit.record(new AuditEntry(
-                    actor.userId().value(),
-                    Relation.EMERGENCY.name(),
-                    patient.value(),
-                    "EMERGENCY_OPEN",
-                    resource,
-                    "SUCCESS",
-                    address,
-                    why,
-                    true));
-        });
-        return new EmergencyOpening(patient, why, until);
-    }
-
-    /**
-     * The records a clinic's administrator may export for the clinic (FHIR Bulk Data export, issue
-     * 15): the patients the clinic cares for now, as its staff's access to identifiers is decided
-     * ({@link org.medkarta.shared.ClinicCare}). The list tells only ids and opens nothing, so it leaves
-     * no audit entry; each record is then opened through {@link #requireExport}.
-     *
-     * @throws NotFound unless {@code admin} is an administrator of {@code clinic} now
-     */
-    public List<PatientId> exportable(UserId admin, ClinicId clinic) {
-        var administrator = clinicCare.administrator(admin, clinic).orElseThrow(NotFound::new);
-        return clinicCare.caredFor(administrator, clinic);
-    }
-
-    /**
-     * Whether {@code clinic} cares for {@code patient} now, by the rules staff access is decided by
-     * ({@link org.medkarta.shared.ClinicCare}): asked to offer a clinic's questionnaire open to all its
-     * patients (SPEC E9) and to check the patients a clinic sends one to. It tells only yes or no about
-     * ids the caller holds and opens nothing of the record, so it leaves no audit entry.
-     */
-    public boolean caredForBy(ClinicId clinic, PatientId patient) {
-        return clinic != null && patient != null && clinicCare.caresFor(clinic, patient);
-    }
-
-    /**
-     * Opens one record for a clinic's export: allowed while {@code admin} administers {@code clinic}
-     * and the clinic cares for the patient, as {@link Relation#CLINIC} with {@link
-     * RecordAction#DOWNLOAD}; one audit entry either way, {@code reason} naming the export.
+     * Opens one record for a clinic's export, asked through {@link ClinicPatients#requireExport}:
+     * allowed while {@code admin} administers {@code clinic} and the clinic cares for the patient, as
+     * {@link Relation#CLINIC} with {@link RecordAction#DOWNLOAD}; one audit entry either way, {@code
+     * reason} naming the export.
      *
      * @throws NotFound when either no longer holds
      */
-    public AccessDecision requireExport(UserId admin, ClinicId clinic, PatientId patient, String reason) {
+    AccessDecision requireExport(UserId admin, ClinicId clinic, PatientId patient, String reason) {
         boolean allowed = clinicCare.administrator(admin, clinic).isPresent()
                 && patient != null
                 && clinicCare.caresFor(clinic, patient);
@@ -415,7 +339,8 @@ public class RecordAccess {
         return born != null && Ages.under(born, properties.adultAge(), now, properties.zone());
     }
 
-    private void recordRefusal(AuditEntry entry) {
+    /** Records a refusal so that the caller's rollback cannot erase it. */
+    void recordRefusal(AuditEntry entry) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             // After the caller's transaction is over, whichever way it went: it may hold the head of the
             // chain, and the NotFound thrown now rolls it back.
@@ -435,7 +360,7 @@ public class RecordAccess {
                 account.userId(), account.firstName(), account.patientId(), account.roles(), "REPRESENTATION");
     }
 
-    private static String roleOf(SignedInUser actor) {
+    static String roleOf(SignedInUser actor) {
         if (actor == null) {
             return "ANONYMOUS";
         }

@@ -16,6 +16,28 @@
  * patient through the {@link org.medkarta.shared.Representation} port, and a module that knows
  * further care relationships (consultations) contributes a {@link
  * org.medkarta.access.CareRelationship} bean. It keeps no medical data.
+ *
+ * <p>Its public facades, one per use case:
+ *
+ * <ul>
+ *   <li>{@link org.medkarta.access.RecordAccess}: the one policy point, deciding and auditing every
+ *       access to record data, and the records one may switch between (E11, F1–F5);
+ *   <li>{@link org.medkarta.access.EmergencyAccess}: a doctor's emergency opening of a record (F4);
+ *   <li>{@link org.medkarta.access.ClinicPatients}: the patients a clinic cares for, for its export
+ *       and its questionnaires (E9, issue 15);
+ *   <li>{@link org.medkarta.access.Delegation}: grants of a record, their level and revocation, each
+ *       confirmed with a one-time code (F1, F2);
+ *   <li>{@link org.medkarta.access.GrantInvitations}: the invitee's side, seeing and accepting an
+ *       invitation (F2);
+ *   <li>{@link org.medkarta.access.Guardianship}: parents and children, registering a child (E11, F3);
+ *   <li>{@link org.medkarta.access.RecordRequests}, {@link org.medkarta.access.RecordRequestQueue}:
+ *       record-access requests and the registry's queue of them (E0);
+ *   <li>{@link org.medkarta.access.AccessAudit}: the patient's access log (G3).
+ * </ul>
+ *
+ * <p>Every decision is made by {@code RecordAccess}; the other facades ask it, or take its decision
+ * ({@code ClinicPatients#requireExport}). The grant steps both delegation facades share (codes, the
+ * audit of a change of rights, telling the grantee) are the package-private {@code GrantSteps}.
  */
 @ApplicationModule(displayName = "Access")
 package org.medkarta.access;

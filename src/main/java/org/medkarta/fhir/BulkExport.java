@@ -11,7 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hl7.fhir.r4.model.Resource;
-import org.medkarta.access.RecordAccess;
+import org.medkarta.access.ClinicPatients;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.UserId;
@@ -35,7 +35,7 @@ class BulkExport {
     private static final Logger log = LoggerFactory.getLogger(BulkExport.class);
 
     private final BulkExportJobs jobs;
-    private final RecordAccess access;
+    private final ClinicPatients access;
     private final PatientEverything everything;
     private final FhirContext fhir;
     private final BulkExportProperties properties;
@@ -44,7 +44,7 @@ class BulkExport {
 
     BulkExport(
             BulkExportJobs jobs,
-            RecordAccess access,
+            ClinicPatients access,
             PatientEverything everything,
             FhirContext fhir,
             BulkExportProperties properties,

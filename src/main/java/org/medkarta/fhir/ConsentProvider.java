@@ -24,6 +24,7 @@ import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.IdType;
 import org.medkarta.access.AccessRefusal;
 import org.medkarta.access.Delegation;
+import org.medkarta.access.GrantInvitations;
 import org.medkarta.access.GrantView;
 import org.medkarta.access.RecordAccess;
 import org.medkarta.access.RecordRef;
@@ -52,6 +53,7 @@ class ConsentProvider implements IResourceProvider {
     private static final Set<Relation> MANAGERS = EnumSet.of(Relation.SELF, Relation.PARENT);
 
     private final Delegation delegation;
+    private final GrantInvitations invitations;
     private final RecordAccess access;
     private final ClinicDirectory clinics;
     private final PublicUrl publicUrl;
@@ -60,6 +62,7 @@ class ConsentProvider implements IResourceProvider {
 
     ConsentProvider(
             Delegation delegation,
+            GrantInvitations invitations,
             RecordAccess access,
             ClinicDirectory clinics,
             PublicUrl publicUrl,
@@ -68,6 +71,7 @@ class ConsentProvider implements IResourceProvider {
         this.sorts = sorts;
         this.scope = scope;
         this.delegation = delegation;
+        this.invitations = invitations;
         this.access = access;
         this.clinics = clinics;
         this.publicUrl = publicUrl;
@@ -89,7 +93,7 @@ class ConsentProvider implements IResourceProvider {
         var caller = FhirCaller.required();
         UUID wanted = FhirIds.parse(id, Function.identity());
         try {
-            return ConsentTranslator.toFhir(delegation.invitation(caller, wanted));
+            return ConsentTranslator.toFhir(invitations.invitation(caller, wanted));
         } catch (NotFound notTheirs) {
             // Perhaps a grant of a record they manage.
         }
@@ -164,7 +168,7 @@ class ConsentProvider implements IResourceProvider {
     /** The grants addressed to or held by the caller, as their invitations list shows them. */
     private List<GrantView> addressed(SignedInUser caller) {
         try {
-            return delegation.invitations(caller);
+            return invitations.invitations(caller);
         } catch (NotFound noAccount) {
             return List.of();
         }

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
-import org.medkarta.access.RecordAccess;
+import org.medkarta.access.ClinicPatients;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.SignedInUser;
@@ -32,7 +32,7 @@ public class Sending {
     private final Questionnaires questionnaires;
     private final Responses responses;
     private final ClinicDirectory clinics;
-    private final RecordAccess access;
+    private final ClinicPatients access;
     private final Identity identity;
     private final QuestionnaireNotices notices;
     private final TransactionTemplate transaction;
@@ -42,7 +42,7 @@ public class Sending {
             Questionnaires questionnaires,
             Responses responses,
             ClinicDirectory clinics,
-            RecordAccess access,
+            ClinicPatients access,
             Identity identity,
             QuestionnaireNotices notices,
             TransactionTemplate transaction,

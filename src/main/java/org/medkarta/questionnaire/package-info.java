@@ -12,6 +12,22 @@
  * get 404 and every access is audited. It listens to scheduling's booking events and never makes
  * scheduling depend on it; the consultation page and the record page show the answers through this
  * module's own page fragment (an htmx include), so neither module depends on this one.
+ *
+ * <p>Its public facades, one per use case:
+ *
+ * <ul>
+ *   <li>{@link org.medkarta.questionnaire.Definitions}: a clinic's administrator defines, publishes
+ *       and versions questionnaires;
+ *   <li>{@link org.medkarta.questionnaire.Sending}: a clinic sends one to patients it chooses, and
+ *       the reminders the day before an appointment;
+ *   <li>{@link org.medkarta.questionnaire.Filling}: what a patient is asked to fill, drafts and
+ *       submissions, a decimal item feeding the diary;
+ *   <li>{@link org.medkarta.questionnaire.ResponseReading}: the patient's answers, for whoever may
+ *       read the record.
+ * </ul>
+ *
+ * <p>The rules of a definition are the package-private {@code DefinitionRules}, those of an answer
+ * {@code AnswerRules}.
  */
 @ApplicationModule(displayName = "Questionnaires")
 package org.medkarta.questionnaire;

@@ -14,11 +14,12 @@ import org.medkarta.access.AccessLogQuery;
 import org.medkarta.access.ChildForm;
 import org.medkarta.access.ChildView;
 import org.medkarta.access.Delegation;
+import org.medkarta.access.EmergencyAccess;
 import org.medkarta.access.EmergencyOpening;
 import org.medkarta.access.GrantForm;
+import org.medkarta.access.GrantInvitations;
 import org.medkarta.access.GrantView;
 import org.medkarta.access.Guardianship;
-import org.medkarta.access.RecordAccess;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.TypedId;
@@ -143,12 +144,19 @@ class AccessApi {
     }
 
     private final Delegation delegation;
+    private final GrantInvitations invitations;
     private final Guardianship guardianship;
-    private final RecordAccess access;
+    private final EmergencyAccess access;
     private final AccessAudit log;
 
-    AccessApi(Delegation delegation, Guardianship guardianship, RecordAccess access, AccessAudit log) {
+    AccessApi(
+            Delegation delegation,
+            GrantInvitations invitations,
+            Guardianship guardianship,
+            EmergencyAccess access,
+            AccessAudit log) {
         this.delegation = delegation;
+        this.invitations = invitations;
         this.guardianship = guardianship;
         this.access = access;
         this.log = log;
@@ -247,7 +255,7 @@ class AccessApi {
     @GetMapping("/api/v1/invitations")
     @PreAuthorize("isAuthenticated()")
     List<Grant> invitations(@AuthenticationPrincipal SignedInUser user) {
-        return delegation.invitations(user).stream().map(Grant::of).toList();
+        return invitations.invitations(user).stream().map(Grant::of).toList();
     }
 
     /** Sends the invitee the code that accepts the invitation. */
@@ -255,7 +263,7 @@ class AccessApi {
     @PreAuthorize("isAuthenticated()")
     @ResponseStatus(HttpStatus.ACCEPTED)
     CodeSent acceptanceCode(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Locale locale) {
-        delegation.sendAcceptanceCode(user, TypedId.parse(id, "id"), locale);
+        invitations.sendAcceptanceCode(user, TypedId.parse(id, "id"), locale);
         return new CodeSent(true);
     }
 
@@ -267,7 +275,7 @@ class AccessApi {
             @PathVariable String id,
             @RequestBody AcceptBody body,
             Locale locale) {
-        return Grant.of(delegation.accept(
+        return Grant.of(invitations.accept(
                 user, TypedId.parse(id, "id"), body.code(), Boolean.TRUE.equals(body.acceptTerms()), locale));
     }
 

@@ -67,7 +67,7 @@ class RecordChoices {
             return List.of();
         }
         var session = request.getSession(false);
-        Object current = session == null ? null : session.getAttribute(AccessPages.CURRENT_RECORD);
+        Object current = session == null ? null : session.getAttribute(RecordSwitchPages.CURRENT_RECORD);
         return of(user, current == null ? null : current.toString());
     }
 }

@@ -3,8 +3,8 @@ package org.medkarta.access.web;
 import java.util.Locale;
 import java.util.Map;
 import org.medkarta.access.ChildForm;
+import org.medkarta.access.EmergencyAccess;
 import org.medkarta.access.Guardianship;
-import org.medkarta.access.RecordAccess;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.DomainException;
@@ -28,11 +28,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class StaffPages {
 
     private final Guardianship guardianship;
-    private final RecordAccess access;
+    private final EmergencyAccess access;
     private final Identity identity;
     private final PageErrors errors;
 
-    StaffPages(Guardianship guardianship, RecordAccess access, Identity identity, PageErrors errors) {
+    StaffPages(Guardianship guardianship, EmergencyAccess access, Identity identity, PageErrors errors) {
         this.guardianship = guardianship;
         this.access = access;
         this.identity = identity;

@@ -15,6 +15,7 @@ import org.medkarta.identity.SignedInUser;
 import org.medkarta.questionnaire.AnswerForm;
 import org.medkarta.questionnaire.Filling;
 import org.medkarta.questionnaire.Item;
+import org.medkarta.questionnaire.ResponseReading;
 import org.medkarta.questionnaire.ResponseView;
 import org.medkarta.questionnaire.TaskView;
 import org.medkarta.shared.DomainException;
@@ -46,11 +47,13 @@ class FillPages {
 
     private final RecordAccess access;
     private final Filling filling;
+    private final ResponseReading reading;
     private final PageErrors errors;
 
-    FillPages(RecordAccess access, Filling filling, PageErrors errors) {
+    FillPages(RecordAccess access, Filling filling, ResponseReading reading, PageErrors errors) {
         this.access = access;
         this.filling = filling;
+        this.reading = reading;
         this.errors = errors;
     }
 
@@ -84,7 +87,7 @@ class FillPages {
                     ref.patientId(),
                     ref.relation(),
                     filling.tasks(decision),
-                    withResponses ? filling.responses(decision) : List.of()));
+                    withResponses ? reading.responses(decision) : List.of()));
         }
         return found;
     }

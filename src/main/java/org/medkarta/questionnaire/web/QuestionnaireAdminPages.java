@@ -1,6 +1,5 @@
 package org.medkarta.questionnaire.web;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +31,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * «Анкеты» among a clinic's admin pages (SPEC E9): the clinic's questionnaires, and the editor of
- * one version (its details and assignment, its items one by one, publishing, a new version, sending
- * it to chosen patients). Anyone but the clinic's administrators is answered 404.
+ * one version (its details and assignment, publishing, a new version, sending it to chosen
+ * patients; its items one by one in {@link QuestionnaireItemPages}). Anyone but the clinic's administrators is answered 404.
  */
 @Controller
 @PreAuthorize("isAuthenticated()")
@@ -80,6 +79,7 @@ class QuestionnaireAdminPages {
         }
     }
 
+    /** The editor of one version; its items are added and removed by {@link QuestionnaireItemPages}. */
     @GetMapping("/admin/questionnaires/{qid}")
     String edit(@AuthenticationPrincipal SignedInUser user, @PathVariable String qid, Model model) {
         var questionnaire = definitions.administered(user, uuid(qid));
@@ -116,88 +116,6 @@ class QuestionnaireAdminPages {
                 user, qid, model, locale, "saved", Map.of(), () -> definitions.update(user, questionnaire.id(), form));
     }
 
-    @PostMapping("/admin/questionnaires/{qid}/items")
-    String addItem(
-            @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String qid,
-            @RequestParam Map<String, String> params,
-            @RequestParam(required = false) boolean required,
-            @RequestParam(required = false) boolean repeats,
-            Model model,
-            Locale locale) {
-        var questionnaire = definitions.administered(user, uuid(qid));
-        String options = params.getOrDefault("answerOptions", "");
-        var item = new ItemForm(
-                params.get("linkId"),
-                params.get("text"),
-                params.get("type"),
-                required,
-                repeats,
-                params.get("unit"),
-                params.get("minValue"),
-                params.get("maxValue"),
-                options.lines()
-                        .map(String::strip)
-                        .filter(line -> !line.isEmpty())
-                        .toList(),
-                params.get("enableWhenQuestion"),
-                params.get("enableWhenAnswer"),
-                params.get("measure"));
-        var items = new ArrayList<>(items(questionnaire));
-        items.add(item);
-        String prefix = "item[" + (items.size() - 1) + "].";
-        var form = new QuestionnaireForm(
-                questionnaire.title(),
-                questionnaire.description(),
-                items,
-                questionnaire.serviceIds().stream().map(UUID::toString).toList(),
-                questionnaire.openToAll());
-        try {
-            definitions.update(user, questionnaire.id(), form);
-            return "redirect:/admin/questionnaires/" + qid + "?added#items";
-        } catch (NotFound notAdministrator) {
-            throw notAdministrator;
-        } catch (DomainException refused) {
-            var byField = new LinkedHashMap<String, String>();
-            errors.of(refused, locale)
-                    .forEach((field, message) -> byField.putIfAbsent(
-                            field.startsWith(prefix) ? "new." + field.substring(prefix.length()) : field, message));
-            model.addAttribute("errors", byField);
-            var values = new LinkedHashMap<String, Object>(params);
-            values.put("required", required);
-            values.put("repeats", repeats);
-            model.addAttribute("values", values);
-            return edit(user, qid, model);
-        }
-    }
-
-    @PostMapping("/admin/questionnaires/{qid}/items/{linkId}/remove")
-    String removeItem(
-            @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String qid,
-            @PathVariable String linkId,
-            Model model,
-            Locale locale) {
-        var questionnaire = definitions.administered(user, uuid(qid));
-        var items = items(questionnaire).stream()
-                .filter(item -> !item.linkId().equals(linkId))
-                .toList();
-        var form = new QuestionnaireForm(
-                questionnaire.title(),
-                questionnaire.description(),
-                items,
-                questionnaire.serviceIds().stream().map(UUID::toString).toList(),
-                questionnaire.openToAll());
-        return act(
-                user,
-                qid,
-                model,
-                locale,
-                "removed",
-                Map.of(),
-                () -> definitions.update(user, questionnaire.id(), form));
-    }
-
     @PostMapping("/admin/questionnaires/{qid}/publish")
     String publish(@AuthenticationPrincipal SignedInUser user, @PathVariable String qid, Model model, Locale locale) {
         return act(user, qid, model, locale, "published", Map.of(), () -> definitions.publish(user, uuid(qid)));
@@ -219,7 +137,7 @@ class QuestionnaireAdminPages {
         return act(user, qid, model, locale, "sent", Map.of(), () -> sending.send(user, uuid(qid), patientIds));
     }
 
-    private String act(
+    String act(
             SignedInUser user,
             String qid,
             Model model,
@@ -238,7 +156,7 @@ class QuestionnaireAdminPages {
         }
     }
 
-    private static List<ItemForm> items(QuestionnaireView questionnaire) {
+    static List<ItemForm> items(QuestionnaireView questionnaire) {
         return questionnaire.items().stream().map(ItemForm::of).toList();
     }
 

@@ -6,6 +6,7 @@ import org.medkarta.access.RecordAccess;
 import org.medkarta.access.RecordAction;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.questionnaire.Filling;
+import org.medkarta.questionnaire.ResponseReading;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.TypedId;
@@ -31,10 +32,12 @@ class ResponseApi {
 
     private final RecordAccess access;
     private final Filling filling;
+    private final ResponseReading reading;
 
-    ResponseApi(RecordAccess access, Filling filling) {
+    ResponseApi(RecordAccess access, Filling filling, ResponseReading reading) {
         this.access = access;
         this.filling = filling;
+        this.reading = reading;
     }
 
     /**
@@ -59,7 +62,7 @@ class ResponseApi {
     @GetMapping("/api/v1/patients/{id}/questionnaire-responses")
     List<Json.QuestionnaireResponse> responses(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
         var decision = access.require(user, new PatientId(TypedId.parse(id, "id")), RecordAction.VIEW);
-        return filling.responses(decision).stream()
+        return reading.responses(decision).stream()
                 .map(Json.QuestionnaireResponse::of)
                 .toList();
     }

@@ -3,7 +3,7 @@ package org.medkarta.questionnaire.web;
 import org.medkarta.access.RecordAccess;
 import org.medkarta.access.RecordAction;
 import org.medkarta.identity.SignedInUser;
-import org.medkarta.questionnaire.Filling;
+import org.medkarta.questionnaire.ResponseReading;
 import org.medkarta.shared.PatientId;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,18 +22,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 class ResponsePages {
 
     private final RecordAccess access;
-    private final Filling filling;
+    private final ResponseReading reading;
 
-    ResponsePages(RecordAccess access, Filling filling) {
+    ResponsePages(RecordAccess access, ResponseReading reading) {
         this.access = access;
-        this.filling = filling;
+        this.reading = reading;
     }
 
     @GetMapping("/record/{id}/questionnaires")
     String list(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
         var decision = access.require(user, patient(id), RecordAction.VIEW);
         model.addAttribute("patientId", decision.patient().value());
-        model.addAttribute("responses", filling.responses(decision));
+        model.addAttribute("responses", reading.responses(decision));
         return "questionnaire/record";
     }
 
@@ -44,7 +44,7 @@ class ResponsePages {
         model.addAttribute("patientId", decision.patient().value());
         model.addAttribute(
                 "responses",
-                filling.responses(decision).stream()
+                reading.responses(decision).stream()
                         .filter(response -> response.submittedAt() != null)
                         .toList());
         return "questionnaire/record :: panel";
@@ -58,7 +58,7 @@ class ResponsePages {
             Model model) {
         var decision = access.require(user, patient(id), RecordAction.VIEW);
         model.addAttribute("patientId", decision.patient().value());
-        model.addAttribute("response", filling.response(decision, QuestionnaireAdminPages.uuid(responseId)));
+        model.addAttribute("response", reading.response(decision, QuestionnaireAdminPages.uuid(responseId)));
         return "questionnaire/response";
     }
 

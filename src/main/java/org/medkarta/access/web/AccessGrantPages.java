@@ -1,15 +1,11 @@
 package org.medkarta.access.web;
 
-import jakarta.servlet.http.HttpSession;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.medkarta.access.AccessLevel;
-import org.medkarta.access.ChildForm;
 import org.medkarta.access.Delegation;
 import org.medkarta.access.GrantForm;
-import org.medkarta.access.Guardianship;
-import org.medkarta.access.RecordAccess;
 import org.medkarta.access.Relation;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.DomainException;
@@ -27,64 +23,22 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The patient's and the invitee's pages (SPEC E11, F1-F3, F5): the records one may open and the
- * switch between them, grants of a record with their one-time-code confirmations, an invitation to
- * accept, and registering a child with the birth certificate.
+ * The grants of a record (SPEC F1, F2): for the patient or their parent, each grant started, its
+ * level changed or revoked with a one-time code confirming the step.
  */
 @Controller
 @PreAuthorize("isAuthenticated()")
-class AccessPages {
-
-    /** The session attribute holding the record the person switched to (SPEC F5). */
-    static final String CURRENT_RECORD = "medkarta.currentRecord";
+class AccessGrantPages {
 
     private final Delegation delegation;
-    private final Guardianship guardianship;
-    private final RecordAccess access;
     private final RecordChoices choices;
     private final PageErrors errors;
 
-    AccessPages(
-            Delegation delegation,
-            Guardianship guardianship,
-            RecordAccess access,
-            RecordChoices choices,
-            PageErrors errors) {
+    AccessGrantPages(Delegation delegation, RecordChoices choices, PageErrors errors) {
         this.delegation = delegation;
-        this.guardianship = guardianship;
-        this.access = access;
         this.choices = choices;
         this.errors = errors;
     }
-
-    // ---------------------------------------------------------------- records and the switch (F5)
-
-    @GetMapping("/access/records")
-    String records(@AuthenticationPrincipal SignedInUser user, Model model) {
-        model.addAttribute("records", choices.of(user));
-        model.addAttribute("children", guardianship.children(user));
-        model.addAttribute("invitations", delegation.invitations(user));
-        return "access/records";
-    }
-
-    /** Switches to another record the person may open; the record pages show the current one. */
-    @PostMapping("/access/records/current")
-    String switchTo(
-            @AuthenticationPrincipal SignedInUser user,
-            @RequestParam String patientId,
-            @RequestParam(name = "continue", required = false) String next,
-            HttpSession session) {
-        PatientId chosen = PatientId.of(patientId);
-        if (access.records(user).stream().noneMatch(ref -> ref.patientId().equals(chosen))) {
-            throw new NotFound();
-        }
-        session.setAttribute(CURRENT_RECORD, chosen.value().toString());
-        // The record module's page of that record, unless the switch was asked from somewhere else.
-        return "redirect:"
-                + (next != null && next.startsWith("/") && !next.startsWith("//") ? next : "/record/" + chosen.value());
-    }
-
-    // ---------------------------------------------------------------- grants (F1, F2)
 
     @GetMapping("/access/grants")
     String grants(
@@ -231,94 +185,6 @@ class AccessPages {
             }
             model.addAttribute("errors", errors.of(refused, locale, Map.of("grant-state", PageErrors.FORM)));
             return codePage(user, grant.toString(), step, model);
-        }
-    }
-
-    // ---------------------------------------------------------------- invitations
-
-    @GetMapping("/access/invitations/{id}")
-    String invitation(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
-        model.addAttribute("grant", delegation.invitation(user, TypedId.parse(id, "id")));
-        model.addAttribute(
-                "owner",
-                choices.nameOf(
-                        delegation.invitation(user, TypedId.parse(id, "id")).patientId()));
-        return "access/invitation";
-    }
-
-    @PostMapping("/access/invitations/{id}/code")
-    String invitationCode(
-            @AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model, Locale locale) {
-        try {
-            delegation.sendAcceptanceCode(user, TypedId.parse(id, "id"), locale);
-            return "redirect:/access/invitations/" + id + "?codeSent";
-        } catch (DomainException refused) {
-            if (refused instanceof NotFound) {
-                throw refused;
-            }
-            model.addAttribute("errors", errors.of(refused, locale));
-            return invitation(user, id, model);
-        }
-    }
-
-    @PostMapping("/access/invitations/{id}/accept")
-    String accept(
-            @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String id,
-            @RequestParam(required = false) String code,
-            @RequestParam(defaultValue = "false") boolean acceptTerms,
-            Model model,
-            Locale locale) {
-        try {
-            delegation.accept(user, TypedId.parse(id, "id"), code, acceptTerms, locale);
-            return "redirect:/access/records?accepted";
-        } catch (DomainException refused) {
-            if (refused instanceof NotFound) {
-                throw refused;
-            }
-            model.addAttribute("errors", errors.of(refused, locale));
-            model.addAttribute("codeSent", true);
-            return invitation(user, id, model);
-        }
-    }
-
-    // ---------------------------------------------------------------- children (E11, F3)
-
-    @GetMapping("/access/children/new")
-    String newChild(Model model) {
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new ChildForm(null, null, null, null, null, null));
-        }
-        return "access/child";
-    }
-
-    @PostMapping("/access/children")
-    String registerChild(
-            @AuthenticationPrincipal SignedInUser user,
-            @RequestParam(required = false) String lastName,
-            @RequestParam(required = false) String firstName,
-            @RequestParam(required = false) String patronymic,
-            @RequestParam(required = false) String birthDate,
-            @RequestParam(required = false) String certificateSeries,
-            @RequestParam(required = false) String certificateNumber,
-            Model model,
-            Locale locale) {
-        var form = new ChildForm(lastName, firstName, patronymic, birthDate, certificateSeries, certificateNumber);
-        try {
-            guardianship.registerChild(user, form);
-            return "redirect:/access/records?childRegistered";
-        } catch (DomainException refused) {
-            if (refused instanceof NotFound) {
-                throw refused;
-            }
-            model.addAttribute("form", form);
-            model.addAttribute(
-                    "errors",
-                    errors.of(
-                            refused,
-                            locale,
-                            Map.of("certificate-used", "certificateNumber", "child-of-age", "birthDate")));
-            return newChild(model);
         }
     }
 
