@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.medkarta.audit.AuditRecord;
 import org.medkarta.audit.AuditTrail;
 import org.medkarta.clinic.ClinicCard;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.identity.AccountView;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
@@ -52,7 +52,7 @@ public class AccessAudit {
     private final RecordAccess access;
     private final AuditTrail audit;
     private final Identity identity;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
     private final AccessProperties properties;
     private final TransactionTemplate transaction;
 
@@ -60,7 +60,7 @@ public class AccessAudit {
             RecordAccess access,
             AuditTrail audit,
             Identity identity,
-            ClinicDirectory clinics,
+            ClinicCatalogue clinics,
             AccessProperties properties,
             TransactionTemplate transaction) {
         this.access = access;

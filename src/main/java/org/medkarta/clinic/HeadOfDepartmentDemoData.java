@@ -29,10 +29,10 @@ class HeadOfDepartmentDemoData implements DemoData {
             List.of(new RoleGrant(Role.PLATFORM_ADMIN, null)),
             "DEMO");
 
-    private final ClinicDirectory directory;
+    private final ClinicCatalogue directory;
     private final HeadsOfDepartment heads;
 
-    HeadOfDepartmentDemoData(ClinicDirectory directory, HeadsOfDepartment heads) {
+    HeadOfDepartmentDemoData(ClinicCatalogue directory, HeadsOfDepartment heads) {
         this.directory = directory;
         this.heads = heads;
     }

@@ -17,10 +17,12 @@ class ParamedicDemoData implements DemoData {
 
     static final String PARAMEDIC = "fap@demo.medkarta.org";
 
-    private final ClinicDirectory directory;
+    private final ClinicCatalogue directory;
+    private final ClinicStaff clinicStaff;
 
-    ParamedicDemoData(ClinicDirectory directory) {
+    ParamedicDemoData(ClinicCatalogue directory, ClinicStaff clinicStaff) {
         this.directory = directory;
+        this.clinicStaff = clinicStaff;
     }
 
     @Override
@@ -33,7 +35,7 @@ class ParamedicDemoData implements DemoData {
         directory.findDoctors(null, "Петров", null).stream()
                 .filter(doctor -> "doctor@demo.medkarta.org".equals(doctor.email()))
                 .findFirst()
-                .ifPresent(doctor -> directory.inviteParamedic(
+                .ifPresent(doctor -> clinicStaff.inviteParamedic(
                         HeadOfDepartmentDemoData.SEEDER,
                         doctor.clinicId(),
                         new StaffInvitation(PARAMEDIC, "Сельская", "Мария", null),

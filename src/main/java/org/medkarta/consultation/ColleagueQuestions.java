@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.ServiceId;
 import org.medkarta.clinic.ServiceKind;
@@ -36,12 +36,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ColleagueQuestions {
 
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
     private final Identity identity;
     private final ClinicRoles clinicRoles;
     private final Scheduling scheduling;
 
-    ColleagueQuestions(ClinicDirectory clinics, Identity identity, ClinicRoles clinicRoles, Scheduling scheduling) {
+    ColleagueQuestions(ClinicCatalogue clinics, Identity identity, ClinicRoles clinicRoles, Scheduling scheduling) {
         this.clinics = clinics;
         this.identity = identity;
         this.clinicRoles = clinicRoles;

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.ServiceId;
 import org.medkarta.clinic.ServiceKind;
@@ -46,7 +46,7 @@ public class ConsultationRequests {
     private final Requests requests;
     private final ConsultationAccess access;
     private final Conversations conversations;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
     private final Identity identity;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -55,7 +55,7 @@ public class ConsultationRequests {
             Requests requests,
             ConsultationAccess access,
             Conversations conversations,
-            ClinicDirectory clinics,
+            ClinicCatalogue clinics,
             Identity identity,
             ApplicationEventPublisher events,
             Clock clock) {

@@ -29,8 +29,9 @@ import java.util.zip.ZipInputStream;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.medkarta.clinic.ClinicAdministrators;
 import org.medkarta.clinic.ClinicCard;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.fhir.BulkImportJob.State;
 import org.medkarta.identity.AccountView;
 import org.medkarta.identity.Identity;
@@ -77,7 +78,8 @@ public class BulkImport {
     private final FhirImport importer;
     private final FhirContext fhir;
     private final Identity identity;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
+    private final ClinicAdministrators clinicAdministrators;
     private final MessageSource messages;
     private final BulkImportProperties properties;
     private final Clock clock;
@@ -89,7 +91,8 @@ public class BulkImport {
             FhirImport importer,
             FhirContext fhir,
             Identity identity,
-            ClinicDirectory clinics,
+            ClinicCatalogue clinics,
+            ClinicAdministrators clinicAdministrators,
             MessageSource messages,
             BulkImportProperties properties,
             Clock clock) {
@@ -98,6 +101,7 @@ public class BulkImport {
         this.fhir = fhir;
         this.identity = identity;
         this.clinics = clinics;
+        this.clinicAdministrators = clinicAdministrators;
         this.messages = messages;
         this.properties = properties;
         this.clock = clock;
@@ -424,7 +428,7 @@ public class BulkImport {
             return true;
         }
         return account.roles().stream().anyMatch(grant -> grant.role() == Role.CLINIC_ADMIN)
-                && clinics.administers(
+                && clinicAdministrators.administers(
                         new SignedInUser(
                                 account.userId(),
                                 account.firstName(),

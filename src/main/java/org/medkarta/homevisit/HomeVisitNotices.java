@@ -3,7 +3,7 @@ package org.medkarta.homevisit;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.identity.Identity;
 import org.medkarta.notification.Contact;
 import org.medkarta.notification.Message;
@@ -30,7 +30,7 @@ class HomeVisitNotices {
     private final Notifications notifications;
     private final Identity identity;
     private final Representation representation;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
     private final PublicUrl publicUrl;
     private final MessageSource messages;
 
@@ -38,7 +38,7 @@ class HomeVisitNotices {
             Notifications notifications,
             Identity identity,
             Representation representation,
-            ClinicDirectory clinics,
+            ClinicCatalogue clinics,
             PublicUrl publicUrl,
             MessageSource messages) {
         this.notifications = notifications;

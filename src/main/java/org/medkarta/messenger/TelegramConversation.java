@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.ServiceFormat;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
@@ -61,7 +61,7 @@ class TelegramConversation {
     private final ChatLinks links;
     private final TelegramApi api;
     private final Scheduling scheduling;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
     private final Identity identity;
     private final MessageSource messages;
     private final PublicUrl publicUrl;
@@ -72,7 +72,7 @@ class TelegramConversation {
             ChatLinks links,
             TelegramApi api,
             Scheduling scheduling,
-            ClinicDirectory clinics,
+            ClinicCatalogue clinics,
             Identity identity,
             MessageSource messages,
             PublicUrl publicUrl,

@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicAdministrators;
 import org.medkarta.clinic.ClinicView;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
@@ -35,7 +35,7 @@ public class PaymentDesk {
     private final Ledger ledger;
     private final Settlement settlement;
     private final Checkout checkout;
-    private final ClinicDirectory clinics;
+    private final ClinicAdministrators clinics;
     private final Identity identity;
     private final PaymentProperties properties;
     private final Clock clock;
@@ -44,7 +44,7 @@ public class PaymentDesk {
             Ledger ledger,
             Settlement settlement,
             Checkout checkout,
-            ClinicDirectory clinics,
+            ClinicAdministrators clinics,
             Identity identity,
             PaymentProperties properties,
             Clock clock) {

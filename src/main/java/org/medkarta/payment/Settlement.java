@@ -7,7 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
+import org.medkarta.clinic.ClinicServices;
 import org.medkarta.clinic.ServiceId;
 import org.medkarta.clinic.ServiceView;
 import org.medkarta.identity.AccountView;
@@ -40,7 +41,8 @@ class Settlement {
 
     private final Ledger ledger;
     private final Payments payments;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
+    private final ClinicServices clinicServices;
     private final Identity identity;
     private final Scheduling scheduling;
     private final PaymentProperties properties;
@@ -51,7 +53,8 @@ class Settlement {
     Settlement(
             Ledger ledger,
             Payments payments,
-            ClinicDirectory clinics,
+            ClinicCatalogue clinics,
+            ClinicServices clinicServices,
             Identity identity,
             Scheduling scheduling,
             PaymentProperties properties,
@@ -61,6 +64,7 @@ class Settlement {
         this.ledger = ledger;
         this.payments = payments;
         this.clinics = clinics;
+        this.clinicServices = clinicServices;
         this.identity = identity;
         this.scheduling = scheduling;
         this.properties = properties;
@@ -84,7 +88,7 @@ class Settlement {
             return;
         }
         var serviceId = new ServiceId(booked.serviceId());
-        long price = clinics.priceAt(serviceId, booked.bookedAt());
+        long price = clinicServices.priceAt(serviceId, booked.bookedAt());
         if (price <= 0) {
             return;
         }

@@ -3,7 +3,7 @@ package org.medkarta.questionnaire;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.identity.Identity;
 import org.medkarta.notification.Contact;
 import org.medkarta.notification.Message;
@@ -27,7 +27,7 @@ class QuestionnaireNotices {
     private final Notifications notifications;
     private final Identity identity;
     private final Representation representation;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
     private final PublicUrl publicUrl;
     private final MessageSource messages;
 
@@ -35,7 +35,7 @@ class QuestionnaireNotices {
             Notifications notifications,
             Identity identity,
             Representation representation,
-            ClinicDirectory clinics,
+            ClinicCatalogue clinics,
             PublicUrl publicUrl,
             MessageSource messages) {
         this.notifications = notifications;

@@ -8,7 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import org.medkarta.access.RecordAccess;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicAdministrators;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.FieldErrors;
@@ -31,7 +31,7 @@ public class Sending {
 
     private final Questionnaires questionnaires;
     private final Responses responses;
-    private final ClinicDirectory clinics;
+    private final ClinicAdministrators clinics;
     private final RecordAccess access;
     private final Identity identity;
     private final QuestionnaireNotices notices;
@@ -41,7 +41,7 @@ public class Sending {
     Sending(
             Questionnaires questionnaires,
             Responses responses,
-            ClinicDirectory clinics,
+            ClinicAdministrators clinics,
             RecordAccess access,
             Identity identity,
             QuestionnaireNotices notices,

@@ -9,7 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.identity.AccountView;
 import org.medkarta.identity.Identity;
@@ -35,7 +35,7 @@ class RecordDemoData implements DemoData {
 
     private final Identity identity;
     private final PatientRecords identifiers;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
     private final Patients patients;
     private final Entries entries;
     private final Diaries diaries;
@@ -45,7 +45,7 @@ class RecordDemoData implements DemoData {
     RecordDemoData(
             Identity identity,
             PatientRecords identifiers,
-            ClinicDirectory clinics,
+            ClinicCatalogue clinics,
             Patients patients,
             Entries entries,
             Diaries diaries,

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.ServiceId;
 import org.medkarta.clinic.ServiceView;
@@ -32,7 +32,7 @@ class AppointmentNotices {
 
     private final Notifications notifications;
     private final Identity identity;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
     private final MessageSource messages;
     private final SchedulingProperties properties;
     private final Representation representation;
@@ -42,7 +42,7 @@ class AppointmentNotices {
     AppointmentNotices(
             Notifications notifications,
             Identity identity,
-            ClinicDirectory clinics,
+            ClinicCatalogue clinics,
             MessageSource messages,
             SchedulingProperties properties,
             Representation representation,

@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.identity.AccountView;
 import org.medkarta.identity.Identity;
@@ -50,7 +50,7 @@ public class ReferralDesk {
     private static final int REASON_LIMIT = 2000;
 
     private final Referrals referrals;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
     private final Identity identity;
     private final PatientRecords patientRecords;
     private final ClinicCare care;
@@ -59,7 +59,7 @@ public class ReferralDesk {
 
     ReferralDesk(
             Referrals referrals,
-            ClinicDirectory clinics,
+            ClinicCatalogue clinics,
             Identity identity,
             PatientRecords patientRecords,
             ClinicCare care,

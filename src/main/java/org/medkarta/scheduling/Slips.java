@@ -2,7 +2,7 @@ package org.medkarta.scheduling;
 
 import java.time.ZoneId;
 import java.util.UUID;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.ServiceId;
 import org.medkarta.clinic.ServiceView;
@@ -28,10 +28,10 @@ public class Slips {
 
     private final Appointments appointments;
     private final Scheduling scheduling;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
     private final Identity identity;
 
-    Slips(Appointments appointments, Scheduling scheduling, ClinicDirectory clinics, Identity identity) {
+    Slips(Appointments appointments, Scheduling scheduling, ClinicCatalogue clinics, Identity identity) {
         this.appointments = appointments;
         this.scheduling = scheduling;
         this.clinics = clinics;

@@ -19,7 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicAdministrators;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.HeadsOfDepartment;
 import org.medkarta.identity.ClientInfo;
@@ -69,7 +70,8 @@ public class WalkInQueues {
     private final WalkIns walkIns;
     private final WalkInNotices notices;
     private final WalkInBroadcasts broadcasts;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
+    private final ClinicAdministrators clinicAdministrators;
     private final Identity identity;
     private final PatientRecords patientRecords;
     private final ClinicCare care;
@@ -83,7 +85,8 @@ public class WalkInQueues {
             WalkIns walkIns,
             WalkInNotices notices,
             WalkInBroadcasts broadcasts,
-            ClinicDirectory clinics,
+            ClinicCatalogue clinics,
+            ClinicAdministrators clinicAdministrators,
             HeadsOfDepartment heads,
             Identity identity,
             PatientRecords patientRecords,
@@ -96,6 +99,7 @@ public class WalkInQueues {
         this.notices = notices;
         this.broadcasts = broadcasts;
         this.clinics = clinics;
+        this.clinicAdministrators = clinicAdministrators;
         this.identity = identity;
         this.patientRecords = patientRecords;
         this.care = care;
@@ -113,13 +117,13 @@ public class WalkInQueues {
      */
     @Transactional(readOnly = true)
     public boolean mayWatch(SignedInUser actor, ClinicId clinic) {
-        return actor != null && (clinics.administers(actor, clinic) || heads.heads(actor, clinic));
+        return actor != null && (clinicAdministrators.administers(actor, clinic) || heads.heads(actor, clinic));
     }
 
     /** Whether the person opens walk-in queues at the clinic: its administrator. */
     @Transactional(readOnly = true)
     public boolean opensQueues(SignedInUser actor, ClinicId clinic) {
-        return actor != null && clinics.administers(actor, clinic);
+        return actor != null && clinicAdministrators.administers(actor, clinic);
     }
 
     /** Whether the person takes tickets for patients at the registry desk of some clinic. */
@@ -526,7 +530,7 @@ public class WalkInQueues {
                     .forEach(found::add);
             if (account.roles().stream().anyMatch(grant -> grant.role() == Role.CLINIC_ADMIN)
                     && actor.has(Role.CLINIC_ADMIN)) {
-                clinics.administered(actor).forEach(clinic -> found.add(clinic.id()));
+                clinicAdministrators.administered(actor).forEach(clinic -> found.add(clinic.id()));
             }
         });
         return List.copyOf(found);

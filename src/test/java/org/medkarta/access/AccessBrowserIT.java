@@ -8,12 +8,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Registered;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
@@ -28,7 +28,7 @@ class AccessBrowserIT extends BrowserSupport {
     Identity identity;
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
     Scheduling scheduling;

@@ -1420,8 +1420,10 @@ class AccessMatrixIT extends AccessSupport {
         var doctor = doctor(clinic);
         var registrar = registrar(clinic);
         var owner = patient("Надомова", "Лидия");
-        var attachment = clinics.requestAttachment(owner.user(), clinic, "GENERAL");
-        clinics.confirmAttachment(org.medkarta.testing.TestClinics.PLATFORM, attachment.id(), java.util.Locale.ENGLISH);
+        var attachment = clinics.attachments().requestAttachment(owner.user(), clinic, "GENERAL");
+        clinics.attachments()
+                .confirmAttachment(
+                        org.medkarta.testing.TestClinics.PLATFORM, attachment.id(), java.util.Locale.ENGLISH);
         String clinicId = clinic.value().toString();
         var ask = map(
                 "patientId",
@@ -2520,7 +2522,7 @@ class AccessMatrixIT extends AccessSupport {
                         "Дежурный терапевт",
                         "therapist",
                         "12",
-                        LocalDate.now(clinics.timezone(clinic)).toString(),
+                        LocalDate.now(clinics.catalogue().timezone(clinic)).toString(),
                         "00:00",
                         "23:59",
                         List.of(onDuty.view().id().value().toString())));
@@ -2537,7 +2539,7 @@ class AccessMatrixIT extends AccessSupport {
                 "room",
                 "1",
                 "day",
-                LocalDate.now(clinics.timezone(clinic)).toString(),
+                LocalDate.now(clinics.catalogue().timezone(clinic)).toString(),
                 "opensAt",
                 "08:00",
                 "closesAt",

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.StaffInvitation;
 import org.medkarta.identity.ClientInfo;
@@ -22,6 +21,7 @@ import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.UserId;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Delegations;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
@@ -42,7 +42,7 @@ abstract class AccessSupport extends ApiSupport {
     static final ClientInfo CLIENT = new ClientInfo("127.0.0.1", "test");
 
     @Autowired
-    protected ClinicDirectory clinics;
+    protected ClinicFacades clinics;
 
     @Autowired
     protected Identity identity;
@@ -165,12 +165,13 @@ abstract class AccessSupport extends ApiSupport {
      */
     String administrator(ClinicId clinic) {
         String email = "adm-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru";
-        clinics.inviteAdministrator(
-                PLATFORM,
-                clinic,
-                new StaffInvitation(email, "Админова", "Алла", null),
-                "http://localhost",
-                Locale.ENGLISH);
+        clinics.setUp()
+                .inviteAdministrator(
+                        PLATFORM,
+                        clinic,
+                        new StaffInvitation(email, "Админова", "Алла", null),
+                        "http://localhost",
+                        Locale.ENGLISH);
         return signIn(email);
     }
 

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.files.Samples;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientRecordForm;
@@ -19,6 +18,7 @@ import org.medkarta.record.EntryForm;
 import org.medkarta.record.EntryType;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Identifiers;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
@@ -37,7 +37,7 @@ class RecordRequestBrowserIT extends BrowserSupport {
     Identity identity;
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
     PatientRecords patientRecords;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.TestCare;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,30 +28,32 @@ class ClinicPagesBrowserIT extends ClinicSetUpFlow {
     Identity identity;
 
     @Autowired
-    ClinicDirectory directory;
+    ClinicFacades directory;
 
     /** A clinic registered by the platform administrator with a new administrator: [clinicId, adminEmail]. */
     private String[] clinicWithAdmin(String name) {
         String adminEmail = ClinicApiSupport.email("admin");
-        var clinic = directory.register(
-                platformAdmin(),
-                new ClinicForm(
-                        name,
-                        ClinicApiSupport.validInn(),
-                        ClinicApiSupport.validOgrn(),
-                        null,
-                        null,
-                        "77",
-                        "Москва, ул. Арбат, 1",
-                        "Europe/Moscow",
-                        "+74951112233",
-                        null,
-                        "info@example.ru",
-                        null,
-                        null),
-                List.of(new StaffInvitation(adminEmail, "Админов", "Павел", null)),
-                "http://localhost",
-                Locale.ENGLISH);
+        var clinic = directory
+                .setUp()
+                .register(
+                        platformAdmin(),
+                        new ClinicForm(
+                                name,
+                                ClinicApiSupport.validInn(),
+                                ClinicApiSupport.validOgrn(),
+                                null,
+                                null,
+                                "77",
+                                "Москва, ул. Арбат, 1",
+                                "Europe/Moscow",
+                                "+74951112233",
+                                null,
+                                "info@example.ru",
+                                null,
+                                null),
+                        List.of(new StaffInvitation(adminEmail, "Админов", "Павел", null)),
+                        "http://localhost",
+                        Locale.ENGLISH);
         String link = Outbox.latestLink(outbox, adminEmail);
         identity.setPassword(link.substring(link.indexOf("token=") + 6), ClinicApiSupport.PASSWORD);
         return new String[] {clinic.id().value().toString(), adminEmail};
@@ -94,8 +97,10 @@ class ClinicPagesBrowserIT extends ClinicSetUpFlow {
                 account.patientId(),
                 List.of(new org.medkarta.identity.RoleGrant(org.medkarta.identity.Role.PATIENT, null)),
                 "SMS_CODE");
-        var request = directory.requestAttachment(patient, ClinicId.of(a[0]), "GENERAL");
-        directory.refuseAttachment(signedIn(a[1]), request.id(), "Адрес вне зоны обслуживания", Locale.ENGLISH);
+        var request = directory.attachments().requestAttachment(patient, ClinicId.of(a[0]), "GENERAL");
+        directory
+                .attachments()
+                .refuseAttachment(signedIn(a[1]), request.id(), "Адрес вне зоны обслуживания", Locale.ENGLISH);
 
         signInByCode(page, outbox, phone);
         page.navigate(url("/attachments"));
@@ -149,7 +154,8 @@ class ClinicPagesBrowserIT extends ClinicSetUpFlow {
                         url(base + "/documents/offer"),
                         RequestOptions.create().setForm(FormData.create().set("text", "Чужая оферта")));
         org.assertj.core.api.Assertions.assertThat(forged.status()).isIn(403, 404);
-        org.assertj.core.api.Assertions.assertThat(directory.versions(ClinicId.of(a[0]), DocumentKind.OFFER))
+        org.assertj.core.api.Assertions.assertThat(
+                        directory.documents().versions(ClinicId.of(a[0]), DocumentKind.OFFER))
                 .isEmpty();
 
         context.clearCookies();
@@ -163,7 +169,8 @@ class ClinicPagesBrowserIT extends ClinicSetUpFlow {
         page.uncheck("#active");
         page.click("#save-doctor");
         assertThat(page.locator("#saved")).isVisible();
-        org.assertj.core.api.Assertions.assertThat(directory.findDoctors(null, "Страничный", ClinicId.of(a[0])))
+        org.assertj.core.api.Assertions.assertThat(
+                        directory.catalogue().findDoctors(null, "Страничный", ClinicId.of(a[0])))
                 .isEmpty();
 
         page.navigate(url(base));

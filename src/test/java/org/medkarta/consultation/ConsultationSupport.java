@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Registered;
@@ -22,6 +21,7 @@ import org.medkarta.scheduling.Scheduling;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.UserId;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Delegations;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
@@ -40,7 +40,7 @@ abstract class ConsultationSupport extends ApiSupport {
             new UserId(new UUID(0, 98)), "Test", null, List.of(new RoleGrant(Role.PLATFORM_ADMIN, null)), "TEST");
 
     @Autowired
-    protected ClinicDirectory clinics;
+    protected ClinicFacades clinics;
 
     @Autowired
     protected Identity identity;

@@ -24,7 +24,6 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.ServiceFormat;
 import org.medkarta.identity.AccountSnils;
 import org.medkarta.identity.Identity;
@@ -40,6 +39,7 @@ import org.medkarta.signature.Signatures;
 import org.medkarta.signature.Trust;
 import org.medkarta.signature.TrustAnchors;
 import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Identifiers;
 import org.medkarta.testing.MutableClock;
 import org.medkarta.testing.Phones;
@@ -65,7 +65,7 @@ class ProtocolSigningBrowserIT extends BrowserSupport {
     static final String COLLEAGUE_NAME = "Коллегин Олег Петрович";
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
     Identity identity;

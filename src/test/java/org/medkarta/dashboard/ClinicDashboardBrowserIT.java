@@ -9,10 +9,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.identity.Identity;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
 import org.medkarta.testing.TestStaff;
@@ -26,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ClinicDashboardBrowserIT extends BrowserSupport {
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
     Identity identity;

@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.ServiceView;
 import org.medkarta.consultation.ConsultationRequests;
@@ -35,6 +34,7 @@ import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
@@ -53,7 +53,7 @@ class ClinicDashboardIT extends ApiSupport {
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
     Identity identity;

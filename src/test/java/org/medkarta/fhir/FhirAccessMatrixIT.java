@@ -20,7 +20,6 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Consent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.files.Samples;
 import org.medkarta.identity.Identity;
@@ -33,6 +32,7 @@ import org.medkarta.scheduling.Scheduling;
 import org.medkarta.scheduling.SlotQuery;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.PatientId;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Delegations;
 import org.medkarta.testing.Identifiers;
 import org.medkarta.testing.Phones;
@@ -209,7 +209,7 @@ class FhirAccessMatrixIT extends FhirSupport {
     // ---------------------------------------------------------------- the world
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
     Scheduling scheduling;

@@ -76,13 +76,17 @@ class FhirBulkExportIT extends FhirResultsSupport {
     /** One more administrator of the clinic, invited as the clinic's pages invite one; their token. */
     String administrator(ClinicId clinic) {
         var before = admins(clinic);
-        clinics.inviteAdministrator(
-                TestClinics.PLATFORM,
-                clinic,
-                new StaffInvitation(
-                        "adm-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru", "Админов", "Олег", null),
-                "http://localhost",
-                Locale.ENGLISH);
+        clinics.setUp()
+                .inviteAdministrator(
+                        TestClinics.PLATFORM,
+                        clinic,
+                        new StaffInvitation(
+                                "adm-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                                "Админов",
+                                "Олег",
+                                null),
+                        "http://localhost",
+                        Locale.ENGLISH);
         var after = admins(clinic);
         after.removeAll(before);
         var id = new UserId(after.iterator().next());

@@ -300,13 +300,17 @@ class FhirBulkImportIT extends FhirRecordSupport {
     /** An administrator of the clinic, invited as the clinic's pages invite one. */
     private SignedInUser administrator(ClinicId clinic) {
         Set<UUID> before = admins(clinic);
-        clinics.inviteAdministrator(
-                TestClinics.PLATFORM,
-                clinic,
-                new StaffInvitation(
-                        "adm-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru", "Админов", "Олег", null),
-                "http://localhost",
-                Locale.ENGLISH);
+        clinics.setUp()
+                .inviteAdministrator(
+                        TestClinics.PLATFORM,
+                        clinic,
+                        new StaffInvitation(
+                                "adm-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                                "Админов",
+                                "Олег",
+                                null),
+                        "http://localhost",
+                        Locale.ENGLISH);
         Set<UUID> after = admins(clinic);
         after.removeAll(before);
         return new SignedInUser(

@@ -4,7 +4,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Registered;
 import org.medkarta.identity.Role;
@@ -13,6 +12,7 @@ import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.shared.PatientId;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Delegations;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
@@ -39,7 +39,7 @@ abstract class FhirRecordSupport extends FhirSupport {
     }
 
     @Autowired
-    protected ClinicDirectory clinics;
+    protected ClinicFacades clinics;
 
     @Autowired
     protected Scheduling scheduling;

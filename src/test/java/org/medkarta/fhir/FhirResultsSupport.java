@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.AfterEach;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Registered;
 import org.medkarta.identity.Role;
@@ -18,6 +17,7 @@ import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.shared.PatientId;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Delegations;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
@@ -47,7 +47,7 @@ abstract class FhirResultsSupport extends FhirSupport {
     }
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
     Scheduling scheduling;

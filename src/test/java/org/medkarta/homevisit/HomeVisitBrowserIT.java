@@ -6,12 +6,12 @@ import com.microsoft.playwright.Page;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class HomeVisitBrowserIT extends BrowserSupport {
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
     Identity identity;
@@ -48,8 +48,8 @@ class HomeVisitBrowserIT extends BrowserSupport {
                 account.patientId(),
                 List.of(new RoleGrant(Role.PATIENT, null)),
                 "SMS_CODE");
-        var request = clinics.requestAttachment(patient, clinic, "GENERAL");
-        clinics.confirmAttachment(TestClinics.PLATFORM, request.id(), Locale.ENGLISH);
+        var request = clinics.attachments().requestAttachment(patient, clinic, "GENERAL");
+        clinics.attachments().confirmAttachment(TestClinics.PLATFORM, request.id(), Locale.ENGLISH);
 
         // The patient: offered on the appointments page, one wrong field first.
         page.navigate(url(

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
@@ -21,6 +20,7 @@ import org.medkarta.notification.DevOutbox;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.PatientId;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Delegations;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
@@ -36,7 +36,7 @@ class HomeVisitIT extends ApiSupport {
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
     Identity identity;
@@ -59,8 +59,8 @@ class HomeVisitIT extends ApiSupport {
     }
 
     private void attach(SignedInUser patient, ClinicId clinic) {
-        var request = clinics.requestAttachment(patient, clinic, "GENERAL");
-        clinics.confirmAttachment(TestClinics.PLATFORM, request.id(), Locale.ENGLISH);
+        var request = clinics.attachments().requestAttachment(patient, clinic, "GENERAL");
+        clinics.attachments().confirmAttachment(TestClinics.PLATFORM, request.id(), Locale.ENGLISH);
     }
 
     private String registrar(ClinicId clinic) {
@@ -413,7 +413,8 @@ class HomeVisitIT extends ApiSupport {
     void theDemoPatientIsAttachedToTheDemoClinicSoTheDemoOffersAHomeVisit() {
         var doctor = TestCare.demoDoctor(clinics);
         var demo = identity.findPatients("+79990000001").get(0);
-        assertThat(clinics.isAttached(demo.patientId(), doctor.clinicId())).isTrue();
+        assertThat(clinics.attachments().isAttached(demo.patientId(), doctor.clinicId()))
+                .isTrue();
     }
 
     private interface Call {

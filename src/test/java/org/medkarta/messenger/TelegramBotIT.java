@@ -12,7 +12,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
@@ -21,6 +20,7 @@ import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.AppointmentStatus;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TelegramStandIn;
 import org.medkarta.testing.TestCare;
@@ -46,7 +46,7 @@ class TelegramBotIT extends ApiSupport {
     Identity identity;
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
     Scheduling scheduling;

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
@@ -20,6 +19,7 @@ import org.medkarta.scheduling.BookingRequest;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
@@ -45,7 +45,7 @@ class PaymentIT extends ApiSupport {
     private static final long PRICE = 250_050L;
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
     Identity identity;

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Registered;
@@ -18,6 +17,7 @@ import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 class QuestionnaireIT extends ApiSupport {
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
     Scheduling scheduling;
@@ -194,7 +194,8 @@ class QuestionnaireIT extends ApiSupport {
         DoctorView doctor = TestCare.doctor(clinics, clinic);
         TestCare.openSchedule(scheduling, doctor.id());
         String admin = admin(clinic);
-        String service = clinics.servicesOf(doctor.id()).get(0).id().value().toString();
+        String service =
+                clinics.catalogue().servicesOf(doctor.id()).get(0).id().value().toString();
         var created = postAs(
                 admin,
                 "/api/v1/clinics/" + clinic.value() + "/questionnaires",

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.medkarta.access.RecordAccess;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Registered;
 import org.medkarta.identity.Role;
@@ -15,6 +14,7 @@ import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.shared.PatientId;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
@@ -39,7 +39,7 @@ abstract class RecordSupport extends ApiSupport {
     protected RecordAccess access;
 
     @Autowired
-    protected ClinicDirectory clinics;
+    protected ClinicFacades clinics;
 
     @Autowired
     protected Scheduling scheduling;

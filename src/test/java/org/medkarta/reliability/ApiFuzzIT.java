@@ -20,7 +20,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.identity.ClientInfo;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
@@ -28,6 +27,7 @@ import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
@@ -72,7 +72,7 @@ class ApiFuzzIT extends ApiSupport {
     Identity identity;
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
     Scheduling scheduling;

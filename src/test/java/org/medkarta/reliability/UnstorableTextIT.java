@@ -9,13 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestClinics;
 import org.medkarta.testing.TestPatients;
@@ -33,7 +33,7 @@ class UnstorableTextIT extends ApiSupport {
     private Identity identity;
 
     @Autowired
-    private ClinicDirectory clinics;
+    private ClinicFacades clinics;
 
     private void assertRefused(HttpResponse<String> answer, String field) {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);

@@ -6,7 +6,6 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
@@ -15,6 +14,7 @@ import org.medkarta.scheduling.Fixtures.TestClinic;
 import org.medkarta.scheduling.Fixtures.TestDoctor;
 import org.medkarta.scheduling.Fixtures.TestPatient;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.ClinicFacades;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 abstract class SchedulingSupport extends ApiSupport {
 
     @Autowired
-    protected ClinicDirectory clinics;
+    protected ClinicFacades clinics;
 
     @Autowired
     protected Identity identity;

@@ -8,12 +8,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.shared.ClinicCare;
 import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +25,7 @@ class WalkInBrowserIT extends BrowserSupport {
             new LocatorAssertions.ContainsTextOptions().setTimeout(15_000);
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
     Identity identity;

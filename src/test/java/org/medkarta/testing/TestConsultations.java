@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.ServiceFormat;
 import org.medkarta.clinic.ServiceKind;
 import org.medkarta.consultation.ConsultationDesk;
@@ -39,7 +38,7 @@ public final class TestConsultations {
      */
     public static Booked bookWithDemoDoctor(
             Identity identity,
-            ClinicDirectory clinics,
+            ClinicFacades clinics,
             Scheduling scheduling,
             ConsultationDesk consultations,
             Clock clock,
@@ -55,7 +54,7 @@ public final class TestConsultations {
                 List.of(new RoleGrant(Role.PATIENT, null)),
                 "SMS_CODE");
         var doctor = TestCare.demoDoctor(clinics);
-        var service = clinics.servicesOf(doctor.id()).stream()
+        var service = clinics.catalogue().servicesOf(doctor.id()).stream()
                 .filter(s -> s.format() == ServiceFormat.VIDEO && s.kind() == kind)
                 .findFirst()
                 .orElseThrow();

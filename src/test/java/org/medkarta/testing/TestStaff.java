@@ -3,7 +3,6 @@ package org.medkarta.testing;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.StaffInvitation;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
@@ -44,14 +43,15 @@ public final class TestStaff {
      * An administrator of the clinic, invited as the platform invites one (so the clinic module
      * knows them as its administrator, not only their token's role).
      */
-    public static SignedInUser administrator(Identity identity, ClinicDirectory clinics, ClinicId clinic) {
+    public static SignedInUser administrator(Identity identity, ClinicFacades clinics, ClinicId clinic) {
         String email = "adm-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru";
-        clinics.inviteAdministrator(
-                TestClinics.PLATFORM,
-                clinic,
-                new StaffInvitation(email, "Админова", "Алла", null),
-                "http://localhost",
-                Locale.ENGLISH);
+        clinics.setUp()
+                .inviteAdministrator(
+                        TestClinics.PLATFORM,
+                        clinic,
+                        new StaffInvitation(email, "Админова", "Алла", null),
+                        "http://localhost",
+                        Locale.ENGLISH);
         var account = identity.staffAccount(email).orElseThrow();
         return new SignedInUser(
                 account.userId(), "Алла Админова", null, List.of(new RoleGrant(Role.CLINIC_ADMIN, clinic)), "PASSWORD");

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.medkarta.access.RecordRequestForm;
 import org.medkarta.access.RecordRequests;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.DomainException;
@@ -34,11 +34,11 @@ import org.springframework.web.multipart.MultipartFile;
 class RecordRequestPages {
 
     private final RecordRequests requests;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
     private final Identity identity;
     private final PageErrors errors;
 
-    RecordRequestPages(RecordRequests requests, ClinicDirectory clinics, Identity identity, PageErrors errors) {
+    RecordRequestPages(RecordRequests requests, ClinicCatalogue clinics, Identity identity, PageErrors errors) {
         this.requests = requests;
         this.clinics = clinics;
         this.identity = identity;

@@ -5,12 +5,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.medkarta.clinic.AttachmentStatus;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicAdministrators;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.ClinicForm;
+import org.medkarta.clinic.ClinicServices;
+import org.medkarta.clinic.ClinicSetUp;
+import org.medkarta.clinic.ClinicStaff;
 import org.medkarta.clinic.DoctorForm;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.DocumentKind;
 import org.medkarta.clinic.HeadsOfDepartment;
+import org.medkarta.clinic.OfferAndConsent;
+import org.medkarta.clinic.PatientAttachments;
 import org.medkarta.clinic.ServiceForm;
 import org.medkarta.clinic.ServiceFormat;
 import org.medkarta.clinic.ServiceId;
@@ -47,28 +53,50 @@ import org.springframework.web.multipart.MultipartFile;
 @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'CLINIC_ADMIN')")
 class ClinicAdminPages {
 
-    private final ClinicDirectory directory;
+    private final ClinicSetUp directory;
+    private final ClinicAdministrators administrators;
+    private final ClinicCatalogue catalogue;
+    private final OfferAndConsent offerAndConsent;
+    private final ClinicStaff clinicStaff;
+    private final ClinicServices clinicServices;
+    private final PatientAttachments patientAttachments;
     private final HeadsOfDepartment heads;
     private final Forms forms;
     private final PublicUrl publicUrl;
 
-    ClinicAdminPages(ClinicDirectory directory, HeadsOfDepartment heads, Forms forms, PublicUrl publicUrl) {
+    ClinicAdminPages(
+            ClinicSetUp directory,
+            ClinicAdministrators administrators,
+            ClinicCatalogue catalogue,
+            OfferAndConsent offerAndConsent,
+            ClinicStaff clinicStaff,
+            ClinicServices clinicServices,
+            PatientAttachments patientAttachments,
+            HeadsOfDepartment heads,
+            Forms forms,
+            PublicUrl publicUrl) {
         this.heads = heads;
         this.publicUrl = publicUrl;
         this.directory = directory;
+        this.administrators = administrators;
+        this.catalogue = catalogue;
+        this.offerAndConsent = offerAndConsent;
+        this.clinicStaff = clinicStaff;
+        this.clinicServices = clinicServices;
+        this.patientAttachments = patientAttachments;
         this.forms = forms;
     }
 
     @GetMapping
     String list(@AuthenticationPrincipal SignedInUser user, Model model) {
-        model.addAttribute("clinics", directory.administered(user));
+        model.addAttribute("clinics", administrators.administered(user));
         return "clinic/admin-list";
     }
 
     @GetMapping("/new")
     String newClinic(Model model) {
         model.addAttribute("values", Map.of("timezone", "Europe/Moscow", "region", "77"));
-        model.addAttribute("regions", directory.regions());
+        model.addAttribute("regions", catalogue.regions());
         return "clinic/admin-new";
     }
 
@@ -91,7 +119,7 @@ class ClinicAdminPages {
             return "redirect:/admin/clinics/" + clinic.id().value();
         } catch (DomainException refused) {
             forms.refused(renamedAdminErrors(refused, "administrators[0]."), form, model, locale);
-            model.addAttribute("regions", directory.regions());
+            model.addAttribute("regions", catalogue.regions());
             return "clinic/admin-new";
         }
     }
@@ -116,7 +144,7 @@ class ClinicAdminPages {
         } catch (DomainException refused) {
             forms.refused(refused, form, model, locale);
             model.addAttribute("clinic", directory.clinic(user, clinic));
-            model.addAttribute("regions", directory.regions());
+            model.addAttribute("regions", catalogue.regions());
             return "clinic/admin-profile";
         }
     }
@@ -140,7 +168,7 @@ class ClinicAdminPages {
             @RequestParam MultiValueMap<String, String> form,
             Model model,
             Locale locale) {
-        return invite(user, id, "registrar", directory::inviteRegistrar, form, model, locale);
+        return invite(user, id, "registrar", clinicStaff::inviteRegistrar, form, model, locale);
     }
 
     /** Invites a paramedic (фельдшер) of one of the clinic's rural posts by e-mail (issue 23). */
@@ -151,7 +179,7 @@ class ClinicAdminPages {
             @RequestParam MultiValueMap<String, String> form,
             Model model,
             Locale locale) {
-        return invite(user, id, "paramedic", directory::inviteParamedic, form, model, locale);
+        return invite(user, id, "paramedic", clinicStaff::inviteParamedic, form, model, locale);
     }
 
     /** How the directory invites one kind of staff. */
@@ -225,7 +253,7 @@ class ClinicAdminPages {
                 "values",
                 Map.of(
                         "text",
-                        directory
+                        offerAndConsent
                                 .current(clinic.id(), documentKind)
                                 .map(current -> current.text())
                                 .orElse("")));
@@ -243,7 +271,7 @@ class ClinicAdminPages {
         var clinic = ClinicId.of(id);
         var documentKind = Requests.documentKind(kind);
         try {
-            var published = directory.publish(user, clinic, documentKind, Forms.first(form, "text"));
+            var published = offerAndConsent.publish(user, clinic, documentKind, Forms.first(form, "text"));
             return "redirect:/admin/clinics/" + id + "/documents/" + kind + "?published=" + published.version();
         } catch (DomainException refused) {
             forms.refused(refused, form, model, locale);
@@ -269,7 +297,7 @@ class ClinicAdminPages {
             Locale locale) {
         var clinic = ClinicId.of(id);
         try {
-            var doctor = directory.inviteDoctor(
+            var doctor = clinicStaff.inviteDoctor(
                     user,
                     clinic,
                     new DoctorForm(
@@ -301,7 +329,7 @@ class ClinicAdminPages {
             @PathVariable String id,
             @PathVariable String doctorId,
             Model model) {
-        var doctor = directory.doctorOf(user, ClinicId.of(id), DoctorId.of(doctorId));
+        var doctor = clinicStaff.doctorOf(user, ClinicId.of(id), DoctorId.of(doctorId));
         doctorModel(user, doctor, model);
         return "clinic/admin-doctor";
     }
@@ -317,7 +345,7 @@ class ClinicAdminPages {
         var clinic = ClinicId.of(id);
         var doctor = DoctorId.of(doctorId);
         try {
-            directory.updateDoctor(
+            clinicStaff.updateDoctor(
                     user,
                     clinic,
                     doctor,
@@ -335,7 +363,7 @@ class ClinicAdminPages {
                             form.containsKey("active")));
             return "redirect:/admin/clinics/" + id + "/doctors/" + doctorId + "?saved";
         } catch (DomainException refused) {
-            doctorModel(user, directory.doctorOf(user, clinic, doctor), model);
+            doctorModel(user, clinicStaff.doctorOf(user, clinic, doctor), model);
             forms.refused(refused, form, model, locale);
             model.addAttribute("chosen", Forms.all(form, "specialties"));
             model.addAttribute("active", form.containsKey("active"));
@@ -355,11 +383,11 @@ class ClinicAdminPages {
         var clinic = ClinicId.of(id);
         var doctor = DoctorId.of(doctorId);
         try {
-            directory.setPhoto(user, clinic, doctor, photo.getBytes());
+            clinicStaff.setPhoto(user, clinic, doctor, photo.getBytes());
             return "redirect:/admin/clinics/" + id + "/doctors/" + doctorId + "?saved";
         } catch (DomainException refused) {
             forms.refused(refused, null, model, locale);
-            doctorModel(user, directory.doctorOf(user, clinic, doctor), model);
+            doctorModel(user, clinicStaff.doctorOf(user, clinic, doctor), model);
             return "clinic/admin-doctor";
         }
     }
@@ -382,7 +410,7 @@ class ClinicAdminPages {
             Locale locale) {
         var clinic = ClinicId.of(id);
         try {
-            directory.addService(user, clinic, serviceForm(form, true));
+            clinicServices.addService(user, clinic, serviceForm(form, true));
             return "redirect:/admin/clinics/" + id + "/services?added";
         } catch (DomainException refused) {
             forms.refused(refused, form, model, locale);
@@ -414,7 +442,7 @@ class ClinicAdminPages {
             @PathVariable String serviceId,
             Model model) {
         var clinic = ClinicId.of(id);
-        var service = directory.serviceOf(user, clinic, ServiceId.of(serviceId));
+        var service = clinicServices.serviceOf(user, clinic, ServiceId.of(serviceId));
         var values = new LinkedMultiValueMap<String, String>();
         values.add("name", service.name());
         values.add("specialty", service.specialty().code());
@@ -441,9 +469,9 @@ class ClinicAdminPages {
             Model model,
             Locale locale) {
         var clinic = ClinicId.of(id);
-        var service = directory.serviceOf(user, clinic, ServiceId.of(serviceId));
+        var service = clinicServices.serviceOf(user, clinic, ServiceId.of(serviceId));
         try {
-            directory.updateService(user, clinic, service.id(), serviceForm(form, form.containsKey("active")));
+            clinicServices.updateService(user, clinic, service.id(), serviceForm(form, form.containsKey("active")));
             return "redirect:/admin/clinics/" + id + "/services?saved";
         } catch (DomainException refused) {
             forms.refused(refused, form, model, locale);
@@ -457,7 +485,7 @@ class ClinicAdminPages {
     private void editModel(SignedInUser user, ClinicId clinic, ServiceView service, Model model) {
         servicesModel(user, clinic, model);
         model.addAttribute("editing", service);
-        model.addAttribute("priceChanges", directory.priceChanges(user, clinic, service.id()));
+        model.addAttribute("priceChanges", clinicServices.priceChanges(user, clinic, service.id()));
     }
 
     @GetMapping("/{id}/attachments")
@@ -472,7 +500,7 @@ class ClinicAdminPages {
             @PathVariable String id,
             @PathVariable String attachment,
             Locale locale) {
-        directory.confirmAttachment(user, TypedId.parse(attachment, "id"), locale);
+        patientAttachments.confirmAttachment(user, TypedId.parse(attachment, "id"), locale);
         return "redirect:/admin/clinics/" + id + "/attachments";
     }
 
@@ -486,7 +514,7 @@ class ClinicAdminPages {
             Locale locale) {
         UUID request = TypedId.parse(attachment, "id");
         try {
-            directory.refuseAttachment(user, request, Forms.first(form, "reason"), locale);
+            patientAttachments.refuseAttachment(user, request, Forms.first(form, "reason"), locale);
             return "redirect:/admin/clinics/" + id + "/attachments";
         } catch (DomainException refused) {
             forms.refused(refused, form, model, locale);
@@ -498,19 +526,19 @@ class ClinicAdminPages {
 
     private void documentsModel(Model model, ClinicId clinic, DocumentKind kind) {
         if (!model.containsAttribute("clinic")) {
-            model.addAttribute("clinic", directory.card(clinic));
+            model.addAttribute("clinic", catalogue.card(clinic));
         }
         model.addAttribute("kind", kind);
         model.addAttribute("path", kind.name().toLowerCase(Locale.ROOT));
-        model.addAttribute("versions", directory.versions(clinic, kind));
-        model.addAttribute("zone", directory.timezone(clinic));
+        model.addAttribute("versions", offerAndConsent.versions(clinic, kind));
+        model.addAttribute("zone", catalogue.timezone(clinic));
     }
 
     private void doctorsModel(SignedInUser user, ClinicId clinic, Model model) {
         model.addAttribute("clinic", directory.clinic(user, clinic));
-        model.addAttribute("doctors", directory.doctorsOf(user, clinic));
+        model.addAttribute("doctors", clinicStaff.doctorsOf(user, clinic));
         model.addAttribute("heads", heads.of(user, clinic));
-        model.addAttribute("specialties", directory.specialties());
+        model.addAttribute("specialties", catalogue.specialties());
         model.addAttribute("visibilities", Visibility.values());
     }
 
@@ -519,20 +547,20 @@ class ClinicAdminPages {
         var found = directory.clinic(user, clinic);
         model.addAttribute("clinic", found);
         model.addAttribute("values", profileValues(found));
-        model.addAttribute("regions", directory.regions());
+        model.addAttribute("regions", catalogue.regions());
     }
 
     private void attachmentsModel(SignedInUser user, ClinicId clinic, Model model) {
         model.addAttribute("clinic", directory.clinic(user, clinic));
-        model.addAttribute("requests", directory.attachmentsOf(user, clinic, AttachmentStatus.REQUESTED));
-        model.addAttribute("attached", directory.attachmentsOf(user, clinic, AttachmentStatus.CONFIRMED));
-        model.addAttribute("zone", directory.timezone(clinic));
+        model.addAttribute("requests", patientAttachments.attachmentsOf(user, clinic, AttachmentStatus.REQUESTED));
+        model.addAttribute("attached", patientAttachments.attachmentsOf(user, clinic, AttachmentStatus.CONFIRMED));
+        model.addAttribute("zone", catalogue.timezone(clinic));
     }
 
     private void doctorModel(SignedInUser user, DoctorView doctor, Model model) {
         model.addAttribute("clinic", directory.clinic(user, doctor.clinicId()));
         model.addAttribute("doctor", doctor);
-        model.addAttribute("specialties", directory.specialties());
+        model.addAttribute("specialties", catalogue.specialties());
         model.addAttribute("visibilities", Visibility.values());
         model.addAttribute("values", doctorValues(doctor));
         model.addAttribute(
@@ -559,10 +587,10 @@ class ClinicAdminPages {
 
     private void servicesModel(SignedInUser user, ClinicId clinic, Model model) {
         model.addAttribute("clinic", directory.clinic(user, clinic));
-        model.addAttribute("services", directory.servicesOf(user, clinic));
-        model.addAttribute("doctors", directory.doctorsOf(user, clinic));
+        model.addAttribute("services", clinicServices.servicesOf(user, clinic));
+        model.addAttribute("doctors", clinicStaff.doctorsOf(user, clinic));
         model.addAttribute("heads", heads.of(user, clinic));
-        model.addAttribute("specialties", directory.specialties());
+        model.addAttribute("specialties", catalogue.specialties());
         model.addAttribute("visibilities", Visibility.values());
         model.addAttribute("formats", ServiceFormat.values());
         model.addAttribute("kinds", ServiceKind.values());

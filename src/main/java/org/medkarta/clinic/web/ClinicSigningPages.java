@@ -2,7 +2,7 @@ package org.medkarta.clinic.web;
 
 import java.util.Locale;
 import java.util.Map;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicSetUp;
 import org.medkarta.clinic.ProtocolSigningPolicies;
 import org.medkarta.clinic.SigningPolicy;
 import org.medkarta.identity.SignedInUser;
@@ -26,10 +26,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ClinicSigningPages {
 
     private final ProtocolSigningPolicies policies;
-    private final ClinicDirectory directory;
+    private final ClinicSetUp directory;
     private final PageErrors errors;
 
-    ClinicSigningPages(ProtocolSigningPolicies policies, ClinicDirectory directory, PageErrors errors) {
+    ClinicSigningPages(ProtocolSigningPolicies policies, ClinicSetUp directory, PageErrors errors) {
         this.policies = policies;
         this.directory = directory;
         this.errors = errors;
