@@ -58,20 +58,20 @@ class ClinicDemoData implements DemoData {
             **Согласие дано добровольно.** Дата: {{date}}
             """;
 
-    private final OfferAndConsent directory;
+    private final OfferAndConsent documents;
     private final ClinicSetUp clinicSetUp;
     private final ClinicStaff clinicStaff;
     private final ClinicServices clinicServices;
     private final PublicUrl publicUrl;
 
     ClinicDemoData(
-            OfferAndConsent directory,
+            OfferAndConsent documents,
             ClinicSetUp clinicSetUp,
             ClinicStaff clinicStaff,
             ClinicServices clinicServices,
             PublicUrl publicUrl) {
         this.publicUrl = publicUrl;
-        this.directory = directory;
+        this.documents = documents;
         this.clinicSetUp = clinicSetUp;
         this.clinicStaff = clinicStaff;
         this.clinicServices = clinicServices;
@@ -105,8 +105,8 @@ class ClinicDemoData implements DemoData {
                 List.of(new StaffInvitation("clinic@demo.medkarta.org", "Кузнецова", "Ольга", null)),
                 publicUrl.base(),
                 RUSSIAN);
-        directory.publish(SEEDER, clinic.id(), DocumentKind.OFFER, OFFER);
-        directory.publish(SEEDER, clinic.id(), DocumentKind.CONSENT, CONSENT);
+        documents.publish(SEEDER, clinic.id(), DocumentKind.OFFER, OFFER);
+        documents.publish(SEEDER, clinic.id(), DocumentKind.CONSENT, CONSENT);
         var therapist = clinicStaff.inviteDoctor(
                 SEEDER,
                 clinic.id(),

@@ -17,11 +17,11 @@ class ParamedicDemoData implements DemoData {
 
     static final String PARAMEDIC = "fap@demo.medkarta.org";
 
-    private final ClinicCatalogue directory;
+    private final ClinicCatalogue catalogue;
     private final ClinicStaff clinicStaff;
 
-    ParamedicDemoData(ClinicCatalogue directory, ClinicStaff clinicStaff) {
-        this.directory = directory;
+    ParamedicDemoData(ClinicCatalogue catalogue, ClinicStaff clinicStaff) {
+        this.catalogue = catalogue;
         this.clinicStaff = clinicStaff;
     }
 
@@ -32,7 +32,7 @@ class ParamedicDemoData implements DemoData {
 
     @Override
     public void seed() {
-        directory.findDoctors(null, "Петров", null).stream()
+        catalogue.findDoctors(null, "Петров", null).stream()
                 .filter(doctor -> "doctor@demo.medkarta.org".equals(doctor.email()))
                 .findFirst()
                 .ifPresent(doctor -> clinicStaff.inviteParamedic(

@@ -84,7 +84,7 @@ class ClinicApi {
         }
     }
 
-    private final ClinicStaff directory;
+    private final ClinicStaff staff;
     private final ClinicSetUp clinicSetUp;
     private final ClinicAdministrators clinicAdministrators;
     private final ClinicServices clinicServices;
@@ -92,14 +92,14 @@ class ClinicApi {
     private final PublicUrl publicUrl;
 
     ClinicApi(
-            ClinicStaff directory,
+            ClinicStaff staff,
             ClinicSetUp clinicSetUp,
             ClinicAdministrators clinicAdministrators,
             ClinicServices clinicServices,
             PatientAttachments patientAttachments,
             PublicUrl publicUrl) {
         this.publicUrl = publicUrl;
-        this.directory = directory;
+        this.staff = staff;
         this.clinicSetUp = clinicSetUp;
         this.clinicAdministrators = clinicAdministrators;
         this.clinicServices = clinicServices;
@@ -155,7 +155,7 @@ class ClinicApi {
             @PathVariable String id,
             @RequestBody StaffInvitation body,
             Locale locale) {
-        directory.inviteRegistrar(user, ClinicId.of(id), body, publicUrl.base(), locale);
+        staff.inviteRegistrar(user, ClinicId.of(id), body, publicUrl.base(), locale);
     }
 
     /**
@@ -170,7 +170,7 @@ class ClinicApi {
             @PathVariable String id,
             @RequestBody StaffInvitation body,
             Locale locale) {
-        directory.inviteParamedic(user, ClinicId.of(id), body, publicUrl.base(), locale);
+        staff.inviteParamedic(user, ClinicId.of(id), body, publicUrl.base(), locale);
     }
 
     /** The logo as a multipart upload (field {@code file}); PNG or JPEG by content, at most 1 MB. */
@@ -194,7 +194,7 @@ class ClinicApi {
 
     @GetMapping("/{id}/doctors")
     List<Json.StaffDoctor> doctors(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-        return directory.doctorsOf(user, ClinicId.of(id)).stream()
+        return staff.doctorsOf(user, ClinicId.of(id)).stream()
                 .map(Json.StaffDoctor::of)
                 .toList();
     }
@@ -207,13 +207,13 @@ class ClinicApi {
             @PathVariable String id,
             @RequestBody DoctorForm body,
             Locale locale) {
-        return Json.StaffDoctor.of(directory.inviteDoctor(user, ClinicId.of(id), body, publicUrl.base(), locale));
+        return Json.StaffDoctor.of(staff.inviteDoctor(user, ClinicId.of(id), body, publicUrl.base(), locale));
     }
 
     @GetMapping("/{id}/doctors/{doctorId}")
     Json.StaffDoctor doctor(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @PathVariable String doctorId) {
-        return Json.StaffDoctor.of(directory.doctorOf(user, ClinicId.of(id), DoctorId.of(doctorId)));
+        return Json.StaffDoctor.of(staff.doctorOf(user, ClinicId.of(id), DoctorId.of(doctorId)));
     }
 
     @PutMapping("/{id}/doctors/{doctorId}")
@@ -222,7 +222,7 @@ class ClinicApi {
             @PathVariable String id,
             @PathVariable String doctorId,
             @RequestBody DoctorForm body) {
-        return Json.StaffDoctor.of(directory.updateDoctor(user, ClinicId.of(id), DoctorId.of(doctorId), body));
+        return Json.StaffDoctor.of(staff.updateDoctor(user, ClinicId.of(id), DoctorId.of(doctorId), body));
     }
 
     /** The doctor's photo as the raw request body; PNG or JPEG by content, at most 1 MB. */
@@ -234,7 +234,7 @@ class ClinicApi {
             @PathVariable String doctorId,
             HttpServletRequest request)
             throws IOException {
-        directory.setPhoto(user, ClinicId.of(id), DoctorId.of(doctorId), Uploaded.bytes(request));
+        staff.setPhoto(user, ClinicId.of(id), DoctorId.of(doctorId), Uploaded.bytes(request));
     }
 
     @GetMapping("/{id}/services")
