@@ -13,8 +13,8 @@ import org.medkarta.audit.AuditRecord;
 import org.medkarta.audit.AuditTrail;
 import org.medkarta.clinic.ClinicCard;
 import org.medkarta.clinic.ClinicCatalogue;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.AccountView;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -51,7 +51,7 @@ public class AccessAudit {
 
     private final RecordAccess access;
     private final AuditTrail audit;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final ClinicCatalogue clinics;
     private final AccessProperties properties;
     private final TransactionTemplate transaction;
@@ -59,7 +59,7 @@ public class AccessAudit {
     AccessAudit(
             RecordAccess access,
             AuditTrail audit,
-            Identity identity,
+            AccountDirectory identity,
             ClinicCatalogue clinics,
             AccessProperties properties,
             TransactionTemplate transaction) {

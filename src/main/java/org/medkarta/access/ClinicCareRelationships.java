@@ -12,8 +12,8 @@ import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.ClinicStaff;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.PatientAttachments;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.AccountView;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -44,7 +44,7 @@ class ClinicCareRelationships implements ClinicCare {
     private static final Instant FIRST = Instant.parse("1900-01-01T00:00:00Z");
     private static final Instant LAST = Instant.parse("3000-01-01T00:00:00Z");
 
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final ClinicAdministrators clinics;
     private final PatientAttachments patientAttachments;
     private final ClinicStaff clinicStaff;
@@ -55,7 +55,7 @@ class ClinicCareRelationships implements ClinicCare {
     private final Clock clock;
 
     ClinicCareRelationships(
-            Identity identity,
+            AccountDirectory identity,
             ClinicAdministrators clinics,
             PatientAttachments patientAttachments,
             ClinicStaff clinicStaff,

@@ -10,7 +10,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.medkarta.audit.AuditEntry;
 import org.medkarta.audit.AuditTrail;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
+import org.medkarta.identity.Registration;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.Contact;
 import org.medkarta.notification.Notifications;
@@ -47,7 +48,8 @@ public class Delegation {
     private final RecordAccess access;
     private final Grants grants;
     private final ConfirmationCodes codes;
-    private final Identity identity;
+    private final AccountDirectory identity;
+    private final Registration registration;
     private final Notifications notifications;
     private final AuditTrail audit;
     private final MessageSource messages;
@@ -60,7 +62,8 @@ public class Delegation {
             RecordAccess access,
             Grants grants,
             ConfirmationCodes codes,
-            Identity identity,
+            AccountDirectory identity,
+            Registration registration,
             Notifications notifications,
             AuditTrail audit,
             MessageSource messages,
@@ -73,6 +76,7 @@ public class Delegation {
         this.grants = grants;
         this.codes = codes;
         this.identity = identity;
+        this.registration = registration;
         this.notifications = notifications;
         this.audit = audit;
         this.messages = messages;
@@ -233,7 +237,7 @@ public class Delegation {
             if (locked.status() != GrantStatus.INVITED) {
                 throw AccessRefusal.grantNotPending(locked.status());
             }
-            grants.accepted(grantId, actor.userId(), identity.termsVersion(), clock.instant());
+            grants.accepted(grantId, actor.userId(), registration.termsVersion(), clock.instant());
             notifications.notify(
                     grant.grantedBy(),
                     text("access.notice.accepted.title", locale),

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DoctorId;
@@ -27,7 +27,7 @@ public class ClinicServices {
     private final Services services;
     private final Doctors doctors;
     private final Specialties specialties;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final ClinicAccess access;
     private final Clock clock;
 
@@ -35,7 +35,7 @@ public class ClinicServices {
             Services services,
             Doctors doctors,
             Specialties specialties,
-            Identity identity,
+            AccountDirectory identity,
             ClinicAccess access,
             Clock clock) {
         this.services = services;

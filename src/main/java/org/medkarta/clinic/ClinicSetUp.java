@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.identity.StaffAccounts;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.Email;
 import org.medkarta.shared.FieldErrors;
@@ -29,7 +29,7 @@ public class ClinicSetUp {
 
     private final Clinics clinics;
     private final Images images;
-    private final Identity identity;
+    private final StaffAccounts identity;
     private final ClinicAccess access;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -37,7 +37,7 @@ public class ClinicSetUp {
     ClinicSetUp(
             Clinics clinics,
             Images images,
-            Identity identity,
+            StaffAccounts identity,
             ClinicAccess access,
             ApplicationEventPublisher events,
             Clock clock) {

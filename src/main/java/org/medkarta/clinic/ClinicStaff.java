@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.identity.StaffAccounts;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.Email;
@@ -30,7 +30,7 @@ public class ClinicStaff {
     private final Doctors doctors;
     private final Specialties specialties;
     private final Images images;
-    private final Identity identity;
+    private final StaffAccounts identity;
     private final ClinicAccess access;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -39,7 +39,7 @@ public class ClinicStaff {
             Doctors doctors,
             Specialties specialties,
             Images images,
-            Identity identity,
+            StaffAccounts identity,
             ClinicAccess access,
             ApplicationEventPublisher events,
             Clock clock) {

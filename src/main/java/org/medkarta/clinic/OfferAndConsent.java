@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.FieldErrors;
@@ -30,7 +30,7 @@ public class OfferAndConsent {
 
     private final Clinics clinics;
     private final Documents documents;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final ClinicAccess access;
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
@@ -39,7 +39,7 @@ public class OfferAndConsent {
     OfferAndConsent(
             Clinics clinics,
             Documents documents,
-            Identity identity,
+            AccountDirectory identity,
             ClinicAccess access,
             MessageSource messages,
             ApplicationEventPublisher events,

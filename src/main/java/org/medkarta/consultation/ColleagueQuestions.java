@@ -9,9 +9,9 @@ import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.ServiceId;
 import org.medkarta.clinic.ServiceKind;
 import org.medkarta.clinic.ServiceView;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.AccountView;
 import org.medkarta.identity.ClinicRoles;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.AppointmentView;
@@ -37,11 +37,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class ColleagueQuestions {
 
     private final ClinicCatalogue clinics;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final ClinicRoles clinicRoles;
     private final Scheduling scheduling;
 
-    ColleagueQuestions(ClinicCatalogue clinics, Identity identity, ClinicRoles clinicRoles, Scheduling scheduling) {
+    ColleagueQuestions(
+            ClinicCatalogue clinics, AccountDirectory identity, ClinicRoles clinicRoles, Scheduling scheduling) {
         this.clinics = clinics;
         this.identity = identity;
         this.clinicRoles = clinicRoles;

@@ -3,7 +3,7 @@ package org.medkarta.consultation;
 import java.util.HashSet;
 import java.util.List;
 import org.medkarta.clinic.ClinicCatalogue;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -30,9 +30,9 @@ class ConsultationDemoData implements DemoData {
 
     private final Scheduling scheduling;
     private final ClinicCatalogue clinics;
-    private final Identity identity;
+    private final AccountDirectory identity;
 
-    ConsultationDemoData(Scheduling scheduling, ClinicCatalogue clinics, Identity identity) {
+    ConsultationDemoData(Scheduling scheduling, ClinicCatalogue clinics, AccountDirectory identity) {
         this.scheduling = scheduling;
         this.clinics = clinics;
         this.identity = identity;

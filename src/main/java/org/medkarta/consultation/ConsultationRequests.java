@@ -17,8 +17,8 @@ import org.medkarta.conversation.Conversations;
 import org.medkarta.conversation.Member;
 import org.medkarta.conversation.RoomId;
 import org.medkarta.conversation.RoomView;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.AccountView;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.AppointmentBooked;
@@ -47,7 +47,7 @@ public class ConsultationRequests {
     private final ConsultationAccess access;
     private final Conversations conversations;
     private final ClinicCatalogue clinics;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -56,7 +56,7 @@ public class ConsultationRequests {
             ConsultationAccess access,
             Conversations conversations,
             ClinicCatalogue clinics,
-            Identity identity,
+            AccountDirectory identity,
             ApplicationEventPublisher events,
             Clock clock) {
         this.requests = requests;

@@ -33,8 +33,8 @@ import org.medkarta.clinic.ClinicAdministrators;
 import org.medkarta.clinic.ClinicCard;
 import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.fhir.BulkImportJob.State;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.AccountView;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -77,7 +77,7 @@ public class BulkImport {
     private final BulkImportJobs jobs;
     private final FhirImport importer;
     private final FhirContext fhir;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final ClinicCatalogue clinics;
     private final ClinicAdministrators clinicAdministrators;
     private final MessageSource messages;
@@ -90,7 +90,7 @@ public class BulkImport {
             BulkImportJobs jobs,
             FhirImport importer,
             FhirContext fhir,
-            Identity identity,
+            AccountDirectory identity,
             ClinicCatalogue clinics,
             ClinicAdministrators clinicAdministrators,
             MessageSource messages,

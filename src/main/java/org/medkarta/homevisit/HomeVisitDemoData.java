@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.PatientAttachments;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -28,9 +28,9 @@ class HomeVisitDemoData implements DemoData {
 
     private final PatientAttachments clinics;
     private final ClinicCatalogue catalogue;
-    private final Identity identity;
+    private final AccountDirectory identity;
 
-    HomeVisitDemoData(PatientAttachments clinics, ClinicCatalogue catalogue, Identity identity) {
+    HomeVisitDemoData(PatientAttachments clinics, ClinicCatalogue catalogue, AccountDirectory identity) {
         this.clinics = clinics;
         this.catalogue = catalogue;
         this.identity = identity;

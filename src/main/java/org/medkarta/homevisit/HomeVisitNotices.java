@@ -4,7 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.medkarta.clinic.ClinicCatalogue;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.notification.Contact;
 import org.medkarta.notification.Message;
 import org.medkarta.notification.Notifications;
@@ -28,7 +28,7 @@ class HomeVisitNotices {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", RUSSIAN);
 
     private final Notifications notifications;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final Representation representation;
     private final ClinicCatalogue clinics;
     private final PublicUrl publicUrl;
@@ -36,7 +36,7 @@ class HomeVisitNotices {
 
     HomeVisitNotices(
             Notifications notifications,
-            Identity identity,
+            AccountDirectory identity,
             Representation representation,
             ClinicCatalogue clinics,
             PublicUrl publicUrl,

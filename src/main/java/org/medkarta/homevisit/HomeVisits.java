@@ -53,7 +53,7 @@ public class HomeVisits {
     private final ClinicCatalogue catalogue;
     private final RecordAccess access;
     private final PatientContacts contactData;
-    private final org.medkarta.identity.Identity identity;
+    private final org.medkarta.identity.AccountDirectory identity;
     private final HomeVisitNotices notices;
     private final HomeVisitSettings settings;
     private final Clock clock;
@@ -65,7 +65,7 @@ public class HomeVisits {
             ClinicCatalogue catalogue,
             RecordAccess access,
             PatientContacts contactData,
-            org.medkarta.identity.Identity identity,
+            org.medkarta.identity.AccountDirectory identity,
             HomeVisitNotices notices,
             HomeVisitSettings settings,
             Clock clock) {

@@ -8,7 +8,7 @@ import org.medkarta.access.RecordAction;
 import org.medkarta.clinic.ClinicAdministrators;
 import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -28,13 +28,13 @@ class VisitParties {
     private final RecordAccess access;
     private final ClinicCatalogue clinics;
     private final ClinicAdministrators clinicAdministrators;
-    private final Identity identity;
+    private final AccountDirectory identity;
 
     VisitParties(
             RecordAccess access,
             ClinicCatalogue clinics,
             ClinicAdministrators clinicAdministrators,
-            Identity identity) {
+            AccountDirectory identity) {
         this.access = access;
         this.clinics = clinics;
         this.clinicAdministrators = clinicAdministrators;

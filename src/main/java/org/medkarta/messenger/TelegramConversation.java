@@ -19,7 +19,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.ServiceFormat;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.AppointmentCard;
@@ -62,7 +62,7 @@ class TelegramConversation {
     private final TelegramApi api;
     private final Scheduling scheduling;
     private final ClinicCatalogue clinics;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final MessageSource messages;
     private final PublicUrl publicUrl;
     private final TransactionTemplate transaction;
@@ -73,7 +73,7 @@ class TelegramConversation {
             TelegramApi api,
             Scheduling scheduling,
             ClinicCatalogue clinics,
-            Identity identity,
+            AccountDirectory identity,
             MessageSource messages,
             PublicUrl publicUrl,
             TransactionTemplate transaction,

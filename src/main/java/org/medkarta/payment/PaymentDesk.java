@@ -10,7 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import org.medkarta.clinic.ClinicAdministrators;
 import org.medkarta.clinic.ClinicView;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -36,7 +36,7 @@ public class PaymentDesk {
     private final Settlement settlement;
     private final Checkout checkout;
     private final ClinicAdministrators clinics;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final PaymentProperties properties;
     private final Clock clock;
 
@@ -45,7 +45,7 @@ public class PaymentDesk {
             Settlement settlement,
             Checkout checkout,
             ClinicAdministrators clinics,
-            Identity identity,
+            AccountDirectory identity,
             PaymentProperties properties,
             Clock clock) {
         this.ledger = ledger;

@@ -11,8 +11,8 @@ import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.ClinicServices;
 import org.medkarta.clinic.ServiceId;
 import org.medkarta.clinic.ServiceView;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.AccountView;
-import org.medkarta.identity.Identity;
 import org.medkarta.scheduling.AppointmentBooked;
 import org.medkarta.scheduling.AppointmentCancelled;
 import org.medkarta.scheduling.Scheduling;
@@ -43,7 +43,7 @@ class Settlement {
     private final Payments payments;
     private final ClinicCatalogue clinics;
     private final ClinicServices clinicServices;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final Scheduling scheduling;
     private final PaymentProperties properties;
     private final PublicUrl publicUrl;
@@ -55,7 +55,7 @@ class Settlement {
             Payments payments,
             ClinicCatalogue clinics,
             ClinicServices clinicServices,
-            Identity identity,
+            AccountDirectory identity,
             Scheduling scheduling,
             PaymentProperties properties,
             PublicUrl publicUrl,

@@ -4,7 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.medkarta.clinic.ClinicCatalogue;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.notification.Contact;
 import org.medkarta.notification.Message;
 import org.medkarta.notification.Notifications;
@@ -25,7 +25,7 @@ class QuestionnaireNotices {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm", RUSSIAN);
 
     private final Notifications notifications;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final Representation representation;
     private final ClinicCatalogue clinics;
     private final PublicUrl publicUrl;
@@ -33,7 +33,7 @@ class QuestionnaireNotices {
 
     QuestionnaireNotices(
             Notifications notifications,
-            Identity identity,
+            AccountDirectory identity,
             Representation representation,
             ClinicCatalogue clinics,
             PublicUrl publicUrl,

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.medkarta.access.RecordAccess;
 import org.medkarta.clinic.ClinicAdministrators;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.FieldErrors;
 import org.medkarta.shared.NotFound;
@@ -33,7 +33,7 @@ public class Sending {
     private final Responses responses;
     private final ClinicAdministrators clinics;
     private final RecordAccess access;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final QuestionnaireNotices notices;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -43,7 +43,7 @@ public class Sending {
             Responses responses,
             ClinicAdministrators clinics,
             RecordAccess access,
-            Identity identity,
+            AccountDirectory identity,
             QuestionnaireNotices notices,
             TransactionTemplate transaction,
             Clock clock) {

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.AccountView;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientRecords;
 import org.medkarta.identity.PolicyKind;
 import org.medkarta.shared.DemoData;
@@ -33,7 +33,7 @@ class RecordDemoData implements DemoData {
 
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final PatientRecords identifiers;
     private final ClinicCatalogue clinics;
     private final Patients patients;
@@ -43,7 +43,7 @@ class RecordDemoData implements DemoData {
     private int sequence;
 
     RecordDemoData(
-            Identity identity,
+            AccountDirectory identity,
             PatientRecords identifiers,
             ClinicCatalogue clinics,
             Patients patients,

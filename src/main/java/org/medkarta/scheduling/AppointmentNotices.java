@@ -8,7 +8,7 @@ import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.ServiceId;
 import org.medkarta.clinic.ServiceView;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.notification.Contact;
 import org.medkarta.notification.Message;
 import org.medkarta.notification.Notifications;
@@ -31,7 +31,7 @@ class AppointmentNotices {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm", RUSSIAN);
 
     private final Notifications notifications;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final ClinicCatalogue clinics;
     private final MessageSource messages;
     private final SchedulingProperties properties;
@@ -41,7 +41,7 @@ class AppointmentNotices {
 
     AppointmentNotices(
             Notifications notifications,
-            Identity identity,
+            AccountDirectory identity,
             ClinicCatalogue clinics,
             MessageSource messages,
             SchedulingProperties properties,

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.UUID;
 import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.AccountView;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientCard;
 import org.medkarta.identity.PatientRecords;
 import org.medkarta.identity.Role;
@@ -51,7 +51,7 @@ public class ReferralDesk {
 
     private final Referrals referrals;
     private final ClinicCatalogue clinics;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final PatientRecords patientRecords;
     private final ClinicCare care;
     private final ReferralNotices notices;
@@ -60,7 +60,7 @@ public class ReferralDesk {
     ReferralDesk(
             Referrals referrals,
             ClinicCatalogue clinics,
-            Identity identity,
+            AccountDirectory identity,
             PatientRecords patientRecords,
             ClinicCare care,
             ReferralNotices notices,

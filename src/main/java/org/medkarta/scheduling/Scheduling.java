@@ -25,7 +25,7 @@ import org.medkarta.clinic.ServiceId;
 import org.medkarta.clinic.ServiceKind;
 import org.medkarta.clinic.ServiceView;
 import org.medkarta.clinic.Visibility;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.PatientCard;
 import org.medkarta.identity.PatientRecordForm;
 import org.medkarta.identity.PatientRecords;
@@ -80,7 +80,7 @@ public class Scheduling {
     private final PatientAttachments patientAttachments;
     private final OfferAndConsent offerAndConsent;
     private final ClinicServices clinicServices;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final PatientRecords patientRecords;
     private final Representation representation;
     private final ApplicationEventPublisher events;
@@ -110,7 +110,7 @@ public class Scheduling {
             PatientAttachments patientAttachments,
             OfferAndConsent offerAndConsent,
             ClinicServices clinicServices,
-            Identity identity,
+            AccountDirectory identity,
             PatientRecords patientRecords,
             PatientRegions patientRegions,
             Representation representation,

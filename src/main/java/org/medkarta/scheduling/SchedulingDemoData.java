@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -37,10 +37,10 @@ class SchedulingDemoData implements DemoData {
 
     private final Scheduling scheduling;
     private final ClinicCatalogue clinics;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final Clock clock;
 
-    SchedulingDemoData(Scheduling scheduling, ClinicCatalogue clinics, Identity identity, Clock clock) {
+    SchedulingDemoData(Scheduling scheduling, ClinicCatalogue clinics, AccountDirectory identity, Clock clock) {
         this.scheduling = scheduling;
         this.clinics = clinics;
         this.identity = identity;

@@ -7,7 +7,7 @@ import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.ServiceId;
 import org.medkarta.clinic.ServiceView;
 import org.medkarta.clinic.Visibility;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.NotFound;
 import org.springframework.stereotype.Service;
@@ -29,9 +29,9 @@ public class Slips {
     private final Appointments appointments;
     private final Scheduling scheduling;
     private final ClinicCatalogue clinics;
-    private final Identity identity;
+    private final AccountDirectory identity;
 
-    Slips(Appointments appointments, Scheduling scheduling, ClinicCatalogue clinics, Identity identity) {
+    Slips(Appointments appointments, Scheduling scheduling, ClinicCatalogue clinics, AccountDirectory identity) {
         this.appointments = appointments;
         this.scheduling = scheduling;
         this.clinics = clinics;

@@ -23,12 +23,13 @@ import org.medkarta.clinic.ClinicAdministrators;
 import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.HeadsOfDepartment;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.ClientInfo;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientCard;
 import org.medkarta.identity.PatientRecords;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
+import org.medkarta.identity.SignIn;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicCare;
 import org.medkarta.shared.ClinicId;
@@ -72,7 +73,8 @@ public class WalkInQueues {
     private final WalkInBroadcasts broadcasts;
     private final ClinicCatalogue clinics;
     private final ClinicAdministrators clinicAdministrators;
-    private final Identity identity;
+    private final SignIn identity;
+    private final AccountDirectory accountDirectory;
     private final PatientRecords patientRecords;
     private final ClinicCare care;
     private final Representation representation;
@@ -88,7 +90,8 @@ public class WalkInQueues {
             ClinicCatalogue clinics,
             ClinicAdministrators clinicAdministrators,
             HeadsOfDepartment heads,
-            Identity identity,
+            SignIn identity,
+            AccountDirectory accountDirectory,
             PatientRecords patientRecords,
             ClinicCare care,
             Representation representation,
@@ -101,6 +104,7 @@ public class WalkInQueues {
         this.clinics = clinics;
         this.clinicAdministrators = clinicAdministrators;
         this.identity = identity;
+        this.accountDirectory = accountDirectory;
         this.patientRecords = patientRecords;
         this.care = care;
         this.representation = representation;
@@ -523,7 +527,7 @@ public class WalkInQueues {
             return List.of();
         }
         var found = new LinkedHashSet<ClinicId>();
-        identity.account(actor.userId()).ifPresent(account -> {
+        accountDirectory.account(actor.userId()).ifPresent(account -> {
             account.roles().stream()
                     .filter(grant -> grant.role() == Role.REGISTRAR && grant.clinic() != null)
                     .map(RoleGrant::clinic)

@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.TestCare;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ClinicPagesBrowserIT extends ClinicSetUpFlow {
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     ClinicFacades directory;
@@ -55,23 +55,30 @@ class ClinicPagesBrowserIT extends ClinicSetUpFlow {
                         "http://localhost",
                         Locale.ENGLISH);
         String link = Outbox.latestLink(outbox, adminEmail);
-        identity.setPassword(link.substring(link.indexOf("token=") + 6), ClinicApiSupport.PASSWORD);
+        identity.staff().setPassword(link.substring(link.indexOf("token=") + 6), ClinicApiSupport.PASSWORD);
         return new String[] {clinic.id().value().toString(), adminEmail};
     }
 
     private SignedInUser platformAdmin() {
-        return identity.signInWithPassword(
-                "admin@demo.medkarta.org",
-                "Demo-admin-1",
-                null,
-                ClinicApiSupport.CLIENT,
-                "http://localhost",
-                Locale.ENGLISH);
+        return identity.signIn()
+                .signInWithPassword(
+                        "admin@demo.medkarta.org",
+                        "Demo-admin-1",
+                        null,
+                        ClinicApiSupport.CLIENT,
+                        "http://localhost",
+                        Locale.ENGLISH);
     }
 
     private SignedInUser signedIn(String email) {
-        return identity.signInWithPassword(
-                email, ClinicApiSupport.PASSWORD, null, ClinicApiSupport.CLIENT, "http://localhost", Locale.ENGLISH);
+        return identity.signIn()
+                .signInWithPassword(
+                        email,
+                        ClinicApiSupport.PASSWORD,
+                        null,
+                        ClinicApiSupport.CLIENT,
+                        "http://localhost",
+                        Locale.ENGLISH);
     }
 
     private void signIn(String email, String next) {
@@ -122,7 +129,7 @@ class ClinicPagesBrowserIT extends ClinicSetUpFlow {
     @Test
     void anAdministratorSetsUpAClinicAndItsDoctorAppearsInTheCatalogue() {
         setUpAClinicAndFindItsDoctor(
-                link -> identity.setPassword(link.substring(link.indexOf("token=") + 6), "Doctor-pass-1"));
+                link -> identity.staff().setPassword(link.substring(link.indexOf("token=") + 6), "Doctor-pass-1"));
     }
 
     @Test

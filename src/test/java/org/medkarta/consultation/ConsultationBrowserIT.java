@@ -16,7 +16,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.medkarta.clinic.ServiceKind;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -24,6 +23,7 @@ import org.medkarta.notification.DevOutbox;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.testing.BrowserSupport;
 import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.MutableClock;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
@@ -39,7 +39,7 @@ class ConsultationBrowserIT extends BrowserSupport {
     ClinicFacades clinics;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     Scheduling scheduling;

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.medkarta.clinic.DoctorView;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Registered;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
@@ -23,6 +22,7 @@ import org.medkarta.shared.UserId;
 import org.medkarta.testing.ApiSupport;
 import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Delegations;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
@@ -43,7 +43,7 @@ abstract class ConsultationSupport extends ApiSupport {
     protected ClinicFacades clinics;
 
     @Autowired
-    protected Identity identity;
+    protected IdentityFacades identity;
 
     @Autowired
     protected ConsultationRequests consultationRequests;
@@ -65,23 +65,23 @@ abstract class ConsultationSupport extends ApiSupport {
     record TestClinic(ClinicId id, ZoneId zone) {}
 
     /** A doctor; {@link #token()} is issued at the clock's current time. */
-    record TestDoctor(DoctorView view, SignedInUser user, List<String> services, Identity identity) {
+    record TestDoctor(DoctorView view, SignedInUser user, List<String> services, IdentityFacades identity) {
         String id() {
             return view.id().value().toString();
         }
 
         String token() {
-            return identity.tokensFor(user).accessToken();
+            return identity.tokens().tokensFor(user).accessToken();
         }
     }
 
-    record TestPatient(Registered account, SignedInUser user, Identity identity, String phone) {
+    record TestPatient(Registered account, SignedInUser user, IdentityFacades identity, String phone) {
         String id() {
             return account.patientId().value().toString();
         }
 
         String token() {
-            return identity.tokensFor(user).accessToken();
+            return identity.tokens().tokensFor(user).accessToken();
         }
 
         /** Their token and phone, for granting and revoking access as people do it. */

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.medkarta.clinic.ServiceFormat;
 import org.medkarta.clinic.ServiceKind;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -22,6 +21,7 @@ import org.medkarta.scheduling.Scheduling;
 import org.medkarta.scheduling.SlotQuery;
 import org.medkarta.testing.BrowserSupport;
 import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.MutableClock;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TelephonyStandIn;
@@ -40,7 +40,7 @@ class PhoneCallBrowserIT extends BrowserSupport {
     ClinicFacades clinics;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     Scheduling scheduling;

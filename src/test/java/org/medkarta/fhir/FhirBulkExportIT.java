@@ -42,7 +42,8 @@ class FhirBulkExportIT extends FhirResultsSupport {
             TestCare.appointment(scheduling, patient.user(), doctorView.id());
         }
         var doctorUser = TestCare.signedIn(doctorView);
-        var doctor = new Person(doctorUser, identity.tokensFor(doctorUser).accessToken(), null);
+        var doctor =
+                new Person(doctorUser, identity.tokens().tokensFor(doctorUser).accessToken(), null);
         for (var patient : patients) {
             file(
                     doctor,
@@ -91,7 +92,7 @@ class FhirBulkExportIT extends FhirResultsSupport {
         after.removeAll(before);
         var id = new UserId(after.iterator().next());
         var user = new SignedInUser(id, "Админ", null, List.of(new RoleGrant(Role.CLINIC_ADMIN, clinic)), "PASSWORD");
-        return identity.tokensFor(user).accessToken();
+        return identity.tokens().tokensFor(user).accessToken();
     }
 
     private Set<UUID> admins(ClinicId clinic) {

@@ -98,7 +98,8 @@ class FhirBulkImportIT extends FhirRecordSupport {
     void aFolderStoppedHalfWayIsContinuedByRunningTheCommandAgainAndNothingIsDoubled() throws IOException {
         var clinic = TestClinics.register(clinics, "Клиника переезда").id();
         var registrar = TestStaff.registrar(identity, clinic);
-        String email = identity.account(registrar.userId()).orElseThrow().email();
+        String email =
+                identity.accounts().account(registrar.userId()).orElseThrow().email();
         Path folder = Files.createTempDirectory("fhir-import");
         var names = new ArrayList<String>();
         for (var file : cohort) {
@@ -161,7 +162,8 @@ class FhirBulkImportIT extends FhirRecordSupport {
     void theCommandRefusesSomeoneWhoIsNotStaffOfTheClinic() throws IOException {
         var clinic = TestClinics.register(clinics, "Клиника без прав").id();
         var other = TestClinics.register(clinics, "Другая клиника").id();
-        String email = identity.account(TestStaff.registrar(identity, other).userId())
+        String email = identity.accounts()
+                .account(TestStaff.registrar(identity, other).userId())
                 .orElseThrow()
                 .email();
         var out = new ByteArrayOutputStream();
@@ -176,7 +178,7 @@ class FhirBulkImportIT extends FhirRecordSupport {
     void anNdjsonSetUploadedOnThePageComesInWithTheSameCountsAndItsRefusalsInRussian() throws IOException {
         var clinic = TestClinics.register(clinics, "Клиника NDJSON").id();
         var admin = administrator(clinic);
-        String session = session(identity.tokensFor(admin).accessToken());
+        String session = session(identity.tokens().tokensFor(admin).accessToken());
 
         // The cohort as a Bulk Data export writes it: one <Type>.ndjson per type, one resource a line.
         var lines = new LinkedHashMap<String, StringBuilder>();
@@ -246,7 +248,9 @@ class FhirBulkImportIT extends FhirRecordSupport {
         var otherAdmin =
                 administrator(TestClinics.register(clinics, "Чужая клиника").id());
         for (String token : List.of(
-                doctor.token(), patient.token(), identity.tokensFor(otherAdmin).accessToken())) {
+                doctor.token(),
+                patient.token(),
+                identity.tokens().tokensFor(otherAdmin).accessToken())) {
             String other = session(token);
             assertThat(get(base, "Cookie", other, "Accept", "text/html").statusCode())
                     .isEqualTo(404);

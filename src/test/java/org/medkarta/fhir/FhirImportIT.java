@@ -46,8 +46,9 @@ class FhirImportIT extends FhirRecordSupport {
     private String registrarToken() {
         if (clinic == null) {
             clinic = TestClinics.register(clinics, "Клиника импорта").id();
-            registrar =
-                    identity.tokensFor(TestStaff.registrar(identity, clinic)).accessToken();
+            registrar = identity.tokens()
+                    .tokensFor(TestStaff.registrar(identity, clinic))
+                    .accessToken();
         }
         return registrar;
     }
@@ -143,7 +144,7 @@ class FhirImportIT extends FhirRecordSupport {
         org.medkarta.testing.TestCare.refer(
                 scheduling, new org.medkarta.shared.PatientId(patient), doctorView, clock.instant());
         var doctor = org.medkarta.testing.TestCare.signedIn(doctorView);
-        String doctorToken = identity.tokensFor(doctor).accessToken();
+        String doctorToken = identity.tokens().tokensFor(doctor).accessToken();
         var own = fhir(doctorToken, "Patient/" + patient);
         assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
         int checked = 0;
@@ -296,7 +297,8 @@ class FhirImportIT extends FhirRecordSupport {
     void theCohortGoesOutAsItCameIn() throws IOException {
         String token = registrarToken();
         var doctorView = org.medkarta.testing.TestCare.doctor(clinics, clinic);
-        String doctorToken = identity.tokensFor(org.medkarta.testing.TestCare.signedIn(doctorView))
+        String doctorToken = identity.tokens()
+                .tokensFor(org.medkarta.testing.TestCare.signedIn(doctorView))
                 .accessToken();
         var client = client(doctorToken);
         var differences = new java.util.ArrayList<String>();
@@ -483,7 +485,8 @@ class FhirImportIT extends FhirRecordSupport {
         long before = jdbc.sql("SELECT COUNT(*) FROM record_source_resource")
                 .query(Long.class)
                 .single();
-        var otherClinic = identity.tokensFor(TestStaff.registrar(
+        var otherClinic = identity.tokens()
+                .tokensFor(TestStaff.registrar(
                         identity,
                         TestClinics.register(clinics, "Другая клиника").id()))
                 .accessToken();

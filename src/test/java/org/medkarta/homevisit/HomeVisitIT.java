@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.medkarta.clinic.DoctorView;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -22,6 +21,7 @@ import org.medkarta.shared.PatientId;
 import org.medkarta.testing.ApiSupport;
 import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Delegations;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
@@ -39,7 +39,7 @@ class HomeVisitIT extends ApiSupport {
     ClinicFacades clinics;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     DevOutbox outbox;
@@ -55,7 +55,7 @@ class HomeVisitIT extends ApiSupport {
         var account = TestPatients.register(identity, lastName, "Анна", null, phone, "1979-05-06");
         var user = new SignedInUser(
                 account.userId(), "Анна", account.patientId(), List.of(new RoleGrant(Role.PATIENT, null)), "SMS_CODE");
-        return new Person(user, phone, identity.tokensFor(user).accessToken());
+        return new Person(user, phone, identity.tokens().tokensFor(user).accessToken());
     }
 
     private void attach(SignedInUser patient, ClinicId clinic) {
@@ -64,7 +64,9 @@ class HomeVisitIT extends ApiSupport {
     }
 
     private String registrar(ClinicId clinic) {
-        return identity.tokensFor(TestStaff.registrar(identity, clinic)).accessToken();
+        return identity.tokens()
+                .tokensFor(TestStaff.registrar(identity, clinic))
+                .accessToken();
     }
 
     private HttpResponse<String> postAs(String token, String path, Object body) {
@@ -369,14 +371,16 @@ class HomeVisitIT extends ApiSupport {
     @Test
     void aClinicsSameDayCutOffIsItsAdministratorsAloneAndRefusesTodayAfterIt() {
         var clinic = TestClinics.register(clinics, "Поликлиника отсечки").id();
-        String admin = identity.tokensFor(TestStaff.administrator(identity, clinics, clinic))
+        String admin = identity.tokens()
+                .tokensFor(TestStaff.administrator(identity, clinics, clinic))
                 .accessToken();
         String path = "/api/v1/clinics/" + clinic.value() + "/home-visit-settings";
         var elsewhere = TestClinics.register(clinics, "Соседняя").id();
         for (String outsider : List.of(
                 patient("Настройкина").token(),
                 registrar(clinic),
-                identity.tokensFor(TestStaff.administrator(identity, clinics, elsewhere))
+                identity.tokens()
+                        .tokensFor(TestStaff.administrator(identity, clinics, elsewhere))
                         .accessToken())) {
             assertThat(getAs(outsider, path).statusCode()).isEqualTo(404);
             assertThat(putAs(outsider, path, map("sameDayUntil", "14:00")).statusCode())
@@ -412,7 +416,7 @@ class HomeVisitIT extends ApiSupport {
     @Test
     void theDemoPatientIsAttachedToTheDemoClinicSoTheDemoOffersAHomeVisit() {
         var doctor = TestCare.demoDoctor(clinics);
-        var demo = identity.findPatients("+79990000001").get(0);
+        var demo = identity.accounts().findPatients("+79990000001").get(0);
         assertThat(clinics.attachments().isAttached(demo.patientId(), doctor.clinicId()))
                 .isTrue();
     }

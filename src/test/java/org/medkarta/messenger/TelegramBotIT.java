@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.medkarta.clinic.DoctorView;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -21,6 +20,7 @@ import org.medkarta.scheduling.AppointmentStatus;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.testing.ApiSupport;
 import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TelegramStandIn;
 import org.medkarta.testing.TestCare;
@@ -43,7 +43,7 @@ class TelegramBotIT extends ApiSupport {
     TelegramLinks links;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     ClinicFacades clinics;

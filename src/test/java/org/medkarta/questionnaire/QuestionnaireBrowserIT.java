@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -14,6 +13,7 @@ import org.medkarta.notification.DevOutbox;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.testing.BrowserSupport;
 import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class QuestionnaireBrowserIT extends BrowserSupport {
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     ClinicFacades clinics;
@@ -55,7 +55,7 @@ class QuestionnaireBrowserIT extends BrowserSupport {
         // The administrator creates it; a title is required, said beside the field.
         String list = "/admin/clinics/" + clinic.value() + "/questionnaires";
         var office = browserContext().newPage();
-        signInWithToken(office, identity.tokensFor(admin).accessToken(), list);
+        signInWithToken(office, identity.tokens().tokensFor(admin).accessToken(), list);
         office.locator("#create-questionnaire").click();
         assertThat(office.locator("#title-error")).isVisible();
         office.locator("#title").fill("Перед приёмом терапевта");

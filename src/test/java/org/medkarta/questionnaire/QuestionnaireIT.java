@@ -9,7 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.medkarta.clinic.DoctorView;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Registered;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
@@ -18,6 +17,7 @@ import org.medkarta.scheduling.Scheduling;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.testing.ApiSupport;
 import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
@@ -37,7 +37,7 @@ class QuestionnaireIT extends ApiSupport {
     Scheduling scheduling;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     Sending sending;
@@ -61,11 +61,12 @@ class QuestionnaireIT extends ApiSupport {
                 TestPatients.register(identity, "Анкетова", "Мария", "Ивановна", Phones.unique(), "1985-03-04");
         var user = new SignedInUser(
                 account.userId(), "Мария", account.patientId(), List.of(new RoleGrant(Role.PATIENT, null)), "SMS_CODE");
-        return new Person(user, identity.tokensFor(user).accessToken());
+        return new Person(user, identity.tokens().tokensFor(user).accessToken());
     }
 
     private String admin(ClinicId clinic) {
-        return identity.tokensFor(TestStaff.administrator(identity, clinics, clinic))
+        return identity.tokens()
+                .tokensFor(TestStaff.administrator(identity, clinics, clinic))
                 .accessToken();
     }
 

@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
-import org.medkarta.identity.Identity;
 import org.medkarta.testing.BrowserSupport;
 import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** What a doctor does in the «Направления» section (issue 23, seed 004). */
@@ -18,7 +18,7 @@ class ReferralBrowserIT extends BrowserSupport {
     ClinicFacades clinics;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     Scheduling scheduling;

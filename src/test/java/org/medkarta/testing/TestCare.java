@@ -11,7 +11,6 @@ import org.medkarta.clinic.DoctorForm;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.ServiceForm;
 import org.medkarta.clinic.ServiceView;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -135,8 +134,8 @@ public final class TestCare {
     }
 
     /** An API token of the doctor. */
-    public static String token(Identity identity, DoctorView doctor) {
-        return identity.tokensFor(signedIn(doctor)).accessToken();
+    public static String token(IdentityFacades identity, DoctorView doctor) {
+        return identity.tokens().tokensFor(signedIn(doctor)).accessToken();
     }
 
     /** Opens the doctor's schedule: slots every 30 minutes, 08:00 to 19:30, for the coming two weeks. */

@@ -13,7 +13,6 @@ import org.medkarta.consultation.ConsultationDesk;
 import org.medkarta.consultation.ConsultationState;
 import org.medkarta.consultation.ConsultationView;
 import org.medkarta.consultation.DeskFilter;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -37,7 +36,7 @@ public final class TestConsultations {
      * two days or more after the clock's now, with {@code complaints}; returns once the request opened.
      */
     public static Booked bookWithDemoDoctor(
-            Identity identity,
+            IdentityFacades identity,
             ClinicFacades clinics,
             Scheduling scheduling,
             ConsultationDesk consultations,

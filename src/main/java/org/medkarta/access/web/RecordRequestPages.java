@@ -6,7 +6,7 @@ import java.util.Map;
 import org.medkarta.access.RecordRequestForm;
 import org.medkarta.access.RecordRequests;
 import org.medkarta.clinic.ClinicCatalogue;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.NotFound;
@@ -35,10 +35,10 @@ class RecordRequestPages {
 
     private final RecordRequests requests;
     private final ClinicCatalogue clinics;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final PageErrors errors;
 
-    RecordRequestPages(RecordRequests requests, ClinicCatalogue clinics, Identity identity, PageErrors errors) {
+    RecordRequestPages(RecordRequests requests, ClinicCatalogue clinics, AccountDirectory identity, PageErrors errors) {
         this.requests = requests;
         this.clinics = clinics;
         this.identity = identity;
