@@ -12,9 +12,9 @@ import java.util.UUID;
 import org.medkarta.audit.AuditRecord;
 import org.medkarta.audit.AuditTrail;
 import org.medkarta.clinic.ClinicCard;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.AccountView;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -51,16 +51,16 @@ public class AccessAudit {
 
     private final RecordAccess access;
     private final AuditTrail audit;
-    private final Identity identity;
-    private final ClinicDirectory clinics;
+    private final AccountDirectory identity;
+    private final ClinicCatalogue clinics;
     private final AccessProperties properties;
     private final TransactionTemplate transaction;
 
     AccessAudit(
             RecordAccess access,
             AuditTrail audit,
-            Identity identity,
-            ClinicDirectory clinics,
+            AccountDirectory identity,
+            ClinicCatalogue clinics,
             AccessProperties properties,
             TransactionTemplate transaction) {
         this.access = access;

@@ -2,7 +2,8 @@ package org.medkarta.access;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
+import org.medkarta.identity.Registration;
 import org.medkarta.shared.DemoData;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -16,12 +17,14 @@ import org.springframework.stereotype.Component;
 @Order(50)
 class AccessDemoData implements DemoData {
 
-    private final Identity identity;
+    private final AccountDirectory identity;
+    private final Registration registration;
     private final Guardianships links;
     private final Clock clock;
 
-    AccessDemoData(Identity identity, Guardianships links, Clock clock) {
+    AccessDemoData(AccountDirectory identity, Registration registration, Guardianships links, Clock clock) {
         this.identity = identity;
+        this.registration = registration;
         this.links = links;
         this.clock = clock;
     }
@@ -38,7 +41,7 @@ class AccessDemoData implements DemoData {
             return;
         }
         LocalDate born = LocalDate.now(clock).minusYears(8).withDayOfMonth(1);
-        var child = identity.registerChild("Морозов", "Артём", "Игоревич", born.toString());
+        var child = registration.registerChild("Морозов", "Артём", "Игоревич", born.toString());
         links.link(
                 parent.get().userId(),
                 child.patientId(),

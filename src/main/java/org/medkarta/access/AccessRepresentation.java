@@ -1,7 +1,7 @@
 package org.medkarta.access;
 
 import java.util.List;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.Representation;
@@ -19,9 +19,9 @@ class AccessRepresentation implements Representation {
     // Looked up when first asked: the policy point asks scheduling about care relationships, and
     // scheduling asks this port, so neither can be built before the other.
     private final ObjectProvider<RecordAccess> access;
-    private final Identity identity;
+    private final AccountDirectory identity;
 
-    AccessRepresentation(ObjectProvider<RecordAccess> access, Identity identity) {
+    AccessRepresentation(ObjectProvider<RecordAccess> access, AccountDirectory identity) {
         this.access = access;
         this.identity = identity;
     }

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
+import org.medkarta.clinic.PatientAttachments;
 import org.medkarta.identity.ClinicRoles;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CareRelationships {
 
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
+    private final PatientAttachments patientAttachments;
     private final Scheduling scheduling;
     private final List<CareRelationship> others;
     // Looked up when first asked: the walk-in queues ask identity's patient records, which ask access.
@@ -33,13 +35,15 @@ class CareRelationships {
     private final ClinicRoles paramedicClinics;
 
     CareRelationships(
-            ClinicDirectory clinics,
+            ClinicCatalogue clinics,
+            PatientAttachments patientAttachments,
             Scheduling scheduling,
             List<CareRelationship> others,
             ObjectProvider<WalkInQueues> walkIns,
             ClinicRoles paramedicClinics) {
         this.paramedicClinics = paramedicClinics;
         this.clinics = clinics;
+        this.patientAttachments = patientAttachments;
         this.scheduling = scheduling;
         this.others = others;
         this.walkIns = walkIns;
@@ -61,7 +65,7 @@ class CareRelationships {
                                 && (referral.usedAt() != null
                                         || referral.validUntil().isAfter(now)))
                 || walkIns.getObject().saw(ids, patient)
-                || profiles.stream().anyMatch(profile -> clinics.isAttached(patient, profile.clinicId()))
+                || profiles.stream().anyMatch(profile -> patientAttachments.isAttached(patient, profile.clinicId()))
                 || others.stream().anyMatch(source -> source.cares(ids, patient, now));
     }
 

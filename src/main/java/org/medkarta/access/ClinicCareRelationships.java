@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.medkarta.clinic.AttachmentStatus;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicAdministrators;
+import org.medkarta.clinic.ClinicCatalogue;
+import org.medkarta.clinic.ClinicStaff;
 import org.medkarta.clinic.DoctorView;
+import org.medkarta.clinic.PatientAttachments;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.AccountView;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -41,21 +44,30 @@ class ClinicCareRelationships implements ClinicCare {
     private static final Instant FIRST = Instant.parse("1900-01-01T00:00:00Z");
     private static final Instant LAST = Instant.parse("3000-01-01T00:00:00Z");
 
-    private final Identity identity;
-    private final ClinicDirectory clinics;
+    private final AccountDirectory identity;
+    private final ClinicAdministrators clinics;
+    private final PatientAttachments patientAttachments;
+    private final ClinicStaff clinicStaff;
+    private final ClinicCatalogue catalogue;
     // Looked up when first asked: scheduling asks identity's patient records, which ask this port.
     private final ObjectProvider<Scheduling> scheduling;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     ClinicCareRelationships(
-            Identity identity,
-            ClinicDirectory clinics,
+            AccountDirectory identity,
+            ClinicAdministrators clinics,
+            PatientAttachments patientAttachments,
+            ClinicStaff clinicStaff,
+            ClinicCatalogue catalogue,
             ObjectProvider<Scheduling> scheduling,
             JdbcClient jdbc,
             Clock clock) {
         this.identity = identity;
         this.clinics = clinics;
+        this.patientAttachments = patientAttachments;
+        this.clinicStaff = clinicStaff;
+        this.catalogue = catalogue;
         this.scheduling = scheduling;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -131,9 +143,10 @@ class ClinicCareRelationships implements ClinicCare {
      */
     List<PatientId> caredFor(SignedInUser admin, ClinicId clinic) {
         var candidates = new LinkedHashSet<PatientId>();
-        clinics.attachmentsOf(admin, clinic, AttachmentStatus.CONFIRMED)
+        patientAttachments
+                .attachmentsOf(admin, clinic, AttachmentStatus.CONFIRMED)
                 .forEach(attachment -> candidates.add(attachment.patientId()));
-        for (DoctorView doctor : clinics.doctorsOf(admin, clinic)) {
+        for (DoctorView doctor : clinicStaff.doctorsOf(admin, clinic)) {
             try {
                 scheduling.getObject().doctorAppointments(admin, doctor.id(), FIRST, LAST).stream()
                         .map(AppointmentView::patientId)
@@ -161,7 +174,7 @@ class ClinicCareRelationships implements ClinicCare {
         }
         var now = clock.instant();
         for (ClinicId clinic : clinicsOfStaff) {
-            if (clinics.isAttached(patient, clinic)
+            if (patientAttachments.isAttached(patient, clinic)
                     || scheduling.getObject().hasAppointmentAt(patient, clinic)
                     || registeredAt(patient, clinic)) {
                 return true;
@@ -171,7 +184,8 @@ class ClinicCareRelationships implements ClinicCare {
                 .filter(referral -> referral.doctorId() != null && referral.cancelledAt() == null)
                 .filter(referral ->
                         referral.usedAt() != null || referral.validUntil().isAfter(now))
-                .anyMatch(referral -> clinics.doctor(referral.doctorId())
+                .anyMatch(referral -> catalogue
+                        .doctor(referral.doctorId())
                         .map(doctor -> clinicsOfStaff.contains(doctor.clinicId()))
                         .orElse(false));
     }
@@ -196,7 +210,7 @@ class ClinicCareRelationships implements ClinicCare {
     /** The clinics where the person is an active doctor. */
     private Set<ClinicId> doctorClinics(UserId staff) {
         var found = new LinkedHashSet<ClinicId>();
-        clinics.profilesOf(staff).stream()
+        catalogue.profilesOf(staff).stream()
                 .filter(DoctorView::active)
                 .map(DoctorView::clinicId)
                 .forEach(found::add);

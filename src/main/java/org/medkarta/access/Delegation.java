@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.Notifications;
 import org.medkarta.shared.Email;
@@ -38,7 +38,7 @@ public class Delegation {
     private final RecordAccess access;
     private final Grants grants;
     private final GrantSteps steps;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final Notifications notifications;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -48,7 +48,7 @@ public class Delegation {
             RecordAccess access,
             Grants grants,
             GrantSteps steps,
-            Identity identity,
+            AccountDirectory identity,
             Notifications notifications,
             TransactionTemplate transaction,
             Clock clock,

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import org.medkarta.audit.AuditEntry;
 import org.medkarta.audit.AuditTrail;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.InvalidInput;
@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class EmergencyAccess {
 
     private final RecordAccess access;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final Emergencies emergencies;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
@@ -33,7 +33,7 @@ public class EmergencyAccess {
 
     EmergencyAccess(
             RecordAccess access,
-            Identity identity,
+            AccountDirectory identity,
             Emergencies emergencies,
             AuditTrail audit,
             TransactionTemplate transaction,

@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
+import org.medkarta.identity.Registration;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.Notifications;
 import org.medkarta.shared.InvalidInput;
@@ -24,7 +25,8 @@ public class GrantInvitations {
 
     private final Grants grants;
     private final GrantSteps steps;
-    private final Identity identity;
+    private final AccountDirectory identity;
+    private final Registration registration;
     private final Notifications notifications;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -32,13 +34,15 @@ public class GrantInvitations {
     GrantInvitations(
             Grants grants,
             GrantSteps steps,
-            Identity identity,
+            AccountDirectory identity,
+            Registration registration,
             Notifications notifications,
             TransactionTemplate transaction,
             Clock clock) {
         this.grants = grants;
         this.steps = steps;
         this.identity = identity;
+        this.registration = registration;
         this.notifications = notifications;
         this.transaction = transaction;
         this.clock = clock;
@@ -80,7 +84,7 @@ public class GrantInvitations {
             if (locked.status() != GrantStatus.INVITED) {
                 throw AccessRefusal.grantNotPending(locked.status());
             }
-            grants.accepted(grantId, actor.userId(), identity.termsVersion(), clock.instant());
+            grants.accepted(grantId, actor.userId(), registration.termsVersion(), clock.instant());
             notifications.notify(
                     grant.grantedBy(),
                     steps.text("access.notice.accepted.title", locale),

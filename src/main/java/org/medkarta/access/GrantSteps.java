@@ -8,7 +8,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.medkarta.audit.AuditEntry;
 import org.medkarta.audit.AuditTrail;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.Contact;
 import org.medkarta.notification.Notifications;
@@ -32,7 +32,7 @@ class GrantSteps {
 
     private final Grants grants;
     private final ConfirmationCodes codes;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final Notifications notifications;
     private final AuditTrail audit;
     private final MessageSource messages;
@@ -43,7 +43,7 @@ class GrantSteps {
     GrantSteps(
             Grants grants,
             ConfirmationCodes codes,
-            Identity identity,
+            AccountDirectory identity,
             Notifications notifications,
             AuditTrail audit,
             MessageSource messages,

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import org.medkarta.audit.AuditEntry;
 import org.medkarta.audit.AuditTrail;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.AccountView;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Registered;
+import org.medkarta.identity.Registration;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.Ages;
@@ -31,7 +32,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Service
 public class Guardianship {
 
-    private final Identity identity;
+    private final AccountDirectory identity;
+    private final Registration registration;
     private final Guardianships links;
     private final RecordAccess access;
     private final AuditTrail audit;
@@ -40,7 +42,8 @@ public class Guardianship {
     private final Clock clock;
 
     Guardianship(
-            Identity identity,
+            AccountDirectory identity,
+            Registration registration,
             Guardianships links,
             RecordAccess access,
             AuditTrail audit,
@@ -48,6 +51,7 @@ public class Guardianship {
             AccessProperties properties,
             Clock clock) {
         this.identity = identity;
+        this.registration = registration;
         this.links = links;
         this.access = access;
         this.audit = audit;
@@ -75,7 +79,7 @@ public class Guardianship {
                     ? null
                     : LocalDate.parse(form.birthDate().strip());
         } catch (java.time.format.DateTimeParseException ignored) {
-            // Identity names the field below.
+            // AccountDirectory names the field below.
         }
         if (born != null && !Ages.under(born, properties.adultAge(), clock.instant(), properties.zone())) {
             errors.reject("birthDate", "access.validation.child-of-age", properties.adultAge());
@@ -89,14 +93,14 @@ public class Guardianship {
         if (form.birthDate() == null || form.birthDate().isBlank()) {
             errors.reject("birthDate", "validation.required");
         }
-        // Identity checks the names and the date in detail when it creates the person.
+        // AccountDirectory checks the names and the date in detail when it creates the person.
         errors.throwIfAny();
         return transaction.execute(status -> {
             if (links.certificateUsed(certificate)) {
                 throw AccessRefusal.certificateUsed();
             }
             Registered child =
-                    identity.registerChild(form.lastName(), form.firstName(), form.patronymic(), form.birthDate());
+                    registration.registerChild(form.lastName(), form.firstName(), form.patronymic(), form.birthDate());
             links.link(
                     parent.userId(),
                     child.patientId(),
@@ -160,9 +164,10 @@ public class Guardianship {
                         throw new InvalidInput("birthDate", "access.validation.child-of-age", properties.adultAge());
                     }
                 } catch (java.time.format.DateTimeParseException ignored) {
-                    // Identity names the field.
+                    // AccountDirectory names the field.
                 }
-                child = identity.registerChild(newChild.lastName(), newChild.firstName(), newChild.patronymic(), birth)
+                child = registration
+                        .registerChild(newChild.lastName(), newChild.firstName(), newChild.patronymic(), birth)
                         .patientId();
             }
             if (!links.link(parent.userId(), child, Guardianships.Basis.STAFF, null, staff.userId(), clock.instant())) {
@@ -205,7 +210,7 @@ public class Guardianship {
                 && Ages.under(account.birthDate(), properties.adultAge(), clock.instant(), properties.zone())) {
             throw AccessRefusal.childUnderAge();
         }
-        identity.assignPhone(child, phone);
+        registration.assignPhone(child, phone);
         transaction.executeWithoutResult(status -> rights(staff, child, "OWN_PHONE_GIVEN", null));
     }
 

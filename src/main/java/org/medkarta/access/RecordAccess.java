@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.medkarta.audit.AuditEntry;
 import org.medkarta.audit.AuditTrail;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.AccountView;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.Ages;
@@ -62,7 +62,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Service
 public class RecordAccess {
 
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final Grants grants;
     private final Guardianships guardianships;
     private final CareRelationships care;
@@ -75,7 +75,7 @@ public class RecordAccess {
     private final Clock clock;
 
     RecordAccess(
-            Identity identity,
+            AccountDirectory identity,
             Grants grants,
             Guardianships guardianships,
             CareRelationships care,

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.medkarta.audit.AuditEntry;
 import org.medkarta.audit.AuditTrail;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.files.FileId;
 import org.medkarta.files.Files;
 import org.medkarta.files.StoredFile;
@@ -25,7 +25,7 @@ class RecordRequestDecisions {
     private final RecordRequestStore store;
     private final Guardianships guardianships;
     private final RecordRequestNotices notices;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
     private final Files files;
     private final AuditTrail audit;
     private final Clock clock;
@@ -34,7 +34,7 @@ class RecordRequestDecisions {
             RecordRequestStore store,
             Guardianships guardianships,
             RecordRequestNotices notices,
-            ClinicDirectory clinics,
+            ClinicCatalogue clinics,
             Files files,
             AuditTrail audit,
             Clock clock) {

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.medkarta.clinic.ClinicCard;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.identity.PatientCard;
 import org.medkarta.identity.PatientRecords;
 import org.medkarta.identity.PolicyKind;
@@ -41,9 +41,9 @@ class RecordRequestMatching {
 
     private final PatientRecords records;
     private final ClinicCareRelationships care;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
 
-    RecordRequestMatching(PatientRecords records, ClinicCareRelationships care, ClinicDirectory clinics) {
+    RecordRequestMatching(PatientRecords records, ClinicCareRelationships care, ClinicCatalogue clinics) {
         this.records = records;
         this.care = care;
         this.clinics = clinics;

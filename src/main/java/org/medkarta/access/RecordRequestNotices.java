@@ -1,7 +1,7 @@
 package org.medkarta.access;
 
 import java.util.Locale;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.notification.Contact;
 import org.medkarta.notification.Message;
 import org.medkarta.notification.Notifications;
@@ -20,11 +20,12 @@ class RecordRequestNotices {
     private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
 
     private final Notifications notifications;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final MessageSource messages;
     private final PublicUrl publicUrl;
 
-    RecordRequestNotices(Notifications notifications, Identity identity, MessageSource messages, PublicUrl publicUrl) {
+    RecordRequestNotices(
+            Notifications notifications, AccountDirectory identity, MessageSource messages, PublicUrl publicUrl) {
         this.notifications = notifications;
         this.identity = identity;
         this.messages = messages;

@@ -3,8 +3,8 @@ package org.medkarta.access;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.AccountView;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
@@ -31,7 +31,7 @@ public class RecordRequestQueue {
     private final RecordRequestDecisions decisions;
     private final RecordRequestNotices notices;
     private final ClinicCareRelationships care;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final RecordAccess access;
     private final RecordRequestReads reads;
     private final TransactionTemplate transaction;
@@ -43,7 +43,7 @@ public class RecordRequestQueue {
             RecordRequestDecisions decisions,
             RecordRequestNotices notices,
             ClinicCareRelationships care,
-            Identity identity,
+            AccountDirectory identity,
             RecordAccess access,
             RecordRequestReads reads,
             TransactionTemplate transaction,

@@ -4,8 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.medkarta.audit.AuditEntry;
 import org.medkarta.audit.AuditTrail;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.AccountView;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.PatientId;
 import org.springframework.stereotype.Component;
@@ -25,9 +25,9 @@ class RecordRequestReads {
     static final String SCAN_READ = "ACCESS_REQUEST_SCAN_READ";
 
     private final AuditTrail audit;
-    private final Identity identity;
+    private final AccountDirectory identity;
 
-    RecordRequestReads(AuditTrail audit, Identity identity) {
+    RecordRequestReads(AuditTrail audit, AccountDirectory identity) {
         this.audit = audit;
         this.identity = identity;
     }

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.files.FileContent;
 import org.medkarta.files.FileId;
 import org.medkarta.files.FilePurpose;
@@ -49,7 +49,7 @@ public class RecordRequests {
     private final RecordRequestDecisions decisions;
     private final RecordRequestNotices notices;
     private final ClinicCareRelationships care;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
     private final Files files;
     private final RecordRequestReads reads;
     private final TransactionTemplate transaction;
@@ -62,7 +62,7 @@ public class RecordRequests {
             RecordRequestDecisions decisions,
             RecordRequestNotices notices,
             ClinicCareRelationships care,
-            ClinicDirectory clinics,
+            ClinicCatalogue clinics,
             Files files,
             RecordRequestReads reads,
             TransactionTemplate transaction,

@@ -58,12 +58,23 @@ class ClinicDemoData implements DemoData {
             **Согласие дано добровольно.** Дата: {{date}}
             """;
 
-    private final ClinicDirectory directory;
+    private final OfferAndConsent documents;
+    private final ClinicSetUp clinicSetUp;
+    private final ClinicStaff clinicStaff;
+    private final ClinicServices clinicServices;
     private final PublicUrl publicUrl;
 
-    ClinicDemoData(ClinicDirectory directory, PublicUrl publicUrl) {
+    ClinicDemoData(
+            OfferAndConsent documents,
+            ClinicSetUp clinicSetUp,
+            ClinicStaff clinicStaff,
+            ClinicServices clinicServices,
+            PublicUrl publicUrl) {
         this.publicUrl = publicUrl;
-        this.directory = directory;
+        this.documents = documents;
+        this.clinicSetUp = clinicSetUp;
+        this.clinicStaff = clinicStaff;
+        this.clinicServices = clinicServices;
     }
 
     @Override
@@ -73,7 +84,7 @@ class ClinicDemoData implements DemoData {
 
     @Override
     public void seed() {
-        var clinic = directory.register(
+        var clinic = clinicSetUp.register(
                 SEEDER,
                 new ClinicForm(
                         "Клиника «Медкарта Демо»",
@@ -94,9 +105,9 @@ class ClinicDemoData implements DemoData {
                 List.of(new StaffInvitation("clinic@demo.medkarta.org", "Кузнецова", "Ольга", null)),
                 publicUrl.base(),
                 RUSSIAN);
-        directory.publish(SEEDER, clinic.id(), DocumentKind.OFFER, OFFER);
-        directory.publish(SEEDER, clinic.id(), DocumentKind.CONSENT, CONSENT);
-        var therapist = directory.inviteDoctor(
+        documents.publish(SEEDER, clinic.id(), DocumentKind.OFFER, OFFER);
+        documents.publish(SEEDER, clinic.id(), DocumentKind.CONSENT, CONSENT);
+        var therapist = clinicStaff.inviteDoctor(
                 SEEDER,
                 clinic.id(),
                 new DoctorForm(
@@ -113,7 +124,7 @@ class ClinicDemoData implements DemoData {
                         true),
                 publicUrl.base(),
                 RUSSIAN);
-        var cardiologist = directory.inviteDoctor(
+        var cardiologist = clinicStaff.inviteDoctor(
                 SEEDER,
                 clinic.id(),
                 new DoctorForm(
@@ -183,7 +194,7 @@ class ClinicDemoData implements DemoData {
             long kopecks,
             String doctor,
             String visibility) {
-        directory.addService(
+        clinicServices.addService(
                 SEEDER,
                 clinic.id(),
                 new ServiceForm(name, specialty, format, kind, minutes, kopecks, List.of(doctor), visibility, true));

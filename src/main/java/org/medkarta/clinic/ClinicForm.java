@@ -2,7 +2,7 @@ package org.medkarta.clinic;
 
 /**
  * A clinic's profile as typed into the form or sent to the API (SPEC B1); every field is text, and
- * {@link ClinicDirectory} checks them all at once.
+ * {@link ClinicSetUp} checks them all at once.
  *
  * @param region the two-digit code of the subject of the Russian Federation, {@code "77"} for Moscow
  * @param timezone an IANA zone such as {@code Europe/Moscow}

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
+import org.medkarta.shared.Email;
 import org.medkarta.shared.FieldErrors;
 
 /** Reads the text fields of the clinic forms, collecting what is wrong with each into {@link FieldErrors}. */
@@ -150,5 +151,22 @@ final class Fields {
             return null;
         }
         return site;
+    }
+
+    /** The invitation's e-mail and names, each wrong field under {@code prefix}. */
+    static void invitation(StaffInvitation invitation, String prefix, FieldErrors errors) {
+        if (invitation == null) {
+            errors.reject(prefix + "email", "validation.required");
+            return;
+        }
+        errors.check(() -> Email.parse(invitation.email(), prefix + "email"));
+        Fields.personName(invitation.lastName(), prefix + "lastName", true, errors);
+        Fields.personName(invitation.firstName(), prefix + "firstName", true, errors);
+        Fields.personName(invitation.patronymic(), prefix + "patronymic", false, errors);
+    }
+
+    /** The stripped value; null when blank. */
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -29,11 +29,11 @@ class HeadOfDepartmentDemoData implements DemoData {
             List.of(new RoleGrant(Role.PLATFORM_ADMIN, null)),
             "DEMO");
 
-    private final ClinicDirectory directory;
+    private final ClinicCatalogue catalogue;
     private final HeadsOfDepartment heads;
 
-    HeadOfDepartmentDemoData(ClinicDirectory directory, HeadsOfDepartment heads) {
-        this.directory = directory;
+    HeadOfDepartmentDemoData(ClinicCatalogue catalogue, HeadsOfDepartment heads) {
+        this.catalogue = catalogue;
         this.heads = heads;
     }
 
@@ -44,7 +44,7 @@ class HeadOfDepartmentDemoData implements DemoData {
 
     @Override
     public void seed() {
-        directory.findDoctors(null, "Соколова", null).stream()
+        catalogue.findDoctors(null, "Соколова", null).stream()
                 .filter(doctor -> CARDIOLOGIST.equals(doctor.email()))
                 .findFirst()
                 .ifPresent(doctor -> heads.appoint(SEEDER, doctor.clinicId(), doctor.id()));

@@ -22,11 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class HeadsOfDepartment {
 
-    private final ClinicDirectory directory;
+    private final ClinicAdministrators directory;
     private final Doctors doctors;
     private final ClinicRoles roles;
 
-    HeadsOfDepartment(ClinicDirectory directory, Doctors doctors, ClinicRoles roles) {
+    HeadsOfDepartment(ClinicAdministrators directory, Doctors doctors, ClinicRoles roles) {
         this.directory = directory;
         this.doctors = doctors;
         this.roles = roles;

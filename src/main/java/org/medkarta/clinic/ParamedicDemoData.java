@@ -17,10 +17,12 @@ class ParamedicDemoData implements DemoData {
 
     static final String PARAMEDIC = "fap@demo.medkarta.org";
 
-    private final ClinicDirectory directory;
+    private final ClinicCatalogue catalogue;
+    private final ClinicStaff clinicStaff;
 
-    ParamedicDemoData(ClinicDirectory directory) {
-        this.directory = directory;
+    ParamedicDemoData(ClinicCatalogue catalogue, ClinicStaff clinicStaff) {
+        this.catalogue = catalogue;
+        this.clinicStaff = clinicStaff;
     }
 
     @Override
@@ -30,10 +32,10 @@ class ParamedicDemoData implements DemoData {
 
     @Override
     public void seed() {
-        directory.findDoctors(null, "Петров", null).stream()
+        catalogue.findDoctors(null, "Петров", null).stream()
                 .filter(doctor -> "doctor@demo.medkarta.org".equals(doctor.email()))
                 .findFirst()
-                .ifPresent(doctor -> directory.inviteParamedic(
+                .ifPresent(doctor -> clinicStaff.inviteParamedic(
                         HeadOfDepartmentDemoData.SEEDER,
                         doctor.clinicId(),
                         new StaffInvitation(PARAMEDIC, "Сельская", "Мария", null),

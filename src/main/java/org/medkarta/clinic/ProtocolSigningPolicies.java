@@ -18,10 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProtocolSigningPolicies {
 
     private final JdbcClient jdbc;
-    private final ClinicDirectory directory;
+    private final ClinicAdministrators directory;
     private final ObjectProvider<ClinicSigningKeys> keys;
 
-    ProtocolSigningPolicies(JdbcClient jdbc, ClinicDirectory directory, ObjectProvider<ClinicSigningKeys> keys) {
+    ProtocolSigningPolicies(JdbcClient jdbc, ClinicAdministrators directory, ObjectProvider<ClinicSigningKeys> keys) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.keys = keys;

@@ -12,8 +12,34 @@
  * "not found".
  *
  * <p>It does not book (the scheduling module does, asking this module about visibility, attachment
- * and accepted documents through {@link org.medkarta.clinic.ClinicDirectory}) and does not hold
- * accounts or passwords: invitations go through the identity module's facade.
+ * and accepted documents through its facades) and does not hold accounts or passwords: invitations go
+ * through the identity module's facade.
+ *
+ * <p>Its public facades, one per use case:
+ *
+ * <ul>
+ *   <li>{@link org.medkarta.clinic.ClinicSetUp}: registering a clinic, its profile, logo and
+ *       administrators (B1, A8);
+ *   <li>{@link org.medkarta.clinic.ClinicAdministrators}: who administers which clinic, asked by the
+ *       other modules before they show or change a clinic's data;
+ *   <li>{@link org.medkarta.clinic.ClinicStaff}: doctors with their profiles and photos, registrars
+ *       and paramedics, invited by e-mail (B3, A8);
+ *   <li>{@link org.medkarta.clinic.ClinicServices}: service types and their prices, with the price
+ *       history (B4);
+ *   <li>{@link org.medkarta.clinic.ClinicCatalogue}: the public catalogue of clinics, doctors and
+ *       services and the visibility of a doctor's service to a patient (B5, C3);
+ *   <li>{@link org.medkarta.clinic.OfferAndConsent}: the offer and consent as numbered versions and
+ *       each patient's acceptance (B2);
+ *   <li>{@link org.medkarta.clinic.PatientAttachments}: attachment of patients to clinics (B6);
+ *   <li>{@link org.medkarta.clinic.SupportQueue}: help requests and callback orders (B7);
+ *   <li>{@link org.medkarta.clinic.NearbyClinics}: clinics near a point on the map;
+ *   <li>{@link org.medkarta.clinic.HeadsOfDepartment}, {@link
+ *       org.medkarta.clinic.ProtocolSigningPolicies} and {@link org.medkarta.clinic.ClinicSigningKeys}:
+ *       heads of department, who signs protocols and the clinic's signing keys.
+ * </ul>
+ *
+ * <p>Every facade checks who administers a clinic through the one package-private {@code
+ * ClinicAccess}.
  */
 @ApplicationModule(displayName = "Clinics")
 package org.medkarta.clinic;

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.medkarta.conversation.ConversationRooms;
 import org.medkarta.conversation.MessageSent;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.notification.Contact;
 import org.medkarta.notification.Notifications;
 import org.medkarta.shared.Columns;
@@ -36,7 +36,7 @@ class ChatNotices {
     private final Requests requests;
     private final ConversationRooms conversations;
     private final Notifications notifications;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final Representation representation;
     private final PublicUrl publicUrl;
     private final JdbcClient jdbc;
@@ -45,7 +45,7 @@ class ChatNotices {
             Requests requests,
             ConversationRooms conversations,
             Notifications notifications,
-            Identity identity,
+            AccountDirectory identity,
             Representation representation,
             PublicUrl publicUrl,
             JdbcClient jdbc) {

@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.ServiceId;
 import org.medkarta.clinic.ServiceKind;
 import org.medkarta.clinic.ServiceView;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.AccountView;
 import org.medkarta.identity.ClinicRoles;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.AppointmentView;
@@ -36,12 +36,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ColleagueQuestions {
 
-    private final ClinicDirectory clinics;
-    private final Identity identity;
+    private final ClinicCatalogue clinics;
+    private final AccountDirectory identity;
     private final ClinicRoles clinicRoles;
     private final Scheduling scheduling;
 
-    ColleagueQuestions(ClinicDirectory clinics, Identity identity, ClinicRoles clinicRoles, Scheduling scheduling) {
+    ColleagueQuestions(
+            ClinicCatalogue clinics, AccountDirectory identity, ClinicRoles clinicRoles, Scheduling scheduling) {
         this.clinics = clinics;
         this.identity = identity;
         this.clinicRoles = clinicRoles;

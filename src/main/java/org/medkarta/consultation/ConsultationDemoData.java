@@ -2,8 +2,8 @@ package org.medkarta.consultation;
 
 import java.util.HashSet;
 import java.util.List;
-import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.identity.Identity;
+import org.medkarta.clinic.ClinicCatalogue;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -29,10 +29,10 @@ class ConsultationDemoData implements DemoData {
             "Пришли анализы крови: гемоглобин 112. Нужно ли лечение?");
 
     private final Scheduling scheduling;
-    private final ClinicDirectory clinics;
-    private final Identity identity;
+    private final ClinicCatalogue clinics;
+    private final AccountDirectory identity;
 
-    ConsultationDemoData(Scheduling scheduling, ClinicDirectory clinics, Identity identity) {
+    ConsultationDemoData(Scheduling scheduling, ClinicCatalogue clinics, AccountDirectory identity) {
         this.scheduling = scheduling;
         this.clinics = clinics;
         this.identity = identity;

@@ -6,8 +6,8 @@ import org.medkarta.conversation.PhoneCallView;
 import org.medkarta.conversation.PhoneCalls;
 import org.medkarta.conversation.RoomId;
 import org.medkarta.identity.AccountCallPhone;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.AccountView;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.Phone;
@@ -29,11 +29,14 @@ public class ConsultationPhoneCalls {
 
     private final ConsultationAccess consultations;
     private final PhoneCalls phoneCalls;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final AccountCallPhone callPhones;
 
     ConsultationPhoneCalls(
-            ConsultationAccess consultations, PhoneCalls phoneCalls, Identity identity, AccountCallPhone callPhones) {
+            ConsultationAccess consultations,
+            PhoneCalls phoneCalls,
+            AccountDirectory identity,
+            AccountCallPhone callPhones) {
         this.consultations = consultations;
         this.phoneCalls = phoneCalls;
         this.identity = identity;

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.ServiceId;
 import org.medkarta.clinic.ServiceKind;
@@ -19,7 +19,7 @@ import org.medkarta.conversation.Member;
 import org.medkarta.conversation.RoomId;
 import org.medkarta.conversation.RoomView;
 import org.medkarta.identity.AccountView;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.AppointmentBooked;
@@ -48,8 +48,8 @@ public class ConsultationRequests {
     private final ConsultationAccess access;
     private final ConversationRooms conversations;
     private final ConversationCalls conversationCalls;
-    private final ClinicDirectory clinics;
-    private final Identity identity;
+    private final ClinicCatalogue clinics;
+    private final AccountDirectory identity;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -58,8 +58,8 @@ public class ConsultationRequests {
             ConsultationAccess access,
             ConversationRooms conversations,
             ConversationCalls conversationCalls,
-            ClinicDirectory clinics,
-            Identity identity,
+            ClinicCatalogue clinics,
+            AccountDirectory identity,
             ApplicationEventPublisher events,
             Clock clock) {
         this.requests = requests;

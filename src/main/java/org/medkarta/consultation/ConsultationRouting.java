@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.AppointmentView;
@@ -38,7 +38,7 @@ public class ConsultationRouting {
 
     private final ConsultationAccess access;
     private final RoutedReferrals referrals;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
     private final Scheduling scheduling;
     private final Terminology terminology;
     private final Clock clock;
@@ -46,7 +46,7 @@ public class ConsultationRouting {
     ConsultationRouting(
             ConsultationAccess access,
             RoutedReferrals referrals,
-            ClinicDirectory clinics,
+            ClinicCatalogue clinics,
             Scheduling scheduling,
             Terminology terminology,
             Clock clock) {

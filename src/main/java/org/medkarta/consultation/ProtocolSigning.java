@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.ProtocolSigningPolicies;
 import org.medkarta.files.FileContent;
 import org.medkarta.files.FileId;
@@ -55,7 +55,7 @@ public class ProtocolSigning {
     private final ProtocolDrafts drafts;
     private final ProtocolSignatures signed;
     private final Files files;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
     private final ProtocolSigningPolicies policies;
     private final AccountSnils snils;
     private final Signatures signatures;
@@ -69,7 +69,7 @@ public class ProtocolSigning {
             ProtocolDrafts drafts,
             ProtocolSignatures signed,
             Files files,
-            ClinicDirectory clinics,
+            ClinicCatalogue clinics,
             ProtocolSigningPolicies policies,
             AccountSnils snils,
             Signatures signatures,

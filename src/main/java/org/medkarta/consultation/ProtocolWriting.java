@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.ProtocolSigningPolicies;
 import org.medkarta.files.FileId;
 import org.medkarta.files.Files;
@@ -31,7 +31,7 @@ public class ProtocolWriting {
     private final ProtocolSignatures signatures;
     private final ProtocolSigningPolicies signingPolicies;
     private final Files files;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
     private final Terminology terminology;
     private final Clock clock;
 
@@ -43,7 +43,7 @@ public class ProtocolWriting {
             ProtocolSignatures signatures,
             ProtocolSigningPolicies signingPolicies,
             Files files,
-            ClinicDirectory clinics,
+            ClinicCatalogue clinics,
             Terminology terminology,
             Clock clock) {
         this.access = access;

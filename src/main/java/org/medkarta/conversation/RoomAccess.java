@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.Representation;
@@ -42,7 +42,7 @@ class RoomAccess {
 
     private final Rooms rooms;
     private final Representation representation;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final Clock clock;
     private final Map<String, Long> receivers = new ConcurrentHashMap<>();
 
@@ -51,7 +51,7 @@ class RoomAccess {
     RoomAccess(
             Rooms rooms,
             Representation representation,
-            Identity identity,
+            AccountDirectory identity,
             Clock clock,
             PlatformTransactionManager transactions) {
         this.rooms = rooms;

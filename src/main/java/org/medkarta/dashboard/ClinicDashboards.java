@@ -12,8 +12,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.medkarta.clinic.ClinicAdministrators;
 import org.medkarta.clinic.ClinicCard;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
+import org.medkarta.clinic.ClinicStaff;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.HeadsOfDepartment;
 import org.medkarta.clinic.ServiceId;
@@ -57,7 +59,9 @@ public class ClinicDashboards {
      */
     static final int DEFAULT_HALF = 14;
 
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
+    private final ClinicAdministrators clinicAdministrators;
+    private final ClinicStaff clinicStaff;
     private final HeadsOfDepartment heads;
     private final ScheduleLoad load;
     private final ConsultationFigures consultations;
@@ -65,7 +69,9 @@ public class ClinicDashboards {
     private final Clock clock;
 
     ClinicDashboards(
-            ClinicDirectory clinics,
+            ClinicCatalogue clinics,
+            ClinicAdministrators clinicAdministrators,
+            ClinicStaff clinicStaff,
             HeadsOfDepartment heads,
             ScheduleLoad load,
             ConsultationFigures consultations,
@@ -73,6 +79,8 @@ public class ClinicDashboards {
             Clock clock) {
         this.walkIns = walkIns;
         this.clinics = clinics;
+        this.clinicAdministrators = clinicAdministrators;
+        this.clinicStaff = clinicStaff;
         this.heads = heads;
         this.load = load;
         this.consultations = consultations;
@@ -82,7 +90,9 @@ public class ClinicDashboards {
     /** Whether the person may see the clinic's dashboard: its administrator or a head of department of it. */
     @Transactional(readOnly = true)
     public boolean maySee(SignedInUser actor, ClinicId clinic) {
-        return actor != null && clinic != null && (clinics.administers(actor, clinic) || heads.heads(actor, clinic));
+        return actor != null
+                && clinic != null
+                && (clinicAdministrators.administers(actor, clinic) || heads.heads(actor, clinic));
     }
 
     /** The clinics whose dashboards the person may see, by name. */
@@ -93,7 +103,7 @@ public class ClinicDashboards {
         }
         var ids = new LinkedHashSet<ClinicId>();
         if (!actor.has(Role.PLATFORM_ADMIN)) {
-            clinics.administered(actor).forEach(clinic -> ids.add(clinic.id()));
+            clinicAdministrators.administered(actor).forEach(clinic -> ids.add(clinic.id()));
         }
         actor.roles().stream()
                 .filter(grant -> grant.role() == Role.HEAD_OF_DEPARTMENT && grant.clinic() != null)
@@ -109,7 +119,7 @@ public class ClinicDashboards {
     @Transactional(readOnly = true)
     public List<DoctorView> doctors(SignedInUser actor, ClinicId clinic) {
         see(actor, clinic);
-        return clinics.doctorsOf(clinic).stream()
+        return clinicStaff.doctorsOf(clinic).stream()
                 .sorted(Comparator.comparing(DoctorView::fullName))
                 .toList();
     }
@@ -160,7 +170,7 @@ public class ClinicDashboards {
         } else if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
             errors.reject("from", "dashboard.validation.period-too-long", MAX_DAYS);
         }
-        var doctors = clinics.doctorsOf(clinic);
+        var doctors = clinicStaff.doctorsOf(clinic);
         if (doctor != null && doctors.stream().noneMatch(d -> d.id().equals(doctor))) {
             errors.reject("doctorId", "dashboard.validation.doctor-not-here");
         }

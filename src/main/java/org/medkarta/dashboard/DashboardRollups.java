@@ -3,7 +3,7 @@ package org.medkarta.dashboard;
 import java.time.Clock;
 import java.time.ZoneId;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.consultation.ConsultationFigures;
 import org.medkarta.scheduling.ScheduleLoad;
 import org.slf4j.Logger;
@@ -26,12 +26,12 @@ class DashboardRollups {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardRollups.class);
 
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
     private final ScheduleLoad load;
     private final ConsultationFigures consultations;
     private final Clock clock;
 
-    DashboardRollups(ClinicDirectory clinics, ScheduleLoad load, ConsultationFigures consultations, Clock clock) {
+    DashboardRollups(ClinicCatalogue clinics, ScheduleLoad load, ConsultationFigures consultations, Clock clock) {
         this.clinics = clinics;
         this.load = load;
         this.consultations = consultations;

@@ -30,7 +30,7 @@ import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Reference;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.AppointmentStatus;
@@ -61,14 +61,14 @@ class AppointmentProvider implements IResourceProvider {
     private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
     private final Scheduling scheduling;
-    private final ClinicDirectory directory;
+    private final ClinicCatalogue directory;
     private final PatientScope scope;
     private final MessageSource messages;
     private final LocaleResolver locales;
 
     AppointmentProvider(
             Scheduling scheduling,
-            ClinicDirectory directory,
+            ClinicCatalogue directory,
             PatientScope scope,
             MessageSource messages,
             LocaleResolver locales) {

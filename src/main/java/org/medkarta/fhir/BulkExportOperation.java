@@ -19,7 +19,7 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.StringType;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicAdministrators;
 import org.medkarta.clinic.ClinicView;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.NotFound;
@@ -52,7 +52,7 @@ class BulkExportOperation {
     private final BulkExportJobs jobs;
     private final PatientEverything everything;
     private final PatientScope scope;
-    private final ClinicDirectory clinics;
+    private final ClinicAdministrators clinics;
     private final JsonMapper json;
 
     BulkExportOperation(
@@ -60,7 +60,7 @@ class BulkExportOperation {
             BulkExportJobs jobs,
             PatientEverything everything,
             PatientScope scope,
-            ClinicDirectory clinics,
+            ClinicAdministrators clinics,
             JsonMapper json) {
         this.exports = exports;
         this.jobs = jobs;

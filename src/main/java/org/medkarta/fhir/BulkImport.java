@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.medkarta.clinic.ClinicCard;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.identity.AccountView;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.NotFound;
@@ -38,8 +38,8 @@ public class BulkImport {
     private final BulkImportJobs jobs;
     private final BulkImportWorker worker;
     private final BulkImportStaff staff;
-    private final Identity identity;
-    private final ClinicDirectory clinics;
+    private final AccountDirectory identity;
+    private final ClinicCatalogue clinics;
     private final BulkImportProperties properties;
     private final Clock clock;
 
@@ -47,8 +47,8 @@ public class BulkImport {
             BulkImportJobs jobs,
             BulkImportWorker worker,
             BulkImportStaff staff,
-            Identity identity,
-            ClinicDirectory clinics,
+            AccountDirectory identity,
+            ClinicCatalogue clinics,
             BulkImportProperties properties,
             Clock clock) {
         this.jobs = jobs;

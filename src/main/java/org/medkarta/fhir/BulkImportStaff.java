@@ -1,9 +1,9 @@
 package org.medkarta.fhir;
 
 import java.util.List;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicAdministrators;
 import org.medkarta.identity.AccountView;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -19,10 +19,10 @@ import org.springframework.stereotype.Component;
 @Component
 class BulkImportStaff {
 
-    private final Identity identity;
-    private final ClinicDirectory clinics;
+    private final AccountDirectory identity;
+    private final ClinicAdministrators clinics;
 
-    BulkImportStaff(Identity identity, ClinicDirectory clinics) {
+    BulkImportStaff(AccountDirectory identity, ClinicAdministrators clinics) {
         this.identity = identity;
         this.clinics = clinics;
     }

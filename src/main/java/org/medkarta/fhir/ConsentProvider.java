@@ -29,7 +29,7 @@ import org.medkarta.access.GrantView;
 import org.medkarta.access.RecordAccess;
 import org.medkarta.access.RecordRef;
 import org.medkarta.access.Relation;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.OfferAndConsent;
 import org.medkarta.clinic.PatientAcceptance;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.NotFound;
@@ -55,7 +55,7 @@ class ConsentProvider implements IResourceProvider {
     private final Delegation delegation;
     private final GrantInvitations invitations;
     private final RecordAccess access;
-    private final ClinicDirectory clinics;
+    private final OfferAndConsent clinics;
     private final PublicUrl publicUrl;
     private final PatientScope scope;
     private final CareSort sorts;
@@ -64,7 +64,7 @@ class ConsentProvider implements IResourceProvider {
             Delegation delegation,
             GrantInvitations invitations,
             RecordAccess access,
-            ClinicDirectory clinics,
+            OfferAndConsent clinics,
             PublicUrl publicUrl,
             PatientScope scope,
             CareSort sorts) {

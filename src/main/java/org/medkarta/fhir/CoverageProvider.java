@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.IdType;
-import org.medkarta.identity.PatientRecords;
 import org.medkarta.identity.PolicyView;
+import org.medkarta.identity.RegistryIdentifiers;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
@@ -31,9 +31,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CoverageProvider implements IResourceProvider {
 
-    private final PatientRecords records;
+    private final RegistryIdentifiers records;
 
-    CoverageProvider(PatientRecords records) {
+    CoverageProvider(RegistryIdentifiers records) {
         this.records = records;
     }
 

@@ -16,7 +16,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.IdType;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.ServiceId;
 import org.medkarta.clinic.ServiceView;
 import org.medkarta.shared.ClinicId;
@@ -30,9 +30,9 @@ import org.springframework.stereotype.Component;
 @Component
 class HealthcareServiceProvider implements IResourceProvider, PublicResource {
 
-    private final ClinicDirectory directory;
+    private final ClinicCatalogue directory;
 
-    HealthcareServiceProvider(ClinicDirectory directory) {
+    HealthcareServiceProvider(ClinicCatalogue directory) {
         this.directory = directory;
     }
 

@@ -12,7 +12,7 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Organization;
 import org.medkarta.clinic.ClinicCard;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.shared.ClinicId;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 class OrganizationProvider implements IResourceProvider, PublicResource {
 
-    private final ClinicDirectory directory;
+    private final ClinicCatalogue directory;
 
-    OrganizationProvider(ClinicDirectory directory) {
+    OrganizationProvider(ClinicCatalogue directory) {
         this.directory = directory;
     }
 

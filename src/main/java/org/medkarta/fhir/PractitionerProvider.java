@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Practitioner;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.NotFound;
@@ -29,9 +29,9 @@ import org.springframework.stereotype.Component;
 @Component
 class PractitionerProvider implements IResourceProvider, PublicResource {
 
-    private final ClinicDirectory directory;
+    private final ClinicCatalogue directory;
 
-    PractitionerProvider(ClinicDirectory directory) {
+    PractitionerProvider(ClinicCatalogue directory) {
         this.directory = directory;
     }
 
@@ -73,7 +73,7 @@ class PractitionerProvider implements IResourceProvider, PublicResource {
     }
 
     /** The person's active profiles, the catalogue's order. */
-    static List<DoctorView> profiles(ClinicDirectory directory, UserId user) {
+    static List<DoctorView> profiles(ClinicCatalogue directory, UserId user) {
         return directory.profilesOf(user).stream().filter(DoctorView::active).toList();
     }
 

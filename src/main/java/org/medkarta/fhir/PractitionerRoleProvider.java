@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.PractitionerRole;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DoctorId;
@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
 @Component
 class PractitionerRoleProvider implements IResourceProvider, PublicResource {
 
-    private final ClinicDirectory directory;
+    private final ClinicCatalogue directory;
 
-    PractitionerRoleProvider(ClinicDirectory directory) {
+    PractitionerRoleProvider(ClinicCatalogue directory) {
         this.directory = directory;
     }
 

@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Schedule;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.shared.DoctorId;
@@ -33,11 +33,11 @@ import org.springframework.stereotype.Component;
 class ScheduleProvider implements IResourceProvider, PublicResource {
 
     private final Scheduling scheduling;
-    private final ClinicDirectory directory;
+    private final ClinicCatalogue directory;
     private final PatientScope scope;
     private final Clock clock;
 
-    ScheduleProvider(Scheduling scheduling, ClinicDirectory directory, PatientScope scope, Clock clock) {
+    ScheduleProvider(Scheduling scheduling, ClinicCatalogue directory, PatientScope scope, Clock clock) {
         this.scope = scope;
         this.scheduling = scheduling;
         this.directory = directory;

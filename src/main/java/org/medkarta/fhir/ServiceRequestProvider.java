@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.medkarta.access.AccessDecision;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.Specialty;
 import org.medkarta.scheduling.ReferralView;
 import org.medkarta.scheduling.Scheduling;
@@ -42,12 +42,12 @@ class ServiceRequestProvider implements IResourceProvider {
 
     private final PatientScope scope;
     private final Scheduling scheduling;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
     private final Clock clock;
     private final CareSort sorts;
 
     ServiceRequestProvider(
-            PatientScope scope, Scheduling scheduling, ClinicDirectory clinics, Clock clock, CareSort sorts) {
+            PatientScope scope, Scheduling scheduling, ClinicCatalogue clinics, Clock clock, CareSort sorts) {
         this.sorts = sorts;
         this.scope = scope;
         this.scheduling = scheduling;

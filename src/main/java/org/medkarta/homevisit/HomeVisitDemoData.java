@@ -3,8 +3,9 @@ package org.medkarta.homevisit;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.identity.Identity;
+import org.medkarta.clinic.ClinicCatalogue;
+import org.medkarta.clinic.PatientAttachments;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -25,11 +26,13 @@ class HomeVisitDemoData implements DemoData {
     private static final SignedInUser SEEDER = new SignedInUser(
             new UserId(new UUID(0, 45)), "Demo", null, List.of(new RoleGrant(Role.PLATFORM_ADMIN, null)), "DEMO");
 
-    private final ClinicDirectory clinics;
-    private final Identity identity;
+    private final PatientAttachments clinics;
+    private final ClinicCatalogue catalogue;
+    private final AccountDirectory identity;
 
-    HomeVisitDemoData(ClinicDirectory clinics, Identity identity) {
+    HomeVisitDemoData(PatientAttachments clinics, ClinicCatalogue catalogue, AccountDirectory identity) {
         this.clinics = clinics;
+        this.catalogue = catalogue;
         this.identity = identity;
     }
 
@@ -40,7 +43,7 @@ class HomeVisitDemoData implements DemoData {
 
     @Override
     public void seed() {
-        var doctor = clinics.findDoctors(null, null, null).stream()
+        var doctor = catalogue.findDoctors(null, null, null).stream()
                 .filter(d -> "doctor@demo.medkarta.org".equals(d.email()))
                 .findFirst();
         var patient = identity.findPatients("+79990000001").stream().findFirst();

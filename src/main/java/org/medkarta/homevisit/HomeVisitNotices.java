@@ -3,8 +3,8 @@ package org.medkarta.homevisit;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.identity.Identity;
+import org.medkarta.clinic.ClinicCatalogue;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.notification.Contact;
 import org.medkarta.notification.Message;
 import org.medkarta.notification.Notifications;
@@ -28,17 +28,17 @@ class HomeVisitNotices {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", RUSSIAN);
 
     private final Notifications notifications;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final Representation representation;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
     private final PublicUrl publicUrl;
     private final MessageSource messages;
 
     HomeVisitNotices(
             Notifications notifications,
-            Identity identity,
+            AccountDirectory identity,
             Representation representation,
-            ClinicDirectory clinics,
+            ClinicCatalogue clinics,
             PublicUrl publicUrl,
             MessageSource messages) {
         this.notifications = notifications;

@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
@@ -31,12 +31,12 @@ public class HomeVisitQueue {
 
     private final Visits visits;
     private final VisitParties parties;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
     private final HomeVisitNotices notices;
     private final Clock clock;
 
     HomeVisitQueue(
-            Visits visits, VisitParties parties, ClinicDirectory clinics, HomeVisitNotices notices, Clock clock) {
+            Visits visits, VisitParties parties, ClinicCatalogue clinics, HomeVisitNotices notices, Clock clock) {
         this.visits = visits;
         this.parties = parties;
         this.clinics = clinics;

@@ -33,7 +33,7 @@ public class HomeVisitRounds {
     private final VisitParties parties;
     private final Terminology terminology;
     private final VisitProtocols protocols;
-    private final org.medkarta.clinic.ClinicDirectory clinics;
+    private final org.medkarta.clinic.ClinicCatalogue clinics;
     private final RecordAccess access;
     private final Clock clock;
 
@@ -42,7 +42,7 @@ public class HomeVisitRounds {
             VisitParties parties,
             Terminology terminology,
             VisitProtocols protocols,
-            org.medkarta.clinic.ClinicDirectory clinics,
+            org.medkarta.clinic.ClinicCatalogue clinics,
             RecordAccess access,
             Clock clock) {
         this.access = access;

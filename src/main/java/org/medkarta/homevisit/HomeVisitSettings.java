@@ -3,7 +3,7 @@ package org.medkarta.homevisit;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicAdministrators;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
@@ -24,9 +24,9 @@ public class HomeVisitSettings {
     public record Settings(LocalTime sameDayUntil) {}
 
     private final JdbcClient jdbc;
-    private final ClinicDirectory clinics;
+    private final ClinicAdministrators clinics;
 
-    HomeVisitSettings(JdbcClient jdbc, ClinicDirectory clinics) {
+    HomeVisitSettings(JdbcClient jdbc, ClinicAdministrators clinics) {
         this.jdbc = jdbc;
         this.clinics = clinics;
     }

@@ -10,7 +10,8 @@ import java.util.UUID;
 import org.medkarta.access.RecordAccess;
 import org.medkarta.access.RecordAction;
 import org.medkarta.clinic.AttachmentStatus;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
+import org.medkarta.clinic.PatientAttachments;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.record.PatientContacts;
 import org.medkarta.shared.ClinicId;
@@ -48,10 +49,11 @@ public class HomeVisits {
 
     private final Visits visits;
     private final VisitParties parties;
-    private final ClinicDirectory clinics;
+    private final PatientAttachments clinics;
+    private final ClinicCatalogue catalogue;
     private final RecordAccess access;
     private final PatientContacts contactData;
-    private final org.medkarta.identity.Identity identity;
+    private final org.medkarta.identity.AccountDirectory identity;
     private final HomeVisitNotices notices;
     private final HomeVisitSettings settings;
     private final Clock clock;
@@ -59,16 +61,18 @@ public class HomeVisits {
     HomeVisits(
             Visits visits,
             VisitParties parties,
-            ClinicDirectory clinics,
+            PatientAttachments clinics,
+            ClinicCatalogue catalogue,
             RecordAccess access,
             PatientContacts contactData,
-            org.medkarta.identity.Identity identity,
+            org.medkarta.identity.AccountDirectory identity,
             HomeVisitNotices notices,
             HomeVisitSettings settings,
             Clock clock) {
         this.visits = visits;
         this.parties = parties;
         this.clinics = clinics;
+        this.catalogue = catalogue;
         this.access = access;
         this.contactData = contactData;
         this.identity = identity;
@@ -169,7 +173,7 @@ public class HomeVisits {
         Phone phone = errors.check(() -> Phone.parse(form.phone(), "phone"));
         LocalDate day = null;
         if (clinic != null) {
-            var local = clock.instant().atZone(clinics.timezone(clinic));
+            var local = clock.instant().atZone(catalogue.timezone(clinic));
             day = day(form.day(), local.toLocalDate(), errors);
             var cutOff = settings.sameDayUntil(clinic);
             // The clinic takes same-day calls until its cut-off; later, only tomorrow (issue 23).

@@ -5,9 +5,10 @@ import java.util.Optional;
 import org.medkarta.access.AccessRefusal;
 import org.medkarta.access.RecordAccess;
 import org.medkarta.access.RecordAction;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicAdministrators;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -25,12 +26,18 @@ import org.springframework.stereotype.Component;
 class VisitParties {
 
     private final RecordAccess access;
-    private final ClinicDirectory clinics;
-    private final Identity identity;
+    private final ClinicCatalogue clinics;
+    private final ClinicAdministrators clinicAdministrators;
+    private final AccountDirectory identity;
 
-    VisitParties(RecordAccess access, ClinicDirectory clinics, Identity identity) {
+    VisitParties(
+            RecordAccess access,
+            ClinicCatalogue clinics,
+            ClinicAdministrators clinicAdministrators,
+            AccountDirectory identity) {
         this.access = access;
         this.clinics = clinics;
+        this.clinicAdministrators = clinicAdministrators;
         this.identity = identity;
     }
 
@@ -67,7 +74,7 @@ class VisitParties {
         if (actor == null || clinic == null) {
             return false;
         }
-        if (actor.has(Role.CLINIC_ADMIN) && clinics.administers(actor, clinic)) {
+        if (actor.has(Role.CLINIC_ADMIN) && clinicAdministrators.administers(actor, clinic)) {
             return true;
         }
         return actor.has(Role.REGISTRAR) && registrarClinics(actor).contains(clinic);
@@ -80,7 +87,7 @@ class VisitParties {
         }
         var found = new java.util.LinkedHashSet<ClinicId>();
         if (actor.has(Role.CLINIC_ADMIN)) {
-            clinics.administered(actor).forEach(clinic -> found.add(clinic.id()));
+            clinicAdministrators.administered(actor).forEach(clinic -> found.add(clinic.id()));
         }
         if (actor.has(Role.REGISTRAR)) {
             found.addAll(registrarClinics(actor));

@@ -35,7 +35,7 @@ class EsiaSignIn {
 
     @Bean
     @Order(0)
-    SecurityFilterChain esia(HttpSecurity http, Identity identity) throws Exception {
+    SecurityFilterChain esia(HttpSecurity http, SignIn identity) throws Exception {
         return http.securityMatcher("/oauth2/**", "/login/oauth2/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .oauth2Login(login -> login.loginPage("/sign-in")
@@ -49,7 +49,7 @@ class EsiaSignIn {
     }
 
     private static void toSmsCode(
-            Identity identity, HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            SignIn identity, HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException {
         // The ESIA authentication must not become a session: the SMS code comes first.
         SecurityContextHolder.clearContext();

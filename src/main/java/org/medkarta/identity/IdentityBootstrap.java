@@ -30,7 +30,7 @@ class IdentityBootstrap implements ApplicationRunner {
         if (bootstrap.adminEmail().isBlank() || bootstrap.adminPassword().isBlank()) {
             return;
         }
-        Identity.checkPasswordStrength(bootstrap.adminPassword());
+        StaffAccounts.checkPasswordStrength(bootstrap.adminPassword());
         if (staff.staffIfAbsent(
                 new Email(bootstrap.adminEmail().strip()),
                 "Администратор",

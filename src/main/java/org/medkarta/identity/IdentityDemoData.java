@@ -17,13 +17,19 @@ import org.springframework.stereotype.Component;
 class IdentityDemoData implements DemoData {
 
     private final ReadyAccounts accounts;
-    private final Identity identity;
-    private final PatientRecords identifiers;
+    private final AccountDirectory identity;
+    private final RegistryIdentifiers identifiers;
+    private final PatientRecords patientRecords;
 
-    IdentityDemoData(ReadyAccounts accounts, Identity identity, PatientRecords identifiers) {
+    IdentityDemoData(
+            ReadyAccounts accounts,
+            AccountDirectory identity,
+            RegistryIdentifiers identifiers,
+            PatientRecords patientRecords) {
         this.accounts = accounts;
         this.identity = identity;
         this.identifiers = identifiers;
+        this.patientRecords = patientRecords;
     }
 
     @Override
@@ -48,7 +54,7 @@ class IdentityDemoData implements DemoData {
                 LocalDate.of(1978, 3, 14));
         // The adult's documents, as the demo clinic's registry would have entered them.
         identity.findPatients("+79990000001").stream().findFirst().ifPresent(adult -> {
-            var card = identifiers.find(adult.patientId());
+            var card = patientRecords.find(adult.patientId());
             if (card.map(found -> found.snils() == null).orElse(false)
                     && identity.findPatients("98765432183").isEmpty()) {
                 identifiers.storeSnils(adult.patientId(), Snils.parse("98765432183", "snils"));

@@ -12,6 +12,9 @@ import org.medkarta.shared.FieldErrors;
  */
 public final class PersonFields {
 
+    /** Letters (Cyrillic or Latin), hyphens, apostrophes and spaces, up to 100 characters. */
+    static final String NAME = "^[\\p{IsCyrillic}\\p{IsLatin}][\\p{IsCyrillic}\\p{IsLatin}' \\-]{0,99}$";
+
     private PersonFields() {}
 
     /** A name as written, spaces folded: letters (Cyrillic or Latin), hyphens, apostrophes, spaces. */
@@ -23,7 +26,7 @@ public final class PersonFields {
             }
             return null;
         }
-        if (!clean.matches(Identity.NAME)) {
+        if (!clean.matches(NAME)) {
             errors.reject(field, "identity.validation.name");
             return null;
         }

@@ -14,13 +14,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ReadyAccounts {
 
     private final Accounts accounts;
-    private final Identity identity;
+    private final Registration registration;
+    private final RoleGrants roleGrants;
+    private final StaffAccounts staffAccounts;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    ReadyAccounts(Accounts accounts, Identity identity, TransactionTemplate transaction, Clock clock) {
+    ReadyAccounts(
+            Accounts accounts,
+            Registration registration,
+            RoleGrants roleGrants,
+            StaffAccounts staffAccounts,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.accounts = accounts;
-        this.identity = identity;
+        this.registration = registration;
+        this.roleGrants = roleGrants;
+        this.staffAccounts = staffAccounts;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -45,8 +55,8 @@ class ReadyAccounts {
                     null,
                     clock.instant());
             accounts.confirmEmail(id, clock.instant());
-            identity.grant(id, role, null);
-            accounts.setPassword(id, identity.hash(password));
+            roleGrants.grant(id, role, null);
+            accounts.setPassword(id, staffAccounts.hash(password));
             return true;
         }));
     }
@@ -59,12 +69,12 @@ class ReadyAccounts {
                 return false;
             }
             var now = clock.instant();
-            var created = identity.createPatient(
-                    new Identity.NewPatient(
+            var created = registration.createPatient(
+                    new Registration.NewPatient(
                             lastName, firstName, patronymic, birthDate, phone.e164(), email.address(), null),
                     true,
                     now);
-            accounts.acceptTerms(created.userId(), identity.termsVersion(), now, "demo");
+            accounts.acceptTerms(created.userId(), registration.termsVersion(), now, "demo");
             return true;
         }));
     }

@@ -6,6 +6,29 @@
  *
  * <p>It does not decide whose medical record a person may open (the {@code access} module does)
  * and keeps no clinical data: a patient account only points at its record by {@code PatientId}.
+ *
+ * <p>Its public facades, one per use case:
+ *
+ * <ul>
+ *   <li>{@link org.medkarta.identity.Registration}: a patient's registration and e-mail
+ *       confirmation, a child's record and the phone given to it later (A2, E11, F3);
+ *   <li>{@link org.medkarta.identity.SignIn}: sign-in by one-time code, by password with TOTP and
+ *       through ESIA (A3–A6);
+ *   <li>{@link org.medkarta.identity.StaffAccounts}: staff invitations, passwords and their resets,
+ *       the authenticator app (A4, A6, A8);
+ *   <li>{@link org.medkarta.identity.ApiTokens}: access and refresh tokens, signing out (A7);
+ *   <li>{@link org.medkarta.identity.AccountDirectory}: who a person is, where they are reached, the
+ *       patients staff find, one's sign-in history (A1, A7, C6);
+ *   <li>{@link org.medkarta.identity.PatientRecords}: finding and creating patient records as the
+ *       registry does (C6);
+ *   <li>{@link org.medkarta.identity.RegistryIdentifiers}: a patient's SNILS and insurance policies
+ *       (C6, E1, F4);
+ *   <li>{@link org.medkarta.identity.PatientRegions}: where a patient lives (B5);
+ *   <li>{@link org.medkarta.identity.AccountClosure}: closing one's account (A9).
+ * </ul>
+ *
+ * <p>Roles are granted through the one package-private {@code RoleGrants}; who sees a patient's
+ * identity data is the package-private {@code PatientRecordAccess}.
  */
 @ApplicationModule(displayName = "Identity")
 package org.medkarta.identity;

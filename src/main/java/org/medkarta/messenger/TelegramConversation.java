@@ -17,9 +17,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.ServiceFormat;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.AppointmentCard;
@@ -61,8 +61,8 @@ class TelegramConversation {
     private final ChatLinks links;
     private final TelegramApi api;
     private final Scheduling scheduling;
-    private final ClinicDirectory clinics;
-    private final Identity identity;
+    private final ClinicCatalogue clinics;
+    private final AccountDirectory identity;
     private final MessageSource messages;
     private final PublicUrl publicUrl;
     private final TransactionTemplate transaction;
@@ -72,8 +72,8 @@ class TelegramConversation {
             ChatLinks links,
             TelegramApi api,
             Scheduling scheduling,
-            ClinicDirectory clinics,
-            Identity identity,
+            ClinicCatalogue clinics,
+            AccountDirectory identity,
             MessageSource messages,
             PublicUrl publicUrl,
             TransactionTemplate transaction,

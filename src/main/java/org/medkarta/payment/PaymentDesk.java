@@ -8,9 +8,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicAdministrators;
 import org.medkarta.clinic.ClinicView;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -35,8 +35,8 @@ public class PaymentDesk {
     private final Ledger ledger;
     private final Settlement settlement;
     private final Checkout checkout;
-    private final ClinicDirectory clinics;
-    private final Identity identity;
+    private final ClinicAdministrators clinics;
+    private final AccountDirectory identity;
     private final PaymentProperties properties;
     private final Clock clock;
 
@@ -44,8 +44,8 @@ public class PaymentDesk {
             Ledger ledger,
             Settlement settlement,
             Checkout checkout,
-            ClinicDirectory clinics,
-            Identity identity,
+            ClinicAdministrators clinics,
+            AccountDirectory identity,
             PaymentProperties properties,
             Clock clock) {
         this.ledger = ledger;

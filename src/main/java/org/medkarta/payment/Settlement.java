@@ -7,11 +7,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
+import org.medkarta.clinic.ClinicServices;
 import org.medkarta.clinic.ServiceId;
 import org.medkarta.clinic.ServiceView;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.AccountView;
-import org.medkarta.identity.Identity;
 import org.medkarta.scheduling.AppointmentBooked;
 import org.medkarta.scheduling.AppointmentCancelled;
 import org.medkarta.scheduling.Scheduling;
@@ -40,8 +41,9 @@ class Settlement {
 
     private final Ledger ledger;
     private final Payments payments;
-    private final ClinicDirectory clinics;
-    private final Identity identity;
+    private final ClinicCatalogue clinics;
+    private final ClinicServices clinicServices;
+    private final AccountDirectory identity;
     private final Scheduling scheduling;
     private final PaymentProperties properties;
     private final PublicUrl publicUrl;
@@ -51,8 +53,9 @@ class Settlement {
     Settlement(
             Ledger ledger,
             Payments payments,
-            ClinicDirectory clinics,
-            Identity identity,
+            ClinicCatalogue clinics,
+            ClinicServices clinicServices,
+            AccountDirectory identity,
             Scheduling scheduling,
             PaymentProperties properties,
             PublicUrl publicUrl,
@@ -61,6 +64,7 @@ class Settlement {
         this.ledger = ledger;
         this.payments = payments;
         this.clinics = clinics;
+        this.clinicServices = clinicServices;
         this.identity = identity;
         this.scheduling = scheduling;
         this.properties = properties;
@@ -84,7 +88,7 @@ class Settlement {
             return;
         }
         var serviceId = new ServiceId(booked.serviceId());
-        long price = clinics.priceAt(serviceId, booked.bookedAt());
+        long price = clinicServices.priceAt(serviceId, booked.bookedAt());
         if (price <= 0) {
             return;
         }

@@ -7,7 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicAdministrators;
+import org.medkarta.clinic.ClinicServices;
+import org.medkarta.clinic.ClinicSetUp;
 import org.medkarta.clinic.ClinicView;
 import org.medkarta.clinic.ServiceId;
 import org.medkarta.clinic.ServiceView;
@@ -30,12 +32,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class Definitions {
 
     private final Questionnaires questionnaires;
-    private final ClinicDirectory clinics;
+    private final ClinicAdministrators clinics;
+    private final ClinicServices clinicServices;
+    private final ClinicSetUp clinicSetUp;
     private final Clock clock;
 
-    Definitions(Questionnaires questionnaires, ClinicDirectory clinics, Clock clock) {
+    Definitions(
+            Questionnaires questionnaires,
+            ClinicAdministrators clinics,
+            ClinicServices clinicServices,
+            ClinicSetUp clinicSetUp,
+            Clock clock) {
         this.questionnaires = questionnaires;
         this.clinics = clinics;
+        this.clinicServices = clinicServices;
+        this.clinicSetUp = clinicSetUp;
         this.clock = clock;
     }
 
@@ -50,13 +61,13 @@ public class Definitions {
     @Transactional(readOnly = true)
     public List<ServiceView> services(SignedInUser actor, ClinicId clinic) {
         administer(actor, clinic);
-        return clinics.servicesOf(actor, clinic);
+        return clinicServices.servicesOf(actor, clinic);
     }
 
     /** The clinic's profile for the admin pages' header, for its administrators. */
     @Transactional(readOnly = true)
     public ClinicView clinic(SignedInUser actor, ClinicId clinic) {
-        return clinics.clinic(actor, clinic);
+        return clinicSetUp.clinic(actor, clinic);
     }
 
     /** Whether the person administers the clinic. */
@@ -193,7 +204,7 @@ public class Definitions {
             }
         }
         var services = new LinkedHashSet<UUID>();
-        List<ServiceView> own = clinics.servicesOf(actor, clinic);
+        List<ServiceView> own = clinicServices.servicesOf(actor, clinic);
         for (String text : form.serviceIds()) {
             UUID service = DefinitionRules.uuid(text);
             if (service == null || own.stream().noneMatch(s -> s.id().equals(new ServiceId(service)))) {

@@ -8,8 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import org.medkarta.access.ClinicPatients;
-import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.identity.Identity;
+import org.medkarta.clinic.ClinicAdministrators;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.FieldErrors;
 import org.medkarta.shared.NotFound;
@@ -31,9 +31,9 @@ public class Sending {
 
     private final Questionnaires questionnaires;
     private final Responses responses;
-    private final ClinicDirectory clinics;
+    private final ClinicAdministrators clinics;
     private final ClinicPatients access;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final QuestionnaireNotices notices;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -41,9 +41,9 @@ public class Sending {
     Sending(
             Questionnaires questionnaires,
             Responses responses,
-            ClinicDirectory clinics,
+            ClinicAdministrators clinics,
             ClinicPatients access,
-            Identity identity,
+            AccountDirectory identity,
             QuestionnaireNotices notices,
             TransactionTemplate transaction,
             Clock clock) {

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.Specialty;
 import org.medkarta.consultation.Diagnosis;
 import org.medkarta.consultation.ProtocolSent;
@@ -23,9 +23,9 @@ class ConsultationProtocols {
 
     private final RecordFiling filing;
     private final SignedProtocols signed;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
 
-    ConsultationProtocols(RecordFiling filing, SignedProtocols signed, ClinicDirectory clinics) {
+    ConsultationProtocols(RecordFiling filing, SignedProtocols signed, ClinicCatalogue clinics) {
         this.filing = filing;
         this.signed = signed;
         this.clinics = clinics;

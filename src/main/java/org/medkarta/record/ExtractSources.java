@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.medkarta.clinic.AttachmentStatus;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
+import org.medkarta.clinic.PatientAttachments;
 import org.medkarta.identity.PatientRecords;
 import org.medkarta.identity.PolicyKind;
 import org.medkarta.shared.ClinicId;
@@ -48,12 +49,18 @@ class ExtractSources {
             Map<String, String> fields) {}
 
     private final JdbcClient jdbc;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
+    private final PatientAttachments patientAttachments;
     private final PatientRecords identifiers;
 
-    ExtractSources(JdbcClient jdbc, ClinicDirectory clinics, PatientRecords identifiers) {
+    ExtractSources(
+            JdbcClient jdbc,
+            ClinicCatalogue clinics,
+            PatientAttachments patientAttachments,
+            PatientRecords identifiers) {
         this.jdbc = jdbc;
         this.clinics = clinics;
+        this.patientAttachments = patientAttachments;
         this.identifiers = identifiers;
     }
 
@@ -147,7 +154,7 @@ class ExtractSources {
      */
     List<ExtractClinic> issuers(PatientId patient) {
         var found = new LinkedHashMap<ClinicId, String>();
-        clinics.attachmentsOf(patient).stream()
+        patientAttachments.attachmentsOf(patient).stream()
                 .filter(attachment -> attachment.status() == AttachmentStatus.CONFIRMED)
                 .forEach(attachment -> found.putIfAbsent(attachment.clinicId(), attachment.clinicName()));
         var authors = jdbc.sql("""

@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.medkarta.access.Relation;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.files.FilePurpose;
 import org.medkarta.files.Files;
 import org.medkarta.notification.Notifications;
@@ -62,7 +62,7 @@ class ExtractWorker {
     private final ExtractJobs jobs;
     private final ExtractSources sources;
     private final Patients patients;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
     private final Files files;
     private final Signatures signatures;
     private final SignedDocuments documents;
@@ -78,7 +78,7 @@ class ExtractWorker {
             ExtractJobs jobs,
             ExtractSources sources,
             Patients patients,
-            ClinicDirectory clinics,
+            ClinicCatalogue clinics,
             Files files,
             Signatures signatures,
             SignedDocuments documents,

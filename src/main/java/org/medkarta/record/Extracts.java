@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.medkarta.access.AccessDecision;
 import org.medkarta.access.RecordAction;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.files.FileContent;
 import org.medkarta.files.FileId;
 import org.medkarta.files.Files;
@@ -47,7 +47,7 @@ public class Extracts {
     private final ExtractSources sources;
     private final ExtractWorker worker;
     private final RecordFiling filing;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
     private final Files files;
     private final Clock clock;
 
@@ -56,7 +56,7 @@ public class Extracts {
             ExtractSources sources,
             ExtractWorker worker,
             RecordFiling filing,
-            ClinicDirectory clinics,
+            ClinicCatalogue clinics,
             Files files,
             Clock clock) {
         this.jobs = jobs;

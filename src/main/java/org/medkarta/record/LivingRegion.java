@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.medkarta.access.AccessDecision;
 import org.medkarta.access.RecordAction;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.Region;
 import org.medkarta.identity.PatientRegions;
 import org.medkarta.identity.SignedInUser;
@@ -23,12 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class LivingRegion {
 
     private final PatientRegions regions;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
     private final RecordFiling filing;
     private final Patients patients;
     private final Clock clock;
 
-    LivingRegion(PatientRegions regions, ClinicDirectory clinics, RecordFiling filing, Patients patients, Clock clock) {
+    LivingRegion(PatientRegions regions, ClinicCatalogue clinics, RecordFiling filing, Patients patients, Clock clock) {
         this.regions = regions;
         this.clinics = clinics;
         this.filing = filing;

@@ -9,10 +9,11 @@ import java.util.Locale;
 import java.util.Set;
 import org.medkarta.access.AccessDecision;
 import org.medkarta.access.RecordAction;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.PatientRecords;
 import org.medkarta.identity.PolicyKind;
 import org.medkarta.identity.PolicyView;
+import org.medkarta.identity.RegistryIdentifiers;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.FieldErrors;
@@ -32,16 +33,23 @@ import org.springframework.transaction.annotation.Transactional;
 public class PatientIdentifiers {
 
     private final Patients patients;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final PatientRecords identifiers;
+    private final RegistryIdentifiers registryIdentifiers;
     private final RecordFiling filing;
     private final Clock clock;
 
     PatientIdentifiers(
-            Patients patients, Identity identity, PatientRecords identifiers, RecordFiling filing, Clock clock) {
+            Patients patients,
+            AccountDirectory identity,
+            PatientRecords identifiers,
+            RegistryIdentifiers registryIdentifiers,
+            RecordFiling filing,
+            Clock clock) {
         this.patients = patients;
         this.identity = identity;
         this.identifiers = identifiers;
+        this.registryIdentifiers = registryIdentifiers;
         this.filing = filing;
         this.clock = clock;
     }
@@ -96,7 +104,7 @@ public class PatientIdentifiers {
         // logs each change beside the others, with its author and reason (SPEC E6).
         var card = identifiers.find(id).orElseThrow(NotFound::new);
         if (snils != null && !snils.digits().equals(card.snils())) {
-            identifiers.recordSnils(clinician, id, snils);
+            registryIdentifiers.recordSnils(clinician, id, snils);
             patients.logChange(
                     id,
                     "SNILS",
@@ -119,7 +127,7 @@ public class PatientIdentifiers {
             throw new InvalidInput("omsNumber", "validation.required");
         }
         if (changesNumber || changesInsurer || changesValidTo) {
-            identifiers.recordOms(clinician, id, number, insurer, validTo);
+            registryIdentifiers.recordOms(clinician, id, number, insurer, validTo);
         }
         if (changesNumber) {
             patients.logChange(
@@ -193,7 +201,7 @@ public class PatientIdentifiers {
             throw new NotFound();
         }
         var holders = new java.util.ArrayList<SharedIdentifier.Holder>();
-        for (PolicyView policy : identifiers.sharedPolicies()) {
+        for (PolicyView policy : registryIdentifiers.sharedPolicies()) {
             identity.patient(policy.patientId())
                     .ifPresent(account -> holders.add(new SharedIdentifier.Holder(
                             policy.kind().name(),

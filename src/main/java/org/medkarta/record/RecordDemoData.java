@@ -9,10 +9,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.AccountView;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientRecords;
 import org.medkarta.identity.PolicyKind;
 import org.medkarta.shared.DemoData;
@@ -33,9 +33,9 @@ class RecordDemoData implements DemoData {
 
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final PatientRecords identifiers;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
     private final Patients patients;
     private final Entries entries;
     private final Diaries diaries;
@@ -43,9 +43,9 @@ class RecordDemoData implements DemoData {
     private int sequence;
 
     RecordDemoData(
-            Identity identity,
+            AccountDirectory identity,
             PatientRecords identifiers,
-            ClinicDirectory clinics,
+            ClinicCatalogue clinics,
             Patients patients,
             Entries entries,
             Diaries diaries,

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.AccountView;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientRegistered;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.NotFound;
@@ -29,7 +29,7 @@ class RecordFiling {
 
     private final Patients patients;
     private final Entries entries;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final RecordNotices notices;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -37,7 +37,7 @@ class RecordFiling {
     RecordFiling(
             Patients patients,
             Entries entries,
-            Identity identity,
+            AccountDirectory identity,
             RecordNotices notices,
             ApplicationEventPublisher events,
             Clock clock) {

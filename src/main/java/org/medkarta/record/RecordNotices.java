@@ -3,8 +3,8 @@ package org.medkarta.record;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.AccountView;
-import org.medkarta.identity.Identity;
 import org.medkarta.notification.Notifications;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.UserId;
@@ -21,10 +21,10 @@ class RecordNotices {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private final Notifications notifications;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final MessageSource messages;
 
-    RecordNotices(Notifications notifications, Identity identity, MessageSource messages) {
+    RecordNotices(Notifications notifications, AccountDirectory identity, MessageSource messages) {
         this.notifications = notifications;
         this.identity = identity;
         this.messages = messages;

@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.medkarta.access.AccessDecision;
 import org.medkarta.access.RecordAction;
 import org.medkarta.access.Relation;
-import org.medkarta.identity.PatientRecords;
+import org.medkarta.identity.RegistryIdentifiers;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
 import org.springframework.stereotype.Service;
@@ -35,11 +35,11 @@ public class RecordReading {
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
     private final Entries entries;
-    private final PatientRecords identifiers;
+    private final RegistryIdentifiers identifiers;
     private final RecordFiling filing;
     private final Clock clock;
 
-    RecordReading(Entries entries, PatientRecords identifiers, RecordFiling filing, Clock clock) {
+    RecordReading(Entries entries, RegistryIdentifiers identifiers, RecordFiling filing, Clock clock) {
         this.entries = entries;
         this.identifiers = identifiers;
         this.filing = filing;

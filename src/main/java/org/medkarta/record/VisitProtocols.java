@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.medkarta.access.AccessDecision;
 import org.medkarta.access.RecordAction;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.Specialty;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.DoctorId;
@@ -29,10 +29,10 @@ public class VisitProtocols {
     public record VisitProtocol(String complaints, String examination, String conclusion, String recommendations) {}
 
     private final RecordFiling filing;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
     private final Clock clock;
 
-    VisitProtocols(RecordFiling filing, ClinicDirectory clinics, Clock clock) {
+    VisitProtocols(RecordFiling filing, ClinicCatalogue clinics, Clock clock) {
         this.filing = filing;
         this.clinics = clinics;
         this.clock = clock;

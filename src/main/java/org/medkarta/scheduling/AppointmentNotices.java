@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.ServiceId;
 import org.medkarta.clinic.ServiceView;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.notification.Contact;
 import org.medkarta.notification.Message;
 import org.medkarta.notification.Notifications;
@@ -31,8 +31,8 @@ class AppointmentNotices {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm", RUSSIAN);
 
     private final Notifications notifications;
-    private final Identity identity;
-    private final ClinicDirectory clinics;
+    private final AccountDirectory identity;
+    private final ClinicCatalogue clinics;
     private final MessageSource messages;
     private final SchedulingProperties properties;
     private final Representation representation;
@@ -41,8 +41,8 @@ class AppointmentNotices {
 
     AppointmentNotices(
             Notifications notifications,
-            Identity identity,
-            ClinicDirectory clinics,
+            AccountDirectory identity,
+            ClinicCatalogue clinics,
             MessageSource messages,
             SchedulingProperties properties,
             Representation representation,

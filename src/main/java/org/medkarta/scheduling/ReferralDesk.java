@@ -8,10 +8,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.AccountView;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientCard;
 import org.medkarta.identity.PatientRecords;
 import org.medkarta.identity.Role;
@@ -50,8 +50,8 @@ public class ReferralDesk {
     private static final int REASON_LIMIT = 2000;
 
     private final Referrals referrals;
-    private final ClinicDirectory clinics;
-    private final Identity identity;
+    private final ClinicCatalogue clinics;
+    private final AccountDirectory identity;
     private final PatientRecords patientRecords;
     private final ClinicCare care;
     private final ReferralNotices notices;
@@ -59,8 +59,8 @@ public class ReferralDesk {
 
     ReferralDesk(
             Referrals referrals,
-            ClinicDirectory clinics,
-            Identity identity,
+            ClinicCatalogue clinics,
+            AccountDirectory identity,
             PatientRecords patientRecords,
             ClinicCare care,
             ReferralNotices notices,

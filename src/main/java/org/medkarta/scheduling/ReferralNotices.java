@@ -1,6 +1,6 @@
 package org.medkarta.scheduling;
 
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.notification.Contact;
 import org.medkarta.notification.Notifications;
 import org.medkarta.shared.PublicUrl;
@@ -19,12 +19,15 @@ import org.springframework.stereotype.Component;
 class ReferralNotices {
 
     private final Notifications notifications;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final Representation representation;
     private final PublicUrl publicUrl;
 
     ReferralNotices(
-            Notifications notifications, Identity identity, Representation representation, PublicUrl publicUrl) {
+            Notifications notifications,
+            AccountDirectory identity,
+            Representation representation,
+            PublicUrl publicUrl) {
         this.notifications = notifications;
         this.identity = identity;
         this.representation = representation;

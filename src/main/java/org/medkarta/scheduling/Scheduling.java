@@ -14,13 +14,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.medkarta.clinic.BookableService;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicAdministrators;
+import org.medkarta.clinic.ClinicCatalogue;
+import org.medkarta.clinic.ClinicServices;
+import org.medkarta.clinic.ClinicStaff;
 import org.medkarta.clinic.DoctorView;
+import org.medkarta.clinic.OfferAndConsent;
+import org.medkarta.clinic.PatientAttachments;
 import org.medkarta.clinic.ServiceId;
 import org.medkarta.clinic.ServiceKind;
 import org.medkarta.clinic.ServiceView;
 import org.medkarta.clinic.Visibility;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.PatientCard;
 import org.medkarta.identity.PatientRecordForm;
 import org.medkarta.identity.PatientRecords;
@@ -69,8 +74,13 @@ public class Scheduling {
     private final ClinicSettings settings;
     private final AppointmentNotices notices;
     private final ReferralNotices referralNotices;
-    private final ClinicDirectory clinics;
-    private final Identity identity;
+    private final ClinicCatalogue clinics;
+    private final ClinicAdministrators clinicAdministrators;
+    private final ClinicStaff clinicStaff;
+    private final PatientAttachments patientAttachments;
+    private final OfferAndConsent offerAndConsent;
+    private final ClinicServices clinicServices;
+    private final AccountDirectory identity;
     private final PatientRecords patientRecords;
     private final Representation representation;
     private final ApplicationEventPublisher events;
@@ -94,8 +104,13 @@ public class Scheduling {
             ClinicSettings settings,
             AppointmentNotices notices,
             ReferralNotices referralNotices,
-            ClinicDirectory clinics,
-            Identity identity,
+            ClinicCatalogue clinics,
+            ClinicAdministrators clinicAdministrators,
+            ClinicStaff clinicStaff,
+            PatientAttachments patientAttachments,
+            OfferAndConsent offerAndConsent,
+            ClinicServices clinicServices,
+            AccountDirectory identity,
             PatientRecords patientRecords,
             PatientRegions patientRegions,
             Representation representation,
@@ -119,6 +134,11 @@ public class Scheduling {
         this.notices = notices;
         this.referralNotices = referralNotices;
         this.clinics = clinics;
+        this.clinicAdministrators = clinicAdministrators;
+        this.clinicStaff = clinicStaff;
+        this.patientAttachments = patientAttachments;
+        this.offerAndConsent = offerAndConsent;
+        this.clinicServices = clinicServices;
         this.identity = identity;
         this.patientRecords = patientRecords;
         this.representation = representation;
@@ -145,7 +165,7 @@ public class Scheduling {
         if (actor.has(Role.DOCTOR) && found.get().userId().equals(actor.userId())) {
             return true;
         }
-        return clinics.administers(actor, found.get().clinicId());
+        return clinicAdministrators.administers(actor, found.get().clinicId());
     }
 
     /** The doctors whose schedules the person manages: their own profiles and their clinics' doctors. */
@@ -164,8 +184,8 @@ public class Scheduling {
             }
         }
         if (actor.has(Role.CLINIC_ADMIN) || actor.has(Role.PLATFORM_ADMIN)) {
-            for (var clinic : clinics.administered(actor)) {
-                for (var doctor : clinics.doctorsOf(actor, clinic.id())) {
+            for (var clinic : clinicAdministrators.administered(actor)) {
+                for (var doctor : clinicStaff.doctorsOf(actor, clinic.id())) {
                     if (seen.add(doctor.id())) {
                         found.add(doctor);
                     }
@@ -469,7 +489,7 @@ public class Scheduling {
     /** Whether the person administers the clinic (sets its booking horizon). */
     @Transactional(readOnly = true)
     public boolean administers(SignedInUser actor, ClinicId clinic) {
-        return actor != null && clinics.administers(actor, clinic);
+        return actor != null && clinicAdministrators.administers(actor, clinic);
     }
 
     /** How many days ahead the clinic opens booking. */
@@ -480,7 +500,7 @@ public class Scheduling {
 
     /** Sets how many days ahead the clinic opens booking (1 to 90); slots appear at once. */
     public void setHorizonDays(SignedInUser actor, ClinicId clinic, int days) {
-        if (!clinics.administers(actor, clinic)) {
+        if (!clinicAdministrators.administers(actor, clinic)) {
             throw new NotFound();
         }
         if (days < 1 || days > 90) {
@@ -625,11 +645,11 @@ public class Scheduling {
             bookable.merge(offer.doctorId().value(), 1, Integer::sum);
             boolean visible = staff
                     || switch (offer.visibility()) {
-                        case REGION -> ClinicDirectory.inRegion(region, offer.region());
+                        case REGION -> ClinicCatalogue.inRegion(region, offer.region());
                         case ATTACHED ->
                             patient != null
                                     && attached.computeIfAbsent(
-                                            offer.clinicId(), clinic -> clinics.isAttached(patient, clinic));
+                                            offer.clinicId(), clinic -> patientAttachments.isAttached(patient, clinic));
                         case REFERRAL ->
                             referralsHeld.stream()
                                     .anyMatch(r -> r.specialty().equals(offer.specialty())
@@ -831,8 +851,9 @@ public class Scheduling {
         var service = clinics.service(new ServiceId(serviceId));
         var clinic = clinics.card(clinicId);
         ZoneId zone = ZoneId.of(clinic.timezone());
-        boolean accepted =
-                viewer == null || viewer.patientId() == null || clinics.hasAccepted(viewer.patientId(), clinicId);
+        boolean accepted = viewer == null
+                || viewer.patientId() == null
+                || offerAndConsent.hasAccepted(viewer.patientId(), clinicId);
         return new AppointmentCard(
                 appointment,
                 slot,
@@ -842,7 +863,7 @@ public class Scheduling {
                 service.map(ServiceView::format).orElse(null),
                 // What the patient agreed to when booking, not what the clinic asks today.
                 appointment != null && appointment.bookedAt() != null && service.isPresent()
-                        ? clinics.priceAt(service.get().id(), appointment.bookedAt())
+                        ? clinicServices.priceAt(service.get().id(), appointment.bookedAt())
                         : service.map(ServiceView::priceKopecks).orElse(0L),
                 clinicId,
                 clinic.name(),
@@ -943,7 +964,7 @@ public class Scheduling {
         if (!doctorToDoctor && !clinics.visibleTo(patient.patientId(), doctor, service, referral != null)) {
             throw SchedulingRefusal.notVisible();
         }
-        boolean accept = !doctorToDoctor && !clinics.hasAccepted(patient.patientId(), doctor.clinicId());
+        boolean accept = !doctorToDoctor && !offerAndConsent.hasAccepted(patient.patientId(), doctor.clinicId());
         if (accept && !request.acceptClinicDocuments()) {
             throw SchedulingRefusal.consentRequired();
         }
@@ -979,7 +1000,7 @@ public class Scheduling {
     private void take(Booking booking, String clientAddress) {
         var appointment = booking.appointment();
         if (booking.acceptDocuments()) {
-            clinics.accept(appointment.patientId(), appointment.clinicId(), clientAddress);
+            offerAndConsent.accept(appointment.patientId(), appointment.clinicId(), clientAddress);
         }
         locks.hold(appointment.patientId().value());
         if (appointments.overlaps(appointment.patientId(), appointment.start(), appointment.end(), null)) {

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -36,11 +36,11 @@ class SchedulingDemoData implements DemoData {
     private static final List<String> DOCTORS = List.of("doctor@demo.medkarta.org", "cardio@demo.medkarta.org");
 
     private final Scheduling scheduling;
-    private final ClinicDirectory clinics;
-    private final Identity identity;
+    private final ClinicCatalogue clinics;
+    private final AccountDirectory identity;
     private final Clock clock;
 
-    SchedulingDemoData(Scheduling scheduling, ClinicDirectory clinics, Identity identity, Clock clock) {
+    SchedulingDemoData(Scheduling scheduling, ClinicCatalogue clinics, AccountDirectory identity, Clock clock) {
         this.scheduling = scheduling;
         this.clinics = clinics;
         this.identity = identity;

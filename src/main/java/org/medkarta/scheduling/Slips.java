@@ -2,12 +2,12 @@ package org.medkarta.scheduling;
 
 import java.time.ZoneId;
 import java.util.UUID;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.ServiceId;
 import org.medkarta.clinic.ServiceView;
 import org.medkarta.clinic.Visibility;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.NotFound;
 import org.springframework.stereotype.Service;
@@ -28,10 +28,10 @@ public class Slips {
 
     private final Appointments appointments;
     private final Scheduling scheduling;
-    private final ClinicDirectory clinics;
-    private final Identity identity;
+    private final ClinicCatalogue clinics;
+    private final AccountDirectory identity;
 
-    Slips(Appointments appointments, Scheduling scheduling, ClinicDirectory clinics, Identity identity) {
+    Slips(Appointments appointments, Scheduling scheduling, ClinicCatalogue clinics, AccountDirectory identity) {
         this.appointments = appointments;
         this.scheduling = scheduling;
         this.clinics = clinics;

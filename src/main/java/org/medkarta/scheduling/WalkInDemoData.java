@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -31,10 +31,10 @@ class WalkInDemoData implements DemoData {
             "DEMO");
 
     private final WalkInQueues queues;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
     private final Clock clock;
 
-    WalkInDemoData(WalkInQueues queues, ClinicDirectory clinics, Clock clock) {
+    WalkInDemoData(WalkInQueues queues, ClinicCatalogue clinics, Clock clock) {
         this.queues = queues;
         this.clinics = clinics;
         this.clock = clock;

@@ -1,7 +1,7 @@
 package org.medkarta.scheduling;
 
 import java.util.Locale;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.notification.Contact;
 import org.medkarta.notification.Message;
 import org.medkarta.notification.Notifications;
@@ -20,11 +20,11 @@ import org.springframework.stereotype.Component;
 class WalkInNotices {
 
     private final Notifications notifications;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final MessageSource messages;
     private final PublicUrl publicUrl;
 
-    WalkInNotices(Notifications notifications, Identity identity, MessageSource messages, PublicUrl publicUrl) {
+    WalkInNotices(Notifications notifications, AccountDirectory identity, MessageSource messages, PublicUrl publicUrl) {
         this.notifications = notifications;
         this.identity = identity;
         this.messages = messages;

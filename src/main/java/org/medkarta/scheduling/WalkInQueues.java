@@ -19,15 +19,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicAdministrators;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.HeadsOfDepartment;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.ClientInfo;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientCard;
 import org.medkarta.identity.PatientRecords;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
+import org.medkarta.identity.SignIn;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicCare;
 import org.medkarta.shared.ClinicId;
@@ -69,8 +71,10 @@ public class WalkInQueues {
     private final WalkIns walkIns;
     private final WalkInNotices notices;
     private final WalkInBroadcasts broadcasts;
-    private final ClinicDirectory clinics;
-    private final Identity identity;
+    private final ClinicCatalogue clinics;
+    private final ClinicAdministrators clinicAdministrators;
+    private final SignIn identity;
+    private final AccountDirectory accountDirectory;
     private final PatientRecords patientRecords;
     private final ClinicCare care;
     private final Representation representation;
@@ -83,9 +87,11 @@ public class WalkInQueues {
             WalkIns walkIns,
             WalkInNotices notices,
             WalkInBroadcasts broadcasts,
-            ClinicDirectory clinics,
+            ClinicCatalogue clinics,
+            ClinicAdministrators clinicAdministrators,
             HeadsOfDepartment heads,
-            Identity identity,
+            SignIn identity,
+            AccountDirectory accountDirectory,
             PatientRecords patientRecords,
             ClinicCare care,
             Representation representation,
@@ -96,7 +102,9 @@ public class WalkInQueues {
         this.notices = notices;
         this.broadcasts = broadcasts;
         this.clinics = clinics;
+        this.clinicAdministrators = clinicAdministrators;
         this.identity = identity;
+        this.accountDirectory = accountDirectory;
         this.patientRecords = patientRecords;
         this.care = care;
         this.representation = representation;
@@ -113,13 +121,13 @@ public class WalkInQueues {
      */
     @Transactional(readOnly = true)
     public boolean mayWatch(SignedInUser actor, ClinicId clinic) {
-        return actor != null && (clinics.administers(actor, clinic) || heads.heads(actor, clinic));
+        return actor != null && (clinicAdministrators.administers(actor, clinic) || heads.heads(actor, clinic));
     }
 
     /** Whether the person opens walk-in queues at the clinic: its administrator. */
     @Transactional(readOnly = true)
     public boolean opensQueues(SignedInUser actor, ClinicId clinic) {
-        return actor != null && clinics.administers(actor, clinic);
+        return actor != null && clinicAdministrators.administers(actor, clinic);
     }
 
     /** Whether the person takes tickets for patients at the registry desk of some clinic. */
@@ -519,14 +527,14 @@ public class WalkInQueues {
             return List.of();
         }
         var found = new LinkedHashSet<ClinicId>();
-        identity.account(actor.userId()).ifPresent(account -> {
+        accountDirectory.account(actor.userId()).ifPresent(account -> {
             account.roles().stream()
                     .filter(grant -> grant.role() == Role.REGISTRAR && grant.clinic() != null)
                     .map(RoleGrant::clinic)
                     .forEach(found::add);
             if (account.roles().stream().anyMatch(grant -> grant.role() == Role.CLINIC_ADMIN)
                     && actor.has(Role.CLINIC_ADMIN)) {
-                clinics.administered(actor).forEach(clinic -> found.add(clinic.id()));
+                clinicAdministrators.administered(actor).forEach(clinic -> found.add(clinic.id()));
             }
         });
         return List.copyOf(found);

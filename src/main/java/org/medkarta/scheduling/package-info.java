@@ -8,8 +8,8 @@
  * database (a conditional update of the slot, a unique constraint, and a per-patient lock row),
  * never by locks in memory, so any number of nodes can book at once.
  *
- * <p>It does not hold clinics, doctors, services or documents (it asks the clinic module's {@link
- * org.medkarta.clinic.ClinicDirectory}), accounts (the identity module) or messages (it hands
+ * <p>It does not hold clinics, doctors, services or documents (it asks the clinic module's facades
+ * such as {@link org.medkarta.clinic.ClinicCatalogue}), accounts (the identity module) or messages (it hands
  * finished texts to the notification module's outbox). Consultations are not here.
  */
 @ApplicationModule(displayName = "Scheduling")

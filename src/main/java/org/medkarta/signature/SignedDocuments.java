@@ -9,7 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.files.FileId;
 import org.medkarta.files.Files;
 import org.medkarta.shared.ClinicId;
@@ -52,7 +52,7 @@ public class SignedDocuments {
     private final JdbcClient jdbc;
     private final Files files;
     private final Verifier verifier;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
     private final PublicUrl publicUrl;
     private final Audits audits;
     private final Clock clock;
@@ -61,7 +61,7 @@ public class SignedDocuments {
             JdbcClient jdbc,
             Files files,
             Verifier verifier,
-            ClinicDirectory clinics,
+            ClinicCatalogue clinics,
             PublicUrl publicUrl,
             Audits audits,
             Clock clock) {

@@ -2,7 +2,7 @@ package org.medkarta.signature;
 
 import java.time.Clock;
 import java.util.Optional;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicAdministrators;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.NotFound;
@@ -18,11 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class SigningKeys {
 
     private final KeyFiles files;
-    private final ClinicDirectory clinics;
+    private final ClinicAdministrators clinics;
     private final Audits audits;
     private final Clock clock;
 
-    SigningKeys(KeyFiles files, ClinicDirectory clinics, Audits audits, Clock clock) {
+    SigningKeys(KeyFiles files, ClinicAdministrators clinics, Audits audits, Clock clock) {
         this.files = files;
         this.clinics = clinics;
         this.audits = audits;

@@ -4,7 +4,8 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicAdministrators;
+import org.medkarta.clinic.ClinicSetUp;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.InvalidInput;
@@ -22,14 +23,22 @@ import org.springframework.transaction.annotation.Transactional;
 public class TrustAnchors {
 
     private final TrustStore store;
-    private final ClinicDirectory clinics;
+    private final ClinicAdministrators clinics;
+    private final ClinicSetUp clinicSetUp;
     private final Crls crls;
     private final Audits audits;
     private final Clock clock;
 
-    TrustAnchors(TrustStore store, ClinicDirectory clinics, Crls crls, Audits audits, Clock clock) {
+    TrustAnchors(
+            TrustStore store,
+            ClinicAdministrators clinics,
+            ClinicSetUp clinicSetUp,
+            Crls crls,
+            Audits audits,
+            Clock clock) {
         this.store = store;
         this.clinics = clinics;
+        this.clinicSetUp = clinicSetUp;
         this.crls = crls;
         this.audits = audits;
         this.clock = clock;
@@ -43,7 +52,7 @@ public class TrustAnchors {
     /** The clinic, for its administrators' pages; 404 for anyone else. */
     @Transactional(readOnly = true)
     public org.medkarta.clinic.ClinicView clinic(SignedInUser actor, ClinicId clinic) {
-        return clinics.clinic(actor, clinic);
+        return clinicSetUp.clinic(actor, clinic);
     }
 
     @Transactional(readOnly = true)

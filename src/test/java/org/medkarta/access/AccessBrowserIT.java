@@ -8,12 +8,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Registered;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
@@ -25,10 +25,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class AccessBrowserIT extends BrowserSupport {
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
     Scheduling scheduling;
@@ -137,7 +137,7 @@ class AccessBrowserIT extends BrowserSupport {
         assertThat(page.locator("li.appointment[data-status='BOOKED']")).hasCount(1);
         screenshot("booked-for-child");
 
-        var parent = identity.findPatients(parentPhone).get(0);
+        var parent = identity.accounts().findPatients(parentPhone).get(0);
         var signedIn = new org.medkarta.identity.SignedInUser(
                 parent.userId(),
                 "Родитель",

@@ -3,11 +3,11 @@ package org.medkarta.access;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.identity.Identity;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
@@ -18,10 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class AccessLogBrowserIT extends BrowserSupport {
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
     Scheduling scheduling;

@@ -1420,8 +1420,10 @@ class AccessMatrixIT extends AccessSupport {
         var doctor = doctor(clinic);
         var registrar = registrar(clinic);
         var owner = patient("Надомова", "Лидия");
-        var attachment = clinics.requestAttachment(owner.user(), clinic, "GENERAL");
-        clinics.confirmAttachment(org.medkarta.testing.TestClinics.PLATFORM, attachment.id(), java.util.Locale.ENGLISH);
+        var attachment = clinics.attachments().requestAttachment(owner.user(), clinic, "GENERAL");
+        clinics.attachments()
+                .confirmAttachment(
+                        org.medkarta.testing.TestClinics.PLATFORM, attachment.id(), java.util.Locale.ENGLISH);
         String clinicId = clinic.value().toString();
         var ask = map(
                 "patientId",
@@ -1834,7 +1836,7 @@ class AccessMatrixIT extends AccessSupport {
         clock.freezeAt(Instant.parse(body(booked).get("start").asString()).minus(Duration.ofMinutes(5)));
         String path = "/api/v1/consultations/" + consultation + "/phone-call";
         var taken = postAs(
-                identity.tokensFor(consulting.user()).accessToken(),
+                identity.tokens().tokensFor(consulting.user()).accessToken(),
                 "/api/v1/consultations/" + consultation + "/take",
                 map());
         assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
@@ -1845,12 +1847,13 @@ class AccessMatrixIT extends AccessSupport {
         outsiders.put("another patient", again(other).token());
         outsiders.put(
                 "a colleague in the clinic",
-                identity.tokensFor(colleague.user()).accessToken());
+                identity.tokens().tokensFor(colleague.user()).accessToken());
         outsiders.put(
                 "a doctor of another clinic",
-                identity.tokensFor(stranger.user()).accessToken());
+                identity.tokens().tokensFor(stranger.user()).accessToken());
         outsiders.put(
-                "the clinic's registrar", identity.tokensFor(registrar.user()).accessToken());
+                "the clinic's registrar",
+                identity.tokens().tokensFor(registrar.user()).accessToken());
         outsiders.forEach((who, token) -> {
             var refused = postAs(token, path, map());
             assertThat(refused.statusCode()).as(who).isEqualTo(404);
@@ -1870,7 +1873,7 @@ class AccessMatrixIT extends AccessSupport {
                 .isEmpty();
 
         clock.freezeAt(Instant.parse(body(booked).get("start").asString()).minus(Duration.ofMinutes(4)));
-        var placed = postAs(identity.tokensFor(consulting.user()).accessToken(), path, map());
+        var placed = postAs(identity.tokens().tokensFor(consulting.user()).accessToken(), path, map());
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
         var dialled = org.medkarta.testing.TelephonyStandIn.dialled(
                         UUID.fromString(body(placed).get("id").asString()))
@@ -1931,7 +1934,7 @@ class AccessMatrixIT extends AccessSupport {
         assertThat(post(path, map()).statusCode()).isEqualTo(401);
         assertThat(post(path, map("code", "123456")).statusCode()).isEqualTo(401);
         assertThat(get("/profile/close").statusCode()).isEqualTo(302);
-        String caringToken = identity.tokensFor(caring.user()).accessToken();
+        String caringToken = identity.tokens().tokensFor(caring.user()).accessToken();
         for (String token : List.of(caringToken, registrar.token(), administrator)) {
             var refused = postAs(token, path, map());
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
@@ -1968,7 +1971,7 @@ class AccessMatrixIT extends AccessSupport {
         assertThat(grantee.statusCode()).isEqualTo(404);
         assertThat(grantee.body()).doesNotContain("Закрывалова");
         assertThat(getAs(other.token(), record).statusCode()).isEqualTo(404);
-        var doctorReads = getAs(identity.tokensFor(caring.user()).accessToken(), record);
+        var doctorReads = getAs(identity.tokens().tokensFor(caring.user()).accessToken(), record);
         assertThat(doctorReads.statusCode()).as(doctorReads.body()).isEqualTo(200);
         // The others' accounts are untouched by the owner's closure.
         assertThat(getAs(full.token(), "/api/v1/me").statusCode()).isEqualTo(200);
@@ -2378,14 +2381,14 @@ class AccessMatrixIT extends AccessSupport {
         PatientId teen = child(again(parentOfTeen), teenBorn, "Ферапонтов", "Ферапонт");
         clock.reset();
         parentOfTeen = again(parentOfTeen);
-        var teenAccount = identity.patient(teen).orElseThrow();
-        identity.assignPhone(teen, Phones.unique());
+        var teenAccount = identity.accounts().patient(teen).orElseThrow();
+        identity.registration().assignPhone(teen, Phones.unique());
         var teenUser = new SignedInUser(
                 teenAccount.userId(), "Подросток", teen, List.of(new RoleGrant(Role.PATIENT, null)), "SMS_CODE");
         var teenSelf = new Person(
                 teenUser,
-                identity.patient(teen).orElseThrow().phone(),
-                identity.tokensFor(teenUser).accessToken());
+                identity.accounts().patient(teen).orElseThrow().phone(),
+                identity.tokens().tokensFor(teenUser).accessToken());
 
         var viewer = patient();
         var downloader = patient();
@@ -2512,7 +2515,7 @@ class AccessMatrixIT extends AccessSupport {
         var clinic = clinic();
         var onDuty = doctor(clinic);
         var admin = org.medkarta.testing.TestStaff.administrator(identity, clinics, clinic);
-        String adminToken = identity.tokensFor(admin).accessToken();
+        String adminToken = identity.tokens().tokensFor(admin).accessToken();
         var queue = walkInQueues.open(
                 admin,
                 clinic,
@@ -2520,7 +2523,7 @@ class AccessMatrixIT extends AccessSupport {
                         "Дежурный терапевт",
                         "therapist",
                         "12",
-                        LocalDate.now(clinics.timezone(clinic)).toString(),
+                        LocalDate.now(clinics.catalogue().timezone(clinic)).toString(),
                         "00:00",
                         "23:59",
                         List.of(onDuty.view().id().value().toString())));
@@ -2537,7 +2540,7 @@ class AccessMatrixIT extends AccessSupport {
                 "room",
                 "1",
                 "day",
-                LocalDate.now(clinics.timezone(clinic)).toString(),
+                LocalDate.now(clinics.catalogue().timezone(clinic)).toString(),
                 "opensAt",
                 "08:00",
                 "closesAt",
@@ -2553,7 +2556,8 @@ class AccessMatrixIT extends AccessSupport {
         outsiders.put("registrar of another clinic", registrar(elsewhere).token());
         outsiders.put(
                 "administrator of another clinic",
-                identity.tokensFor(org.medkarta.testing.TestStaff.administrator(identity, clinics, elsewhere))
+                identity.tokens()
+                        .tokensFor(org.medkarta.testing.TestStaff.administrator(identity, clinics, elsewhere))
                         .accessToken());
         outsiders.forEach((who, token) -> {
             String cookie = session(token);

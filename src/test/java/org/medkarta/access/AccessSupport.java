@@ -8,11 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.StaffInvitation;
 import org.medkarta.identity.ClientInfo;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -22,7 +20,9 @@ import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.UserId;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Delegations;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
@@ -42,10 +42,10 @@ abstract class AccessSupport extends ApiSupport {
     static final ClientInfo CLIENT = new ClientInfo("127.0.0.1", "test");
 
     @Autowired
-    protected ClinicDirectory clinics;
+    protected ClinicFacades clinics;
 
     @Autowired
-    protected Identity identity;
+    protected IdentityFacades identity;
 
     @Autowired
     protected Scheduling scheduling;
@@ -99,13 +99,15 @@ abstract class AccessSupport extends ApiSupport {
                 account.patientId(),
                 List.of(new RoleGrant(Role.PATIENT, null)),
                 "SMS_CODE");
-        return new Person(user, phone, identity.tokensFor(user).accessToken());
+        return new Person(user, phone, identity.tokens().tokensFor(user).accessToken());
     }
 
     /** A person with a fresh token, after the clock moved past the old one's life. */
     Person again(Person person) {
         return new Person(
-                person.user(), person.phone(), identity.tokensFor(person.user()).accessToken());
+                person.user(),
+                person.phone(),
+                identity.tokens().tokensFor(person.user()).accessToken());
     }
 
     /** The parent registers a child born on {@code born} with a birth certificate; the child's record. */
@@ -127,36 +129,37 @@ abstract class AccessSupport extends ApiSupport {
     Doctor doctor(ClinicId clinic) {
         var doctor = TestCare.doctor(clinics, clinic);
         var user = TestCare.signedIn(doctor);
-        return new Doctor(doctor, user, identity.tokensFor(user).accessToken());
+        return new Doctor(doctor, user, identity.tokens().tokensFor(user).accessToken());
     }
 
     record Doctor(DoctorView view, SignedInUser user, String token) {}
 
     /** An administrator of the clinic, with a token. */
     Person clinicAdministrator(ClinicId clinic) {
-        var id = identity.invite(
-                "adm-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                "Админов",
-                "Олег",
-                null,
-                Role.CLINIC_ADMIN,
-                clinic,
-                "http://localhost",
-                Locale.ENGLISH);
+        var id = identity.staff()
+                .invite(
+                        "adm-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                        "Админов",
+                        "Олег",
+                        null,
+                        Role.CLINIC_ADMIN,
+                        clinic,
+                        "http://localhost",
+                        Locale.ENGLISH);
         var user = new SignedInUser(id, "Админ", null, List.of(new RoleGrant(Role.CLINIC_ADMIN, clinic)), "PASSWORD");
-        return new Person(user, null, identity.tokensFor(user).accessToken());
+        return new Person(user, null, identity.tokens().tokensFor(user).accessToken());
     }
 
     /** A registrar of the clinic, invited as the clinic's administrator invites one, with a token. */
     Person registrar(ClinicId clinic) {
         var user = org.medkarta.testing.TestStaff.registrar(identity, clinic);
-        return new Person(user, null, identity.tokensFor(user).accessToken());
+        return new Person(user, null, identity.tokens().tokensFor(user).accessToken());
     }
 
     /** A paramedic of one of the clinic's rural posts (issue 23), with their token. */
     Person paramedic(ClinicId clinic) {
         var user = org.medkarta.testing.TestStaff.paramedic(identity, clinic);
-        return new Person(user, null, identity.tokensFor(user).accessToken());
+        return new Person(user, null, identity.tokens().tokensFor(user).accessToken());
     }
 
     /**
@@ -165,19 +168,20 @@ abstract class AccessSupport extends ApiSupport {
      */
     String administrator(ClinicId clinic) {
         String email = "adm-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru";
-        clinics.inviteAdministrator(
-                PLATFORM,
-                clinic,
-                new StaffInvitation(email, "Админова", "Алла", null),
-                "http://localhost",
-                Locale.ENGLISH);
+        clinics.setUp()
+                .inviteAdministrator(
+                        PLATFORM,
+                        clinic,
+                        new StaffInvitation(email, "Админова", "Алла", null),
+                        "http://localhost",
+                        Locale.ENGLISH);
         return signIn(email);
     }
 
     /** Sets the invited person's password through the e-mailed link and signs in; the access token. */
     String signIn(String email) {
         String link = Outbox.latestLink(outbox, email);
-        identity.setPassword(link.substring(link.indexOf("token=") + 6), "Registr-2026");
+        identity.staff().setPassword(link.substring(link.indexOf("token=") + 6), "Registr-2026");
         var signedIn = post("/api/v1/auth/login", map("email", email, "password", "Registr-2026"));
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
         return body(signedIn).get("accessToken").asString();

@@ -38,7 +38,7 @@ class AccountClosureIT extends AccessSupport {
     @Test
     void theCodeSentToThePhoneClosesTheAccountAndItsTokensRefreshTokensSessionsAndSignInStopAtOnce() {
         var owner = patient("Закрытова", "Анна");
-        var tokens = identity.tokensFor(owner.user());
+        var tokens = identity.tokens().tokensFor(owner.user());
         String cookie = session(tokens.accessToken());
         assertThat(get("/profile", "Cookie", cookie).statusCode()).isEqualTo(200);
 
@@ -226,8 +226,8 @@ class AccountClosureIT extends AccessSupport {
         assertThat(noticeTitles(owner.user().userId().value())).contains("Запись отменена");
         assertThat(noticeTitles(doctor.user().userId().value())).contains("Пациент закрыл учётную запись");
         // The record stays, and the doctor who cared for the patient still reads it.
-        var record =
-                getAs(identity.tokensFor(doctor.user()).accessToken(), "/api/v1/patients/" + owner.id() + "/record");
+        var record = getAs(
+                identity.tokens().tokensFor(doctor.user()).accessToken(), "/api/v1/patients/" + owner.id() + "/record");
         assertThat(record.statusCode()).as(record.body()).isEqualTo(200);
         // A doctor of another clinic still does not.
         var stranger = doctor(clinic());
@@ -246,12 +246,19 @@ class AccountClosureIT extends AccessSupport {
                 .single();
         closeWithCode(owner);
 
-        var again = identity.register(
-                new org.medkarta.identity.PatientRegistration(
-                        "Повторова", "Екатерина", null, phone, "1980-01-02", email, identity.termsVersion()),
-                CLIENT,
-                "http://localhost",
-                Locale.ENGLISH);
+        var again = identity.registration()
+                .register(
+                        new org.medkarta.identity.PatientRegistration(
+                                "Повторова",
+                                "Екатерина",
+                                null,
+                                phone,
+                                "1980-01-02",
+                                email,
+                                identity.registration().termsVersion()),
+                        CLIENT,
+                        "http://localhost",
+                        Locale.ENGLISH);
         assertThat(again.patientId()).isNotEqualTo(owner.patient());
         assertThat(again.userId()).isNotEqualTo(owner.user().userId());
         clock.advance(Duration.ofSeconds(61));

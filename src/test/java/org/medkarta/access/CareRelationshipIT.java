@@ -56,8 +56,8 @@ class CareRelationshipIT extends AccessSupport {
         var clinic = clinic();
         var doctor = doctor(clinic);
         var attached = patient();
-        var request = clinics.requestAttachment(attached.user(), clinic, "GENERAL");
-        clinics.confirmAttachment(PLATFORM, request.id(), Locale.ENGLISH);
+        var request = clinics.attachments().requestAttachment(attached.user(), clinic, "GENERAL");
+        clinics.attachments().confirmAttachment(PLATFORM, request.id(), Locale.ENGLISH);
         assertThat(access.require(doctor.user(), attached.patient(), RecordAction.VIEW)
                         .relation())
                 .isEqualTo(Relation.CLINICIAN);

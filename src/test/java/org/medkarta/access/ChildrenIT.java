@@ -181,7 +181,7 @@ class ChildrenIT extends AccessSupport {
 
     @Test
     void theDemoParentRepresentsAChildUnderFifteen() {
-        var parent = identity.findPatients("+79990000002").get(0);
+        var parent = identity.accounts().findPatients("+79990000002").get(0);
         var user = new org.medkarta.identity.SignedInUser(
                 parent.userId(), "Мария", parent.patientId(), parent.roles(), "SMS_CODE");
         var records = access.records(user);
@@ -213,10 +213,12 @@ class ChildrenIT extends AccessSupport {
         clock.freezeAt(midnight.minus(java.time.Duration.ofDays(4)).plus(java.time.Duration.ofHours(12)));
         var parent = patient();
         PatientId child = child(parent, born);
-        identity.assignPhone(child, Phones.unique());
-        var childAccount = identity.patient(child).orElseThrow();
-        String parentPhone =
-                identity.account(parent.user().userId()).orElseThrow().phone();
+        identity.registration().assignPhone(child, Phones.unique());
+        var childAccount = identity.accounts().patient(child).orElseThrow();
+        String parentPhone = identity.accounts()
+                .account(parent.user().userId())
+                .orElseThrow()
+                .phone();
 
         var clinic = clinic();
         var doctor = doctor(clinic);

@@ -8,9 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.files.Samples;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientRecordForm;
 import org.medkarta.identity.PatientRecords;
 import org.medkarta.notification.DevOutbox;
@@ -19,7 +17,9 @@ import org.medkarta.record.EntryForm;
 import org.medkarta.record.EntryType;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Identifiers;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
@@ -34,10 +34,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class RecordRequestBrowserIT extends BrowserSupport {
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
     PatientRecords patientRecords;
@@ -131,7 +131,7 @@ class RecordRequestBrowserIT extends BrowserSupport {
 
         var staff = browserContext().newPage();
         staff.navigate(url("/test/token-sign-in?token="
-                + identity.tokensFor(registrar).accessToken() + "&continue=/access/registry/record-requests"));
+                + identity.tokens().tokensFor(registrar).accessToken() + "&continue=/access/registry/record-requests"));
         staff.locator("#queue a.open-request").first().click();
         assertThat(staff.locator("#candidate-" + kept.value())).isVisible();
         assertThat(staff.locator(".scan img")).isVisible();

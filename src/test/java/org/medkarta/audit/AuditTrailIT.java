@@ -14,11 +14,11 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.medkarta.identity.ClientInfo;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Outbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
@@ -45,7 +45,7 @@ class AuditTrailIT extends ApiSupport {
     AuditCommand command;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     DevOutbox outbox;
@@ -165,15 +165,16 @@ class AuditTrailIT extends ApiSupport {
     @Test
     void aGrantedRoleIsRecordedAsAChangeOfRights() {
         var clinic = new ClinicId(UUID.randomUUID());
-        var user = identity.invite(
-                "audited-" + UUID.randomUUID() + "@clinic.example",
-                "Аудитов",
-                "Пётр",
-                null,
-                Role.DOCTOR,
-                clinic,
-                "http://localhost",
-                Locale.ENGLISH);
+        var user = identity.staff()
+                .invite(
+                        "audited-" + UUID.randomUUID() + "@clinic.example",
+                        "Аудитов",
+                        "Пётр",
+                        null,
+                        Role.DOCTOR,
+                        clinic,
+                        "http://localhost",
+                        Locale.ENGLISH);
 
         var deadline = System.nanoTime() + 10_000_000_000L;
         List<AuditRecord> entries = List.of();
@@ -191,18 +192,19 @@ class AuditTrailIT extends ApiSupport {
     @Test
     void aPatientSeesTheirOwnAccessLogAndNobodyElses() {
         String phone = org.medkarta.testing.Phones.unique();
-        var me = identity.register(
-                new org.medkarta.identity.PatientRegistration(
-                        "Журналова",
-                        "Ольга",
-                        null,
-                        phone,
-                        "1980-03-03",
-                        "log-" + UUID.randomUUID() + "@example.ru",
-                        identity.termsVersion()),
-                new ClientInfo("127.0.0.1", "test"),
-                "http://localhost",
-                Locale.ENGLISH);
+        var me = identity.registration()
+                .register(
+                        new org.medkarta.identity.PatientRegistration(
+                                "Журналова",
+                                "Ольга",
+                                null,
+                                phone,
+                                "1980-03-03",
+                                "log-" + UUID.randomUUID() + "@example.ru",
+                                identity.registration().termsVersion()),
+                        new ClientInfo("127.0.0.1", "test"),
+                        "http://localhost",
+                        Locale.ENGLISH);
         UUID doctor = UUID.randomUUID();
         trail.record(AuditEntry.of(
                 doctor, "DOCTOR", me.patientId().value(), "RECORD_READ", "record", "SUCCESS", "10.1.1.1"));

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.medkarta.identity.ClientInfo;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientRegistration;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,12 +28,13 @@ abstract class ClinicApiSupport extends ApiSupport {
     protected DevOutbox outbox;
 
     @Autowired
-    protected Identity identity;
+    protected IdentityFacades identity;
 
     /** A bearer token for staff signing in with a password. */
     String tokenOf(String email, String password) {
-        return identity.tokensFor(
-                        identity.signInWithPassword(email, password, null, CLIENT, "http://localhost", Locale.ENGLISH))
+        return identity.tokens()
+                .tokensFor(identity.signIn()
+                        .signInWithPassword(email, password, null, CLIENT, "http://localhost", Locale.ENGLISH))
                 .accessToken();
     }
 
@@ -44,7 +45,7 @@ abstract class ClinicApiSupport extends ApiSupport {
     /** Sets the password of an invited person through the link in their invitation e-mail. */
     void acceptInvitation(String email) {
         String link = Outbox.latestLink(outbox, email);
-        identity.setPassword(link.substring(link.indexOf("token=") + 6), PASSWORD);
+        identity.staff().setPassword(link.substring(link.indexOf("token=") + 6), PASSWORD);
     }
 
     /** A fresh e-mail address. */
@@ -55,20 +56,22 @@ abstract class ClinicApiSupport extends ApiSupport {
     /** A registered patient signed in by SMS code: their bearer token. */
     String patient() {
         String phone = Phones.unique();
-        identity.register(
-                new PatientRegistration(
-                        "Пациентова",
-                        "Мария",
-                        "Ивановна",
-                        phone,
-                        "1980-01-02",
-                        email("patient"),
-                        identity.termsVersion()),
-                CLIENT,
-                "http://localhost",
-                Locale.ENGLISH);
-        identity.requestCode(phone, CLIENT, Locale.ENGLISH);
-        return identity.tokensFor(identity.signInWithCode(phone, Outbox.latestCode(outbox, phone), CLIENT))
+        identity.registration()
+                .register(
+                        new PatientRegistration(
+                                "Пациентова",
+                                "Мария",
+                                "Ивановна",
+                                phone,
+                                "1980-01-02",
+                                email("patient"),
+                                identity.registration().termsVersion()),
+                        CLIENT,
+                        "http://localhost",
+                        Locale.ENGLISH);
+        identity.signIn().requestCode(phone, CLIENT, Locale.ENGLISH);
+        return identity.tokens()
+                .tokensFor(identity.signIn().signInWithCode(phone, Outbox.latestCode(outbox, phone), CLIENT))
                 .accessToken();
     }
 

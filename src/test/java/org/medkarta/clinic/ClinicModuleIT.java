@@ -58,11 +58,14 @@ class ClinicModuleIT {
             new UserId(UUID.randomUUID()), "test", null, List.of(new RoleGrant(Role.PLATFORM_ADMIN, null)), "TEST");
 
     @Autowired
-    ClinicDirectory directory;
+    ClinicSetUp setUp;
+
+    @Autowired
+    OfferAndConsent documents;
 
     @Test
     void publishingAVersionAnnouncesItAndAcceptingTheCurrentOnesIsAnnouncedToo(Scenario scenario) {
-        var clinic = directory.register(
+        var clinic = setUp.register(
                 PLATFORM_ADMIN,
                 new ClinicForm(
                         "Клиника События",
@@ -83,20 +86,20 @@ class ClinicModuleIT {
                 Locale.ENGLISH);
         var patient = new PatientId(UUID.randomUUID());
 
-        scenario.stimulate(() -> directory.publish(PLATFORM_ADMIN, clinic.id(), DocumentKind.CONSENT, "Согласие"))
+        scenario.stimulate(() -> documents.publish(PLATFORM_ADMIN, clinic.id(), DocumentKind.CONSENT, "Согласие"))
                 .andWaitForEventOfType(DocumentPublished.class)
                 .toArriveAndVerify(published -> {
                     assertThat(published.clinic()).isEqualTo(clinic.id());
                     assertThat(published.version()).isEqualTo(1);
                 });
-        assertThat(directory.hasAccepted(patient, clinic.id())).isFalse();
-        scenario.stimulate(() -> directory.accept(patient, clinic.id(), "10.0.0.7"))
+        assertThat(documents.hasAccepted(patient, clinic.id())).isFalse();
+        scenario.stimulate(() -> documents.accept(patient, clinic.id(), "10.0.0.7"))
                 .andWaitForEventOfType(DocumentsAccepted.class)
                 .toArriveAndVerify(accepted -> {
                     assertThat(accepted.consentVersion()).isEqualTo(1);
                     assertThat(accepted.offerVersion()).isNull();
                     assertThat(accepted.address()).isEqualTo("10.0.0.7");
                 });
-        assertThat(directory.hasAccepted(patient, clinic.id())).isTrue();
+        assertThat(documents.hasAccepted(patient, clinic.id())).isTrue();
     }
 }

@@ -10,9 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
+import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.TestCare;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,51 +25,60 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ClinicPagesBrowserIT extends ClinicSetUpFlow {
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
-    ClinicDirectory directory;
+    ClinicFacades directory;
 
     /** A clinic registered by the platform administrator with a new administrator: [clinicId, adminEmail]. */
     private String[] clinicWithAdmin(String name) {
         String adminEmail = ClinicApiSupport.email("admin");
-        var clinic = directory.register(
-                platformAdmin(),
-                new ClinicForm(
-                        name,
-                        ClinicApiSupport.validInn(),
-                        ClinicApiSupport.validOgrn(),
-                        null,
-                        null,
-                        "77",
-                        "Москва, ул. Арбат, 1",
-                        "Europe/Moscow",
-                        "+74951112233",
-                        null,
-                        "info@example.ru",
-                        null,
-                        null),
-                List.of(new StaffInvitation(adminEmail, "Админов", "Павел", null)),
-                "http://localhost",
-                Locale.ENGLISH);
+        var clinic = directory
+                .setUp()
+                .register(
+                        platformAdmin(),
+                        new ClinicForm(
+                                name,
+                                ClinicApiSupport.validInn(),
+                                ClinicApiSupport.validOgrn(),
+                                null,
+                                null,
+                                "77",
+                                "Москва, ул. Арбат, 1",
+                                "Europe/Moscow",
+                                "+74951112233",
+                                null,
+                                "info@example.ru",
+                                null,
+                                null),
+                        List.of(new StaffInvitation(adminEmail, "Админов", "Павел", null)),
+                        "http://localhost",
+                        Locale.ENGLISH);
         String link = Outbox.latestLink(outbox, adminEmail);
-        identity.setPassword(link.substring(link.indexOf("token=") + 6), ClinicApiSupport.PASSWORD);
+        identity.staff().setPassword(link.substring(link.indexOf("token=") + 6), ClinicApiSupport.PASSWORD);
         return new String[] {clinic.id().value().toString(), adminEmail};
     }
 
     private SignedInUser platformAdmin() {
-        return identity.signInWithPassword(
-                "admin@demo.medkarta.org",
-                "Demo-admin-1",
-                null,
-                ClinicApiSupport.CLIENT,
-                "http://localhost",
-                Locale.ENGLISH);
+        return identity.signIn()
+                .signInWithPassword(
+                        "admin@demo.medkarta.org",
+                        "Demo-admin-1",
+                        null,
+                        ClinicApiSupport.CLIENT,
+                        "http://localhost",
+                        Locale.ENGLISH);
     }
 
     private SignedInUser signedIn(String email) {
-        return identity.signInWithPassword(
-                email, ClinicApiSupport.PASSWORD, null, ClinicApiSupport.CLIENT, "http://localhost", Locale.ENGLISH);
+        return identity.signIn()
+                .signInWithPassword(
+                        email,
+                        ClinicApiSupport.PASSWORD,
+                        null,
+                        ClinicApiSupport.CLIENT,
+                        "http://localhost",
+                        Locale.ENGLISH);
     }
 
     private void signIn(String email, String next) {
@@ -94,8 +104,10 @@ class ClinicPagesBrowserIT extends ClinicSetUpFlow {
                 account.patientId(),
                 List.of(new org.medkarta.identity.RoleGrant(org.medkarta.identity.Role.PATIENT, null)),
                 "SMS_CODE");
-        var request = directory.requestAttachment(patient, ClinicId.of(a[0]), "GENERAL");
-        directory.refuseAttachment(signedIn(a[1]), request.id(), "Адрес вне зоны обслуживания", Locale.ENGLISH);
+        var request = directory.attachments().requestAttachment(patient, ClinicId.of(a[0]), "GENERAL");
+        directory
+                .attachments()
+                .refuseAttachment(signedIn(a[1]), request.id(), "Адрес вне зоны обслуживания", Locale.ENGLISH);
 
         signInByCode(page, outbox, phone);
         page.navigate(url("/attachments"));
@@ -117,7 +129,7 @@ class ClinicPagesBrowserIT extends ClinicSetUpFlow {
     @Test
     void anAdministratorSetsUpAClinicAndItsDoctorAppearsInTheCatalogue() {
         setUpAClinicAndFindItsDoctor(
-                link -> identity.setPassword(link.substring(link.indexOf("token=") + 6), "Doctor-pass-1"));
+                link -> identity.staff().setPassword(link.substring(link.indexOf("token=") + 6), "Doctor-pass-1"));
     }
 
     @Test
@@ -149,7 +161,8 @@ class ClinicPagesBrowserIT extends ClinicSetUpFlow {
                         url(base + "/documents/offer"),
                         RequestOptions.create().setForm(FormData.create().set("text", "Чужая оферта")));
         org.assertj.core.api.Assertions.assertThat(forged.status()).isIn(403, 404);
-        org.assertj.core.api.Assertions.assertThat(directory.versions(ClinicId.of(a[0]), DocumentKind.OFFER))
+        org.assertj.core.api.Assertions.assertThat(
+                        directory.documents().versions(ClinicId.of(a[0]), DocumentKind.OFFER))
                 .isEmpty();
 
         context.clearCookies();
@@ -163,7 +176,8 @@ class ClinicPagesBrowserIT extends ClinicSetUpFlow {
         page.uncheck("#active");
         page.click("#save-doctor");
         assertThat(page.locator("#saved")).isVisible();
-        org.assertj.core.api.Assertions.assertThat(directory.findDoctors(null, "Страничный", ClinicId.of(a[0])))
+        org.assertj.core.api.Assertions.assertThat(
+                        directory.catalogue().findDoctors(null, "Страничный", ClinicId.of(a[0])))
                 .isEmpty();
 
         page.navigate(url(base));

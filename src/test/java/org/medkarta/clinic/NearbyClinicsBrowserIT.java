@@ -21,10 +21,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class NearbyClinicsBrowserIT extends BrowserSupport {
 
     @Autowired
-    ClinicDirectory directory;
+    ClinicSetUp setUp;
 
     private void clinicAt(String name, double latitude, double longitude) {
-        directory.register(
+        setUp.register(
                 TestClinics.PLATFORM,
                 new ClinicForm(
                         name,

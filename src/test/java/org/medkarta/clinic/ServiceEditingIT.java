@@ -18,7 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ServiceEditingIT extends ClinicApiSupport {
 
     @Autowired
-    ClinicDirectory directory;
+    ClinicServices services;
+
+    @Autowired
+    ClinicCatalogue catalogue;
 
     @AfterEach
     void realTime() {
@@ -62,7 +65,7 @@ class ServiceEditingIT extends ClinicApiSupport {
         assertThat(body(getAs(a[1], base + "/services/" + serviceId + "/price-changes"))
                         .size())
                 .isEqualTo(1);
-        assertThat(directory.servicesOf(org.medkarta.shared.DoctorId.of(later)))
+        assertThat(catalogue.servicesOf(org.medkarta.shared.DoctorId.of(later)))
                 .extracting(ServiceView::name)
                 .contains("Повторная видеоконсультация");
     }
@@ -82,10 +85,10 @@ class ServiceEditingIT extends ClinicApiSupport {
         putAs(a[1], base + "/services/" + serviceId, edited(List.of(doctor), 250_000, 30));
 
         var service = ServiceId.of(serviceId);
-        assertThat(directory.priceAt(service, booked)).isEqualTo(150_000);
-        assertThat(directory.priceAt(service, booked.plus(Duration.ofMinutes(3))))
+        assertThat(services.priceAt(service, booked)).isEqualTo(150_000);
+        assertThat(services.priceAt(service, booked.plus(Duration.ofMinutes(3))))
                 .isEqualTo(200_000);
-        assertThat(directory.priceAt(service, clock.instant())).isEqualTo(250_000);
+        assertThat(services.priceAt(service, clock.instant())).isEqualTo(250_000);
         assertThat(body(getAs(a[1], base + "/services/" + serviceId + "/price-changes"))
                         .get(0)
                         .get("newPriceKopecks")

@@ -15,15 +15,15 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.ServiceKind;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.MutableClock;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
@@ -36,10 +36,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ConsultationBrowserIT extends BrowserSupport {
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     Scheduling scheduling;
@@ -293,25 +293,27 @@ class ConsultationBrowserIT extends BrowserSupport {
                 null,
                 List.of(new RoleGrant(Role.PLATFORM_ADMIN, null)),
                 "TEST");
-        var centre = clinics.register(
-                admin,
-                new org.medkarta.clinic.ClinicForm(
-                        "Консультативный центр " + UUID.randomUUID().toString().substring(0, 4),
-                        "7701234560",
-                        "1027700123450",
-                        null,
-                        null,
-                        "77",
-                        "Москва, ул. Центральная, 2",
-                        "Europe/Moscow",
-                        "+7 495 000-00-03",
-                        null,
-                        "centre@clinic.example.ru",
-                        null,
-                        null),
-                List.of(),
-                "http://localhost",
-                Locale.ENGLISH);
+        var centre = clinics.setUp()
+                .register(
+                        admin,
+                        new org.medkarta.clinic.ClinicForm(
+                                "Консультативный центр "
+                                        + UUID.randomUUID().toString().substring(0, 4),
+                                "7701234560",
+                                "1027700123450",
+                                null,
+                                null,
+                                "77",
+                                "Москва, ул. Центральная, 2",
+                                "Europe/Moscow",
+                                "+7 495 000-00-03",
+                                null,
+                                "centre@clinic.example.ru",
+                                null,
+                                null),
+                        List.of(),
+                        "http://localhost",
+                        Locale.ENGLISH);
         var consultant = TestCare.invite(
                 clinics,
                 admin,

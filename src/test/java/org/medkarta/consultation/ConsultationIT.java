@@ -209,7 +209,7 @@ class ConsultationIT extends ConsultationSupport {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
             assertThat(text)
                     .contains("Протокол телемедицинской консультации")
-                    .contains(clinics.card(clinic.id()).name())
+                    .contains(clinics.catalogue().card(clinic.id()).name())
                     .contains("Врачев Иван Сергеевич")
                     .contains("Протоколов Пётр Ильич")
                     .contains("Измерять давление утром и вечером, вести дневник")

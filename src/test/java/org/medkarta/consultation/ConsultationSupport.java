@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Registered;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
@@ -22,7 +20,9 @@ import org.medkarta.scheduling.Scheduling;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.UserId;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Delegations;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
@@ -40,10 +40,10 @@ abstract class ConsultationSupport extends ApiSupport {
             new UserId(new UUID(0, 98)), "Test", null, List.of(new RoleGrant(Role.PLATFORM_ADMIN, null)), "TEST");
 
     @Autowired
-    protected ClinicDirectory clinics;
+    protected ClinicFacades clinics;
 
     @Autowired
-    protected Identity identity;
+    protected IdentityFacades identity;
 
     @Autowired
     protected ConsultationRequests consultationRequests;
@@ -65,23 +65,23 @@ abstract class ConsultationSupport extends ApiSupport {
     record TestClinic(ClinicId id, ZoneId zone) {}
 
     /** A doctor; {@link #token()} is issued at the clock's current time. */
-    record TestDoctor(DoctorView view, SignedInUser user, List<String> services, Identity identity) {
+    record TestDoctor(DoctorView view, SignedInUser user, List<String> services, IdentityFacades identity) {
         String id() {
             return view.id().value().toString();
         }
 
         String token() {
-            return identity.tokensFor(user).accessToken();
+            return identity.tokens().tokensFor(user).accessToken();
         }
     }
 
-    record TestPatient(Registered account, SignedInUser user, Identity identity, String phone) {
+    record TestPatient(Registered account, SignedInUser user, IdentityFacades identity, String phone) {
         String id() {
             return account.patientId().value().toString();
         }
 
         String token() {
-            return identity.tokensFor(user).accessToken();
+            return identity.tokens().tokensFor(user).accessToken();
         }
 
         /** Their token and phone, for granting and revoking access as people do it. */

@@ -39,7 +39,7 @@ class ParamedicConsultationIT extends ConsultationSupport {
     /** A paramedic the clinic's administrator invited over the API, signed in with their role there. */
     record TestParamedic(SignedInUser user, ParamedicConsultationIT test) {
         String token() {
-            return test.identity.tokensFor(user).accessToken();
+            return test.identity.tokens().tokensFor(user).accessToken();
         }
     }
 
@@ -47,11 +47,11 @@ class ParamedicConsultationIT extends ConsultationSupport {
         var admin = TestStaff.administrator(identity, clinics, clinic.id());
         String email = "fap-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru";
         var invited = postAs(
-                identity.tokensFor(admin).accessToken(),
+                identity.tokens().tokensFor(admin).accessToken(),
                 "/api/v1/clinics/" + clinic.id().value() + "/paramedics",
                 map("email", email, "lastName", "Фельдшерова", "firstName", "Анна"));
         assertThat(invited.statusCode()).as(invited.body()).isEqualTo(204);
-        var account = identity.staffAccount(email).orElseThrow();
+        var account = identity.accounts().staffAccount(email).orElseThrow();
         assertThat(account.roles()).contains(new RoleGrant(Role.PARAMEDIC, clinic.id()));
         return new TestParamedic(
                 new SignedInUser(
@@ -71,13 +71,14 @@ class ParamedicConsultationIT extends ConsultationSupport {
         var doctor = doctor(clinic, "therapist", "PRIMARY");
         Map<String, Object> body = map("email", "fap-x@example.ru", "lastName", "Фельдшерова", "firstName", "Анна");
         String path = "/api/v1/clinics/" + clinic.id().value() + "/paramedics";
-        assertThat(postAs(identity.tokensFor(otherAdmin).accessToken(), path, body)
+        assertThat(postAs(identity.tokens().tokensFor(otherAdmin).accessToken(), path, body)
                         .statusCode())
                 .isEqualTo(404);
         // Clinic administration is closed to anyone without the administrator's role, as for registrars.
         assertThat(postAs(doctor.token(), path, body).statusCode()).isEqualTo(403);
         var wrong = postAs(
-                identity.tokensFor(TestStaff.administrator(identity, clinics, clinic.id()))
+                identity.tokens()
+                        .tokensFor(TestStaff.administrator(identity, clinics, clinic.id()))
                         .accessToken(),
                 path,
                 map("email", "not-an-address", "lastName", "Фельдшерова", "firstName", "Анна"));
@@ -197,7 +198,7 @@ class ParamedicConsultationIT extends ConsultationSupport {
         // A registrar, a patient and a clinic administrator are no askers.
         var registrar = TestStaff.registrar(identity, home.id());
         assertThat(postAs(
-                                identity.tokensFor(registrar).accessToken(),
+                                identity.tokens().tokensFor(registrar).accessToken(),
                                 "/api/v1/consultations/doctor-to-doctor",
                                 question)
                         .statusCode())
@@ -206,7 +207,10 @@ class ParamedicConsultationIT extends ConsultationSupport {
                         .statusCode())
                 .isEqualTo(404);
         var admin = TestStaff.administrator(identity, clinics, home.id());
-        assertThat(postAs(identity.tokensFor(admin).accessToken(), "/api/v1/consultations/doctor-to-doctor", question)
+        assertThat(postAs(
+                                identity.tokens().tokensFor(admin).accessToken(),
+                                "/api/v1/consultations/doctor-to-doctor",
+                                question)
                         .statusCode())
                 .isEqualTo(404);
 

@@ -10,10 +10,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.ServiceFormat;
 import org.medkarta.clinic.ServiceKind;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -22,6 +20,8 @@ import org.medkarta.scheduling.BookingRequest;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.scheduling.SlotQuery;
 import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.MutableClock;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TelephonyStandIn;
@@ -37,10 +37,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PhoneCallBrowserIT extends BrowserSupport {
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     Scheduling scheduling;
@@ -149,7 +149,7 @@ class PhoneCallBrowserIT extends BrowserSupport {
     /** Books the demo therapist by video for the patient and waits for the request to open. */
     private ConsultationView bookWithDemoDoctor(SignedInUser patient) {
         var doctor = TestCare.demoDoctor(clinics);
-        var service = clinics.servicesOf(doctor.id()).stream()
+        var service = clinics.catalogue().servicesOf(doctor.id()).stream()
                 .filter(s -> s.format() == ServiceFormat.VIDEO && s.kind() == ServiceKind.PRIMARY)
                 .findFirst()
                 .orElseThrow();

@@ -24,10 +24,8 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.ServiceFormat;
 import org.medkarta.identity.AccountSnils;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -40,7 +38,9 @@ import org.medkarta.signature.Signatures;
 import org.medkarta.signature.Trust;
 import org.medkarta.signature.TrustAnchors;
 import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Identifiers;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.MutableClock;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
@@ -65,10 +65,10 @@ class ProtocolSigningBrowserIT extends BrowserSupport {
     static final String COLLEAGUE_NAME = "Коллегин Олег Петрович";
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     Scheduling scheduling;
@@ -190,8 +190,8 @@ class ProtocolSigningBrowserIT extends BrowserSupport {
                 + "],\n"
                 + "  sign: async (id, pdfBase64) => await window.testSign(id, pdfBase64),\n"
                 + "};\n");
-        desk.navigate(url(
-                "/test/token-sign-in?token=" + identity.tokensFor(doctorUser).accessToken() + "&continue=" + path));
+        desk.navigate(url("/test/token-sign-in?token="
+                + identity.tokens().tokensFor(doctorUser).accessToken() + "&continue=" + path));
         desk.waitForURL("**" + path);
 
         clock.freezeAt(consultation.start().minus(Duration.ofMinutes(5)));

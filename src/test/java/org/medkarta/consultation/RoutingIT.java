@@ -89,23 +89,25 @@ class RoutingIT extends ConsultationSupport {
 
         // The referral lets the patient book a referral-only cardiologist, and the booking uses it up.
         var cardiologist = doctor(clinic, "cardiologist", "PRIMARY");
-        var service = clinics.service(new org.medkarta.clinic.ServiceId(
+        var service = clinics.catalogue()
+                .service(new org.medkarta.clinic.ServiceId(
                         java.util.UUID.fromString(cardiologist.services().get(0))))
                 .orElseThrow();
-        clinics.updateService(
-                PLATFORM,
-                clinic.id(),
-                service.id(),
-                new org.medkarta.clinic.ServiceForm(
-                        service.name(),
-                        "cardiologist",
-                        "VIDEO",
-                        "PRIMARY",
-                        30,
-                        100_000L,
-                        java.util.List.of(cardiologist.id()),
-                        "REFERRAL",
-                        true));
+        clinics.services()
+                .updateService(
+                        PLATFORM,
+                        clinic.id(),
+                        service.id(),
+                        new org.medkarta.clinic.ServiceForm(
+                                service.name(),
+                                "cardiologist",
+                                "VIDEO",
+                                "PRIMARY",
+                                30,
+                                100_000L,
+                                java.util.List.of(cardiologist.id()),
+                                "REFERRAL",
+                                true));
         var slot = freeSlots(cardiologist, cardiologist.services().get(0)).get(2);
         var booked = postAs(
                 patient.token(),

@@ -7,11 +7,11 @@ import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.medkarta.identity.ClientInfo;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientRegistration;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -22,7 +22,7 @@ abstract class ConversationBrowserSupport extends BrowserSupport {
     private static final String DOCTOR_PASSWORD = "Demo-doctor-1";
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     ConversationRooms conversationRooms;
@@ -49,29 +49,31 @@ abstract class ConversationBrowserSupport extends BrowserSupport {
 
     Patient patient() {
         String phone = Phones.unique();
-        var account = identity.register(
-                new PatientRegistration(
-                        "Звонкова",
-                        "Алиса",
-                        null,
-                        phone,
-                        "1985-03-04",
-                        "b-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                        identity.termsVersion()),
-                new ClientInfo("127.0.0.1", "browser-test"),
-                "http://localhost",
-                Locale.ENGLISH);
+        var account = identity.registration()
+                .register(
+                        new PatientRegistration(
+                                "Звонкова",
+                                "Алиса",
+                                null,
+                                phone,
+                                "1985-03-04",
+                                "b-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                                identity.registration().termsVersion()),
+                        new ClientInfo("127.0.0.1", "browser-test"),
+                        "http://localhost",
+                        Locale.ENGLISH);
         return new Patient(account.userId(), phone);
     }
 
     SignedInUser doctor() {
-        return identity.signInWithPassword(
-                DOCTOR_EMAIL,
-                DOCTOR_PASSWORD,
-                null,
-                new ClientInfo("127.0.0.1", "browser-test"),
-                "http://localhost",
-                Locale.ENGLISH);
+        return identity.signIn()
+                .signInWithPassword(
+                        DOCTOR_EMAIL,
+                        DOCTOR_PASSWORD,
+                        null,
+                        new ClientInfo("127.0.0.1", "browser-test"),
+                        "http://localhost",
+                        Locale.ENGLISH);
     }
 
     void signInPatient(Page on, Patient patient) {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.medkarta.identity.ClientInfo;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -12,6 +11,7 @@ import org.medkarta.shared.PatientId;
 import org.medkarta.shared.UserId;
 import org.medkarta.testing.ApiSupport;
 import org.medkarta.testing.Delegations;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestPatients;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +22,7 @@ abstract class ConversationSupport extends ApiSupport {
     static final ClientInfo CLIENT = new ClientInfo("127.0.0.1", "conversation-tests");
 
     @Autowired
-    protected Identity identity;
+    protected IdentityFacades identity;
 
     @Autowired
     protected ConversationRooms conversationRooms;
@@ -55,7 +55,7 @@ abstract class ConversationSupport extends ApiSupport {
         return new Person(
                 person.id(),
                 person.name(),
-                identity.tokensFor(person.user()).accessToken(),
+                identity.tokens().tokensFor(person.user()).accessToken(),
                 person.phone(),
                 person.patient(),
                 person.user());
@@ -71,7 +71,12 @@ abstract class ConversationSupport extends ApiSupport {
                 List.of(new RoleGrant(Role.PATIENT, null)),
                 "SMS_CODE");
         return new Person(
-                account.userId(), firstName, identity.tokensFor(user).accessToken(), phone, account.patientId(), user);
+                account.userId(),
+                firstName,
+                identity.tokens().tokensFor(user).accessToken(),
+                phone,
+                account.patientId(),
+                user);
     }
 
     RoomId room(Person patient, Person doctor) {

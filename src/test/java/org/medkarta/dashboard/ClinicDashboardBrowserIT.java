@@ -9,10 +9,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.identity.Identity;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
 import org.medkarta.testing.TestStaff;
@@ -26,10 +26,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ClinicDashboardBrowserIT extends BrowserSupport {
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     Scheduling scheduling;
@@ -100,7 +100,8 @@ class ClinicDashboardBrowserIT extends BrowserSupport {
         assertThat(doctorPage.navigate(url(dashboard)).status()).isEqualTo(404);
 
         page.navigate(url("/test/token-sign-in?token="
-                + identity.tokensFor(admin).accessToken() + "&continue=/admin/clinics/" + clinic.value() + "/doctors"));
+                + identity.tokens().tokensFor(admin).accessToken() + "&continue=/admin/clinics/" + clinic.value()
+                + "/doctors"));
         var row = page.locator("#doctor-" + doctor.id().value());
         row.locator("button.appoint-head").click();
         assertThat(page.locator("#doctor-" + doctor.id().value() + " .head-badge"))

@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.ServiceView;
 import org.medkarta.consultation.ConsultationRequests;
@@ -22,7 +21,6 @@ import org.medkarta.consultation.ConsultationState;
 import org.medkarta.consultation.ProtocolForm;
 import org.medkarta.consultation.ProtocolWriting;
 import org.medkarta.dashboard.ClinicDashboard.Figures;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -35,6 +33,8 @@ import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
@@ -53,10 +53,10 @@ class ClinicDashboardIT extends ApiSupport {
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     Scheduling scheduling;
@@ -291,7 +291,7 @@ class ClinicDashboardIT extends ApiSupport {
                 world, filter(world.day(), world.day(), null, UUID.randomUUID().toString()), "serviceId");
 
         var api = getAs(
-                identity.tokensFor(world.admin()).accessToken(),
+                identity.tokens().tokensFor(world.admin()).accessToken(),
                 "/api/v1/clinics/" + world.clinic().value() + "/dashboard?from=" + world.day() + "&to=2020-01-01");
         assertThat(api.statusCode()).isEqualTo(422);
         assertThat(problem(api)).isEqualTo("invalid-input");
@@ -301,7 +301,7 @@ class ClinicDashboardIT extends ApiSupport {
     @Test
     void theApiAndTheCsvGiveTheSameFiguresAndOtherClinicsSeeNothing() {
         var world = world();
-        String token = identity.tokensFor(world.admin()).accessToken();
+        String token = identity.tokens().tokensFor(world.admin()).accessToken();
         String query = "?from=" + world.day() + "&to=" + world.day();
         var json = getAs(token, "/api/v1/clinics/" + world.clinic().value() + "/dashboard" + query);
         assertThat(json.statusCode()).as(json.body()).isEqualTo(200);
@@ -349,7 +349,7 @@ class ClinicDashboardIT extends ApiSupport {
         assertThatThrownBy(() -> dashboards.dashboard(foreign, world.clinic(), DashboardFilter.none()))
                 .isInstanceOf(NotFound.class);
         var refused = getAs(
-                identity.tokensFor(foreign).accessToken(),
+                identity.tokens().tokensFor(foreign).accessToken(),
                 "/api/v1/clinics/" + world.clinic().value() + "/dashboard");
         assertThat(refused.statusCode()).isEqualTo(404);
         assertThat(refused.body()).doesNotContain("bookedSlots");

@@ -20,10 +20,8 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Consent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.files.Samples;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -33,8 +31,10 @@ import org.medkarta.scheduling.Scheduling;
 import org.medkarta.scheduling.SlotQuery;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.PatientId;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Delegations;
 import org.medkarta.testing.Identifiers;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
@@ -172,9 +172,9 @@ class FhirAccessMatrixIT extends FhirSupport {
             case CONDITION, PROCEDURE, ALLERGY -> who == Who.DOCTOR_IN_CARE;
             // Order 003 Appendix 1 keeps prescriptions and vaccinations to clinicians in care.
             case PRESCRIPTION, VACCINATION -> who == Who.DOCTOR_IN_CARE;
-            // Identity's rule (issue 12): the patient themself and staff of a caring clinic, its
+            // IdentityFacades's rule (issue 12): the patient themself and staff of a caring clinic, its
             // registry included. The parent of a child under 15 is refused the child's policies
-            // by the same facade the policies API uses (PatientRecords.policies), so here too.
+            // by the same facade the policies API uses (RegistryIdentifiers.policies), so here too.
             case POLICY -> who == Who.SELF || who == Who.DOCTOR_IN_CARE || who == Who.REGISTRAR_OF_CARING_CLINIC;
             // A grant: its manager and the grantee who holds it (the VIEW grantee's grant).
             case GRANT -> manages(who, owner) || who == Who.VIEW_GRANTEE;
@@ -209,13 +209,13 @@ class FhirAccessMatrixIT extends FhirSupport {
     // ---------------------------------------------------------------- the world
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
     Scheduling scheduling;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     DevOutbox outbox;
@@ -257,19 +257,20 @@ class FhirAccessMatrixIT extends FhirSupport {
         clock.freezeAt(Instant.now().minus(Duration.ofDays(10)));
         PatientId teen = Delegations.child(
                 this,
-                new Delegations.Holder(identity.tokensFor(parentOfTeen.user()).accessToken(), parentOfTeen.phone()),
+                new Delegations.Holder(
+                        identity.tokens().tokensFor(parentOfTeen.user()).accessToken(), parentOfTeen.phone()),
                 "Ферапонтова",
                 "Фрося",
                 LocalDate.now(ZoneId.of("Europe/Moscow")).minusYears(15).minusDays(5));
         clock.reset();
-        identity.assignPhone(teen, Phones.unique());
+        identity.registration().assignPhone(teen, Phones.unique());
         var teenUser = new SignedInUser(
-                identity.patient(teen).orElseThrow().userId(),
+                identity.accounts().patient(teen).orElseThrow().userId(),
                 "Фрося",
                 teen,
                 List.of(new RoleGrant(Role.PATIENT, null)),
                 "SMS_CODE");
-        String teenToken = identity.tokensFor(teenUser).accessToken();
+        String teenToken = identity.tokens().tokensFor(teenUser).accessToken();
         var viewer = patient("Смотрова", "Вера");
         var downloader = patient("Загрузова", "Дина");
         var full = patient("Полнова", "Фаина");
@@ -292,13 +293,15 @@ class FhirAccessMatrixIT extends FhirSupport {
         tokens.put(Who.PARENT_OF_CHILD_UNDER_15, parent.token());
         tokens.put(
                 Who.PARENT_OF_15_YEAR_OLD,
-                identity.tokensFor(parentOfTeen.user()).accessToken());
+                identity.tokens().tokensFor(parentOfTeen.user()).accessToken());
         tokens.put(Who.DOCTOR_IN_CARE, TestCare.token(identity, inCare));
         tokens.put(Who.DOCTOR_WITHOUT_CARE, TestCare.token(identity, notInCare));
         tokens.put(
                 Who.ADMIN_OF_ANOTHER_CLINIC,
                 administrator(TestClinics.register(clinics, "Третья клиника").id()));
-        tokens.put(Who.REGISTRAR_OF_CARING_CLINIC, identity.tokensFor(registrar).accessToken());
+        tokens.put(
+                Who.REGISTRAR_OF_CARING_CLINIC,
+                identity.tokens().tokensFor(registrar).accessToken());
 
         var owners = new LinkedHashMap<Owner, Furnished>();
         var doctor = tokens.get(Who.DOCTOR_IN_CARE);
@@ -339,7 +342,7 @@ class FhirAccessMatrixIT extends FhirSupport {
                         doctor,
                         registry,
                         inCare,
-                        identity.patient(teen).orElseThrow().phone(),
+                        identity.accounts().patient(teen).orElseThrow().phone(),
                         "Ферапонтова",
                         "Фрося"));
 
@@ -1146,22 +1149,23 @@ class FhirAccessMatrixIT extends FhirSupport {
                 account.patientId(),
                 List.of(new RoleGrant(Role.PATIENT, null)),
                 "SMS_CODE");
-        return new Person(user, identity.tokensFor(user).accessToken(), phone);
+        return new Person(user, identity.tokens().tokensFor(user).accessToken(), phone);
     }
 
     /** An administrator of the clinic, invited as the access tests invite one, with a token. */
     private String administrator(ClinicId clinic) {
-        var id = identity.invite(
-                "adm-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                "Админов",
-                "Олег",
-                null,
-                Role.CLINIC_ADMIN,
-                clinic,
-                "http://localhost",
-                Locale.ENGLISH);
+        var id = identity.staff()
+                .invite(
+                        "adm-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                        "Админов",
+                        "Олег",
+                        null,
+                        Role.CLINIC_ADMIN,
+                        clinic,
+                        "http://localhost",
+                        Locale.ENGLISH);
         var user = new SignedInUser(id, "Админ", null, List.of(new RoleGrant(Role.CLINIC_ADMIN, clinic)), "PASSWORD");
-        return identity.tokensFor(user).accessToken();
+        return identity.tokens().tokensFor(user).accessToken();
     }
 
     private long lastAuditSeq() {

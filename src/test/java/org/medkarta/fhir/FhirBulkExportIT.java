@@ -42,7 +42,8 @@ class FhirBulkExportIT extends FhirResultsSupport {
             TestCare.appointment(scheduling, patient.user(), doctorView.id());
         }
         var doctorUser = TestCare.signedIn(doctorView);
-        var doctor = new Person(doctorUser, identity.tokensFor(doctorUser).accessToken(), null);
+        var doctor =
+                new Person(doctorUser, identity.tokens().tokensFor(doctorUser).accessToken(), null);
         for (var patient : patients) {
             file(
                     doctor,
@@ -76,18 +77,22 @@ class FhirBulkExportIT extends FhirResultsSupport {
     /** One more administrator of the clinic, invited as the clinic's pages invite one; their token. */
     String administrator(ClinicId clinic) {
         var before = admins(clinic);
-        clinics.inviteAdministrator(
-                TestClinics.PLATFORM,
-                clinic,
-                new StaffInvitation(
-                        "adm-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru", "Админов", "Олег", null),
-                "http://localhost",
-                Locale.ENGLISH);
+        clinics.setUp()
+                .inviteAdministrator(
+                        TestClinics.PLATFORM,
+                        clinic,
+                        new StaffInvitation(
+                                "adm-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                                "Админов",
+                                "Олег",
+                                null),
+                        "http://localhost",
+                        Locale.ENGLISH);
         var after = admins(clinic);
         after.removeAll(before);
         var id = new UserId(after.iterator().next());
         var user = new SignedInUser(id, "Админ", null, List.of(new RoleGrant(Role.CLINIC_ADMIN, clinic)), "PASSWORD");
-        return identity.tokensFor(user).accessToken();
+        return identity.tokens().tokensFor(user).accessToken();
     }
 
     private Set<UUID> admins(ClinicId clinic) {

@@ -104,7 +104,8 @@ class FhirBulkImportIT extends FhirRecordSupport {
     void aFolderStoppedHalfWayIsContinuedByRunningTheCommandAgainAndNothingIsDoubled() throws IOException {
         var clinic = TestClinics.register(clinics, "Клиника переезда").id();
         var registrar = TestStaff.registrar(identity, clinic);
-        String email = identity.account(registrar.userId()).orElseThrow().email();
+        String email =
+                identity.accounts().account(registrar.userId()).orElseThrow().email();
         Path folder = Files.createTempDirectory("fhir-import");
         var names = new ArrayList<String>();
         for (var file : cohort) {
@@ -167,7 +168,8 @@ class FhirBulkImportIT extends FhirRecordSupport {
     void theCommandRefusesSomeoneWhoIsNotStaffOfTheClinic() throws IOException {
         var clinic = TestClinics.register(clinics, "Клиника без прав").id();
         var other = TestClinics.register(clinics, "Другая клиника").id();
-        String email = identity.account(TestStaff.registrar(identity, other).userId())
+        String email = identity.accounts()
+                .account(TestStaff.registrar(identity, other).userId())
                 .orElseThrow()
                 .email();
         var out = new ByteArrayOutputStream();
@@ -182,7 +184,7 @@ class FhirBulkImportIT extends FhirRecordSupport {
     void anNdjsonSetUploadedOnThePageComesInWithTheSameCountsAndItsRefusalsInRussian() throws IOException {
         var clinic = TestClinics.register(clinics, "Клиника NDJSON").id();
         var admin = administrator(clinic);
-        String session = session(identity.tokensFor(admin).accessToken());
+        String session = session(identity.tokens().tokensFor(admin).accessToken());
 
         // The cohort as a Bulk Data export writes it: one <Type>.ndjson per type, one resource a line.
         var lines = new LinkedHashMap<String, StringBuilder>();
@@ -269,7 +271,9 @@ class FhirBulkImportIT extends FhirRecordSupport {
         var otherAdmin =
                 administrator(TestClinics.register(clinics, "Чужая клиника").id());
         for (String token : List.of(
-                doctor.token(), patient.token(), identity.tokensFor(otherAdmin).accessToken())) {
+                doctor.token(),
+                patient.token(),
+                identity.tokens().tokensFor(otherAdmin).accessToken())) {
             String other = session(token);
             assertThat(get(base, "Cookie", other, "Accept", "text/html").statusCode())
                     .isEqualTo(404);
@@ -323,13 +327,17 @@ class FhirBulkImportIT extends FhirRecordSupport {
     /** An administrator of the clinic, invited as the clinic's pages invite one. */
     private SignedInUser administrator(ClinicId clinic) {
         Set<UUID> before = admins(clinic);
-        clinics.inviteAdministrator(
-                TestClinics.PLATFORM,
-                clinic,
-                new StaffInvitation(
-                        "adm-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru", "Админов", "Олег", null),
-                "http://localhost",
-                Locale.ENGLISH);
+        clinics.setUp()
+                .inviteAdministrator(
+                        TestClinics.PLATFORM,
+                        clinic,
+                        new StaffInvitation(
+                                "adm-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                                "Админов",
+                                "Олег",
+                                null),
+                        "http://localhost",
+                        Locale.ENGLISH);
         Set<UUID> after = admins(clinic);
         after.removeAll(before);
         return new SignedInUser(

@@ -18,17 +18,17 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medkarta.audit.AuditTrail;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.files.Samples;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.shared.PatientId;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Delegations;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
@@ -44,13 +44,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 class FhirCareIT extends FhirSupport {
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
     Scheduling scheduling;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     DevOutbox outbox;
@@ -234,7 +234,7 @@ class FhirCareIT extends FhirSupport {
                 .isEqualTo(1);
         assertThat(fhir(doctor.token(), "Coverage/" + id).statusCode()).isEqualTo(200);
 
-        // Identity's rule (issue 12): the patient themself and staff of a caring clinic, no one else.
+        // IdentityFacades's rule (issue 12): the patient themself and staff of a caring clinic, no one else.
         for (String token : List.of(grantee.token(), stranger.token(), other.token())) {
             assertThat(total(token, search)).isZero();
             assertThat(fhir(token, "Coverage/" + id).statusCode()).isEqualTo(404);
@@ -429,7 +429,7 @@ class FhirCareIT extends FhirSupport {
         var account = TestPatients.register(identity, lastName, "Анна", null, phone, "1980-05-20");
         var user = new SignedInUser(
                 account.userId(), "Анна", account.patientId(), List.of(new RoleGrant(Role.PATIENT, null)), "SMS_CODE");
-        return new Person(user, identity.tokensFor(user).accessToken(), phone);
+        return new Person(user, identity.tokens().tokensFor(user).accessToken(), phone);
     }
 
     /** A therapist of a clinic of their own; in care of {@link #patient} when the patient books them. */

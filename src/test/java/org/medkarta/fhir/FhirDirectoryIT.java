@@ -6,7 +6,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Organization;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.TestClinics;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class FhirDirectoryIT extends FhirSupport {
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Test
     void aClinicIsAnOrganizationThatValidatesAndIsFoundByName() {

@@ -8,9 +8,9 @@ import org.hl7.fhir.r4.model.Money;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.ServiceView;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class FhirDoctorsIT extends FhirSupport {
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     private record Doctor(DoctorView view, ServiceView service) {}
 
@@ -35,7 +35,7 @@ class FhirDoctorsIT extends FhirSupport {
                 TestCare.NewDoctor.THERAPIST.named(lastName, "Анна", "Ёлкина").as(specialty, "REGION"));
         var service = TestCare.addService(
                 clinics, TestClinics.PLATFORM, view, serviceName, specialty, "PRIMARY", 150_050L, "REGION");
-        return new Doctor(clinics.activeDoctor(view.id()), service);
+        return new Doctor(clinics.catalogue().activeDoctor(view.id()), service);
     }
 
     @Test

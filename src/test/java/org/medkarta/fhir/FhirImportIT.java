@@ -56,8 +56,9 @@ class FhirImportIT extends FhirRecordSupport {
     private String registrarToken() {
         if (clinic == null) {
             clinic = TestClinics.register(clinics, "Клиника импорта").id();
-            registrar =
-                    identity.tokensFor(TestStaff.registrar(identity, clinic)).accessToken();
+            registrar = identity.tokens()
+                    .tokensFor(TestStaff.registrar(identity, clinic))
+                    .accessToken();
         }
         return registrar;
     }
@@ -153,7 +154,7 @@ class FhirImportIT extends FhirRecordSupport {
         org.medkarta.testing.TestCare.refer(
                 scheduling, new org.medkarta.shared.PatientId(patient), doctorView, clock.instant());
         var doctor = org.medkarta.testing.TestCare.signedIn(doctorView);
-        String doctorToken = identity.tokensFor(doctor).accessToken();
+        String doctorToken = identity.tokens().tokensFor(doctor).accessToken();
         var own = fhir(doctorToken, "Patient/" + patient);
         assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
         // The source documents kept apart from the entries, as the record page counts them.
@@ -315,7 +316,8 @@ class FhirImportIT extends FhirRecordSupport {
     void theCohortGoesOutAsItCameIn() throws IOException {
         String token = registrarToken();
         var doctorView = org.medkarta.testing.TestCare.doctor(clinics, clinic);
-        String doctorToken = identity.tokensFor(org.medkarta.testing.TestCare.signedIn(doctorView))
+        String doctorToken = identity.tokens()
+                .tokensFor(org.medkarta.testing.TestCare.signedIn(doctorView))
                 .accessToken();
         var client = client(doctorToken);
         var differences = new java.util.ArrayList<String>();
@@ -502,7 +504,8 @@ class FhirImportIT extends FhirRecordSupport {
         long before = jdbc.sql("SELECT COUNT(*) FROM record_source_resource")
                 .query(Long.class)
                 .single();
-        var otherClinic = identity.tokensFor(TestStaff.registrar(
+        var otherClinic = identity.tokens()
+                .tokensFor(TestStaff.registrar(
                         identity,
                         TestClinics.register(clinics, "Другая клиника").id()))
                 .accessToken();

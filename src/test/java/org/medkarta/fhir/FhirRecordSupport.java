@@ -4,8 +4,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Registered;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
@@ -13,7 +11,9 @@ import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.shared.PatientId;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Delegations;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
@@ -39,13 +39,13 @@ abstract class FhirRecordSupport extends FhirSupport {
     }
 
     @Autowired
-    protected ClinicDirectory clinics;
+    protected ClinicFacades clinics;
 
     @Autowired
     protected Scheduling scheduling;
 
     @Autowired
-    protected Identity identity;
+    protected IdentityFacades identity;
 
     @Autowired
     protected JdbcClient jdbc;
@@ -67,7 +67,7 @@ abstract class FhirRecordSupport extends FhirSupport {
                 account.patientId(),
                 List.of(new RoleGrant(Role.PATIENT, null)),
                 "SMS_CODE");
-        return new Person(user, identity.tokensFor(user).accessToken(), phone);
+        return new Person(user, identity.tokens().tokensFor(user).accessToken(), phone);
     }
 
     Person patient() {
@@ -85,7 +85,7 @@ abstract class FhirRecordSupport extends FhirSupport {
             }
         }
         var user = TestCare.signedIn(doctor);
-        return new Person(user, identity.tokensFor(user).accessToken(), null);
+        return new Person(user, identity.tokens().tokensFor(user).accessToken(), null);
     }
 
     /** The owner grants the grantee access to their record at a level, as people do it. */
@@ -104,7 +104,7 @@ abstract class FhirRecordSupport extends FhirSupport {
                 .findFirst()
                 .orElseThrow();
         var registrar = org.medkarta.testing.TestStaff.registrar(identity, clinic);
-        String token = identity.tokensFor(registrar).accessToken();
+        String token = identity.tokens().tokensFor(registrar).accessToken();
         if (snils != null) {
             var set = putAs(token, "/api/v1/patient-records/" + patient.id() + "/snils", map("snils", snils));
             org.assertj.core.api.Assertions.assertThat(set.statusCode())

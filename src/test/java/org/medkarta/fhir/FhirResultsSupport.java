@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.AfterEach;
-import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Registered;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
@@ -18,7 +16,9 @@ import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.shared.PatientId;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Delegations;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
@@ -47,13 +47,13 @@ abstract class FhirResultsSupport extends FhirSupport {
     }
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
     Scheduling scheduling;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     DevOutbox outbox;
@@ -75,7 +75,7 @@ abstract class FhirResultsSupport extends FhirSupport {
                 account.patientId(),
                 List.of(new RoleGrant(Role.PATIENT, null)),
                 "SMS_CODE");
-        return new Person(user, identity.tokensFor(user).accessToken(), phone);
+        return new Person(user, identity.tokens().tokensFor(user).accessToken(), phone);
     }
 
     /** A doctor caring for the given patients: each books one of the doctor's slots. */
@@ -89,7 +89,7 @@ abstract class FhirResultsSupport extends FhirSupport {
             }
         }
         var user = TestCare.signedIn(doctor);
-        return new Person(user, identity.tokensFor(user).accessToken(), null);
+        return new Person(user, identity.tokens().tokensFor(user).accessToken(), null);
     }
 
     /** The owner grants {@code grantee} access to their record at a level, as people do it. */

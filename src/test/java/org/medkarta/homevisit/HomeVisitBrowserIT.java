@@ -6,12 +6,12 @@ import com.microsoft.playwright.Page;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
@@ -23,10 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class HomeVisitBrowserIT extends BrowserSupport {
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     private Page signedIn(String token, String path) {
         var other = browserContext().newPage();
@@ -48,12 +48,12 @@ class HomeVisitBrowserIT extends BrowserSupport {
                 account.patientId(),
                 List.of(new RoleGrant(Role.PATIENT, null)),
                 "SMS_CODE");
-        var request = clinics.requestAttachment(patient, clinic, "GENERAL");
-        clinics.confirmAttachment(TestClinics.PLATFORM, request.id(), Locale.ENGLISH);
+        var request = clinics.attachments().requestAttachment(patient, clinic, "GENERAL");
+        clinics.attachments().confirmAttachment(TestClinics.PLATFORM, request.id(), Locale.ENGLISH);
 
         // The patient: offered on the appointments page, one wrong field first.
-        page.navigate(url(
-                "/test/token-sign-in?token=" + identity.tokensFor(patient).accessToken() + "&continue=/appointments"));
+        page.navigate(url("/test/token-sign-in?token="
+                + identity.tokens().tokensFor(patient).accessToken() + "&continue=/appointments"));
         page.locator("#home-visit-offer-link").click();
         page.waitForURL("**/home-visits");
         page.locator("a.call-doctor").click();
@@ -74,7 +74,10 @@ class HomeVisitBrowserIT extends BrowserSupport {
 
         // The registrar assigns the doctor and the window.
         var registrar = signedIn(
-                identity.tokensFor(TestStaff.registrar(identity, clinic)).accessToken(), "/");
+                identity.tokens()
+                        .tokensFor(TestStaff.registrar(identity, clinic))
+                        .accessToken(),
+                "/");
         registrar.locator("#nav-home-visit-queue").click();
         registrar.waitForURL("**/registry/clinics/**/home-visits");
         var queued = registrar.locator("div.queued");

@@ -11,9 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -21,7 +19,9 @@ import org.medkarta.notification.DevOutbox;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.PatientId;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Delegations;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
@@ -36,10 +36,10 @@ class HomeVisitIT extends ApiSupport {
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     DevOutbox outbox;
@@ -55,16 +55,18 @@ class HomeVisitIT extends ApiSupport {
         var account = TestPatients.register(identity, lastName, "Анна", null, phone, "1979-05-06");
         var user = new SignedInUser(
                 account.userId(), "Анна", account.patientId(), List.of(new RoleGrant(Role.PATIENT, null)), "SMS_CODE");
-        return new Person(user, phone, identity.tokensFor(user).accessToken());
+        return new Person(user, phone, identity.tokens().tokensFor(user).accessToken());
     }
 
     private void attach(SignedInUser patient, ClinicId clinic) {
-        var request = clinics.requestAttachment(patient, clinic, "GENERAL");
-        clinics.confirmAttachment(TestClinics.PLATFORM, request.id(), Locale.ENGLISH);
+        var request = clinics.attachments().requestAttachment(patient, clinic, "GENERAL");
+        clinics.attachments().confirmAttachment(TestClinics.PLATFORM, request.id(), Locale.ENGLISH);
     }
 
     private String registrar(ClinicId clinic) {
-        return identity.tokensFor(TestStaff.registrar(identity, clinic)).accessToken();
+        return identity.tokens()
+                .tokensFor(TestStaff.registrar(identity, clinic))
+                .accessToken();
     }
 
     private HttpResponse<String> postAs(String token, String path, Object body) {
@@ -369,14 +371,16 @@ class HomeVisitIT extends ApiSupport {
     @Test
     void aClinicsSameDayCutOffIsItsAdministratorsAloneAndRefusesTodayAfterIt() {
         var clinic = TestClinics.register(clinics, "Поликлиника отсечки").id();
-        String admin = identity.tokensFor(TestStaff.administrator(identity, clinics, clinic))
+        String admin = identity.tokens()
+                .tokensFor(TestStaff.administrator(identity, clinics, clinic))
                 .accessToken();
         String path = "/api/v1/clinics/" + clinic.value() + "/home-visit-settings";
         var elsewhere = TestClinics.register(clinics, "Соседняя").id();
         for (String outsider : List.of(
                 patient("Настройкина").token(),
                 registrar(clinic),
-                identity.tokensFor(TestStaff.administrator(identity, clinics, elsewhere))
+                identity.tokens()
+                        .tokensFor(TestStaff.administrator(identity, clinics, elsewhere))
                         .accessToken())) {
             assertThat(getAs(outsider, path).statusCode()).isEqualTo(404);
             assertThat(putAs(outsider, path, map("sameDayUntil", "14:00")).statusCode())
@@ -412,8 +416,9 @@ class HomeVisitIT extends ApiSupport {
     @Test
     void theDemoPatientIsAttachedToTheDemoClinicSoTheDemoOffersAHomeVisit() {
         var doctor = TestCare.demoDoctor(clinics);
-        var demo = identity.findPatients("+79990000001").get(0);
-        assertThat(clinics.isAttached(demo.patientId(), doctor.clinicId())).isTrue();
+        var demo = identity.accounts().findPatients("+79990000001").get(0);
+        assertThat(clinics.attachments().isAttached(demo.patientId(), doctor.clinicId()))
+                .isTrue();
     }
 
     private interface Call {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +45,7 @@ class EmailCodeIT extends ApiSupport {
     private static final Pattern LINK = Pattern.compile("(https?://\\S+)");
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     DevOutbox outbox;
@@ -219,16 +220,24 @@ class EmailCodeIT extends ApiSupport {
     private Patient registered(boolean confirmed) throws Exception {
         String phone = Phones.unique();
         String email = "fallback-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru";
-        var account = identity.register(
-                new PatientRegistration("Почтова", "Зоя", null, phone, "1985-03-04", email, identity.termsVersion()),
-                new ClientInfo("127.0.0.1", "test"),
-                "http://localhost",
-                Locale.forLanguageTag("ru"));
+        var account = identity.registration()
+                .register(
+                        new PatientRegistration(
+                                "Почтова",
+                                "Зоя",
+                                null,
+                                phone,
+                                "1985-03-04",
+                                email,
+                                identity.registration().termsVersion()),
+                        new ClientInfo("127.0.0.1", "test"),
+                        "http://localhost",
+                        Locale.forLanguageTag("ru"));
         if (confirmed) {
             var matcher = LINK.matcher(text(newest(email, "Подтвердите")));
             assertThat(matcher.find()).isTrue();
             String link = matcher.group(1);
-            identity.confirmEmail(link.substring(link.indexOf("token=") + 6));
+            identity.registration().confirmEmail(link.substring(link.indexOf("token=") + 6));
         }
         return new Patient(account, phone, email);
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +26,7 @@ class EsiaSignInBrowserIT extends BrowserSupport {
     DevOutbox outbox;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     PatientRegions regions;
@@ -70,7 +71,7 @@ class EsiaSignInBrowserIT extends BrowserSupport {
         page.navigate(url("/security"));
         assertThat(page.locator(".history-row").nth(1)).containsText("Госуслуги");
         // The address claim's region (issue 23) became the patient's region.
-        var patient = identity.findPatients(phone).get(0).patientId();
+        var patient = identity.accounts().findPatients(phone).get(0).patientId();
         org.assertj.core.api.Assertions.assertThat(regions.of(patient)).contains("16");
         org.assertj.core.api.Assertions.assertThat(regions.sourceOf(patient)).contains("ESIA");
     }
@@ -78,18 +79,19 @@ class EsiaSignInBrowserIT extends BrowserSupport {
     @Test
     void esiaSignInLinksToTheExistingPatientWithTheSamePhone() {
         String phone = Phones.unique();
-        identity.register(
-                new PatientRegistration(
-                        "Зайцев",
-                        "Олег",
-                        null,
-                        phone,
-                        "1975-05-05",
-                        "oleg-" + phone.substring(1) + "@example.ru",
-                        identity.termsVersion()),
-                new ClientInfo("127.0.0.1", "test"),
-                url(""),
-                java.util.Locale.forLanguageTag("ru"));
+        identity.registration()
+                .register(
+                        new PatientRegistration(
+                                "Зайцев",
+                                "Олег",
+                                null,
+                                phone,
+                                "1975-05-05",
+                                "oleg-" + phone.substring(1) + "@example.ru",
+                                identity.registration().termsVersion()),
+                        new ClientInfo("127.0.0.1", "test"),
+                        url(""),
+                        java.util.Locale.forLanguageTag("ru"));
 
         signInThroughEsia("esia-linked-" + phone, phone, "Зайцев", "Олег");
         page.locator("#code").fill(Outbox.latestCode(outbox, phone));

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.MutableClock;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
@@ -20,7 +21,7 @@ class IdentityBrowserIT extends BrowserSupport {
     DevOutbox outbox;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     MutableClock clock;
@@ -144,15 +145,16 @@ class IdentityBrowserIT extends BrowserSupport {
     @Test
     void anInvitedDoctorSetsAPasswordSignsInAndTurnsOnTheAuthenticatorApp() {
         String email = "doctor-" + UUID.randomUUID() + "@clinic.example";
-        identity.invite(
-                email,
-                "Орлов",
-                "Павел",
-                null,
-                Role.DOCTOR,
-                new ClinicId(UUID.randomUUID()),
-                url(""),
-                Locale.forLanguageTag("ru"));
+        identity.staff()
+                .invite(
+                        email,
+                        "Орлов",
+                        "Павел",
+                        null,
+                        Role.DOCTOR,
+                        new ClinicId(UUID.randomUUID()),
+                        url(""),
+                        Locale.forLanguageTag("ru"));
 
         page.navigate(Outbox.latestLink(outbox, email));
         page.locator("#password").fill("Vrach-2026");
@@ -195,10 +197,18 @@ class IdentityBrowserIT extends BrowserSupport {
     void staffOfAClinicThatRequiresTotpMustSetItUpBeforeAnythingElse() {
         var clinic = new ClinicId(UUID.randomUUID());
         String email = "strict-" + UUID.randomUUID() + "@clinic.example";
-        identity.invite(
-                email, "Строгова", "Вера", null, Role.CLINIC_ADMIN, clinic, url(""), Locale.forLanguageTag("ru"));
-        identity.setPassword(Outbox.latestLink(outbox, email).replaceAll(".*token=", ""), "Strogo-2026");
-        identity.requireTotp(clinic, true);
+        identity.staff()
+                .invite(
+                        email,
+                        "Строгова",
+                        "Вера",
+                        null,
+                        Role.CLINIC_ADMIN,
+                        clinic,
+                        url(""),
+                        Locale.forLanguageTag("ru"));
+        identity.staff().setPassword(Outbox.latestLink(outbox, email).replaceAll(".*token=", ""), "Strogo-2026");
+        identity.staff().requireTotp(clinic, true);
 
         page.navigate(url("/staff/sign-in"));
         page.locator("#email").fill(email);
@@ -286,18 +296,19 @@ class IdentityBrowserIT extends BrowserSupport {
 
     private String registered() {
         String phone = Phones.unique();
-        identity.register(
-                new PatientRegistration(
-                        "Тестов",
-                        "Пётр",
-                        null,
-                        phone,
-                        "1970-01-01",
-                        "p-" + UUID.randomUUID() + "@example.ru",
-                        identity.termsVersion()),
-                new ClientInfo("127.0.0.1", "test"),
-                url(""),
-                Locale.forLanguageTag("ru"));
+        identity.registration()
+                .register(
+                        new PatientRegistration(
+                                "Тестов",
+                                "Пётр",
+                                null,
+                                phone,
+                                "1970-01-01",
+                                "p-" + UUID.randomUUID() + "@example.ru",
+                                identity.registration().termsVersion()),
+                        new ClientInfo("127.0.0.1", "test"),
+                        url(""),
+                        Locale.forLanguageTag("ru"));
         return phone;
     }
 }

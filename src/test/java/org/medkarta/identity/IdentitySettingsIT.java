@@ -8,7 +8,7 @@ import org.medkarta.testing.ApiSupport;
 import org.medkarta.testing.Phones;
 import org.springframework.test.context.TestPropertySource;
 
-/** Identity settings that need a context of their own: the per-address code limit and the bootstrap administrator. */
+/** IdentityFacades settings that need a context of their own: the per-address code limit and the bootstrap administrator. */
 @TestPropertySource(
         properties = {
             "medkarta.identity.otp.per-address-per-hour=3",

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.medkarta.shared.PatientId;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PatientRegionSourcesIT extends ApiSupport {
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     PatientRegions regions;
@@ -66,30 +67,30 @@ class PatientRegionSourcesIT extends ApiSupport {
         clock.freezeAt(now);
 
         // First sign-in: the account is created, its region from the address claim's name.
-        identity.linkEsia(claims(subject, phone, "Республика Татарстан", null), client);
-        var patient = identity.findPatients(phone).get(0).patientId();
+        identity.signIn().linkEsia(claims(subject, phone, "Республика Татарстан", null), client);
+        var patient = identity.accounts().findPatients(phone).get(0).patientId();
         assertThat(regions.of(patient)).contains("16");
         assertThat(regions.sourceOf(patient)).contains("ESIA");
 
         // ESIA's own region moves with ESIA, whatever its time.
-        identity.linkEsia(claims(subject, phone, "02", null), client);
+        identity.signIn().linkEsia(claims(subject, phone, "02", null), client);
         assertThat(regions.of(patient)).contains("02");
 
         // The patient says Moscow; ESIA's older data and data of no time leave it.
         clock.freezeAt(now.plus(Duration.ofDays(1)));
         regions.set(patient, "77");
-        identity.linkEsia(claims(subject, phone, "16", now), client);
-        identity.linkEsia(claims(subject, phone, "16", null), client);
+        identity.signIn().linkEsia(claims(subject, phone, "16", now), client);
+        identity.signIn().linkEsia(claims(subject, phone, "16", null), client);
         assertThat(regions.of(patient)).contains("77");
         assertThat(regions.sourceOf(patient)).contains("PATIENT");
 
         // A region no subject has is ignored; the sign-in goes on.
-        assertThat(identity.linkEsia(claims(subject, phone, "Атлантида", null), client))
+        assertThat(identity.signIn().linkEsia(claims(subject, phone, "Атлантида", null), client))
                 .isEqualTo(phone);
         assertThat(regions.of(patient)).contains("77");
 
         // ESIA's data updated after the patient's word replace it.
-        identity.linkEsia(claims(subject, phone, "16", now.plus(Duration.ofDays(2))), client);
+        identity.signIn().linkEsia(claims(subject, phone, "16", now.plus(Duration.ofDays(2))), client);
         assertThat(regions.of(patient)).contains("16");
         assertThat(regions.sourceOf(patient)).contains("ESIA");
     }
@@ -98,15 +99,15 @@ class PatientRegionSourcesIT extends ApiSupport {
     void aRegionSetBeforeItsSourceWasKeptIsThePatientsAndEsiaNeverReplacesIt() {
         String phone = Phones.unique();
         String subject = "esia-" + UUID.randomUUID();
-        identity.linkEsia(claims(subject, phone, null, null), client);
-        var patient = identity.findPatients(phone).get(0).patientId();
+        identity.signIn().linkEsia(claims(subject, phone, null, null), client);
+        var patient = identity.accounts().findPatients(phone).get(0).patientId();
         assertThat(regions.of(patient)).isEmpty();
         jdbc.sql("UPDATE identity_account SET region_code = '50', region_source = NULL, region_set_at = NULL"
                         + " WHERE patient_id = :patient")
                 .param("patient", patient.value())
                 .update();
 
-        identity.linkEsia(claims(subject, phone, "16", Instant.parse("2030-01-01T00:00:00Z")), client);
+        identity.signIn().linkEsia(claims(subject, phone, "16", Instant.parse("2030-01-01T00:00:00Z")), client);
         assertThat(regions.of(patient)).contains("50");
     }
 
@@ -139,7 +140,7 @@ class PatientRegionSourcesIT extends ApiSupport {
                         "email",
                         "region-" + UUID.randomUUID() + "@example.ru",
                         "termsVersion",
-                        identity.termsVersion(),
+                        identity.registration().termsVersion(),
                         "region",
                         region));
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +24,7 @@ class PatientSignInIT extends ApiSupport {
     DevOutbox outbox;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -189,7 +190,7 @@ class PatientSignInIT extends ApiSupport {
         var client = new ClientInfo("127.0.0.1", "guesser");
         Callable<String> guess = () -> {
             try {
-                identity.signInWithCode(phone, right.equals("000000") ? "999999" : "000000", client);
+                identity.signIn().signInWithCode(phone, right.equals("000000") ? "999999" : "000000", client);
                 return "accepted";
             } catch (IdentityRefusal refusal) {
                 return refusal.problem();
@@ -309,7 +310,7 @@ class PatientSignInIT extends ApiSupport {
                         "phone", phone,
                         "birthDate", "1985-04-12",
                         "email", "anna-" + UUID.randomUUID() + "@example.ru",
-                        "termsVersion", identity.termsVersion()));
+                        "termsVersion", identity.registration().termsVersion()));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return phone;
     }

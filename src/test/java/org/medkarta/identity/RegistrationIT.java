@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class RegistrationIT extends ApiSupport {
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     DevOutbox outbox;
@@ -42,9 +43,10 @@ class RegistrationIT extends ApiSupport {
                 .param("id", UUID.fromString(userId))
                 .query((row, n) -> row.getString(1) + "|" + row.getString(2))
                 .single();
-        assertThat(terms).isEqualTo(identity.termsVersion() + "|127.0.0.1");
+        assertThat(terms).isEqualTo(identity.registration().termsVersion() + "|127.0.0.1");
         assertThat(Outbox.latestLink(outbox, email)).contains("/register/confirm?token=");
-        assertThat(identity.contact(new org.medkarta.shared.UserId(UUID.fromString(userId)))
+        assertThat(identity.accounts()
+                        .contact(new org.medkarta.shared.UserId(UUID.fromString(userId)))
                         .orElseThrow()
                         .email())
                 .as("no notices go to an unconfirmed address")
@@ -61,7 +63,7 @@ class RegistrationIT extends ApiSupport {
 
         assertThat(get(link.substring(link.indexOf("/register"))).body()).contains("id=\"confirmed\"");
         assertThat(get(link.substring(link.indexOf("/register"))).body()).contains("id=\"not-confirmed\"");
-        assertThat(identity.contact(user).orElseThrow().email()).isEqualTo(email);
+        assertThat(identity.accounts().contact(user).orElseThrow().email()).isEqualTo(email);
 
         String late = email();
         register(Phones.unique(), late);
@@ -115,7 +117,7 @@ class RegistrationIT extends ApiSupport {
                         "phone", Phones.unique(),
                         "birthDate", "2000-02-29",
                         "email", email(),
-                        "termsVersion", identity.termsVersion()));
+                        "termsVersion", identity.registration().termsVersion()));
 
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     }
@@ -151,9 +153,11 @@ class RegistrationIT extends ApiSupport {
         var client = new ClientInfo("127.0.0.1", "test");
         String subject = "esia-" + UUID.randomUUID();
         var claims = new EsiaClaims(subject, "Лебедев", "Антон", null, "1980-01-01", "112-233-445 95", phone, null);
-        String first = identity.linkEsia(claims, client);
-        String again = identity.linkEsia(
-                new EsiaClaims(subject, "Лебедев", "Антон", null, "1980-01-01", null, Phones.unique(), null), client);
+        String first = identity.signIn().linkEsia(claims, client);
+        String again = identity.signIn()
+                .linkEsia(
+                        new EsiaClaims(subject, "Лебедев", "Антон", null, "1980-01-01", null, Phones.unique(), null),
+                        client);
 
         assertThat(first).isEqualTo(phone);
         assertThat(again).as("the same ESIA subject is the same patient").isEqualTo(phone);
@@ -174,7 +178,7 @@ class RegistrationIT extends ApiSupport {
                         "email",
                         email,
                         "termsVersion",
-                        identity.termsVersion()));
+                        identity.registration().termsVersion()));
     }
 
     private static String email() {

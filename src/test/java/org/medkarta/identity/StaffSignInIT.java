@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Outbox;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,7 +21,7 @@ class StaffSignInIT extends ApiSupport {
     static final String PASSWORD = "Kardio-2026";
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     DevOutbox outbox;
@@ -44,7 +45,7 @@ class StaffSignInIT extends ApiSupport {
         String reset = Outbox.latestLink(outbox, email);
         assertThat(reset).contains("/password/set?token=");
 
-        identity.setPassword(token(reset), "Novyi-parol-7");
+        identity.staff().setPassword(token(reset), "Novyi-parol-7");
         assertThat(login(email, "Novyi-parol-7").statusCode()).isEqualTo(200);
         assertThat(login(email, PASSWORD).statusCode()).isEqualTo(401);
     }
@@ -74,30 +75,30 @@ class StaffSignInIT extends ApiSupport {
         String email = invitedStaff();
         post("/api/v1/auth/password-reset", Map.of("email", email));
         String first = token(Outbox.latestLink(outbox, email));
-        identity.setPassword(first, "Pervyi-parol-1");
+        identity.staff().setPassword(first, "Pervyi-parol-1");
 
-        assertThat(problemOf(() -> identity.setPassword(first, "Vtoroi-parol-2")))
+        assertThat(problemOf(() -> identity.staff().setPassword(first, "Vtoroi-parol-2")))
                 .isEqualTo("link-expired");
 
         post("/api/v1/auth/password-reset", Map.of("email", email));
         String second = token(Outbox.latestLink(outbox, email));
         clock.advance(Duration.ofHours(1).plusSeconds(1));
-        assertThat(problemOf(() -> identity.setPassword(second, "Tretii-parol-3")))
+        assertThat(problemOf(() -> identity.staff().setPassword(second, "Tretii-parol-3")))
                 .isEqualTo("link-expired");
     }
 
     @Test
     void passwordsNeedEightCharactersWithDigitsAndBothCases() {
         String email = "weak-" + UUID.randomUUID() + "@clinic.example";
-        identity.invite(email, "Слабов", "Пётр", null, Role.DOCTOR, null, "http://localhost", Locale.ENGLISH);
+        identity.staff().invite(email, "Слабов", "Пётр", null, Role.DOCTOR, null, "http://localhost", Locale.ENGLISH);
         String token = token(Outbox.latestLink(outbox, email));
 
         for (String weak : new String[] {"Short1A", "alllowercase1", "ALLUPPERCASE1", "NoDigitsHere"}) {
-            assertThat(problemOf(() -> identity.setPassword(token, weak)))
+            assertThat(problemOf(() -> identity.staff().setPassword(token, weak)))
                     .as(weak)
                     .isEqualTo("invalid-input");
         }
-        identity.setPassword(token, "Dostatochno-1");
+        identity.staff().setPassword(token, "Dostatochno-1");
     }
 
     @Test
@@ -131,11 +132,19 @@ class StaffSignInIT extends ApiSupport {
     void anInvitationCreatesAStaffAccountWithTheClinicRoleThatSetsItsOwnPassword() {
         var clinic = new ClinicId(UUID.randomUUID());
         String email = "invited-" + UUID.randomUUID() + "@clinic.example";
-        identity.invite(
-                email, "Новикова", "Анна", "Павловна", Role.CLINIC_ADMIN, clinic, "http://localhost", Locale.ENGLISH);
+        identity.staff()
+                .invite(
+                        email,
+                        "Новикова",
+                        "Анна",
+                        "Павловна",
+                        Role.CLINIC_ADMIN,
+                        clinic,
+                        "http://localhost",
+                        Locale.ENGLISH);
 
         assertThat(login(email, PASSWORD).statusCode()).isEqualTo(401);
-        identity.setPassword(token(Outbox.latestLink(outbox, email)), PASSWORD);
+        identity.staff().setPassword(token(Outbox.latestLink(outbox, email)), PASSWORD);
         var me = body(getAs(body(login(email, PASSWORD)).get("accessToken").asString(), "/api/v1/me"));
 
         assertThat(me.get("roles").toString()).contains("CLINIC_ADMIN");
@@ -148,16 +157,17 @@ class StaffSignInIT extends ApiSupport {
     void aClinicThatRequiresTotpKeepsItsStaffWithoutOneOutOfTheApi() {
         var clinic = new ClinicId(UUID.randomUUID());
         String email = "policy-" + UUID.randomUUID() + "@clinic.example";
-        identity.invite(email, "Строгий", "Олег", null, Role.DOCTOR, clinic, "http://localhost", Locale.ENGLISH);
-        identity.setPassword(token(Outbox.latestLink(outbox, email)), PASSWORD);
+        identity.staff()
+                .invite(email, "Строгий", "Олег", null, Role.DOCTOR, clinic, "http://localhost", Locale.ENGLISH);
+        identity.staff().setPassword(token(Outbox.latestLink(outbox, email)), PASSWORD);
         assertThat(login(email, PASSWORD).statusCode()).isEqualTo(200);
 
-        identity.requireTotp(clinic, true);
+        identity.staff().requireTotp(clinic, true);
         var refused = login(email, PASSWORD);
 
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(problem(refused)).isEqualTo("totp-enrolment-required");
-        identity.requireTotp(clinic, false);
+        identity.staff().requireTotp(clinic, false);
         assertThat(login(email, PASSWORD).statusCode()).isEqualTo(200);
     }
 
@@ -171,16 +181,17 @@ class StaffSignInIT extends ApiSupport {
 
     private String invitedStaff() {
         String email = "staff-" + UUID.randomUUID() + "@clinic.example";
-        identity.invite(
-                email,
-                "Кузнецов",
-                "Игорь",
-                null,
-                Role.DOCTOR,
-                new ClinicId(UUID.randomUUID()),
-                "http://localhost",
-                Locale.forLanguageTag("ru"));
-        identity.setPassword(token(Outbox.latestLink(outbox, email)), PASSWORD);
+        identity.staff()
+                .invite(
+                        email,
+                        "Кузнецов",
+                        "Игорь",
+                        null,
+                        Role.DOCTOR,
+                        new ClinicId(UUID.randomUUID()),
+                        "http://localhost",
+                        Locale.forLanguageTag("ru"));
+        identity.staff().setPassword(token(Outbox.latestLink(outbox, email)), PASSWORD);
         return email;
     }
 

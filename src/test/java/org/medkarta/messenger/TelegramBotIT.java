@@ -12,15 +12,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.AppointmentStatus;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TelegramStandIn;
 import org.medkarta.testing.TestCare;
@@ -43,10 +43,10 @@ class TelegramBotIT extends ApiSupport {
     TelegramLinks links;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
     Scheduling scheduling;

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.medkarta.identity.ClientInfo;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.shared.UserId;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Outbox;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -21,7 +21,7 @@ class NoticeApiIT extends ApiSupport {
     Notifications notifications;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     DevOutbox outbox;
@@ -62,12 +62,18 @@ class NoticeApiIT extends ApiSupport {
 
     private Staff staff() {
         String email = "notices-" + UUID.randomUUID() + "@clinic.example";
-        var user =
-                identity.invite(email, "Тестов", "Тест", null, Role.SUPPORT, null, "http://localhost", Locale.ENGLISH);
+        var user = identity.staff()
+                .invite(email, "Тестов", "Тест", null, Role.SUPPORT, null, "http://localhost", Locale.ENGLISH);
         String link = Outbox.latestLink(outbox, email);
-        identity.setPassword(link.substring(link.indexOf("token=") + 6), "Notices-2026");
-        var signedIn = identity.signInWithPassword(
-                email, "Notices-2026", null, new ClientInfo("127.0.0.1", "test"), "http://localhost", Locale.ENGLISH);
-        return new Staff(user, identity.tokensFor(signedIn).accessToken());
+        identity.staff().setPassword(link.substring(link.indexOf("token=") + 6), "Notices-2026");
+        var signedIn = identity.signIn()
+                .signInWithPassword(
+                        email,
+                        "Notices-2026",
+                        null,
+                        new ClientInfo("127.0.0.1", "test"),
+                        "http://localhost",
+                        Locale.ENGLISH);
+        return new Staff(user, identity.tokens().tokensFor(signedIn).accessToken());
     }
 }

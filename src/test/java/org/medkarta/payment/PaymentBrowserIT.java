@@ -4,13 +4,13 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
@@ -25,10 +25,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PaymentBrowserIT extends BrowserSupport {
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     Scheduling scheduling;
@@ -52,8 +52,8 @@ class PaymentBrowserIT extends BrowserSupport {
                 account.userId(), "Ольга", account.patientId(), List.of(new RoleGrant(Role.PATIENT, null)), "SMS_CODE");
         var appointment = TestCare.appointment(scheduling, patient, doctor.id());
 
-        page.navigate(url(
-                "/test/token-sign-in?token=" + identity.tokensFor(patient).accessToken() + "&continue=/appointments"));
+        page.navigate(url("/test/token-sign-in?token="
+                + identity.tokens().tokensFor(patient).accessToken() + "&continue=/appointments"));
         page.locator("a.payment").click();
         page.waitForURL("**/appointments/" + appointment.id() + "/payment");
         assertThat(page.locator("#payment-state")).hasAttribute("data-state", "AWAITING_PAYMENT");
@@ -87,7 +87,8 @@ class PaymentBrowserIT extends BrowserSupport {
 
         var admin = browserContext().newPage();
         admin.navigate(url("/test/token-sign-in?token="
-                + identity.tokensFor(TestStaff.administrator(identity, clinics, clinic))
+                + identity.tokens()
+                        .tokensFor(TestStaff.administrator(identity, clinics, clinic))
                         .accessToken()
                 + "&continue=/admin/clinics/" + clinic.value() + "/payments"));
         assertThat(admin.locator("tr.payment")).hasAttribute("data-state", "REFUNDED");

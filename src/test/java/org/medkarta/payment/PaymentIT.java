@@ -8,9 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -20,6 +18,8 @@ import org.medkarta.scheduling.BookingRequest;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
@@ -45,10 +45,10 @@ class PaymentIT extends ApiSupport {
     private static final long PRICE = 250_050L;
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     Scheduling scheduling;
@@ -98,7 +98,11 @@ class PaymentIT extends ApiSupport {
                 "SMS_CODE");
         var appointment = TestCare.appointment(scheduling, patient, doctor.id());
         return new Booked(
-                clinic.id(), doctor, patient, identity.tokensFor(patient).accessToken(), appointment);
+                clinic.id(),
+                doctor,
+                patient,
+                identity.tokens().tokensFor(patient).accessToken(),
+                appointment);
     }
 
     private Ledger.PaymentRow payment(Booked booked) {
@@ -283,7 +287,7 @@ class PaymentIT extends ApiSupport {
                 booked.paymentPath(),
                 map(),
                 "Authorization",
-                "Bearer " + identity.tokensFor(booked.patient()).accessToken());
+                "Bearer " + identity.tokens().tokensFor(booked.patient()).accessToken());
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(problem(refused)).isEqualTo("payment-closed");
 
@@ -426,7 +430,7 @@ class PaymentIT extends ApiSupport {
         assertThat(YooKassaStandIn.refundsOf(providerId(booked))).hasSize(1);
 
         var seen = body(getAs(
-                identity.tokensFor(booked.patient()).accessToken(),
+                identity.tokens().tokensFor(booked.patient()).accessToken(),
                 "/api/v1/payments/" + payment(booked).id()));
         assertThat(seen.get("state").asString()).isEqualTo("REFUNDED");
         assertThat(seen.get("refunds").get(0).get("reason").asString()).isEqualTo("CLINIC_CANCELLED");
@@ -613,7 +617,7 @@ class PaymentIT extends ApiSupport {
     void theClinicsAdministratorRefundsInPartsNeverMoreThanWasPaidAndTheRestGoesBackOnCancellation() {
         var booked = paid();
         var admin = TestStaff.administrator(identity, clinics, booked.clinic());
-        String token = identity.tokensFor(admin).accessToken();
+        String token = identity.tokens().tokensFor(admin).accessToken();
         var id = payment(booked).id();
 
         for (Object wrong : java.util.Arrays.asList(null, "", "сто", "0", "-5", "10.555", "2500.51", "99999999999")) {
@@ -647,14 +651,16 @@ class PaymentIT extends ApiSupport {
 
         // Only the clinic's administrator gives money back.
         var registrar = TestStaff.registrar(identity, booked.clinic());
-        assertThat(refund(identity.tokensFor(registrar).accessToken(), id, "1").statusCode())
+        assertThat(refund(identity.tokens().tokensFor(registrar).accessToken(), id, "1")
+                        .statusCode())
                 .isEqualTo(404);
         assertThat(refund(booked.token(), id, "1").statusCode()).isEqualTo(404);
         var stranger = TestStaff.administrator(
                 identity,
                 clinics,
                 TestClinics.register(clinics, "Чужая клиника", "Europe/Moscow").id());
-        assertThat(refund(identity.tokensFor(stranger).accessToken(), id, "1").statusCode())
+        assertThat(refund(identity.tokens().tokensFor(stranger).accessToken(), id, "1")
+                        .statusCode())
                 .isEqualTo(404);
         assertThat(post("/api/v1/payments/" + id + "/refunds", map("amount", "1"))
                         .statusCode())
@@ -690,7 +696,8 @@ class PaymentIT extends ApiSupport {
     @Test
     void refundingAllOfItInPartsClosesThePaymentAndACancellationLaterRefundsNothingMore() {
         var booked = paid();
-        String token = identity.tokensFor(TestStaff.administrator(identity, clinics, booked.clinic()))
+        String token = identity.tokens()
+                .tokensFor(TestStaff.administrator(identity, clinics, booked.clinic()))
                 .accessToken();
         var id = payment(booked).id();
         assertThat(refund(token, id, "2000").statusCode()).isEqualTo(200);
@@ -712,7 +719,8 @@ class PaymentIT extends ApiSupport {
     @Test
     void theStaffPaymentsApiListsFiltersAndExportsAsThePageDoesInMoscowTime() {
         var booked = paid();
-        String registrar = identity.tokensFor(TestStaff.registrar(identity, booked.clinic()))
+        String registrar = identity.tokens()
+                .tokensFor(TestStaff.registrar(identity, booked.clinic()))
                 .accessToken();
         String list = "/api/v1/clinics/" + booked.clinic().value() + "/payments";
         var all = getAs(registrar, list);
@@ -744,7 +752,8 @@ class PaymentIT extends ApiSupport {
                 identity,
                 clinics,
                 TestClinics.register(clinics, "Чужая клиника", "Europe/Moscow").id());
-        assertThat(getAs(identity.tokensFor(stranger).accessToken(), list).statusCode())
+        assertThat(getAs(identity.tokens().tokensFor(stranger).accessToken(), list)
+                        .statusCode())
                 .isEqualTo(404);
         assertThat(getAs(booked.token(), list).statusCode()).isEqualTo(404);
         assertThat(get(list).statusCode()).isEqualTo(401);

@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
@@ -30,10 +30,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class QuestionnaireBrowserIT extends BrowserSupport {
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
     Scheduling scheduling;
@@ -49,13 +49,13 @@ class QuestionnaireBrowserIT extends BrowserSupport {
         var clinic = TestClinics.register(clinics, "Клиника анкет").id();
         var doctor = TestCare.doctor(clinics, clinic);
         TestCare.openSchedule(scheduling, doctor.id());
-        var service = clinics.servicesOf(doctor.id()).get(0);
+        var service = clinics.catalogue().servicesOf(doctor.id()).get(0);
         var admin = TestStaff.administrator(identity, clinics, clinic);
 
         // The administrator creates it; a title is required, said beside the field.
         String list = "/admin/clinics/" + clinic.value() + "/questionnaires";
         var office = browserContext().newPage();
-        signInWithToken(office, identity.tokensFor(admin).accessToken(), list);
+        signInWithToken(office, identity.tokens().tokensFor(admin).accessToken(), list);
         office.locator("#create-questionnaire").click();
         assertThat(office.locator("#title-error")).isVisible();
         office.locator("#title").fill("Перед приёмом терапевта");

@@ -8,9 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Registered;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
@@ -18,6 +16,8 @@ import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
@@ -31,13 +31,13 @@ import tools.jackson.databind.JsonNode;
 class QuestionnaireIT extends ApiSupport {
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
     Scheduling scheduling;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     Sending sending;
@@ -61,11 +61,12 @@ class QuestionnaireIT extends ApiSupport {
                 TestPatients.register(identity, "Анкетова", "Мария", "Ивановна", Phones.unique(), "1985-03-04");
         var user = new SignedInUser(
                 account.userId(), "Мария", account.patientId(), List.of(new RoleGrant(Role.PATIENT, null)), "SMS_CODE");
-        return new Person(user, identity.tokensFor(user).accessToken());
+        return new Person(user, identity.tokens().tokensFor(user).accessToken());
     }
 
     private String admin(ClinicId clinic) {
-        return identity.tokensFor(TestStaff.administrator(identity, clinics, clinic))
+        return identity.tokens()
+                .tokensFor(TestStaff.administrator(identity, clinics, clinic))
                 .accessToken();
     }
 
@@ -194,7 +195,8 @@ class QuestionnaireIT extends ApiSupport {
         DoctorView doctor = TestCare.doctor(clinics, clinic);
         TestCare.openSchedule(scheduling, doctor.id());
         String admin = admin(clinic);
-        String service = clinics.servicesOf(doctor.id()).get(0).id().value().toString();
+        String service =
+                clinics.catalogue().servicesOf(doctor.id()).get(0).id().value().toString();
         var created = postAs(
                 admin,
                 "/api/v1/clinics/" + clinic.value() + "/questionnaires",

@@ -649,7 +649,7 @@ class ExtractIT extends RecordSupport {
             TestCare.appointment(scheduling, patient.user(), doctor.id());
         }
         var user = TestCare.signedIn(doctor);
-        return new Person(user, identity.tokensFor(user).accessToken(), null);
+        return new Person(user, identity.tokens().tokensFor(user).accessToken(), null);
     }
 
     /** The clinic with the id whose key password the configuration holds: a copy of a registered one. */

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.medkarta.access.RecordAction;
-import org.medkarta.identity.PatientRecords;
+import org.medkarta.identity.RegistryIdentifiers;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 class RecordApiIT extends RecordSupport {
 
     @org.springframework.beans.factory.annotation.Autowired
-    private PatientRecords patientRecords;
+    private RegistryIdentifiers registryIdentifiers;
 
     @org.springframework.beans.factory.annotation.Autowired
     RecordReading recordReading;
@@ -571,7 +571,7 @@ class RecordApiIT extends RecordSupport {
         assertThat(body(policyTaken).get("field").asString()).isEqualTo("number");
         // ... but when the patient's document shows that very number, the registry records it as the
         // OMS policy and both records are flagged for staff to reconcile (SPEC E7).
-        patientRecords.recordOms(
+        registryIdentifiers.recordOms(
                 registry.user(), second.patientId(), oms, "АО «Капитал МС»", LocalDate.of(2031, 6, 30));
         // The doctor still corrects what is not an identifier, with a reason.
         var set = postAs(
@@ -604,16 +604,18 @@ class RecordApiIT extends RecordSupport {
                         .findValuesAsString("field"))
                 .contains("SEX");
 
-        var adminId = identity.invite(
-                "a-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                "Админов",
-                "Пётр",
-                null,
-                Role.PLATFORM_ADMIN,
-                null,
-                "http://localhost",
-                Locale.ENGLISH);
-        String admin = identity.tokensFor(new SignedInUser(
+        var adminId = identity.staff()
+                .invite(
+                        "a-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                        "Админов",
+                        "Пётр",
+                        null,
+                        Role.PLATFORM_ADMIN,
+                        null,
+                        "http://localhost",
+                        Locale.ENGLISH);
+        String admin = identity.tokens()
+                .tokensFor(new SignedInUser(
                         adminId, "Админ", null, List.of(new RoleGrant(Role.PLATFORM_ADMIN, null)), "PASSWORD"))
                 .accessToken();
         var shared = body(getAs(admin, "/api/v1/record/shared-identifiers"));
@@ -641,10 +643,10 @@ class RecordApiIT extends RecordSupport {
 
     @Test
     void theDemoPatientHasYearsOfRecordWithALaboratorySeries() {
-        var account = identity.findPatients("+79990000001").get(0);
+        var account = identity.accounts().findPatients("+79990000001").get(0);
         var user = new SignedInUser(
                 account.userId(), "Демо", account.patientId(), List.of(new RoleGrant(Role.PATIENT, null)), "SMS_CODE");
-        var demo = new Person(user, identity.tokensFor(user).accessToken(), "+79990000001");
+        var demo = new Person(user, identity.tokens().tokensFor(user).accessToken(), "+79990000001");
         var view = record(demo, demo, "");
         var dates = view.get("entries")
                 .valueStream()

@@ -2,11 +2,11 @@ package org.medkarta.record;
 
 import org.junit.jupiter.api.AfterEach;
 import org.medkarta.access.RecordAccess;
-import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.identity.Identity;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -23,10 +23,10 @@ abstract class RecordBrowserSupport extends BrowserSupport {
     protected Scheduling scheduling;
 
     @Autowired
-    protected Identity identity;
+    protected IdentityFacades identity;
 
     @Autowired
-    protected ClinicDirectory clinics;
+    protected ClinicFacades clinics;
 
     @Autowired
     protected DevOutbox outbox;

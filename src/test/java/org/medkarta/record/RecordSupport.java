@@ -6,8 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.medkarta.access.RecordAccess;
-import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Registered;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
@@ -15,6 +13,8 @@ import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.shared.PatientId;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
@@ -39,13 +39,13 @@ abstract class RecordSupport extends ApiSupport {
     protected RecordAccess access;
 
     @Autowired
-    protected ClinicDirectory clinics;
+    protected ClinicFacades clinics;
 
     @Autowired
     protected Scheduling scheduling;
 
     @Autowired
-    protected Identity identity;
+    protected IdentityFacades identity;
 
     @Autowired
     protected JdbcClient jdbc;
@@ -70,7 +70,7 @@ abstract class RecordSupport extends ApiSupport {
                 account.patientId(),
                 List.of(new RoleGrant(Role.PATIENT, null)),
                 "SMS_CODE");
-        return new Person(user, identity.tokensFor(user).accessToken(), phone);
+        return new Person(user, identity.tokens().tokensFor(user).accessToken(), phone);
     }
 
     Person patient() {
@@ -91,7 +91,7 @@ abstract class RecordSupport extends ApiSupport {
             }
         }
         var user = TestCare.signedIn(doctor);
-        return new Person(user, identity.tokensFor(user).accessToken(), null);
+        return new Person(user, identity.tokens().tokensFor(user).accessToken(), null);
     }
 
     /** A registrar of the doctor's clinic, with a token: the registry changes SNILS and policies (issue 12). */
@@ -102,7 +102,7 @@ abstract class RecordSupport extends ApiSupport {
                 .findFirst()
                 .orElseThrow();
         var user = org.medkarta.testing.TestStaff.registrar(identity, clinic);
-        return new Person(user, identity.tokensFor(user).accessToken(), null);
+        return new Person(user, identity.tokens().tokensFor(user).accessToken(), null);
     }
 
     HttpResponse<String> postAs(String token, String path, Object body) {

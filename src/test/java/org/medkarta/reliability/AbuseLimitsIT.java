@@ -20,11 +20,11 @@ import java.util.function.IntFunction;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestPatients;
@@ -50,7 +50,7 @@ class AbuseLimitsIT extends ApiSupport {
     static final String PASSWORD = "Zamok-2026-ok";
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     DevOutbox outbox;
@@ -242,17 +242,18 @@ class AbuseLimitsIT extends ApiSupport {
     /** A doctor of some clinic with their own password. */
     private String staff() {
         String email = "guess-" + UUID.randomUUID() + "@clinic.example";
-        identity.invite(
-                email,
-                "Замков",
-                "Игорь",
-                null,
-                Role.DOCTOR,
-                new ClinicId(UUID.randomUUID()),
-                "http://localhost",
-                Locale.ENGLISH);
+        identity.staff()
+                .invite(
+                        email,
+                        "Замков",
+                        "Игорь",
+                        null,
+                        Role.DOCTOR,
+                        new ClinicId(UUID.randomUUID()),
+                        "http://localhost",
+                        Locale.ENGLISH);
         String link = Outbox.latestLink(outbox, email);
-        identity.setPassword(link.substring(link.indexOf("token=") + "token=".length()), PASSWORD);
+        identity.staff().setPassword(link.substring(link.indexOf("token=") + "token=".length()), PASSWORD);
         return email;
     }
 

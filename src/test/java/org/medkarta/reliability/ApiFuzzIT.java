@@ -20,14 +20,14 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.identity.ClientInfo;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.Scheduling;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
@@ -69,10 +69,10 @@ class ApiFuzzIT extends ApiSupport {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
     Scheduling scheduling;
@@ -142,20 +142,22 @@ class ApiFuzzIT extends ApiSupport {
         var patientUser = new SignedInUser(
                 patient.userId(), "Ольга", patient.patientId(), List.of(new RoleGrant(Role.PATIENT, null)), "SMS_CODE");
         var appointment = TestCare.appointment(scheduling, patientUser, doctor.id());
-        var admin = identity.invite(
-                "fuzz-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                "Фаззов",
-                "Админ",
-                null,
-                Role.CLINIC_ADMIN,
-                clinic.id(),
-                "http://localhost",
-                Locale.ENGLISH);
-        tokens.put(Who.PATIENT, identity.tokensFor(patientUser).accessToken());
+        var admin = identity.staff()
+                .invite(
+                        "fuzz-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                        "Фаззов",
+                        "Админ",
+                        null,
+                        Role.CLINIC_ADMIN,
+                        clinic.id(),
+                        "http://localhost",
+                        Locale.ENGLISH);
+        tokens.put(Who.PATIENT, identity.tokens().tokensFor(patientUser).accessToken());
         tokens.put(Who.DOCTOR, TestCare.token(identity, doctor));
         tokens.put(
                 Who.CLINIC_ADMIN,
-                identity.tokensFor(new SignedInUser(
+                identity.tokens()
+                        .tokensFor(new SignedInUser(
                                 admin,
                                 "Админ",
                                 null,
@@ -164,13 +166,15 @@ class ApiFuzzIT extends ApiSupport {
                         .accessToken());
         tokens.put(
                 Who.PLATFORM_ADMIN,
-                identity.tokensFor(identity.signInWithPassword(
-                                "admin@demo.medkarta.org",
-                                "Demo-admin-1",
-                                null,
-                                new ClientInfo("127.0.0.1", "fuzz"),
-                                "http://localhost",
-                                Locale.ENGLISH))
+                identity.tokens()
+                        .tokensFor(identity.signIn()
+                                .signInWithPassword(
+                                        "admin@demo.medkarta.org",
+                                        "Demo-admin-1",
+                                        null,
+                                        new ClientInfo("127.0.0.1", "fuzz"),
+                                        "http://localhost",
+                                        Locale.ENGLISH))
                         .accessToken());
         own.addAll(List.of(
                 clinic.id().value().toString(),

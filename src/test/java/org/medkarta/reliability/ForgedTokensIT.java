@@ -37,7 +37,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Registered;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
@@ -45,6 +44,7 @@ import org.medkarta.identity.SignedInUser;
 import org.medkarta.identity.Tokens;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestPatients;
@@ -63,7 +63,7 @@ class ForgedTokensIT extends ApiSupport {
     private static final String AUDIENCE = "medkarta-api";
 
     @Autowired
-    private Identity identity;
+    private IdentityFacades identity;
 
     @Autowired
     private JdbcClient jdbc;
@@ -80,7 +80,7 @@ class ForgedTokensIT extends ApiSupport {
     void victim() throws Exception {
         phone = Phones.unique();
         victim = TestPatients.register(identity, "Подделкин", "Секрет", null, phone, "1980-01-02");
-        genuine = identity.tokensFor(user(victim));
+        genuine = identity.tokens().tokensFor(user(victim));
         signingKey = appKey();
     }
 
@@ -208,7 +208,7 @@ class ForgedTokensIT extends ApiSupport {
         byte[] pemSecret = publicPem.getBytes(StandardCharsets.US_ASCII);
         var rs256 = new JWSHeader.Builder(JWSAlgorithm.RS256).build();
         var stranger = TestPatients.register(identity, "Чужой", "Иван", null, Phones.unique(), "1970-05-05");
-        String strangersToken = identity.tokensFor(user(stranger)).accessToken();
+        String strangersToken = identity.tokens().tokensFor(user(stranger)).accessToken();
         JWTClaimsSet valid = claims().build();
 
         var cases = new java.util.LinkedHashMap<String, String>();
@@ -367,7 +367,7 @@ class ForgedTokensIT extends ApiSupport {
         assertThat(reused.statusCode()).isEqualTo(401);
         assertThat(reused.body()).doesNotContain("accessToken");
 
-        var fresh = identity.tokensFor(user(victim));
+        var fresh = identity.tokens().tokensFor(user(victim));
         assertThat(post("/api/v1/auth/logout", Map.of("refreshToken", fresh.refreshToken()))
                         .statusCode())
                 .isEqualTo(204);

@@ -12,7 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Registered;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
@@ -20,6 +19,7 @@ import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.testing.ApiSupport;
 import org.medkarta.testing.Delegations;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestPatients;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +35,7 @@ class RaceFreeWritesIT extends ApiSupport {
     private static final int PARALLEL = 16;
 
     @Autowired
-    private Identity identity;
+    private IdentityFacades identity;
 
     @Autowired
     private DevOutbox outbox;
@@ -110,7 +110,7 @@ class RaceFreeWritesIT extends ApiSupport {
         var account = TestPatients.register(identity, "Гонкин", "Пётр", null, phone, "1980-01-02");
         var user = new SignedInUser(
                 account.userId(), "Пётр", account.patientId(), List.of(new RoleGrant(Role.PATIENT, null)), "SMS_CODE");
-        return new Patient(account, phone, identity.tokensFor(user).accessToken());
+        return new Patient(account, phone, identity.tokens().tokensFor(user).accessToken());
     }
 
     private long feeds(Patient patient) {

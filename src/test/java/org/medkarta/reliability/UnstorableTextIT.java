@@ -9,13 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestClinics;
 import org.medkarta.testing.TestPatients;
@@ -30,10 +30,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class UnstorableTextIT extends ApiSupport {
 
     @Autowired
-    private Identity identity;
+    private IdentityFacades identity;
 
     @Autowired
-    private ClinicDirectory clinics;
+    private ClinicFacades clinics;
 
     private void assertRefused(HttpResponse<String> answer, String field) {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
@@ -46,16 +46,18 @@ class UnstorableTextIT extends ApiSupport {
 
     /** An administrator of the clinic, with an API token. */
     private String administrator(ClinicId clinic) {
-        var id = identity.invite(
-                "adm-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                "Админов",
-                "Олег",
-                null,
-                Role.CLINIC_ADMIN,
-                clinic,
-                "http://localhost",
-                Locale.ENGLISH);
-        return identity.tokensFor(new SignedInUser(
+        var id = identity.staff()
+                .invite(
+                        "adm-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                        "Админов",
+                        "Олег",
+                        null,
+                        Role.CLINIC_ADMIN,
+                        clinic,
+                        "http://localhost",
+                        Locale.ENGLISH);
+        return identity.tokens()
+                .tokensFor(new SignedInUser(
                         id, "Админ", null, List.of(new RoleGrant(Role.CLINIC_ADMIN, clinic)), "PASSWORD"))
                 .accessToken();
     }

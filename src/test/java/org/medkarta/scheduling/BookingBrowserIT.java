@@ -5,20 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.identity.Identity;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** What a patient and a doctor do on the booking and schedule pages. */
 class BookingBrowserIT extends BrowserSupport {
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     Scheduling scheduling;

@@ -61,7 +61,7 @@ class BookingConcurrencyIT extends SchedulingSupport {
             slots.add(first.get("id").asString());
         }
         // Accepting the clinic's documents once first keeps the race about the appointments alone.
-        clinics.accept(patient.account().patientId(), clinic.id(), "127.0.0.1");
+        clinics.documents().accept(patient.account().patientId(), clinic.id(), "127.0.0.1");
 
         var answers = all(slots.stream()
                 .map(slot -> (Callable<HttpResponse<String>>) () -> book(patient, slot, false))

@@ -35,7 +35,7 @@ class BookingIT extends SchedulingSupport {
         assertThat(appointment.get("status").asString()).isEqualTo("BOOKED");
         assertThat(appointment.get("slotId").asString()).isEqualTo(slot);
         assertThat(appointment.get("patientId").asString()).isEqualTo(patient.id());
-        assertThat(clinics.hasAccepted(patient.account().patientId(), clinic.id()))
+        assertThat(clinics.documents().hasAccepted(patient.account().patientId(), clinic.id()))
                 .isTrue();
         assertThat(notifications.notices(patient.account().userId()))
                 .anySatisfy(notice -> assertThat(notice.title()).isEqualTo("Вы записаны на приём"));

@@ -4,24 +4,24 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.ServiceView;
 import org.medkarta.identity.ClientInfo;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Registered;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.UserId;
+import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
 import org.medkarta.testing.TestPatients;
 
 /** Clinics, doctors and patients for scheduling tests, made through the modules' facades. */
-record Fixtures(ClinicDirectory clinics, Identity identity) {
+record Fixtures(ClinicFacades clinics, IdentityFacades identity) {
 
     static final SignedInUser PLATFORM = new SignedInUser(
             new UserId(new UUID(0, 99)), "Test", null, List.of(new RoleGrant(Role.PLATFORM_ADMIN, null)), "TEST");
@@ -77,7 +77,10 @@ record Fixtures(ClinicDirectory clinics, Identity identity) {
         TestCare.addService(clinics, PLATFORM, doctor, "Консультация", specialty, "PRIMARY", 0L, visibility, format);
         var user = new SignedInUser(
                 doctor.userId(), "Doctor", null, List.of(new RoleGrant(Role.DOCTOR, clinic.id())), "PASSWORD");
-        return new TestDoctor(doctor, identity.tokensFor(user).accessToken(), clinics.servicesOf(doctor.id()));
+        return new TestDoctor(
+                doctor,
+                identity.tokens().tokensFor(user).accessToken(),
+                clinics.catalogue().servicesOf(doctor.id()));
     }
 
     TestPatient patient() {
@@ -89,6 +92,6 @@ record Fixtures(ClinicDirectory clinics, Identity identity) {
                 account.patientId(),
                 List.of(new RoleGrant(Role.PATIENT, null)),
                 "SMS_CODE");
-        return new TestPatient(account, phone, identity.tokensFor(user).accessToken());
+        return new TestPatient(account, phone, identity.tokens().tokensFor(user).accessToken());
     }
 }

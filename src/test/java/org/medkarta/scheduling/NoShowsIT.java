@@ -34,7 +34,8 @@ class NoShowsIT extends SchedulingSupport {
         var elsewhere = doctor(clinic("Europe/Moscow"), "therapist", "REGION");
         assertThat(postAs(elsewhere.token(), path, Map.of()).statusCode()).isEqualTo(404);
 
-        String doctorToken = identity.tokensFor(org.medkarta.testing.TestCare.signedIn(doctor.view()))
+        String doctorToken = identity.tokens()
+                .tokensFor(org.medkarta.testing.TestCare.signedIn(doctor.view()))
                 .accessToken();
         var marked = postAs(doctorToken, path, Map.of());
         assertThat(marked.statusCode()).as(marked.body()).isEqualTo(200);
@@ -50,7 +51,7 @@ class NoShowsIT extends SchedulingSupport {
         var admin = TestStaff.administrator(identity, clinics, clinic.id());
         LocalDate day = start.atZone(clinic.zone()).toLocalDate();
         var dashboard = getAs(
-                identity.tokensFor(admin).accessToken(),
+                identity.tokens().tokensFor(admin).accessToken(),
                 "/api/v1/clinics/" + clinic.id().value() + "/dashboard?from=" + day + "&to=" + day);
         assertThat(dashboard.statusCode()).as(dashboard.body()).isEqualTo(200);
         assertThat(body(dashboard).get("totals").get("noShows").asLong()).isEqualTo(1);

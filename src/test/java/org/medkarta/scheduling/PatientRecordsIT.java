@@ -82,7 +82,8 @@ class PatientRecordsIT extends SchedulingSupport {
                 map("slotId", slot, "patientId", childId, "acceptClinicDocuments", true));
         assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
         assertThat(body(booked).get("patientId").asString()).isEqualTo(childId);
-        assertThat(identity.contact(new org.medkarta.shared.UserId(java.util.UUID.fromString(
+        assertThat(identity.accounts()
+                        .contact(new org.medkarta.shared.UserId(java.util.UUID.fromString(
                                 body(second).get("userId").asString())))
                         .orElseThrow()
                         .phone())
@@ -91,16 +92,18 @@ class PatientRecordsIT extends SchedulingSupport {
 
     /** A registrar of the clinic's registry, with a token (issue 12). */
     private String registrar(Fixtures.TestClinic clinic) {
-        var id = identity.invite(
-                "reg-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                "Регистраторова",
-                "Вера",
-                null,
-                org.medkarta.identity.Role.REGISTRAR,
-                clinic.id(),
-                "http://localhost",
-                java.util.Locale.ENGLISH);
-        return identity.tokensFor(new org.medkarta.identity.SignedInUser(
+        var id = identity.staff()
+                .invite(
+                        "reg-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                        "Регистраторова",
+                        "Вера",
+                        null,
+                        org.medkarta.identity.Role.REGISTRAR,
+                        clinic.id(),
+                        "http://localhost",
+                        java.util.Locale.ENGLISH);
+        return identity.tokens()
+                .tokensFor(new org.medkarta.identity.SignedInUser(
                         id,
                         "Вера",
                         null,

@@ -54,7 +54,8 @@ class ReferralsIT extends SchedulingSupport {
 
     /** A fresh token of the doctor, after the clock moved past the old one's life. */
     private String tokenOf(TestDoctor doctor, TestClinic clinic) {
-        return identity.tokensFor(new SignedInUser(
+        return identity.tokens()
+                .tokensFor(new SignedInUser(
                         doctor.view().userId(),
                         "Doctor",
                         null,
@@ -293,7 +294,7 @@ class ReferralsIT extends SchedulingSupport {
         var desk = desk();
         var patient = inCare(desk);
         var registrar = TestStaff.registrar(identity, desk.clinic().id());
-        String token = identity.tokensFor(registrar).accessToken();
+        String token = identity.tokens().tokensFor(registrar).accessToken();
         LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Europe/Moscow"));
         var paper = map(
                 "patientId",
@@ -315,7 +316,7 @@ class ReferralsIT extends SchedulingSupport {
                         .statusCode())
                 .isEqualTo(404);
         var other = TestStaff.registrar(identity, clinic("Europe/Moscow").id());
-        assertThat(postAs(identity.tokensFor(other).accessToken(), "/api/v1/referrals/paper", paper)
+        assertThat(postAs(identity.tokens().tokensFor(other).accessToken(), "/api/v1/referrals/paper", paper)
                         .statusCode())
                 .isEqualTo(404);
         assertThat(postAs(

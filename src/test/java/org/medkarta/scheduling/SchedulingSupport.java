@@ -6,8 +6,6 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -15,6 +13,8 @@ import org.medkarta.scheduling.Fixtures.TestClinic;
 import org.medkarta.scheduling.Fixtures.TestDoctor;
 import org.medkarta.scheduling.Fixtures.TestPatient;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -25,10 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 abstract class SchedulingSupport extends ApiSupport {
 
     @Autowired
-    protected ClinicDirectory clinics;
+    protected ClinicFacades clinics;
 
     @Autowired
-    protected Identity identity;
+    protected IdentityFacades identity;
 
     @Autowired
     protected Scheduling scheduling;
@@ -66,7 +66,9 @@ abstract class SchedulingSupport extends ApiSupport {
                 List.of(new RoleGrant(Role.PATIENT, null)),
                 "SMS_CODE");
         return new TestPatient(
-                patient.account(), patient.phone(), identity.tokensFor(user).accessToken());
+                patient.account(),
+                patient.phone(),
+                identity.tokens().tokensFor(user).accessToken());
     }
 
     /** A template body: every day of the week, the given hours, 30-minute slots, from today for a month. */

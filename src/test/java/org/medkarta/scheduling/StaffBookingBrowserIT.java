@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.identity.Identity;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,10 +23,10 @@ class StaffBookingBrowserIT extends BrowserSupport {
     private static final String PASSWORD = "Doctor-test-1";
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     Scheduling scheduling;
@@ -42,7 +42,7 @@ class StaffBookingBrowserIT extends BrowserSupport {
         LocalDate today = LocalDate.now(clinic.zone());
         var template = fixtures.openMornings(scheduling, clinic, doctor, "Утро");
         String link = Outbox.latestLink(outbox, doctor.view().email());
-        identity.setPassword(link.substring(link.indexOf("token=") + 6), PASSWORD);
+        identity.staff().setPassword(link.substring(link.indexOf("token=") + 6), PASSWORD);
 
         page.navigate(url("/test/staff-sign-in?email=" + doctor.view().email() + "&password=" + PASSWORD
                 + "&continue=/schedule"));
@@ -94,17 +94,18 @@ class StaffBookingBrowserIT extends BrowserSupport {
 
         // Policies are the clinic registry's to keep (issue 12): its registrar signs in and adds one.
         String registrar = "reg-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.ru";
-        identity.invite(
-                registrar,
-                "Регистраторова",
-                "Вера",
-                null,
-                org.medkarta.identity.Role.REGISTRAR,
-                clinic.id(),
-                "http://localhost",
-                java.util.Locale.ENGLISH);
+        identity.staff()
+                .invite(
+                        registrar,
+                        "Регистраторова",
+                        "Вера",
+                        null,
+                        org.medkarta.identity.Role.REGISTRAR,
+                        clinic.id(),
+                        "http://localhost",
+                        java.util.Locale.ENGLISH);
         String invitation = Outbox.latestLink(outbox, registrar);
-        identity.setPassword(invitation.substring(invitation.indexOf("token=") + 6), PASSWORD);
+        identity.staff().setPassword(invitation.substring(invitation.indexOf("token=") + 6), PASSWORD);
         page.navigate(url("/test/staff-sign-in?email=" + registrar + "&password=" + PASSWORD + "&continue="
                 + java.net.URLEncoder.encode(
                         "/schedule/patients?query=" + phone, java.nio.charset.StandardCharsets.UTF_8)));

@@ -80,7 +80,8 @@ class VisibilityIT extends SchedulingSupport {
         var doctor = doctor(clinic, "therapist", "ATTACHED");
         activeTemplate(clinic, doctor, "09:00", "10:30");
         var patient = patient();
-        var admin = identity.tokensFor(TestStaff.administrator(identity, clinics, clinic.id()))
+        var admin = identity.tokens()
+                .tokensFor(TestStaff.administrator(identity, clinics, clinic.id()))
                 .accessToken();
         var slotsForStaff = freeSlots(doctor.token(), doctor);
         assertThat(slotsForStaff).isNotEmpty();

@@ -8,12 +8,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.shared.ClinicCare;
 import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,10 +25,10 @@ class WalkInBrowserIT extends BrowserSupport {
             new LocatorAssertions.ContainsTextOptions().setTimeout(15_000);
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     WalkInQueues walkIns;
@@ -94,9 +94,9 @@ class WalkInBrowserIT extends BrowserSupport {
         var admin = TestStaff.administrator(identity, clinics, clinic.id());
 
         // The administrator opens the queue on their page.
-        page.navigate(
-                url("/test/token-sign-in?token=" + identity.tokensFor(admin).accessToken()
-                        + "&continue=/walk-in/admin?clinic=" + clinic.id().value()));
+        page.navigate(url("/test/token-sign-in?token="
+                + identity.tokens().tokensFor(admin).accessToken() + "&continue=/walk-in/admin?clinic="
+                + clinic.id().value()));
         page.locator("#name").fill("Дежурный терапевт");
         page.locator("#room").fill("7");
         page.locator("#opensAt").fill("00:00");
@@ -128,7 +128,7 @@ class WalkInBrowserIT extends BrowserSupport {
         care.registered(registrar.userId(), other.account().patientId());
         Page registry = browserContext().newPage();
         registry.navigate(url("/test/token-sign-in?token="
-                + identity.tokensFor(registrar).accessToken() + "&continue=/walk-in/registry"));
+                + identity.tokens().tokensFor(registrar).accessToken() + "&continue=/walk-in/registry"));
         registry.locator("#query").fill(other.phone());
         registry.locator("#registry-search button").click();
         registry.locator(".registry-patient .take-for-patient").click();

@@ -141,7 +141,7 @@ class WalkInQueueIT extends SchedulingSupport {
         String queue = openQueue(clinic, List.of(doctor), "00:00", "23:59");
         var admin = TestStaff.administrator(identity, clinics, clinic.id());
         var registrar = TestStaff.registrar(identity, clinic.id());
-        String registrarToken = identity.tokensFor(registrar).accessToken();
+        String registrarToken = identity.tokens().tokensFor(registrar).accessToken();
         var plain = patient();
         var veteran = patient();
         care.registered(registrar.userId(), veteran.account().patientId());
@@ -157,7 +157,7 @@ class WalkInQueueIT extends SchedulingSupport {
         assertThat(body(first).get("position").asInt()).isEqualTo(2);
 
         var chosen = putAs(
-                identity.tokensFor(admin).accessToken(),
+                identity.tokens().tokensFor(admin).accessToken(),
                 "/api/v1/clinics/" + clinic.id().value() + "/walk-in-settings",
                 map("prebookedFirst", true, "privilegedFirst", true));
         assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(200);
@@ -268,7 +268,7 @@ class WalkInQueueIT extends SchedulingSupport {
         callNext(doctor, queue);
 
         var load = getAs(
-                identity.tokensFor(admin).accessToken(),
+                identity.tokens().tokensFor(admin).accessToken(),
                 "/api/v1/clinics/" + clinic.id().value() + "/walk-in-load");
         assertThat(load.statusCode()).as(load.body()).isEqualTo(200);
         var row = body(load).get(0);
@@ -291,7 +291,7 @@ class WalkInQueueIT extends SchedulingSupport {
                 .isInstanceOf(org.medkarta.shared.NotFound.class);
 
         // The clinic's dashboard reads the same waits, per doctor over the period (SPEC J3).
-        String adminToken = identity.tokensFor(admin).accessToken();
+        String adminToken = identity.tokens().tokensFor(admin).accessToken();
         var dashboard = getAs(
                 adminToken,
                 "/api/v1/clinics/" + clinic.id().value() + "/dashboard?from=" + today.minusDays(1) + "&to=" + today);
@@ -318,7 +318,7 @@ class WalkInQueueIT extends SchedulingSupport {
         var stranger = doctor(clinic("Europe/Moscow"), "therapist", "REGION");
         var admin = TestStaff.administrator(identity, clinics, clinic.id());
         var wrong = postAs(
-                identity.tokensFor(admin).accessToken(),
+                identity.tokens().tokensFor(admin).accessToken(),
                 "/api/v1/clinics/" + clinic.id().value() + "/walk-in-queues",
                 map(
                         "name", " ",
@@ -392,7 +392,7 @@ class WalkInQueueIT extends SchedulingSupport {
     String openQueue(TestClinic clinic, List<TestDoctor> doctors, String opens, String closes) {
         var admin = TestStaff.administrator(identity, clinics, clinic.id());
         var opened = postAs(
-                identity.tokensFor(admin).accessToken(),
+                identity.tokens().tokensFor(admin).accessToken(),
                 "/api/v1/clinics/" + clinic.id().value() + "/walk-in-queues",
                 map(
                         "name",

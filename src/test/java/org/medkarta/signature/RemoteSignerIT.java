@@ -14,8 +14,8 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.shared.Snils;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.TestClinics;
 import org.medkarta.testing.TestPki;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,7 +65,7 @@ class RemoteSignerIT {
     TrustAnchors anchors;
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Test
     void theServiceSignsADetachedCadesBesWithTheConfiguredCertificate() {

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.medkarta.audit.AuditTrail;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.files.FilePurpose;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
@@ -26,6 +25,7 @@ import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.Snils;
 import org.medkarta.shared.UserId;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.MutableClock;
 import org.medkarta.testing.TestClinics;
 import org.medkarta.testing.TestPki;
@@ -53,7 +53,7 @@ class ServerSigningIT {
     TrustAnchors anchors;
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
     org.medkarta.files.Files files;

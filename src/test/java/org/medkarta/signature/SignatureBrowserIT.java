@@ -6,8 +6,8 @@ import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.TestClinics;
 import org.medkarta.testing.TestPki;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +22,7 @@ class SignatureBrowserIT extends BrowserSupport {
     TrustAnchors anchors;
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Test
     void aGoodPairShowsValidAndTheOwnerAndATamperedPdfShowsInvalidWithTheReason() {

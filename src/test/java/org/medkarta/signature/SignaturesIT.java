@@ -14,13 +14,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.Snils;
 import org.medkarta.shared.UserId;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.MutableClock;
 import org.medkarta.testing.TestClinics;
 import org.medkarta.testing.TestPki;
@@ -44,7 +44,7 @@ class SignaturesIT {
     TrustAnchors anchors;
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
     Crls crls;

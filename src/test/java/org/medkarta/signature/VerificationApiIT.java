@@ -10,11 +10,11 @@ import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.files.FilePurpose;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.UserId;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.TestClinics;
 import org.medkarta.testing.TestPki;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +31,7 @@ class VerificationApiIT extends ApiSupport {
     TrustAnchors anchors;
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
     SignedDocuments documents;

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import org.medkarta.identity.ClientInfo;
-import org.medkarta.identity.Identity;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -28,11 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Profile("!prod")
 class StaffSignInForTests {
 
-    private final Identity identity;
+    private final IdentityFacades identity;
     private final JwtDecoder tokens;
     private final Converter<Jwt, AbstractAuthenticationToken> users;
 
-    StaffSignInForTests(Identity identity, JwtDecoder tokens, Converter<Jwt, AbstractAuthenticationToken> users) {
+    StaffSignInForTests(
+            IdentityFacades identity, JwtDecoder tokens, Converter<Jwt, AbstractAuthenticationToken> users) {
         this.identity = identity;
         this.tokens = tokens;
         this.users = users;
@@ -46,8 +46,9 @@ class StaffSignInForTests {
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        var user = identity.signInWithPassword(
-                email, password, null, new ClientInfo("127.0.0.1", "test"), "http://localhost", Locale.ENGLISH);
+        var user = identity.signIn()
+                .signInWithPassword(
+                        email, password, null, new ClientInfo("127.0.0.1", "test"), "http://localhost", Locale.ENGLISH);
         open(UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities()), request, response);
         response.sendRedirect(next);
     }

@@ -7,12 +7,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorForm;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.clinic.ServiceForm;
 import org.medkarta.clinic.ServiceView;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -57,36 +55,37 @@ public final class TestCare {
     public record Hours(String name, LocalDate from, LocalDate to, String firstStart, String lastStart) {}
 
     /** A therapist of {@code clinic} with a video consultation and an account, signed in by password. */
-    public static DoctorView doctor(ClinicDirectory clinics, ClinicId clinic) {
+    public static DoctorView doctor(ClinicFacades clinics, ClinicId clinic) {
         var doctor = invite(clinics, TestClinics.PLATFORM, clinic, NewDoctor.THERAPIST);
         addService(clinics, TestClinics.PLATFORM, doctor, "Консультация", "therapist", "PRIMARY", 0L, "REGION");
         return doctor;
     }
 
     /** Invites a doctor to the clinic as {@code admin} does, with a fresh e-mail address. */
-    public static DoctorView invite(ClinicDirectory clinics, SignedInUser admin, ClinicId clinic, NewDoctor who) {
-        return clinics.inviteDoctor(
-                admin,
-                clinic,
-                new DoctorForm(
-                        "doc-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                        who.lastName(),
-                        who.firstName(),
-                        who.patronymic(),
-                        List.of(who.specialty()),
-                        null,
-                        null,
-                        null,
-                        null,
-                        who.visibility(),
-                        true),
-                "http://localhost",
-                Locale.ENGLISH);
+    public static DoctorView invite(ClinicFacades clinics, SignedInUser admin, ClinicId clinic, NewDoctor who) {
+        return clinics.staff()
+                .inviteDoctor(
+                        admin,
+                        clinic,
+                        new DoctorForm(
+                                "doc-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                                who.lastName(),
+                                who.firstName(),
+                                who.patronymic(),
+                                List.of(who.specialty()),
+                                null,
+                                null,
+                                null,
+                                null,
+                                who.visibility(),
+                                true),
+                        "http://localhost",
+                        Locale.ENGLISH);
     }
 
     /** A video service of the doctor's clinic, 30 minutes long, given by the doctor alone. */
     public static ServiceView addService(
-            ClinicDirectory clinics,
+            ClinicFacades clinics,
             SignedInUser admin,
             DoctorView doctor,
             String name,
@@ -99,7 +98,7 @@ public final class TestCare {
 
     /** A service of the doctor's clinic in {@code format} (VIDEO, AUDIO, CHAT, IN_PERSON), 30 minutes long. */
     public static ServiceView addService(
-            ClinicDirectory clinics,
+            ClinicFacades clinics,
             SignedInUser admin,
             DoctorView doctor,
             String name,
@@ -108,19 +107,20 @@ public final class TestCare {
             long priceKopecks,
             String visibility,
             String format) {
-        return clinics.addService(
-                admin,
-                doctor.clinicId(),
-                new ServiceForm(
-                        name,
-                        specialty,
-                        format,
-                        kind,
-                        30,
-                        priceKopecks,
-                        List.of(doctor.id().value().toString()),
-                        visibility,
-                        true));
+        return clinics.services()
+                .addService(
+                        admin,
+                        doctor.clinicId(),
+                        new ServiceForm(
+                                name,
+                                specialty,
+                                format,
+                                kind,
+                                30,
+                                priceKopecks,
+                                List.of(doctor.id().value().toString()),
+                                visibility,
+                                true));
     }
 
     /** The doctor as signed in, for the facades. */
@@ -134,8 +134,8 @@ public final class TestCare {
     }
 
     /** An API token of the doctor. */
-    public static String token(Identity identity, DoctorView doctor) {
-        return identity.tokensFor(signedIn(doctor)).accessToken();
+    public static String token(IdentityFacades identity, DoctorView doctor) {
+        return identity.tokens().tokensFor(signedIn(doctor)).accessToken();
     }
 
     /** Opens the doctor's schedule: slots every 30 minutes, 08:00 to 19:30, for the coming two weeks. */
@@ -169,9 +169,9 @@ public final class TestCare {
     }
 
     /** The demo clinic's doctor (doctor@demo.medkarta.org), made by the demo data. */
-    public static DoctorView demoDoctor(ClinicDirectory clinics) {
+    public static DoctorView demoDoctor(ClinicFacades clinics) {
         // By name: a run's database holds more doctors than one search answers with.
-        return clinics.findDoctors(null, "Петров", null).stream()
+        return clinics.catalogue().findDoctors(null, "Петров", null).stream()
                 .filter(view -> "doctor@demo.medkarta.org".equals(view.email()))
                 .findFirst()
                 .orElseThrow();

@@ -7,14 +7,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.ServiceFormat;
 import org.medkarta.clinic.ServiceKind;
 import org.medkarta.consultation.ConsultationDesk;
 import org.medkarta.consultation.ConsultationState;
 import org.medkarta.consultation.ConsultationView;
 import org.medkarta.consultation.DeskFilter;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -38,8 +36,8 @@ public final class TestConsultations {
      * two days or more after the clock's now, with {@code complaints}; returns once the request opened.
      */
     public static Booked bookWithDemoDoctor(
-            Identity identity,
-            ClinicDirectory clinics,
+            IdentityFacades identity,
+            ClinicFacades clinics,
             Scheduling scheduling,
             ConsultationDesk consultations,
             Clock clock,
@@ -55,7 +53,7 @@ public final class TestConsultations {
                 List.of(new RoleGrant(Role.PATIENT, null)),
                 "SMS_CODE");
         var doctor = TestCare.demoDoctor(clinics);
-        var service = clinics.servicesOf(doctor.id()).stream()
+        var service = clinics.catalogue().servicesOf(doctor.id()).stream()
                 .filter(s -> s.format() == ServiceFormat.VIDEO && s.kind() == kind)
                 .findFirst()
                 .orElseThrow();

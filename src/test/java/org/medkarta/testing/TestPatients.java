@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.medkarta.identity.ClientInfo;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientRegistration;
 import org.medkarta.identity.Registered;
 import org.medkarta.identity.Role;
@@ -18,24 +17,31 @@ public final class TestPatients {
 
     /** Registers a patient with a fresh e-mail address; {@code patronymic} may be null. */
     public static Registered register(
-            Identity identity, String lastName, String firstName, String patronymic, String phone, String birthDate) {
-        return identity.register(
-                new PatientRegistration(
-                        lastName,
-                        firstName,
-                        patronymic,
-                        phone,
-                        birthDate,
-                        "p-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                        identity.termsVersion()),
-                new ClientInfo("127.0.0.1", "test"),
-                "http://localhost",
-                Locale.ENGLISH);
+            IdentityFacades identity,
+            String lastName,
+            String firstName,
+            String patronymic,
+            String phone,
+            String birthDate) {
+        return identity.registration()
+                .register(
+                        new PatientRegistration(
+                                lastName,
+                                firstName,
+                                patronymic,
+                                phone,
+                                birthDate,
+                                "p-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                                identity.registration().termsVersion()),
+                        new ClientInfo("127.0.0.1", "test"),
+                        "http://localhost",
+                        Locale.ENGLISH);
     }
 
     /** An API access token of the registered patient, as an SMS sign-in would give. */
-    public static String tokenOf(Identity identity, Registered account, String firstName) {
-        return identity.tokensFor(new SignedInUser(
+    public static String tokenOf(IdentityFacades identity, Registered account, String firstName) {
+        return identity.tokens()
+                .tokensFor(new SignedInUser(
                         account.userId(),
                         firstName,
                         account.patientId(),

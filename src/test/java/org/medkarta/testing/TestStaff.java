@@ -3,9 +3,7 @@ package org.medkarta.testing;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.StaffInvitation;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -17,26 +15,27 @@ public final class TestStaff {
     private TestStaff() {}
 
     /** A registrar of the clinic, signed in by password: the registry keeps SNILS and policies. */
-    public static SignedInUser registrar(Identity identity, ClinicId clinic) {
+    public static SignedInUser registrar(IdentityFacades identity, ClinicId clinic) {
         return invited(identity, clinic, Role.REGISTRAR, "reg-", "Регистраторова", "Вера");
     }
 
     /** A paramedic (фельдшер) of one of the clinic's rural posts, signed in by password (issue 23). */
-    public static SignedInUser paramedic(Identity identity, ClinicId clinic) {
+    public static SignedInUser paramedic(IdentityFacades identity, ClinicId clinic) {
         return invited(identity, clinic, Role.PARAMEDIC, "fap-", "Фельдшерова", "Анна");
     }
 
     private static SignedInUser invited(
-            Identity identity, ClinicId clinic, Role role, String prefix, String lastName, String firstName) {
-        var id = identity.invite(
-                prefix + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                lastName,
-                firstName,
-                null,
-                role,
-                clinic,
-                "http://localhost",
-                Locale.ENGLISH);
+            IdentityFacades identity, ClinicId clinic, Role role, String prefix, String lastName, String firstName) {
+        var id = identity.staff()
+                .invite(
+                        prefix + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                        lastName,
+                        firstName,
+                        null,
+                        role,
+                        clinic,
+                        "http://localhost",
+                        Locale.ENGLISH);
         return new SignedInUser(id, firstName + " " + lastName, null, List.of(new RoleGrant(role, clinic)), "PASSWORD");
     }
 
@@ -44,15 +43,16 @@ public final class TestStaff {
      * An administrator of the clinic, invited as the platform invites one (so the clinic module
      * knows them as its administrator, not only their token's role).
      */
-    public static SignedInUser administrator(Identity identity, ClinicDirectory clinics, ClinicId clinic) {
+    public static SignedInUser administrator(IdentityFacades identity, ClinicFacades clinics, ClinicId clinic) {
         String email = "adm-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru";
-        clinics.inviteAdministrator(
-                TestClinics.PLATFORM,
-                clinic,
-                new StaffInvitation(email, "Админова", "Алла", null),
-                "http://localhost",
-                Locale.ENGLISH);
-        var account = identity.staffAccount(email).orElseThrow();
+        clinics.setUp()
+                .inviteAdministrator(
+                        TestClinics.PLATFORM,
+                        clinic,
+                        new StaffInvitation(email, "Админова", "Алла", null),
+                        "http://localhost",
+                        Locale.ENGLISH);
+        var account = identity.accounts().staffAccount(email).orElseThrow();
         return new SignedInUser(
                 account.userId(), "Алла Админова", null, List.of(new RoleGrant(Role.CLINIC_ADMIN, clinic)), "PASSWORD");
     }

@@ -26,13 +26,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.testing.Axe;
 import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Outbox;
 import org.medkarta.web.AccessiblePages.Who;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,10 +81,10 @@ class AccessibilityBrowserIT extends BrowserSupport {
     DevOutbox outbox;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
-    ClinicDirectory clinics;
+    ClinicFacades clinics;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -138,16 +138,24 @@ class AccessibilityBrowserIT extends BrowserSupport {
     @Test
     @EnabledIfEnvironmentVariable(named = WALK, matches = "true")
     void aRegistrarsPagesPassAxe() {
-        ClinicId demo = clinics.findDoctors(null, "Петров", null).stream()
+        ClinicId demo = clinics.catalogue().findDoctors(null, "Петров", null).stream()
                 .filter(doctor -> "doctor@demo.medkarta.org".equals(doctor.email()))
                 .findFirst()
                 .orElseThrow()
                 .clinicId();
         String email = "reg-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru";
-        identity.invite(
-                email, "Регистраторова", "Вера", null, Role.REGISTRAR, demo, "http://localhost", Locale.ENGLISH);
+        identity.staff()
+                .invite(
+                        email,
+                        "Регистраторова",
+                        "Вера",
+                        null,
+                        Role.REGISTRAR,
+                        demo,
+                        "http://localhost",
+                        Locale.ENGLISH);
         String link = Outbox.latestLink(outbox, email);
-        identity.setPassword(link.substring(link.indexOf("token=") + 6), "Registrar-test-1");
+        identity.staff().setPassword(link.substring(link.indexOf("token=") + 6), "Registrar-test-1");
         staff(email, "Registrar-test-1");
         check(Who.REGISTRAR);
     }

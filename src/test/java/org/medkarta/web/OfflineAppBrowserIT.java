@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.microsoft.playwright.PlaywrightException;
 import org.junit.jupiter.api.Test;
-import org.medkarta.identity.Identity;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestPatients;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +24,7 @@ class OfflineAppBrowserIT extends BrowserSupport {
     DevOutbox outbox;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Test
     void theManifestNamesTheAppAndItsIcons() {

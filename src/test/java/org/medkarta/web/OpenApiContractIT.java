@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.medkarta.identity.Identity;
 import org.medkarta.shared.DomainException;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -47,7 +47,7 @@ class OpenApiContractIT extends ApiSupport {
     RequestMappingHandlerMapping mappings;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     JsonNode document;
 
@@ -239,7 +239,7 @@ class OpenApiContractIT extends ApiSupport {
         var terms = get("/api/v1/terms", "Accept", "application/json", "Accept-Language", "en");
         assertThat(terms.statusCode()).isEqualTo(200);
         String version = body(terms).get("version").asString();
-        assertThat(version).isEqualTo(identity.termsVersion());
+        assertThat(version).isEqualTo(identity.registration().termsVersion());
         assertThat(body(terms).get("text").asString()).contains("Medkarta").contains(version);
 
         var registration = map(

@@ -14,9 +14,9 @@ import org.medkarta.conversation.ConversationRooms;
 import org.medkarta.conversation.Member;
 import org.medkarta.conversation.RoomId;
 import org.medkarta.identity.ClientInfo;
-import org.medkarta.identity.Identity;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.testing.BrowserSupport;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestPatients;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PagePoliciesBrowserIT extends BrowserSupport {
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @Autowired
     ConversationRooms conversationRooms;
@@ -85,13 +85,14 @@ class PagePoliciesBrowserIT extends BrowserSupport {
     void aPatientsBookingRecordAccessAndChatPagesRunUnderThePolicy() {
         String phone = Phones.unique();
         var patient = TestPatients.register(identity, "Политикова", "Анна", null, phone, "1985-05-06");
-        var doctor = identity.signInWithPassword(
-                "doctor@demo.medkarta.org",
-                "Demo-doctor-1",
-                null,
-                new ClientInfo("127.0.0.1", "browser-test"),
-                "http://localhost",
-                Locale.ENGLISH);
+        var doctor = identity.signIn()
+                .signInWithPassword(
+                        "doctor@demo.medkarta.org",
+                        "Demo-doctor-1",
+                        null,
+                        new ClientInfo("127.0.0.1", "browser-test"),
+                        "http://localhost",
+                        Locale.ENGLISH);
         var room = new RoomId(UUID.randomUUID());
         conversationRooms.open(
                 room,

@@ -9,10 +9,10 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.medkarta.identity.Identity;
 import org.medkarta.notification.Delivery;
 import org.medkarta.notification.Notifications;
 import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -46,7 +46,7 @@ class ProductionProfileIT extends ApiSupport {
     JdbcClient jdbc;
 
     @Autowired
-    Identity identity;
+    IdentityFacades identity;
 
     @DynamicPropertySource
     static void signingKey(DynamicPropertyRegistry properties) throws Exception {
@@ -177,7 +177,7 @@ class ProductionProfileIT extends ApiSupport {
                         "email",
                         "logs-" + UUID.randomUUID() + "@example.ru",
                         "termsVersion",
-                        identity.termsVersion()));
+                        identity.registration().termsVersion()));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         var sent = post("/api/v1/auth/otp", Map.of("phone", phone), "X-Request-Id", "proxy-given-id-0001");
         assertThat(sent.statusCode()).isEqualTo(202);

@@ -5,7 +5,7 @@ import java.util.List;
 import org.medkarta.access.AccessLevel;
 import org.medkarta.access.RecordAccess;
 import org.medkarta.access.Relation;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.PatientId;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -25,9 +25,9 @@ class RecordChoices {
     record Choice(PatientId patientId, Relation relation, AccessLevel level, String name, boolean current) {}
 
     private final RecordAccess access;
-    private final Identity identity;
+    private final AccountDirectory identity;
 
-    RecordChoices(RecordAccess access, Identity identity) {
+    RecordChoices(RecordAccess access, AccountDirectory identity) {
         this.access = access;
         this.identity = identity;
     }

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.medkarta.access.RecordRequestForm;
 import org.medkarta.access.RecordRequests;
-import org.medkarta.clinic.ClinicDirectory;
-import org.medkarta.identity.Identity;
+import org.medkarta.clinic.ClinicCatalogue;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.NotFound;
@@ -34,11 +34,11 @@ import org.springframework.web.multipart.MultipartFile;
 class RecordRequestPages {
 
     private final RecordRequests requests;
-    private final ClinicDirectory clinics;
-    private final Identity identity;
+    private final ClinicCatalogue clinics;
+    private final AccountDirectory identity;
     private final PageErrors errors;
 
-    RecordRequestPages(RecordRequests requests, ClinicDirectory clinics, Identity identity, PageErrors errors) {
+    RecordRequestPages(RecordRequests requests, ClinicCatalogue clinics, AccountDirectory identity, PageErrors errors) {
         this.requests = requests;
         this.clinics = clinics;
         this.identity = identity;

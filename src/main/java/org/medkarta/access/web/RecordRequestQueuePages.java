@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.medkarta.access.RecordRequestQueue;
 import org.medkarta.access.RecordRequests;
 import org.medkarta.clinic.ClinicCard;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DomainException;
@@ -34,11 +34,11 @@ class RecordRequestQueuePages {
 
     private final RecordRequestQueue queue;
     private final RecordRequests requests;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
     private final PageErrors errors;
 
     RecordRequestQueuePages(
-            RecordRequestQueue queue, RecordRequests requests, ClinicDirectory clinics, PageErrors errors) {
+            RecordRequestQueue queue, RecordRequests requests, ClinicCatalogue clinics, PageErrors errors) {
         this.queue = queue;
         this.requests = requests;
         this.clinics = clinics;

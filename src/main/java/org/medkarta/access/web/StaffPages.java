@@ -5,7 +5,7 @@ import java.util.Map;
 import org.medkarta.access.ChildForm;
 import org.medkarta.access.EmergencyAccess;
 import org.medkarta.access.Guardianship;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.InvalidInput;
@@ -29,10 +29,10 @@ class StaffPages {
 
     private final Guardianship guardianship;
     private final EmergencyAccess access;
-    private final Identity identity;
+    private final AccountDirectory identity;
     private final PageErrors errors;
 
-    StaffPages(Guardianship guardianship, EmergencyAccess access, Identity identity, PageErrors errors) {
+    StaffPages(Guardianship guardianship, EmergencyAccess access, AccountDirectory identity, PageErrors errors) {
         this.guardianship = guardianship;
         this.access = access;
         this.identity = identity;

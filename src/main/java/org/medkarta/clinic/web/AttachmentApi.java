@@ -3,7 +3,7 @@ package org.medkarta.clinic.web;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.PatientAttachments;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.TypedId;
@@ -28,9 +28,9 @@ class AttachmentApi {
 
     record Appeal(String text) {}
 
-    private final ClinicDirectory directory;
+    private final PatientAttachments directory;
 
-    AttachmentApi(ClinicDirectory directory) {
+    AttachmentApi(PatientAttachments directory) {
         this.directory = directory;
     }
 

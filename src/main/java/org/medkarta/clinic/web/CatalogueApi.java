@@ -3,7 +3,7 @@ package org.medkarta.clinic.web;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.NearbyClinics;
 import org.medkarta.clinic.Picture;
 import org.medkarta.clinic.Region;
@@ -23,10 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Catalogue")
 class CatalogueApi {
 
-    private final ClinicDirectory directory;
+    private final ClinicCatalogue directory;
     private final NearbyClinics nearby;
 
-    CatalogueApi(ClinicDirectory directory, NearbyClinics nearby) {
+    CatalogueApi(ClinicCatalogue directory, NearbyClinics nearby) {
         this.directory = directory;
         this.nearby = nearby;
     }

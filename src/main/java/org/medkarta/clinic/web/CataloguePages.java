@@ -3,8 +3,10 @@ package org.medkarta.clinic.web;
 import java.util.Locale;
 import java.util.UUID;
 import org.medkarta.clinic.AttachmentKind;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DocumentKind;
+import org.medkarta.clinic.OfferAndConsent;
+import org.medkarta.clinic.PatientAttachments;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
@@ -29,12 +31,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class CataloguePages {
 
-    private final ClinicDirectory directory;
+    private final ClinicCatalogue directory;
+    private final OfferAndConsent offerAndConsent;
+    private final PatientAttachments patientAttachments;
     private final Forms forms;
 
-    CataloguePages(ClinicDirectory directory, Forms forms) {
+    CataloguePages(
+            ClinicCatalogue directory,
+            OfferAndConsent offerAndConsent,
+            PatientAttachments patientAttachments,
+            Forms forms) {
         this.forms = forms;
         this.directory = directory;
+        this.offerAndConsent = offerAndConsent;
+        this.patientAttachments = patientAttachments;
     }
 
     @GetMapping("/clinics")
@@ -51,7 +61,7 @@ class CataloguePages {
         model.addAttribute("clinic", clinic);
         model.addAttribute("doctors", directory.findDoctors(null, null, clinic.id()));
         model.addAttribute("services", directory.activeServices(clinic.id()));
-        model.addAttribute("documents", directory.currentDocuments(clinic.id()));
+        model.addAttribute("documents", offerAndConsent.currentDocuments(clinic.id()));
         model.addAttribute("attachmentKinds", AttachmentKind.values());
         model.addAttribute("patient", user != null && user.has(Role.PATIENT));
         return "clinic/catalogue-clinic";
@@ -61,7 +71,7 @@ class CataloguePages {
     @PostMapping("/clinics/{id}/attach")
     @PreAuthorize("hasRole('PATIENT')")
     String attach(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, @RequestParam String kind) {
-        directory.requestAttachment(user, ClinicId.of(id), kind);
+        patientAttachments.requestAttachment(user, ClinicId.of(id), kind);
         return "redirect:/clinics/" + id + "?attachRequested";
     }
 
@@ -69,7 +79,7 @@ class CataloguePages {
     @GetMapping("/attachments")
     @PreAuthorize("hasRole('PATIENT')")
     String attachments(@AuthenticationPrincipal SignedInUser user, Model model) {
-        model.addAttribute("attachments", directory.attachmentsOf(user.patientId()));
+        model.addAttribute("attachments", patientAttachments.attachmentsOf(user.patientId()));
         return "clinic/attachments";
     }
 
@@ -84,7 +94,7 @@ class CataloguePages {
             Locale locale) {
         UUID attachment = TypedId.parse(id, "id");
         try {
-            directory.appealAttachment(user, attachment, Forms.first(form, "text"));
+            patientAttachments.appealAttachment(user, attachment, Forms.first(form, "text"));
             return "redirect:/attachments?appealed";
         } catch (DomainException refused) {
             forms.refused(refused, form, model, locale);
@@ -104,13 +114,13 @@ class CataloguePages {
         var clinic = directory.card(ClinicId.of(id));
         DocumentKind documentKind = Requests.documentKind(kind);
         var document = version == null
-                ? directory.current(clinic.id(), documentKind).orElseThrow(NotFound::new)
-                : directory.version(clinic.id(), documentKind, version);
+                ? offerAndConsent.current(clinic.id(), documentKind).orElseThrow(NotFound::new)
+                : offerAndConsent.version(clinic.id(), documentKind, version);
         model.addAttribute("clinic", clinic);
         model.addAttribute("document", document);
         model.addAttribute("path", kind);
-        model.addAttribute("html", directory.documentHtml(document, user, locale));
-        model.addAttribute("versions", directory.versions(clinic.id(), documentKind));
+        model.addAttribute("html", offerAndConsent.documentHtml(document, user, locale));
+        model.addAttribute("versions", offerAndConsent.versions(clinic.id(), documentKind));
         model.addAttribute("zone", directory.timezone(clinic.id()));
         return "clinic/document";
     }

@@ -6,9 +6,13 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import org.medkarta.clinic.AttachmentStatus;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicAdministrators;
 import org.medkarta.clinic.ClinicForm;
+import org.medkarta.clinic.ClinicServices;
+import org.medkarta.clinic.ClinicSetUp;
+import org.medkarta.clinic.ClinicStaff;
 import org.medkarta.clinic.DoctorForm;
+import org.medkarta.clinic.PatientAttachments;
 import org.medkarta.clinic.ServiceForm;
 import org.medkarta.clinic.ServiceId;
 import org.medkarta.clinic.StaffInvitation;
@@ -80,36 +84,52 @@ class ClinicApi {
         }
     }
 
-    private final ClinicDirectory directory;
+    private final ClinicStaff staff;
+    private final ClinicSetUp clinicSetUp;
+    private final ClinicAdministrators clinicAdministrators;
+    private final ClinicServices clinicServices;
+    private final PatientAttachments patientAttachments;
     private final PublicUrl publicUrl;
 
-    ClinicApi(ClinicDirectory directory, PublicUrl publicUrl) {
+    ClinicApi(
+            ClinicStaff staff,
+            ClinicSetUp clinicSetUp,
+            ClinicAdministrators clinicAdministrators,
+            ClinicServices clinicServices,
+            PatientAttachments patientAttachments,
+            PublicUrl publicUrl) {
         this.publicUrl = publicUrl;
-        this.directory = directory;
+        this.staff = staff;
+        this.clinicSetUp = clinicSetUp;
+        this.clinicAdministrators = clinicAdministrators;
+        this.clinicServices = clinicServices;
+        this.patientAttachments = patientAttachments;
     }
 
     /** Registers a clinic; 422 {@code invalid-input} names the wrong field (INN and OGRN checksums included). */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Json.Clinic register(@AuthenticationPrincipal SignedInUser user, @RequestBody ClinicRequest body, Locale locale) {
-        return Json.Clinic.of(directory.register(user, body.form(), body.administrators(), publicUrl.base(), locale));
+        return Json.Clinic.of(clinicSetUp.register(user, body.form(), body.administrators(), publicUrl.base(), locale));
     }
 
     /** The clinics the caller administers (every clinic for a platform administrator). */
     @GetMapping
     List<Json.Clinic> administered(@AuthenticationPrincipal SignedInUser user) {
-        return directory.administered(user).stream().map(Json.Clinic::of).toList();
+        return clinicAdministrators.administered(user).stream()
+                .map(Json.Clinic::of)
+                .toList();
     }
 
     @GetMapping("/{id}")
     Json.Clinic clinic(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-        return Json.Clinic.of(directory.clinic(user, ClinicId.of(id)));
+        return Json.Clinic.of(clinicSetUp.clinic(user, ClinicId.of(id)));
     }
 
     @PutMapping("/{id}")
     Json.Clinic update(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @RequestBody ClinicRequest body) {
-        return Json.Clinic.of(directory.update(user, ClinicId.of(id), body.form()));
+        return Json.Clinic.of(clinicSetUp.update(user, ClinicId.of(id), body.form()));
     }
 
     /** Invites another administrator of the clinic by e-mail. */
@@ -120,7 +140,7 @@ class ClinicApi {
             @PathVariable String id,
             @RequestBody StaffInvitation body,
             Locale locale) {
-        directory.inviteAdministrator(user, ClinicId.of(id), body, publicUrl.base(), locale);
+        clinicSetUp.inviteAdministrator(user, ClinicId.of(id), body, publicUrl.base(), locale);
     }
 
     /**
@@ -135,7 +155,7 @@ class ClinicApi {
             @PathVariable String id,
             @RequestBody StaffInvitation body,
             Locale locale) {
-        directory.inviteRegistrar(user, ClinicId.of(id), body, publicUrl.base(), locale);
+        staff.inviteRegistrar(user, ClinicId.of(id), body, publicUrl.base(), locale);
     }
 
     /**
@@ -150,7 +170,7 @@ class ClinicApi {
             @PathVariable String id,
             @RequestBody StaffInvitation body,
             Locale locale) {
-        directory.inviteParamedic(user, ClinicId.of(id), body, publicUrl.base(), locale);
+        staff.inviteParamedic(user, ClinicId.of(id), body, publicUrl.base(), locale);
     }
 
     /** The logo as a multipart upload (field {@code file}); PNG or JPEG by content, at most 1 MB. */
@@ -161,7 +181,7 @@ class ClinicApi {
             @PathVariable String id,
             @RequestParam("file") MultipartFile file)
             throws IOException {
-        directory.setLogo(user, ClinicId.of(id), file.getBytes());
+        clinicSetUp.setLogo(user, ClinicId.of(id), file.getBytes());
     }
 
     /** The logo as the raw request body; PNG or JPEG by content, at most 1 MB. */
@@ -169,12 +189,12 @@ class ClinicApi {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void putLogo(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, HttpServletRequest request)
             throws IOException {
-        directory.setLogo(user, ClinicId.of(id), Uploaded.bytes(request));
+        clinicSetUp.setLogo(user, ClinicId.of(id), Uploaded.bytes(request));
     }
 
     @GetMapping("/{id}/doctors")
     List<Json.StaffDoctor> doctors(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-        return directory.doctorsOf(user, ClinicId.of(id)).stream()
+        return staff.doctorsOf(user, ClinicId.of(id)).stream()
                 .map(Json.StaffDoctor::of)
                 .toList();
     }
@@ -187,13 +207,13 @@ class ClinicApi {
             @PathVariable String id,
             @RequestBody DoctorForm body,
             Locale locale) {
-        return Json.StaffDoctor.of(directory.inviteDoctor(user, ClinicId.of(id), body, publicUrl.base(), locale));
+        return Json.StaffDoctor.of(staff.inviteDoctor(user, ClinicId.of(id), body, publicUrl.base(), locale));
     }
 
     @GetMapping("/{id}/doctors/{doctorId}")
     Json.StaffDoctor doctor(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @PathVariable String doctorId) {
-        return Json.StaffDoctor.of(directory.doctorOf(user, ClinicId.of(id), DoctorId.of(doctorId)));
+        return Json.StaffDoctor.of(staff.doctorOf(user, ClinicId.of(id), DoctorId.of(doctorId)));
     }
 
     @PutMapping("/{id}/doctors/{doctorId}")
@@ -202,7 +222,7 @@ class ClinicApi {
             @PathVariable String id,
             @PathVariable String doctorId,
             @RequestBody DoctorForm body) {
-        return Json.StaffDoctor.of(directory.updateDoctor(user, ClinicId.of(id), DoctorId.of(doctorId), body));
+        return Json.StaffDoctor.of(staff.updateDoctor(user, ClinicId.of(id), DoctorId.of(doctorId), body));
     }
 
     /** The doctor's photo as the raw request body; PNG or JPEG by content, at most 1 MB. */
@@ -214,12 +234,12 @@ class ClinicApi {
             @PathVariable String doctorId,
             HttpServletRequest request)
             throws IOException {
-        directory.setPhoto(user, ClinicId.of(id), DoctorId.of(doctorId), Uploaded.bytes(request));
+        staff.setPhoto(user, ClinicId.of(id), DoctorId.of(doctorId), Uploaded.bytes(request));
     }
 
     @GetMapping("/{id}/services")
     List<Json.Service> services(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-        return directory.servicesOf(user, ClinicId.of(id)).stream()
+        return clinicServices.servicesOf(user, ClinicId.of(id)).stream()
                 .map(Json.Service::of)
                 .toList();
     }
@@ -232,21 +252,21 @@ class ClinicApi {
     @ResponseStatus(HttpStatus.CREATED)
     Json.Service addService(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @RequestBody ServiceForm body) {
-        return Json.Service.of(directory.addService(user, ClinicId.of(id), body));
+        return Json.Service.of(clinicServices.addService(user, ClinicId.of(id), body));
     }
 
     /** One service of the clinic; 404 for an administrator of another clinic. */
     @GetMapping("/{id}/services/{serviceId}")
     Json.Service service(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @PathVariable String serviceId) {
-        return Json.Service.of(directory.serviceOf(user, ClinicId.of(id), ServiceId.of(serviceId)));
+        return Json.Service.of(clinicServices.serviceOf(user, ClinicId.of(id), ServiceId.of(serviceId)));
     }
 
     /** The changes of a service's price, newest first, with who made each and when. */
     @GetMapping("/{id}/services/{serviceId}/price-changes")
     List<Json.PriceChange> priceChanges(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @PathVariable String serviceId) {
-        return directory.priceChanges(user, ClinicId.of(id), ServiceId.of(serviceId)).stream()
+        return clinicServices.priceChanges(user, ClinicId.of(id), ServiceId.of(serviceId)).stream()
                 .map(Json.PriceChange::of)
                 .toList();
     }
@@ -262,7 +282,7 @@ class ClinicApi {
             @PathVariable String id,
             @PathVariable String serviceId,
             @RequestBody ServiceForm body) {
-        return Json.Service.of(directory.updateService(user, ClinicId.of(id), ServiceId.of(serviceId), body));
+        return Json.Service.of(clinicServices.updateService(user, ClinicId.of(id), ServiceId.of(serviceId), body));
     }
 
     /** The clinic's attachment requests and attachments; {@code status} REQUESTED|CONFIRMED|REFUSED|ENDED. */
@@ -279,7 +299,7 @@ class ClinicApi {
                 throw new InvalidInput("status", "clinic.validation.choice");
             }
         }
-        return directory.attachmentsOf(user, ClinicId.of(id), wanted).stream()
+        return patientAttachments.attachmentsOf(user, ClinicId.of(id), wanted).stream()
                 .map(Json.Attachment::of)
                 .toList();
     }

@@ -2,7 +2,7 @@ package org.medkarta.clinic.web;
 
 import java.util.Locale;
 import java.util.Map;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicSetUp;
 import org.medkarta.clinic.ProtocolSigningPolicies;
 import org.medkarta.clinic.SigningPolicy;
 import org.medkarta.identity.SignedInUser;
@@ -26,12 +26,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ClinicSigningPages {
 
     private final ProtocolSigningPolicies policies;
-    private final ClinicDirectory directory;
+    private final ClinicSetUp setUp;
     private final PageErrors errors;
 
-    ClinicSigningPages(ProtocolSigningPolicies policies, ClinicDirectory directory, PageErrors errors) {
+    ClinicSigningPages(ProtocolSigningPolicies policies, ClinicSetUp setUp, PageErrors errors) {
         this.policies = policies;
-        this.directory = directory;
+        this.setUp = setUp;
         this.errors = errors;
     }
 
@@ -41,7 +41,7 @@ class ClinicSigningPages {
         if (!model.containsAttribute("policy")) {
             model.addAttribute("policy", policies.of(user, clinic));
         }
-        model.addAttribute("clinic", directory.clinic(user, clinic));
+        model.addAttribute("clinic", setUp.clinic(user, clinic));
         model.addAttribute("keyPresent", policies.clinicKeyPresent(clinic));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());

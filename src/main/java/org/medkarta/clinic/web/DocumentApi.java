@@ -5,10 +5,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
 import org.medkarta.clinic.Acceptance;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DocumentKind;
 import org.medkarta.clinic.DocumentVersion;
 import org.medkarta.clinic.DocumentsAccepted;
+import org.medkarta.clinic.OfferAndConsent;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.InvalidInput;
@@ -52,10 +53,12 @@ class DocumentApi {
         }
     }
 
-    private final ClinicDirectory directory;
+    private final OfferAndConsent directory;
+    private final ClinicCatalogue catalogue;
 
-    DocumentApi(ClinicDirectory directory) {
+    DocumentApi(OfferAndConsent directory, ClinicCatalogue catalogue) {
         this.directory = directory;
+        this.catalogue = catalogue;
     }
 
     /** Every published version of {@code offer} or {@code consent}, newest first. */
@@ -117,7 +120,7 @@ class DocumentApi {
     AcceptanceState acceptance(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
         var clinic = ClinicId.of(id);
         var current = directory.currentDocuments(clinic);
-        directory.card(clinic);
+        catalogue.card(clinic);
         return new AcceptanceState(
                 directory.hasAccepted(user.patientId(), clinic),
                 current.offerVersion(),

@@ -3,8 +3,8 @@ package org.medkarta.clinic.web;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.SupportForm;
+import org.medkarta.clinic.SupportQueue;
 import org.medkarta.clinic.SupportState;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.InvalidInput;
@@ -29,9 +29,9 @@ class SupportApi {
 
     record Reply(String text, Boolean done) {}
 
-    private final ClinicDirectory directory;
+    private final SupportQueue directory;
 
-    SupportApi(ClinicDirectory directory) {
+    SupportApi(SupportQueue directory) {
         this.directory = directory;
     }
 

@@ -2,9 +2,9 @@ package org.medkarta.clinic.web;
 
 import java.util.Locale;
 import java.util.Map;
-import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.SupportForm;
 import org.medkarta.clinic.SupportKind;
+import org.medkarta.clinic.SupportQueue;
 import org.medkarta.clinic.SupportState;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.DomainException;
@@ -23,10 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SupportPages {
 
-    private final ClinicDirectory directory;
+    private final SupportQueue directory;
     private final Forms forms;
 
-    SupportPages(ClinicDirectory directory, Forms forms) {
+    SupportPages(SupportQueue directory, Forms forms) {
         this.directory = directory;
         this.forms = forms;
     }

@@ -6,9 +6,11 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import org.medkarta.identity.AccountCallPhone;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.AccountSnils;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.ApiTokens;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.identity.StaffAccounts;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.Phone;
@@ -36,19 +38,25 @@ class AccountPages {
     record ActiveSession(
             String id, Instant since, Instant lastSeen, String address, String userAgent, boolean current) {}
 
-    private final Identity identity;
+    private final AccountDirectory identity;
+    private final ApiTokens apiTokens;
+    private final StaffAccounts staffAccounts;
     private final AccountSnils snils;
     private final AccountCallPhone callPhone;
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
     private final PageErrors errors;
 
     AccountPages(
-            Identity identity,
+            AccountDirectory identity,
+            ApiTokens apiTokens,
+            StaffAccounts staffAccounts,
             AccountSnils snils,
             AccountCallPhone callPhone,
             FindByIndexNameSessionRepository<? extends Session> sessions,
             PageErrors errors) {
         this.identity = identity;
+        this.apiTokens = apiTokens;
+        this.staffAccounts = staffAccounts;
         this.snils = snils;
         this.callPhone = callPhone;
         this.sessions = sessions;
@@ -115,13 +123,13 @@ class AccountPages {
         sessions.findByPrincipalName(user.getName()).keySet().stream()
                 .filter(id -> !id.equals(current))
                 .forEach(sessions::deleteById);
-        identity.revokeApiTokens(user.userId());
+        apiTokens.revokeApiTokens(user.userId());
         return "redirect:/security?signedOutOthers";
     }
 
     @GetMapping("/security/totp")
     String startTotp(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request, Model model) {
-        model.addAttribute("enrolment", identity.startTotp(user.userId()));
+        model.addAttribute("enrolment", staffAccounts.startTotp(user.userId()));
         model.addAttribute("mandatory", request.getSession().getAttribute(TotpEnrolmentGate.REQUIRED) != null);
         return "identity/totp";
     }
@@ -134,10 +142,10 @@ class AccountPages {
             Locale locale,
             Model model) {
         try {
-            identity.confirmTotp(user.userId(), code);
+            staffAccounts.confirmTotp(user.userId(), code);
             request.getSession().removeAttribute(TotpEnrolmentGate.REQUIRED);
         } catch (DomainException refused) {
-            model.addAttribute("enrolment", identity.startTotp(user.userId()));
+            model.addAttribute("enrolment", staffAccounts.startTotp(user.userId()));
             model.addAttribute("errors", errors.of(refused, locale, Map.of()));
             return "identity/totp";
         }

@@ -3,8 +3,10 @@ package org.medkarta.identity.web;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
+import org.medkarta.identity.ApiTokens;
 import org.medkarta.identity.CodeSent;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.SignIn;
+import org.medkarta.identity.StaffAccounts;
 import org.medkarta.identity.Tokens;
 import org.medkarta.shared.PublicUrl;
 import org.springframework.http.HttpStatus;
@@ -30,12 +32,16 @@ class AuthApi {
 
     record ResetRequest(String email) {}
 
-    private final Identity identity;
+    private final ApiTokens identity;
+    private final SignIn signIn;
+    private final StaffAccounts staffAccounts;
     private final PublicUrl publicUrl;
 
-    AuthApi(Identity identity, PublicUrl publicUrl) {
+    AuthApi(ApiTokens identity, SignIn signIn, StaffAccounts staffAccounts, PublicUrl publicUrl) {
         this.publicUrl = publicUrl;
         this.identity = identity;
+        this.signIn = signIn;
+        this.staffAccounts = staffAccounts;
     }
 
     /**
@@ -45,19 +51,19 @@ class AuthApi {
     @PostMapping("/otp")
     @ResponseStatus(HttpStatus.ACCEPTED)
     CodeSent requestCode(@RequestBody CodeRequest body, HttpServletRequest request, Locale locale) {
-        return identity.requestCode(body.phone(), body.channel(), Clients.of(request), locale);
+        return signIn.requestCode(body.phone(), body.channel(), Clients.of(request), locale);
     }
 
     /** Checks the code; 401 {@code wrong-code}, 410 {@code code-expired}, 423 {@code sign-in-blocked}. */
     @PostMapping("/otp/verify")
     Tokens verifyCode(@RequestBody CodeCheck body, HttpServletRequest request) {
-        return identity.tokensFor(identity.signInWithCode(body.phone(), body.code(), Clients.of(request)));
+        return identity.tokensFor(signIn.signInWithCode(body.phone(), body.code(), Clients.of(request)));
     }
 
     /** Staff sign-in; 401 {@code bad-credentials} or {@code totp-required}, 423 {@code account-locked}. */
     @PostMapping("/login")
     Tokens login(@RequestBody PasswordSignIn body, HttpServletRequest request, Locale locale) {
-        return identity.staffTokensFor(identity.signInWithPassword(
+        return identity.staffTokensFor(signIn.signInWithPassword(
                 body.email(), body.password(), body.totp(), Clients.of(request), publicUrl.base(), locale));
     }
 
@@ -78,6 +84,6 @@ class AuthApi {
     @PostMapping("/password-reset")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void requestReset(@RequestBody ResetRequest body, Locale locale) {
-        identity.requestPasswordReset(body.email(), publicUrl.base(), locale);
+        staffAccounts.requestPasswordReset(body.email(), publicUrl.base(), locale);
     }
 }

@@ -4,9 +4,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
 import org.medkarta.identity.AccountClosure;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.SignInEntry;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.identity.StaffAccounts;
 import org.medkarta.identity.TotpEnrolment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,11 +38,13 @@ class MeApi {
 
     record Closed(java.time.Instant closedAt, java.time.LocalDate recordRetainedUntil, long retentionYears) {}
 
-    private final Identity identity;
+    private final StaffAccounts identity;
+    private final AccountDirectory accountDirectory;
     private final AccountClosure closure;
 
-    MeApi(Identity identity, AccountClosure closure) {
+    MeApi(StaffAccounts identity, AccountDirectory accountDirectory, AccountClosure closure) {
         this.identity = identity;
+        this.accountDirectory = accountDirectory;
         this.closure = closure;
     }
 
@@ -63,7 +66,7 @@ class MeApi {
 
     @GetMapping("/sign-ins")
     List<SignInEntry> signIns(@AuthenticationPrincipal SignedInUser user) {
-        return identity.history(user.userId());
+        return accountDirectory.history(user.userId());
     }
 
     @PostMapping("/totp")

@@ -3,7 +3,7 @@ package org.medkarta.identity.web;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.StaffAccounts;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.PublicUrl;
 import org.medkarta.web.PageErrors;
@@ -17,11 +17,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PasswordPages {
 
-    private final Identity identity;
+    private final StaffAccounts identity;
     private final PageErrors errors;
     private final PublicUrl publicUrl;
 
-    PasswordPages(Identity identity, PageErrors errors, PublicUrl publicUrl) {
+    PasswordPages(StaffAccounts identity, PageErrors errors, PublicUrl publicUrl) {
         this.publicUrl = publicUrl;
         this.identity = identity;
         this.errors = errors;

@@ -9,6 +9,7 @@ import org.medkarta.identity.PatientRecordForm;
 import org.medkarta.identity.PatientRecords;
 import org.medkarta.identity.PolicyForm;
 import org.medkarta.identity.PolicyView;
+import org.medkarta.identity.RegistryIdentifiers;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.Snils;
@@ -88,10 +89,12 @@ class PatientRecordApi {
         }
     }
 
-    private final PatientRecords records;
+    private final RegistryIdentifiers records;
+    private final PatientRecords patientRecords;
 
-    PatientRecordApi(PatientRecords records) {
+    PatientRecordApi(RegistryIdentifiers records, PatientRecords patientRecords) {
         this.records = records;
+        this.patientRecords = patientRecords;
     }
 
     /**
@@ -100,7 +103,7 @@ class PatientRecordApi {
      */
     @GetMapping("/api/v1/patient-records")
     List<Record> find(@AuthenticationPrincipal SignedInUser user, @RequestParam String query) {
-        return records.find(user, query).stream().map(Record::of).toList();
+        return patientRecords.find(user, query).stream().map(Record::of).toList();
     }
 
     /**
@@ -111,12 +114,12 @@ class PatientRecordApi {
     @PostMapping("/api/v1/patient-records")
     @ResponseStatus(HttpStatus.CREATED)
     Record create(@AuthenticationPrincipal SignedInUser user, @RequestBody PatientRecordForm form) {
-        return Record.of(records.create(user, form));
+        return Record.of(patientRecords.create(user, form));
     }
 
     @GetMapping("/api/v1/patient-records/{patientId}")
     Record record(@AuthenticationPrincipal SignedInUser user, @PathVariable String patientId) {
-        return Record.of(records.card(user, PatientId.of(patientId)));
+        return Record.of(patientRecords.card(user, PatientId.of(patientId)));
     }
 
     /**

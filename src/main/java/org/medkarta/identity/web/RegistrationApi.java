@@ -3,9 +3,9 @@ package org.medkarta.identity.web;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientRegistration;
 import org.medkarta.identity.Registered;
+import org.medkarta.identity.Registration;
 import org.medkarta.identity.Terms;
 import org.medkarta.shared.PublicUrl;
 import org.springframework.http.HttpStatus;
@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Sign-in")
 class RegistrationApi {
 
-    private final Identity identity;
+    private final Registration identity;
     private final PublicUrl publicUrl;
 
-    RegistrationApi(Identity identity, PublicUrl publicUrl) {
+    RegistrationApi(Registration identity, PublicUrl publicUrl) {
         this.publicUrl = publicUrl;
         this.identity = identity;
     }

@@ -3,8 +3,8 @@ package org.medkarta.identity.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Map;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientRegistration;
+import org.medkarta.identity.Registration;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.PublicUrl;
 import org.medkarta.shared.RussianRegions;
@@ -41,11 +41,11 @@ class RegistrationPages {
 
     private static final Map<String, String> FIELD_OF_PROBLEM = Map.of("phone-taken", "phone", "email-taken", "email");
 
-    private final Identity identity;
+    private final Registration identity;
     private final PageErrors errors;
     private final PublicUrl publicUrl;
 
-    RegistrationPages(Identity identity, PageErrors errors, PublicUrl publicUrl) {
+    RegistrationPages(Registration identity, PageErrors errors, PublicUrl publicUrl) {
         this.publicUrl = publicUrl;
         this.identity = identity;
         this.errors = errors;

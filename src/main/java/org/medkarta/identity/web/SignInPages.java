@@ -7,7 +7,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
-import org.medkarta.identity.Identity;
+import org.medkarta.identity.SignIn;
+import org.medkarta.identity.StaffAccounts;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.Phone;
@@ -32,13 +33,15 @@ class SignInPages {
 
     private static final String EMAIL = "email";
 
-    private final Identity identity;
+    private final SignIn identity;
+    private final StaffAccounts staffAccounts;
     private final PageErrors errors;
     private final PublicUrl publicUrl;
 
-    SignInPages(Identity identity, PageErrors errors, PublicUrl publicUrl) {
+    SignInPages(SignIn identity, StaffAccounts staffAccounts, PageErrors errors, PublicUrl publicUrl) {
         this.publicUrl = publicUrl;
         this.identity = identity;
+        this.staffAccounts = staffAccounts;
         this.errors = errors;
     }
 
@@ -150,7 +153,7 @@ class SignInPages {
             var user =
                     identity.signInWithPassword(email, password, totp, Clients.of(request), publicUrl.base(), locale);
             BrowserSessions.open(user, request, response);
-            if (identity.totpEnrolmentRequired(user.userId())) {
+            if (staffAccounts.totpEnrolmentRequired(user.userId())) {
                 request.getSession().setAttribute(TotpEnrolmentGate.REQUIRED, true);
                 return "redirect:/security/totp";
             }

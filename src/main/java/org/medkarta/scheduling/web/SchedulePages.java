@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.medkarta.identity.PatientRecordForm;
 import org.medkarta.identity.PatientRecords;
 import org.medkarta.identity.PolicyForm;
+import org.medkarta.identity.RegistryIdentifiers;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.BookingRequest;
 import org.medkarta.scheduling.Scheduling;
@@ -47,6 +48,7 @@ class SchedulePages {
 
     private final Scheduling scheduling;
     private final PatientRecords records;
+    private final RegistryIdentifiers registryIdentifiers;
     private final MessageSource messages;
     private final PageErrors pageErrors;
     private final java.time.Clock clock;
@@ -54,11 +56,13 @@ class SchedulePages {
     SchedulePages(
             Scheduling scheduling,
             PatientRecords records,
+            RegistryIdentifiers registryIdentifiers,
             MessageSource messages,
             PageErrors pageErrors,
             java.time.Clock clock) {
         this.scheduling = scheduling;
         this.records = records;
+        this.registryIdentifiers = registryIdentifiers;
         this.messages = messages;
         this.pageErrors = pageErrors;
         this.clock = clock;
@@ -394,7 +398,7 @@ class SchedulePages {
             Model model,
             Locale locale) {
         try {
-            records.addPolicy(
+            registryIdentifiers.addPolicy(
                     user,
                     PatientId.of(patientId),
                     new PolicyForm(
@@ -420,7 +424,7 @@ class SchedulePages {
             Model model,
             Locale locale) {
         try {
-            records.recordSnils(user, PatientId.of(patientId), Snils.parse(snils, "snils"));
+            registryIdentifiers.recordSnils(user, PatientId.of(patientId), Snils.parse(snils, "snils"));
             return "redirect:/schedule/patients/" + patientId + "?saved";
         } catch (DomainException refused) {
             model.addAttribute("errors", pageErrors.of(refused, locale));
@@ -432,7 +436,7 @@ class SchedulePages {
     @PostMapping("/schedule/policies/{id}/delete")
     String removePolicy(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @RequestParam String patientId) {
-        records.removePolicy(user, TypedId.parse(id, "id"));
+        registryIdentifiers.removePolicy(user, TypedId.parse(id, "id"));
         return "redirect:/schedule/patients/" + PatientId.of(patientId).value() + "?saved";
     }
 

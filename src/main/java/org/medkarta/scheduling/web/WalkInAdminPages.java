@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.ClinicAdministrators;
+import org.medkarta.clinic.ClinicCatalogue;
+import org.medkarta.clinic.ClinicStaff;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.WalkInQueueForm;
 import org.medkarta.scheduling.WalkInQueues;
@@ -32,12 +34,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 class WalkInAdminPages {
 
     private final WalkInQueues queues;
-    private final ClinicDirectory clinics;
+    private final ClinicCatalogue clinics;
+    private final ClinicAdministrators clinicAdministrators;
+    private final ClinicStaff clinicStaff;
     private final PageErrors pageErrors;
 
-    WalkInAdminPages(WalkInQueues queues, ClinicDirectory clinics, PageErrors pageErrors) {
+    WalkInAdminPages(
+            WalkInQueues queues,
+            ClinicCatalogue clinics,
+            ClinicAdministrators clinicAdministrators,
+            ClinicStaff clinicStaff,
+            PageErrors pageErrors) {
         this.queues = queues;
         this.clinics = clinics;
+        this.clinicAdministrators = clinicAdministrators;
+        this.clinicStaff = clinicStaff;
         this.pageErrors = pageErrors;
     }
 
@@ -98,7 +109,7 @@ class WalkInAdminPages {
             Map<String, String> form,
             Map<String, String> errors,
             Model model) {
-        var administered = clinics.administered(user);
+        var administered = clinicAdministrators.administered(user);
         if (administered.isEmpty()) {
             throw new NotFound();
         }
@@ -115,7 +126,7 @@ class WalkInAdminPages {
         model.addAttribute("clinic", clinic);
         model.addAttribute("day", day == null ? LocalDate.now(clinics.timezone(clinic)) : day);
         model.addAttribute("queues", list);
-        model.addAttribute("doctors", clinics.doctorsOf(user, clinic));
+        model.addAttribute("doctors", clinicStaff.doctorsOf(user, clinic));
         model.addAttribute("specialties", clinics.specialties());
         model.addAttribute("settings", queues.settings(user, clinic));
         model.addAttribute("form", form);
