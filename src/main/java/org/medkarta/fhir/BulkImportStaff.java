@@ -2,8 +2,8 @@ package org.medkarta.fhir;
 
 import java.util.List;
 import org.medkarta.clinic.ClinicAdministrators;
-import org.medkarta.identity.AccountView;
 import org.medkarta.identity.AccountDirectory;
+import org.medkarta.identity.AccountView;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
