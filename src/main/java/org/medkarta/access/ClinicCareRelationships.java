@@ -14,8 +14,10 @@ import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.scheduling.AppointmentReading;
 import org.medkarta.scheduling.AppointmentView;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.DoctorSchedules;
+import org.medkarta.scheduling.PatientReferrals;
 import org.medkarta.shared.ClinicCare;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.Columns;
@@ -44,19 +46,25 @@ class ClinicCareRelationships implements ClinicCare {
     private final Identity identity;
     private final ClinicDirectory clinics;
     // Looked up when first asked: scheduling asks identity's patient records, which ask this port.
-    private final ObjectProvider<Scheduling> scheduling;
+    private final ObjectProvider<DoctorSchedules> doctorSchedules;
+    private final ObjectProvider<AppointmentReading> appointmentReading;
+    private final ObjectProvider<PatientReferrals> patientReferrals;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     ClinicCareRelationships(
             Identity identity,
             ClinicDirectory clinics,
-            ObjectProvider<Scheduling> scheduling,
+            ObjectProvider<DoctorSchedules> doctorSchedules,
+            ObjectProvider<AppointmentReading> appointmentReading,
+            ObjectProvider<PatientReferrals> patientReferrals,
             JdbcClient jdbc,
             Clock clock) {
         this.identity = identity;
         this.clinics = clinics;
-        this.scheduling = scheduling;
+        this.doctorSchedules = doctorSchedules;
+        this.appointmentReading = appointmentReading;
+        this.patientReferrals = patientReferrals;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -135,7 +143,7 @@ class ClinicCareRelationships implements ClinicCare {
                 .forEach(attachment -> candidates.add(attachment.patientId()));
         for (DoctorView doctor : clinics.doctorsOf(admin, clinic)) {
             try {
-                scheduling.getObject().doctorAppointments(admin, doctor.id(), FIRST, LAST).stream()
+                doctorSchedules.getObject().doctorAppointments(admin, doctor.id(), FIRST, LAST).stream()
                         .map(AppointmentView::patientId)
                         .forEach(candidates::add);
             } catch (NotFound notManaged) {
@@ -162,12 +170,12 @@ class ClinicCareRelationships implements ClinicCare {
         var now = clock.instant();
         for (ClinicId clinic : clinicsOfStaff) {
             if (clinics.isAttached(patient, clinic)
-                    || scheduling.getObject().hasAppointmentAt(patient, clinic)
+                    || appointmentReading.getObject().hasAppointmentAt(patient, clinic)
                     || registeredAt(patient, clinic)) {
                 return true;
             }
         }
-        return scheduling.getObject().referrals(patient).stream()
+        return patientReferrals.getObject().referrals(patient).stream()
                 .filter(referral -> referral.doctorId() != null && referral.cancelledAt() == null)
                 .filter(referral ->
                         referral.usedAt() != null || referral.validUntil().isAfter(now))

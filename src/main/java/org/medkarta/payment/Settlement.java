@@ -14,7 +14,7 @@ import org.medkarta.identity.AccountView;
 import org.medkarta.identity.Identity;
 import org.medkarta.scheduling.AppointmentBooked;
 import org.medkarta.scheduling.AppointmentCancelled;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.AppointmentChanges;
 import org.medkarta.shared.PublicUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +42,7 @@ class Settlement {
     private final Payments payments;
     private final ClinicDirectory clinics;
     private final Identity identity;
-    private final Scheduling scheduling;
+    private final AppointmentChanges appointmentChanges;
     private final PaymentProperties properties;
     private final PublicUrl publicUrl;
     private final Clock clock;
@@ -53,7 +53,7 @@ class Settlement {
             Payments payments,
             ClinicDirectory clinics,
             Identity identity,
-            Scheduling scheduling,
+            AppointmentChanges appointmentChanges,
             PaymentProperties properties,
             PublicUrl publicUrl,
             Clock clock,
@@ -62,7 +62,7 @@ class Settlement {
         this.payments = payments;
         this.clinics = clinics;
         this.identity = identity;
-        this.scheduling = scheduling;
+        this.appointmentChanges = appointmentChanges;
         this.properties = properties;
         this.publicUrl = publicUrl;
         this.clock = clock;
@@ -427,7 +427,7 @@ class Settlement {
             if (!ledger.expire(id, clock.instant())) {
                 return false;
             }
-            scheduling.releaseUnpaid(payment.appointmentId());
+            appointmentChanges.releaseUnpaid(payment.appointmentId());
             return true;
         }));
     }

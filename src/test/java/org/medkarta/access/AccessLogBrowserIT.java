@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.identity.Identity;
 import org.medkarta.notification.DevOutbox;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.PatientReferrals;
 import org.medkarta.testing.BrowserSupport;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
@@ -24,7 +24,7 @@ class AccessLogBrowserIT extends BrowserSupport {
     ClinicDirectory clinics;
 
     @Autowired
-    Scheduling scheduling;
+    PatientReferrals patientReferrals;
 
     @Autowired
     DevOutbox outbox;
@@ -35,7 +35,7 @@ class AccessLogBrowserIT extends BrowserSupport {
         var patient = TestPatients.register(identity, "Журналова", "Ольга", null, phone, "1980-03-03");
         var clinic = TestClinics.register(clinics, "Поликлиника №3");
         var doctor = TestCare.doctor(clinics, clinic.id());
-        TestCare.refer(scheduling, patient.patientId(), doctor, java.time.Instant.now());
+        TestCare.refer(patientReferrals, patient.patientId(), doctor, java.time.Instant.now());
         String record = "/record/" + patient.patientId().value();
 
         var desk = browserContext().newPage();

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.identity.Identity;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.ScheduleTemplates;
 import org.medkarta.testing.BrowserSupport;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
@@ -32,7 +32,7 @@ class ClinicDashboardBrowserIT extends BrowserSupport {
     Identity identity;
 
     @Autowired
-    Scheduling scheduling;
+    ScheduleTemplates scheduleTemplates;
 
     @Test
     void theDemoClinicsAdministratorSeesTheChartsTheTablesFiltersAndDownloadsTheCsv() throws Exception {
@@ -92,7 +92,7 @@ class ClinicDashboardBrowserIT extends BrowserSupport {
         var clinic = TestClinics.register(clinics, "Клиника заведующего").id();
         var admin = TestStaff.administrator(identity, clinics, clinic);
         var doctor = TestCare.doctor(clinics, clinic);
-        TestCare.openSchedule(scheduling, doctor.id());
+        TestCare.openSchedule(scheduleTemplates, doctor.id());
         String dashboard = "/clinics/" + clinic.value() + "/dashboard";
 
         var doctorPage = browserContext().newPage();

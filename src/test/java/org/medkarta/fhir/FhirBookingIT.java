@@ -24,7 +24,7 @@ import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.identity.Identity;
 import org.medkarta.identity.Registered;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.ScheduleTemplates;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
@@ -43,7 +43,7 @@ class FhirBookingIT extends FhirSupport {
     ClinicDirectory clinics;
 
     @Autowired
-    Scheduling scheduling;
+    ScheduleTemplates scheduleTemplates;
 
     @Autowired
     Identity identity;
@@ -76,7 +76,7 @@ class FhirBookingIT extends FhirSupport {
                 .toString();
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
         TestCare.openSchedule(
-                scheduling,
+                scheduleTemplates,
                 TestClinics.PLATFORM,
                 doctor.id(),
                 new TestCare.Hours("Приём", today, today.plusDays(6), "09:00", "12:00"),

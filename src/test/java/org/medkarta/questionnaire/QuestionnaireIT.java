@@ -15,7 +15,9 @@ import org.medkarta.identity.Registered;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.Booking;
+import org.medkarta.scheduling.ScheduleTemplates;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.testing.ApiSupport;
 import org.medkarta.testing.Phones;
@@ -34,7 +36,13 @@ class QuestionnaireIT extends ApiSupport {
     ClinicDirectory clinics;
 
     @Autowired
-    Scheduling scheduling;
+    ScheduleTemplates scheduleTemplates;
+
+    @Autowired
+    SlotSearch slotSearch;
+
+    @Autowired
+    Booking booking;
 
     @Autowired
     Identity identity;
@@ -192,7 +200,7 @@ class QuestionnaireIT extends ApiSupport {
     void aBookingAsksForTheQuestionnaireWhoseAnswersAreCheckedWithConditionsFedToTheDiaryAndReadOnlyByCare() {
         var clinic = TestClinics.register(clinics, "Клиника записи").id();
         DoctorView doctor = TestCare.doctor(clinics, clinic);
-        TestCare.openSchedule(scheduling, doctor.id());
+        TestCare.openSchedule(scheduleTemplates, doctor.id());
         String admin = admin(clinic);
         String service = clinics.servicesOf(doctor.id()).get(0).id().value().toString();
         var created = postAs(
@@ -214,7 +222,7 @@ class QuestionnaireIT extends ApiSupport {
                         .statusCode())
                 .isEqualTo(404);
 
-        var appointment = TestCare.appointment(scheduling, patient.user(), doctor.id());
+        var appointment = TestCare.appointment(slotSearch, booking, patient.user(), doctor.id());
         JsonNode tasks = awaitTasks(patient);
         assertThat(tasks.get(0).get("appointmentId").asString())
                 .isEqualTo(appointment.id().toString());
@@ -308,10 +316,10 @@ class QuestionnaireIT extends ApiSupport {
     void aClinicSendsToPatientsInItsCareAndAQuestionnaireOpenToAllReachesThemToo() {
         var clinic = TestClinics.register(clinics, "Клиника рассылки").id();
         DoctorView doctor = TestCare.doctor(clinics, clinic);
-        TestCare.openSchedule(scheduling, doctor.id());
+        TestCare.openSchedule(scheduleTemplates, doctor.id());
         String admin = admin(clinic);
         var cared = patient();
-        TestCare.appointment(scheduling, cared.user(), doctor.id());
+        TestCare.appointment(slotSearch, booking, cared.user(), doctor.id());
         var outsider = patient();
         String id = body(postAs(admin, "/api/v1/clinics/" + clinic.value() + "/questionnaires", smoking()))
                 .get("id")

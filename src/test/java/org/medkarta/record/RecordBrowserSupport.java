@@ -5,7 +5,7 @@ import org.medkarta.access.RecordAccess;
 import org.medkarta.clinic.ClinicDirectory;
 import org.medkarta.identity.Identity;
 import org.medkarta.notification.DevOutbox;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.PatientReferrals;
 import org.medkarta.testing.BrowserSupport;
 import org.medkarta.testing.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +20,7 @@ abstract class RecordBrowserSupport extends BrowserSupport {
     protected RecordAccess access;
 
     @Autowired
-    protected Scheduling scheduling;
+    protected PatientReferrals patientReferrals;
 
     @Autowired
     protected Identity identity;

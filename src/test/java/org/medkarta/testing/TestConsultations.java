@@ -18,9 +18,10 @@ import org.medkarta.identity.Identity;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.scheduling.Booking;
 import org.medkarta.scheduling.BookingRequest;
-import org.medkarta.scheduling.Scheduling;
 import org.medkarta.scheduling.SlotQuery;
+import org.medkarta.scheduling.SlotSearch;
 
 /**
  * Consultation requests for browser tests, made as a patient makes them: a new patient books the
@@ -40,7 +41,8 @@ public final class TestConsultations {
     public static Booked bookWithDemoDoctor(
             Identity identity,
             ClinicDirectory clinics,
-            Scheduling scheduling,
+            SlotSearch slotSearch,
+            Booking booking,
             ConsultationDesk consultations,
             Clock clock,
             String lastName,
@@ -59,7 +61,7 @@ public final class TestConsultations {
                 .filter(s -> s.format() == ServiceFormat.VIDEO && s.kind() == kind)
                 .findFirst()
                 .orElseThrow();
-        var slot = scheduling
+        var slot = slotSearch
                 .search(
                         patient,
                         new SlotQuery(
@@ -74,7 +76,7 @@ public final class TestConsultations {
                 .filter(s -> s.serviceId().equals(service.id().value()))
                 .findFirst()
                 .orElseThrow();
-        var appointment = scheduling.book(
+        var appointment = booking.book(
                 patient, new BookingRequest(slot.slotId(), null, slot.serviceId(), null, complaints, true), "test");
         return new Booked(patient, phone, opened(consultations, patient, appointment.id()));
     }

@@ -22,7 +22,7 @@ import org.medkarta.consultation.ReferralForm;
 import org.medkarta.consultation.RequestForm;
 import org.medkarta.consultation.Upload;
 import org.medkarta.identity.SignedInUser;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.NotFound;
@@ -59,7 +59,7 @@ class DeskPages {
     private final ConsultationAttachments attachments;
     private final ConsultationPhoneCalls phoneCalls;
     private final ProtocolSigning signing;
-    private final Scheduling scheduling;
+    private final SlotSearch slotSearch;
     private final PageErrors errors;
 
     DeskPages(
@@ -70,7 +70,7 @@ class DeskPages {
             ConsultationAttachments attachments,
             ConsultationPhoneCalls phoneCalls,
             ProtocolSigning signing,
-            Scheduling scheduling,
+            SlotSearch slotSearch,
             PageErrors errors) {
         this.desk = desk;
         this.routing = routing;
@@ -79,7 +79,7 @@ class DeskPages {
         this.attachments = attachments;
         this.phoneCalls = phoneCalls;
         this.signing = signing;
-        this.scheduling = scheduling;
+        this.slotSearch = slotSearch;
         this.errors = errors;
     }
 
@@ -161,7 +161,7 @@ class DeskPages {
                         || consultation.state() == ConsultationState.CLOSED);
         model.addAttribute("routes", routes);
         if (routes) {
-            model.addAttribute("specialties", scheduling.specialties());
+            model.addAttribute("specialties", slotSearch.specialties());
             model.addAttribute("colleagues", routing.routingDoctors(user, id));
         }
         if (!model.containsAttribute("errors")) {
@@ -365,7 +365,7 @@ class DeskPages {
                         ? List.of()
                         : routing.routingSlots(user, uuid(id), new DoctorId(TypedId.parse(doctorId, "doctorId"))));
         model.addAttribute(
-                "zone", scheduling.zoneOf(requests.consultation(user, uuid(id)).clinicId()));
+                "zone", slotSearch.zoneOf(requests.consultation(user, uuid(id)).clinicId()));
         return "consultation/fragments :: slot-options";
     }
 
@@ -437,7 +437,7 @@ class DeskPages {
     private Map<String, String> specialtyNames() {
         Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         var names = new LinkedHashMap<String, String>();
-        scheduling.specialties().forEach(s -> names.put(s.code(), s.name(locale)));
+        slotSearch.specialties().forEach(s -> names.put(s.code(), s.name(locale)));
         return names;
     }
 }

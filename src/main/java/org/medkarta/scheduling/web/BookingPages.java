@@ -9,11 +9,15 @@ import java.util.Locale;
 import java.util.UUID;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.AfterBooking;
+import org.medkarta.scheduling.AppointmentChanges;
+import org.medkarta.scheduling.AppointmentReading;
 import org.medkarta.scheduling.AppointmentView;
+import org.medkarta.scheduling.Booking;
 import org.medkarta.scheduling.BookingRequest;
+import org.medkarta.scheduling.CalendarFiles;
 import org.medkarta.scheduling.OfferedSlot;
-import org.medkarta.scheduling.Scheduling;
 import org.medkarta.scheduling.SlotQuery;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.NotFound;
@@ -43,19 +47,31 @@ import org.springframework.web.util.UriComponentsBuilder;
 @PreAuthorize("hasRole('PATIENT')")
 class BookingPages {
 
-    private final Scheduling scheduling;
+    private final SlotSearch slotSearch;
+    private final Booking booking;
+    private final AppointmentChanges appointmentChanges;
+    private final AppointmentReading appointmentReading;
+    private final CalendarFiles calendarFiles;
     private final MessageSource messages;
     private final PublicUrl publicUrl;
     private final ObjectProvider<AfterBooking> afterBooking;
 
     BookingPages(
-            Scheduling scheduling,
+            SlotSearch slotSearch,
+            Booking booking,
+            AppointmentChanges appointmentChanges,
+            AppointmentReading appointmentReading,
+            CalendarFiles calendarFiles,
             MessageSource messages,
             PublicUrl publicUrl,
             ObjectProvider<AfterBooking> afterBooking) {
         this.afterBooking = afterBooking;
         this.publicUrl = publicUrl;
-        this.scheduling = scheduling;
+        this.slotSearch = slotSearch;
+        this.booking = booking;
+        this.appointmentChanges = appointmentChanges;
+        this.appointmentReading = appointmentReading;
+        this.calendarFiles = calendarFiles;
         this.messages = messages;
     }
 
@@ -67,10 +83,10 @@ class BookingPages {
             @RequestParam(required = false) String date,
             @RequestParam(required = false) String from,
             Model model) {
-        model.addAttribute("specialties", scheduling.specialties());
+        model.addAttribute("specialties", slotSearch.specialties());
         model.addAttribute("specialty", specialty);
         model.addAttribute("q", q);
-        model.addAttribute("doctors", scheduling.doctors(specialty, q));
+        model.addAttribute("doctors", slotSearch.doctors(specialty, q));
         if (specialty != null && !specialty.isBlank()) {
             var keep = new LinkedHashMap<String, String>();
             keep.put("specialty", specialty);
@@ -94,7 +110,7 @@ class BookingPages {
             @RequestParam(required = false) String date,
             @RequestParam(required = false) String from,
             Model model) {
-        var doctor = scheduling.doctor(DoctorId.of(id)).orElseThrow(NotFound::new);
+        var doctor = slotSearch.doctor(DoctorId.of(id)).orElseThrow(NotFound::new);
         UUID service = Params.uuid(serviceId, "serviceId");
         var keep = new LinkedHashMap<String, String>();
         if (service != null) {
@@ -135,18 +151,18 @@ class BookingPages {
             String fromText,
             String path,
             java.util.Map<String, String> keep) {
-        var zone = scheduling.calendarZone(doctor);
-        LocalDate today = scheduling.today(zone);
+        var zone = slotSearch.calendarZone(doctor);
+        LocalDate today = slotSearch.today(zone);
         LocalDate date = Params.date(dateText, "date");
         LocalDate from = Params.date(fromText, "from");
         if (from == null) {
-            from = date != null && date.isAfter(today.plusDays(Scheduling.CALENDAR_DAYS - 1)) ? date : today;
+            from = date != null && date.isAfter(today.plusDays(SlotSearch.CALENDAR_DAYS - 1)) ? date : today;
         }
         if (from.isBefore(today)) {
             from = today;
         }
-        LocalDate to = from.plusDays(Scheduling.CALENDAR_DAYS - 1);
-        var free = scheduling.freeDays(user, doctor, specialty, service, from, to);
+        LocalDate to = from.plusDays(SlotSearch.CALENDAR_DAYS - 1);
+        var free = slotSearch.freeDays(user, doctor, specialty, service, from, to);
         LocalDate selected = date != null && !date.isBefore(from) && !date.isAfter(to)
                 ? date
                 : free.stream()
@@ -159,7 +175,7 @@ class BookingPages {
             days.add(new CalendarDay(
                     day.date(), day.freeSlots(), day.date().equals(selected), link(path, keep, from, day.date())));
         }
-        LocalDate previous = from.minusDays(Scheduling.CALENDAR_DAYS);
+        LocalDate previous = from.minusDays(SlotSearch.CALENDAR_DAYS);
         model.addAttribute(
                 "calendar",
                 new Calendar(
@@ -171,7 +187,7 @@ class BookingPages {
                         selected));
         var groups = new java.util.ArrayList<DoctorSlots>();
         if (selected != null) {
-            var slots = scheduling
+            var slots = slotSearch
                     .search(
                             user,
                             new SlotQuery(
@@ -190,7 +206,7 @@ class BookingPages {
             var zones = new java.util.HashMap<org.medkarta.shared.ClinicId, java.time.ZoneId>();
             for (var slot : slots) {
                 names.put(slot.doctorId().value(), slot.doctorName());
-                var local = slot.start().atZone(zones.computeIfAbsent(slot.clinicId(), scheduling::zoneOf));
+                var local = slot.start().atZone(zones.computeIfAbsent(slot.clinicId(), slotSearch::zoneOf));
                 byDoctor.computeIfAbsent(slot.doctorId().value(), key -> new LinkedHashMap<>())
                         .computeIfAbsent(
                                 slot.serviceId(),
@@ -226,9 +242,8 @@ class BookingPages {
             @PathVariable String id,
             @RequestParam(required = false) String serviceId,
             Model model) {
-        model.addAttribute(
-                "offer", scheduling.offer(user, TypedId.parse(id, "id"), Params.uuid(serviceId, "serviceId")));
-        model.addAttribute("represented", scheduling.representedBy(user));
+        model.addAttribute("offer", booking.offer(user, TypedId.parse(id, "id"), Params.uuid(serviceId, "serviceId")));
+        model.addAttribute("represented", booking.representedBy(user));
         return "scheduling/booking-confirm";
     }
 
@@ -247,7 +262,7 @@ class BookingPages {
         UUID service = Params.uuid(serviceId, "serviceId");
         try {
             var patient = patientId == null || patientId.isBlank() ? null : PatientId.of(patientId);
-            var booked = scheduling.book(
+            var booked = booking.book(
                     user, new BookingRequest(slot, patient, service, null, complaint, accept), request.getRemoteAddr());
             // A paid service is paid for now (issue 20): straight to the provider's page when it answered.
             return afterBooking
@@ -258,8 +273,8 @@ class BookingPages {
                     .map(step -> "redirect:" + (step.url() != null ? step.url() : step.page()))
                     .orElse("redirect:/appointments?booked");
         } catch (DomainException refused) {
-            model.addAttribute("offer", scheduling.offer(user, slot, service));
-            model.addAttribute("represented", scheduling.representedBy(user));
+            model.addAttribute("offer", booking.offer(user, slot, service));
+            model.addAttribute("represented", booking.representedBy(user));
             model.addAttribute("error", message(refused, locale));
             model.addAttribute("complaint", complaint);
             return "scheduling/booking-confirm";
@@ -268,21 +283,20 @@ class BookingPages {
 
     @GetMapping("/appointments")
     String mine(@AuthenticationPrincipal SignedInUser user, Model model) {
-        var appointments = new java.util.ArrayList<>(scheduling.appointments(user, null, null));
+        var appointments = new java.util.ArrayList<>(appointmentReading.appointments(user, null, null));
         // Appointments of the people the user books for (children, FULL grants), latest first with their own.
-        scheduling
-                .representedBy(user)
-                .forEach(other -> appointments.addAll(scheduling.appointments(user, other.patientId(), null)));
+        booking.representedBy(user)
+                .forEach(other -> appointments.addAll(appointmentReading.appointments(user, other.patientId(), null)));
         appointments.sort(java.util.Comparator.comparing(AppointmentView::start).reversed());
-        model.addAttribute("appointments", scheduling.cards(user, appointments));
-        model.addAttribute("feed", publicUrl.of(scheduling.feedPath(user.patientId())));
+        model.addAttribute("appointments", appointmentReading.cards(user, appointments));
+        model.addAttribute("feed", publicUrl.of(calendarFiles.feedPath(user.patientId())));
         return "scheduling/appointments";
     }
 
     @PostMapping("/appointments/{id}/cancel")
     String cancel(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model, Locale locale) {
         try {
-            scheduling.cancel(user, TypedId.parse(id, "id"));
+            appointmentChanges.cancel(user, TypedId.parse(id, "id"));
             return "redirect:/appointments?cancelled";
         } catch (DomainException refused) {
             model.addAttribute("error", message(refused, locale));
@@ -292,15 +306,16 @@ class BookingPages {
 
     @GetMapping("/appointments/{id}/reschedule")
     String reschedule(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
-        var appointment = scheduling.appointment(user, TypedId.parse(id, "id"));
+        var appointment = appointmentReading.appointment(user, TypedId.parse(id, "id"));
         var slots =
-                scheduling
+                slotSearch
                         .search(user, new SlotQuery(appointment.doctorId(), null, null, null, null, null, 300))
                         .stream()
                         .filter(slot -> slot.serviceId().equals(appointment.serviceId()))
                         .toList();
-        model.addAttribute("card", scheduling.cards(user, List.of(appointment)).get(0));
-        model.addAttribute("days", byDay(slots, scheduling.zoneOf(appointment.clinicId())));
+        model.addAttribute(
+                "card", appointmentReading.cards(user, List.of(appointment)).get(0));
+        model.addAttribute("days", byDay(slots, slotSearch.zoneOf(appointment.clinicId())));
         return "scheduling/reschedule";
     }
 
@@ -312,7 +327,7 @@ class BookingPages {
             Model model,
             Locale locale) {
         try {
-            scheduling.reschedule(user, TypedId.parse(id, "id"), Params.uuid(slotId, "slotId"));
+            appointmentChanges.reschedule(user, TypedId.parse(id, "id"), Params.uuid(slotId, "slotId"));
             return "redirect:/appointments?moved";
         } catch (DomainException refused) {
             model.addAttribute("error", message(refused, locale));
@@ -326,12 +341,12 @@ class BookingPages {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"appointment.ics\"")
-                .body(scheduling.ics(user, TypedId.parse(id, "id")));
+                .body(calendarFiles.ics(user, TypedId.parse(id, "id")));
     }
 
     @PostMapping("/appointments/calendar-feed/renew")
     String renewFeed(@AuthenticationPrincipal SignedInUser user) {
-        scheduling.renewFeed(user.patientId());
+        calendarFiles.renewFeed(user.patientId());
         return "redirect:/appointments?feedRenewed";
     }
 

@@ -11,9 +11,13 @@ import org.medkarta.identity.PatientRecordForm;
 import org.medkarta.identity.PatientRecords;
 import org.medkarta.identity.PolicyForm;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.scheduling.AppointmentReading;
+import org.medkarta.scheduling.Booking;
 import org.medkarta.scheduling.BookingRequest;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.DoctorSchedules;
+import org.medkarta.scheduling.ScheduleTemplates;
 import org.medkarta.scheduling.SlotQuery;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.scheduling.SlotView;
 import org.medkarta.scheduling.TemplateForm;
 import org.medkarta.shared.ClinicId;
@@ -45,19 +49,31 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PreAuthorize("hasAnyRole('DOCTOR', 'CLINIC_ADMIN', 'PLATFORM_ADMIN', 'REGISTRAR')")
 class SchedulePages {
 
-    private final Scheduling scheduling;
+    private final ScheduleTemplates scheduleTemplates;
+    private final DoctorSchedules doctorSchedules;
+    private final SlotSearch slotSearch;
+    private final Booking booking;
+    private final AppointmentReading appointmentReading;
     private final PatientRecords records;
     private final MessageSource messages;
     private final PageErrors pageErrors;
     private final java.time.Clock clock;
 
     SchedulePages(
-            Scheduling scheduling,
+            ScheduleTemplates scheduleTemplates,
+            DoctorSchedules doctorSchedules,
+            SlotSearch slotSearch,
+            Booking booking,
+            AppointmentReading appointmentReading,
             PatientRecords records,
             MessageSource messages,
             PageErrors pageErrors,
             java.time.Clock clock) {
-        this.scheduling = scheduling;
+        this.scheduleTemplates = scheduleTemplates;
+        this.doctorSchedules = doctorSchedules;
+        this.slotSearch = slotSearch;
+        this.booking = booking;
+        this.appointmentReading = appointmentReading;
         this.records = records;
         this.messages = messages;
         this.pageErrors = pageErrors;
@@ -66,7 +82,7 @@ class SchedulePages {
 
     @GetMapping("/schedule")
     String doctors(@AuthenticationPrincipal SignedInUser user, Model model) {
-        var doctors = scheduling.bookingDoctors(user);
+        var doctors = doctorSchedules.bookingDoctors(user);
         if (doctors.size() == 1) {
             return "redirect:/schedule/doctors/" + doctors.get(0).id().value();
         }
@@ -83,25 +99,25 @@ class SchedulePages {
             @RequestParam(required = false) String phone,
             Model model) {
         var doctor = DoctorId.of(id);
-        var profile = scheduling.doctor(doctor).orElseThrow(NotFound::new);
-        ZoneId zone = scheduling.zoneOf(profile.clinicId());
+        var profile = slotSearch.doctor(doctor).orElseThrow(NotFound::new);
+        ZoneId zone = slotSearch.zoneOf(profile.clinicId());
         LocalDate day =
                 date == null || date.isBlank() ? LocalDate.ofInstant(clock.instant(), zone) : LocalDate.parse(date);
         boolean week = !"day".equals(view);
         LocalDate first = week ? day.with(DayOfWeek.MONDAY) : day;
         LocalDate last = week ? first.plusDays(6) : day;
-        var slots = scheduling.calendar(
+        var slots = doctorSchedules.calendar(
                 user,
                 doctor,
                 first.atStartOfDay(zone).toInstant(),
                 last.plusDays(1).atStartOfDay(zone).toInstant());
         var appointments = new java.util.HashMap<UUID, org.medkarta.scheduling.AppointmentCard>();
-        var booked = scheduling.doctorAppointments(
+        var booked = doctorSchedules.doctorAppointments(
                 user,
                 doctor,
                 first.atStartOfDay(zone).toInstant(),
                 last.plusDays(1).atStartOfDay(zone).toInstant());
-        scheduling
+        appointmentReading
                 .cards(null, booked)
                 .forEach(card -> appointments.put(card.appointment().id(), card));
         var days = new LinkedHashMap<LocalDate, List<SlotView>>();
@@ -119,22 +135,22 @@ class SchedulePages {
         model.addAttribute("next", week ? day.plusWeeks(1) : day.plusDays(1));
         model.addAttribute("days", days);
         model.addAttribute("appointments", appointments);
-        boolean manages = scheduling.manages(user, doctor);
+        boolean manages = doctorSchedules.manages(user, doctor);
         model.addAttribute("manages", manages);
-        model.addAttribute("templates", manages ? scheduling.templates(user, doctor) : List.of());
-        model.addAttribute("services", scheduling.servicesOf(doctor));
+        model.addAttribute("templates", manages ? scheduleTemplates.templates(user, doctor) : List.of());
+        model.addAttribute("services", scheduleTemplates.servicesOf(doctor));
         model.addAttribute("phone", phone);
-        model.addAttribute("horizonDays", scheduling.horizonDays(profile.clinicId()));
-        model.addAttribute("administers", scheduling.administers(user, profile.clinicId()));
+        model.addAttribute("horizonDays", doctorSchedules.horizonDays(profile.clinicId()));
+        model.addAttribute("administers", doctorSchedules.administers(user, profile.clinicId()));
         if (!model.containsAttribute("patient")) {
             model.addAttribute(
                     "patient",
                     new java.util.HashMap<String, String>(java.util.Map.of("phone", phone == null ? "" : phone)));
         }
         if (phone != null && !phone.isBlank()) {
-            model.addAttribute("patients", scheduling.findPatients(user, phone));
+            model.addAttribute("patients", booking.findPatients(user, phone));
             model.addAttribute(
-                    "free", scheduling.search(user, new SlotQuery(doctor, null, null, null, null, null, 60)));
+                    "free", slotSearch.search(user, new SlotQuery(doctor, null, null, null, null, null, 60)));
         }
         if (!model.containsAttribute("values")) {
             model.addAttribute("values", new java.util.HashMap<String, String>());
@@ -150,9 +166,9 @@ class SchedulePages {
             Model model,
             Locale locale) {
         try {
-            var created = scheduling.createTemplate(user, DoctorId.of(id), templateForm(form));
+            var created = scheduleTemplates.createTemplate(user, DoctorId.of(id), templateForm(form));
             if ("true".equals(form.getFirst("activate"))) {
-                scheduling.activate(user, created.id());
+                scheduleTemplates.activate(user, created.id());
             }
             return "redirect:/schedule/doctors/" + id + "?saved";
         } catch (DomainException refused) {
@@ -174,9 +190,9 @@ class SchedulePages {
         UUID template = TypedId.parse(id, "id");
         try {
             switch (action) {
-                case "activate" -> scheduling.activate(user, template);
-                case "deactivate" -> scheduling.deactivate(user, template, confirm);
-                case "delete" -> scheduling.deleteTemplate(user, template, confirm);
+                case "activate" -> scheduleTemplates.activate(user, template);
+                case "deactivate" -> scheduleTemplates.deactivate(user, template, confirm);
+                case "delete" -> scheduleTemplates.deleteTemplate(user, template, confirm);
                 default -> throw new NotFound();
             }
             return "redirect:/schedule/doctors/" + doctorId + "?saved";
@@ -199,9 +215,9 @@ class SchedulePages {
             Locale locale) {
         try {
             if ("close".equals(action)) {
-                scheduling.closeSlot(user, TypedId.parse(id, "id"));
+                doctorSchedules.closeSlot(user, TypedId.parse(id, "id"));
             } else {
-                scheduling.openSlot(user, TypedId.parse(id, "id"));
+                doctorSchedules.openSlot(user, TypedId.parse(id, "id"));
             }
             return "redirect:/schedule/doctors/" + doctorId + (date == null ? "" : "?date=" + date);
         } catch (DomainException refused) {
@@ -226,7 +242,7 @@ class SchedulePages {
             if (parts.length != 2) {
                 throw new InvalidInput("slot", "validation.required");
             }
-            scheduling.book(
+            booking.book(
                     user,
                     new BookingRequest(
                             TypedId.parse(parts[0], "slot"),
@@ -252,7 +268,7 @@ class SchedulePages {
             Model model,
             Locale locale) {
         try {
-            var created = scheduling.createPatient(user, patientForm(form));
+            var created = booking.createPatient(user, patientForm(form));
             return "redirect:/schedule/doctors/" + id + "?created&phone="
                     + java.net.URLEncoder.encode(created.phone(), java.nio.charset.StandardCharsets.UTF_8)
                     + "#book-for";
@@ -276,7 +292,7 @@ class SchedulePages {
             if (horizonDays == null || !horizonDays.strip().matches("\\d{1,3}")) {
                 throw new InvalidInput("horizonDays", "scheduling.validation.horizon");
             }
-            scheduling.setHorizonDays(user, ClinicId.of(clinicId), Integer.parseInt(horizonDays.strip()));
+            doctorSchedules.setHorizonDays(user, ClinicId.of(clinicId), Integer.parseInt(horizonDays.strip()));
             return "redirect:/schedule/doctors/" + doctorId + "?saved";
         } catch (DomainException refused) {
             model.addAttribute("horizonErrors", pageErrors.of(refused, locale));
@@ -288,7 +304,7 @@ class SchedulePages {
     /** The template editor for one template, filled with its current values. */
     @GetMapping("/schedule/templates/{id}/edit")
     String editTemplate(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
-        var template = scheduling.template(user, TypedId.parse(id, "id"));
+        var template = scheduleTemplates.template(user, TypedId.parse(id, "id"));
         if (!model.containsAttribute("values")) {
             var values = new java.util.HashMap<String, String>();
             values.put("name", template.name());
@@ -309,8 +325,8 @@ class SchedulePages {
                     template.serviceIds().stream().map(UUID::toString).toList());
         }
         model.addAttribute("template", template);
-        model.addAttribute("doctor", scheduling.doctor(template.doctorId()).orElseThrow(NotFound::new));
-        model.addAttribute("services", scheduling.servicesOf(template.doctorId()));
+        model.addAttribute("doctor", slotSearch.doctor(template.doctorId()).orElseThrow(NotFound::new));
+        model.addAttribute("services", scheduleTemplates.servicesOf(template.doctorId()));
         return "scheduling/template-edit";
     }
 
@@ -328,7 +344,7 @@ class SchedulePages {
         UUID template = TypedId.parse(id, "id");
         boolean confirm = "true".equals(form.getFirst("confirm"));
         try {
-            var saved = scheduling.updateTemplate(user, template, templateForm(form), confirm);
+            var saved = scheduleTemplates.updateTemplate(user, template, templateForm(form), confirm);
             return "redirect:/schedule/doctors/" + saved.doctorId().value() + "?saved";
         } catch (DomainException refused) {
             model.addAttribute("error", message(refused, locale));

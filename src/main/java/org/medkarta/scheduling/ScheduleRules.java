@@ -1,0 +1,128 @@
+package org.medkarta.scheduling;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.medkarta.clinic.ClinicDirectory;
+import org.medkarta.clinic.DoctorView;
+import org.medkarta.identity.Identity;
+import org.medkarta.identity.Role;
+import org.medkarta.identity.SignedInUser;
+import org.medkarta.shared.ClinicId;
+import org.medkarta.shared.DoctorId;
+import org.medkarta.shared.NotFound;
+import org.medkarta.shared.Representation;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules every scheduling facade asks: who manages or sees a doctor's schedule (the doctor, an
+ * administrator of their clinic, a registrar of it, read from their account), who is an
+ * appointment's patient side, how far ahead a clinic opens booking, and whether a slot may be booked
+ * now. Not transactional of its own: each rule runs in the transaction of the facade asking.
+ */
+@Component
+class ScheduleRules {
+
+    private final ClinicDirectory clinics;
+    private final Identity identity;
+    private final Representation representation;
+    private final ClinicSettings settings;
+    private final SchedulingProperties properties;
+
+    ScheduleRules(
+            ClinicDirectory clinics,
+            Identity identity,
+            Representation representation,
+            ClinicSettings settings,
+            SchedulingProperties properties) {
+        this.clinics = clinics;
+        this.identity = identity;
+        this.representation = representation;
+        this.settings = settings;
+        this.properties = properties;
+    }
+
+    /** Whether the person may change the doctor's schedule: the doctor, or an administrator of their clinic. */
+    boolean manages(SignedInUser actor, DoctorId doctor) {
+        if (actor == null || doctor == null) {
+            return false;
+        }
+        var found = clinics.doctor(doctor);
+        if (found.isEmpty()) {
+            return false;
+        }
+        if (actor.has(Role.DOCTOR) && found.get().userId().equals(actor.userId())) {
+            return true;
+        }
+        return clinics.administers(actor, found.get().clinicId());
+    }
+
+    /** Whether the person sees the doctor's calendar: who manages it, or a registrar of the doctor's clinic. */
+    boolean seesSchedule(SignedInUser actor, DoctorId doctor) {
+        return manages(actor, doctor)
+                || clinics.doctor(doctor)
+                        .map(found -> registrarOf(actor, found.clinicId()))
+                        .orElse(false);
+    }
+
+    DoctorView managed(SignedInUser actor, DoctorId doctor) {
+        if (!manages(actor, doctor)) {
+            throw new NotFound();
+        }
+        return clinics.doctor(doctor).orElseThrow(NotFound::new);
+    }
+
+    /** Whether the person is a registrar of the clinic now, read from their account, not their sign-in. */
+    boolean registrarOf(SignedInUser actor, ClinicId clinic) {
+        return registrarClinics(actor).contains(clinic);
+    }
+
+    List<ClinicId> registrarClinics(SignedInUser actor) {
+        return clinicsWhere(actor, Role.REGISTRAR);
+    }
+
+    /** The clinics where the person holds the role now, read from their account, not their sign-in. */
+    List<ClinicId> clinicsWhere(SignedInUser actor, Role role) {
+        if (actor == null || !actor.has(role)) {
+            return List.of();
+        }
+        return identity.account(actor.userId())
+                .map(account -> account.roles().stream()
+                        .filter(grant -> grant.role() == role && grant.clinic() != null)
+                        .map(org.medkarta.identity.RoleGrant::clinic)
+                        .distinct()
+                        .toList())
+                .orElse(List.of());
+    }
+
+    boolean isPatientSide(SignedInUser actor, AppointmentView appointment) {
+        return actor != null
+                && (appointment.patientId().equals(actor.patientId())
+                        || appointment.patientUserId().equals(actor.userId())
+                        || representation.mayActFor(actor.userId(), appointment.patientId()));
+    }
+
+    /** Whether the person may read the appointment: its patient, their representative, the staff managing its doctor. */
+    boolean mayRead(SignedInUser actor, AppointmentView appointment) {
+        return isPatientSide(actor, appointment) || manages(actor, appointment.doctorId());
+    }
+
+    /** How many days ahead the clinic opens booking. */
+    int horizonDays(ClinicId clinic) {
+        return settings.horizonDays(clinic).orElse(properties.horizonDays());
+    }
+
+    /** Whether the slot may be booked now: in the future, inside the clinic's horizon, and free. */
+    void checkBookable(SlotView slot, Instant now) {
+        if (!slot.start().isAfter(now)) {
+            throw SchedulingRefusal.slotInPast();
+        }
+        int days = horizonDays(slot.clinicId());
+        if (slot.start().isAfter(now.plus(Duration.ofDays(days)))) {
+            throw SchedulingRefusal.bookingNotOpen(days);
+        }
+        if (slot.status() != SlotStatus.FREE) {
+            throw SchedulingRefusal.slotTaken();
+        }
+    }
+}
