@@ -11,7 +11,7 @@ import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.AppointmentReading;
 import org.medkarta.scheduling.PatientReferrals;
-import org.medkarta.scheduling.WalkInQueues;
+import org.medkarta.scheduling.WalkInCalls;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.PatientId;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,7 +31,7 @@ class CareRelationships {
     private final PatientReferrals patientReferrals;
     private final List<CareRelationship> others;
     // Looked up when first asked: the walk-in queues ask identity's patient records, which ask access.
-    private final ObjectProvider<WalkInQueues> walkIns;
+    private final ObjectProvider<WalkInCalls> walkIns;
     private final ClinicRoles paramedicClinics;
 
     CareRelationships(
@@ -39,7 +39,7 @@ class CareRelationships {
             AppointmentReading appointmentReading,
             PatientReferrals patientReferrals,
             List<CareRelationship> others,
-            ObjectProvider<WalkInQueues> walkIns,
+            ObjectProvider<WalkInCalls> walkIns,
             ClinicRoles paramedicClinics) {
         this.paramedicClinics = paramedicClinics;
         this.clinics = clinics;

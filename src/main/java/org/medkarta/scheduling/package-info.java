@@ -35,12 +35,18 @@
  *   <li>{@link org.medkarta.scheduling.Slips}, {@link org.medkarta.scheduling.AppointmentFiles},
  *       {@link org.medkarta.scheduling.NoShows}, {@link org.medkarta.scheduling.ScheduleLoad}: the
  *       appointment slip (issue 23), an appointment's files, no-shows and doctors' load (J3);
- *   <li>{@link org.medkarta.scheduling.WalkInQueues}: the walk-in queue (C9).
+ *   <li>{@link org.medkarta.scheduling.WalkInQueues}: a clinic's walk-in queues and who goes first (C9);
+ *   <li>{@link org.medkarta.scheduling.WalkInTickets}: walk-in tickets on the phone, at the kiosk and
+ *       at the registry desk (C9);
+ *   <li>{@link org.medkarta.scheduling.WalkInCalls}: the doctor on duty calling, marking and
+ *       finishing (C9, F4);
+ *   <li>{@link org.medkarta.scheduling.WalkInBoards}: the waiting-room board, doctors' load and waits
+ *       (C9, J3).
  * </ul>
  *
  * <p>Who manages or sees a schedule and who reads an appointment is decided in one package-private
  * {@code ScheduleRules}; every cancellation runs through the package-private {@code
- * AppointmentCancelling}.
+ * AppointmentCancelling}; the walk-in facades ask the package-private {@code WalkInRules}.
  */
 @ApplicationModule(displayName = "Scheduling")
 package org.medkarta.scheduling;

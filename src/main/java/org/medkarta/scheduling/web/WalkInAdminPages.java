@@ -31,12 +31,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PreAuthorize("isAuthenticated()")
 class WalkInAdminPages {
 
-    private final WalkInQueues queues;
+    private final WalkInQueues walkInQueues;
     private final ClinicDirectory clinics;
     private final PageErrors pageErrors;
 
-    WalkInAdminPages(WalkInQueues queues, ClinicDirectory clinics, PageErrors pageErrors) {
-        this.queues = queues;
+    WalkInAdminPages(WalkInQueues walkInQueues, ClinicDirectory clinics, PageErrors pageErrors) {
+        this.walkInQueues = walkInQueues;
         this.clinics = clinics;
         this.pageErrors = pageErrors;
     }
@@ -59,7 +59,7 @@ class WalkInAdminPages {
         var values = form.toSingleValueMap();
         ClinicId clinic = clinic(user, values.get("clinic"));
         try {
-            var opened = queues.open(
+            var opened = walkInQueues.open(
                     user,
                     clinic,
                     new WalkInQueueForm(
@@ -87,7 +87,7 @@ class WalkInAdminPages {
             @RequestParam(required = false) String prebookedFirst,
             @RequestParam(required = false) String privilegedFirst) {
         ClinicId id = clinic(user, clinic);
-        queues.choose(user, id, new WalkInSettings("on".equals(prebookedFirst), "on".equals(privilegedFirst)));
+        walkInQueues.choose(user, id, new WalkInSettings("on".equals(prebookedFirst), "on".equals(privilegedFirst)));
         return "redirect:/walk-in/admin?saved&clinic=" + id.value();
     }
 
@@ -110,14 +110,14 @@ class WalkInAdminPages {
         } catch (DomainException wrong) {
             day = null;
         }
-        var list = queues.queues(clinic, day);
+        var list = walkInQueues.queues(clinic, day);
         model.addAttribute("clinics", administered);
         model.addAttribute("clinic", clinic);
         model.addAttribute("day", day == null ? LocalDate.now(clinics.timezone(clinic)) : day);
         model.addAttribute("queues", list);
         model.addAttribute("doctors", clinics.doctorsOf(user, clinic));
         model.addAttribute("specialties", clinics.specialties());
-        model.addAttribute("settings", queues.settings(user, clinic));
+        model.addAttribute("settings", walkInQueues.settings(user, clinic));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "scheduling/walk-in-admin";
@@ -130,7 +130,7 @@ class WalkInAdminPages {
         } catch (DomainException wrong) {
             throw new NotFound();
         }
-        if (!queues.opensQueues(user, clinic)) {
+        if (!walkInQueues.opensQueues(user, clinic)) {
             throw new NotFound();
         }
         return clinic;
