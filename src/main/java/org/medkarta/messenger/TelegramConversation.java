@@ -43,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The bot's side of the chat (SPEC J4; seed 002 «Записаться через Telegram bot»): linking by a
  * one-time code, then booking (specialty → doctor → free slot, by inline buttons), the patient's
- * upcoming appointments with «Перенести» and «Отменить», all through {@link Booking} and the other scheduling facades acting as
+ * upcoming appointments with «Перенести» and «Отменить», all through the scheduling facades acting as
  * the linked account, so every rule of the booking pages holds here too (visibility, referrals,
  * overlaps, the clinic's documents). A chat that is not linked is told how to link and nothing
  * else; a group chat is not served. Each text says no more of an appointment than its time, doctor

@@ -13,18 +13,14 @@ import org.medkarta.clinic.ServiceId;
 import org.medkarta.clinic.ServiceKind;
 import org.medkarta.clinic.ServiceView;
 import org.medkarta.clinic.Visibility;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientCard;
 import org.medkarta.identity.PatientRecordForm;
 import org.medkarta.identity.PatientRecords;
-import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
-import org.medkarta.shared.PatientId;
 import org.medkarta.shared.Representation;
-import org.medkarta.shared.UserId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -54,7 +50,6 @@ public class Booking {
     private final Locks locks;
     private final AppointmentNotices notices;
     private final ClinicDirectory clinics;
-    private final Identity identity;
     private final PatientRecords patientRecords;
     private final Representation representation;
     private final ScheduleRules rules;
@@ -72,7 +67,6 @@ public class Booking {
             Locks locks,
             AppointmentNotices notices,
             ClinicDirectory clinics,
-            Identity identity,
             PatientRecords patientRecords,
             Representation representation,
             ScheduleRules rules,
@@ -87,7 +81,6 @@ public class Booking {
         this.locks = locks;
         this.notices = notices;
         this.clinics = clinics;
-        this.identity = identity;
         this.patientRecords = patientRecords;
         this.representation = representation;
         this.rules = rules;
@@ -170,7 +163,7 @@ public class Booking {
                 : clinics.service(new ServiceId(serviceId));
         boolean doctorToDoctor =
                 offered.map(s -> s.kind() == ServiceKind.DOCTOR_TO_DOCTOR).orElse(false);
-        var patient = patientFor(actor, request.patient(), doctor, doctorToDoctor);
+        var patient = rules.patientFor(actor, request.patient(), doctor, doctorToDoctor);
         Instant now = clock.instant();
         rules.checkBookable(slot, now);
         if (serviceId == null) {
@@ -305,57 +298,6 @@ public class Booking {
             }
         }
         return done;
-    }
-
-    private record Booker(PatientId patientId, UserId userId) {}
-
-    /**
-     * The patient booked for: the signed-in patient; any patient when staff of the doctor book, a
-     * doctor of the same clinic routes a patient to a colleague (SPEC D10), or any doctor asks a
-     * consultant in a doctor-to-doctor service (SPEC D11); otherwise whom the access module lets the
-     * actor act for.
-     */
-    private Booker patientFor(SignedInUser actor, PatientId asked, DoctorView doctor, boolean doctorToDoctor) {
-        if (asked == null) {
-            if (actor.patientId() == null) {
-                throw new InvalidInput("patientId", "validation.required");
-            }
-            return new Booker(actor.patientId(), actor.userId());
-        }
-        if (!asked.equals(actor.patientId())
-                && (rules.manages(actor, doctor.id())
-                        || rules.registrarOf(actor, doctor.clinicId())
-                        || colleague(actor, doctor, doctorToDoctor))) {
-            var account = identity.patient(asked).orElseThrow(NotFound::new);
-            if (identity.closed(asked)) {
-                throw SchedulingRefusal.patientAccountClosed();
-            }
-            return new Booker(account.patientId(), account.userId());
-        }
-        // A named patient is the access module's decision, audited: the patient themselves, a parent
-        // of a child under 15 or a FULL grantee, who is then told about the appointment (SPEC F1, F3).
-        if (representation.mayActFor(actor.userId(), asked)) {
-            return new Booker(asked, actor.userId());
-        }
-        throw new NotFound();
-    }
-
-    /**
-     * Whether the person books for another patient as a colleague: a doctor of the doctor's clinic, or
-     * for a doctor-to-doctor service any doctor, or a paramedic (фельдшер) of a clinic's rural post
-     * asking a doctor (seed 004 «врач (фельдшер)-врач»; the role read from their account).
-     */
-    private boolean colleague(SignedInUser actor, DoctorView doctor, boolean doctorToDoctor) {
-        if (doctorToDoctor && !rules.clinicsWhere(actor, Role.PARAMEDIC).isEmpty()) {
-            return true;
-        }
-        if (actor == null || !actor.has(Role.DOCTOR)) {
-            return false;
-        }
-        var profiles = clinics.profilesOf(actor.userId());
-        return doctorToDoctor
-                ? !profiles.isEmpty()
-                : profiles.stream().anyMatch(p -> p.clinicId().equals(doctor.clinicId()));
     }
 
     /**

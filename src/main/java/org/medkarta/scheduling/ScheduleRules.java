@@ -10,15 +10,19 @@ import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DoctorId;
+import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
+import org.medkarta.shared.PatientId;
 import org.medkarta.shared.Representation;
+import org.medkarta.shared.UserId;
 import org.springframework.stereotype.Component;
 
 /**
  * The rules every scheduling facade asks: who manages or sees a doctor's schedule (the doctor, an
  * administrator of their clinic, a registrar of it, read from their account), who is an
- * appointment's patient side, how far ahead a clinic opens booking, and whether a slot may be booked
- * now. Not transactional of its own: each rule runs in the transaction of the facade asking.
+ * appointment's patient side, whom a booking may be for, how far ahead a clinic opens booking, and
+ * whether a slot may be booked now. Not transactional of its own: each rule runs in the transaction
+ * of the facade asking.
  */
 @Component
 class ScheduleRules {
@@ -124,5 +128,57 @@ class ScheduleRules {
         if (slot.status() != SlotStatus.FREE) {
             throw SchedulingRefusal.slotTaken();
         }
+    }
+
+    /** Whom a booking is for, and the account told about it. */
+    record Booker(PatientId patientId, UserId userId) {}
+
+    /**
+     * The patient booked for: the signed-in patient; any patient when staff of the doctor book, a
+     * doctor of the same clinic routes a patient to a colleague (SPEC D10), or any doctor asks a
+     * consultant in a doctor-to-doctor service (SPEC D11); otherwise whom the access module lets the
+     * actor act for.
+     */
+    Booker patientFor(SignedInUser actor, PatientId asked, DoctorView doctor, boolean doctorToDoctor) {
+        if (asked == null) {
+            if (actor.patientId() == null) {
+                throw new InvalidInput("patientId", "validation.required");
+            }
+            return new Booker(actor.patientId(), actor.userId());
+        }
+        if (!asked.equals(actor.patientId())
+                && (manages(actor, doctor.id())
+                        || registrarOf(actor, doctor.clinicId())
+                        || colleague(actor, doctor, doctorToDoctor))) {
+            var account = identity.patient(asked).orElseThrow(NotFound::new);
+            if (identity.closed(asked)) {
+                throw SchedulingRefusal.patientAccountClosed();
+            }
+            return new Booker(account.patientId(), account.userId());
+        }
+        // A named patient is the access module's decision, audited: the patient themselves, a parent
+        // of a child under 15 or a FULL grantee, who is then told about the appointment (SPEC F1, F3).
+        if (representation.mayActFor(actor.userId(), asked)) {
+            return new Booker(asked, actor.userId());
+        }
+        throw new NotFound();
+    }
+
+    /**
+     * Whether the person books for another patient as a colleague: a doctor of the doctor's clinic, or
+     * for a doctor-to-doctor service any doctor, or a paramedic (фельдшер) of a clinic's rural post
+     * asking a doctor (seed 004 «врач (фельдшер)-врач»; the role read from their account).
+     */
+    private boolean colleague(SignedInUser actor, DoctorView doctor, boolean doctorToDoctor) {
+        if (doctorToDoctor && !clinicsWhere(actor, Role.PARAMEDIC).isEmpty()) {
+            return true;
+        }
+        if (actor == null || !actor.has(Role.DOCTOR)) {
+            return false;
+        }
+        var profiles = clinics.profilesOf(actor.userId());
+        return doctorToDoctor
+                ? !profiles.isEmpty()
+                : profiles.stream().anyMatch(p -> p.clinicId().equals(doctor.clinicId()));
     }
 }
