@@ -10,8 +10,9 @@ import org.medkarta.clinic.PatientAttachments;
 import org.medkarta.identity.ClinicRoles;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
-import org.medkarta.scheduling.Scheduling;
-import org.medkarta.scheduling.WalkInQueues;
+import org.medkarta.scheduling.AppointmentReading;
+import org.medkarta.scheduling.PatientReferrals;
+import org.medkarta.scheduling.WalkInCalls;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.PatientId;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,24 +28,28 @@ import org.springframework.stereotype.Component;
 class CareRelationships {
 
     private final ClinicCatalogue clinics;
+
     private final PatientAttachments patientAttachments;
-    private final Scheduling scheduling;
+    private final AppointmentReading appointmentReading;
+    private final PatientReferrals patientReferrals;
     private final List<CareRelationship> others;
     // Looked up when first asked: the walk-in queues ask identity's patient records, which ask access.
-    private final ObjectProvider<WalkInQueues> walkIns;
+    private final ObjectProvider<WalkInCalls> walkIns;
     private final ClinicRoles paramedicClinics;
 
     CareRelationships(
             ClinicCatalogue clinics,
             PatientAttachments patientAttachments,
-            Scheduling scheduling,
+            AppointmentReading appointmentReading,
+            PatientReferrals patientReferrals,
             List<CareRelationship> others,
-            ObjectProvider<WalkInQueues> walkIns,
+            ObjectProvider<WalkInCalls> walkIns,
             ClinicRoles paramedicClinics) {
         this.paramedicClinics = paramedicClinics;
         this.clinics = clinics;
         this.patientAttachments = patientAttachments;
-        this.scheduling = scheduling;
+        this.appointmentReading = appointmentReading;
+        this.patientReferrals = patientReferrals;
         this.others = others;
         this.walkIns = walkIns;
     }
@@ -57,8 +62,8 @@ class CareRelationships {
             return false;
         }
         Set<DoctorId> ids = profiles.stream().map(DoctorView::id).collect(Collectors.toSet());
-        return ids.stream().anyMatch(id -> scheduling.hasAppointment(patient, id))
-                || scheduling.referrals(patient).stream()
+        return ids.stream().anyMatch(id -> appointmentReading.hasAppointment(patient, id))
+                || patientReferrals.referrals(patient).stream()
                         .anyMatch(referral -> referral.doctorId() != null
                                 && referral.cancelledAt() == null
                                 && ids.contains(referral.doctorId())

@@ -17,8 +17,10 @@ import org.medkarta.identity.AccountView;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.scheduling.AppointmentReading;
 import org.medkarta.scheduling.AppointmentView;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.DoctorSchedules;
+import org.medkarta.scheduling.PatientReferrals;
 import org.medkarta.shared.ClinicCare;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.Columns;
@@ -47,10 +49,12 @@ class ClinicCareRelationships implements ClinicCare {
     private final AccountDirectory identity;
     private final ClinicAdministrators clinics;
     private final PatientAttachments patientAttachments;
+    private final ClinicCatalogue clinicCatalogue;
     private final ClinicStaff clinicStaff;
-    private final ClinicCatalogue catalogue;
     // Looked up when first asked: scheduling asks identity's patient records, which ask this port.
-    private final ObjectProvider<Scheduling> scheduling;
+    private final ObjectProvider<DoctorSchedules> doctorSchedules;
+    private final ObjectProvider<AppointmentReading> appointmentReading;
+    private final ObjectProvider<PatientReferrals> patientReferrals;
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -58,17 +62,21 @@ class ClinicCareRelationships implements ClinicCare {
             AccountDirectory identity,
             ClinicAdministrators clinics,
             PatientAttachments patientAttachments,
+            ClinicCatalogue clinicCatalogue,
             ClinicStaff clinicStaff,
-            ClinicCatalogue catalogue,
-            ObjectProvider<Scheduling> scheduling,
+            ObjectProvider<DoctorSchedules> doctorSchedules,
+            ObjectProvider<AppointmentReading> appointmentReading,
+            ObjectProvider<PatientReferrals> patientReferrals,
             JdbcClient jdbc,
             Clock clock) {
         this.identity = identity;
         this.clinics = clinics;
         this.patientAttachments = patientAttachments;
+        this.clinicCatalogue = clinicCatalogue;
         this.clinicStaff = clinicStaff;
-        this.catalogue = catalogue;
-        this.scheduling = scheduling;
+        this.doctorSchedules = doctorSchedules;
+        this.appointmentReading = appointmentReading;
+        this.patientReferrals = patientReferrals;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -148,7 +156,7 @@ class ClinicCareRelationships implements ClinicCare {
                 .forEach(attachment -> candidates.add(attachment.patientId()));
         for (DoctorView doctor : clinicStaff.doctorsOf(admin, clinic)) {
             try {
-                scheduling.getObject().doctorAppointments(admin, doctor.id(), FIRST, LAST).stream()
+                doctorSchedules.getObject().doctorAppointments(admin, doctor.id(), FIRST, LAST).stream()
                         .map(AppointmentView::patientId)
                         .forEach(candidates::add);
             } catch (NotFound notManaged) {
@@ -175,16 +183,16 @@ class ClinicCareRelationships implements ClinicCare {
         var now = clock.instant();
         for (ClinicId clinic : clinicsOfStaff) {
             if (patientAttachments.isAttached(patient, clinic)
-                    || scheduling.getObject().hasAppointmentAt(patient, clinic)
+                    || appointmentReading.getObject().hasAppointmentAt(patient, clinic)
                     || registeredAt(patient, clinic)) {
                 return true;
             }
         }
-        return scheduling.getObject().referrals(patient).stream()
+        return patientReferrals.getObject().referrals(patient).stream()
                 .filter(referral -> referral.doctorId() != null && referral.cancelledAt() == null)
                 .filter(referral ->
                         referral.usedAt() != null || referral.validUntil().isAfter(now))
-                .anyMatch(referral -> catalogue
+                .anyMatch(referral -> clinicCatalogue
                         .doctor(referral.doctorId())
                         .map(doctor -> clinicsOfStaff.contains(doctor.clinicId()))
                         .orElse(false));
@@ -210,7 +218,7 @@ class ClinicCareRelationships implements ClinicCare {
     /** The clinics where the person is an active doctor. */
     private Set<ClinicId> doctorClinics(UserId staff) {
         var found = new LinkedHashSet<ClinicId>();
-        catalogue.profilesOf(staff).stream()
+        clinicCatalogue.profilesOf(staff).stream()
                 .filter(DoctorView::active)
                 .map(DoctorView::clinicId)
                 .forEach(found::add);

@@ -15,10 +15,11 @@ import org.medkarta.identity.ClinicRoles;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.AppointmentView;
+import org.medkarta.scheduling.Booking;
 import org.medkarta.scheduling.BookingRequest;
 import org.medkarta.scheduling.OfferedSlot;
-import org.medkarta.scheduling.Scheduling;
 import org.medkarta.scheduling.SlotQuery;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.InvalidInput;
@@ -39,14 +40,20 @@ public class ColleagueQuestions {
     private final ClinicCatalogue clinics;
     private final AccountDirectory identity;
     private final ClinicRoles clinicRoles;
-    private final Scheduling scheduling;
+    private final SlotSearch slotSearch;
+    private final Booking booking;
 
     ColleagueQuestions(
-            ClinicCatalogue clinics, AccountDirectory identity, ClinicRoles clinicRoles, Scheduling scheduling) {
+            ClinicCatalogue clinics,
+            AccountDirectory identity,
+            ClinicRoles clinicRoles,
+            SlotSearch slotSearch,
+            Booking booking) {
         this.clinics = clinics;
         this.identity = identity;
         this.clinicRoles = clinicRoles;
-        this.scheduling = scheduling;
+        this.slotSearch = slotSearch;
+        this.booking = booking;
     }
 
     /** Patients a doctor (or a paramedic) can ask a colleague about, by phone or SNILS. */
@@ -98,7 +105,7 @@ public class ColleagueQuestions {
                 .filter(s -> s.kind() == ServiceKind.DOCTOR_TO_DOCTOR)
                 .map(s -> s.id().value())
                 .toList();
-        return scheduling.search(user, new SlotQuery(consultant, null, null, null, null, null, 200)).stream()
+        return slotSearch.search(user, new SlotQuery(consultant, null, null, null, null, null, 200)).stream()
                 .filter(s -> services.contains(s.serviceId()))
                 .toList();
     }
@@ -127,7 +134,7 @@ public class ColleagueQuestions {
             throw new InvalidInput(errors);
         }
         var offered =
-                scheduling.slot(slot).orElseThrow(() -> new InvalidInput("slotId", "consultation.validation.slot"));
+                slotSearch.slot(slot).orElseThrow(() -> new InvalidInput("slotId", "consultation.validation.slot"));
         UUID chosen = service != null ? service : offered.serviceIds().get(0);
         boolean doctorToDoctor = clinics.service(new ServiceId(chosen))
                 .map(s -> s.kind() == ServiceKind.DOCTOR_TO_DOCTOR)
@@ -138,7 +145,7 @@ public class ColleagueQuestions {
         if (identity.patient(patient).isEmpty()) {
             throw new InvalidInput("patientId", "consultation.validation.patient");
         }
-        return scheduling.book(user, new BookingRequest(slot, patient, chosen, null, text, false), clientAddress);
+        return booking.book(user, new BookingRequest(slot, patient, chosen, null, text, false), clientAddress);
     }
 
     /**

@@ -7,9 +7,10 @@ import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.scheduling.Booking;
 import org.medkarta.scheduling.BookingRequest;
-import org.medkarta.scheduling.Scheduling;
 import org.medkarta.scheduling.SlotQuery;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.shared.DemoData;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -28,12 +29,14 @@ class ConsultationDemoData implements DemoData {
             "Кашель вторую неделю без температуры, нужна ли флюорография?",
             "Пришли анализы крови: гемоглобин 112. Нужно ли лечение?");
 
-    private final Scheduling scheduling;
+    private final SlotSearch slotSearch;
+    private final Booking booking;
     private final ClinicCatalogue clinics;
     private final AccountDirectory identity;
 
-    ConsultationDemoData(Scheduling scheduling, ClinicCatalogue clinics, AccountDirectory identity) {
-        this.scheduling = scheduling;
+    ConsultationDemoData(SlotSearch slotSearch, Booking booking, ClinicCatalogue clinics, AccountDirectory identity) {
+        this.slotSearch = slotSearch;
+        this.booking = booking;
         this.clinics = clinics;
         this.identity = identity;
     }
@@ -62,7 +65,7 @@ class ConsultationDemoData implements DemoData {
         var days = new HashSet<java.time.LocalDate>();
         var zone = clinics.timezone(doctor.get().clinicId());
         int complaint = 0;
-        for (var slot : scheduling.search(user, new SlotQuery(doctor.get().id(), null, null, null, null, null, 300))) {
+        for (var slot : slotSearch.search(user, new SlotQuery(doctor.get().id(), null, null, null, null, null, 300))) {
             var day = java.time.LocalDate.ofInstant(slot.start(), zone);
             // One request a day from tomorrow, one of each channel.
             if (!slot.format().remote()
@@ -71,7 +74,7 @@ class ConsultationDemoData implements DemoData {
                     || !day.isAfter(java.time.LocalDate.now(zone))) {
                 continue;
             }
-            scheduling.book(
+            booking.book(
                     user,
                     new BookingRequest(slot.slotId(), null, slot.serviceId(), null, COMPLAINTS.get(complaint++), true),
                     "demo");

@@ -13,10 +13,12 @@ import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.AppointmentView;
+import org.medkarta.scheduling.Booking;
 import org.medkarta.scheduling.BookingRequest;
 import org.medkarta.scheduling.OfferedSlot;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.PatientReferrals;
 import org.medkarta.scheduling.SlotQuery;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.PatientId;
@@ -39,7 +41,9 @@ public class ConsultationRouting {
     private final ConsultationAccess access;
     private final RoutedReferrals referrals;
     private final ClinicCatalogue clinics;
-    private final Scheduling scheduling;
+    private final SlotSearch slotSearch;
+    private final Booking booking;
+    private final PatientReferrals patientReferrals;
     private final Terminology terminology;
     private final Clock clock;
 
@@ -47,13 +51,17 @@ public class ConsultationRouting {
             ConsultationAccess access,
             RoutedReferrals referrals,
             ClinicCatalogue clinics,
-            Scheduling scheduling,
+            SlotSearch slotSearch,
+            Booking booking,
+            PatientReferrals patientReferrals,
             Terminology terminology,
             Clock clock) {
         this.access = access;
         this.referrals = referrals;
         this.clinics = clinics;
-        this.scheduling = scheduling;
+        this.slotSearch = slotSearch;
+        this.booking = booking;
+        this.patientReferrals = patientReferrals;
         this.terminology = terminology;
         this.clock = clock;
     }
@@ -126,7 +134,7 @@ public class ConsultationRouting {
         Instant validUntil = until == null
                 ? OPEN_ENDED
                 : until.plusDays(1).atStartOfDay(zone).toInstant();
-        var issued = scheduling.issueReferral(
+        var issued = patientReferrals.issueReferral(
                 consultation.patientId(),
                 chosen,
                 named == null ? null : named.id(),
@@ -171,7 +179,7 @@ public class ConsultationRouting {
             return list;
         }
         var used = new HashMap<UUID, Instant>();
-        scheduling.referrals(patient != null ? patient : list.get(0).patientId()).stream()
+        patientReferrals.referrals(patient != null ? patient : list.get(0).patientId()).stream()
                 .filter(r -> r.usedAt() != null)
                 .forEach(r -> used.put(r.id(), r.usedAt()));
         return list.stream()
@@ -207,7 +215,7 @@ public class ConsultationRouting {
         var found = clinics.doctor(doctor)
                 .filter(d -> d.clinicId().equals(consultation.clinicId()))
                 .orElseThrow(() -> new InvalidInput("doctorId", "consultation.validation.doctor"));
-        return scheduling.search(user, new SlotQuery(found.id(), null, null, null, null, null, 100));
+        return slotSearch.search(user, new SlotQuery(found.id(), null, null, null, null, null, 100));
     }
 
     /**
@@ -222,11 +230,11 @@ public class ConsultationRouting {
         if (slot == null) {
             throw new InvalidInput("slotId", "validation.required");
         }
-        var offered = scheduling
+        var offered = slotSearch
                 .slot(slot)
                 .filter(s -> s.clinicId().equals(consultation.clinicId()))
                 .orElseThrow(() -> new InvalidInput("slotId", "consultation.validation.slot"));
-        return scheduling.book(
+        return booking.book(
                 user,
                 new BookingRequest(offered.id(), consultation.patientId(), service, null, note, false),
                 clientAddress);

@@ -27,7 +27,7 @@ import org.medkarta.dashboard.ClinicDashboard.Figures;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.ScheduleLoad;
-import org.medkarta.scheduling.WalkInQueues;
+import org.medkarta.scheduling.WalkInBoards;
 import org.medkarta.scheduling.WalkInWaits;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DoctorId;
@@ -65,7 +65,7 @@ public class ClinicDashboards {
     private final HeadsOfDepartment heads;
     private final ScheduleLoad load;
     private final ConsultationFigures consultations;
-    private final WalkInQueues walkIns;
+    private final WalkInBoards walkIns;
     private final Clock clock;
 
     ClinicDashboards(
@@ -75,7 +75,7 @@ public class ClinicDashboards {
             HeadsOfDepartment heads,
             ScheduleLoad load,
             ConsultationFigures consultations,
-            WalkInQueues walkIns,
+            WalkInBoards walkIns,
             Clock clock) {
         this.walkIns = walkIns;
         this.clinics = clinics;

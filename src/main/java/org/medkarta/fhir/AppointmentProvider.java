@@ -33,10 +33,14 @@ import org.hl7.fhir.r4.model.Reference;
 import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.scheduling.AppointmentChanges;
+import org.medkarta.scheduling.AppointmentReading;
 import org.medkarta.scheduling.AppointmentStatus;
 import org.medkarta.scheduling.AppointmentView;
+import org.medkarta.scheduling.Booking;
 import org.medkarta.scheduling.BookingRequest;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.DoctorSchedules;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
@@ -48,7 +52,7 @@ import org.springframework.web.servlet.LocaleResolver;
 /**
  * Appointments for their patient (and whom the access module lets act for the patient) and the staff
  * managing the doctor, as the REST API gives them. Creating one is a booking through {@link
- * Scheduling#book} with every rule of SPEC C4; an update to {@code status=cancelled} or {@code
+ * Booking#book} with every rule of SPEC C4; an update to {@code status=cancelled} or {@code
  * $cancel} cancels it, an update naming another slot moves it. {@code If-Match} must name the current
  * version, else 412.
  */
@@ -60,19 +64,31 @@ class AppointmentProvider implements IResourceProvider {
 
     private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
-    private final Scheduling scheduling;
+    private final DoctorSchedules doctorSchedules;
+    private final SlotSearch slotSearch;
+    private final Booking booking;
+    private final AppointmentChanges appointmentChanges;
+    private final AppointmentReading appointmentReading;
     private final ClinicCatalogue directory;
     private final PatientScope scope;
     private final MessageSource messages;
     private final LocaleResolver locales;
 
     AppointmentProvider(
-            Scheduling scheduling,
+            DoctorSchedules doctorSchedules,
+            SlotSearch slotSearch,
+            Booking booking,
+            AppointmentChanges appointmentChanges,
+            AppointmentReading appointmentReading,
             ClinicCatalogue directory,
             PatientScope scope,
             MessageSource messages,
             LocaleResolver locales) {
-        this.scheduling = scheduling;
+        this.doctorSchedules = doctorSchedules;
+        this.slotSearch = slotSearch;
+        this.booking = booking;
+        this.appointmentChanges = appointmentChanges;
+        this.appointmentReading = appointmentReading;
         this.directory = directory;
         this.scope = scope;
         this.messages = messages;
@@ -86,7 +102,7 @@ class AppointmentProvider implements IResourceProvider {
 
     @Read
     public Appointment read(@IdParam IdType id) {
-        return toFhir(scheduling.appointment(FhirCaller.required(), uuid(id)));
+        return toFhir(appointmentReading.appointment(FhirCaller.required(), uuid(id)));
     }
 
     /**
@@ -119,12 +135,12 @@ class AppointmentProvider implements IResourceProvider {
             Instant from = range.from() == null ? EARLIEST : range.from();
             Instant to = range.to() == null ? LATEST : range.to();
             found = doctors.stream()
-                    .filter(doctor -> scheduling.seesSchedule(actor, doctor))
-                    .flatMap(doctor -> scheduling.doctorAppointments(actor, doctor, from, to).stream())
+                    .filter(doctor -> doctorSchedules.seesSchedule(actor, doctor))
+                    .flatMap(doctor -> doctorSchedules.doctorAppointments(actor, doctor, from, to).stream())
                     .sorted(Comparator.comparing(AppointmentView::start))
                     .toList();
         } else {
-            found = scheduling.appointments(actor, whose.orElse(null), wanted.orElse(null));
+            found = appointmentReading.appointments(actor, whose.orElse(null), wanted.orElse(null));
         }
         var kept = found.stream()
                 .filter(a -> wanted.isEmpty() || a.status() == wanted.get())
@@ -161,7 +177,7 @@ class AppointmentProvider implements IResourceProvider {
                         ? null
                         : appointment.getReasonCodeFirstRep().getText(),
                 accepts(appointment));
-        var booked = scheduling.book(actor, booking, request.getRemoteAddr());
+        var booked = this.booking.book(actor, booking, request.getRemoteAddr());
         var created = toFhir(booked);
         var outcome = new MethodOutcome(created.getIdElement(), true);
         outcome.setResource(created);
@@ -177,9 +193,9 @@ class AppointmentProvider implements IResourceProvider {
         UUID slot = changed.getSlot().isEmpty() ? current.slotId() : referenced(changed.getSlotFirstRep(), "Slot");
         if (changed.getStatus() == Appointment.AppointmentStatus.CANCELLED
                 && current.status() == AppointmentStatus.BOOKED) {
-            result = scheduling.cancel(actor, current.id());
+            result = appointmentChanges.cancel(actor, current.id());
         } else if (changed.getStatus() == Appointment.AppointmentStatus.BOOKED && !slot.equals(current.slotId())) {
-            result = scheduling.reschedule(actor, current.id(), slot);
+            result = appointmentChanges.reschedule(actor, current.id(), slot);
         } else if (changed.getStatus()
                         == AppointmentTranslator.toFhir(current, null).getStatus()
                 && slot.equals(current.slotId())) {
@@ -202,12 +218,12 @@ class AppointmentProvider implements IResourceProvider {
     public Appointment cancel(@IdParam IdType id, HttpServletRequest request) {
         var actor = FhirCaller.required();
         var current = current(actor, id, ifMatch(request), request);
-        return toFhir(scheduling.cancel(actor, current.id()));
+        return toFhir(appointmentChanges.cancel(actor, current.id()));
     }
 
     /** The appointment as the caller may see it, at the version {@code expected} names when given. */
     private AppointmentView current(SignedInUser actor, IIdType id, String expected, HttpServletRequest request) {
-        var current = scheduling.appointment(actor, uuid(id));
+        var current = appointmentReading.appointment(actor, uuid(id));
         if (expected != null && !expected.equals(Integer.toString(current.version()))) {
             String text = messages.getMessage(
                     "fhir.appointment.version-conflict",
@@ -276,7 +292,7 @@ class AppointmentProvider implements IResourceProvider {
 
     private Appointment toFhir(AppointmentView appointment) {
         return AppointmentTranslator.toFhir(
-                appointment, scheduling.doctor(appointment.doctorId()).orElse(null));
+                appointment, slotSearch.doctor(appointment.doctorId()).orElse(null));
     }
 
     private static Optional<AppointmentStatus> status(TokenParam status) {

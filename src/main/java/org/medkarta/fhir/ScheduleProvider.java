@@ -19,7 +19,9 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Schedule;
 import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.DoctorSchedules;
+import org.medkarta.scheduling.ScheduleTemplates;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.UserId;
@@ -32,14 +34,24 @@ import org.springframework.stereotype.Component;
 @Component
 class ScheduleProvider implements IResourceProvider, PublicResource {
 
-    private final Scheduling scheduling;
+    private final ScheduleTemplates scheduleTemplates;
+    private final DoctorSchedules doctorSchedules;
+    private final SlotSearch slotSearch;
     private final ClinicCatalogue directory;
     private final PatientScope scope;
     private final Clock clock;
 
-    ScheduleProvider(Scheduling scheduling, ClinicCatalogue directory, PatientScope scope, Clock clock) {
+    ScheduleProvider(
+            ScheduleTemplates scheduleTemplates,
+            DoctorSchedules doctorSchedules,
+            SlotSearch slotSearch,
+            ClinicCatalogue directory,
+            PatientScope scope,
+            Clock clock) {
         this.scope = scope;
-        this.scheduling = scheduling;
+        this.scheduleTemplates = scheduleTemplates;
+        this.doctorSchedules = doctorSchedules;
+        this.slotSearch = slotSearch;
         this.directory = directory;
         this.clock = clock;
     }
@@ -51,7 +63,7 @@ class ScheduleProvider implements IResourceProvider, PublicResource {
 
     @Read
     public Schedule read(@IdParam IdType id) {
-        return scheduling
+        return slotSearch
                 .doctor(FhirIds.parse(id, DoctorId::new))
                 .filter(DoctorView::active)
                 .map(this::toFhir)
@@ -72,7 +84,7 @@ class ScheduleProvider implements IResourceProvider, PublicResource {
         if (actor != null) {
             doctors = doctors(actor);
         } else {
-            doctors = scheduling.doctors(null, null);
+            doctors = slotSearch.doctors(null, null);
         }
         var range = scope.range(date);
         var found = doctors.stream().filter(doctor -> overlaps(doctor, range)).toList();
@@ -91,7 +103,7 @@ class ScheduleProvider implements IResourceProvider, PublicResource {
         }
         var found = new ArrayList<DoctorView>();
         if (type == null || type.equals("PractitionerRole")) {
-            scheduling.doctor(new DoctorId(id.get())).filter(DoctorView::active).ifPresent(found::add);
+            slotSearch.doctor(new DoctorId(id.get())).filter(DoctorView::active).ifPresent(found::add);
         }
         if (type == null || type.equals("Practitioner")) {
             found.addAll(PractitionerProvider.profiles(directory, new UserId(id.get())));
@@ -107,11 +119,12 @@ class ScheduleProvider implements IResourceProvider, PublicResource {
     }
 
     private Instant horizon(DoctorView doctor, Instant from) {
-        return from.plus(Duration.ofDays(scheduling.horizonDays(doctor.clinicId())));
+        return from.plus(Duration.ofDays(doctorSchedules.horizonDays(doctor.clinicId())));
     }
 
     private Schedule toFhir(DoctorView doctor) {
         Instant from = clock.instant();
-        return ScheduleTranslator.toFhir(doctor, scheduling.servicesOf(doctor.id()), from, horizon(doctor, from));
+        return ScheduleTranslator.toFhir(
+                doctor, scheduleTemplates.servicesOf(doctor.id()), from, horizon(doctor, from));
     }
 }

@@ -25,8 +25,8 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.medkarta.access.AccessDecision;
 import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.Specialty;
+import org.medkarta.scheduling.PatientReferrals;
 import org.medkarta.scheduling.ReferralView;
-import org.medkarta.scheduling.Scheduling;
 import org.medkarta.shared.NotFound;
 import org.springframework.stereotype.Component;
 
@@ -41,16 +41,20 @@ class ServiceRequestProvider implements IResourceProvider {
     private static final Set<String> DATES = Set.of(ServiceRequest.SP_AUTHORED);
 
     private final PatientScope scope;
-    private final Scheduling scheduling;
+    private final PatientReferrals patientReferrals;
     private final ClinicCatalogue clinics;
     private final Clock clock;
     private final CareSort sorts;
 
     ServiceRequestProvider(
-            PatientScope scope, Scheduling scheduling, ClinicCatalogue clinics, Clock clock, CareSort sorts) {
+            PatientScope scope,
+            PatientReferrals patientReferrals,
+            ClinicCatalogue clinics,
+            Clock clock,
+            CareSort sorts) {
         this.sorts = sorts;
         this.scope = scope;
-        this.scheduling = scheduling;
+        this.patientReferrals = patientReferrals;
         this.clinics = clinics;
         this.clock = clock;
     }
@@ -62,8 +66,9 @@ class ServiceRequestProvider implements IResourceProvider {
 
     @Read
     public ServiceRequest read(@IdParam IdType id) {
-        var referral =
-                scheduling.referral(FhirIds.parse(id, Function.identity())).orElseThrow(NotFound::new);
+        var referral = patientReferrals
+                .referral(FhirIds.parse(id, Function.identity()))
+                .orElseThrow(NotFound::new);
         scope.read(referral.patientId());
         return toFhir(referral, specialties());
     }
@@ -86,7 +91,7 @@ class ServiceRequestProvider implements IResourceProvider {
         var dates = scope.range(authored);
         var now = clock.instant();
         var found = scope.search(patient, subject).stream()
-                .flatMap(decision -> scheduling.referrals(decision.patient()).stream())
+                .flatMap(decision -> patientReferrals.referrals(decision.patient()).stream())
                 .filter(referral -> PatientScope.matches(
                         status, ServiceRequestTranslator.STATUS_SYSTEM, ServiceRequestTranslator.status(referral, now)))
                 .filter(referral -> dates.contains(referral.issuedAt()))
@@ -100,7 +105,7 @@ class ServiceRequestProvider implements IResourceProvider {
     /** Every referral of the record {@code decision} opened, newest first: for {@link PatientEverything}. */
     List<ServiceRequest> everything(AccessDecision decision) {
         var names = specialties();
-        return scheduling.referrals(decision.patient()).stream()
+        return patientReferrals.referrals(decision.patient()).stream()
                 .sorted(Comparator.comparing(ReferralView::issuedAt).reversed())
                 .map(referral -> toFhir(referral, names))
                 .toList();

@@ -22,8 +22,9 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Slot;
 import org.medkarta.identity.SignedInUser;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.DoctorSchedules;
 import org.medkarta.scheduling.SlotQuery;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.scheduling.SlotView;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.NotFound;
@@ -42,13 +43,15 @@ class SlotProvider implements IResourceProvider, PublicResource {
     /** How far a calendar (busy slots) search reaches when the client gives no end. */
     private static final Duration CALENDAR_REACH = Duration.ofDays(92);
 
-    private final Scheduling scheduling;
+    private final DoctorSchedules doctorSchedules;
+    private final SlotSearch slotSearch;
     private final PatientScope scope;
     private final Clock clock;
 
-    SlotProvider(Scheduling scheduling, PatientScope scope, Clock clock) {
+    SlotProvider(DoctorSchedules doctorSchedules, SlotSearch slotSearch, PatientScope scope, Clock clock) {
         this.scope = scope;
-        this.scheduling = scheduling;
+        this.doctorSchedules = doctorSchedules;
+        this.slotSearch = slotSearch;
         this.clock = clock;
     }
 
@@ -60,14 +63,14 @@ class SlotProvider implements IResourceProvider, PublicResource {
     /** A slot the caller could find: a free one their search shows, or any one of a calendar they see. */
     @Read
     public Slot read(@IdParam IdType id) {
-        var slot = scheduling.slot(FhirIds.parse(id, uuid -> uuid)).orElseThrow(NotFound::new);
+        var slot = slotSearch.slot(FhirIds.parse(id, uuid -> uuid)).orElseThrow(NotFound::new);
         var viewer = FhirCaller.current().orElse(null);
-        if (viewer != null && scheduling.seesSchedule(viewer, slot.doctorId())) {
+        if (viewer != null && doctorSchedules.seesSchedule(viewer, slot.doctorId())) {
             return SlotTranslator.toFhir(slot);
         }
         var query = new SlotQuery(
                 slot.doctorId(), null, null, null, slot.start(), slot.start().plusMillis(1), 1);
-        return scheduling.freeSlots(viewer, query, null, 0, 1).slots().stream()
+        return slotSearch.freeSlots(viewer, query, null, 0, 1).slots().stream()
                 .filter(found -> found.slot().id().equals(slot.id()))
                 .findFirst()
                 .map(found -> SlotTranslator.toFhir(found.slot(), found.services()))
@@ -109,7 +112,7 @@ class SlotProvider implements IResourceProvider, PublicResource {
         }
         var query = new SlotQuery(
                 doctor.orElse(null), specialty == null ? null : specialty.getValue(), null, null, from, to, 0);
-        var found = scheduling.freeSlots(viewer, query, service.orElse(null), Pages.offset(offset), Pages.size(count));
+        var found = slotSearch.freeSlots(viewer, query, service.orElse(null), Pages.offset(offset), Pages.size(count));
         return page(
                 found.slots().stream()
                         .map(slot -> SlotTranslator.toFhir(slot.slot(), slot.services()))
@@ -129,12 +132,12 @@ class SlotProvider implements IResourceProvider, PublicResource {
             Optional<UUID> service,
             Integer offset,
             Integer count) {
-        if (viewer == null || doctor.isEmpty() || !scheduling.seesSchedule(viewer, doctor.get())) {
+        if (viewer == null || doctor.isEmpty() || !doctorSchedules.seesSchedule(viewer, doctor.get())) {
             return page(List.of(), 0, offset, count);
         }
         Instant since = from == null ? clock.instant() : from;
         Instant until = to == null ? since.plus(CALENDAR_REACH) : to;
-        List<SlotView> slots = scheduling.calendar(viewer, doctor.get(), since, until).stream()
+        List<SlotView> slots = doctorSchedules.calendar(viewer, doctor.get(), since, until).stream()
                 .filter(slot -> SlotTranslator.status(slot.status()).toCode().equals(status))
                 .filter(slot -> service.isEmpty() || slot.serviceIds().contains(service.get()))
                 .toList();

@@ -23,12 +23,15 @@ import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.AppointmentCard;
+import org.medkarta.scheduling.AppointmentChanges;
+import org.medkarta.scheduling.AppointmentReading;
 import org.medkarta.scheduling.AppointmentStatus;
 import org.medkarta.scheduling.AppointmentView;
+import org.medkarta.scheduling.Booking;
 import org.medkarta.scheduling.BookingRequest;
 import org.medkarta.scheduling.OfferedSlot;
-import org.medkarta.scheduling.Scheduling;
 import org.medkarta.scheduling.SlotQuery;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.PublicUrl;
@@ -40,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The bot's side of the chat (SPEC J4; seed 002 «Записаться через Telegram bot»): linking by a
  * one-time code, then booking (specialty → doctor → free slot, by inline buttons), the patient's
- * upcoming appointments with «Перенести» and «Отменить», all through {@link Scheduling} acting as
+ * upcoming appointments with «Перенести» and «Отменить», all through the scheduling facades acting as
  * the linked account, so every rule of the booking pages holds here too (visibility, referrals,
  * overlaps, the clinic's documents). A chat that is not linked is told how to link and nothing
  * else; a group chat is not served. Each text says no more of an appointment than its time, doctor
@@ -60,7 +63,10 @@ class TelegramConversation {
 
     private final ChatLinks links;
     private final TelegramApi api;
-    private final Scheduling scheduling;
+    private final SlotSearch slotSearch;
+    private final Booking booking;
+    private final AppointmentChanges appointmentChanges;
+    private final AppointmentReading appointmentReading;
     private final ClinicCatalogue clinics;
     private final AccountDirectory identity;
     private final MessageSource messages;
@@ -71,7 +77,10 @@ class TelegramConversation {
     TelegramConversation(
             ChatLinks links,
             TelegramApi api,
-            Scheduling scheduling,
+            SlotSearch slotSearch,
+            Booking booking,
+            AppointmentChanges appointmentChanges,
+            AppointmentReading appointmentReading,
             ClinicCatalogue clinics,
             AccountDirectory identity,
             MessageSource messages,
@@ -80,7 +89,10 @@ class TelegramConversation {
             Clock clock) {
         this.links = links;
         this.api = api;
-        this.scheduling = scheduling;
+        this.slotSearch = slotSearch;
+        this.booking = booking;
+        this.appointmentChanges = appointmentChanges;
+        this.appointmentReading = appointmentReading;
         this.clinics = clinics;
         this.identity = identity;
         this.messages = messages;
@@ -212,7 +224,7 @@ class TelegramConversation {
 
     private void specialties(long chatId, Locale language) {
         var offered = new LinkedHashMap<String, String>();
-        for (var doctor : scheduling.doctors(null, null)) {
+        for (var doctor : slotSearch.doctors(null, null)) {
             for (var specialty : doctor.specialties()) {
                 offered.putIfAbsent(specialty.code(), specialty.name(language));
             }
@@ -231,7 +243,7 @@ class TelegramConversation {
     }
 
     private void doctors(long chatId, Locale language, String specialty) {
-        var doctors = scheduling.doctors(specialty, null);
+        var doctors = slotSearch.doctors(specialty, null);
         if (doctors.isEmpty()) {
             say(chatId, language, "messenger.bot.no-doctors", null);
             return;
@@ -248,7 +260,7 @@ class TelegramConversation {
     /** Free slots of the doctor: to book, or to move {@code moving} to when not null. */
     private void slots(long chatId, Locale language, SignedInUser actor, DoctorId doctor, AppointmentView moving) {
         List<OfferedSlot> offered =
-                scheduling.search(actor, new SlotQuery(doctor, null, null, null, null, null, 100)).stream()
+                slotSearch.search(actor, new SlotQuery(doctor, null, null, null, null, null, 100)).stream()
                         .filter(slot -> moving == null || slot.serviceId().equals(moving.serviceId()))
                         .limit(SLOTS_SHOWN)
                         .toList();
@@ -256,7 +268,7 @@ class TelegramConversation {
             say(chatId, language, "messenger.bot.no-slots", null);
             return;
         }
-        var zone = scheduling.zoneOf(offered.get(0).clinicId());
+        var zone = slotSearch.zoneOf(offered.get(0).clinicId());
         var keyboard = new InlineKeyboardMarkup();
         for (var slot : offered) {
             String label = WHEN.format(slot.start().atZone(zone)) + " · " + format(language, slot.format());
@@ -272,10 +284,10 @@ class TelegramConversation {
     private void book(long chatId, Locale language, SignedInUser actor, UUID slot, UUID service, boolean accept) {
         AppointmentView booked;
         try {
-            booked = scheduling.book(actor, new BookingRequest(slot, null, service, null, null, accept), "telegram");
+            booked = booking.book(actor, new BookingRequest(slot, null, service, null, null, accept), "telegram");
         } catch (DomainException refused) {
             if ("consent-required".equals(refused.problem())) {
-                var card = scheduling.offer(actor, slot, service);
+                var card = booking.offer(actor, slot, service);
                 String documents = publicUrl.of("/clinics/" + card.clinicId().value());
                 var keyboard = new InlineKeyboardMarkup(
                         button(language, "messenger.bot.button.accept", "a:" + compact(slot) + ":" + compact(service)));
@@ -292,7 +304,7 @@ class TelegramConversation {
 
     private void appointments(long chatId, Locale language, SignedInUser actor) {
         var now = clock.instant();
-        var upcoming = scheduling.appointments(actor, actor.patientId(), AppointmentStatus.BOOKED).stream()
+        var upcoming = appointmentReading.appointments(actor, actor.patientId(), AppointmentStatus.BOOKED).stream()
                 .filter(appointment -> appointment.start().isAfter(now))
                 .limit(CHOICES_SHOWN)
                 .toList();
@@ -309,17 +321,17 @@ class TelegramConversation {
     }
 
     private void cancel(long chatId, Locale language, SignedInUser actor, UUID appointment) {
-        var cancelled = scheduling.cancel(actor, appointment);
+        var cancelled = appointmentChanges.cancel(actor, appointment);
         api.send(chatId, text(language, "messenger.bot.cancelled", describe(actor, cancelled, language)), null);
     }
 
     private void moveChoices(long chatId, Locale language, SignedInUser actor, UUID appointment) {
-        var found = scheduling.appointment(actor, appointment);
+        var found = appointmentReading.appointment(actor, appointment);
         slots(chatId, language, actor, found.doctorId(), found);
     }
 
     private void move(long chatId, Locale language, SignedInUser actor, UUID appointment, UUID slot) {
-        var moved = scheduling.reschedule(actor, appointment, slot);
+        var moved = appointmentChanges.reschedule(actor, appointment, slot);
         api.send(chatId, text(language, "messenger.bot.moved", describe(actor, moved, language)), null);
     }
 
@@ -336,7 +348,8 @@ class TelegramConversation {
 
     /** Time, doctor and place; nothing of the record, the complaint or the service's details. */
     String describe(SignedInUser actor, AppointmentView appointment, Locale language) {
-        AppointmentCard card = scheduling.cards(actor, List.of(appointment)).get(0);
+        AppointmentCard card =
+                appointmentReading.cards(actor, List.of(appointment)).get(0);
         ZonedDateTime start = card.start();
         String place = card.format() == ServiceFormat.IN_PERSON
                 ? card.clinicName() + ", " + clinics.card(card.clinicId()).address()

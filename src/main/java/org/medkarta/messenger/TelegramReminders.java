@@ -1,9 +1,9 @@
 package org.medkarta.messenger;
 
 import java.time.Clock;
+import org.medkarta.scheduling.AppointmentReading;
 import org.medkarta.scheduling.AppointmentReminderDue;
 import org.medkarta.scheduling.AppointmentStatus;
-import org.medkarta.scheduling.Scheduling;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -19,15 +19,19 @@ class TelegramReminders {
     private final ChatLinks links;
     private final TelegramConversation conversation;
     private final TelegramApi api;
-    private final Scheduling scheduling;
+    private final AppointmentReading appointmentReading;
     private final Clock clock;
 
     TelegramReminders(
-            ChatLinks links, TelegramConversation conversation, TelegramApi api, Scheduling scheduling, Clock clock) {
+            ChatLinks links,
+            TelegramConversation conversation,
+            TelegramApi api,
+            AppointmentReading appointmentReading,
+            Clock clock) {
         this.links = links;
         this.conversation = conversation;
         this.api = api;
-        this.scheduling = scheduling;
+        this.appointmentReading = appointmentReading;
         this.clock = clock;
     }
 
@@ -41,7 +45,7 @@ class TelegramReminders {
         if (actor.isEmpty()) {
             return;
         }
-        var appointment = scheduling.appointment(actor.get(), due.appointmentId());
+        var appointment = appointmentReading.appointment(actor.get(), due.appointmentId());
         if (appointment.status() != AppointmentStatus.BOOKED
                 || !appointment.start().equals(due.start())) {
             return;

@@ -3,8 +3,9 @@ package org.medkarta.payment;
 import java.util.Optional;
 import java.util.UUID;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.scheduling.AppointmentReading;
 import org.medkarta.scheduling.AppointmentView;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.Booking;
 import org.medkarta.shared.NotFound;
 import org.springframework.stereotype.Service;
 
@@ -18,12 +19,14 @@ public class Checkout {
 
     private final Ledger ledger;
     private final Settlement settlement;
-    private final Scheduling scheduling;
+    private final Booking booking;
+    private final AppointmentReading appointmentReading;
 
-    Checkout(Ledger ledger, Settlement settlement, Scheduling scheduling) {
+    Checkout(Ledger ledger, Settlement settlement, Booking booking, AppointmentReading appointmentReading) {
         this.ledger = ledger;
         this.settlement = settlement;
-        this.scheduling = scheduling;
+        this.booking = booking;
+        this.appointmentReading = appointmentReading;
     }
 
     /**
@@ -55,13 +58,13 @@ public class Checkout {
     private AppointmentView patientSide(SignedInUser actor, UUID appointment) {
         AppointmentView seen;
         try {
-            seen = scheduling.appointment(actor, appointment);
+            seen = appointmentReading.appointment(actor, appointment);
         } catch (NotFound notYours) {
             throw new NotFound();
         }
         boolean own = seen.patientId().equals(actor.patientId())
                 || seen.patientUserId().equals(actor.userId())
-                || scheduling.representedBy(actor).stream()
+                || booking.representedBy(actor).stream()
                         .anyMatch(r -> r.patientId().equals(seen.patientId()));
         if (!own) {
             throw new NotFound();

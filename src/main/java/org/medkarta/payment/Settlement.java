@@ -15,7 +15,7 @@ import org.medkarta.identity.AccountDirectory;
 import org.medkarta.identity.AccountView;
 import org.medkarta.scheduling.AppointmentBooked;
 import org.medkarta.scheduling.AppointmentCancelled;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.AppointmentChanges;
 import org.medkarta.shared.PublicUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +44,7 @@ class Settlement {
     private final ClinicCatalogue clinics;
     private final ClinicServices clinicServices;
     private final AccountDirectory identity;
-    private final Scheduling scheduling;
+    private final AppointmentChanges appointmentChanges;
     private final PaymentProperties properties;
     private final PublicUrl publicUrl;
     private final Clock clock;
@@ -56,7 +56,7 @@ class Settlement {
             ClinicCatalogue clinics,
             ClinicServices clinicServices,
             AccountDirectory identity,
-            Scheduling scheduling,
+            AppointmentChanges appointmentChanges,
             PaymentProperties properties,
             PublicUrl publicUrl,
             Clock clock,
@@ -66,7 +66,7 @@ class Settlement {
         this.clinics = clinics;
         this.clinicServices = clinicServices;
         this.identity = identity;
-        this.scheduling = scheduling;
+        this.appointmentChanges = appointmentChanges;
         this.properties = properties;
         this.publicUrl = publicUrl;
         this.clock = clock;
@@ -431,7 +431,7 @@ class Settlement {
             if (!ledger.expire(id, clock.instant())) {
                 return false;
             }
-            scheduling.releaseUnpaid(payment.appointmentId());
+            appointmentChanges.releaseUnpaid(payment.appointmentId());
             return true;
         }));
     }

@@ -34,14 +34,19 @@ public class AppointmentFiles {
     /** One attached file, without its bytes. */
     public record AppointmentFile(UUID fileId, String name, String mediaType, long size, Instant addedAt) {}
 
-    private final Scheduling scheduling;
+    private final AppointmentReading appointmentReading;
     private final Appointments appointments;
     private final Files files;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    AppointmentFiles(Scheduling scheduling, Appointments appointments, Files files, JdbcClient jdbc, Clock clock) {
-        this.scheduling = scheduling;
+    AppointmentFiles(
+            AppointmentReading appointmentReading,
+            Appointments appointments,
+            Files files,
+            JdbcClient jdbc,
+            Clock clock) {
+        this.appointmentReading = appointmentReading;
         this.appointments = appointments;
         this.files = files;
         this.jdbc = jdbc;
@@ -57,7 +62,7 @@ public class AppointmentFiles {
      */
     @Transactional
     public AppointmentFile attach(SignedInUser actor, UUID appointment, String name, byte[] content) {
-        var seen = scheduling.appointment(actor, appointment);
+        var seen = appointmentReading.appointment(actor, appointment);
         var locked = appointments.lock(seen.id()).orElseThrow(NotFound::new);
         if (locked.status() != AppointmentStatus.BOOKED) {
             throw SchedulingRefusal.notBooked();
@@ -90,13 +95,13 @@ public class AppointmentFiles {
     /** The appointment's files, oldest first. */
     @Transactional(readOnly = true)
     public List<AppointmentFile> list(SignedInUser actor, UUID appointment) {
-        return of(scheduling.appointment(actor, appointment).id());
+        return of(appointmentReading.appointment(actor, appointment).id());
     }
 
     /** One of the appointment's files with its bytes, checked against its checksum. */
     @Transactional(readOnly = true)
     public FileContent open(SignedInUser actor, UUID appointment, UUID file) {
-        var found = find(scheduling.appointment(actor, appointment).id(), file);
+        var found = find(appointmentReading.appointment(actor, appointment).id(), file);
         if (found.isEmpty()) {
             throw new NotFound();
         }

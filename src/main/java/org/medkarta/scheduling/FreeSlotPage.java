@@ -3,7 +3,7 @@ package org.medkarta.scheduling;
 import java.util.List;
 
 /**
- * One page of free slots ({@link Scheduling#freeSlots}) and how many the whole search holds.
+ * One page of free slots ({@link SlotSearch#freeSlots}) and how many the whole search holds.
  *
  * @param total every free slot the search finds for the viewer, not only this page's
  */

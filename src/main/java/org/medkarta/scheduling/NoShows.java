@@ -18,13 +18,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class NoShows {
 
-    private final Scheduling scheduling;
+    private final DoctorSchedules doctorSchedules;
     private final Appointments appointments;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    NoShows(Scheduling scheduling, Appointments appointments, JdbcClient jdbc, Clock clock) {
-        this.scheduling = scheduling;
+    NoShows(DoctorSchedules doctorSchedules, Appointments appointments, JdbcClient jdbc, Clock clock) {
+        this.doctorSchedules = doctorSchedules;
         this.appointments = appointments;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -63,7 +63,7 @@ public class NoShows {
 
     /** Whether the person may mark this appointment: the staff managing its doctor, the doctor among them. */
     public boolean mayMark(SignedInUser actor, AppointmentView appointment) {
-        return actor != null && scheduling.manages(actor, appointment.doctorId());
+        return actor != null && doctorSchedules.manages(actor, appointment.doctorId());
     }
 
     /** Whether the mark is offered now: booked, begun, not yet marked. */

@@ -4,14 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.medkarta.clinic.ClinicCatalogue;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.identity.AccountDirectory;
-import org.medkarta.identity.AccountView;
 import org.medkarta.identity.PatientCard;
 import org.medkarta.identity.PatientRecords;
 import org.medkarta.identity.Role;
@@ -180,7 +178,7 @@ public class ReferralDesk {
             throw new NotFound();
         }
         var errors = new ArrayList<InvalidInput.FieldError>();
-        PatientId patient = patient(form.patientId(), errors);
+        PatientId patient = ReferralFields.patient(form.patientId(), errors);
         if (patient != null && !mayRefer(actor, patient)) {
             throw new NotFound();
         }
@@ -191,15 +189,15 @@ public class ReferralDesk {
                 errors.add(new InvalidInput.FieldError("doctorId", "scheduling.referral.validation.doctor"));
             }
         }
-        String specialty = specialty(form.specialty(), errors);
+        String specialty = ReferralFields.specialty(clinics, form.specialty(), errors);
         if (specialty != null
                 && named != null
                 && named.specialties().stream().noneMatch(s -> s.code().equals(specialty))) {
             errors.add(new InvalidInput.FieldError("doctorId", "scheduling.referral.validation.doctor-specialty"));
         }
         ZoneId zone = zoneOf(actor);
-        Instant validUntil = validUntil(form.validUntil(), form.openEnded(), zone, errors);
-        String reason = text(form.reason(), "reason", REASON_LIMIT, true, errors);
+        Instant validUntil = ReferralFields.validUntil(clock, form.validUntil(), form.openEnded(), zone, errors);
+        String reason = ReferralFields.text(form.reason(), "reason", REASON_LIMIT, true, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
@@ -259,21 +257,21 @@ public class ReferralDesk {
             throw new NotFound();
         }
         var errors = new ArrayList<InvalidInput.FieldError>();
-        PatientId patient = patient(form.patientId(), errors);
+        PatientId patient = ReferralFields.patient(form.patientId(), errors);
         if (patient != null && !mayEnterPaper(actor, patient)) {
             throw new NotFound();
         }
-        String organisation = text(form.organisation(), "organisation", 300, true, errors);
-        String number = text(form.number(), "number", 60, true, errors);
-        String doctorName = text(form.doctorName(), "doctorName", 300, true, errors);
+        String organisation = ReferralFields.text(form.organisation(), "organisation", 300, true, errors);
+        String number = ReferralFields.text(form.number(), "number", 60, true, errors);
+        String doctorName = ReferralFields.text(form.doctorName(), "doctorName", 300, true, errors);
         ZoneId zone = zoneOf(actor);
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        LocalDate issuedOn = date(form.issuedOn(), "issuedOn", errors);
+        LocalDate issuedOn = ReferralFields.date(form.issuedOn(), "issuedOn", errors);
         if (issuedOn != null && issuedOn.isAfter(today)) {
             errors.add(new InvalidInput.FieldError("issuedOn", "scheduling.referral.validation.future"));
         }
-        String specialty = specialty(form.specialty(), errors);
-        Instant validUntil = validUntil(form.validUntil(), form.openEnded(), zone, errors);
+        String specialty = ReferralFields.specialty(clinics, form.specialty(), errors);
+        Instant validUntil = ReferralFields.validUntil(clock, form.validUntil(), form.openEnded(), zone, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
@@ -343,7 +341,7 @@ public class ReferralDesk {
                 ? null
                 : clinics.doctor(referral.doctorId()).map(DoctorView::fullName).orElse(null);
         String patientName =
-                identity.patient(referral.patientId()).map(ReferralDesk::name).orElse("");
+                identity.patient(referral.patientId()).map(ReferralFields::name).orElse("");
         return new IssuedReferral(
                 referral.id(),
                 referral.patientId(),
@@ -359,91 +357,5 @@ public class ReferralDesk {
                 referral.cancelledAt(),
                 row.reason(),
                 row.paper());
-    }
-
-    private static String name(AccountView account) {
-        return account.patronymic() == null
-                ? account.lastName() + " " + account.firstName()
-                : account.lastName() + " " + account.firstName() + " " + account.patronymic();
-    }
-
-    private static PatientId patient(String text, List<InvalidInput.FieldError> errors) {
-        if (text == null || text.isBlank()) {
-            errors.add(new InvalidInput.FieldError("patientId", "validation.required"));
-            return null;
-        }
-        try {
-            return PatientId.of(text.strip());
-        } catch (InvalidInput wrong) {
-            errors.add(new InvalidInput.FieldError("patientId", "scheduling.referral.validation.patient"));
-            return null;
-        }
-    }
-
-    private String specialty(String text, List<InvalidInput.FieldError> errors) {
-        String code = text == null ? "" : text.strip();
-        if (code.isEmpty()) {
-            errors.add(new InvalidInput.FieldError("specialty", "validation.required"));
-            return null;
-        }
-        if (clinics.specialties().stream().noneMatch(s -> s.code().equals(code))) {
-            errors.add(new InvalidInput.FieldError("specialty", "scheduling.referral.validation.specialty"));
-            return null;
-        }
-        return code;
-    }
-
-    /** The end of the last valid day in the clinic's zone, or {@link #OPEN_ENDED}; null when wrong. */
-    private Instant validUntil(String text, boolean openEnded, ZoneId zone, List<InvalidInput.FieldError> errors) {
-        if (openEnded) {
-            return OPEN_ENDED;
-        }
-        if (text == null || text.isBlank()) {
-            errors.add(new InvalidInput.FieldError("validUntil", "scheduling.referral.validation.valid-until"));
-            return null;
-        }
-        LocalDate until = date(text, "validUntil", errors);
-        if (until == null) {
-            return null;
-        }
-        if (until.isBefore(LocalDate.ofInstant(clock.instant(), zone))) {
-            errors.add(new InvalidInput.FieldError("validUntil", "scheduling.referral.validation.past"));
-            return null;
-        }
-        return until.plusDays(1).atStartOfDay(zone).toInstant();
-    }
-
-    private static LocalDate date(String text, String field, List<InvalidInput.FieldError> errors) {
-        if (text == null || text.isBlank()) {
-            errors.add(new InvalidInput.FieldError(field, "validation.required"));
-            return null;
-        }
-        try {
-            LocalDate date = LocalDate.parse(text.strip());
-            if (date.getYear() < 1900 || date.getYear() > 9998) {
-                errors.add(new InvalidInput.FieldError(field, "scheduling.referral.validation.date"));
-                return null;
-            }
-            return date;
-        } catch (DateTimeParseException wrong) {
-            errors.add(new InvalidInput.FieldError(field, "scheduling.referral.validation.date"));
-            return null;
-        }
-    }
-
-    private static String text(
-            String text, String field, int limit, boolean required, List<InvalidInput.FieldError> errors) {
-        String clean = text == null ? "" : text.strip();
-        if (clean.isEmpty()) {
-            if (required) {
-                errors.add(new InvalidInput.FieldError(field, "validation.required"));
-            }
-            return null;
-        }
-        if (clean.length() > limit) {
-            errors.add(new InvalidInput.FieldError(field, "scheduling.validation.too-long", List.of(limit)));
-            return null;
-        }
-        return clean;
     }
 }

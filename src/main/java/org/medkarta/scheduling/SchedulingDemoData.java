@@ -35,13 +35,20 @@ class SchedulingDemoData implements DemoData {
 
     private static final List<String> DOCTORS = List.of("doctor@demo.medkarta.org", "cardio@demo.medkarta.org");
 
-    private final Scheduling scheduling;
+    private final ScheduleTemplates scheduleTemplates;
+    private final PatientReferrals patientReferrals;
     private final ClinicCatalogue clinics;
     private final AccountDirectory identity;
     private final Clock clock;
 
-    SchedulingDemoData(Scheduling scheduling, ClinicCatalogue clinics, AccountDirectory identity, Clock clock) {
-        this.scheduling = scheduling;
+    SchedulingDemoData(
+            ScheduleTemplates scheduleTemplates,
+            PatientReferrals patientReferrals,
+            ClinicCatalogue clinics,
+            AccountDirectory identity,
+            Clock clock) {
+        this.scheduleTemplates = scheduleTemplates;
+        this.patientReferrals = patientReferrals;
         this.clinics = clinics;
         this.identity = identity;
         this.clock = clock;
@@ -62,7 +69,7 @@ class SchedulingDemoData implements DemoData {
             var services = clinics.servicesOf(doctor.id()).stream()
                     .map(s -> s.id().value().toString())
                     .toList();
-            var template = scheduling.createTemplate(
+            var template = scheduleTemplates.createTemplate(
                     SEEDER,
                     doctor.id(),
                     new TemplateForm(
@@ -75,10 +82,10 @@ class SchedulingDemoData implements DemoData {
                             30,
                             List.of("13:00-14:00"),
                             services));
-            scheduling.activate(SEEDER, template.id());
+            scheduleTemplates.activate(SEEDER, template.id());
             if (doctor.email().startsWith("cardio")) {
                 identity.findPatients("+79990000001")
-                        .forEach(patient -> scheduling.issueReferral(
+                        .forEach(patient -> patientReferrals.issueReferral(
                                 patient.patientId(),
                                 "cardiologist",
                                 null,

@@ -29,10 +29,14 @@ class SchedulingJobs {
 
     private static final Logger log = LoggerFactory.getLogger(SchedulingJobs.class);
 
-    private final Scheduling scheduling;
+    private final DoctorSchedules doctorSchedules;
+    private final Booking booking;
+    private final AppointmentReminders appointmentReminders;
 
-    SchedulingJobs(Scheduling scheduling) {
-        this.scheduling = scheduling;
+    SchedulingJobs(DoctorSchedules doctorSchedules, Booking booking, AppointmentReminders appointmentReminders) {
+        this.doctorSchedules = doctorSchedules;
+        this.booking = booking;
+        this.appointmentReminders = appointmentReminders;
     }
 
     @Bean
@@ -52,7 +56,7 @@ class SchedulingJobs {
     @Scheduled(cron = "${medkarta.scheduling.materialise-cron:0 10 3 * * *}")
     @SchedulerLock(name = "scheduling-materialise")
     public void materialise() {
-        int added = scheduling.materialiseAll();
+        int added = doctorSchedules.materialiseAll();
         log.info("Schedule templates extended to the booking horizon: {} slots added", added);
     }
 
@@ -62,7 +66,7 @@ class SchedulingJobs {
             initialDelayString = "${medkarta.scheduling.follow-up-interval:30s}")
     @SchedulerLock(name = "scheduling-follow-up")
     public void followUp() {
-        int done = scheduling.followUpOverdue();
+        int done = booking.followUpOverdue();
         if (done > 0) {
             log.warn("Bookings followed up after their request: {}", done);
         }
@@ -73,7 +77,7 @@ class SchedulingJobs {
             initialDelayString = "${medkarta.scheduling.reminder-interval:1m}")
     @SchedulerLock(name = "scheduling-reminders")
     public void remind() {
-        int sent = scheduling.sendDueReminders();
+        int sent = appointmentReminders.sendDueReminders();
         if (sent > 0) {
             log.info("Appointment reminders sent: {}", sent);
         }

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The printable appointment slip (issue 23): as a page's model and as a PDF.
  *
  * <p>Whoever may read the appointment may have its slip (the same check as {@link
- * Scheduling#appointment}: its patient, a representative who may act for them, the staff managing its
+ * AppointmentReading#appointment}: its patient, a representative who may act for them, the staff managing its
  * doctor), and so may the registrars of its clinic, who see the doctor's schedule and hand slips out
  * at the desk. Anyone else gets {@link NotFound}, so the slip never tells that an appointment exists.
  * A cancelled appointment has no slip: a paper that looks valid for a visit that will not happen
@@ -27,13 +27,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class Slips {
 
     private final Appointments appointments;
-    private final Scheduling scheduling;
+    private final DoctorSchedules doctorSchedules;
+    private final AppointmentReading appointmentReading;
     private final ClinicCatalogue clinics;
     private final AccountDirectory identity;
 
-    Slips(Appointments appointments, Scheduling scheduling, ClinicCatalogue clinics, AccountDirectory identity) {
+    Slips(
+            Appointments appointments,
+            DoctorSchedules doctorSchedules,
+            AppointmentReading appointmentReading,
+            ClinicCatalogue clinics,
+            AccountDirectory identity) {
         this.appointments = appointments;
-        this.scheduling = scheduling;
+        this.doctorSchedules = doctorSchedules;
+        this.appointmentReading = appointmentReading;
         this.clinics = clinics;
         this.identity = identity;
     }
@@ -50,7 +57,8 @@ public class Slips {
             throw new NotFound();
         }
         var appointment = appointments.find(id).orElseThrow(NotFound::new);
-        if (!scheduling.mayRead(actor, appointment) && !scheduling.seesSchedule(actor, appointment.doctorId())) {
+        if (!appointmentReading.mayRead(actor, appointment)
+                && !doctorSchedules.seesSchedule(actor, appointment.doctorId())) {
             throw new NotFound();
         }
         if (appointment.status() == AppointmentStatus.CANCELLED) {

@@ -11,6 +11,42 @@
  * <p>It does not hold clinics, doctors, services or documents (it asks the clinic module's facades
  * such as {@link org.medkarta.clinic.ClinicCatalogue}), accounts (the identity module) or messages (it hands
  * finished texts to the notification module's outbox). Consultations are not here.
+ *
+ * <p>Its public facades, one per use case:
+ *
+ * <ul>
+ *   <li>{@link org.medkarta.scheduling.ScheduleTemplates}: a doctor's schedule templates (C1);
+ *   <li>{@link org.medkarta.scheduling.DoctorSchedules}: who keeps and sees a schedule, slots by
+ *       hand, the doctor's calendar and the clinic's booking horizon (C2, C6);
+ *   <li>{@link org.medkarta.scheduling.SlotSearch}: free slots and free days by the visibility rules,
+ *       FHIR's Slot pages, the doctors and specialties the booking pages name (C3, B5);
+ *   <li>{@link org.medkarta.scheduling.Booking}: booking a slot, by a patient, staff or a colleague,
+ *       and the booking's follow-up (C4, C6, C8);
+ *   <li>{@link org.medkarta.scheduling.AppointmentChanges}: cancel and reschedule, a closed account's
+ *       and an unpaid booking's appointments (C5, A9, B8);
+ *   <li>{@link org.medkarta.scheduling.AppointmentReading}: appointments as their patient side and
+ *       staff read them, and appointments as care relationships (F4);
+ *   <li>{@link org.medkarta.scheduling.CalendarFiles}: .ics files and private calendar feeds (C7);
+ *   <li>{@link org.medkarta.scheduling.AppointmentReminders}: reminders before an appointment (C8);
+ *   <li>{@link org.medkarta.scheduling.PatientReferrals}: the referrals a patient holds and a
+ *       booking uses up (C4, D10, H2);
+ *   <li>{@link org.medkarta.scheduling.ReferralDesk}: a doctor's referrals section and paper
+ *       referrals (issue 23);
+ *   <li>{@link org.medkarta.scheduling.Slips}, {@link org.medkarta.scheduling.AppointmentFiles},
+ *       {@link org.medkarta.scheduling.NoShows}, {@link org.medkarta.scheduling.ScheduleLoad}: the
+ *       appointment slip (issue 23), an appointment's files, no-shows and doctors' load (J3);
+ *   <li>{@link org.medkarta.scheduling.WalkInQueues}: a clinic's walk-in queues and who goes first (C9);
+ *   <li>{@link org.medkarta.scheduling.WalkInTickets}: walk-in tickets on the phone, at the kiosk and
+ *       at the registry desk (C9);
+ *   <li>{@link org.medkarta.scheduling.WalkInCalls}: the doctor on duty calling, marking and
+ *       finishing (C9, F4);
+ *   <li>{@link org.medkarta.scheduling.WalkInBoards}: the waiting-room board, doctors' load and waits
+ *       (C9, J3).
+ * </ul>
+ *
+ * <p>Who manages or sees a schedule and who reads an appointment is decided in one package-private
+ * {@code ScheduleRules}; every cancellation runs through the package-private {@code
+ * AppointmentCancelling}; the walk-in facades ask the package-private {@code WalkInRules}.
  */
 @ApplicationModule(displayName = "Scheduling")
 package org.medkarta.scheduling;

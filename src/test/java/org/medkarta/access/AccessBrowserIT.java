@@ -10,7 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.medkarta.identity.Registered;
 import org.medkarta.notification.DevOutbox;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.AppointmentReading;
+import org.medkarta.scheduling.Booking;
+import org.medkarta.scheduling.ScheduleTemplates;
 import org.medkarta.testing.BrowserSupport;
 import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.IdentityFacades;
@@ -31,7 +33,13 @@ class AccessBrowserIT extends BrowserSupport {
     ClinicFacades clinics;
 
     @Autowired
-    Scheduling scheduling;
+    ScheduleTemplates scheduleTemplates;
+
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    AppointmentReading appointmentReading;
 
     @Autowired
     DevOutbox outbox;
@@ -144,9 +152,9 @@ class AccessBrowserIT extends BrowserSupport {
                 parent.patientId(),
                 List.of(new org.medkarta.identity.RoleGrant(org.medkarta.identity.Role.PATIENT, null)),
                 "SMS_CODE");
-        var child = scheduling.representedBy(signedIn).get(0).patientId();
-        assertThat(scheduling.appointments(signedIn, child, null)).hasSize(1);
-        assertThat(scheduling.appointments(signedIn, null, null)).isEmpty();
+        var child = booking.representedBy(signedIn).get(0).patientId();
+        assertThat(appointmentReading.appointments(signedIn, child, null)).hasSize(1);
+        assertThat(appointmentReading.appointments(signedIn, null, null)).isEmpty();
     }
 
     private Registered register(String phone, String firstName) {
@@ -163,7 +171,7 @@ class AccessBrowserIT extends BrowserSupport {
                 TestCare.addService(clinics, platform, doctor, "Консультация", "therapist", "PRIMARY", 0L, "REGION");
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
         TestCare.openSchedule(
-                scheduling,
+                scheduleTemplates,
                 platform,
                 doctor.id(),
                 new TestCare.Hours("Дети", today, today.plusDays(10), "08:00", "19:00"),

@@ -4,7 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import org.junit.jupiter.api.Test;
 import org.medkarta.notification.DevOutbox;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.PatientReferrals;
 import org.medkarta.testing.BrowserSupport;
 import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.IdentityFacades;
@@ -24,7 +24,7 @@ class AccessLogBrowserIT extends BrowserSupport {
     ClinicFacades clinics;
 
     @Autowired
-    Scheduling scheduling;
+    PatientReferrals patientReferrals;
 
     @Autowired
     DevOutbox outbox;
@@ -35,7 +35,7 @@ class AccessLogBrowserIT extends BrowserSupport {
         var patient = TestPatients.register(identity, "Журналова", "Ольга", null, phone, "1980-03-03");
         var clinic = TestClinics.register(clinics, "Поликлиника №3");
         var doctor = TestCare.doctor(clinics, clinic.id());
-        TestCare.refer(scheduling, patient.patientId(), doctor, java.time.Instant.now());
+        TestCare.refer(patientReferrals, patient.patientId(), doctor, java.time.Instant.now());
         String record = "/record/" + patient.patientId().value();
 
         var desk = browserContext().newPage();

@@ -26,7 +26,7 @@ class AccessLogIT extends AccessSupport {
         var clinic = TestClinics.register(clinics, clinicName, "Europe/Moscow").id();
         var doctor = doctor(clinic);
         var owner = patient();
-        TestCare.refer(scheduling, owner.patient(), doctor.view(), clock.instant());
+        TestCare.refer(patientReferrals, owner.patient(), doctor.view(), clock.instant());
         var opened = getAs(doctor.token(), "/api/v1/patients/" + owner.id() + "/record");
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
 
@@ -106,7 +106,7 @@ class AccessLogIT extends AccessSupport {
                 TestClinics.register(clinics, clinicName, "Asia/Yekaterinburg").id();
         var doctor = doctor(clinic);
         var owner = patient();
-        TestCare.refer(scheduling, owner.patient(), doctor.view(), clock.instant());
+        TestCare.refer(patientReferrals, owner.patient(), doctor.view(), clock.instant());
         assertThat(getAs(doctor.token(), "/api/v1/patients/" + owner.id() + "/record")
                         .statusCode())
                 .isEqualTo(200);

@@ -683,7 +683,7 @@ class AccessMatrixIT extends AccessSupport {
         var caring = clinic();
         var doctor = doctor(caring);
         // A referral to the clinic's doctor puts the patient in the clinic's care (SPEC F4).
-        scheduling.issueReferral(
+        patientReferrals.issueReferral(
                 patient.patient(),
                 "therapist",
                 doctor.view().id(),
@@ -1085,7 +1085,7 @@ class AccessMatrixIT extends AccessSupport {
         var papers = Papers.adult("Заявкина", "Римма", "Олеговна");
         PatientId kept = keptRecord(registrar.token(), papers, Phones.unique());
         var doctorOfClinic = doctor(clinic);
-        scheduling.issueReferral(
+        patientReferrals.issueReferral(
                 kept, "therapist", doctorOfClinic.view().id(), Instant.now().plus(Duration.ofDays(30)), null);
         var entry = postAs(
                 doctorOfClinic.token(),
@@ -1244,7 +1244,7 @@ class AccessMatrixIT extends AccessSupport {
         var clinic = clinic();
         var doctor = doctor(clinic);
         var patient = patient("Направленцева", "Ольга");
-        scheduling.issueReferral(
+        patientReferrals.issueReferral(
                 patient.patient(),
                 "therapist",
                 doctor.view().id(),
@@ -1663,7 +1663,7 @@ class AccessMatrixIT extends AccessSupport {
                 clinics, PLATFORM, clinic, org.medkarta.testing.TestCare.NewDoctor.THERAPIST);
         org.medkarta.testing.TestCare.addService(
                 clinics, PLATFORM, view, "Медицинская комиссия", "therapist", "PRIMARY", 150_000L, "REGION");
-        org.medkarta.testing.TestCare.openSchedule(scheduling, view.id());
+        org.medkarta.testing.TestCare.openSchedule(scheduleTemplates, view.id());
         var owner = patient("Платежова", "Анна");
         var slots = getAs(owner.token(), "/api/v1/slots?doctorId=" + view.id().value() + "&limit=5");
         assertThat(slots.statusCode()).as(slots.body()).isEqualTo(200);
@@ -1707,7 +1707,7 @@ class AccessMatrixIT extends AccessSupport {
                 clinics, PLATFORM, clinic, org.medkarta.testing.TestCare.NewDoctor.THERAPIST);
         org.medkarta.testing.TestCare.addService(
                 clinics, PLATFORM, view, "Медицинская комиссия", "therapist", "PRIMARY", 150_000L, "REGION");
-        org.medkarta.testing.TestCare.openSchedule(scheduling, view.id());
+        org.medkarta.testing.TestCare.openSchedule(scheduleTemplates, view.id());
         var owner = patient("Кассова", "Анна");
         var slots = getAs(owner.token(), "/api/v1/slots?doctorId=" + view.id().value() + "&limit=5");
         var booked = postAs(
@@ -2405,7 +2405,7 @@ class AccessMatrixIT extends AccessSupport {
         var notInCare = doctor(clinic());
         var adminElsewhere = clinicAdministrator(clinic());
         for (PatientId owner : List.of(adult.patient(), child, teen)) {
-            scheduling.issueReferral(
+            patientReferrals.issueReferral(
                     owner, "therapist", inCare.view().id(), Instant.now().plus(java.time.Duration.ofDays(30)), null);
         }
 

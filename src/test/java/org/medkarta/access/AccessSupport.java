@@ -15,7 +15,9 @@ import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.DevOutbox;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.AppointmentReminders;
+import org.medkarta.scheduling.PatientReferrals;
+import org.medkarta.scheduling.ScheduleTemplates;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.UserId;
@@ -48,7 +50,13 @@ abstract class AccessSupport extends ApiSupport {
     protected IdentityFacades identity;
 
     @Autowired
-    protected Scheduling scheduling;
+    protected ScheduleTemplates scheduleTemplates;
+
+    @Autowired
+    protected PatientReferrals patientReferrals;
+
+    @Autowired
+    protected AppointmentReminders appointmentReminders;
 
     @Autowired
     protected RecordAccess access;
@@ -200,7 +208,7 @@ abstract class AccessSupport extends ApiSupport {
 
     /** Opens the doctor's schedule: slots every 30 minutes, 08:00 to 19:30, for the coming days. */
     void openSchedule(Doctor doctor, ClinicId clinic) {
-        TestCare.openSchedule(scheduling, doctor.view().id());
+        TestCare.openSchedule(scheduleTemplates, doctor.view().id());
     }
 
     /** The owner grants the grantee access at a level, as people do it (see {@link Delegations#grant}). */

@@ -63,7 +63,7 @@ class CareRelationshipIT extends AccessSupport {
                 .isEqualTo(Relation.CLINICIAN);
 
         var referred = patient();
-        scheduling.issueReferral(
+        patientReferrals.issueReferral(
                 referred.patient(),
                 "therapist",
                 doctor.view().id(),

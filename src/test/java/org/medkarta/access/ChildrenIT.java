@@ -222,7 +222,7 @@ class ChildrenIT extends AccessSupport {
 
         var clinic = clinic();
         var doctor = doctor(clinic);
-        var template = scheduling.createTemplate(
+        var template = scheduleTemplates.createTemplate(
                 PLATFORM,
                 doctor.view().id(),
                 new org.medkarta.scheduling.TemplateForm(
@@ -234,13 +234,13 @@ class ChildrenIT extends AccessSupport {
                         "03:00",
                         30,
                         java.util.List.of(),
-                        java.util.List.of(scheduling
+                        java.util.List.of(scheduleTemplates
                                 .servicesOf(doctor.view().id())
                                 .get(0)
                                 .id()
                                 .value()
                                 .toString())));
-        scheduling.activate(PLATFORM, template.id());
+        scheduleTemplates.activate(PLATFORM, template.id());
         Instant start = birthday.atTime(2, 0).atZone(zone).toInstant();
         var slots = getAs(
                 parent.token(), "/api/v1/slots?doctorId=" + doctor.view().id().value() + "&limit=200");
@@ -262,14 +262,14 @@ class ChildrenIT extends AccessSupport {
 
         // 23:59:59 on the eve: still 14, the parent who booked is told.
         clock.freezeAt(midnight.minusSeconds(1));
-        scheduling.sendDueReminders();
+        appointmentReminders.sendDueReminders();
         assertThat(notifications.delivery(dayKey + ":sms"))
                 .hasValueSatisfying(sent -> assertThat(sent.to()).isEqualTo(parentPhone));
         assertThat(notifications.delivery(soonKey + ":sms")).isEmpty();
 
         // 00:00 on the birthday: 15, the child's own account is told, the parent no longer.
         clock.freezeAt(midnight);
-        scheduling.sendDueReminders();
+        appointmentReminders.sendDueReminders();
         assertThat(notifications.delivery(soonKey + ":sms"))
                 .hasValueSatisfying(sent -> assertThat(sent.to()).isEqualTo(childAccount.phone()));
         assertThat(notifications.notices(childAccount.userId()))

@@ -15,7 +15,7 @@ import org.medkarta.notification.DevOutbox;
 import org.medkarta.record.ClinicalEntries;
 import org.medkarta.record.EntryForm;
 import org.medkarta.record.EntryType;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.PatientReferrals;
 import org.medkarta.testing.BrowserSupport;
 import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Identifiers;
@@ -49,7 +49,7 @@ class RecordRequestBrowserIT extends BrowserSupport {
     RecordAccess access;
 
     @Autowired
-    Scheduling scheduling;
+    PatientReferrals patientReferrals;
 
     @Autowired
     DevOutbox outbox;
@@ -78,7 +78,8 @@ class RecordRequestBrowserIT extends BrowserSupport {
                 .patientId();
         var doctor = TestCare.doctor(clinics, clinic);
         var doctorUser = TestCare.signedIn(doctor);
-        scheduling.issueReferral(kept, "therapist", doctor.id(), Instant.now().plus(Duration.ofDays(30)), null);
+        patientReferrals.issueReferral(
+                kept, "therapist", doctor.id(), Instant.now().plus(Duration.ofDays(30)), null);
         clinicalEntries.add(
                 access.require(doctorUser, kept, RecordAction.WRITE),
                 doctorUser,

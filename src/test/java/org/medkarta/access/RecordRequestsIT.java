@@ -28,7 +28,7 @@ class RecordRequestsIT extends AccessSupport {
     /** A laboratory result a doctor in the clinic's care files in the kept record; the doctor's token. */
     private String clinicalEntry(ClinicId clinic, PatientId record) {
         var doctor = doctor(clinic);
-        scheduling.issueReferral(
+        patientReferrals.issueReferral(
                 record, "therapist", doctor.view().id(), Instant.now().plus(Duration.ofDays(30)), null);
         var filed = postAs(
                 doctor.token(),

@@ -124,7 +124,7 @@ class StaffIdentifierAccessIT extends AccessSupport {
         String policy = ownPolicy(patient);
         var caring = clinic();
         var doctor = doctor(caring);
-        scheduling.issueReferral(
+        patientReferrals.issueReferral(
                 patient.patient(),
                 "therapist",
                 doctor.view().id(),

@@ -20,7 +20,9 @@ import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.DevOutbox;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.Booking;
+import org.medkarta.scheduling.ScheduleTemplates;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.testing.BrowserSupport;
 import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.IdentityFacades;
@@ -42,7 +44,13 @@ class ConsultationBrowserIT extends BrowserSupport {
     IdentityFacades identity;
 
     @Autowired
-    Scheduling scheduling;
+    ScheduleTemplates scheduleTemplates;
+
+    @Autowired
+    SlotSearch slotSearch;
+
+    @Autowired
+    Booking booking;
 
     @Autowired
     ConsultationDesk consultationDesk;
@@ -66,7 +74,15 @@ class ConsultationBrowserIT extends BrowserSupport {
     /** A new patient booked with the demo therapist by video; waits for the request to open. */
     Booked bookWithDemoDoctor(ServiceKind kind) {
         return TestConsultations.bookWithDemoDoctor(
-                identity, clinics, scheduling, consultationDesk, clock, "Браузеров", kind, "Головокружение по утрам");
+                identity,
+                clinics,
+                slotSearch,
+                booking,
+                consultationDesk,
+                clock,
+                "Браузеров",
+                kind,
+                "Головокружение по утрам");
     }
 
     void signInPatient(Page on, String phone) {
@@ -323,7 +339,7 @@ class ConsultationBrowserIT extends BrowserSupport {
                 clinics, admin, consultant, "Консультация врач-врач", "cardiologist", "DOCTOR_TO_DOCTOR", 0L, "REGION");
         var today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Moscow"));
         TestCare.openSchedule(
-                scheduling,
+                scheduleTemplates,
                 admin,
                 consultant.id(),
                 new TestCare.Hours("Врач-врач", today, today.plusDays(10), "09:00", "12:00"),

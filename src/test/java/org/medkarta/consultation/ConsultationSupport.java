@@ -16,7 +16,8 @@ import org.medkarta.identity.Registered;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.PatientReferrals;
+import org.medkarta.scheduling.ScheduleTemplates;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.UserId;
 import org.medkarta.testing.ApiSupport;
@@ -55,7 +56,10 @@ abstract class ConsultationSupport extends ApiSupport {
     protected ConsultationDesk consultationDesk;
 
     @Autowired
-    protected Scheduling scheduling;
+    protected ScheduleTemplates scheduleTemplates;
+
+    @Autowired
+    protected PatientReferrals patientReferrals;
 
     @AfterEach
     void resetClock() {
@@ -119,7 +123,7 @@ abstract class ConsultationSupport extends ApiSupport {
         }
         LocalDate today = LocalDate.now(clinic.zone());
         TestCare.openSchedule(
-                scheduling,
+                scheduleTemplates,
                 PLATFORM,
                 doctor.id(),
                 new TestCare.Hours("График", today.minusDays(1), today.plusDays(20), "09:00", "17:30"),

@@ -16,9 +16,10 @@ import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.DevOutbox;
+import org.medkarta.scheduling.Booking;
 import org.medkarta.scheduling.BookingRequest;
-import org.medkarta.scheduling.Scheduling;
 import org.medkarta.scheduling.SlotQuery;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.testing.BrowserSupport;
 import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.IdentityFacades;
@@ -43,7 +44,10 @@ class PhoneCallBrowserIT extends BrowserSupport {
     IdentityFacades identity;
 
     @Autowired
-    Scheduling scheduling;
+    SlotSearch slotSearch;
+
+    @Autowired
+    Booking booking;
 
     @Autowired
     ConsultationDesk consultationDesk;
@@ -153,7 +157,7 @@ class PhoneCallBrowserIT extends BrowserSupport {
                 .filter(s -> s.format() == ServiceFormat.VIDEO && s.kind() == ServiceKind.PRIMARY)
                 .findFirst()
                 .orElseThrow();
-        var slot = scheduling
+        var slot = slotSearch
                 .search(
                         patient,
                         new SlotQuery(
@@ -168,7 +172,7 @@ class PhoneCallBrowserIT extends BrowserSupport {
                 .filter(s -> s.serviceId().equals(service.id().value()))
                 .findFirst()
                 .orElseThrow();
-        var appointment = scheduling.book(
+        var appointment = booking.book(
                 patient, new BookingRequest(slot.slotId(), null, slot.serviceId(), null, "Одышка", true), "test");
         long until = System.nanoTime() + 20_000_000_000L;
         while (System.nanoTime() < until) {

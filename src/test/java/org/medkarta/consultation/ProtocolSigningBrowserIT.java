@@ -30,9 +30,11 @@ import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.DevOutbox;
+import org.medkarta.scheduling.Booking;
 import org.medkarta.scheduling.BookingRequest;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.ScheduleTemplates;
 import org.medkarta.scheduling.SlotQuery;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.shared.Snils;
 import org.medkarta.signature.Signatures;
 import org.medkarta.signature.Trust;
@@ -71,7 +73,13 @@ class ProtocolSigningBrowserIT extends BrowserSupport {
     IdentityFacades identity;
 
     @Autowired
-    Scheduling scheduling;
+    ScheduleTemplates scheduleTemplates;
+
+    @Autowired
+    SlotSearch slotSearch;
+
+    @Autowired
+    Booking booking;
 
     @Autowired
     ConsultationDesk consultationDesk;
@@ -115,7 +123,7 @@ class ProtocolSigningBrowserIT extends BrowserSupport {
                 clinics, TestClinics.PLATFORM, doctor, "Телеконсультация", "therapist", "PRIMARY", 0L, "REGION");
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
         TestCare.openSchedule(
-                scheduling,
+                scheduleTemplates,
                 TestClinics.PLATFORM,
                 doctor.id(),
                 new TestCare.Hours("График", today.minusDays(1), today.plusDays(20), "09:00", "17:30"),
@@ -137,7 +145,7 @@ class ProtocolSigningBrowserIT extends BrowserSupport {
                 account.patientId(),
                 List.of(new RoleGrant(Role.PATIENT, null)),
                 "SMS_CODE");
-        var slot = scheduling
+        var slot = slotSearch
                 .search(
                         patient,
                         new SlotQuery(
@@ -151,7 +159,7 @@ class ProtocolSigningBrowserIT extends BrowserSupport {
                 .stream()
                 .findFirst()
                 .orElseThrow();
-        var appointment = scheduling.book(
+        var appointment = booking.book(
                 patient,
                 new BookingRequest(slot.slotId(), null, slot.serviceId(), null, "Головная боль третий день", true),
                 "test");

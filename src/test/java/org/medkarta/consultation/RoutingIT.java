@@ -82,7 +82,7 @@ class RoutingIT extends ConsultationSupport {
         assertThat(open.get("specialty").asString()).isEqualTo("cardiologist");
         assertThat(open.get("validUntil").isNull()).isTrue();
         assertThat(open.get("presumedDiagnosis").get("name").asString()).contains("сердечного ритма");
-        assertThat(scheduling.referrals(patient.account().patientId())).anySatisfy(r -> {
+        assertThat(patientReferrals.referrals(patient.account().patientId())).anySatisfy(r -> {
             assertThat(r.specialty()).isEqualTo("cardiologist");
             assertThat(r.usedAt()).isNull();
         });

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.ScheduleTemplates;
 import org.medkarta.testing.BrowserSupport;
 import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.IdentityFacades;
@@ -32,7 +32,7 @@ class ClinicDashboardBrowserIT extends BrowserSupport {
     IdentityFacades identity;
 
     @Autowired
-    Scheduling scheduling;
+    ScheduleTemplates scheduleTemplates;
 
     @Test
     void theDemoClinicsAdministratorSeesTheChartsTheTablesFiltersAndDownloadsTheCsv() throws Exception {
@@ -92,7 +92,7 @@ class ClinicDashboardBrowserIT extends BrowserSupport {
         var clinic = TestClinics.register(clinics, "Клиника заведующего").id();
         var admin = TestStaff.administrator(identity, clinics, clinic);
         var doctor = TestCare.doctor(clinics, clinic);
-        TestCare.openSchedule(scheduling, doctor.id());
+        TestCare.openSchedule(scheduleTemplates, doctor.id());
         String dashboard = "/clinics/" + clinic.value() + "/dashboard";
 
         var doctorPage = browserContext().newPage();

@@ -25,10 +25,13 @@ import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.AppointmentBooked;
+import org.medkarta.scheduling.AppointmentChanges;
 import org.medkarta.scheduling.AppointmentView;
+import org.medkarta.scheduling.Booking;
 import org.medkarta.scheduling.BookingRequest;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.ScheduleTemplates;
 import org.medkarta.scheduling.SlotQuery;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
@@ -59,7 +62,16 @@ class ClinicDashboardIT extends ApiSupport {
     IdentityFacades identity;
 
     @Autowired
-    Scheduling scheduling;
+    ScheduleTemplates scheduleTemplates;
+
+    @Autowired
+    SlotSearch slotSearch;
+
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    AppointmentChanges appointmentChanges;
 
     @Autowired
     ProtocolWriting protocolWriting;
@@ -451,13 +463,13 @@ class ClinicDashboardIT extends ApiSupport {
         LocalDate day = LocalDate.now(MOSCOW).plusDays(2);
         var hours = new TestCare.Hours("Приём", day, day, "09:00", "10:30");
         TestCare.openSchedule(
-                scheduling,
+                scheduleTemplates,
                 TestClinics.PLATFORM,
                 therapist.id(),
                 hours,
                 List.of(therapy.id().value().toString()));
         TestCare.openSchedule(
-                scheduling,
+                scheduleTemplates,
                 TestClinics.PLATFORM,
                 cardiologist.id(),
                 hours,
@@ -471,7 +483,7 @@ class ClinicDashboardIT extends ApiSupport {
         for (var booked : List.of(first, second, third, fourth)) {
             opened(booked.appointment(), booked.doctor());
         }
-        scheduling.cancel(third.patient(), third.appointment().id());
+        appointmentChanges.cancel(third.patient(), third.appointment().id());
         awaitState(third.appointment(), TestCare.signedIn(therapist), ConsultationState.CANCELLED);
 
         clock.freezeAt(at(day, "08:50"));
@@ -494,13 +506,13 @@ class ClinicDashboardIT extends ApiSupport {
         var account = TestPatients.register(identity, "Показателев", "Пётр", null, Phones.unique(), "1980-01-02");
         var patient = new SignedInUser(
                 account.userId(), "Пётр", account.patientId(), List.of(new RoleGrant(Role.PATIENT, null)), "SMS_CODE");
-        var slot = scheduling
+        var slot = slotSearch
                 .search(patient, new SlotQuery(doctor.id(), null, null, null, start, start.plusSeconds(60), 5, 0))
                 .stream()
                 .filter(offered -> offered.start().equals(start))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no free slot at " + start));
-        var appointment = scheduling.book(
+        var appointment = booking.book(
                 patient,
                 new BookingRequest(
                         slot.slotId(), patient.patientId(), service.id().value(), null, null, true),

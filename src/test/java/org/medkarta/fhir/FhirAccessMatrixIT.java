@@ -26,9 +26,12 @@ import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.DevOutbox;
+import org.medkarta.scheduling.Booking;
 import org.medkarta.scheduling.BookingRequest;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.PatientReferrals;
+import org.medkarta.scheduling.ScheduleTemplates;
 import org.medkarta.scheduling.SlotQuery;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.PatientId;
 import org.medkarta.testing.ClinicFacades;
@@ -212,7 +215,16 @@ class FhirAccessMatrixIT extends FhirSupport {
     ClinicFacades clinics;
 
     @Autowired
-    Scheduling scheduling;
+    ScheduleTemplates scheduleTemplates;
+
+    @Autowired
+    SlotSearch slotSearch;
+
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    PatientReferrals patientReferrals;
 
     @Autowired
     IdentityFacades identity;
@@ -279,7 +291,7 @@ class FhirAccessMatrixIT extends FhirSupport {
 
         ClinicId caring = TestClinics.register(clinics, "Клиника матрицы").id();
         DoctorView inCare = TestCare.doctor(clinics, caring);
-        TestCare.openSchedule(scheduling, inCare.id());
+        TestCare.openSchedule(scheduleTemplates, inCare.id());
         DoctorView notInCare = TestCare.doctor(
                 clinics, TestClinics.register(clinics, "Чужая клиника").id());
         var registrar = TestStaff.registrar(identity, caring);
@@ -919,7 +931,7 @@ class FhirAccessMatrixIT extends FhirSupport {
             String firstName) {
         var ids = new EnumMap<Kind, String>(Kind.class);
         ids.put(Kind.PATIENT, record.value().toString());
-        var slot = scheduling
+        var slot = slotSearch
                 .search(
                         booker,
                         new SlotQuery(
@@ -927,10 +939,10 @@ class FhirAccessMatrixIT extends FhirSupport {
                 .stream()
                 .findFirst()
                 .orElseThrow();
-        var booked = scheduling.book(
+        var booked = booking.book(
                 booker, new BookingRequest(slot.slotId(), record, slot.serviceId(), null, null, true), "127.0.0.1");
         ids.put(Kind.APPOINTMENT, booked.id().toString());
-        var referral = scheduling.issueReferral(
+        var referral = patientReferrals.issueReferral(
                 record,
                 inCare.specialties().get(0).code(),
                 inCare.id(),

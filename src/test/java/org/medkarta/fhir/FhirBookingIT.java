@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medkarta.clinic.DoctorView;
 import org.medkarta.identity.Registered;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.ScheduleTemplates;
 import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
@@ -43,7 +43,7 @@ class FhirBookingIT extends FhirSupport {
     ClinicFacades clinics;
 
     @Autowired
-    Scheduling scheduling;
+    ScheduleTemplates scheduleTemplates;
 
     @Autowired
     IdentityFacades identity;
@@ -76,7 +76,7 @@ class FhirBookingIT extends FhirSupport {
                 .toString();
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
         TestCare.openSchedule(
-                scheduling,
+                scheduleTemplates,
                 TestClinics.PLATFORM,
                 doctor.id(),
                 new TestCare.Hours("Приём", today, today.plusDays(6), "09:00", "12:00"),

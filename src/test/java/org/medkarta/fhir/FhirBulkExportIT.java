@@ -36,10 +36,10 @@ class FhirBulkExportIT extends FhirResultsSupport {
     Clinic clinic() {
         var clinic = TestClinics.register(clinics, "Клиника экспорта").id();
         var doctorView = TestCare.doctor(clinics, clinic);
-        TestCare.openSchedule(scheduling, doctorView.id());
+        TestCare.openSchedule(scheduleTemplates, doctorView.id());
         var patients = List.of(patient(), patient());
         for (var patient : patients) {
-            TestCare.appointment(scheduling, patient.user(), doctorView.id());
+            TestCare.appointment(slotSearch, booking, patient.user(), doctorView.id());
         }
         var doctorUser = TestCare.signedIn(doctorView);
         var doctor =

@@ -24,7 +24,10 @@ import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.DevOutbox;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.Booking;
+import org.medkarta.scheduling.PatientReferrals;
+import org.medkarta.scheduling.ScheduleTemplates;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.shared.PatientId;
 import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Delegations;
@@ -47,7 +50,16 @@ class FhirCareIT extends FhirSupport {
     ClinicFacades clinics;
 
     @Autowired
-    Scheduling scheduling;
+    ScheduleTemplates scheduleTemplates;
+
+    @Autowired
+    SlotSearch slotSearch;
+
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    PatientReferrals patientReferrals;
 
     @Autowired
     IdentityFacades identity;
@@ -301,7 +313,7 @@ class FhirCareIT extends FhirSupport {
 
     @Test
     void referralsAreServiceRequestsOfTheRecord() {
-        TestCare.refer(scheduling, patient.patientId(), doctor.view(), clock.instant());
+        TestCare.refer(patientReferrals, patient.patientId(), doctor.view(), clock.instant());
         String search = "ServiceRequest?patient=" + patient.id();
 
         for (String token : List.of(patient.token(), grantee.token(), doctor.token())) {
@@ -437,8 +449,8 @@ class FhirCareIT extends FhirSupport {
         var view = TestCare.doctor(
                 clinics, TestClinics.register(clinics, "Клиника ФГИС").id());
         if (caring) {
-            TestCare.openSchedule(scheduling, view.id());
-            TestCare.appointment(scheduling, patient.user(), view.id());
+            TestCare.openSchedule(scheduleTemplates, view.id());
+            TestCare.appointment(slotSearch, booking, patient.user(), view.id());
         }
         return new Doctor(view, TestCare.token(identity, view));
     }

@@ -152,7 +152,7 @@ class FhirImportIT extends FhirRecordSupport {
         // A doctor of the clinic with a referral for the patient: a care relationship (F4).
         var doctorView = org.medkarta.testing.TestCare.doctor(clinics, clinic);
         org.medkarta.testing.TestCare.refer(
-                scheduling, new org.medkarta.shared.PatientId(patient), doctorView, clock.instant());
+                patientReferrals, new org.medkarta.shared.PatientId(patient), doctorView, clock.instant());
         var doctor = org.medkarta.testing.TestCare.signedIn(doctorView);
         String doctorToken = identity.tokens().tokensFor(doctor).accessToken();
         var own = fhir(doctorToken, "Patient/" + patient);
@@ -328,7 +328,7 @@ class FhirImportIT extends FhirRecordSupport {
             var response = bundle(postBundle(token, Files.readString(file)));
             UUID patient = patientOf(response);
             org.medkarta.testing.TestCare.refer(
-                    scheduling, new org.medkarta.shared.PatientId(patient), doctorView, clock.instant());
+                    patientReferrals, new org.medkarta.shared.PatientId(patient), doctorView, clock.instant());
             // What each input entry became: its Medkarta address.
             var addresses = new HashMap<String, String>();
             for (int i = 0; i < input.getEntry().size(); i++) {

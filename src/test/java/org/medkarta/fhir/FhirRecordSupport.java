@@ -9,7 +9,10 @@ import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.DevOutbox;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.Booking;
+import org.medkarta.scheduling.PatientReferrals;
+import org.medkarta.scheduling.ScheduleTemplates;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.shared.PatientId;
 import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Delegations;
@@ -42,7 +45,16 @@ abstract class FhirRecordSupport extends FhirSupport {
     protected ClinicFacades clinics;
 
     @Autowired
-    protected Scheduling scheduling;
+    protected ScheduleTemplates scheduleTemplates;
+
+    @Autowired
+    protected SlotSearch slotSearch;
+
+    @Autowired
+    protected PatientReferrals patientReferrals;
+
+    @Autowired
+    protected Booking booking;
 
     @Autowired
     protected IdentityFacades identity;
@@ -79,9 +91,9 @@ abstract class FhirRecordSupport extends FhirSupport {
         var doctor = TestCare.doctor(
                 clinics, TestClinics.register(clinics, "Клиника FHIR").id());
         if (patients.length > 0) {
-            TestCare.openSchedule(scheduling, doctor.id());
+            TestCare.openSchedule(scheduleTemplates, doctor.id());
             for (Person patient : patients) {
-                TestCare.appointment(scheduling, patient.user(), doctor.id());
+                TestCare.appointment(slotSearch, booking, patient.user(), doctor.id());
             }
         }
         var user = TestCare.signedIn(doctor);

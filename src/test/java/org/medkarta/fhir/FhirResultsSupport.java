@@ -14,7 +14,9 @@ import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.DevOutbox;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.Booking;
+import org.medkarta.scheduling.ScheduleTemplates;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.shared.PatientId;
 import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.Delegations;
@@ -50,7 +52,13 @@ abstract class FhirResultsSupport extends FhirSupport {
     ClinicFacades clinics;
 
     @Autowired
-    Scheduling scheduling;
+    ScheduleTemplates scheduleTemplates;
+
+    @Autowired
+    SlotSearch slotSearch;
+
+    @Autowired
+    Booking booking;
 
     @Autowired
     IdentityFacades identity;
@@ -83,9 +91,9 @@ abstract class FhirResultsSupport extends FhirSupport {
         var doctor = TestCare.doctor(
                 clinics, TestClinics.register(clinics, "Клиника результатов").id());
         if (patients.length > 0) {
-            TestCare.openSchedule(scheduling, doctor.id());
+            TestCare.openSchedule(scheduleTemplates, doctor.id());
             for (Person patient : patients) {
-                TestCare.appointment(scheduling, patient.user(), doctor.id());
+                TestCare.appointment(slotSearch, booking, patient.user(), doctor.id());
             }
         }
         var user = TestCare.signedIn(doctor);

@@ -16,8 +16,12 @@ import org.medkarta.clinic.DoctorView;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.scheduling.AppointmentReading;
+import org.medkarta.scheduling.AppointmentReminders;
 import org.medkarta.scheduling.AppointmentStatus;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.Booking;
+import org.medkarta.scheduling.ScheduleTemplates;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.testing.ApiSupport;
 import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.IdentityFacades;
@@ -49,7 +53,19 @@ class TelegramBotIT extends ApiSupport {
     ClinicFacades clinics;
 
     @Autowired
-    Scheduling scheduling;
+    ScheduleTemplates scheduleTemplates;
+
+    @Autowired
+    SlotSearch slotSearch;
+
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    AppointmentReading appointmentReading;
+
+    @Autowired
+    AppointmentReminders appointmentReminders;
 
     @AfterEach
     void resetClock() {
@@ -82,7 +98,7 @@ class TelegramBotIT extends ApiSupport {
                 "PRIMARY",
                 0L,
                 "REGION");
-        TestCare.openSchedule(scheduling, doctor.id());
+        TestCare.openSchedule(scheduleTemplates, doctor.id());
         return doctor;
     }
 
@@ -194,7 +210,7 @@ class TelegramBotIT extends ApiSupport {
         assertThat(TelegramStandIn.lastTo(chat).text()).contains("оферту");
         presses(chat, button(chat, "a:"));
 
-        var booked = scheduling.appointments(patient, patient.patientId(), AppointmentStatus.BOOKED);
+        var booked = appointmentReading.appointments(patient, patient.patientId(), AppointmentStatus.BOOKED);
         assertThat(booked).hasSize(1);
         String said = TelegramStandIn.lastTo(chat).text();
         assertThat(said).startsWith("Вы записаны: ").contains("Ботов Пётр").contains("видеоконсультация");
@@ -204,14 +220,15 @@ class TelegramBotIT extends ApiSupport {
         assertThat(TelegramStandIn.lastTo(chat).text()).contains("Ботов Пётр");
         presses(chat, button(chat, "m:"));
         presses(chat, TelegramStandIn.lastTo(chat).buttons().get(1).data());
-        var moved = scheduling.appointment(patient, booked.get(0).id());
+        var moved = appointmentReading.appointment(patient, booked.get(0).id());
         assertThat(TelegramStandIn.lastTo(chat).text()).startsWith("Запись перенесена: ");
         assertThat(moved.start()).isNotEqualTo(booked.get(0).start());
 
         presses(chat, "my");
         presses(chat, button(chat, "c:"));
         assertThat(TelegramStandIn.lastTo(chat).text()).startsWith("Запись отменена: ");
-        assertThat(scheduling.appointment(patient, booked.get(0).id()).status()).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(appointmentReading.appointment(patient, booked.get(0).id()).status())
+                .isEqualTo(AppointmentStatus.CANCELLED);
     }
 
     private String session(SignedInUser patient) {
@@ -366,7 +383,7 @@ class TelegramBotIT extends ApiSupport {
     void aChatThatIsNotLinkedGetsNothingButHowToLink() {
         var patient = patient("Мария");
         var doctor = geriatrician();
-        var appointment = TestCare.appointment(scheduling, patient, doctor.id());
+        var appointment = TestCare.appointment(slotSearch, booking, patient, doctor.id());
         long stranger = newChat();
         long group = -newChat();
 
@@ -381,19 +398,20 @@ class TelegramBotIT extends ApiSupport {
         });
         assertThat(TelegramStandIn.sentTo(group)).isEmpty();
         assertThat(links.linkOf(patient)).isEmpty();
-        assertThat(scheduling.appointment(patient, appointment.id()).status()).isEqualTo(AppointmentStatus.BOOKED);
+        assertThat(appointmentReading.appointment(patient, appointment.id()).status())
+                .isEqualTo(AppointmentStatus.BOOKED);
     }
 
     @Test
     void remindersReachTheLinkedChatOnceAndStopWhenUnlinked() {
         var patient = patient("Зоя");
         var doctor = geriatrician();
-        var appointment = TestCare.appointment(scheduling, patient, doctor.id());
+        var appointment = TestCare.appointment(slotSearch, booking, patient, doctor.id());
         long chat = linked(patient, "ru");
 
         clock.freezeAt(appointment.start().minus(Duration.ofHours(23)));
-        scheduling.sendDueReminders();
-        scheduling.sendDueReminders();
+        appointmentReminders.sendDueReminders();
+        appointmentReminders.sendDueReminders();
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(TelegramStandIn.sentTo(chat))
@@ -404,7 +422,7 @@ class TelegramBotIT extends ApiSupport {
         links.unlink(patient);
         says(chat, "ru", "/appointments");
         clock.freezeAt(appointment.start().minus(Duration.ofMinutes(90)));
-        scheduling.sendDueReminders();
+        appointmentReminders.sendDueReminders();
         assertThat(TelegramStandIn.lastTo(chat).text()).startsWith("Чтобы пользоваться ботом");
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(5))

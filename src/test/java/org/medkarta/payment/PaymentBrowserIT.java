@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.AppointmentChanges;
+import org.medkarta.scheduling.Booking;
+import org.medkarta.scheduling.ScheduleTemplates;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.testing.BrowserSupport;
 import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.IdentityFacades;
@@ -31,7 +34,16 @@ class PaymentBrowserIT extends BrowserSupport {
     IdentityFacades identity;
 
     @Autowired
-    Scheduling scheduling;
+    ScheduleTemplates scheduleTemplates;
+
+    @Autowired
+    SlotSearch slotSearch;
+
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    AppointmentChanges appointmentChanges;
 
     @Test
     void aPaidBookingIsPaidOnTheTestGatewayAndRefundedWhenTheClinicCancels() {
@@ -46,11 +58,11 @@ class PaymentBrowserIT extends BrowserSupport {
                 "PRIMARY",
                 180_000L,
                 "REGION");
-        TestCare.openSchedule(scheduling, doctor.id());
+        TestCare.openSchedule(scheduleTemplates, doctor.id());
         var account = TestPatients.register(identity, "Оплатова", "Ольга", null, Phones.unique(), "1985-04-05");
         var patient = new SignedInUser(
                 account.userId(), "Ольга", account.patientId(), List.of(new RoleGrant(Role.PATIENT, null)), "SMS_CODE");
-        var appointment = TestCare.appointment(scheduling, patient, doctor.id());
+        var appointment = TestCare.appointment(slotSearch, booking, patient, doctor.id());
 
         page.navigate(url("/test/token-sign-in?token="
                 + identity.tokens().tokensFor(patient).accessToken() + "&continue=/appointments"));
@@ -72,7 +84,7 @@ class PaymentBrowserIT extends BrowserSupport {
         assertThat(page.locator("#receipt")).containsText("без НДС");
         screenshot("paid");
 
-        scheduling.cancel(TestCare.signedIn(doctor), appointment.id());
+        appointmentChanges.cancel(TestCare.signedIn(doctor), appointment.id());
         // The refund follows the cancellation's commit on another thread.
         for (int i = 0;
                 i < 100 && !"REFUNDED".equals(page.locator("#payment-state").getAttribute("data-state"));

@@ -12,10 +12,14 @@ import org.medkarta.clinic.DoctorView;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.scheduling.AppointmentChanges;
+import org.medkarta.scheduling.AppointmentReading;
 import org.medkarta.scheduling.AppointmentStatus;
 import org.medkarta.scheduling.AppointmentView;
+import org.medkarta.scheduling.Booking;
 import org.medkarta.scheduling.BookingRequest;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.ScheduleTemplates;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.testing.ApiSupport;
 import org.medkarta.testing.ClinicFacades;
@@ -51,7 +55,19 @@ class PaymentIT extends ApiSupport {
     IdentityFacades identity;
 
     @Autowired
-    Scheduling scheduling;
+    ScheduleTemplates scheduleTemplates;
+
+    @Autowired
+    SlotSearch slotSearch;
+
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    AppointmentChanges appointmentChanges;
+
+    @Autowired
+    AppointmentReading appointmentReading;
 
     @Autowired
     Settlement settlement;
@@ -88,7 +104,7 @@ class PaymentIT extends ApiSupport {
         var doctor = TestCare.invite(clinics, TestClinics.PLATFORM, clinic.id(), TestCare.NewDoctor.THERAPIST);
         TestCare.addService(
                 clinics, TestClinics.PLATFORM, doctor, "Медицинская комиссия", "therapist", "PRIMARY", price, "REGION");
-        TestCare.openSchedule(scheduling, doctor.id());
+        TestCare.openSchedule(scheduleTemplates, doctor.id());
         var account = TestPatients.register(identity, "Платов", "Пётр", null, Phones.unique(), "1980-01-02");
         var patient = new SignedInUser(
                 account.userId(),
@@ -96,7 +112,7 @@ class PaymentIT extends ApiSupport {
                 account.patientId(),
                 List.of(new RoleGrant(Role.PATIENT, null)),
                 "SMS_CODE");
-        var appointment = TestCare.appointment(scheduling, patient, doctor.id());
+        var appointment = TestCare.appointment(slotSearch, booking, patient, doctor.id());
         return new Booked(
                 clinic.id(),
                 doctor,
@@ -273,8 +289,8 @@ class PaymentIT extends ApiSupport {
             pool.shutdown();
         }
         assertThat(payment(booked).state()).isEqualTo(PaymentState.EXPIRED);
-        var appointment =
-                scheduling.appointment(booked.patient(), booked.appointment().id());
+        var appointment = appointmentReading.appointment(
+                booked.patient(), booked.appointment().id());
         assertThat(appointment.status()).isEqualTo(AppointmentStatus.CANCELLED);
         String slotStatus = jdbc.sql("SELECT status FROM scheduling_slot WHERE id = :id")
                 .param("id", booked.appointment().slotId())
@@ -310,7 +326,7 @@ class PaymentIT extends ApiSupport {
         clock.advance(Duration.ofMinutes(16));
         settlement.lapse();
         assertThat(payment(booked).state()).isEqualTo(PaymentState.PAID);
-        assertThat(scheduling
+        assertThat(appointmentReading
                         .appointment(booked.patient(), booked.appointment().id())
                         .status())
                 .isEqualTo(AppointmentStatus.BOOKED);
@@ -405,7 +421,7 @@ class PaymentIT extends ApiSupport {
         var admin = TestStaff.administrator(identity, clinics, booked.clinic());
         // The clinic cancels well after the patient's cut-off: still all of it back.
         clock.freezeAt(booked.appointment().start().minus(Duration.ofHours(1)));
-        scheduling.cancel(
+        appointmentChanges.cancel(
                 TestCare.signedIn(booked.doctor()), booked.appointment().id());
         eventually(() -> assertThat(payment(booked).state()).isEqualTo(PaymentState.REFUNDED));
 
@@ -448,7 +464,7 @@ class PaymentIT extends ApiSupport {
     @Test
     void thePatientCancellingBeforeTheCutOffGetsEverythingBackAndAfterItNothing() {
         var early = paid();
-        scheduling.cancel(early.patient(), early.appointment().id());
+        appointmentChanges.cancel(early.patient(), early.appointment().id());
         eventually(() -> assertThat(payment(early).state()).isEqualTo(PaymentState.REFUNDED));
         assertThat(ledger.refunds(payment(early).id()))
                 .singleElement()
@@ -456,7 +472,7 @@ class PaymentIT extends ApiSupport {
 
         var late = paid();
         clock.freezeAt(late.appointment().start().minus(Duration.ofHours(2)));
-        scheduling.cancel(late.patient(), late.appointment().id());
+        appointmentChanges.cancel(late.patient(), late.appointment().id());
         eventually(() -> assertThat(payment(late).state()).isEqualTo(PaymentState.FORFEITED));
         assertThat(YooKassaStandIn.refundsOf(providerId(late))).isEmpty();
     }
@@ -467,7 +483,7 @@ class PaymentIT extends ApiSupport {
         var admin = TestStaff.administrator(identity, clinics, booked.clinic());
         desk.setRefundCutoffHours(admin, booked.clinic(), "1");
         clock.freezeAt(booked.appointment().start().minus(Duration.ofHours(2)));
-        scheduling.cancel(booked.patient(), booked.appointment().id());
+        appointmentChanges.cancel(booked.patient(), booked.appointment().id());
         eventually(() -> assertThat(payment(booked).state()).isEqualTo(PaymentState.REFUNDED));
     }
 
@@ -492,7 +508,7 @@ class PaymentIT extends ApiSupport {
     void aBookingByTheClinicsStaffHoldsNothing() {
         var booked = paidBooking(PRICE);
         var registrar = TestStaff.registrar(identity, booked.clinic());
-        var slot = scheduling
+        var slot = slotSearch
                 .search(
                         booked.patient(),
                         new org.medkarta.scheduling.SlotQuery(
@@ -505,7 +521,7 @@ class PaymentIT extends ApiSupport {
                                 1,
                                 0))
                 .get(0);
-        var byDesk = scheduling.book(
+        var byDesk = booking.book(
                 registrar,
                 new BookingRequest(slot.slotId(), booked.patient().patientId(), slot.serviceId(), null, null, true),
                 "127.0.0.1");
@@ -516,7 +532,7 @@ class PaymentIT extends ApiSupport {
 
     /** A free slot of the booked doctor after the booked appointment, every other one so none overlap. */
     private org.medkarta.scheduling.OfferedSlot laterSlot(Booked booked, int nth) {
-        return scheduling
+        return slotSearch
                 .search(
                         booked.patient(),
                         new org.medkarta.scheduling.SlotQuery(
@@ -677,7 +693,7 @@ class PaymentIT extends ApiSupport {
         assertThat(payment(booked).state()).isEqualTo(PaymentState.PAID);
 
         // The clinic cancels: what is left goes back, not the whole price again.
-        scheduling.cancel(
+        appointmentChanges.cancel(
                 TestCare.signedIn(booked.doctor()), booked.appointment().id());
         eventually(() -> assertThat(payment(booked).state()).isEqualTo(PaymentState.REFUNDED));
         var refunds = YooKassaStandIn.refundsOf(providerId(booked));

@@ -10,7 +10,9 @@ import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.notification.DevOutbox;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.Booking;
+import org.medkarta.scheduling.ScheduleTemplates;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.testing.BrowserSupport;
 import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.IdentityFacades;
@@ -36,7 +38,13 @@ class QuestionnaireBrowserIT extends BrowserSupport {
     ClinicFacades clinics;
 
     @Autowired
-    Scheduling scheduling;
+    ScheduleTemplates scheduleTemplates;
+
+    @Autowired
+    SlotSearch slotSearch;
+
+    @Autowired
+    Booking booking;
 
     @Autowired
     DevOutbox outbox;
@@ -48,7 +56,7 @@ class QuestionnaireBrowserIT extends BrowserSupport {
     void anAdministratorBuildsAQuestionnaireAPatientFillsItFromABookingAndTheDoctorReadsIt() {
         var clinic = TestClinics.register(clinics, "Клиника анкет").id();
         var doctor = TestCare.doctor(clinics, clinic);
-        TestCare.openSchedule(scheduling, doctor.id());
+        TestCare.openSchedule(scheduleTemplates, doctor.id());
         var service = clinics.catalogue().servicesOf(doctor.id()).get(0);
         var admin = TestStaff.administrator(identity, clinics, clinic);
 
@@ -82,7 +90,7 @@ class QuestionnaireBrowserIT extends BrowserSupport {
         var account = TestPatients.register(identity, "Анкетная", "Дарья", null, phone, "1990-05-06");
         var patient = new SignedInUser(
                 account.userId(), "Дарья", account.patientId(), List.of(new RoleGrant(Role.PATIENT, null)), "SMS_CODE");
-        TestCare.appointment(scheduling, patient, doctor.id());
+        TestCare.appointment(slotSearch, booking, patient, doctor.id());
         signInByCode(page, outbox, phone);
         var onPhone = phone();
         onPhone.navigate(url("/appointments"));

@@ -13,7 +13,9 @@ import org.medkarta.identity.Registered;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.Booking;
+import org.medkarta.scheduling.ScheduleTemplates;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.testing.ApiSupport;
 import org.medkarta.testing.ClinicFacades;
@@ -34,7 +36,13 @@ class QuestionnaireIT extends ApiSupport {
     ClinicFacades clinics;
 
     @Autowired
-    Scheduling scheduling;
+    ScheduleTemplates scheduleTemplates;
+
+    @Autowired
+    SlotSearch slotSearch;
+
+    @Autowired
+    Booking booking;
 
     @Autowired
     IdentityFacades identity;
@@ -193,7 +201,7 @@ class QuestionnaireIT extends ApiSupport {
     void aBookingAsksForTheQuestionnaireWhoseAnswersAreCheckedWithConditionsFedToTheDiaryAndReadOnlyByCare() {
         var clinic = TestClinics.register(clinics, "Клиника записи").id();
         DoctorView doctor = TestCare.doctor(clinics, clinic);
-        TestCare.openSchedule(scheduling, doctor.id());
+        TestCare.openSchedule(scheduleTemplates, doctor.id());
         String admin = admin(clinic);
         String service =
                 clinics.catalogue().servicesOf(doctor.id()).get(0).id().value().toString();
@@ -216,7 +224,7 @@ class QuestionnaireIT extends ApiSupport {
                         .statusCode())
                 .isEqualTo(404);
 
-        var appointment = TestCare.appointment(scheduling, patient.user(), doctor.id());
+        var appointment = TestCare.appointment(slotSearch, booking, patient.user(), doctor.id());
         JsonNode tasks = awaitTasks(patient);
         assertThat(tasks.get(0).get("appointmentId").asString())
                 .isEqualTo(appointment.id().toString());
@@ -310,10 +318,10 @@ class QuestionnaireIT extends ApiSupport {
     void aClinicSendsToPatientsInItsCareAndAQuestionnaireOpenToAllReachesThemToo() {
         var clinic = TestClinics.register(clinics, "Клиника рассылки").id();
         DoctorView doctor = TestCare.doctor(clinics, clinic);
-        TestCare.openSchedule(scheduling, doctor.id());
+        TestCare.openSchedule(scheduleTemplates, doctor.id());
         String admin = admin(clinic);
         var cared = patient();
-        TestCare.appointment(scheduling, cared.user(), doctor.id());
+        TestCare.appointment(slotSearch, booking, cared.user(), doctor.id());
         var outsider = patient();
         String id = body(postAs(admin, "/api/v1/clinics/" + clinic.value() + "/questionnaires", smoking()))
                 .get("id")

@@ -33,7 +33,7 @@ class ExtractBrowserIT extends RecordBrowserSupport {
         String phone = Phones.unique();
         Registered patient = TestPatients.register(identity, "Выписная", "Ольга", "Сергеевна", phone, "1985-04-12");
         var doctor = TestCare.demoDoctor(clinics);
-        TestCare.refer(scheduling, patient.patientId(), doctor, clock.instant());
+        TestCare.refer(patientReferrals, patient.patientId(), doctor, clock.instant());
         var clinician = new SignedInUser(
                 doctor.userId(), doctor.fullName(), null, List.of(new RoleGrant(Role.DOCTOR, null)), "PASSWORD");
         var write = access.require(clinician, patient.patientId(), RecordAction.WRITE);

@@ -644,9 +644,9 @@ class ExtractIT extends RecordSupport {
     /** A doctor of {@code clinic} caring for the patients (each books one of the doctor's slots). */
     private Person doctorOf(ClinicId clinic, Person... patients) {
         var doctor = TestCare.doctor(clinics, clinic);
-        TestCare.openSchedule(scheduling, doctor.id());
+        TestCare.openSchedule(scheduleTemplates, doctor.id());
         for (Person patient : patients) {
-            TestCare.appointment(scheduling, patient.user(), doctor.id());
+            TestCare.appointment(slotSearch, booking, patient.user(), doctor.id());
         }
         var user = TestCare.signedIn(doctor);
         return new Person(user, identity.tokens().tokensFor(user).accessToken(), null);

@@ -31,7 +31,7 @@ class RecordBrowserIT extends RecordBrowserSupport {
         String phone = Phones.unique();
         Registered patient = TestPatients.register(identity, "Браузерова", "Ольга", "Сергеевна", phone, "1985-04-12");
         var doctor = TestCare.demoDoctor(clinics);
-        TestCare.refer(scheduling, patient.patientId(), doctor, clock.instant());
+        TestCare.refer(patientReferrals, patient.patientId(), doctor, clock.instant());
         var clinician = new SignedInUser(
                 doctor.userId(), doctor.fullName(), null, List.of(new RoleGrant(Role.DOCTOR, null)), "PASSWORD");
         var write = access.require(clinician, patient.patientId(), org.medkarta.access.RecordAction.WRITE);

@@ -3,7 +3,7 @@ package org.medkarta.record;
 import org.junit.jupiter.api.AfterEach;
 import org.medkarta.access.RecordAccess;
 import org.medkarta.notification.DevOutbox;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.PatientReferrals;
 import org.medkarta.testing.BrowserSupport;
 import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.IdentityFacades;
@@ -20,7 +20,7 @@ abstract class RecordBrowserSupport extends BrowserSupport {
     protected RecordAccess access;
 
     @Autowired
-    protected Scheduling scheduling;
+    protected PatientReferrals patientReferrals;
 
     @Autowired
     protected IdentityFacades identity;

@@ -123,9 +123,9 @@ class RecordPagesBrowserIT extends RecordBrowserSupport {
         var patient = register(phone);
         String base = "/record/" + patient.patientId().value();
         var doctor = TestCare.demoDoctor(clinics);
-        TestCare.refer(scheduling, patient.patientId(), doctor, clock.instant());
+        TestCare.refer(patientReferrals, patient.patientId(), doctor, clock.instant());
         var another = register(Phones.unique());
-        TestCare.refer(scheduling, another.patientId(), doctor, clock.instant());
+        TestCare.refer(patientReferrals, another.patientId(), doctor, clock.instant());
         page.navigate(
                 url("/test/staff-sign-in?email=doctor@demo.medkarta.org&password=Demo-doctor-1&continue=" + base));
         assertThat(page.locator("#patient-name")).containsText("Вера С.");
@@ -225,7 +225,7 @@ class RecordPagesBrowserIT extends RecordBrowserSupport {
         var patient = register(Phones.unique());
         String base = "/record/" + patient.patientId().value();
         var doctor = TestCare.demoDoctor(clinics);
-        TestCare.refer(scheduling, patient.patientId(), doctor, clock.instant());
+        TestCare.refer(patientReferrals, patient.patientId(), doctor, clock.instant());
         page.navigate(
                 url("/test/staff-sign-in?email=doctor@demo.medkarta.org&password=Demo-doctor-1&continue=" + base));
 

@@ -10,7 +10,9 @@ import org.medkarta.identity.Registered;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.Booking;
+import org.medkarta.scheduling.ScheduleTemplates;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.shared.PatientId;
 import org.medkarta.testing.ApiSupport;
 import org.medkarta.testing.ClinicFacades;
@@ -42,7 +44,13 @@ abstract class RecordSupport extends ApiSupport {
     protected ClinicFacades clinics;
 
     @Autowired
-    protected Scheduling scheduling;
+    protected ScheduleTemplates scheduleTemplates;
+
+    @Autowired
+    protected SlotSearch slotSearch;
+
+    @Autowired
+    protected Booking booking;
 
     @Autowired
     protected IdentityFacades identity;
@@ -85,9 +93,9 @@ abstract class RecordSupport extends ApiSupport {
         var doctor = TestCare.doctor(
                 clinics, TestClinics.register(clinics, "Клиника записи").id());
         if (patients.length > 0) {
-            TestCare.openSchedule(scheduling, doctor.id());
+            TestCare.openSchedule(scheduleTemplates, doctor.id());
             for (Person patient : patients) {
-                TestCare.appointment(scheduling, patient.user(), doctor.id());
+                TestCare.appointment(slotSearch, booking, patient.user(), doctor.id());
             }
         }
         var user = TestCare.signedIn(doctor);

@@ -24,7 +24,9 @@ import org.medkarta.identity.ClientInfo;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.Booking;
+import org.medkarta.scheduling.ScheduleTemplates;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.testing.ApiSupport;
 import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.IdentityFacades;
@@ -75,7 +77,13 @@ class ApiFuzzIT extends ApiSupport {
     ClinicFacades clinics;
 
     @Autowired
-    Scheduling scheduling;
+    ScheduleTemplates scheduleTemplates;
+
+    @Autowired
+    SlotSearch slotSearch;
+
+    @Autowired
+    Booking booking;
 
     private JsonNode document;
     private Random random;
@@ -137,11 +145,11 @@ class ApiFuzzIT extends ApiSupport {
     private void people() {
         var clinic = TestClinics.register(clinics, "Фазз");
         var doctor = TestCare.doctor(clinics, clinic.id());
-        TestCare.openSchedule(scheduling, doctor.id());
+        TestCare.openSchedule(scheduleTemplates, doctor.id());
         var patient = TestPatients.register(identity, "Фаззова", "Ольга", null, Phones.unique(), "1985-03-04");
         var patientUser = new SignedInUser(
                 patient.userId(), "Ольга", patient.patientId(), List.of(new RoleGrant(Role.PATIENT, null)), "SMS_CODE");
-        var appointment = TestCare.appointment(scheduling, patientUser, doctor.id());
+        var appointment = TestCare.appointment(slotSearch, booking, patientUser, doctor.id());
         var admin = identity.staff()
                 .invite(
                         "fuzz-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru",

@@ -21,7 +21,7 @@ class BookingBrowserIT extends BrowserSupport {
     IdentityFacades identity;
 
     @Autowired
-    Scheduling scheduling;
+    ScheduleTemplates scheduleTemplates;
 
     @Autowired
     DevOutbox outbox;
@@ -31,7 +31,7 @@ class BookingBrowserIT extends BrowserSupport {
         var fixtures = new Fixtures(clinics, identity);
         var clinic = fixtures.clinic("Europe/Moscow");
         var doctor = fixtures.doctor(clinic, "therapist", "REGION");
-        fixtures.openMornings(scheduling, clinic, doctor, "Браузер");
+        fixtures.openMornings(scheduleTemplates, clinic, doctor, "Браузер");
         var patient = fixtures.patient();
 
         signInByCode(page, outbox, patient.phone());
@@ -78,7 +78,7 @@ class BookingBrowserIT extends BrowserSupport {
         var fixtures = new Fixtures(clinics, identity);
         var clinic = fixtures.clinic("Europe/Moscow");
         var doctor = fixtures.doctor(clinic, "therapist", "REGION");
-        fixtures.openMornings(scheduling, clinic, doctor, "Отмена");
+        fixtures.openMornings(scheduleTemplates, clinic, doctor, "Отмена");
         var patient = fixtures.patient();
         signInByCode(page, outbox, patient.phone());
         page.navigate(url("/booking/doctors/" + doctor.id()));

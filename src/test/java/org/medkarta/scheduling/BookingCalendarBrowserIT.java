@@ -25,7 +25,13 @@ class BookingCalendarBrowserIT extends BrowserSupport {
     IdentityFacades identity;
 
     @Autowired
-    Scheduling scheduling;
+    ScheduleTemplates scheduleTemplates;
+
+    @Autowired
+    SlotSearch slotSearch;
+
+    @Autowired
+    AppointmentReading appointmentReading;
 
     @Autowired
     DevOutbox outbox;
@@ -35,13 +41,13 @@ class BookingCalendarBrowserIT extends BrowserSupport {
         var fixtures = new Fixtures(clinics, identity);
         var clinic = fixtures.clinic("Europe/Moscow");
         var doctor = fixtures.doctor(clinic, "therapist", "REGION");
-        fixtures.openMornings(scheduling, clinic, doctor, "Календарь");
+        fixtures.openMornings(scheduleTemplates, clinic, doctor, "Календарь");
         var patient = fixtures.patient();
         signInByCode(page, outbox, patient.phone());
 
         page.navigate(url("/booking/doctors/" + doctor.id()));
         var free = page.locator("#calendar a.calendar-day.free");
-        assertThat(page.locator("#calendar .calendar-day")).hasCount(Scheduling.CALENDAR_DAYS);
+        assertThat(page.locator("#calendar .calendar-day")).hasCount(SlotSearch.CALENDAR_DAYS);
         var chosen = free.nth(3);
         String date = chosen.getAttribute("data-date");
         int before = Integer.parseInt(chosen.getAttribute("data-free"));
@@ -67,7 +73,7 @@ class BookingCalendarBrowserIT extends BrowserSupport {
                 patient.account().patientId(),
                 List.of(new RoleGrant(Role.PATIENT, null)),
                 "SMS_CODE");
-        var booked = scheduling.appointments(user, null, null);
+        var booked = appointmentReading.appointments(user, null, null);
         assertThat(booked).hasSize(1);
         assertThat(booked.get(0).start().atZone(clinic.zone()).toLocalDate()).isEqualTo(LocalDate.parse(date));
 
@@ -82,7 +88,7 @@ class BookingCalendarBrowserIT extends BrowserSupport {
         var fixtures = new Fixtures(clinics, identity);
         var clinic = fixtures.clinic("Europe/Moscow");
         var doctor = fixtures.doctor(clinic, "therapist", "REGION");
-        fixtures.openMornings(scheduling, clinic, doctor, "Каталог");
+        fixtures.openMornings(scheduleTemplates, clinic, doctor, "Каталог");
         var patient = fixtures.patient();
         signInByCode(page, outbox, patient.phone());
 
@@ -102,7 +108,7 @@ class BookingCalendarBrowserIT extends BrowserSupport {
                 .hasAttribute(
                         "data-date",
                         LocalDate.parse(first)
-                                .plusDays(Scheduling.CALENDAR_DAYS)
+                                .plusDays(SlotSearch.CALENDAR_DAYS)
                                 .toString());
         page.locator("#calendar a.calendar-previous").click();
         assertThat(page.locator("#calendar .calendar-day").first()).hasAttribute("data-date", first);

@@ -52,16 +52,16 @@ class BookingHotPathIT extends SchedulingSupport {
         assertThat(consultationsOf(appointment)).as("no request opened yet").isZero();
         assertThat(followedUp(appointment)).isFalse();
 
-        assertThat(scheduling.followUpOverdue())
+        assertThat(booking.followUpOverdue())
                 .as("a booking of a moment ago is still its request's to follow up")
                 .isZero();
         clock.advance(Duration.ofMinutes(2));
-        assertThat(scheduling.followUpOverdue()).isGreaterThanOrEqualTo(1);
+        assertThat(booking.followUpOverdue()).isGreaterThanOrEqualTo(1);
         assertThat(followedUp(appointment)).isTrue();
         assertThat(consultationsOf(appointment)).isEqualTo(1);
 
         clock.advance(Duration.ofMinutes(2));
-        assertThat(scheduling.followUpOverdue()).isZero();
+        assertThat(booking.followUpOverdue()).isZero();
         assertThat(consultationsOf(appointment)).isEqualTo(1);
     }
 

@@ -81,7 +81,7 @@ class BookingIT extends SchedulingSupport {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(problem(refused)).isEqualTo("referral-required");
 
-        var referral = scheduling.issueReferral(
+        var referral = patientReferrals.issueReferral(
                 patient.account().patientId(),
                 "cardiologist",
                 null,

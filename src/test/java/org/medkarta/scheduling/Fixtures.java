@@ -49,10 +49,10 @@ record Fixtures(ClinicFacades clinics, IdentityFacades identity) {
     }
 
     /** Opens the doctor's schedule every day for 30 days from today: 09:00-11:00, 30-minute slots. */
-    TemplateView openMornings(Scheduling scheduling, TestClinic clinic, TestDoctor doctor, String name) {
+    TemplateView openMornings(ScheduleTemplates scheduleTemplates, TestClinic clinic, TestDoctor doctor, String name) {
         LocalDate today = LocalDate.now(clinic.zone());
         return TestCare.openSchedule(
-                scheduling,
+                scheduleTemplates,
                 PLATFORM,
                 doctor.view().id(),
                 new TestCare.Hours(name, today, today.plusDays(30), "09:00", "11:00"),

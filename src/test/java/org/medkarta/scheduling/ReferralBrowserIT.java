@@ -21,7 +21,7 @@ class ReferralBrowserIT extends BrowserSupport {
     IdentityFacades identity;
 
     @Autowired
-    Scheduling scheduling;
+    PatientReferrals patientReferrals;
 
     @Test
     void aDoctorIssuesAReferralFromThePageSeesItIssuedAndCancelsIt() {
@@ -30,7 +30,7 @@ class ReferralBrowserIT extends BrowserSupport {
         var doctor = fixtures.doctor(clinic, "therapist", "REGION");
         var patient = fixtures.patient();
         // The patient is the clinic's: referred to its therapist (SPEC F4).
-        scheduling.issueReferral(
+        patientReferrals.issueReferral(
                 patient.account().patientId(),
                 "therapist",
                 doctor.view().id(),

@@ -43,7 +43,7 @@ class ReferralsIT extends SchedulingSupport {
     /** A patient the desk's clinic cares for: referred to its therapist (SPEC F4). */
     private TestPatient inCare(Desk desk) {
         var patient = patient();
-        scheduling.issueReferral(
+        patientReferrals.issueReferral(
                 patient.account().patientId(),
                 "therapist",
                 desk.therapist().view().id(),

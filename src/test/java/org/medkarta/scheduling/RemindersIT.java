@@ -34,7 +34,7 @@ class RemindersIT extends SchedulingSupport {
         // The scheduled job may run in between too: whoever sends, it goes once.
         clock.freezeAt(start.minus(Duration.ofHours(23)));
         twoAtOnce();
-        scheduling.sendDueReminders();
+        appointmentReminders.sendDueReminders();
         assertThat(notifications.delivery(dayKey + ":sms")).isPresent();
         assertThat(notifications.delivery(soonKey + ":sms")).isEmpty();
         assertThat(notifications.notices(patient.account().userId()))
@@ -62,7 +62,7 @@ class RemindersIT extends SchedulingSupport {
         Instant start = booked.start();
 
         clock.freezeAt(start.minus(Duration.ofHours(1)));
-        scheduling.sendDueReminders();
+        appointmentReminders.sendDueReminders();
         assertThat(notifications.delivery(
                         "appointment-reminder:" + appointment + ":before-1440m:" + start.getEpochSecond() + ":sms"))
                 .isEmpty();
@@ -89,8 +89,8 @@ class RemindersIT extends SchedulingSupport {
     }
 
     private void twoAtOnce() {
-        var first = CompletableFuture.supplyAsync(scheduling::sendDueReminders);
-        var second = CompletableFuture.supplyAsync(scheduling::sendDueReminders);
+        var first = CompletableFuture.supplyAsync(appointmentReminders::sendDueReminders);
+        var second = CompletableFuture.supplyAsync(appointmentReminders::sendDueReminders);
         CompletableFuture.allOf(first, second).join();
     }
 }

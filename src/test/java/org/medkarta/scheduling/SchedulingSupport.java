@@ -31,7 +31,19 @@ abstract class SchedulingSupport extends ApiSupport {
     protected IdentityFacades identity;
 
     @Autowired
-    protected Scheduling scheduling;
+    protected DoctorSchedules doctorSchedules;
+
+    @Autowired
+    protected SlotSearch slotSearch;
+
+    @Autowired
+    protected Booking booking;
+
+    @Autowired
+    protected PatientReferrals patientReferrals;
+
+    @Autowired
+    protected AppointmentReminders appointmentReminders;
 
     @Autowired
     protected JdbcClient jdbc;

@@ -20,7 +20,7 @@ class SlipBrowserIT extends BrowserSupport {
     IdentityFacades identity;
 
     @Autowired
-    Scheduling scheduling;
+    ScheduleTemplates scheduleTemplates;
 
     @Autowired
     DevOutbox outbox;
@@ -30,7 +30,7 @@ class SlipBrowserIT extends BrowserSupport {
         var fixtures = new Fixtures(clinics, identity);
         var clinic = fixtures.clinic("Asia/Yekaterinburg");
         var doctor = fixtures.doctor(clinic, "therapist", "REGION");
-        fixtures.openMornings(scheduling, clinic, doctor, "Талон");
+        fixtures.openMornings(scheduleTemplates, clinic, doctor, "Талон");
         var patient = fixtures.patient();
         signInByCode(page, outbox, patient.phone());
         page.navigate(url("/booking/doctors/" + doctor.id()));
@@ -99,7 +99,7 @@ class SlipBrowserIT extends BrowserSupport {
         var fixtures = new Fixtures(clinics, identity);
         var clinic = fixtures.clinic("Europe/Moscow");
         var doctor = fixtures.doctor(clinic, "therapist", "REGION", "IN_PERSON");
-        fixtures.openMornings(scheduling, clinic, doctor, "Очный");
+        fixtures.openMornings(scheduleTemplates, clinic, doctor, "Очный");
         var patient = fixtures.patient();
         signInByCode(page, outbox, patient.phone());
         page.navigate(url("/booking/doctors/" + doctor.id()));

@@ -67,7 +67,7 @@ class SlipIT extends SchedulingSupport {
         var cardiologist = doctor(clinic, "cardiologist", "REFERRAL");
         var patient = patient();
         activeTemplate(clinic, cardiologist, "09:00", "10:30");
-        scheduling.issueReferral(
+        patientReferrals.issueReferral(
                 patient.account().patientId(),
                 "cardiologist",
                 null,

@@ -135,7 +135,7 @@ class SlotCalendarIT extends SchedulingSupport {
                 .hasSize(92);
         // Without dates: two weeks from today.
         assertThat(days(patient.token(), "doctorId=" + doctor.id()).keySet())
-                .containsExactlyElementsOf(today.datesUntil(today.plusDays(Scheduling.CALENDAR_DAYS))
+                .containsExactlyElementsOf(today.datesUntil(today.plusDays(SlotSearch.CALENDAR_DAYS))
                         .toList());
     }
 }

@@ -53,7 +53,7 @@ class SlotSearchIT extends SchedulingSupport {
         var patient = patient();
         activeTemplate(near, short_, "09:00", "10:30");
         activeTemplate(far, long_, "09:00", "10:30");
-        scheduling.setHorizonDays(Fixtures.PLATFORM, near.id(), 2);
+        doctorSchedules.setHorizonDays(Fixtures.PLATFORM, near.id(), 2);
         var found = getAs(patient.token(), "/api/v1/slots?specialty=endocrinologist&size=500");
         assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
         Instant now = Instant.now();

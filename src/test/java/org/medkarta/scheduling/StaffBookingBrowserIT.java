@@ -29,7 +29,10 @@ class StaffBookingBrowserIT extends BrowserSupport {
     IdentityFacades identity;
 
     @Autowired
-    Scheduling scheduling;
+    ScheduleTemplates scheduleTemplates;
+
+    @Autowired
+    DoctorSchedules doctorSchedules;
 
     @Autowired
     DevOutbox outbox;
@@ -40,7 +43,7 @@ class StaffBookingBrowserIT extends BrowserSupport {
         var clinic = fixtures.clinic("Europe/Moscow");
         var doctor = fixtures.doctor(clinic, "therapist", "REGION");
         LocalDate today = LocalDate.now(clinic.zone());
-        var template = fixtures.openMornings(scheduling, clinic, doctor, "Утро");
+        var template = fixtures.openMornings(scheduleTemplates, clinic, doctor, "Утро");
         String link = Outbox.latestLink(outbox, doctor.view().email());
         identity.staff().setPassword(link.substring(link.indexOf("token=") + 6), PASSWORD);
 
@@ -83,13 +86,13 @@ class StaffBookingBrowserIT extends BrowserSupport {
         page.locator("#confirm-change").click();
         page.waitForURL("**saved");
         var zone = clinic.zone();
-        assertThat(scheduling.doctorAppointments(
+        assertThat(doctorSchedules.doctorAppointments(
                         Fixtures.PLATFORM,
                         doctor.view().id(),
                         today.atStartOfDay(zone).toInstant(),
                         today.plusDays(31).atStartOfDay(zone).toInstant()))
                 .isEmpty();
-        assertThat(scheduling.template(Fixtures.PLATFORM, template.id()).firstStart())
+        assertThat(scheduleTemplates.template(Fixtures.PLATFORM, template.id()).firstStart())
                 .hasToString("15:00");
 
         // Policies are the clinic registry's to keep (issue 12): its registrar signs in and adds one.

@@ -30,7 +30,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class WalkInQueueIT extends SchedulingSupport {
 
     @Autowired
-    WalkInQueues walkIns;
+    WalkInTickets walkInTickets;
+
+    @Autowired
+    WalkInBoards walkInBoards;
 
     @Autowired
     ClinicCare care;
@@ -281,13 +284,14 @@ class WalkInQueueIT extends SchedulingSupport {
                 .isEqualTo(404);
 
         LocalDate today = LocalDate.now(clinic.zone());
-        var waits = walkIns.waits(admin, clinic.id(), today.minusDays(1), today);
+        var waits = walkInBoards.waits(admin, clinic.id(), today.minusDays(1), today);
         assertThat(waits).hasSize(1);
         assertThat(waits.get(0).served()).isEqualTo(1);
         assertThat(waits.get(0).noShows()).isEqualTo(1);
         assertThat(waits.get(0).maxWaitMinutes()).isEqualTo(4);
         assertThat(waits.get(0).meanWaitMinutes()).isEqualTo(4.0);
-        assertThatThrownBy(() -> walkIns.waits(TestStaff.registrar(identity, clinic.id()), clinic.id(), today, today))
+        assertThatThrownBy(
+                        () -> walkInBoards.waits(TestStaff.registrar(identity, clinic.id()), clinic.id(), today, today))
                 .isInstanceOf(org.medkarta.shared.NotFound.class);
 
         // The clinic's dashboard reads the same waits, per doctor over the period (SPEC J3).
@@ -348,13 +352,13 @@ class WalkInQueueIT extends SchedulingSupport {
                 patient.token(), "/api/v1/patients/" + patient.id() + "/policies", map("kind", "OMS", "number", oms));
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
 
-        assertThatThrownBy(() -> walkIns.kioskByPolicy(queue, oms, "1999-09-09"))
+        assertThatThrownBy(() -> walkInTickets.kioskByPolicy(queue, oms, "1999-09-09"))
                 .isInstanceOfSatisfying(
                         org.medkarta.shared.InvalidInput.class,
                         refused -> assertThat(refused.errors())
                                 .extracting(org.medkarta.shared.InvalidInput.FieldError::field)
                                 .containsExactly("policy"));
-        var ticket = walkIns.kioskByPolicy(queue, oms.substring(0, 4) + " " + oms.substring(4), "1980-01-02");
+        var ticket = walkInTickets.kioskByPolicy(queue, oms.substring(0, 4) + " " + oms.substring(4), "1980-01-02");
         assertThat(ticket.number()).isEqualTo("Т-001");
         assertThat(ticket.channel()).isEqualTo(WalkInChannel.KIOSK);
         assertThat(ticket.patientId()).isEqualTo(patient.account().patientId());
@@ -368,21 +372,21 @@ class WalkInQueueIT extends SchedulingSupport {
         UUID queue = UUID.fromString(openQueue(clinic, List.of(doctor), "00:00", "23:59"));
         var patient = patient();
         var kiosk = new org.medkarta.identity.ClientInfo("127.0.0.1", "kiosk");
-        walkIns.kioskCode(queue, patient.phone(), kiosk, java.util.Locale.forLanguageTag("ru"));
+        walkInTickets.kioskCode(queue, patient.phone(), kiosk, java.util.Locale.forLanguageTag("ru"));
         String wrong =
                 org.medkarta.testing.Outbox.latestCode(outbox, patient.phone()).equals("000000") ? "111111" : "000000";
 
         var first = org.assertj.core.api.Assertions.catchThrowableOfType(
                 org.medkarta.shared.DomainException.class,
-                () -> walkIns.kioskByCode(queue, patient.phone(), wrong, kiosk));
+                () -> walkInTickets.kioskByCode(queue, patient.phone(), wrong, kiosk));
         var second = org.assertj.core.api.Assertions.catchThrowableOfType(
                 org.medkarta.shared.DomainException.class,
-                () -> walkIns.kioskByCode(queue, patient.phone(), wrong, kiosk));
+                () -> walkInTickets.kioskByCode(queue, patient.phone(), wrong, kiosk));
 
         assertThat(first.problem()).isEqualTo("wrong-code");
         assertThat(((Number) second.properties().get("attemptsLeft")).intValue())
                 .isEqualTo(((Number) first.properties().get("attemptsLeft")).intValue() - 1);
-        var ticket = walkIns.kioskByCode(
+        var ticket = walkInTickets.kioskByCode(
                 queue, patient.phone(), org.medkarta.testing.Outbox.latestCode(outbox, patient.phone()), kiosk);
         assertThat(ticket.number()).isEqualTo("Т-001");
     }

@@ -15,9 +15,12 @@ import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.AppointmentView;
+import org.medkarta.scheduling.Booking;
 import org.medkarta.scheduling.BookingRequest;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.PatientReferrals;
+import org.medkarta.scheduling.ScheduleTemplates;
 import org.medkarta.scheduling.SlotQuery;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.scheduling.TemplateForm;
 import org.medkarta.scheduling.TemplateView;
 import org.medkarta.shared.ClinicId;
@@ -139,20 +142,24 @@ public final class TestCare {
     }
 
     /** Opens the doctor's schedule: slots every 30 minutes, 08:00 to 19:30, for the coming two weeks. */
-    public static void openSchedule(Scheduling scheduling, DoctorId doctor) {
+    public static void openSchedule(ScheduleTemplates scheduleTemplates, DoctorId doctor) {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
         openSchedule(
-                scheduling,
+                scheduleTemplates,
                 TestClinics.PLATFORM,
                 doctor,
                 new Hours("Приём", today, today.plusDays(13), "08:00", "19:30"),
-                List.of(scheduling.servicesOf(doctor).get(0).id().value().toString()));
+                List.of(scheduleTemplates.servicesOf(doctor).get(0).id().value().toString()));
     }
 
     /** Creates and activates a template of 30-minute slots every day of the week, as {@code admin} does. */
     public static TemplateView openSchedule(
-            Scheduling scheduling, SignedInUser admin, DoctorId doctor, Hours hours, List<String> serviceIds) {
-        var template = scheduling.createTemplate(
+            ScheduleTemplates scheduleTemplates,
+            SignedInUser admin,
+            DoctorId doctor,
+            Hours hours,
+            List<String> serviceIds) {
+        var template = scheduleTemplates.createTemplate(
                 admin,
                 doctor,
                 new TemplateForm(
@@ -165,7 +172,7 @@ public final class TestCare {
                         30,
                         List.of(),
                         serviceIds));
-        return scheduling.activate(admin, template.id());
+        return scheduleTemplates.activate(admin, template.id());
     }
 
     /** The demo clinic's doctor (doctor@demo.medkarta.org), made by the demo data. */
@@ -178,8 +185,8 @@ public final class TestCare {
     }
 
     /** A real care relationship: a referral of the patient to the doctor (SPEC F4), valid for a month from {@code now}. */
-    public static void refer(Scheduling scheduling, PatientId patient, DoctorView doctor, Instant now) {
-        scheduling.issueReferral(
+    public static void refer(PatientReferrals patientReferrals, PatientId patient, DoctorView doctor, Instant now) {
+        patientReferrals.issueReferral(
                 patient, doctor.specialties().get(0).code(), doctor.id(), now.plus(Duration.ofDays(30)), null);
     }
 
@@ -187,15 +194,16 @@ public final class TestCare {
      * The patient books the doctor's first free slot a day or more ahead, through the scheduling
      * facade as the booking API does: a care relationship for as long as it stays booked.
      */
-    public static AppointmentView appointment(Scheduling scheduling, SignedInUser patient, DoctorId doctor) {
-        var slot = scheduling
+    public static AppointmentView appointment(
+            SlotSearch slotSearch, Booking booking, SignedInUser patient, DoctorId doctor) {
+        var slot = slotSearch
                 .search(
                         patient,
                         new SlotQuery(doctor, null, null, null, Instant.now().plus(Duration.ofDays(1)), null, 1, 0))
                 .stream()
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no free slot of " + doctor));
-        return scheduling.book(
+        return booking.book(
                 patient,
                 new BookingRequest(slot.slotId(), patient.patientId(), slot.serviceId(), null, null, true),
                 "127.0.0.1");

@@ -16,9 +16,10 @@ import org.medkarta.consultation.DeskFilter;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
+import org.medkarta.scheduling.Booking;
 import org.medkarta.scheduling.BookingRequest;
-import org.medkarta.scheduling.Scheduling;
 import org.medkarta.scheduling.SlotQuery;
+import org.medkarta.scheduling.SlotSearch;
 
 /**
  * Consultation requests for browser tests, made as a patient makes them: a new patient books the
@@ -38,7 +39,8 @@ public final class TestConsultations {
     public static Booked bookWithDemoDoctor(
             IdentityFacades identity,
             ClinicFacades clinics,
-            Scheduling scheduling,
+            SlotSearch slotSearch,
+            Booking booking,
             ConsultationDesk consultations,
             Clock clock,
             String lastName,
@@ -57,7 +59,7 @@ public final class TestConsultations {
                 .filter(s -> s.format() == ServiceFormat.VIDEO && s.kind() == kind)
                 .findFirst()
                 .orElseThrow();
-        var slot = scheduling
+        var slot = slotSearch
                 .search(
                         patient,
                         new SlotQuery(
@@ -72,7 +74,7 @@ public final class TestConsultations {
                 .filter(s -> s.serviceId().equals(service.id().value()))
                 .findFirst()
                 .orElseThrow();
-        var appointment = scheduling.book(
+        var appointment = booking.book(
                 patient, new BookingRequest(slot.slotId(), null, slot.serviceId(), null, complaints, true), "test");
         return new Booked(patient, phone, opened(consultations, patient, appointment.id()));
     }

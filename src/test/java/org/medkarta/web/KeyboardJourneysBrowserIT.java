@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.medkarta.clinic.ServiceKind;
 import org.medkarta.consultation.ConsultationDesk;
 import org.medkarta.notification.DevOutbox;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.Booking;
+import org.medkarta.scheduling.ScheduleTemplates;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.testing.BrowserSupport;
 import org.medkarta.testing.ClinicFacades;
 import org.medkarta.testing.IdentityFacades;
@@ -39,7 +41,13 @@ class KeyboardJourneysBrowserIT extends BrowserSupport {
     ClinicFacades clinics;
 
     @Autowired
-    Scheduling scheduling;
+    ScheduleTemplates scheduleTemplates;
+
+    @Autowired
+    SlotSearch slotSearch;
+
+    @Autowired
+    Booking booking;
 
     @Autowired
     ConsultationDesk consultationDesk;
@@ -77,7 +85,7 @@ class KeyboardJourneysBrowserIT extends BrowserSupport {
         // which of the demo doctor's times the run's other tests took.
         var doctor = TestCare.doctor(
                 clinics, TestClinics.register(clinics, "Клавиатурная").id());
-        TestCare.openSchedule(scheduling, doctor.id());
+        TestCare.openSchedule(scheduleTemplates, doctor.id());
         page.navigate(url("/booking/doctors/" + doctor.id().value()));
         // A day with free times is chosen in the calendar when the day shown has none left.
         if (page.locator("a.slot").count() == 0) {
@@ -119,7 +127,8 @@ class KeyboardJourneysBrowserIT extends BrowserSupport {
         var booked = TestConsultations.bookWithDemoDoctor(
                 identity,
                 clinics,
-                scheduling,
+                slotSearch,
+                booking,
                 consultationDesk,
                 clock,
                 "Клавишин",

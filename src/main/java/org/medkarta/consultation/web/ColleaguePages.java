@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.medkarta.consultation.ColleagueQuestions;
 import org.medkarta.identity.SignedInUser;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.PatientId;
@@ -29,12 +29,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ColleaguePages {
 
     private final ColleagueQuestions colleagues;
-    private final Scheduling scheduling;
+    private final SlotSearch slotSearch;
     private final PageErrors errors;
 
-    ColleaguePages(ColleagueQuestions colleagues, Scheduling scheduling, PageErrors errors) {
+    ColleaguePages(ColleagueQuestions colleagues, SlotSearch slotSearch, PageErrors errors) {
         this.colleagues = colleagues;
-        this.scheduling = scheduling;
+        this.slotSearch = slotSearch;
         this.errors = errors;
     }
 
@@ -51,7 +51,7 @@ class ColleaguePages {
         model.addAttribute("patientId", patientId);
         model.addAttribute("specialty", specialty);
         model.addAttribute("consultant", consultant);
-        model.addAttribute("specialties", scheduling.specialties());
+        model.addAttribute("specialties", slotSearch.specialties());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
@@ -73,7 +73,7 @@ class ColleaguePages {
                     consultants.stream()
                             .filter(c -> c.doctor().id().equals(doctor))
                             .findFirst()
-                            .map(c -> scheduling.zoneOf(c.doctor().clinicId()))
+                            .map(c -> slotSearch.zoneOf(c.doctor().clinicId()))
                             .orElse(java.time.ZoneId.of("Europe/Moscow")));
         }
         return "consultation/colleague";

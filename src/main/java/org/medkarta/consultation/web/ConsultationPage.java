@@ -12,7 +12,7 @@ import org.medkarta.consultation.ConsultationState;
 import org.medkarta.consultation.ProtocolSigning;
 import org.medkarta.consultation.ProtocolWriting;
 import org.medkarta.identity.SignedInUser;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.shared.DomainException;
 import org.medkarta.web.PageErrors;
 import org.springframework.stereotype.Component;
@@ -34,7 +34,7 @@ class ConsultationPage {
     private final ConsultationAttachments attachments;
     private final ConsultationPhoneCalls phoneCalls;
     private final ProtocolSigning signing;
-    private final Scheduling scheduling;
+    private final SlotSearch scheduling;
     private final PageErrors errors;
 
     ConsultationPage(
@@ -44,7 +44,7 @@ class ConsultationPage {
             ConsultationAttachments attachments,
             ConsultationPhoneCalls phoneCalls,
             ProtocolSigning signing,
-            Scheduling scheduling,
+            SlotSearch scheduling,
             PageErrors errors) {
         this.routing = routing;
         this.requests = requests;

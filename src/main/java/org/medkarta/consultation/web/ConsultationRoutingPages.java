@@ -8,7 +8,7 @@ import org.medkarta.consultation.ConsultationRequests;
 import org.medkarta.consultation.ConsultationRouting;
 import org.medkarta.consultation.ReferralForm;
 import org.medkarta.identity.SignedInUser;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.TypedId;
@@ -30,11 +30,11 @@ class ConsultationRoutingPages {
 
     private final ConsultationRouting routing;
     private final ConsultationRequests requests;
-    private final Scheduling scheduling;
+    private final SlotSearch scheduling;
     private final ConsultationPage page;
 
     ConsultationRoutingPages(
-            ConsultationRouting routing, ConsultationRequests requests, Scheduling scheduling, ConsultationPage page) {
+            ConsultationRouting routing, ConsultationRequests requests, SlotSearch scheduling, ConsultationPage page) {
         this.routing = routing;
         this.requests = requests;
         this.scheduling = scheduling;

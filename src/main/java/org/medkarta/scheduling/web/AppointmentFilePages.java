@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.UUID;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.AppointmentFiles;
+import org.medkarta.scheduling.AppointmentReading;
 import org.medkarta.scheduling.NoShows;
-import org.medkarta.scheduling.Scheduling;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.TypedId;
 import org.medkarta.web.PageErrors;
@@ -30,14 +30,15 @@ import org.springframework.web.multipart.MultipartFile;
 class AppointmentFilePages {
 
     private final AppointmentFiles files;
-    private final Scheduling scheduling;
+    private final AppointmentReading appointmentReading;
     private final NoShows noShows;
     private final PageErrors errors;
 
-    AppointmentFilePages(AppointmentFiles files, Scheduling scheduling, NoShows noShows, PageErrors errors) {
+    AppointmentFilePages(
+            AppointmentFiles files, AppointmentReading appointmentReading, NoShows noShows, PageErrors errors) {
         this.noShows = noShows;
         this.files = files;
-        this.scheduling = scheduling;
+        this.appointmentReading = appointmentReading;
         this.errors = errors;
     }
 
@@ -84,9 +85,9 @@ class AppointmentFilePages {
     }
 
     private String page(SignedInUser user, UUID appointment, Model model) {
-        var seen = scheduling.appointment(user, appointment);
+        var seen = appointmentReading.appointment(user, appointment);
         model.addAttribute(
-                "card", scheduling.cards(user, java.util.List.of(seen)).get(0));
+                "card", appointmentReading.cards(user, java.util.List.of(seen)).get(0));
         model.addAttribute("files", files.list(user, appointment));
         model.addAttribute("open", files.open(seen));
         model.addAttribute("maxFiles", AppointmentFiles.MAX_FILES);

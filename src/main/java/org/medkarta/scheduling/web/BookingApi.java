@@ -5,11 +5,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.AfterBooking;
+import org.medkarta.scheduling.AppointmentChanges;
+import org.medkarta.scheduling.AppointmentReading;
 import org.medkarta.scheduling.AppointmentStatus;
+import org.medkarta.scheduling.Booking;
 import org.medkarta.scheduling.BookingRequest;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.CalendarFiles;
+import org.medkarta.scheduling.PatientReferrals;
 import org.medkarta.scheduling.Slips;
 import org.medkarta.scheduling.SlotQuery;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DoctorId;
 import org.medkarta.shared.InvalidInput;
@@ -40,16 +45,35 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Booking")
 class BookingApi {
 
-    private final Scheduling scheduling;
+    private final SlotSearch slotSearch;
+    private final Booking booking;
+    private final AppointmentChanges appointmentChanges;
+    private final AppointmentReading appointmentReading;
+    private final CalendarFiles calendarFiles;
+    private final PatientReferrals patientReferrals;
     private final PublicUrl publicUrl;
     private final Slips slips;
     private final ObjectProvider<AfterBooking> afterBooking;
 
-    BookingApi(Scheduling scheduling, PublicUrl publicUrl, Slips slips, ObjectProvider<AfterBooking> afterBooking) {
+    BookingApi(
+            SlotSearch slotSearch,
+            Booking booking,
+            AppointmentChanges appointmentChanges,
+            AppointmentReading appointmentReading,
+            CalendarFiles calendarFiles,
+            PatientReferrals patientReferrals,
+            PublicUrl publicUrl,
+            Slips slips,
+            ObjectProvider<AfterBooking> afterBooking) {
         this.afterBooking = afterBooking;
         this.publicUrl = publicUrl;
         this.slips = slips;
-        this.scheduling = scheduling;
+        this.slotSearch = slotSearch;
+        this.booking = booking;
+        this.appointmentChanges = appointmentChanges;
+        this.appointmentReading = appointmentReading;
+        this.calendarFiles = calendarFiles;
+        this.patientReferrals = patientReferrals;
     }
 
     /**
@@ -86,7 +110,7 @@ class BookingApi {
                 Params.instant(to, "to"),
                 asked == null ? 200 : asked,
                 page);
-        return scheduling.search(user, query).stream().map(Json.Slot::of).toList();
+        return slotSearch.search(user, query).stream().map(Json.Slot::of).toList();
     }
 
     /**
@@ -102,7 +126,7 @@ class BookingApi {
             @RequestParam(required = false) String specialty,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        return scheduling
+        return slotSearch
                 .freeDays(
                         user,
                         doctorId == null || doctorId.isBlank() ? null : DoctorId.of(doctorId),
@@ -136,7 +160,7 @@ class BookingApi {
                 Params.uuid(body.referralId(), "referralId"),
                 body.complaint(),
                 Boolean.TRUE.equals(body.acceptClinicDocuments()));
-        var booked = scheduling.book(user, booking, request.getRemoteAddr());
+        var booked = this.booking.book(user, booking, request.getRemoteAddr());
         var payment = afterBooking
                 .orderedStream()
                 .map(step -> step.next(user, booked))
@@ -145,7 +169,7 @@ class BookingApi {
                 .findFirst()
                 .map(step -> new Json.Payment(step.id(), step.state(), step.url(), step.until()))
                 .orElse(null);
-        return Json.Appointment.of(booked, scheduling.consultationOf(booked).orElse(null), payment);
+        return Json.Appointment.of(booked, this.booking.consultationOf(booked).orElse(null), payment);
     }
 
     /** The signed-in patient's appointments, or (for staff) a patient's appointments with their doctors. */
@@ -155,7 +179,7 @@ class BookingApi {
             @AuthenticationPrincipal SignedInUser user,
             @RequestParam(required = false) String patientId,
             @RequestParam(required = false) String status) {
-        return scheduling
+        return appointmentReading
                 .appointments(
                         user,
                         patientId == null || patientId.isBlank() ? null : PatientId.of(patientId),
@@ -168,13 +192,13 @@ class BookingApi {
     @GetMapping("/api/v1/appointments/{id}")
     @PreAuthorize("isAuthenticated()")
     Json.Appointment appointment(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-        return Json.Appointment.of(scheduling.appointment(user, TypedId.parse(id, "id")));
+        return Json.Appointment.of(appointmentReading.appointment(user, TypedId.parse(id, "id")));
     }
 
     @PostMapping("/api/v1/appointments/{id}/cancel")
     @PreAuthorize("isAuthenticated()")
     Json.Appointment cancel(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-        return Json.Appointment.of(scheduling.cancel(user, TypedId.parse(id, "id")));
+        return Json.Appointment.of(appointmentChanges.cancel(user, TypedId.parse(id, "id")));
     }
 
     @PostMapping("/api/v1/appointments/{id}/reschedule")
@@ -184,7 +208,7 @@ class BookingApi {
             @PathVariable String id,
             @RequestBody Json.RescheduleBody body) {
         return Json.Appointment.of(
-                scheduling.reschedule(user, TypedId.parse(id, "id"), Params.uuid(body.slotId(), "slotId")));
+                appointmentChanges.reschedule(user, TypedId.parse(id, "id"), Params.uuid(body.slotId(), "slotId")));
     }
 
     @GetMapping(value = "/api/v1/appointments/{id}/ics", produces = "text/calendar")
@@ -194,7 +218,7 @@ class BookingApi {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"appointment-" + appointment + ".ics\"")
-                .body(scheduling.ics(user, appointment));
+                .body(calendarFiles.ics(user, appointment));
     }
 
     /**
@@ -215,28 +239,28 @@ class BookingApi {
     @GetMapping("/api/v1/calendar-feed")
     @PreAuthorize("hasRole('PATIENT')")
     Json.Feed feed(@AuthenticationPrincipal SignedInUser user) {
-        return new Json.Feed(publicUrl.of(scheduling.feedPath(user.patientId())));
+        return new Json.Feed(publicUrl.of(calendarFiles.feedPath(user.patientId())));
     }
 
     /** A new secret for the feed: the old URL stops working. */
     @PostMapping("/api/v1/calendar-feed/renew")
     @PreAuthorize("hasRole('PATIENT')")
     Json.Feed renew(@AuthenticationPrincipal SignedInUser user) {
-        return new Json.Feed(publicUrl.of(scheduling.renewFeed(user.patientId())));
+        return new Json.Feed(publicUrl.of(calendarFiles.renewFeed(user.patientId())));
     }
 
     @DeleteMapping("/api/v1/calendar-feed")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasRole('PATIENT')")
     void revoke(@AuthenticationPrincipal SignedInUser user) {
-        scheduling.revokeFeed(user.patientId());
+        calendarFiles.revokeFeed(user.patientId());
     }
 
     /** The signed-in patient's referrals, used and unused. */
     @GetMapping("/api/v1/referrals")
     @PreAuthorize("hasRole('PATIENT')")
     List<Json.Referral> referrals(@AuthenticationPrincipal SignedInUser user) {
-        return scheduling.referrals(user.patientId()).stream()
+        return patientReferrals.referrals(user.patientId()).stream()
                 .map(Json.Referral::of)
                 .toList();
     }
@@ -245,8 +269,6 @@ class BookingApi {
     @GetMapping("/api/v1/booking/patients")
     @PreAuthorize("isAuthenticated()")
     List<Json.Patient> patients(@AuthenticationPrincipal SignedInUser user, @RequestParam String query) {
-        return scheduling.findPatients(user, query).stream()
-                .map(Json.Patient::of)
-                .toList();
+        return booking.findPatients(user, query).stream().map(Json.Patient::of).toList();
     }
 }

@@ -1,62 +1,37 @@
 package org.medkarta.scheduling.web;
 
-import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.medkarta.identity.SignedInUser;
-import org.medkarta.scheduling.AfterBooking;
-import org.medkarta.scheduling.AppointmentView;
-import org.medkarta.scheduling.BookingRequest;
 import org.medkarta.scheduling.OfferedSlot;
-import org.medkarta.scheduling.Scheduling;
 import org.medkarta.scheduling.SlotQuery;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.shared.DoctorId;
-import org.medkarta.shared.DomainException;
 import org.medkarta.shared.NotFound;
-import org.medkarta.shared.PatientId;
-import org.medkarta.shared.PublicUrl;
-import org.medkarta.shared.TypedId;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The patient's booking pages (SPEC C3–C7): find a doctor, pick a slot, confirm with the clinic's
- * documents, and my appointments with cancel, reschedule and "add to calendar".
+ * The patient's booking pages where a time is found (SPEC C3): a doctor by specialty and name, and a
+ * doctor's or a specialty's two-week calendar of free days with the free times of the day chosen, by
+ * service. Confirming is {@link BookingConfirmPages}, the booked appointments {@link AppointmentPages}.
  */
 @Controller
 @PreAuthorize("hasRole('PATIENT')")
 class BookingPages {
 
-    private final Scheduling scheduling;
-    private final MessageSource messages;
-    private final PublicUrl publicUrl;
-    private final ObjectProvider<AfterBooking> afterBooking;
+    private final SlotSearch slotSearch;
 
-    BookingPages(
-            Scheduling scheduling,
-            MessageSource messages,
-            PublicUrl publicUrl,
-            ObjectProvider<AfterBooking> afterBooking) {
-        this.afterBooking = afterBooking;
-        this.publicUrl = publicUrl;
-        this.scheduling = scheduling;
-        this.messages = messages;
+    BookingPages(SlotSearch slotSearch) {
+        this.slotSearch = slotSearch;
     }
 
     @GetMapping("/booking")
@@ -67,10 +42,10 @@ class BookingPages {
             @RequestParam(required = false) String date,
             @RequestParam(required = false) String from,
             Model model) {
-        model.addAttribute("specialties", scheduling.specialties());
+        model.addAttribute("specialties", slotSearch.specialties());
         model.addAttribute("specialty", specialty);
         model.addAttribute("q", q);
-        model.addAttribute("doctors", scheduling.doctors(specialty, q));
+        model.addAttribute("doctors", slotSearch.doctors(specialty, q));
         if (specialty != null && !specialty.isBlank()) {
             var keep = new LinkedHashMap<String, String>();
             keep.put("specialty", specialty);
@@ -94,7 +69,7 @@ class BookingPages {
             @RequestParam(required = false) String date,
             @RequestParam(required = false) String from,
             Model model) {
-        var doctor = scheduling.doctor(DoctorId.of(id)).orElseThrow(NotFound::new);
+        var doctor = slotSearch.doctor(DoctorId.of(id)).orElseThrow(NotFound::new);
         UUID service = Params.uuid(serviceId, "serviceId");
         var keep = new LinkedHashMap<String, String>();
         if (service != null) {
@@ -135,18 +110,18 @@ class BookingPages {
             String fromText,
             String path,
             java.util.Map<String, String> keep) {
-        var zone = scheduling.calendarZone(doctor);
-        LocalDate today = scheduling.today(zone);
+        var zone = slotSearch.calendarZone(doctor);
+        LocalDate today = slotSearch.today(zone);
         LocalDate date = Params.date(dateText, "date");
         LocalDate from = Params.date(fromText, "from");
         if (from == null) {
-            from = date != null && date.isAfter(today.plusDays(Scheduling.CALENDAR_DAYS - 1)) ? date : today;
+            from = date != null && date.isAfter(today.plusDays(SlotSearch.CALENDAR_DAYS - 1)) ? date : today;
         }
         if (from.isBefore(today)) {
             from = today;
         }
-        LocalDate to = from.plusDays(Scheduling.CALENDAR_DAYS - 1);
-        var free = scheduling.freeDays(user, doctor, specialty, service, from, to);
+        LocalDate to = from.plusDays(SlotSearch.CALENDAR_DAYS - 1);
+        var free = slotSearch.freeDays(user, doctor, specialty, service, from, to);
         LocalDate selected = date != null && !date.isBefore(from) && !date.isAfter(to)
                 ? date
                 : free.stream()
@@ -159,7 +134,7 @@ class BookingPages {
             days.add(new CalendarDay(
                     day.date(), day.freeSlots(), day.date().equals(selected), link(path, keep, from, day.date())));
         }
-        LocalDate previous = from.minusDays(Scheduling.CALENDAR_DAYS);
+        LocalDate previous = from.minusDays(SlotSearch.CALENDAR_DAYS);
         model.addAttribute(
                 "calendar",
                 new Calendar(
@@ -171,7 +146,7 @@ class BookingPages {
                         selected));
         var groups = new java.util.ArrayList<DoctorSlots>();
         if (selected != null) {
-            var slots = scheduling
+            var slots = slotSearch
                     .search(
                             user,
                             new SlotQuery(
@@ -190,7 +165,7 @@ class BookingPages {
             var zones = new java.util.HashMap<org.medkarta.shared.ClinicId, java.time.ZoneId>();
             for (var slot : slots) {
                 names.put(slot.doctorId().value(), slot.doctorName());
-                var local = slot.start().atZone(zones.computeIfAbsent(slot.clinicId(), scheduling::zoneOf));
+                var local = slot.start().atZone(zones.computeIfAbsent(slot.clinicId(), slotSearch::zoneOf));
                 byDoctor.computeIfAbsent(slot.doctorId().value(), key -> new LinkedHashMap<>())
                         .computeIfAbsent(
                                 slot.serviceId(),
@@ -220,121 +195,6 @@ class BookingPages {
         return uri.encode().build().toUriString();
     }
 
-    @GetMapping("/booking/slots/{id}")
-    String confirm(
-            @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String id,
-            @RequestParam(required = false) String serviceId,
-            Model model) {
-        model.addAttribute(
-                "offer", scheduling.offer(user, TypedId.parse(id, "id"), Params.uuid(serviceId, "serviceId")));
-        model.addAttribute("represented", scheduling.representedBy(user));
-        return "scheduling/booking-confirm";
-    }
-
-    @PostMapping("/booking/slots/{id}")
-    String book(
-            @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String id,
-            @RequestParam(required = false) String serviceId,
-            @RequestParam(required = false) String complaint,
-            @RequestParam(defaultValue = "false") boolean accept,
-            @RequestParam(required = false) String patientId,
-            HttpServletRequest request,
-            Model model,
-            Locale locale) {
-        UUID slot = TypedId.parse(id, "id");
-        UUID service = Params.uuid(serviceId, "serviceId");
-        try {
-            var patient = patientId == null || patientId.isBlank() ? null : PatientId.of(patientId);
-            var booked = scheduling.book(
-                    user, new BookingRequest(slot, patient, service, null, complaint, accept), request.getRemoteAddr());
-            // A paid service is paid for now (issue 20): straight to the provider's page when it answered.
-            return afterBooking
-                    .orderedStream()
-                    .map(step -> step.next(user, booked))
-                    .flatMap(java.util.Optional::stream)
-                    .findFirst()
-                    .map(step -> "redirect:" + (step.url() != null ? step.url() : step.page()))
-                    .orElse("redirect:/appointments?booked");
-        } catch (DomainException refused) {
-            model.addAttribute("offer", scheduling.offer(user, slot, service));
-            model.addAttribute("represented", scheduling.representedBy(user));
-            model.addAttribute("error", message(refused, locale));
-            model.addAttribute("complaint", complaint);
-            return "scheduling/booking-confirm";
-        }
-    }
-
-    @GetMapping("/appointments")
-    String mine(@AuthenticationPrincipal SignedInUser user, Model model) {
-        var appointments = new java.util.ArrayList<>(scheduling.appointments(user, null, null));
-        // Appointments of the people the user books for (children, FULL grants), latest first with their own.
-        scheduling
-                .representedBy(user)
-                .forEach(other -> appointments.addAll(scheduling.appointments(user, other.patientId(), null)));
-        appointments.sort(java.util.Comparator.comparing(AppointmentView::start).reversed());
-        model.addAttribute("appointments", scheduling.cards(user, appointments));
-        model.addAttribute("feed", publicUrl.of(scheduling.feedPath(user.patientId())));
-        return "scheduling/appointments";
-    }
-
-    @PostMapping("/appointments/{id}/cancel")
-    String cancel(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model, Locale locale) {
-        try {
-            scheduling.cancel(user, TypedId.parse(id, "id"));
-            return "redirect:/appointments?cancelled";
-        } catch (DomainException refused) {
-            model.addAttribute("error", message(refused, locale));
-            return mine(user, model);
-        }
-    }
-
-    @GetMapping("/appointments/{id}/reschedule")
-    String reschedule(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
-        var appointment = scheduling.appointment(user, TypedId.parse(id, "id"));
-        var slots =
-                scheduling
-                        .search(user, new SlotQuery(appointment.doctorId(), null, null, null, null, null, 300))
-                        .stream()
-                        .filter(slot -> slot.serviceId().equals(appointment.serviceId()))
-                        .toList();
-        model.addAttribute("card", scheduling.cards(user, List.of(appointment)).get(0));
-        model.addAttribute("days", byDay(slots, scheduling.zoneOf(appointment.clinicId())));
-        return "scheduling/reschedule";
-    }
-
-    @PostMapping("/appointments/{id}/reschedule")
-    String moved(
-            @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String id,
-            @RequestParam String slotId,
-            Model model,
-            Locale locale) {
-        try {
-            scheduling.reschedule(user, TypedId.parse(id, "id"), Params.uuid(slotId, "slotId"));
-            return "redirect:/appointments?moved";
-        } catch (DomainException refused) {
-            model.addAttribute("error", message(refused, locale));
-            return reschedule(user, id, model);
-        }
-    }
-
-    /** "Add to calendar": the appointment as an .ics file. */
-    @GetMapping("/appointments/{id}/calendar.ics")
-    ResponseEntity<String> ics(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"appointment.ics\"")
-                .body(scheduling.ics(user, TypedId.parse(id, "id")));
-    }
-
-    @PostMapping("/appointments/calendar-feed/renew")
-    String renewFeed(@AuthenticationPrincipal SignedInUser user) {
-        scheduling.renewFeed(user.patientId());
-        return "redirect:/appointments?feedRenewed";
-    }
-
     /** A free time as a button shows it: its local time in the clinic's zone and the service. */
     record Choice(UUID slotId, UUID serviceId, String time, String service, String format) {}
 
@@ -351,9 +211,5 @@ class BookingPages {
                             slot.format() == null ? "" : slot.format().name()));
         }
         return days;
-    }
-
-    String message(DomainException refused, Locale locale) {
-        return messages.getMessage(refused.messageCode(), refused.messageArguments(), refused.problem(), locale);
     }
 }

@@ -1,7 +1,7 @@
 package org.medkarta.scheduling.web;
 
 import java.nio.charset.StandardCharsets;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.CalendarFiles;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,10 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CalendarFeed {
 
-    private final Scheduling scheduling;
+    private final CalendarFiles calendarFiles;
 
-    CalendarFeed(Scheduling scheduling) {
-        this.scheduling = scheduling;
+    CalendarFeed(CalendarFiles calendarFiles) {
+        this.calendarFiles = calendarFiles;
     }
 
     @GetMapping("/calendar/{secret}.ics")
@@ -28,6 +28,6 @@ class CalendarFeed {
                 .contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())
                 .header("X-Robots-Tag", "noindex")
-                .body(scheduling.feed(secret));
+                .body(calendarFiles.feed(secret));
     }
 }

@@ -9,7 +9,7 @@ import org.medkarta.scheduling.NewReferral;
 import org.medkarta.scheduling.PaperReferralForm;
 import org.medkarta.scheduling.ReferralDesk;
 import org.medkarta.scheduling.ReferralState;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.SlotSearch;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.InvalidInput;
 import org.medkarta.shared.NotFound;
@@ -36,12 +36,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ReferralPages {
 
     private final ReferralDesk desk;
-    private final Scheduling scheduling;
+    private final SlotSearch slotSearch;
     private final PageErrors pageErrors;
 
-    ReferralPages(ReferralDesk desk, Scheduling scheduling, PageErrors pageErrors) {
+    ReferralPages(ReferralDesk desk, SlotSearch slotSearch, PageErrors pageErrors) {
         this.desk = desk;
-        this.scheduling = scheduling;
+        this.slotSearch = slotSearch;
         this.pageErrors = pageErrors;
     }
 
@@ -173,7 +173,7 @@ class ReferralPages {
         patients(user, query, model);
         model.addAttribute("form", new HashMap<>(values));
         model.addAttribute("errors", errors);
-        model.addAttribute("specialties", scheduling.specialties());
+        model.addAttribute("specialties", slotSearch.specialties());
         model.addAttribute("colleagues", desk.colleagues(user));
         model.addAttribute("today", desk.today(user));
         return "scheduling/referral-new";
@@ -189,7 +189,7 @@ class ReferralPages {
         patients(user, query, model);
         model.addAttribute("form", new HashMap<>(values));
         model.addAttribute("errors", errors);
-        model.addAttribute("specialties", scheduling.specialties());
+        model.addAttribute("specialties", slotSearch.specialties());
         model.addAttribute("today", desk.today(user));
         return "scheduling/referral-paper";
     }
@@ -201,7 +201,7 @@ class ReferralPages {
 
     private Map<String, String> specialtyNames(Locale locale) {
         var names = new HashMap<String, String>();
-        scheduling.specialties().forEach(s -> names.put(s.code(), s.name(locale)));
+        slotSearch.specialties().forEach(s -> names.put(s.code(), s.name(locale)));
         return names;
     }
 }

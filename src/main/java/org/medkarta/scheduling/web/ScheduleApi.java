@@ -6,7 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.medkarta.identity.SignedInUser;
-import org.medkarta.scheduling.Scheduling;
+import org.medkarta.scheduling.DoctorSchedules;
+import org.medkarta.scheduling.ScheduleTemplates;
 import org.medkarta.scheduling.TemplateForm;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DoctorId;
@@ -36,11 +37,13 @@ class ScheduleApi {
 
     record Calendar(List<Json.CalendarSlot> slots, List<Json.Appointment> appointments) {}
 
-    private final Scheduling scheduling;
+    private final ScheduleTemplates scheduleTemplates;
+    private final DoctorSchedules doctorSchedules;
     private final Clock clock;
 
-    ScheduleApi(Scheduling scheduling, Clock clock) {
-        this.scheduling = scheduling;
+    ScheduleApi(ScheduleTemplates scheduleTemplates, DoctorSchedules doctorSchedules, Clock clock) {
+        this.scheduleTemplates = scheduleTemplates;
+        this.doctorSchedules = doctorSchedules;
         this.clock = clock;
     }
 
@@ -49,19 +52,19 @@ class ScheduleApi {
     @ResponseStatus(HttpStatus.CREATED)
     Json.Template create(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @RequestBody TemplateForm body) {
-        return Json.Template.of(scheduling.createTemplate(user, DoctorId.of(id), body));
+        return Json.Template.of(scheduleTemplates.createTemplate(user, DoctorId.of(id), body));
     }
 
     @GetMapping("/api/v1/doctors/{id}/schedule-templates")
     List<Json.Template> list(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-        return scheduling.templates(user, DoctorId.of(id)).stream()
+        return scheduleTemplates.templates(user, DoctorId.of(id)).stream()
                 .map(Json.Template::of)
                 .toList();
     }
 
     @GetMapping("/api/v1/schedule-templates/{id}")
     Json.Template get(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-        return Json.Template.of(scheduling.template(user, TypedId.parse(id, "id")));
+        return Json.Template.of(scheduleTemplates.template(user, TypedId.parse(id, "id")));
     }
 
     /** Changes a template; 409 {@code appointments-affected} unless {@code confirm=true} cancels them. */
@@ -71,13 +74,13 @@ class ScheduleApi {
             @PathVariable String id,
             @RequestParam(defaultValue = "false") boolean confirm,
             @RequestBody TemplateForm body) {
-        return Json.Template.of(scheduling.updateTemplate(user, TypedId.parse(id, "id"), body, confirm));
+        return Json.Template.of(scheduleTemplates.updateTemplate(user, TypedId.parse(id, "id"), body, confirm));
     }
 
     /** Switches a template on; 409 {@code template-overlap} names the active template it overlaps. */
     @PostMapping("/api/v1/schedule-templates/{id}/activate")
     Json.Template activate(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-        return Json.Template.of(scheduling.activate(user, TypedId.parse(id, "id")));
+        return Json.Template.of(scheduleTemplates.activate(user, TypedId.parse(id, "id")));
     }
 
     @PostMapping("/api/v1/schedule-templates/{id}/deactivate")
@@ -85,7 +88,7 @@ class ScheduleApi {
             @AuthenticationPrincipal SignedInUser user,
             @PathVariable String id,
             @RequestParam(defaultValue = "false") boolean confirm) {
-        return Json.Template.of(scheduling.deactivate(user, TypedId.parse(id, "id"), confirm));
+        return Json.Template.of(scheduleTemplates.deactivate(user, TypedId.parse(id, "id"), confirm));
     }
 
     @DeleteMapping("/api/v1/schedule-templates/{id}")
@@ -94,7 +97,7 @@ class ScheduleApi {
             @AuthenticationPrincipal SignedInUser user,
             @PathVariable String id,
             @RequestParam(defaultValue = "false") boolean confirm) {
-        scheduling.deleteTemplate(user, TypedId.parse(id, "id"), confirm);
+        scheduleTemplates.deleteTemplate(user, TypedId.parse(id, "id"), confirm);
     }
 
     /** Adds a single slot by hand: {@code {start, minutes, serviceIds}} (all the doctor's services when none). */
@@ -105,18 +108,18 @@ class ScheduleApi {
         if (body.minutes() == null) {
             throw new InvalidInput("minutes", "validation.required");
         }
-        return Json.CalendarSlot.of(scheduling.addSlot(
+        return Json.CalendarSlot.of(doctorSchedules.addSlot(
                 user, DoctorId.of(id), body.start(), body.minutes(), Params.uuids(body.serviceIds(), "serviceIds")));
     }
 
     @PostMapping("/api/v1/slots/{id}/close")
     Json.CalendarSlot close(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-        return Json.CalendarSlot.of(scheduling.closeSlot(user, TypedId.parse(id, "id")));
+        return Json.CalendarSlot.of(doctorSchedules.closeSlot(user, TypedId.parse(id, "id")));
     }
 
     @PostMapping("/api/v1/slots/{id}/open")
     Json.CalendarSlot open(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-        return Json.CalendarSlot.of(scheduling.openSlot(user, TypedId.parse(id, "id")));
+        return Json.CalendarSlot.of(doctorSchedules.openSlot(user, TypedId.parse(id, "id")));
     }
 
     /** The doctor's calendar: every slot with its status and the booked appointments (a week by default). */
@@ -132,10 +135,10 @@ class ScheduleApi {
         Instant end = Params.instant(to, "to");
         end = end == null ? start.plus(Duration.ofDays(7)) : end;
         return new Calendar(
-                scheduling.calendar(user, doctor, start, end).stream()
+                doctorSchedules.calendar(user, doctor, start, end).stream()
                         .map(Json.CalendarSlot::of)
                         .toList(),
-                scheduling.doctorAppointments(user, doctor, start, end).stream()
+                doctorSchedules.doctorAppointments(user, doctor, start, end).stream()
                         .map(Json.Appointment::of)
                         .toList());
     }
@@ -149,7 +152,7 @@ class ScheduleApi {
             throw new InvalidInput("horizonDays", "validation.required");
         }
         var clinic = ClinicId.of(id);
-        scheduling.setHorizonDays(user, clinic, body.horizonDays());
-        return new Json.Horizon(scheduling.horizonDays(clinic));
+        doctorSchedules.setHorizonDays(user, clinic, body.horizonDays());
+        return new Json.Horizon(doctorSchedules.horizonDays(clinic));
     }
 }

@@ -33,19 +33,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PreAuthorize("isAuthenticated()")
 class WalkInAdminPages {
 
-    private final WalkInQueues queues;
+    private final WalkInQueues walkInQueues;
     private final ClinicCatalogue clinics;
     private final ClinicAdministrators clinicAdministrators;
     private final ClinicStaff clinicStaff;
     private final PageErrors pageErrors;
 
     WalkInAdminPages(
-            WalkInQueues queues,
+            WalkInQueues walkInQueues,
             ClinicCatalogue clinics,
             ClinicAdministrators clinicAdministrators,
             ClinicStaff clinicStaff,
             PageErrors pageErrors) {
-        this.queues = queues;
+        this.walkInQueues = walkInQueues;
         this.clinics = clinics;
         this.clinicAdministrators = clinicAdministrators;
         this.clinicStaff = clinicStaff;
@@ -70,7 +70,7 @@ class WalkInAdminPages {
         var values = form.toSingleValueMap();
         ClinicId clinic = clinic(user, values.get("clinic"));
         try {
-            var opened = queues.open(
+            var opened = walkInQueues.open(
                     user,
                     clinic,
                     new WalkInQueueForm(
@@ -98,7 +98,7 @@ class WalkInAdminPages {
             @RequestParam(required = false) String prebookedFirst,
             @RequestParam(required = false) String privilegedFirst) {
         ClinicId id = clinic(user, clinic);
-        queues.choose(user, id, new WalkInSettings("on".equals(prebookedFirst), "on".equals(privilegedFirst)));
+        walkInQueues.choose(user, id, new WalkInSettings("on".equals(prebookedFirst), "on".equals(privilegedFirst)));
         return "redirect:/walk-in/admin?saved&clinic=" + id.value();
     }
 
@@ -121,14 +121,14 @@ class WalkInAdminPages {
         } catch (DomainException wrong) {
             day = null;
         }
-        var list = queues.queues(clinic, day);
+        var list = walkInQueues.queues(clinic, day);
         model.addAttribute("clinics", administered);
         model.addAttribute("clinic", clinic);
         model.addAttribute("day", day == null ? LocalDate.now(clinics.timezone(clinic)) : day);
         model.addAttribute("queues", list);
         model.addAttribute("doctors", clinicStaff.doctorsOf(user, clinic));
         model.addAttribute("specialties", clinics.specialties());
-        model.addAttribute("settings", queues.settings(user, clinic));
+        model.addAttribute("settings", walkInQueues.settings(user, clinic));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "scheduling/walk-in-admin";
@@ -141,7 +141,7 @@ class WalkInAdminPages {
         } catch (DomainException wrong) {
             throw new NotFound();
         }
-        if (!queues.opensQueues(user, clinic)) {
+        if (!walkInQueues.opensQueues(user, clinic)) {
             throw new NotFound();
         }
         return clinic;

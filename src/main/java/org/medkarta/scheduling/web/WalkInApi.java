@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.UUID;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.WalkInBoard;
+import org.medkarta.scheduling.WalkInBoards;
+import org.medkarta.scheduling.WalkInCalls;
 import org.medkarta.scheduling.WalkInLoad;
 import org.medkarta.scheduling.WalkInQueueForm;
 import org.medkarta.scheduling.WalkInQueueView;
 import org.medkarta.scheduling.WalkInQueues;
 import org.medkarta.scheduling.WalkInSettings;
 import org.medkarta.scheduling.WalkInTicket;
+import org.medkarta.scheduling.WalkInTickets;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.PatientId;
 import org.medkarta.shared.TypedId;
@@ -39,16 +42,26 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Walk-in queue")
 class WalkInApi {
 
-    private final WalkInQueues queues;
+    private final WalkInQueues walkInQueues;
+    private final WalkInTickets walkInTickets;
+    private final WalkInCalls walkInCalls;
+    private final WalkInBoards walkInBoards;
 
-    WalkInApi(WalkInQueues queues) {
-        this.queues = queues;
+    WalkInApi(
+            WalkInQueues walkInQueues,
+            WalkInTickets walkInTickets,
+            WalkInCalls walkInCalls,
+            WalkInBoards walkInBoards) {
+        this.walkInQueues = walkInQueues;
+        this.walkInTickets = walkInTickets;
+        this.walkInCalls = walkInCalls;
+        this.walkInBoards = walkInBoards;
     }
 
     /** The clinic's walk-in queues of a day (today in its zone by default): public. */
     @GetMapping("/api/v1/clinics/{id}/walk-in-queues")
     List<Queue> list(@PathVariable String id, @RequestParam(required = false) String day) {
-        return queues.queues(clinic(id), Params.date(day, "day")).stream()
+        return walkInQueues.queues(clinic(id), Params.date(day, "day")).stream()
                 .map(Queue::of)
                 .toList();
     }
@@ -58,7 +71,7 @@ class WalkInApi {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("isAuthenticated()")
     Queue open(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, @RequestBody QueueBody body) {
-        return Queue.of(queues.open(
+        return Queue.of(walkInQueues.open(
                 user,
                 clinic(id),
                 new WalkInQueueForm(
@@ -81,7 +94,7 @@ class WalkInApi {
             @RequestBody(required = false) TicketBody body) {
         UUID patient = body == null ? null : Params.uuid(body.patientId(), "patientId");
         boolean privileged = body != null && Boolean.TRUE.equals(body.privileged());
-        return Ticket.of(queues.take(
+        return Ticket.of(walkInTickets.take(
                 user, TypedId.parse(id, "id"), patient == null ? null : new PatientId(patient), privileged));
     }
 
@@ -89,7 +102,8 @@ class WalkInApi {
     @PostMapping("/api/v1/walk-in-queues/{id}/call-next")
     @PreAuthorize("isAuthenticated()")
     ResponseEntity<Ticket> callNext(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-        return queues.callNext(user, TypedId.parse(id, "id"))
+        return walkInCalls
+                .callNext(user, TypedId.parse(id, "id"))
                 .map(ticket -> ResponseEntity.ok(Ticket.of(ticket)))
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }
@@ -97,35 +111,35 @@ class WalkInApi {
     /** The waiting-room board: numbers called and their rooms. Public. */
     @GetMapping("/api/v1/walk-in-queues/{id}/board")
     WalkInBoard board(@PathVariable String id) {
-        return queues.board(TypedId.parse(id, "id"));
+        return walkInBoards.board(TypedId.parse(id, "id"));
     }
 
     /** A ticket, as its patient or staff of the queue see it. */
     @GetMapping("/api/v1/walk-in-tickets/{id}")
     @PreAuthorize("isAuthenticated()")
     Ticket ticket(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-        return Ticket.of(queues.ticket(user, TypedId.parse(id, "id")));
+        return Ticket.of(walkInTickets.ticket(user, TypedId.parse(id, "id")));
     }
 
     /** The called patient did not come. */
     @PostMapping("/api/v1/walk-in-tickets/{id}/no-show")
     @PreAuthorize("isAuthenticated()")
     Ticket noShow(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-        return Ticket.of(queues.noShow(user, TypedId.parse(id, "id")));
+        return Ticket.of(walkInCalls.noShow(user, TypedId.parse(id, "id")));
     }
 
     /** The doctor finishes the visit. */
     @PostMapping("/api/v1/walk-in-tickets/{id}/finish")
     @PreAuthorize("isAuthenticated()")
     Ticket finish(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-        return Ticket.of(queues.finish(user, TypedId.parse(id, "id")));
+        return Ticket.of(walkInCalls.finish(user, TypedId.parse(id, "id")));
     }
 
     /** Which patients the clinic's queues call first. */
     @GetMapping("/api/v1/clinics/{id}/walk-in-settings")
     @PreAuthorize("isAuthenticated()")
     WalkInSettings settings(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-        return queues.settings(user, clinic(id));
+        return walkInQueues.settings(user, clinic(id));
     }
 
     /** Sets which patients the clinic's queues call first. */
@@ -133,7 +147,7 @@ class WalkInApi {
     @PreAuthorize("isAuthenticated()")
     WalkInSettings choose(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String id, @RequestBody SettingsBody body) {
-        return queues.choose(
+        return walkInQueues.choose(
                 user,
                 clinic(id),
                 new WalkInSettings(
@@ -144,7 +158,7 @@ class WalkInApi {
     @GetMapping("/api/v1/clinics/{id}/walk-in-load")
     @PreAuthorize("isAuthenticated()")
     List<WalkInLoad> load(@AuthenticationPrincipal SignedInUser user, @PathVariable String id) {
-        return queues.load(user, clinic(id));
+        return walkInBoards.load(user, clinic(id));
     }
 
     private static ClinicId clinic(String id) {

@@ -1,6 +1,6 @@
 package org.medkarta.scheduling.web;
 
-import org.medkarta.scheduling.WalkInQueues;
+import org.medkarta.scheduling.WalkInBoards;
 import org.medkarta.shared.TypedId;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,15 +15,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class WalkInBoardPages {
 
-    private final WalkInQueues queues;
+    private final WalkInBoards walkInBoards;
 
-    WalkInBoardPages(WalkInQueues queues) {
-        this.queues = queues;
+    WalkInBoardPages(WalkInBoards walkInBoards) {
+        this.walkInBoards = walkInBoards;
     }
 
     @GetMapping("/walk-in/board/{id}")
     String board(@PathVariable String id, Model model) {
-        model.addAttribute("board", queues.board(TypedId.parse(id, "id")));
+        model.addAttribute("board", walkInBoards.board(TypedId.parse(id, "id")));
         return "scheduling/walk-in-board";
     }
 }

@@ -3,7 +3,7 @@ package org.medkarta.scheduling.web;
 import java.util.Locale;
 import java.util.UUID;
 import org.medkarta.identity.SignedInUser;
-import org.medkarta.scheduling.WalkInQueues;
+import org.medkarta.scheduling.WalkInCalls;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.TypedId;
@@ -24,17 +24,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 @PreAuthorize("isAuthenticated()")
 class WalkInDeskPages {
 
-    private final WalkInQueues queues;
+    private final WalkInCalls walkInCalls;
     private final PageErrors pageErrors;
 
-    WalkInDeskPages(WalkInQueues queues, PageErrors pageErrors) {
-        this.queues = queues;
+    WalkInDeskPages(WalkInCalls walkInCalls, PageErrors pageErrors) {
+        this.walkInCalls = walkInCalls;
         this.pageErrors = pageErrors;
     }
 
     @GetMapping("/walk-in/desk")
     String desk(@AuthenticationPrincipal SignedInUser user, Model model) {
-        model.addAttribute("desks", queues.desk(user));
+        model.addAttribute("desks", walkInCalls.desk(user));
         return "scheduling/walk-in-desk";
     }
 
@@ -42,7 +42,7 @@ class WalkInDeskPages {
     String callNext(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model, Locale locale) {
         UUID queue = TypedId.parse(id, "id");
         try {
-            return queues.callNext(user, queue).isPresent()
+            return walkInCalls.callNext(user, queue).isPresent()
                     ? "redirect:/walk-in/desk?called"
                     : "redirect:/walk-in/desk?empty";
         } catch (DomainException refused) {
@@ -53,7 +53,7 @@ class WalkInDeskPages {
     @PostMapping("/walk-in/desk/tickets/{id}/no-show")
     String noShow(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model, Locale locale) {
         try {
-            queues.noShow(user, TypedId.parse(id, "id"));
+            walkInCalls.noShow(user, TypedId.parse(id, "id"));
             return "redirect:/walk-in/desk?absent";
         } catch (DomainException refused) {
             return refused(refused, user, model, locale);
@@ -63,7 +63,7 @@ class WalkInDeskPages {
     @PostMapping("/walk-in/desk/tickets/{id}/finish")
     String finish(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model, Locale locale) {
         try {
-            queues.finish(user, TypedId.parse(id, "id"));
+            walkInCalls.finish(user, TypedId.parse(id, "id"));
             return "redirect:/walk-in/desk?finished";
         } catch (DomainException refused) {
             return refused(refused, user, model, locale);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.medkarta.identity.ClientInfo;
 import org.medkarta.scheduling.WalkInQueues;
+import org.medkarta.scheduling.WalkInTickets;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.TypedId;
@@ -25,11 +26,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class WalkInKioskPages {
 
-    private final WalkInQueues queues;
+    private final WalkInQueues walkInQueues;
+    private final WalkInTickets walkInTickets;
     private final PageErrors pageErrors;
 
-    WalkInKioskPages(WalkInQueues queues, PageErrors pageErrors) {
-        this.queues = queues;
+    WalkInKioskPages(WalkInQueues walkInQueues, WalkInTickets walkInTickets, PageErrors pageErrors) {
+        this.walkInQueues = walkInQueues;
+        this.walkInTickets = walkInTickets;
         this.pageErrors = pageErrors;
     }
 
@@ -47,7 +50,7 @@ class WalkInKioskPages {
             Locale locale) {
         UUID queue = queue(id);
         try {
-            queues.kioskCode(queue, phone, client(request), locale);
+            walkInTickets.kioskCode(queue, phone, client(request), locale);
             return page(queue, "code", Map.of("phone", phone), Map.of(), model);
         } catch (DomainException refused) {
             if (refused instanceof NotFound) {
@@ -72,8 +75,8 @@ class WalkInKioskPages {
         boolean byPolicy = policy != null;
         try {
             var ticket = byPolicy
-                    ? queues.kioskByPolicy(queue, policy, birthDate)
-                    : queues.kioskByCode(queue, phone, code, client(request));
+                    ? walkInTickets.kioskByPolicy(queue, policy, birthDate)
+                    : walkInTickets.kioskByCode(queue, phone, code, client(request));
             model.addAttribute("ticket", ticket);
             return page(queue, "ticket", Map.of(), Map.of(), model);
         } catch (DomainException refused) {
@@ -93,7 +96,7 @@ class WalkInKioskPages {
     }
 
     private String page(UUID queue, String step, Map<String, String> form, Map<String, String> errors, Model model) {
-        model.addAttribute("queue", queues.queue(queue));
+        model.addAttribute("queue", walkInQueues.queue(queue));
         model.addAttribute("step", step);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

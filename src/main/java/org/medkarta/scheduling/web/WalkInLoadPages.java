@@ -1,7 +1,7 @@
 package org.medkarta.scheduling.web;
 
 import org.medkarta.identity.SignedInUser;
-import org.medkarta.scheduling.WalkInQueues;
+import org.medkarta.scheduling.WalkInBoards;
 import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.NotFound;
@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PreAuthorize("isAuthenticated()")
 class WalkInLoadPages {
 
-    private final WalkInQueues queues;
+    private final WalkInBoards walkInBoards;
 
-    WalkInLoadPages(WalkInQueues queues) {
-        this.queues = queues;
+    WalkInLoadPages(WalkInBoards walkInBoards) {
+        this.walkInBoards = walkInBoards;
     }
 
     @GetMapping("/walk-in/load")
@@ -51,6 +51,6 @@ class WalkInLoadPages {
             throw new NotFound();
         }
         model.addAttribute("clinic", id);
-        model.addAttribute("load", queues.load(user, id));
+        model.addAttribute("load", walkInBoards.load(user, id));
     }
 }

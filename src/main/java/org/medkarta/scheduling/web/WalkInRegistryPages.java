@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.WalkInQueueView;
 import org.medkarta.scheduling.WalkInQueues;
+import org.medkarta.scheduling.WalkInTickets;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.PatientId;
@@ -27,21 +28,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PreAuthorize("isAuthenticated()")
 class WalkInRegistryPages {
 
-    private final WalkInQueues queues;
+    private final WalkInQueues walkInQueues;
+    private final WalkInTickets walkInTickets;
     private final PageErrors pageErrors;
 
-    WalkInRegistryPages(WalkInQueues queues, PageErrors pageErrors) {
-        this.queues = queues;
+    WalkInRegistryPages(WalkInQueues walkInQueues, WalkInTickets walkInTickets, PageErrors pageErrors) {
+        this.walkInQueues = walkInQueues;
+        this.walkInTickets = walkInTickets;
         this.pageErrors = pageErrors;
     }
 
     @GetMapping("/walk-in/registry")
     String desk(@AuthenticationPrincipal SignedInUser user, @RequestParam(required = false) String query, Model model) {
-        if (!queues.keepsDesk(user)) {
+        if (!walkInTickets.keepsDesk(user)) {
             throw new NotFound();
         }
         model.addAttribute("query", query);
-        model.addAttribute("patients", queues.findPatients(user, query));
+        model.addAttribute("patients", walkInTickets.findPatients(user, query));
         model.addAttribute("queues", todays(user));
         return "scheduling/walk-in-registry";
     }
@@ -55,11 +58,11 @@ class WalkInRegistryPages {
             @RequestParam(required = false) String query,
             Model model,
             Locale locale) {
-        if (!queues.keepsDesk(user)) {
+        if (!walkInTickets.keepsDesk(user)) {
             throw new NotFound();
         }
         try {
-            var ticket = queues.take(
+            var ticket = walkInTickets.take(
                     user,
                     TypedId.parse(queueId, "queueId"),
                     new PatientId(TypedId.parse(patientId, "patientId")),
@@ -75,8 +78,8 @@ class WalkInRegistryPages {
     }
 
     private List<WalkInQueueView> todays(SignedInUser user) {
-        var mine = queues.deskClinics(user);
-        return queues.openToday().stream()
+        var mine = walkInTickets.deskClinics(user);
+        return walkInQueues.openToday().stream()
                 .filter(queue -> mine.contains(queue.clinicId()))
                 .toList();
     }

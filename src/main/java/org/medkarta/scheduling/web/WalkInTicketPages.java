@@ -3,6 +3,7 @@ package org.medkarta.scheduling.web;
 import java.util.Locale;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.scheduling.WalkInQueues;
+import org.medkarta.scheduling.WalkInTickets;
 import org.medkarta.shared.DomainException;
 import org.medkarta.shared.NotFound;
 import org.medkarta.shared.TypedId;
@@ -23,25 +24,27 @@ import org.springframework.web.bind.annotation.PostMapping;
 @PreAuthorize("isAuthenticated()")
 class WalkInTicketPages {
 
-    private final WalkInQueues queues;
+    private final WalkInQueues walkInQueues;
+    private final WalkInTickets walkInTickets;
     private final PageErrors pageErrors;
 
-    WalkInTicketPages(WalkInQueues queues, PageErrors pageErrors) {
-        this.queues = queues;
+    WalkInTicketPages(WalkInQueues walkInQueues, WalkInTickets walkInTickets, PageErrors pageErrors) {
+        this.walkInQueues = walkInQueues;
+        this.walkInTickets = walkInTickets;
         this.pageErrors = pageErrors;
     }
 
     @GetMapping("/walk-in")
     String list(@AuthenticationPrincipal SignedInUser user, Model model) {
-        model.addAttribute("queues", queues.openToday());
-        model.addAttribute("tickets", queues.myTickets(user));
+        model.addAttribute("queues", walkInQueues.openToday());
+        model.addAttribute("tickets", walkInTickets.myTickets(user));
         return "scheduling/walk-in";
     }
 
     @PostMapping("/walk-in/queues/{id}/tickets")
     String take(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model, Locale locale) {
         try {
-            var ticket = queues.take(user, TypedId.parse(id, "id"), null, false);
+            var ticket = walkInTickets.take(user, TypedId.parse(id, "id"), null, false);
             return "redirect:/walk-in/tickets/" + ticket.id();
         } catch (DomainException refused) {
             if (refused instanceof NotFound) {
@@ -58,14 +61,14 @@ class WalkInTicketPages {
 
     @GetMapping("/walk-in/tickets/{id}")
     String ticket(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
-        model.addAttribute("ticket", queues.ticket(user, TypedId.parse(id, "id")));
+        model.addAttribute("ticket", walkInTickets.ticket(user, TypedId.parse(id, "id")));
         return "scheduling/walk-in-ticket";
     }
 
     /** The ticket's state alone, which the page polls. */
     @GetMapping("/walk-in/tickets/{id}/status")
     String status(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
-        model.addAttribute("ticket", queues.ticket(user, TypedId.parse(id, "id")));
+        model.addAttribute("ticket", walkInTickets.ticket(user, TypedId.parse(id, "id")));
         return "scheduling/walk-in-ticket :: status";
     }
 }
