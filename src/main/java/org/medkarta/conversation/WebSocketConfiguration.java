@@ -70,6 +70,9 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
             var scheduler = new ThreadPoolTaskScheduler();
             scheduler.setPoolSize(1);
             scheduler.setThreadNamePrefix("stomp-heartbeat-");
+            // Not a bean, so no context closes it: a daemon thread, or a node whose start failed (a
+            // port taken, the database away) would hang on it instead of exiting for a restart.
+            scheduler.setDaemon(true);
             scheduler.initialize();
             registry.enableSimpleBroker("/topic", "/queue")
                     .setHeartbeatValue(new long[] {10_000, 10_000})
