@@ -54,7 +54,9 @@ import tools.jackson.databind.JsonNode;
  * messages runs and the doctor's node is killed with SIGKILL in its middle. The journey goes on
  * with the same tokens through the node that lives (the doctor's socket reconnects through the
  * proxy); afterwards no confirmed booking is missing, every confirmed message is stored once and
- * reached the patient's socket once, and the outbox sent every SMS exactly once. Needs {@code
+ * reached the patient's socket once, and every SMS of the outbox reached the provider under its own
+ * idempotency key (one in flight at the kill is sent again under the same key, for the provider to
+ * deduplicate, so the phone gets it once). Needs {@code
  * MEDKARTA_TEST_STOMP_RELAY} and nginx ({@code .ci/run} provides both); skipped without them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -254,15 +256,23 @@ class TwoNodesBehindNginxIT {
         var outbox = smsOutbox();
         var byKey = sms.byKey();
         long notSent = outbox.stream().filter(key -> !byKey.containsKey(key)).count();
-        long sentTwice =
+        // A node killed after the gateway accepted an SMS but before its SENT mark committed leaves the
+        // message pending, and the other node sends it again under the same idempotency key, which the
+        // provider deduplicates (Dispatcher; CrashIT counts the same way): the phone gets it once. What
+        // must never happen is the same key carrying another text, or a message under a second key.
+        long sentAgain =
                 byKey.values().stream().filter(bodies -> bodies.size() > 1).count();
+        long keyWithAnotherText = byKey.values().stream()
+                .filter(bodies -> bodies.stream().distinct().count() > 1)
+                .count();
         long unknownKeys =
                 byKey.keySet().stream().filter(key -> !outbox.contains(key)).count();
         System.out.printf(
                 "[reliability] two nodes behind nginx, one killed: %d requests (%d before the kill), %d failed"
                         + " for the client (5xx or no answer), %d refused (4xx); %d bookings and %d messages confirmed; lost: %d bookings, %d messages"
                         + " not received by the patient; duplicated: %d stored, %d received twice; SMS: %d in the"
-                        + " outbox, %d not sent, %d sent twice, %d unknown%n",
+                        + " outbox, %d not sent, %d sent again under their own key (deduplicated by the provider),"
+                        + " %d keys with another text, %d unknown%n",
                 requests.get(),
                 beforeKill,
                 failures.get(),
@@ -275,7 +285,8 @@ class TwoNodesBehindNginxIT {
                 receivedTwice.size(),
                 outbox.size(),
                 notSent,
-                sentTwice,
+                sentAgain,
+                keyWithAnotherText,
                 unknownKeys);
         patientSocket.close();
         doctorSocket.close();
@@ -287,7 +298,7 @@ class TwoNodesBehindNginxIT {
         assertThat(storedTwice).isZero();
         assertThat(receivedTwice).isEmpty();
         assertThat(notSent).isZero();
-        assertThat(sentTwice).isZero();
+        assertThat(keyWithAnotherText).isZero();
         assertThat(unknownKeys).isZero();
     }
 
