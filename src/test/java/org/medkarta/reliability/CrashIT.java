@@ -215,7 +215,7 @@ class CrashIT {
         Collections.shuffle(offers);
         var rooms = new ArrayList<Room>();
         var chatSlots = journey.chatSlotsStartingSoon(
-                doctorToken, doctorId, chatService, patients.get(0).token(), 2);
+                cluster, doctorToken, doctorId, chatService, patients.get(0).token(), 2);
         for (int i = 0; i < chatSlots.size(); i++) {
             rooms.add(journey.room(doctorToken, chatSlots.get(i), patients.get(i)));
         }

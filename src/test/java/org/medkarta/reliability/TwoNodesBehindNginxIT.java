@@ -336,7 +336,7 @@ class TwoNodesBehindNginxIT {
         assertThat(chat).as("a chat slot of the demo therapist").isNotNull();
         String doctorId = chat.get("doctorId").asString();
         String service = chat.get("serviceId").asString();
-        var soon = journey.chatSlotsStartingSoon(doctor, doctorId, service, patient.token(), 1);
+        var soon = journey.chatSlotsStartingSoon(cluster, doctor, doctorId, service, patient.token(), 1);
         assertThat(soon).as("a chat slot starting within 12 minutes").isNotEmpty();
         String consultation = journey.room(doctor, soon.get(0), patient).consultationId();
         return consultation;
