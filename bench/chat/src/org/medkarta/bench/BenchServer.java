@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.medkarta.MedkartaApplication;
-import org.medkarta.conversation.Conversations;
+import org.medkarta.conversation.ConversationRooms;
 import org.medkarta.conversation.Member;
 import org.medkarta.conversation.RoomId;
+import org.medkarta.identity.ApiTokens;
 import org.medkarta.identity.ClientInfo;
-import org.medkarta.identity.Identity;
 import org.medkarta.identity.PatientRegistration;
+import org.medkarta.identity.Registration;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
@@ -62,8 +63,9 @@ public final class BenchServer {
         Path out = Path.of(System.getProperty("bench.rooms-file", "rooms.txt"));
         var app = new SpringApplication(MedkartaApplication.class, Echo.class);
         var context = app.run(args);
-        var identity = context.getBean(Identity.class);
-        var conversations = context.getBean(Conversations.class);
+        var registration = context.getBean(Registration.class);
+        var apiTokens = context.getBean(ApiTokens.class);
+        var conversations = context.getBean(ConversationRooms.class);
         var client = new ClientInfo("127.0.0.1", "bench");
         // A few hundred people, each in many rooms (as a doctor is in many consultations), so that
         // thousands of rooms need no thousands of registrations; every room has exactly two members.
@@ -71,9 +73,9 @@ public final class BenchServer {
         var users = new ArrayList<SignedInUser>();
         var tokens = new ArrayList<String>();
         for (int i = 0; i < people; i++) {
-            var user = patient(identity, client, "+7916" + String.format("%07d", first + i));
+            var user = patient(registration, client, "+7916" + String.format("%07d", first + i));
             users.add(user);
-            tokens.add(identity.tokensFor(user).accessToken());
+            tokens.add(apiTokens.tokensFor(user).accessToken());
         }
         var lines = new ArrayList<String>();
         for (int i = 0; i < rooms; i++) {
@@ -94,9 +96,9 @@ public final class BenchServer {
         System.out.println("bench: " + rooms + " rooms ready in " + out);
     }
 
-    private static SignedInUser patient(Identity identity, ClientInfo client, String phone) {
+    private static SignedInUser patient(Registration registration, ClientInfo client, String phone) {
         // Registration refuses a phone in use; the bench's database is fresh, so none is.
-        var account = identity.register(
+        var account = registration.register(
                 new PatientRegistration(
                         "Нагрузкин",
                         "Тест",
@@ -104,7 +106,7 @@ public final class BenchServer {
                         phone,
                         "1990-01-01",
                         "bench-" + UUID.randomUUID().toString().substring(0, 12) + "@example.ru",
-                        identity.termsVersion()),
+                        registration.termsVersion()),
                 client,
                 "http://localhost",
                 Locale.ENGLISH);
