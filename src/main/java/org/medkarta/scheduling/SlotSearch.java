@@ -271,25 +271,8 @@ public class SlotSearch {
         var page = size == 0 ? List.<SlotView>of() : slots.freePage(groups, from, Math.max(0, offset), size);
         var found = new ArrayList<FreeSlotPage.Slot>();
         for (var slot : page) {
-            var given = visible.offers().get(slot.doctorId().value());
-            var offered = new ArrayList<OfferedSlot>();
-            for (UUID serviceId : slot.serviceIds()) {
-                var offer = given.get(serviceId);
-                if (offer != null && (service == null || service.equals(serviceId))) {
-                    offered.add(new OfferedSlot(
-                            slot.id(),
-                            offer.doctorId(),
-                            offer.doctorName(),
-                            offer.clinicId(),
-                            serviceId,
-                            offer.serviceName(),
-                            offer.format(),
-                            offer.priceKopecks(),
-                            slot.start(),
-                            slot.end()));
-                }
-            }
-            found.add(new FreeSlotPage.Slot(slot, offered));
+            found.add(new FreeSlotPage.Slot(
+                    slot, offered(slot, visible.offers().get(slot.doctorId().value()), service)));
         }
         return new FreeSlotPage(found, total);
     }
@@ -315,25 +298,31 @@ public class SlotSearch {
         var offered = new ArrayList<OfferedSlot>();
         var free = slots.freePage(doctorsUntil, from, page * size, size);
         for (var slot : free) {
-            var given = offers.get(slot.doctorId().value());
-            for (UUID serviceId : slot.serviceIds()) {
-                var offer = given.get(serviceId);
-                if (offer != null) {
-                    offered.add(new OfferedSlot(
-                            slot.id(),
-                            offer.doctorId(),
-                            offer.doctorName(),
-                            offer.clinicId(),
-                            serviceId,
-                            offer.serviceName(),
-                            offer.format(),
-                            offer.priceKopecks(),
-                            slot.start(),
-                            slot.end()));
-                }
-            }
+            offered.addAll(offered(slot, offers.get(slot.doctorId().value()), null));
         }
         return new SearchPage(offered, free.size());
+    }
+
+    /** The slot as each service the viewer may book in it offers it ({@code onlyService}: that one alone). */
+    private static List<OfferedSlot> offered(SlotView slot, Map<UUID, BookableService> given, UUID onlyService) {
+        var offered = new ArrayList<OfferedSlot>();
+        for (UUID serviceId : slot.serviceIds()) {
+            var offer = given.get(serviceId);
+            if (offer != null && (onlyService == null || onlyService.equals(serviceId))) {
+                offered.add(new OfferedSlot(
+                        slot.id(),
+                        offer.doctorId(),
+                        offer.doctorName(),
+                        offer.clinicId(),
+                        serviceId,
+                        offer.serviceName(),
+                        offer.format(),
+                        offer.priceKopecks(),
+                        slot.start(),
+                        slot.end()));
+            }
+        }
+        return offered;
     }
 
     /** A slot, for the booking page. */
