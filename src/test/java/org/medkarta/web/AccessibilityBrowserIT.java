@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.medkarta.identity.Role;
 import org.medkarta.notification.DevOutbox;
@@ -56,14 +57,18 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * English. Nothing waits a fixed time: a page is checked once it has loaded. The walks run with
  * {@code MEDKARTA_TEST_ACCESSIBILITY=true} (see {@link #WALK}); the page list and the text-size check
  * run in every build.
+ *
+ * <p>What it checks is the pages' markup, which does not depend on the database: it runs in the H2
+ * run of {@code ./mvnw verify} (and so in {@code .ci/run}), not again on PostgreSQL.
  */
+@DisabledIfSystemProperty(named = "medkarta.test.database", matches = "postgres")
 class AccessibilityBrowserIT extends BrowserSupport {
 
     /**
-     * Switches the walks on (the page list and the text-size checks run always). A walk costs 20–90 s
-     * of processor time per role (the app, the test and the browser together; measured 2026-12-07 under
-     * load 44–57), about 400 s for the seven roles, which two cores cannot bring under the two minutes
-     * the build allows such a test.
+     * Switches the walks on (the page list and the text-size checks run always); {@code .ci/run} sets it
+     * for its H2 stage. A walk costs 20–90 s of processor time per role (the app, the test and the
+     * browser together; measured 2026-12-07 under load 44–57), about 400 s for the seven roles: too
+     * much for every developer's {@code ./mvnw verify}, not for CI.
      */
     static final String WALK = "MEDKARTA_TEST_ACCESSIBILITY";
 
