@@ -83,7 +83,9 @@ class ClinicAdministratorsIT extends ClinicApiSupport {
         var doctor = TestCare.signedIn(TestCare.doctor(clinics, clinic.id()));
 
         assertThat(administrators.administers(admin, clinic.id())).isTrue();
-        assertThat(administrators.administered(admin)).extracting(ClinicView::id).containsExactly(clinic.id());
+        assertThat(administrators.administered(admin))
+                .extracting(ClinicView::id)
+                .containsExactly(clinic.id());
         assertThat(administrators.administers(TestClinics.PLATFORM, other.id())).isTrue();
         assertThat(administrators.administered(TestClinics.PLATFORM))
                 .extracting(ClinicView::id)

@@ -52,7 +52,8 @@ class ClinicCatalogueIT extends ClinicApiSupport {
         });
         assertThat(catalogue.activeServices(clinic.id()))
                 .extracting(ServiceView::id)
-                .containsExactlyElementsOf(services.stream().map(ServiceView::id).toList());
+                .containsExactlyElementsOf(
+                        services.stream().map(ServiceView::id).toList());
     }
 
     @Test
@@ -63,7 +64,8 @@ class ClinicCatalogueIT extends ClinicApiSupport {
         var unknown = new DoctorId(UUID.randomUUID());
 
         assertThat(catalogue.doctor(unknown)).isEmpty();
-        assertThatThrownBy(() -> catalogue.card(new ClinicId(UUID.randomUUID()))).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> catalogue.card(new ClinicId(UUID.randomUUID())))
+                .isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> catalogue.activeDoctor(unknown)).isInstanceOf(NotFound.class);
         assertThat(catalogue.activeDoctorNamed("not-an-id")).isEmpty();
         assertThat(catalogue.service(new ServiceId(UUID.randomUUID()))).isEmpty();

@@ -55,7 +55,8 @@ class AccountCallPhoneIT extends ApiSupport {
 
         assertThatThrownBy(() -> callPhone.record(me, "позвоните мне"))
                 .isInstanceOfSatisfying(
-                        InvalidInput.class, invalid -> assertThat(invalid.field()).isEqualTo("callPhone"));
+                        InvalidInput.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo("callPhone"));
         assertThat(callPhone.of(me.userId())).contains(Phone.parse(number, "callPhone"));
         assertThatThrownBy(() -> callPhone.record(null, number)).isInstanceOf(NotFound.class);
     }

@@ -38,11 +38,15 @@ class AccountDirectoryIT extends ApiSupport {
                 number);
         var directory = identity.accounts();
 
-        assertThat(directory.findPatients(phone)).extracting(AccountView::userId).containsExactly(account.userId());
+        assertThat(directory.findPatients(phone))
+                .extracting(AccountView::userId)
+                .containsExactly(account.userId());
         assertThat(directory.findPatients("8" + phone.substring(2)))
                 .extracting(AccountView::userId)
                 .containsExactly(account.userId());
-        assertThat(directory.findPatients(number)).extracting(AccountView::userId).containsExactly(account.userId());
+        assertThat(directory.findPatients(number))
+                .extracting(AccountView::userId)
+                .containsExactly(account.userId());
         assertThat(directory.account(account.userId()))
                 .hasValueSatisfying(found -> assertThat(found.lastName()).isEqualTo("Каталогова"));
         assertThat(directory.patient(account.patientId()))

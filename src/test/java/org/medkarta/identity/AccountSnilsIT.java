@@ -28,11 +28,7 @@ class AccountSnilsIT extends ApiSupport {
     private SignedInUser patient() {
         var account = TestPatients.register(identity, "Снилсов", "Семён", null, Phones.unique(), "1985-03-04");
         return new SignedInUser(
-                account.userId(),
-                "Семён",
-                account.patientId(),
-                List.of(new RoleGrant(Role.PATIENT, null)),
-                "SMS_CODE");
+                account.userId(), "Семён", account.patientId(), List.of(new RoleGrant(Role.PATIENT, null)), "SMS_CODE");
     }
 
     @Test
@@ -58,7 +54,8 @@ class AccountSnilsIT extends ApiSupport {
             assertThatThrownBy(() -> snils.record(me, wrong))
                     .as(wrong)
                     .isInstanceOfSatisfying(
-                            InvalidInput.class, invalid -> assertThat(invalid.field()).isEqualTo("snils"));
+                            InvalidInput.class,
+                            invalid -> assertThat(invalid.field()).isEqualTo("snils"));
         }
         assertThat(snils.of(me.userId())).isEmpty();
         assertThatThrownBy(() -> snils.record(null, taken)).isInstanceOf(NotFound.class);

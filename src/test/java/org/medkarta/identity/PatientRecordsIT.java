@@ -71,7 +71,7 @@ class PatientRecordsIT extends ApiSupport {
         return post(path, body, "Authorization", "Bearer " + token);
     }
 
-        private static java.util.Map<String, Object> record(String phone, String snils, String oms) {
+    private static java.util.Map<String, Object> record(String phone, String snils, String oms) {
         var body = new java.util.HashMap<String, Object>();
         body.put("lastName", "Новикова");
         body.put("firstName", "Анна");
@@ -86,15 +86,15 @@ class PatientRecordsIT extends ApiSupport {
         return body;
     }
 
-        private static String snils() {
+    private static String snils() {
         return org.medkarta.testing.Identifiers.snils();
     }
 
-        private static String oms() {
+    private static String oms() {
         return org.medkarta.testing.Identifiers.oms();
     }
 
-        /** A registrar of the clinic's registry, with a token (issue 12). */
+    /** A registrar of the clinic's registry, with a token (issue 12). */
     private String registrar(ClinicView clinic) {
         var id = identity.staff()
                 .invite(
@@ -116,7 +116,7 @@ class PatientRecordsIT extends ApiSupport {
                 .accessToken();
     }
 
-        @Test
+    @Test
     void staffCreateARecordFindItByPhoneSnilsOrPolicyAndBookForIt() {
         var clinic = clinic();
         var doctor = doctor(clinic);
@@ -168,7 +168,7 @@ class PatientRecordsIT extends ApiSupport {
                 .isEqualTo(phone);
     }
 
-        @Test
+    @Test
     void wrongFieldsAreNamedAndAPolicyBelongsToOneRecord() {
         var clinic = clinic();
         var doctor = doctor(clinic);
@@ -222,7 +222,7 @@ class PatientRecordsIT extends ApiSupport {
         assertThat(body(byDms).get(0).get("patientId").asString()).isEqualTo(patient);
     }
 
-        @Test
+    @Test
     void patientsNeitherSearchNorCreateRecordsButKeepTheirOwnPolicies() {
         var patient = patient();
         assertThat(getAs(

@@ -56,7 +56,7 @@ class RegistryIdentifiersIT extends ApiSupport {
         return post(path, body, "Authorization", "Bearer " + token);
     }
 
-        @Test
+    @Test
     void everyUseOfAPatientsIdentifiersOutsideTheRecordIsAudited() {
         var doctor = doctor(clinic());
         var patient = patient();

@@ -18,7 +18,6 @@ import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@link SignIn} through the public API: by one-time SMS code (SPEC A5; order 003 §12-14, §22), by

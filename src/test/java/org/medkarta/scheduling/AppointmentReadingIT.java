@@ -36,7 +36,8 @@ class AppointmentReadingIT extends SchedulingSupport {
         var elsewhere = doctor(clinic("Europe/Moscow"), "therapist", "REGION");
         var patient = patient();
         activeTemplate(clinic, doctor, "09:00", "10:30");
-        var booked = book(patient, freeSlots(patient.token(), doctor).get(0).get("id").asString(), true);
+        var booked = book(
+                patient, freeSlots(patient.token(), doctor).get(0).get("id").asString(), true);
         assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
         var id = UUID.fromString(body(booked).get("id").asString());
         var patientId = patient.account().patientId();
@@ -59,7 +60,8 @@ class AppointmentReadingIT extends SchedulingSupport {
         assertThat(appointmentReading.hasAppointment(patientId, elsewhere.view().id()))
                 .isFalse();
         assertThat(appointmentReading.hasAppointmentAt(patientId, clinic.id())).isTrue();
-        assertThat(appointmentReading.hasAppointmentAt(patientId, elsewhere.view().clinicId()))
+        assertThat(appointmentReading.hasAppointmentAt(
+                        patientId, elsewhere.view().clinicId()))
                 .isFalse();
     }
 
@@ -72,7 +74,8 @@ class AppointmentReadingIT extends SchedulingSupport {
         var patient = patient();
         var stranger = patient();
         activeTemplate(clinic, doctor, "09:00", "10:30");
-        var booked = book(patient, freeSlots(patient.token(), doctor).get(0).get("id").asString(), true);
+        var booked = book(
+                patient, freeSlots(patient.token(), doctor).get(0).get("id").asString(), true);
         var id = UUID.fromString(body(booked).get("id").asString());
 
         assertThatThrownBy(() -> appointmentReading.appointment(user(stranger), id))

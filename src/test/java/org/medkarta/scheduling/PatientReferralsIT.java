@@ -31,7 +31,8 @@ class PatientReferralsIT extends SchedulingSupport {
                 .containsExactly(issued.id());
         assertThat(patientReferrals.referrals(other.account().patientId())).isEmpty();
         assertThat(patientReferrals.referral(issued.id()))
-                .hasValueSatisfying(found -> assertThat(found.patientId()).isEqualTo(patient.account().patientId()));
+                .hasValueSatisfying(found -> assertThat(found.patientId())
+                        .isEqualTo(patient.account().patientId()));
         assertThat(patientReferrals.referral(UUID.randomUUID())).isEmpty();
     }
 
@@ -43,10 +44,12 @@ class PatientReferralsIT extends SchedulingSupport {
         assertThatThrownBy(() -> patientReferrals.issueReferral(
                         id, " ", null, clock.instant().plus(Duration.ofDays(30)), null))
                 .isInstanceOfSatisfying(
-                        InvalidInput.class, invalid -> assertThat(invalid.field()).isEqualTo("specialty"));
+                        InvalidInput.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo("specialty"));
         assertThatThrownBy(() -> patientReferrals.issueReferral(id, "cardiologist", null, clock.instant(), null))
                 .isInstanceOfSatisfying(
-                        InvalidInput.class, invalid -> assertThat(invalid.field()).isEqualTo("validUntil"));
+                        InvalidInput.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo("validUntil"));
         assertThatThrownBy(() -> patientReferrals.issueReferral(id, "cardiologist", null, null, null))
                 .isInstanceOf(InvalidInput.class);
         assertThat(patientReferrals.referrals(id)).isEmpty();

@@ -44,12 +44,7 @@ class ScheduleLoadIT extends SchedulingSupport {
         });
         var byService = scheduleLoad.cells(
                 new ScheduleLoad.Query(
-                        clinic.id(),
-                        clinic.zone(),
-                        day,
-                        day,
-                        doctor.view().id(),
-                        UUID.fromString(doctor.service())),
+                        clinic.id(), clinic.zone(), day, day, doctor.view().id(), UUID.fromString(doctor.service())),
                 clock.instant());
         assertThat(byService).extracting(ScheduleLoad.Cell::count).containsExactly(new ScheduleLoad.Count(1, 2, 1));
     }
@@ -64,7 +59,13 @@ class ScheduleLoadIT extends SchedulingSupport {
         LocalDate day = LocalDate.now(clinic.zone()).plusDays(2);
 
         assertThat(scheduleLoad.cells(
-                        new ScheduleLoad.Query(clinic.id(), clinic.zone(), day, day, colleague.view().id(), null),
+                        new ScheduleLoad.Query(
+                                clinic.id(),
+                                clinic.zone(),
+                                day,
+                                day,
+                                colleague.view().id(),
+                                null),
                         clock.instant()))
                 .isEmpty();
         assertThat(scheduleLoad.cells(
@@ -77,7 +78,13 @@ class ScheduleLoadIT extends SchedulingSupport {
                         clock.instant()))
                 .isEmpty();
         assertThat(scheduleLoad.cells(
-                        new ScheduleLoad.Query(clinic.id(), clinic.zone(), day, day, doctor.view().id(), null),
+                        new ScheduleLoad.Query(
+                                clinic.id(),
+                                clinic.zone(),
+                                day,
+                                day,
+                                doctor.view().id(),
+                                null),
                         clock.instant()))
                 .extracting(ScheduleLoad.Cell::doctor)
                 .containsExactly(doctor.view().id());
