@@ -19,23 +19,33 @@
  *
  * <ul>
  *   <li>{@link org.medkarta.clinic.ClinicSetUp}: registering a clinic, its profile, logo and
- *       administrators (B1, A8);
+ *       administrators (B1, A8),
+ *       tested by {@code ClinicSetUpIT};
  *   <li>{@link org.medkarta.clinic.ClinicAdministrators}: who administers which clinic, asked by the
- *       other modules before they show or change a clinic's data;
+ *       other modules before they show or change a clinic's data,
+ *       tested by {@code ClinicAdministratorsIT};
  *   <li>{@link org.medkarta.clinic.ClinicStaff}: doctors with their profiles and photos, registrars
- *       and paramedics, invited by e-mail (B3, A8);
+ *       and paramedics, invited by e-mail (B3, A8),
+ *       tested by {@code ClinicStaffIT};
  *   <li>{@link org.medkarta.clinic.ClinicServices}: service types and their prices, with the price
- *       history (B4);
+ *       history (B4),
+ *       tested by {@code ClinicServicesIT};
  *   <li>{@link org.medkarta.clinic.ClinicCatalogue}: the public catalogue of clinics, doctors and
- *       services and the visibility of a doctor's service to a patient (B5, C3);
+ *       services and the visibility of a doctor's service to a patient (B5, C3),
+ *       tested by {@code ClinicCatalogueIT};
  *   <li>{@link org.medkarta.clinic.OfferAndConsent}: the offer and consent as numbered versions and
- *       each patient's acceptance (B2);
- *   <li>{@link org.medkarta.clinic.PatientAttachments}: attachment of patients to clinics (B6);
- *   <li>{@link org.medkarta.clinic.SupportQueue}: help requests and callback orders (B7);
- *   <li>{@link org.medkarta.clinic.NearbyClinics}: clinics near a point on the map;
+ *       each patient's acceptance (B2),
+ *       tested by {@code OfferAndConsentIT};
+ *   <li>{@link org.medkarta.clinic.PatientAttachments}: attachment of patients to clinics (B6),
+ *       tested by {@code PatientAttachmentsIT};
+ *   <li>{@link org.medkarta.clinic.SupportQueue}: help requests and callback orders (B7),
+ *       tested by {@code SupportQueueIT};
+ *   <li>{@link org.medkarta.clinic.NearbyClinics}: clinics near a point on the map,
+ *       tested by {@code NearbyClinicsIT};
  *   <li>{@link org.medkarta.clinic.HeadsOfDepartment}, {@link
  *       org.medkarta.clinic.ProtocolSigningPolicies} and {@link org.medkarta.clinic.ClinicSigningKeys}:
- *       heads of department, who signs protocols and the clinic's signing keys.
+ *       heads of department, who signs protocols and the clinic's signing keys,
+ *       tested by {@code HeadsOfDepartmentIT} and {@code ProtocolSigningPoliciesIT}.
  * </ul>
  *
  * <p>Every facade checks who administers a clinic through the one package-private {@code

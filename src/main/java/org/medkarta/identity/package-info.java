@@ -11,20 +11,29 @@
  *
  * <ul>
  *   <li>{@link org.medkarta.identity.Registration}: a patient's registration and e-mail
- *       confirmation, a child's record and the phone given to it later (A2, E11, F3);
+ *       confirmation, a child's record and the phone given to it later (A2, E11, F3),
+ *       tested by {@code RegistrationIT};
  *   <li>{@link org.medkarta.identity.SignIn}: sign-in by one-time code, by password with TOTP and
- *       through ESIA (A3–A6);
+ *       through ESIA (A3–A6),
+ *       tested by {@code SignInIT};
  *   <li>{@link org.medkarta.identity.StaffAccounts}: staff invitations, passwords and their resets,
- *       the authenticator app (A4, A6, A8);
- *   <li>{@link org.medkarta.identity.ApiTokens}: access and refresh tokens, signing out (A7);
+ *       the authenticator app (A4, A6, A8),
+ *       tested by {@code StaffAccountsIT};
+ *   <li>{@link org.medkarta.identity.ApiTokens}: access and refresh tokens, signing out (A7),
+ *       tested by {@code ApiTokensIT};
  *   <li>{@link org.medkarta.identity.AccountDirectory}: who a person is, where they are reached, the
- *       patients staff find, one's sign-in history (A1, A7, C6);
+ *       patients staff find, one's sign-in history (A1, A7, C6),
+ *       tested by {@code AccountDirectoryIT};
  *   <li>{@link org.medkarta.identity.PatientRecords}: finding and creating patient records as the
- *       registry does (C6);
+ *       registry does (C6),
+ *       tested by {@code PatientRecordsIT};
  *   <li>{@link org.medkarta.identity.RegistryIdentifiers}: a patient's SNILS and insurance policies
- *       (C6, E1, F4);
- *   <li>{@link org.medkarta.identity.PatientRegions}: where a patient lives (B5);
- *   <li>{@link org.medkarta.identity.AccountClosure}: closing one's account (A9).
+ *       (C6, E1, F4),
+ *       tested by {@code RegistryIdentifiersIT};
+ *   <li>{@link org.medkarta.identity.PatientRegions}: where a patient lives (B5),
+ *       tested by {@code PatientRegionsIT};
+ *   <li>{@link org.medkarta.identity.AccountClosure}: closing one's account (A9),
+ *       tested by {@code org.medkarta.access.AccountClosureIT}.
  * </ul>
  *
  * <p>Roles are granted through the one package-private {@code RoleGrants}; who sees a patient's

@@ -114,7 +114,7 @@ final class EndpointClassification {
         add(
                 all,
                 Kind.MATRIX,
-                "The doctor's referrals section (issue 23): called by AccessMatrixIT.referralsAreTheirIssuingDoctorsAndTheirClinicsRegistrysAlone for the patient, another patient, a doctor and a registrar of another clinic, the clinic's administrator, a colleague of the issuing doctor and anonymous callers; the rules in ReferralsIT.",
+                "The doctor's referrals section (issue 23): called by AccessMatrixIT.referralsAreTheirIssuingDoctorsAndTheirClinicsRegistrysAlone for the patient, another patient, a doctor and a registrar of another clinic, the clinic's administrator, a colleague of the issuing doctor and anonymous callers; the rules in ReferralDeskIT.",
                 "GET /api/v1/referrals/issued",
                 "POST /api/v1/referrals/issued",
                 "POST /api/v1/referrals/{id}/cancel",
@@ -128,7 +128,7 @@ final class EndpointClassification {
         add(
                 all,
                 Kind.MATRIX,
-                "The walk-in queue (SPEC C9, issue 19): called by AccessMatrixIT.walkInTicketsAreTheirPatientsAndTheirQueuesStaffsAlone for the patient, another patient, a doctor of the clinic off duty, a doctor, registrar and administrator of another clinic, the clinic's registrar and administrator, the doctor on duty and anonymous callers; the rules in WalkInQueueIT.",
+                "The walk-in queue (SPEC C9, issue 19): called by AccessMatrixIT.walkInTicketsAreTheirPatientsAndTheirQueuesStaffsAlone for the patient, another patient, a doctor of the clinic off duty, a doctor, registrar and administrator of another clinic, the clinic's registrar and administrator, the doctor on duty and anonymous callers; the rules in WalkInQueuesIT, WalkInTicketsIT, WalkInCallsIT and WalkInBoardsIT.",
                 "POST /api/v1/clinics/{id}/walk-in-queues",
                 "GET /api/v1/clinics/{id}/walk-in-settings",
                 "PUT /api/v1/clinics/{id}/walk-in-settings",
@@ -145,7 +145,7 @@ final class EndpointClassification {
         add(
                 all,
                 Kind.PUBLIC,
-                "The walk-in queue's public faces (SPEC C9, seed 002): a clinic's queues of a day (names, rooms, hours, doctors on duty, no patient), the waiting-room board (numbers and rooms only, no name) and the kiosk at the entrance, where a patient signs in by an SMS code (identity's limits per phone and address) or by policy number and birth date to take a ticket; nothing of anyone is shown but the ticket just taken (WalkInQueueIT, WalkInBrowserIT).",
+                "The walk-in queue's public faces (SPEC C9, seed 002): a clinic's queues of a day (names, rooms, hours, doctors on duty, no patient), the waiting-room board (numbers and rooms only, no name) and the kiosk at the entrance, where a patient signs in by an SMS code (identity's limits per phone and address) or by policy number and birth date to take a ticket; nothing of anyone is shown but the ticket just taken (WalkInQueuesIT, WalkInTicketsIT, WalkInBrowserIT).",
                 "GET /api/v1/clinics/{id}/walk-in-queues",
                 "GET /api/v1/walk-in-queues/{id}/board",
                 "GET /walk-in/board/{id}",
@@ -301,7 +301,7 @@ final class EndpointClassification {
         add(
                 all,
                 Kind.SELF_ONLY,
-                "The patient's own bookings, referrals, calendar feed, attachments and acceptances; staff actions on them go through the scheduling and clinic facades, which answer 404 to others (BookingIT, AttachmentAndSupportIT).",
+                "The patient's own bookings, referrals, calendar feed, attachments and acceptances; staff actions on them go through the scheduling and clinic facades, which answer 404 to others (BookingIT, CalendarFilesIT, PatientAttachmentsIT).",
                 "DELETE /api/v1/calendar-feed",
                 "GET /api/v1/calendar-feed",
                 "GET /api/v1/clinics/{id}/acceptance",
@@ -326,7 +326,7 @@ final class EndpointClassification {
         add(
                 all,
                 Kind.PER_PERSON,
-                "The printable appointment slip (issue 23): the scheduling Slips facade lets the patient, a representative the access module admits and the staff of the appointment's clinic see it, and answers 404 to anyone else (AccessMatrixIT.anAppointmentSlipIsItsPatientsItsRepresentativesAndItsClinicsStaffsAlone, SlipIT).",
+                "The printable appointment slip (issue 23): the scheduling Slips facade lets the patient, a representative the access module admits and the staff of the appointment's clinic see it, and answers 404 to anyone else (AccessMatrixIT.anAppointmentSlipIsItsPatientsItsRepresentativesAndItsClinicsStaffsAlone, SlipsIT).",
                 "GET /api/v1/appointments/{id}/slip");
         add(
                 all,
@@ -443,7 +443,7 @@ final class EndpointClassification {
         add(
                 all,
                 Kind.PER_PERSON,
-                "One appointment: its patient, whoever acts for them and the staff managing the doctor; anyone else 404 (BookingIT, AppointmentFilesIT).",
+                "One appointment: its patient, whoever acts for them and the staff managing the doctor; anyone else 404 (BookingIT, AppointmentChangesIT, AppointmentFilesIT).",
                 "GET /api/v1/appointments/{id}/files",
                 "GET /api/v1/appointments/{id}/files/{fileId}",
                 "POST /api/v1/appointments/{id}/files",
@@ -525,7 +525,7 @@ final class EndpointClassification {
         add(
                 all,
                 Kind.STAFF_ONLY,
-                "Schedules: the doctor, their clinic's administrators and (to read and book) registrars; others 404 (TemplatesAndSlotsIT).",
+                "Schedules: the doctor, their clinic's administrators and (to read and book) registrars; others 404 (ScheduleTemplatesIT, DoctorSchedulesIT).",
                 "DELETE /api/v1/schedule-templates/{id}",
                 "GET /api/v1/doctors/{id}/calendar",
                 "GET /api/v1/doctors/{id}/schedule-templates",
@@ -570,7 +570,7 @@ final class EndpointClassification {
         add(
                 all,
                 Kind.STAFF_ONLY,
-                "Clinic administration: the clinic's own administrators (or a platform administrator); another clinic's answer 404 (ClinicSetUpIT, ClinicModuleIT; StaffIdentifierAccessIT for registrars; ParamedicConsultationIT for paramedics).",
+                "Clinic administration: the clinic's own administrators (or a platform administrator); another clinic's answer 404 (ClinicSetUpIT, ClinicAdministratorsIT, ClinicModuleIT; StaffIdentifierAccessIT for registrars; ParamedicConsultationIT for paramedics).",
                 "GET /admin/clinics",
                 "GET /admin/clinics/new",
                 "GET /admin/clinics/{id}",
@@ -656,7 +656,7 @@ final class EndpointClassification {
         add(
                 all,
                 Kind.STAFF_ONLY,
-                "Support queue: support agents and administrators (AttachmentAndSupportIT).",
+                "Support queue: support agents and administrators (SupportQueueIT).",
                 "GET /api/v1/support/requests",
                 "GET /support/queue",
                 "POST /api/v1/support/requests",

@@ -154,4 +154,47 @@ abstract class ClinicApiSupport extends ApiSupport {
         char last = number.charAt(number.length() - 1);
         return number.substring(0, number.length() - 1) + (char) ('0' + (last - '0' + 1) % 10);
     }
+
+    // The smallest valid PNG: the signature and an IHDR chunk are enough for detection by content.
+    static final byte[] PNG = java.util.HexFormat.of()
+            .parseHex(
+                    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082");
+
+    java.net.http.HttpResponse<String> getBytesJson(String path) {
+        return get(path);
+    }
+
+    static Map<String, Object> doctorBody(String email, String specialty) {
+        var body = map(
+                "lastName", "Сердечная",
+                "firstName", "Анна",
+                "patronymic", "Павловна",
+                "specialties", List.of(specialty),
+                "position", "Врач-кардиолог",
+                "experienceYears", 12);
+        if (email != null) {
+            body.put("email", email);
+        }
+        return body;
+    }
+
+    static Map<String, Object> serviceBody(String doctorId, String visibility) {
+        return map(
+                "name",
+                "Первичная видеоконсультация",
+                "specialty",
+                "therapist",
+                "format",
+                "VIDEO",
+                "kind",
+                "PRIMARY",
+                "durationMinutes",
+                30,
+                "priceKopecks",
+                150000,
+                "doctorIds",
+                List.of(doctorId),
+                "visibility",
+                visibility);
+    }
 }

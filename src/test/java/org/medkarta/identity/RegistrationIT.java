@@ -15,7 +15,7 @@ import org.medkarta.testing.Phones;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Patient registration through the API (SPEC A2, seed 000). */
+/** {@link Registration}: patient registration through the API (SPEC A2, seed 000). */
 class RegistrationIT extends ApiSupport {
 
     @Autowired
@@ -145,22 +145,6 @@ class RegistrationIT extends ApiSupport {
 
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(problem(malformed)).isEqualTo("malformed-request");
-    }
-
-    @Test
-    void esiaLinksByTheSameSnilsAndKeepsTheLink() {
-        String phone = Phones.unique();
-        var client = new ClientInfo("127.0.0.1", "test");
-        String subject = "esia-" + UUID.randomUUID();
-        var claims = new EsiaClaims(subject, "Лебедев", "Антон", null, "1980-01-01", "112-233-445 95", phone, null);
-        String first = identity.signIn().linkEsia(claims, client);
-        String again = identity.signIn()
-                .linkEsia(
-                        new EsiaClaims(subject, "Лебедев", "Антон", null, "1980-01-01", null, Phones.unique(), null),
-                        client);
-
-        assertThat(first).isEqualTo(phone);
-        assertThat(again).as("the same ESIA subject is the same patient").isEqualTo(phone);
     }
 
     private java.net.http.HttpResponse<String> register(String phone, String email) {

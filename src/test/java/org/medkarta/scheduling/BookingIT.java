@@ -9,13 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.medkarta.notification.Notifications;
 import org.springframework.beans.factory.annotation.Autowired;
 
+/** {@link Booking}: booking a slot, the clinic's documents, overlaps, referrals and the horizon (SPEC C4). */
 class BookingIT extends SchedulingSupport {
 
     @Autowired
     Notifications notifications;
-
-    @Autowired
-    org.medkarta.notification.DevOutbox outbox;
 
     @Test
     void bookingNeedsTheClinicsDocumentsAcceptedOrAcceptsThemInTheSameStep() {
@@ -123,141 +121,5 @@ class BookingIT extends SchedulingSupport {
         clock.freezeAt(Instant.parse(slot.get("start").asString()).plusSeconds(60));
         assertThat(problem(book(signedInAgain(patient), slot.get("id").asString(), true)))
                 .isEqualTo("slot-in-past");
-    }
-
-    @Test
-    void cancelFreesTheSlotAtOnceButNotAfterTheStart() {
-        var clinic = clinic("Europe/Moscow");
-        var doctor = doctor(clinic, "therapist", "REGION");
-        var patient = patient();
-        activeTemplate(clinic, doctor, "09:00", "10:30");
-        var slots = freeSlots(patient.token(), doctor);
-        String slot = slots.get(0).get("id").asString();
-        String appointment = body(book(patient, slot, true)).get("id").asString();
-
-        var cancelled = postAs(patient.token(), "/api/v1/appointments/" + appointment + "/cancel", map());
-        assertThat(cancelled.statusCode()).isEqualTo(200);
-        assertThat(body(cancelled).get("status").asString()).isEqualTo("CANCELLED");
-        assertThat(freeSlots(patient.token(), doctor))
-                .extracting(s -> s.get("id").asString())
-                .contains(slot);
-
-        String later = body(book(patient, slots.get(1).get("id").asString(), true))
-                .get("id")
-                .asString();
-        clock.freezeAt(Instant.parse(slots.get(1).get("start").asString()).plusSeconds(1));
-        var tooLate = postAs(signedInAgain(patient).token(), "/api/v1/appointments/" + later + "/cancel", map());
-        assertThat(tooLate.statusCode()).isEqualTo(409);
-        assertThat(problem(tooLate)).isEqualTo("already-started");
-    }
-
-    @Test
-    void theClinicCancellingTellsThePatient() {
-        var clinic = clinic("Europe/Moscow");
-        var doctor = doctor(clinic, "therapist", "REGION");
-        var patient = patient();
-        activeTemplate(clinic, doctor, "09:00", "10:30");
-        String slot = freeSlots(patient.token(), doctor).get(0).get("id").asString();
-        String appointment = body(book(patient, slot, true)).get("id").asString();
-
-        var stranger = patient();
-        assertThat(postAs(stranger.token(), "/api/v1/appointments/" + appointment + "/cancel", map())
-                        .statusCode())
-                .isEqualTo(404);
-        var cancelled = postAs(doctor.token(), "/api/v1/appointments/" + appointment + "/cancel", map());
-        assertThat(body(cancelled).get("cancelledByClinic").asBoolean()).isTrue();
-        assertThat(notifications.notices(patient.account().userId()))
-                .anySatisfy(notice -> assertThat(notice.title()).isEqualTo("Клиника отменила запись"));
-    }
-
-    @Test
-    void rescheduleTakesTheNewSlotAndFreesTheOldTogether() {
-        var clinic = clinic("Europe/Moscow");
-        var doctor = doctor(clinic, "therapist", "REGION");
-        var patient = patient();
-        activeTemplate(clinic, doctor, "09:00", "10:30");
-        var slots = freeSlots(patient.token(), doctor);
-        String old = slots.get(0).get("id").asString();
-        String target = slots.get(2).get("id").asString();
-        String appointment = body(book(patient, old, true)).get("id").asString();
-        String taken = slots.get(3).get("id").asString();
-        assertThat(book(patient(), taken, true).statusCode()).isEqualTo(201);
-
-        var refused =
-                postAs(patient.token(), "/api/v1/appointments/" + appointment + "/reschedule", map("slotId", taken));
-        assertThat(problem(refused)).isEqualTo("slot-taken");
-
-        var moved =
-                postAs(patient.token(), "/api/v1/appointments/" + appointment + "/reschedule", map("slotId", target));
-        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
-        assertThat(body(moved).get("slotId").asString()).isEqualTo(target);
-        assertThat(body(moved).get("start").asString())
-                .isEqualTo(slots.get(2).get("start").asString());
-        var free = freeSlots(patient.token(), doctor).stream()
-                .map(s -> s.get("id").asString())
-                .toList();
-        assertThat(free).contains(old).doesNotContain(target, taken);
-        assertThat(notifications.notices(patient.account().userId()))
-                .anySatisfy(notice -> assertThat(notice.title()).isEqualTo("Запись перенесена"));
-    }
-
-    @Test
-    void linksInTheNoticesTheIcsFileAndTheFeedPointToThePortTheAppListensOn() {
-        var clinic = clinic("Europe/Moscow");
-        var doctor = doctor(clinic, "therapist", "REGION");
-        var patient = patient();
-        activeTemplate(clinic, doctor, "09:00", "10:30");
-        String slot = freeSlots(patient.token(), doctor).get(0).get("id").asString();
-        String appointment = body(book(patient, slot, true)).get("id").asString();
-        String base = "http://localhost:" + port;
-        assertThat(port).isNotEqualTo(8080);
-
-        assertThat(notifications.notices(patient.account().userId()))
-                .anySatisfy(notice -> assertThat(notice.link()).isEqualTo(base + "/appointments"));
-        assertThat(org.medkarta.testing.Outbox.to(outbox, patient.phone(), 2))
-                .filteredOn(sms -> sms.body().contains("/appointments"))
-                .isNotEmpty()
-                .allSatisfy(sms -> assertThat(sms.body()).contains(base + "/appointments"));
-        var ics = get("/api/v1/appointments/" + appointment + "/ics", "Authorization", "Bearer " + patient.token());
-        assertThat(ics.body()).contains("DESCRIPTION:" + base + "/appointments").doesNotContain("localhost:8080");
-        assertThat(body(getAs(patient.token(), "/api/v1/calendar-feed"))
-                        .get("url")
-                        .asString())
-                .startsWith(base + "/calendar/");
-    }
-
-    @Test
-    void anAppointmentIsAnIcsFileInUtcAndThePrivateFeedCanBeRevoked() {
-        var clinic = clinic("Europe/Moscow");
-        var doctor = doctor(clinic, "therapist", "REGION");
-        var patient = patient();
-        activeTemplate(clinic, doctor, "10:00", "10:30");
-        var slot = freeSlots(patient.token(), doctor).get(0);
-        String appointment =
-                body(book(patient, slot.get("id").asString(), true)).get("id").asString();
-        Instant start = Instant.parse(slot.get("start").asString());
-        String utc = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-                .withZone(java.time.ZoneOffset.UTC)
-                .format(start);
-
-        var ics = get("/api/v1/appointments/" + appointment + "/ics", "Authorization", "Bearer " + patient.token());
-        assertThat(ics.statusCode()).isEqualTo(200);
-        assertThat(ics.headers().firstValue("Content-Type").orElse("")).startsWith("text/calendar");
-        assertThat(ics.body()).contains("BEGIN:VEVENT", "DTSTART:" + utc, "UID:" + appointment);
-        assertThat(start.atZone(clinic.zone()).getHour()).isEqualTo(10);
-
-        String url =
-                body(getAs(patient.token(), "/api/v1/calendar-feed")).get("url").asString();
-        String path = url.substring(url.indexOf("/calendar/"));
-        var feed = get(path);
-        assertThat(feed.statusCode()).isEqualTo(200);
-        assertThat(feed.body()).contains("UID:" + appointment);
-
-        String renewed = body(postAs(patient.token(), "/api/v1/calendar-feed/renew", map()))
-                .get("url")
-                .asString();
-        assertThat(get(path).statusCode()).isEqualTo(404);
-        assertThat(get(renewed.substring(renewed.indexOf("/calendar/"))).statusCode())
-                .isEqualTo(200);
     }
 }

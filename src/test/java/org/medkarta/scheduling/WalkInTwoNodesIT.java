@@ -77,7 +77,7 @@ class WalkInTwoNodesIT extends SchedulingSupport {
         }
         int other = ((WebServerApplicationContext) secondNode).getWebServer().getPort();
 
-        var taken = WalkInQueueIT.all(patients.stream()
+        var taken = WalkInSupport.all(patients.stream()
                 .map(p -> (Callable<HttpResponse<String>>) () -> send(
                         patients.indexOf(p) % 2 == 0 ? port : other,
                         p.token(),
@@ -90,7 +90,7 @@ class WalkInTwoNodesIT extends SchedulingSupport {
                 .hasSize(20);
 
         var called = Collections.synchronizedList(new ArrayList<String>());
-        WalkInQueueIT.all(List.of(serve(first, port, queue, called), serve(second, other, queue, called)));
+        WalkInSupport.all(List.of(serve(first, port, queue, called), serve(second, other, queue, called)));
         assertThat(called)
                 .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(

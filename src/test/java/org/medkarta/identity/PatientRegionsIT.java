@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * patient's own change, and ESIA's claims at sign-in, which fill an unknown region, follow ESIA's
  * earlier one, and replace the patient's only with data ESIA updated after the patient set theirs.
  */
-class PatientRegionSourcesIT extends ApiSupport {
+class PatientRegionsIT extends ApiSupport {
 
     @Autowired
     IdentityFacades identity;

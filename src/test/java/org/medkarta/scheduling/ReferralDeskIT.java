@@ -21,7 +21,7 @@ import org.medkarta.testing.TestStaff;
  * with their state, issuing one outside a consultation to a patient in care, cancelling it, and a
  * registrar's paper referral that unlocks booking like an electronic one (SPEC C4).
  */
-class ReferralsIT extends SchedulingSupport {
+class ReferralDeskIT extends SchedulingSupport {
 
     @org.springframework.beans.factory.annotation.Autowired
     org.medkarta.notification.DevOutbox outbox;

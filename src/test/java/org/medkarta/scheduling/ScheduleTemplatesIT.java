@@ -10,7 +10,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class TemplatesAndSlotsIT extends SchedulingSupport {
+/** {@link ScheduleTemplates}: a doctor's schedule templates and the slots they make (SPEC C1). */
+class ScheduleTemplatesIT extends SchedulingSupport {
 
     @Test
     void templateWithWrongFieldsIsRefusedNamingEachField() {
@@ -75,41 +76,6 @@ class TemplatesAndSlotsIT extends SchedulingSupport {
                 "/api/v1/doctors/" + doctor.id() + "/schedule-templates",
                 template("Чужой", clinic, doctor, "09:00", "10:00"));
         assertThat(refused.statusCode()).isEqualTo(404);
-    }
-
-    @Test
-    void singleSlotsAreAddedAndClosedByHand() {
-        var clinic = clinic("Europe/Moscow");
-        var doctor = doctor(clinic, "therapist", "REGION");
-        var patient = patient();
-        Instant start = LocalDate.now(clinic.zone())
-                .plusDays(2)
-                .atTime(19, 0)
-                .atZone(clinic.zone())
-                .toInstant();
-        var added = postAs(
-                doctor.token(),
-                "/api/v1/doctors/" + doctor.id() + "/slots",
-                map("start", start.toString(), "minutes", 45));
-        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
-        String slot = body(added).get("id").asString();
-        assertThat(freeSlots(patient.token(), doctor))
-                .extracting(s -> s.get("id").asString())
-                .contains(slot);
-
-        var overlapping = postAs(
-                doctor.token(),
-                "/api/v1/doctors/" + doctor.id() + "/slots",
-                map("start", start.plus(Duration.ofMinutes(15)).toString(), "minutes", 30));
-        assertThat(problem(overlapping)).isEqualTo("slot-overlap");
-
-        assertThat(postAs(doctor.token(), "/api/v1/slots/" + slot + "/close", map())
-                        .statusCode())
-                .isEqualTo(200);
-        assertThat(freeSlots(patient.token(), doctor))
-                .extracting(s -> s.get("id").asString())
-                .doesNotContain(slot);
-        assertThat(problem(book(patient, slot, true))).isEqualTo("slot-taken");
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 /** The printable appointment slip (issue 23) through the API, read back from the PDF. */
-class SlipIT extends SchedulingSupport {
+class SlipsIT extends SchedulingSupport {
 
     @Test
     void theSlipShowsTimeDoctorClinicAddressAndWhatToBringToItsPatientAndTheClinicsStaffAlone() throws IOException {

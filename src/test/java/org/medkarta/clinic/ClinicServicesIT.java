@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A clinic administrator changes a service after setting it up (issue 13, item 5): a doctor invited
- * later joins an existing service, and every change of the price is kept with who made it and when.
+ * {@link ClinicServices}: service types with their format, kind, price and visibility (SPEC B4, B5),
+ * and a service changed after setting it up (issue 13, item 5): a doctor invited later joins an
+ * existing service, and every change of the price is kept with who made it and when.
  */
-class ServiceEditingIT extends ClinicApiSupport {
+class ClinicServicesIT extends ClinicApiSupport {
 
     @Autowired
     ClinicServices services;
@@ -33,7 +34,7 @@ class ServiceEditingIT extends ClinicApiSupport {
         String[] a = clinicWithAdmin("Клиника правок");
         String base = "/api/v1/clinics/" + a[0];
         String first = doctor(a, "Первый");
-        String serviceId = body(postAs(a[1], base + "/services", ClinicSetUpIT.serviceBody(first, "REGION")))
+        String serviceId = body(postAs(a[1], base + "/services", serviceBody(first, "REGION")))
                 .get("id")
                 .asString();
         String later = doctor(a, "Новенький");
@@ -75,7 +76,7 @@ class ServiceEditingIT extends ClinicApiSupport {
         String[] a = clinicWithAdmin("Клиника цен");
         String base = "/api/v1/clinics/" + a[0];
         String doctor = doctor(a, "Ценов");
-        String serviceId = body(postAs(a[1], base + "/services", ClinicSetUpIT.serviceBody(doctor, "REGION")))
+        String serviceId = body(postAs(a[1], base + "/services", serviceBody(doctor, "REGION")))
                 .get("id")
                 .asString();
         Instant booked = clock.instant();
@@ -103,7 +104,7 @@ class ServiceEditingIT extends ClinicApiSupport {
         String[] b = clinicWithAdmin("Клиника чужая");
         String base = "/api/v1/clinics/" + a[0];
         String doctor = doctor(a, "Свой");
-        String serviceId = body(postAs(a[1], base + "/services", ClinicSetUpIT.serviceBody(doctor, "REGION")))
+        String serviceId = body(postAs(a[1], base + "/services", serviceBody(doctor, "REGION")))
                 .get("id")
                 .asString();
 
@@ -133,7 +134,7 @@ class ServiceEditingIT extends ClinicApiSupport {
         String[] a = clinicWithAdmin("Клиника ошибок");
         String base = "/api/v1/clinics/" + a[0];
         String doctor = doctor(a, "Ошибкин");
-        String serviceId = body(postAs(a[1], base + "/services", ClinicSetUpIT.serviceBody(doctor, "REGION")))
+        String serviceId = body(postAs(a[1], base + "/services", serviceBody(doctor, "REGION")))
                 .get("id")
                 .asString();
         var bad = edited(List.of(doctor), -5, 0);
@@ -154,7 +155,7 @@ class ServiceEditingIT extends ClinicApiSupport {
     }
 
     private String doctor(String[] clinic, String lastName) {
-        var body = ClinicSetUpIT.doctorBody(email("doc"), "therapist");
+        var body = doctorBody(email("doc"), "therapist");
         body.put("lastName", lastName);
         var created = postAs(clinic[1], "/api/v1/clinics/" + clinic[0] + "/doctors", body);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -171,5 +172,40 @@ class ServiceEditingIT extends ClinicApiSupport {
                 "priceKopecks", priceKopecks,
                 "doctorIds", doctors,
                 "visibility", "ATTACHED");
+    }
+
+    @Test
+    void aServiceKeepsItsFormatKindPriceAndReferralOnlyVisibility() {
+        String[] a = clinicWithAdmin("Клиника Услуги");
+        String doctorId = body(postAs(
+                        a[1], "/api/v1/clinics/" + a[0] + "/doctors", doctorBody(email("d"), "therapist")))
+                .get("id")
+                .asString();
+
+        var created = postAs(a[1], "/api/v1/clinics/" + a[0] + "/services", serviceBody(doctorId, "REFERRAL"));
+        var free = serviceBody(doctorId, "ATTACHED");
+        free.put("priceKopecks", 0);
+        free.put("format", "CHAT");
+        var freeService = postAs(a[1], "/api/v1/clinics/" + a[0] + "/services", free);
+        var badFormat = serviceBody(doctorId, "REGION");
+        badFormat.put("format", "TELEPATHY");
+        var negative = serviceBody(doctorId, "REGION");
+        negative.put("priceKopecks", -1);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(body(created).get("visibility").asString()).isEqualTo("REFERRAL");
+        assertThat(body(created).get("format").asString()).isEqualTo("VIDEO");
+        assertThat(body(created).get("kind").asString()).isEqualTo("PRIMARY");
+        assertThat(body(created).get("priceKopecks").asLong()).isEqualTo(150000);
+        assertThat(body(freeService).get("priceKopecks").asLong()).isZero();
+        var refusedFormat = postAs(a[1], "/api/v1/clinics/" + a[0] + "/services", badFormat);
+        assertThat(refusedFormat.statusCode()).isEqualTo(422);
+        assertThat(body(refusedFormat).get("field").asString()).isEqualTo("format");
+        assertThat(body(postAs(a[1], "/api/v1/clinics/" + a[0] + "/services", negative))
+                        .get("field")
+                        .asString())
+                .isEqualTo("priceKopecks");
+        var card = get("/api/v1/doctors/" + doctorId);
+        assertThat(body(card).get("services").size()).isEqualTo(2);
     }
 }

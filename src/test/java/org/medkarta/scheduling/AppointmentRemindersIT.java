@@ -10,7 +10,7 @@ import org.medkarta.notification.Notifications;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Reminders 24 h and 2 h before, exactly once, never for a cancelled appointment (SPEC C8). */
-class RemindersIT extends SchedulingSupport {
+class AppointmentRemindersIT extends SchedulingSupport {
 
     @Autowired
     Notifications notifications;

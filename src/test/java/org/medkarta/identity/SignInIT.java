@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -11,14 +12,18 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.medkarta.notification.DevOutbox;
+import org.medkarta.shared.ClinicId;
 import org.medkarta.testing.ApiSupport;
 import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Registration and sign-in by one-time SMS code through the public API (SPEC A2, A5; order 003 §12-14, §22). */
-class PatientSignInIT extends ApiSupport {
+/**
+ * {@link SignIn} through the public API: by one-time SMS code (SPEC A5; order 003 §12-14, §22), by
+ * password with lockout and TOTP (A4, A6) and through ESIA (A3).
+ */
+class SignInIT extends ApiSupport {
 
     @Autowired
     DevOutbox outbox;
@@ -248,57 +253,6 @@ class PatientSignInIT extends ApiSupport {
         assertThat(body(code).get("field").asString()).isEqualTo("code");
     }
 
-    @Test
-    void refreshRotatesAndAReusedRefreshTokenRevokesTheWholeFamily() {
-        String phone = register();
-        var tokens = body(signIn(phone));
-        String first = tokens.get("refreshToken").asString();
-
-        var rotated = post("/api/v1/auth/refresh", Map.of("refreshToken", first));
-        assertThat(rotated.statusCode()).isEqualTo(200);
-        String second = body(rotated).get("refreshToken").asString();
-        assertThat(second).isNotEqualTo(first);
-
-        var stolen = post("/api/v1/auth/refresh", Map.of("refreshToken", first));
-        assertThat(stolen.statusCode()).isEqualTo(401);
-        assertThat(problem(stolen)).isEqualTo("invalid-token");
-        assertThat(post("/api/v1/auth/refresh", Map.of("refreshToken", second)).statusCode())
-                .isEqualTo(401);
-    }
-
-    @Test
-    void signOutRevokesTheRefreshToken() {
-        var tokens = body(signIn(register()));
-        String refresh = tokens.get("refreshToken").asString();
-
-        assertThat(post("/api/v1/auth/logout", Map.of("refreshToken", refresh)).statusCode())
-                .isEqualTo(204);
-        assertThat(post("/api/v1/auth/refresh", Map.of("refreshToken", refresh)).statusCode())
-                .isEqualTo(401);
-    }
-
-    @Test
-    void accessTokensExpireAfterFifteenMinutesAndForgedOnesAreRefused() {
-        String access = body(signIn(register())).get("accessToken").asString();
-
-        assertThat(getAs(access, "/api/v1/me").statusCode()).isEqualTo(200);
-        assertThat(getAs(access.substring(0, access.length() - 4) + "AAAA", "/api/v1/me")
-                        .statusCode())
-                .isEqualTo(401);
-        clock.advance(Duration.ofMinutes(15).plusSeconds(1));
-        var expired = getAs(access, "/api/v1/me");
-        assertThat(expired.statusCode()).isEqualTo(401);
-        assertThat(expired.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    }
-
-    @Test
-    void meWithoutATokenIsUnauthorizedProblem() {
-        var anonymous = get("/api/v1/me", "Accept", "application/json");
-
-        assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(problem(anonymous)).isEqualTo("unauthorized");
-    }
-
     private String register() {
         String phone = Phones.unique();
         var created = post(
@@ -318,5 +272,139 @@ class PatientSignInIT extends ApiSupport {
     private java.net.http.HttpResponse<String> signIn(String phone) {
         post("/api/v1/auth/otp", Map.of("phone", phone));
         return post("/api/v1/auth/otp/verify", Map.of("phone", phone, "code", Outbox.latestCode(outbox, phone)));
+    }
+
+    static final String PASSWORD = "Kardio-2026";
+
+    private String invitedStaff() {
+        String email = "staff-" + UUID.randomUUID() + "@clinic.example";
+        identity.staff()
+                .invite(
+                        email,
+                        "Кузнецов",
+                        "Игорь",
+                        null,
+                        Role.DOCTOR,
+                        new ClinicId(UUID.randomUUID()),
+                        "http://localhost",
+                        Locale.forLanguageTag("ru"));
+        identity.staff().setPassword(token(Outbox.latestLink(outbox, email)), PASSWORD);
+        return email;
+    }
+
+    private java.net.http.HttpResponse<String> login(String email, String password) {
+        return post("/api/v1/auth/login", Map.of("email", email, "password", password));
+    }
+
+    private static String token(String link) {
+        return link.substring(link.indexOf("token=") + "token=".length());
+    }
+
+    @Test
+    void threeWrongPasswordsInARowLockTheAccountUntilAResetThroughTheEmailedLink() {
+        String email = invitedStaff();
+
+        assertThat(problem(login(email, "Wrong-pass-1"))).isEqualTo("bad-credentials");
+        assertThat(problem(login(email, "Wrong-pass-2"))).isEqualTo("bad-credentials");
+        var third = login(email, "Wrong-pass-3");
+        assertThat(third.statusCode()).isEqualTo(423);
+        assertThat(problem(third)).isEqualTo("account-locked");
+
+        assertThat(login(email, PASSWORD).statusCode()).isEqualTo(423);
+        String reset = Outbox.latestLink(outbox, email);
+        assertThat(reset).contains("/password/set?token=");
+
+        identity.staff().setPassword(token(reset), "Novyi-parol-7");
+        assertThat(login(email, "Novyi-parol-7").statusCode()).isEqualTo(200);
+        assertThat(login(email, PASSWORD).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aCorrectPasswordResetsTheCountOfWrongOnes() {
+        String email = invitedStaff();
+        login(email, "Wrong-pass-1");
+        login(email, "Wrong-pass-2");
+        assertThat(login(email, PASSWORD).statusCode()).isEqualTo(200);
+
+        assertThat(problem(login(email, "Wrong-pass-3"))).isEqualTo("bad-credentials");
+        assertThat(problem(login(email, "Wrong-pass-4"))).isEqualTo("bad-credentials");
+        assertThat(login(email, PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnknownEmailIsRefusedLikeAWrongPassword() {
+        var unknown = login("nobody-" + UUID.randomUUID() + "@example.ru", PASSWORD);
+
+        assertThat(unknown.statusCode()).isEqualTo(401);
+        assertThat(problem(unknown)).isEqualTo("bad-credentials");
+    }
+
+    @Test
+    void withTotpSwitchedOnSignInNeedsTheCurrentCodeAndACodeWorksOnlyOnce() {
+        String email = invitedStaff();
+        String access = body(login(email, PASSWORD)).get("accessToken").asString();
+        var enrolment = body(post("/api/v1/me/totp", Map.of(), "Authorization", "Bearer " + access));
+        String secret = enrolment.get("secret").asString();
+        assertThat(enrolment.get("otpauthUri").asString()).startsWith("otpauth://totp/Medkarta:");
+        assertThat(post("/api/v1/me/totp/confirm", Map.of("code", "000000"), "Authorization", "Bearer " + access)
+                        .statusCode())
+                .isIn(204, 422);
+        var confirmed = post(
+                "/api/v1/me/totp/confirm",
+                Map.of("code", Totp.codeAt(secret, clock.instant().plusSeconds(30))),
+                "Authorization",
+                "Bearer " + access);
+        assertThat(confirmed.statusCode()).isEqualTo(204);
+
+        assertThat(problem(login(email, PASSWORD))).isEqualTo("totp-required");
+        clock.advance(Duration.ofSeconds(60));
+        String code = Totp.codeAt(secret, clock.instant());
+        assertThat(post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD, "totp", code))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(problem(post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD, "totp", code))))
+                .isEqualTo("bad-credentials");
+    }
+
+    @Test
+    void aClinicThatRequiresTotpKeepsItsStaffWithoutOneOutOfTheApi() {
+        var clinic = new ClinicId(UUID.randomUUID());
+        String email = "policy-" + UUID.randomUUID() + "@clinic.example";
+        identity.staff()
+                .invite(email, "Строгий", "Олег", null, Role.DOCTOR, clinic, "http://localhost", Locale.ENGLISH);
+        identity.staff().setPassword(token(Outbox.latestLink(outbox, email)), PASSWORD);
+        assertThat(login(email, PASSWORD).statusCode()).isEqualTo(200);
+
+        identity.staff().requireTotp(clinic, true);
+        var refused = login(email, PASSWORD);
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(problem(refused)).isEqualTo("totp-enrolment-required");
+        identity.staff().requireTotp(clinic, false);
+        assertThat(login(email, PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theBootstrapAndDemoAccountsCanSignIn() {
+        assertThat(login("admin@demo.medkarta.org", "Demo-admin-1").statusCode())
+                .isEqualTo(200);
+        assertThat(login("doctor@demo.medkarta.org", "Demo-doctor-1").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void esiaLinksByTheSameSnilsAndKeepsTheLink() {
+        String phone = Phones.unique();
+        var client = new ClientInfo("127.0.0.1", "test");
+        String subject = "esia-" + UUID.randomUUID();
+        var claims = new EsiaClaims(subject, "Лебедев", "Антон", null, "1980-01-01", "112-233-445 95", phone, null);
+        String first = identity.signIn().linkEsia(claims, client);
+        String again = identity.signIn()
+                .linkEsia(
+                        new EsiaClaims(subject, "Лебедев", "Антон", null, "1980-01-01", null, Phones.unique(), null),
+                        client);
+
+        assertThat(first).isEqualTo(phone);
+        assertThat(again).as("the same ESIA subject is the same patient").isEqualTo(phone);
     }
 }

@@ -1,19 +1,75 @@
-package org.medkarta.scheduling;
+package org.medkarta.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.medkarta.clinic.ClinicView;
+import org.medkarta.clinic.DoctorView;
+import org.medkarta.scheduling.ScheduleTemplates;
+import org.medkarta.testing.ApiSupport;
+import org.medkarta.testing.ClinicFacades;
+import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
+import org.medkarta.testing.TestCare;
+import org.medkarta.testing.TestClinics;
+import org.medkarta.testing.TestPatients;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Staff book for a patient found by phone, SNILS or OMS policy, and create the record when there is
- * none (SPEC C6); policies are part of the patient's identity data.
+ * {@link PatientRecords}: staff create a patient's record and find it by phone, SNILS or policy to
+ * book for it (SPEC C6); policies are part of the patient's identity data.
  */
-class PatientRecordsIT extends SchedulingSupport {
+class PatientRecordsIT extends ApiSupport {
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.medkarta.audit.AuditTrail audit;
+    @Autowired
+    IdentityFacades identity;
+
+    @Autowired
+    ClinicFacades clinics;
+
+    @Autowired
+    ScheduleTemplates scheduleTemplates;
+
+    /** A doctor of a clinic, with a token. */
+    record Doctor(DoctorView view, String token) {}
+
+    /** A registered patient, with a token. */
+    record Patient(Registered account, String phone, String token) {
+        String id() {
+            return account.patientId().value().toString();
+        }
+    }
+
+    private ClinicView clinic() {
+        return TestClinics.register(clinics, "Клиника");
+    }
+
+    private Doctor doctor(ClinicView clinic) {
+        var doctor = TestCare.doctor(clinics, clinic.id());
+        return new Doctor(doctor, TestCare.token(identity, doctor));
+    }
+
+    private Patient patient() {
+        String phone = Phones.unique();
+        var account = TestPatients.register(identity, "Пациентов", "Пётр", null, phone, "1980-01-02");
+        return new Patient(account, phone, TestPatients.tokenOf(identity, account, "Пётр"));
+    }
+
+    private List<JsonNode> freeSlots(String token, Doctor doctor) {
+        var found = getAs(token, "/api/v1/slots?doctorId=" + doctor.view().id().value());
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        var list = new ArrayList<JsonNode>();
+        body(found).forEach(list::add);
+        return list;
+    }
+
+    private HttpResponse<String> postAs(String token, String path, Object body) {
+        return post(path, body, "Authorization", "Bearer " + token);
+    }
 
     private static java.util.Map<String, Object> record(String phone, String snils, String oms) {
         var body = new java.util.HashMap<String, Object>();
@@ -38,11 +94,33 @@ class PatientRecordsIT extends SchedulingSupport {
         return org.medkarta.testing.Identifiers.oms();
     }
 
+    /** A registrar of the clinic's registry, with a token (issue 12). */
+    private String registrar(ClinicView clinic) {
+        var id = identity.staff()
+                .invite(
+                        "reg-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
+                        "Регистраторова",
+                        "Вера",
+                        null,
+                        org.medkarta.identity.Role.REGISTRAR,
+                        clinic.id(),
+                        "http://localhost",
+                        java.util.Locale.ENGLISH);
+        return identity.tokens()
+                .tokensFor(new org.medkarta.identity.SignedInUser(
+                        id,
+                        "Вера",
+                        null,
+                        List.of(new org.medkarta.identity.RoleGrant(org.medkarta.identity.Role.REGISTRAR, clinic.id())),
+                        "PASSWORD"))
+                .accessToken();
+    }
+
     @Test
     void staffCreateARecordFindItByPhoneSnilsOrPolicyAndBookForIt() {
-        var clinic = clinic("Europe/Moscow");
-        var doctor = doctor(clinic, "therapist", "REGION");
-        activeTemplate(clinic, doctor, "09:00", "10:30");
+        var clinic = clinic();
+        var doctor = doctor(clinic);
+        TestCare.openSchedule(scheduleTemplates, doctor.view().id());
         String phone = Phones.unique();
         String snils = snils();
         String oms = oms();
@@ -90,32 +168,10 @@ class PatientRecordsIT extends SchedulingSupport {
                 .isEqualTo(phone);
     }
 
-    /** A registrar of the clinic's registry, with a token (issue 12). */
-    private String registrar(Fixtures.TestClinic clinic) {
-        var id = identity.staff()
-                .invite(
-                        "reg-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.ru",
-                        "Регистраторова",
-                        "Вера",
-                        null,
-                        org.medkarta.identity.Role.REGISTRAR,
-                        clinic.id(),
-                        "http://localhost",
-                        java.util.Locale.ENGLISH);
-        return identity.tokens()
-                .tokensFor(new org.medkarta.identity.SignedInUser(
-                        id,
-                        "Вера",
-                        null,
-                        List.of(new org.medkarta.identity.RoleGrant(org.medkarta.identity.Role.REGISTRAR, clinic.id())),
-                        "PASSWORD"))
-                .accessToken();
-    }
-
     @Test
     void wrongFieldsAreNamedAndAPolicyBelongsToOneRecord() {
-        var clinic = clinic("Europe/Moscow");
-        var doctor = doctor(clinic, "therapist", "REGION");
+        var clinic = clinic();
+        var doctor = doctor(clinic);
         String registry = registrar(clinic);
         var bad = record("12", "123-456-789 00", "123456789012345");
         bad.put("sex", "X");
@@ -191,40 +247,5 @@ class PatientRecordsIT extends SchedulingSupport {
                         .get("number")
                         .asString()))
                 .containsExactly(oms);
-    }
-
-    @Test
-    void everyUseOfAPatientsIdentifiersOutsideTheRecordIsAudited() {
-        var doctor = doctor(clinic("Europe/Moscow"), "therapist", "REGION");
-        var patient = patient();
-        var stranger = patient();
-        String path = "/api/v1/patients/" + patient.id() + "/policies";
-        assertThat(postAs(
-                                patient.token(),
-                                path,
-                                map(
-                                        "kind",
-                                        "DMS",
-                                        "number",
-                                        "ДМС-" + Phones.unique().substring(2)))
-                        .statusCode())
-                .isEqualTo(201);
-        // A doctor of a clinic that does not care for the patient is refused like a stranger (issue 12).
-        assertThat(getAs(doctor.token(), path).statusCode()).isEqualTo(404);
-        assertThat(getAs(stranger.token(), path).statusCode()).isEqualTo(404);
-        assertThat(getAs(patient.token(), path).statusCode()).isEqualTo(200);
-
-        var entries = audit.ofPatient(java.util.UUID.fromString(patient.id()), 10);
-        assertThat(entries)
-                .extracting(e -> e.action() + " " + e.role() + " " + e.outcome())
-                .startsWith(
-                        "POLICIES_READ SELF SUCCESS",
-                        "POLICIES_READ NONE NOT_FOUND",
-                        "POLICIES_READ NONE NOT_FOUND",
-                        "POLICY_ADDED SELF SUCCESS");
-        assertThat(entries.get(1).actor()).isEqualTo(stranger.account().userId().value());
-        assertThat(entries.get(2).actor()).isEqualTo(doctor.view().userId().value());
-        assertThat(entries.get(2).resource()).isEqualTo("GET " + path);
-        assertThat(audit.verify().intact()).isTrue();
     }
 }
