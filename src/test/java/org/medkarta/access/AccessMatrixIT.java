@@ -1054,7 +1054,10 @@ class AccessMatrixIT extends AccessSupport {
         assertThat(get(page).statusCode()).isEqualTo(302);
     }
 
-    /** The record-access request endpoints {@link #recordAccessRequestsAreTheirAuthorsAndTheirClinicsRegistrysAlone} calls. */
+    /**
+     * The record-access request endpoints {@link
+     * #recordAccessRequestsAreTheirAuthorsAndTheirClinicsRegistrysAlone} calls.
+     */
     static final List<String> REQUEST_ENDPOINTS = List.of(
             "POST /api/v1/record-access-requests",
             "GET /api/v1/record-access-requests",
@@ -1997,7 +2000,10 @@ class AccessMatrixIT extends AccessSupport {
         throw new AssertionError("no consultation opened for appointment " + appointment);
     }
 
-    /** The dashboard and head-of-department endpoints {@link #aClinicsDashboardIsItsAdministratorsAndItsHeadsOfDepartmentAlone} calls. */
+    /**
+     * The dashboard and head-of-department endpoints {@link
+     * #aClinicsDashboardIsItsAdministratorsAndItsHeadsOfDepartmentAlone} calls.
+     */
     static final List<String> DASHBOARD_ENDPOINTS = List.of(
             "GET /api/v1/clinics/{id}/dashboard",
             "GET /api/v1/clinics/{id}/dashboard.csv",

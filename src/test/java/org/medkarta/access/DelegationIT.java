@@ -181,28 +181,6 @@ class DelegationIT extends AccessSupport {
         assertThat(revokeByStranger.statusCode()).isEqualTo(404);
     }
 
-    @Test
-    void thePatientReadsTheirAccessLogAndNobodyElseDoes() {
-        var owner = patient();
-        var grantee = patient();
-        grant(owner, owner.patient(), grantee, "VIEW");
-        access.require(grantee.user(), owner.patient(), RecordAction.VIEW);
-
-        var log = getAs(owner.token(), "/api/v1/patients/" + owner.id() + "/access-log");
-        assertThat(log.statusCode()).isEqualTo(200);
-        var actors = new ArrayList<String>();
-        body(log)
-                .forEach(line -> actors.add(
-                        line.get("actor").asString() + " " + line.get("role").asString()));
-        assertThat(actors).contains(grantee.user().userId().value() + " GRANTEE");
-        assertThat(getAs(grantee.token(), "/api/v1/patients/" + owner.id() + "/access-log")
-                        .statusCode())
-                .isEqualTo(403);
-        assertThat(getAs(patient().token(), "/api/v1/patients/" + owner.id() + "/access-log")
-                        .statusCode())
-                .isEqualTo(404);
-    }
-
     List<String> records(Person person) {
         var me = getAs(person.token(), "/api/v1/me");
         assertThat(me.statusCode()).isEqualTo(200);

@@ -389,7 +389,7 @@ final class EndpointClassification {
                 all,
                 Kind.PER_PERSON,
                 "Questionnaire answers and what a patient is asked to fill (SPEC E9): RecordAccess VIEW to read,"
-                        + " CONTRIBUTE to fill; another patient or unrelated staff 404 (QuestionnaireIT).",
+                        + " CONTRIBUTE to fill; another patient or unrelated staff 404 (FillingIT).",
                 "GET /api/v1/patients/{id}/questionnaire-tasks",
                 "POST /api/v1/questionnaires/{id}/responses",
                 "GET /record/{id}/questionnaires",
@@ -407,7 +407,7 @@ final class EndpointClassification {
                 all,
                 Kind.STAFF_ONLY,
                 "Questionnaire definitions (SPEC E9): the clinic's administrators; a published version is readable by anyone signed in"
-                        + " (no patient data); drafts and every change answer 404 outside the clinic (QuestionnaireIT).",
+                        + " (no patient data); drafts and every change answer 404 outside the clinic (DefinitionsIT).",
                 "GET /api/v1/clinics/{id}/questionnaires",
                 "POST /api/v1/clinics/{id}/questionnaires",
                 "GET /api/v1/questionnaires/{id}",
@@ -434,7 +434,7 @@ final class EndpointClassification {
                 all,
                 Kind.PER_PERSON,
                 "An extract's PDF and signature, and the order form's post (SPEC E10): the same RecordAccess DOWNLOAD"
-                        + " decision as the extract's matrix rows; a VIEW grantee 403, anyone else 404 (ExtractIT).",
+                        + " decision as the extract's matrix rows; a VIEW grantee 403, anyone else 404 (ExtractsIT).",
                 "GET /api/v1/extracts/{extractId}.pdf",
                 "GET /api/v1/extracts/{extractId}.pdf.sig",
                 "GET /record/{id}/extracts/{extractId}/extract.pdf",
@@ -459,7 +459,7 @@ final class EndpointClassification {
         add(
                 all,
                 Kind.PER_PERSON,
-                "One consultation or its room: its patient (or representative), its doctor and the doctor or paramedic who asked; anyone else 404 (ConsultationIT, ChatApiIT, RepresentedConsultationIT, ParamedicConsultationIT).",
+                "One consultation or its room: its patient (or representative), its doctor and the doctor or paramedic who asked; anyone else 404 (ConsultationRequestsIT, ChatMessagesIT, RepresentedConsultationIT, ParamedicConsultationIT).",
                 "GET /api/v1/consultation-referrals",
                 "GET /api/v1/consultations",
                 "GET /api/v1/consultations/{id}",
@@ -550,7 +550,7 @@ final class EndpointClassification {
         add(
                 all,
                 Kind.STAFF_ONLY,
-                "Guardianship and emergency access: clinic staff and doctors; the patient is decided by the access facade, unknown ones 404 (ChildrenIT, CareRelationshipIT).",
+                "Guardianship and emergency access: clinic staff and doctors; the patient is decided by the access facade, unknown ones 404 (GuardianshipIT, EmergencyAccessIT).",
                 "GET /access/emergency",
                 "GET /admin/guardianships",
                 "POST /access/emergency",
@@ -739,12 +739,12 @@ final class EndpointClassification {
         add(
                 all,
                 Kind.SELF_ONLY,
-                "The doctor's own phone for calls to patients in their profile (SPEC D6): the caller's account only (PhoneCallIT, PhoneCallBrowserIT).",
+                "The doctor's own phone for calls to patients in their profile (SPEC D6): the caller's account only (ConsultationPhoneCallsIT, PhoneCallBrowserIT).",
                 "POST /profile/call-phone");
         add(
                 all,
                 Kind.MATRIX,
-                "«Позвонить пациенту» (SPEC D6): called by AccessMatrixIT.aPhoneCallToThePatientIsTheConsultingDoctorsAlone for the consulting doctor, the patient, a FULL grantee, another patient, a colleague in the clinic, the clinic's administrator and registrar, a doctor of another clinic and anonymous callers; the rules in PhoneCallIT.",
+                "«Позвонить пациенту» (SPEC D6): called by AccessMatrixIT.aPhoneCallToThePatientIsTheConsultingDoctorsAlone for the consulting doctor, the patient, a FULL grantee, another patient, a colleague in the clinic, the clinic's administrator and registrar, a doctor of another clinic and anonymous callers; the rules in ConsultationPhoneCallsIT.",
                 "POST /api/v1/consultations/{id}/phone-call");
         add(
                 all,
@@ -755,7 +755,7 @@ final class EndpointClassification {
         add(
                 all,
                 Kind.PUBLIC,
-                "The telephony gateway's webhook (SPEC D6): no sign-in, the gateway proves itself by an HMAC-SHA256 signature of the raw body under the shared secret; 401 without one, 404 for a call not ours; it names no person or number (PhoneCallRecordIT).",
+                "The telephony gateway's webhook (SPEC D6): no sign-in, the gateway proves itself by an HMAC-SHA256 signature of the raw body under the shared secret; 401 without one, 404 for a call not ours; it names no person or number (PhoneCallsIT).",
                 "POST /api/v1/telephony/webhooks/{provider}");
 
         add(

@@ -28,7 +28,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * gateways do. A connected call joins the room's calls with mode PHONE, announced once.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class PhoneCallRecordIT extends ConversationSupport {
+class PhoneCallsIT extends ConversationSupport {
 
     @Autowired
     PhoneCalls phoneCalls;

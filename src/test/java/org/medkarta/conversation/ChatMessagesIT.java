@@ -12,7 +12,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.medkarta.files.Samples;
 
-class ChatApiIT extends ConversationSupport {
+/**
+ * Chat messages over the API (SPEC D4, J2): members send and read, files only members download,
+ * read marks and unread counts, a closed room takes nothing new, and everyone else gets 404.
+ */
+class ChatMessagesIT extends ConversationSupport {
 
     @Test
     void membersSendAndReadTheChatAndEveryoneElseGetsNotFound() {
@@ -196,17 +200,6 @@ class ChatApiIT extends ConversationSupport {
         var fits = upload(room, patient, "fits.txt", Arrays.copyOf(big, 5 * 1024 * 1024), null);
         assertThat(fits.statusCode()).isEqualTo(201);
         assertThat(chatMessages.messages(room, patient.id(), null, 10)).hasSize(1);
-    }
-
-    @Test
-    void iceServersComeWithTheApi() {
-        var patient = person("Анна");
-        var servers = getAs(patient.token(), "/api/v1/ice-servers");
-        assertThat(servers.statusCode()).isEqualTo(200);
-        assertThat(body(servers).get("iceServers").isArray()).isTrue();
-        // Without TURN configured, relay-only calls could never connect: every path is allowed.
-        assertThat(body(servers).get("iceTransportPolicy").asString()).isEqualTo("all");
-        assertThat(get("/api/v1/ice-servers").statusCode()).isEqualTo(401);
     }
 
     private HttpResponse<String> upload(RoomId room, Person person, String name, byte[] content, String text) {

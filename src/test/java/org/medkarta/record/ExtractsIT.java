@@ -45,7 +45,7 @@ import tools.jackson.databind.JsonNode;
             // restart test runs by hand.
             "medkarta.record.extracts.poll=1h"
         })
-class ExtractIT extends RecordSupport {
+class ExtractsIT extends RecordSupport {
 
     /** The clinic whose key's password the configuration holds: it signs its extracts. */
     static final UUID SIGNING_CLINIC = UUID.fromString("7d1f3c2a-0000-4000-8000-0000000e1000");

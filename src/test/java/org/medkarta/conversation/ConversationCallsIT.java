@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.medkarta.shared.NotFound;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
-/** Calls are recorded per room with events the owning module follows (SPEC D5). */
+/**
+ * Calls (SPEC D5): recorded per room with events the owning module follows, and the ICE servers
+ * that come with the API.
+ */
 @RecordApplicationEvents
-class CallRecordIT extends ConversationSupport {
+class ConversationCallsIT extends ConversationSupport {
 
     @Autowired
     ApplicationEvents events;
@@ -75,23 +75,13 @@ class CallRecordIT extends ConversationSupport {
     }
 
     @Test
-    void openingTwiceAddsOnlyMissingMembersAndOnlyMembersMayCall() {
+    void iceServersComeWithTheApi() {
         var patient = person("Анна");
-        var doctor = person("Борис");
-        var representative = person("Галина");
-        var room = new RoomId(UUID.randomUUID());
-        conversationRooms.open(room, "Консультация", List.of(patient.as("PATIENT"), doctor.as("DOCTOR")));
-        var again = conversationRooms.open(
-                room, "Другое название", List.of(doctor.as("DOCTOR"), representative.as("REPRESENTATIVE")));
-
-        assertThat(again.title()).isEqualTo("Консультация");
-        assertThat(again.members())
-                .extracting(Member::userId)
-                .containsExactlyInAnyOrder(patient.id(), doctor.id(), representative.id());
-        assertThatThrownBy(
-                        () -> conversationCalls.startCall(room, person("Вера").id(), CallMode.VIDEO))
-                .isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> conversationRooms.addMember(new RoomId(UUID.randomUUID()), doctor.as("DOCTOR")))
-                .isInstanceOf(NotFound.class);
+        var servers = getAs(patient.token(), "/api/v1/ice-servers");
+        assertThat(servers.statusCode()).isEqualTo(200);
+        assertThat(body(servers).get("iceServers").isArray()).isTrue();
+        // Without TURN configured, relay-only calls could never connect: every path is allowed.
+        assertThat(body(servers).get("iceTransportPolicy").asString()).isEqualTo("all");
+        assertThat(get("/api/v1/ice-servers").statusCode()).isEqualTo(401);
     }
 }

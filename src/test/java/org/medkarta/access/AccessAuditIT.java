@@ -7,14 +7,18 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.medkarta.testing.TestCare;
 import org.medkarta.testing.TestClinics;
 
-/** The patient's page of who opened their record (SPEC G3), on the same facade as the API. */
-class AccessLogIT extends AccessSupport {
+/**
+ * The patient's access log (SPEC G3): the page of who opened their record and the API on the same
+ * facade, read by the patient (or parent) alone.
+ */
+class AccessAuditIT extends AccessSupport {
 
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
@@ -188,5 +192,27 @@ class AccessLogIT extends AccessSupport {
 
     private java.net.http.HttpResponse<String> page(String session, String path) {
         return get(path, "Accept", "text/html", "Cookie", session);
+    }
+
+    @Test
+    void thePatientReadsTheirAccessLogAndNobodyElseDoes() {
+        var owner = patient();
+        var grantee = patient();
+        grant(owner, owner.patient(), grantee, "VIEW");
+        access.require(grantee.user(), owner.patient(), RecordAction.VIEW);
+
+        var log = getAs(owner.token(), "/api/v1/patients/" + owner.id() + "/access-log");
+        assertThat(log.statusCode()).isEqualTo(200);
+        var actors = new ArrayList<String>();
+        body(log)
+                .forEach(line -> actors.add(
+                        line.get("actor").asString() + " " + line.get("role").asString()));
+        assertThat(actors).contains(grantee.user().userId().value() + " GRANTEE");
+        assertThat(getAs(grantee.token(), "/api/v1/patients/" + owner.id() + "/access-log")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(getAs(patient().token(), "/api/v1/patients/" + owner.id() + "/access-log")
+                        .statusCode())
+                .isEqualTo(404);
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.medkarta.files.Samples;
 
 /** Patient uploads (SPEC E5): the type from the content, 5 MB, and the verification of vaccinations. */
-class UploadIT extends RecordSupport {
+class RecordUploadsIT extends RecordSupport {
 
     private static final int FIVE_MB = 5 * 1024 * 1024;
 

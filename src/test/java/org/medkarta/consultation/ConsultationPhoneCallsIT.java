@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * stand-in gateway ring their phone for calls and then the patient's; the gateway's webhooks record
  * the call among the consultation's calls. Nobody else may place it.
  */
-class PhoneCallIT extends ConsultationSupport {
+class ConsultationPhoneCallsIT extends ConsultationSupport {
 
     @Autowired
     AccountCallPhone callPhones;

@@ -10,11 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.medkarta.shared.NotFound;
 
 /**
- * Clinicians (SPEC F4): a doctor opens a record only within a care relationship — an appointment,
- * a referral naming them, the patient's attachment to their clinic — or in an emergency with a
- * stated reason, which the audit trail flags.
+ * The one policy point for clinicians (SPEC F4): a doctor opens a record only within a care
+ * relationship — an appointment, a referral naming them, the patient's attachment to their clinic.
  */
-class CareRelationshipIT extends AccessSupport {
+class RecordAccessIT extends AccessSupport {
 
     @Test
     void anAppointmentOpensTheRecordToTheDoctorUntilItIsCancelled() {
@@ -78,44 +77,6 @@ class CareRelationshipIT extends AccessSupport {
         // Another doctor of another clinic is in no relationship with either.
         var stranger = doctor(clinic());
         assertThatThrownBy(() -> access.require(stranger.user(), attached.patient(), RecordAction.VIEW))
-                .isInstanceOf(NotFound.class);
-    }
-
-    @Test
-    void anEmergencyOpeningNeedsAReasonIsFlaggedInTheAuditAndEndsWithItsWindow() {
-        var doctor = doctor(clinic());
-        var patient = patient();
-        String path = "/api/v1/patients/" + patient.id() + "/emergency-access";
-
-        var noReason = postAs(doctor.token(), path, map("reason", " "));
-        assertThat(noReason.statusCode()).isEqualTo(422);
-        assertThat(body(noReason).get("field").asString()).isEqualTo("reason");
-        var tooShort = postAs(doctor.token(), path, map("reason", "срочно"));
-        assertThat(tooShort.statusCode()).isEqualTo(422);
-        var byPatient = postAs(patient().token(), path, map("reason", "Хочу посмотреть чужую карту"));
-        assertThat(byPatient.statusCode()).isEqualTo(404);
-
-        var opened = postAs(doctor.token(), path, map("reason", "ДТП, без сознания, группа крови неизвестна"));
-        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
-        var decision = access.require(doctor.user(), patient.patient(), RecordAction.VIEW);
-        assertThat(decision.relation()).isEqualTo(Relation.EMERGENCY);
-        assertThatThrownBy(() -> access.require(doctor.user(), patient.patient(), RecordAction.WRITE))
-                .isInstanceOf(AccessRefusal.class)
-                .hasMessage("clinical-entries-read-only");
-        var flagged = jdbc.sql("""
-                        SELECT action || ' ' || reason FROM audit_event
-                        WHERE patient_id = :p AND emergency = TRUE AND outcome = 'SUCCESS' ORDER BY seq
-                        """)
-                .param("p", patient.patient().value())
-                .query(String.class)
-                .list();
-        assertThat(flagged)
-                .containsExactly(
-                        "EMERGENCY_OPEN ДТП, без сознания, группа крови неизвестна",
-                        "RECORD_VIEW ДТП, без сознания, группа крови неизвестна");
-
-        clock.advance(Duration.ofMinutes(61));
-        assertThatThrownBy(() -> access.require(doctor.user(), patient.patient(), RecordAction.VIEW))
                 .isInstanceOf(NotFound.class);
     }
 }

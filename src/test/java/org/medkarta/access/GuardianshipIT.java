@@ -17,7 +17,7 @@ import org.medkarta.testing.Phones;
  * midnight in Moscow on the 15th birthday, decided at each request; 29 February birthdays fall on
  * 28 February in common years (Civil Code art. 192 §3, see shared Ages).
  */
-class ChildrenIT extends AccessSupport {
+class GuardianshipIT extends AccessSupport {
 
     @org.springframework.beans.factory.annotation.Autowired
     org.medkarta.notification.Notifications notifications;

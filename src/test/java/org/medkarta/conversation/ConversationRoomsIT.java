@@ -1,18 +1,23 @@
 package org.medkarta.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.medkarta.shared.NotFound;
 
 /**
- * Whether a person has a room open (issue 23: a patient reading the chat is not sent an SMS about
+ * Rooms (SPEC D4): opening one twice adds only the missing members and only members may call; and
+ * whether a person has a room open (issue 23: a patient reading the chat is not sent an SMS about
  * it): a live WebSocket session subscribed to the room, seen from the database so that every node
  * gets the same answer.
  */
-class RoomWatchingIT extends ConversationSupport {
+class ConversationRoomsIT extends ConversationSupport {
 
     @Test
     void aMemberWatchesTheRoomTheySubscribedToUntilTheirSessionEnds() throws Exception {
@@ -61,5 +66,26 @@ class RoomWatchingIT extends ConversationSupport {
             Thread.sleep(50);
         }
         return condition.getAsBoolean();
+    }
+
+    @Test
+    void openingTwiceAddsOnlyMissingMembersAndOnlyMembersMayCall() {
+        var patient = person("Анна");
+        var doctor = person("Борис");
+        var representative = person("Галина");
+        var room = new RoomId(UUID.randomUUID());
+        conversationRooms.open(room, "Консультация", List.of(patient.as("PATIENT"), doctor.as("DOCTOR")));
+        var again = conversationRooms.open(
+                room, "Другое название", List.of(doctor.as("DOCTOR"), representative.as("REPRESENTATIVE")));
+
+        assertThat(again.title()).isEqualTo("Консультация");
+        assertThat(again.members())
+                .extracting(Member::userId)
+                .containsExactlyInAnyOrder(patient.id(), doctor.id(), representative.id());
+        assertThatThrownBy(
+                        () -> conversationCalls.startCall(room, person("Вера").id(), CallMode.VIDEO))
+                .isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> conversationRooms.addMember(new RoomId(UUID.randomUUID()), doctor.as("DOCTOR")))
+                .isInstanceOf(NotFound.class);
     }
 }
