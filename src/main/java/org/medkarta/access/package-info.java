@@ -21,18 +21,26 @@
  *
  * <ul>
  *   <li>{@link org.medkarta.access.RecordAccess}: the one policy point, deciding and auditing every
- *       access to record data, and the records one may switch between (E11, F1–F5);
- *   <li>{@link org.medkarta.access.EmergencyAccess}: a doctor's emergency opening of a record (F4);
+ *       access to record data, and the records one may switch between (E11, F1–F5),
+ *       tested by {@code RecordAccessIT};
+ *   <li>{@link org.medkarta.access.EmergencyAccess}: a doctor's emergency opening of a record (F4),
+ *       tested by {@code EmergencyAccessIT};
  *   <li>{@link org.medkarta.access.ClinicPatients}: the patients a clinic cares for, for its export
- *       and its questionnaires (E9, issue 15);
+ *       and its questionnaires (E9, issue 15),
+ *       tested by {@code ClinicPatientsIT};
  *   <li>{@link org.medkarta.access.Delegation}: grants of a record, their level and revocation, each
- *       confirmed with a one-time code (F1, F2);
+ *       confirmed with a one-time code (F1, F2),
+ *       tested by {@code DelegationIT};
  *   <li>{@link org.medkarta.access.GrantInvitations}: the invitee's side, seeing and accepting an
- *       invitation (F2);
- *   <li>{@link org.medkarta.access.Guardianship}: parents and children, registering a child (E11, F3);
+ *       invitation (F2),
+ *       tested by {@code GrantInvitationsIT};
+ *   <li>{@link org.medkarta.access.Guardianship}: parents and children, registering a child (E11, F3),
+ *       tested by {@code GuardianshipIT};
  *   <li>{@link org.medkarta.access.RecordRequests}, {@link org.medkarta.access.RecordRequestQueue}:
- *       record-access requests and the registry's queue of them (E0);
- *   <li>{@link org.medkarta.access.AccessAudit}: the patient's access log (G3).
+ *       record-access requests and the registry's queue of them (E0),
+ *       tested by {@code RecordRequestsIT};
+ *   <li>{@link org.medkarta.access.AccessAudit}: the patient's access log (G3),
+ *       tested by {@code AccessAuditIT}.
  * </ul>
  *
  * <p>Every decision is made by {@code RecordAccess}; the other facades ask it, or take its decision

@@ -14,16 +14,25 @@
  *
  * <ul>
  *   <li>{@link org.medkarta.consultation.ConsultationRequests}: a request from opening (a booking) to
- *       taking into work, telling about the case, its room and calls (D1, D3–D5);
- *   <li>{@link org.medkarta.consultation.ConsultationDesk}: the desk by state and its counts (D2);
- *   <li>{@link org.medkarta.consultation.ConsultationAttachments}: the request's files (D1, D7);
- *   <li>{@link org.medkarta.consultation.ProtocolWriting}: the protocol, addenda and its PDF (D7, D8);
- *   <li>{@link org.medkarta.consultation.ProtocolSigning}: the signed protocol (D9);
- *   <li>{@link org.medkarta.consultation.ConsultationPhoneCalls}: calls to the patient's phone;
+ *       taking into work, telling about the case, its room and calls (D1, D3–D5),
+ *       tested by {@code ConsultationRequestsIT};
+ *   <li>{@link org.medkarta.consultation.ConsultationDesk}: the desk by state and its counts (D2),
+ *       tested by {@code ConsultationDeskIT};
+ *   <li>{@link org.medkarta.consultation.ConsultationAttachments}: the request's files (D1, D7),
+ *       tested by {@code ConsultationAttachmentsIT};
+ *   <li>{@link org.medkarta.consultation.ProtocolWriting}: the protocol, addenda and its PDF (D7, D8),
+ *       tested by {@code ProtocolWritingIT};
+ *   <li>{@link org.medkarta.consultation.ProtocolSigning}: the signed protocol (D9),
+ *       tested by {@code ProtocolSigningIT};
+ *   <li>{@link org.medkarta.consultation.ConsultationPhoneCalls}: calls to the patient's phone,
+ *       tested by {@code ConsultationPhoneCallsIT};
  *   <li>{@link org.medkarta.consultation.ConsultationRouting}: referrals and bookings from a
- *       consultation (D10);
- *   <li>{@link org.medkarta.consultation.ColleagueQuestions}: doctor-to-doctor questions (D11);
- *   <li>{@link org.medkarta.consultation.ConsultationFigures}: the read figures the dashboards use.
+ *       consultation (D10),
+ *       tested by {@code ConsultationRoutingIT};
+ *   <li>{@link org.medkarta.consultation.ColleagueQuestions}: doctor-to-doctor questions (D11),
+ *       tested by {@code ColleagueQuestionsIT};
+ *   <li>{@link org.medkarta.consultation.ConsultationFigures}: the read figures the dashboards use,
+ *       tested by {@code ConsultationFiguresIT}.
  * </ul>
  *
  * <p>Every facade checks who sees a request through the one package-private {@code

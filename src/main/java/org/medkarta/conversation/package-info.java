@@ -21,13 +21,17 @@
  *
  * <ul>
  *   <li>{@link org.medkarta.conversation.ConversationRooms}: opening and closing rooms, their members,
- *       who takes part and who has the room open now (D4);
+ *       who takes part and who has the room open now (D4),
+ *       tested by {@code ConversationRoomsIT};
  *   <li>{@link org.medkarta.conversation.ChatMessages}: messages and files, read marks and unread
- *       counts (D4, J2);
+ *       counts (D4, J2),
+ *       tested by {@code ChatMessagesIT};
  *   <li>{@link org.medkarta.conversation.ConversationCalls}: call signalling, the record of each call,
- *       ICE servers (D5);
+ *       ICE servers (D5),
+ *       tested by {@code ConversationCallsIT};
  *   <li>{@link org.medkarta.conversation.PhoneCalls}: calls to the patient's phone through the
- *       telephony gateway (D6).
+ *       telephony gateway (D6),
+ *       tested by {@code PhoneCallsIT}.
  * </ul>
  *
  * <p>Every facade admits a person to a room through the one package-private {@code RoomAccess}.

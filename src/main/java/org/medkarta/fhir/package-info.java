@@ -20,11 +20,14 @@
  * HAPI's):
  *
  * <ul>
- *   <li>{@link org.medkarta.fhir.RecordExport}: a patient's whole record as one Bundle file;
+ *   <li>{@link org.medkarta.fhir.RecordExport}: a patient's whole record as one Bundle file,
+ *       tested by {@code RecordExportIT};
  *   <li>{@link org.medkarta.fhir.BulkImportUploads}: starting a clinic's bulk import from an NDJSON
  *       set or a zip of Bundles uploaded on its page (issue 15);
  *   <li>{@link org.medkarta.fhir.BulkImport}: the clinic's jobs, their progress and refusals,
- *       continuing and cancelling them, and the {@code --fhir-import} command's folder.
+ *       continuing and cancelling them, and the {@code --fhir-import} command's folder; the two halves
+ *       of one use case (an upload starts the job the other runs), tested together by {@code
+ *       FhirBulkImportIT}.
  * </ul>
  *
  * <p>Only a clinic's registrars and administrators import into it, checked by the one

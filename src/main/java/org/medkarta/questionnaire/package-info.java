@@ -17,13 +17,17 @@
  *
  * <ul>
  *   <li>{@link org.medkarta.questionnaire.Definitions}: a clinic's administrator defines, publishes
- *       and versions questionnaires;
+ *       and versions questionnaires,
+ *       tested by {@code DefinitionsIT};
  *   <li>{@link org.medkarta.questionnaire.Sending}: a clinic sends one to patients it chooses, and
- *       the reminders the day before an appointment;
+ *       the reminders the day before an appointment,
+ *       tested by {@code SendingIT};
  *   <li>{@link org.medkarta.questionnaire.Filling}: what a patient is asked to fill, drafts and
- *       submissions, a decimal item feeding the diary;
+ *       submissions, a decimal item feeding the diary,
+ *       tested by {@code FillingIT};
  *   <li>{@link org.medkarta.questionnaire.ResponseReading}: the patient's answers, for whoever may
- *       read the record.
+ *       read the record,
+ *       tested by {@code ResponseReadingIT}.
  * </ul>
  *
  * <p>The rules of a definition are the package-private {@code DefinitionRules}, those of an answer

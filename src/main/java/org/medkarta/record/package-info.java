@@ -12,23 +12,34 @@
  *
  * <ul>
  *   <li>{@link org.medkarta.record.RecordReading}: the record page by page, one entry, lab charts
- *       (E2–E4);
+ *       (E2–E4),
+ *       tested by {@code RecordReadingIT};
  *   <li>{@link org.medkarta.record.ClinicalEntries}: clinicians' entries, corrections, «entered in
- *       error» (E6, E7);
- *   <li>{@link org.medkarta.record.PatientContacts}: contacts, addresses, the identity document (E1);
+ *       error» (E6, E7),
+ *       tested by {@code ClinicalEntriesIT};
+ *   <li>{@link org.medkarta.record.PatientContacts}: contacts, addresses, the identity document (E1),
+ *       tested by {@code PatientContactsIT};
  *   <li>{@link org.medkarta.record.PatientIdentifiers}: sex, SNILS, OMS policy, shared policy
- *       numbers (E1, E7, F4);
- *   <li>{@link org.medkarta.record.RecordUploads}: uploads and their verification (E5);
- *   <li>{@link org.medkarta.record.Diary}: diaries, thresholds and alerts (E8);
- *   <li>{@link org.medkarta.record.Extracts}: extracts as signed PDFs (E10);
+ *       numbers (E1, E7, F4),
+ *       tested by {@code PatientIdentifiersIT};
+ *   <li>{@link org.medkarta.record.RecordUploads}: uploads and their verification (E5),
+ *       tested by {@code RecordUploadsIT};
+ *   <li>{@link org.medkarta.record.Diary}: diaries, thresholds and alerts (E8),
+ *       tested by {@code DiaryIT};
+ *   <li>{@link org.medkarta.record.Extracts}: extracts as signed PDFs (E10),
+ *       tested by {@code ExtractsIT};
  *   <li>{@link org.medkarta.record.SignedProtocols}, {@link org.medkarta.record.VisitProtocols}:
- *       signed consultation protocols and other modules' visit protocols;
+ *       signed consultation protocols and other modules' visit protocols,
+ *       tested by {@code SignedProtocolsIT};
  *   <li>{@link org.medkarta.record.ClinicalResults}, {@link org.medkarta.record.LivingRegion}: results
- *       across records, the living region;
+ *       across records, the living region,
+ *       tested by {@code ClinicalResultsIT};
  *   <li>{@link org.medkarta.record.RecordImport}: the FHIR import's way in, one resource or a whole
- *       import's in batches, with duplicates found (I3, E7);
+ *       import's in batches, with duplicates found (I3, E7),
+ *       tested by {@code RecordImportIT};
  *   <li>{@link org.medkarta.record.ImportedSources}: what was imported, read back as it came, and the
- *       kept source documents (I3).
+ *       kept source documents (I3),
+ *       tested by {@code ImportedSourcesIT}.
  * </ul>
  *
  * <p>Entries enter through the one package-private {@code RecordFiling}; the shared checks (which

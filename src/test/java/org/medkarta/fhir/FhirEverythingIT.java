@@ -2,8 +2,6 @@ package org.medkarta.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,90 +13,11 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
-import org.medkarta.files.Samples;
 
 /** {@code Patient/{id}/$everything}: the record as its reader may see it, paged, valid, portable and audited. */
 class FhirEverythingIT extends FhirResultsSupport {
 
     private static final Pattern REFERENCE = Pattern.compile("\"reference\":\"([^\"]+)\"");
-
-    record Chart(Person patient, Person doctor) {}
-
-    /** A record with something of every type: filed by a doctor in care, added and uploaded by the patient. */
-    Chart chart() {
-        var patient = patient();
-        var doctor = doctor(patient);
-        file(
-                doctor,
-                patient,
-                "EXAM_PROTOCOL",
-                "date",
-                "2021-03-02",
-                "specialty",
-                "Терапевт",
-                "examination",
-                "Осмотр",
-                "conclusion",
-                "Норма");
-        file(
-                doctor,
-                patient,
-                "HOSPITALISATION",
-                "admitted",
-                "2020-01-10",
-                "discharged",
-                "2020-01-20",
-                "department",
-                "Кардиология",
-                "reason",
-                "ИБС",
-                "outcome",
-                "Улучшение",
-                "summary",
-                "Эпикриз");
-        file(
-                doctor,
-                patient,
-                "DIAGNOSIS",
-                "icd10",
-                "I10",
-                "name",
-                "Эссенциальная гипертензия",
-                "onset",
-                "2020-01-01",
-                "clinicalStatus",
-                "ACTIVE");
-        lab(doctor, patient, "2021-03-01", "HGB", "Гемоглобин", "150", "g/L", "130", "170");
-        file(
-                doctor,
-                patient,
-                "INSTRUMENTAL",
-                "date",
-                "2022-03-01",
-                "modality",
-                "ECG",
-                "study",
-                "ЭКГ покоя",
-                "conclusion",
-                "Ритм синусовый");
-        file(
-                doctor,
-                patient,
-                "PRESCRIPTION",
-                "date",
-                "2024-01-01",
-                "medication",
-                "Аспирин",
-                "dose",
-                "1 таб",
-                "course",
-                "5 дней");
-        file(doctor, patient, "VACCINATION", "date", "2023-10-01", "vaccine", "Гриппол плюс", "series", "A-17");
-        var now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        reading(patient, now.minus(Duration.ofHours(3)), "measure", "PULSE", "value", "72");
-        upload(patient, Map.of("kind", "DOCUMENT", "title", "Выписка", "date", "2019-05-01"), "a.pdf", Samples.pdf());
-        return new Chart(patient, doctor);
-    }
 
     /** Every page of {@code $everything} through HAPI's client and its next links, each page validated. */
     List<Resource> everything(String token, String patient, int count) {
@@ -257,56 +176,5 @@ class FhirEverythingIT extends FhirResultsSupport {
                 .isEqualTo(bundle(fhir(chart.doctor().token(), "Patient/" + patient + "/$everything"))
                         .getTotal());
         assertThat(posted.getEntry()).hasSize(Math.min(posted.getTotal(), Pages.DEFAULT));
-    }
-
-    @Test
-    void theRecordPageDownloadsTheWholeRecordAsOneValidBundleForThoseWhoMayDownload() {
-        var chart = chart();
-        String patient = chart.patient().id();
-        var viewer = patient();
-        var downloader = patient();
-        grant(chart.patient(), viewer, "VIEW");
-        grant(chart.patient(), downloader, "VIEW_DOWNLOAD");
-
-        var page = get(
-                "/record/" + patient,
-                "Accept",
-                "text/html",
-                "Cookie",
-                session(chart.patient().token()));
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("id=\"download-fhir\"").contains("/record/" + patient + "/fhir");
-        var viewerPage = get("/record/" + patient, "Accept", "text/html", "Cookie", session(viewer.token()));
-        assertThat(viewerPage.statusCode()).isEqualTo(200);
-        assertThat(viewerPage.body()).doesNotContain("download-fhir");
-
-        for (var reader : List.of(chart.patient(), downloader, chart.doctor())) {
-            long seq = lastAuditSeq();
-            var file = get("/record/" + patient + "/fhir", "Cookie", session(reader.token()));
-            assertThat(file.statusCode()).as(file.body()).isEqualTo(200);
-            assertThat(file.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/fhir+json");
-            assertThat(file.headers().firstValue("Content-Disposition").orElseThrow())
-                    .startsWith("attachment")
-                    .contains(".json");
-            assertValid(file.body());
-            var bundle = bundle(file);
-            assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.COLLECTION);
-            assertThat(bundle.getEntryFirstRep().getResource().fhirType()).isEqualTo("Patient");
-            // The same composition as $everything, as the reader may see it.
-            int everything = bundle(fhir(reader.token(), "Patient/" + patient + "/$everything"))
-                    .getTotal();
-            assertThat(bundle.getEntry()).hasSize(everything);
-            assertThat(auditSince(seq, chart.patient())).anyMatch(line -> line.endsWith("RECORD_DOWNLOAD SUCCESS"));
-        }
-        assertThat(get("/record/" + patient + "/fhir", "Cookie", session(viewer.token()))
-                        .statusCode())
-                .isEqualTo(403);
-        assertThat(get(
-                                "/record/" + patient + "/fhir",
-                                "Cookie",
-                                session(patient().token()))
-                        .statusCode())
-                .isEqualTo(404);
-        assertThat(get("/record/" + patient + "/fhir").statusCode()).isIn(302, 401);
     }
 }

@@ -3,12 +3,15 @@ package org.medkarta.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.AfterEach;
+import org.medkarta.files.Samples;
 import org.medkarta.identity.Registered;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
@@ -98,6 +101,84 @@ abstract class FhirResultsSupport extends FhirSupport {
         }
         var user = TestCare.signedIn(doctor);
         return new Person(user, identity.tokens().tokensFor(user).accessToken(), null);
+    }
+
+    record Chart(Person patient, Person doctor) {}
+
+    /** A record with something of every type: filed by a doctor in care, added and uploaded by the patient. */
+    Chart chart() {
+        var patient = patient();
+        var doctor = doctor(patient);
+        file(
+                doctor,
+                patient,
+                "EXAM_PROTOCOL",
+                "date",
+                "2021-03-02",
+                "specialty",
+                "Терапевт",
+                "examination",
+                "Осмотр",
+                "conclusion",
+                "Норма");
+        file(
+                doctor,
+                patient,
+                "HOSPITALISATION",
+                "admitted",
+                "2020-01-10",
+                "discharged",
+                "2020-01-20",
+                "department",
+                "Кардиология",
+                "reason",
+                "ИБС",
+                "outcome",
+                "Улучшение",
+                "summary",
+                "Эпикриз");
+        file(
+                doctor,
+                patient,
+                "DIAGNOSIS",
+                "icd10",
+                "I10",
+                "name",
+                "Эссенциальная гипертензия",
+                "onset",
+                "2020-01-01",
+                "clinicalStatus",
+                "ACTIVE");
+        lab(doctor, patient, "2021-03-01", "HGB", "Гемоглобин", "150", "g/L", "130", "170");
+        file(
+                doctor,
+                patient,
+                "INSTRUMENTAL",
+                "date",
+                "2022-03-01",
+                "modality",
+                "ECG",
+                "study",
+                "ЭКГ покоя",
+                "conclusion",
+                "Ритм синусовый");
+        file(
+                doctor,
+                patient,
+                "PRESCRIPTION",
+                "date",
+                "2024-01-01",
+                "medication",
+                "Аспирин",
+                "dose",
+                "1 таб",
+                "course",
+                "5 дней");
+        file(doctor, patient, "VACCINATION", "date", "2023-10-01", "vaccine", "Гриппол плюс", "series", "A-17");
+        var now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        reading(patient, now.minus(Duration.ofHours(3)), "measure", "PULSE", "value", "72");
+        upload(patient, Map.of("kind", "DOCUMENT", "title", "Выписка", "date", "2019-05-01"), "a.pdf", Samples.pdf());
+        return new Chart(patient, doctor);
     }
 
     /** The owner grants {@code grantee} access to their record at a level, as people do it. */
