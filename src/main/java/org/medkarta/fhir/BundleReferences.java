@@ -91,11 +91,7 @@ class BundleReferences {
                 if (target == null || target.startsWith("#")) {
                     continue;
                 }
-                Integer inBundle = byUrl.get(target);
-                if (inBundle == null && !target.startsWith("urn:") && !target.contains("?")) {
-                    var parsed = new IdType(target);
-                    inBundle = byUrl.get(parsed.getResourceType() + "/" + parsed.getIdPart());
-                }
+                Integer inBundle = inBundle(target, byUrl);
                 if (inBundle != null) {
                     var other = items.get(inBundle);
                     if (other.resource instanceof Patient) {
@@ -229,11 +225,7 @@ class BundleReferences {
             if (target == null || target.startsWith("#")) {
                 continue;
             }
-            var other = byUrl.get(target);
-            if (other == null && !target.startsWith("urn:") && !target.contains("?")) {
-                var parsed = new IdType(target);
-                other = byUrl.get(parsed.getResourceType() + "/" + parsed.getIdPart());
-            }
+            var other = inBundle(target, byUrl);
             if (other != null) {
                 reference.setReference(
                         other.resource instanceof Patient
@@ -265,5 +257,15 @@ class BundleReferences {
                 }
             }
         }
+    }
+
+    /** What {@code target} names in the Bundle, by its full URL or its {@code Type/id}; null if nothing. */
+    private static <T> T inBundle(String target, Map<String, T> byUrl) {
+        T found = byUrl.get(target);
+        if (found == null && !target.startsWith("urn:") && !target.contains("?")) {
+            var parsed = new IdType(target);
+            found = byUrl.get(parsed.getResourceType() + "/" + parsed.getIdPart());
+        }
+        return found;
     }
 }
