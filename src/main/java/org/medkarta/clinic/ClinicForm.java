@@ -7,7 +7,8 @@ package org.medkarta.clinic;
  * @param region the two-digit code of the subject of the Russian Federation, {@code "77"} for Moscow
  * @param timezone an IANA zone such as {@code Europe/Moscow}
  * @param licenseDate ISO date, {@code 2020-05-17}
- * @param latitude WGS 84 degrees north, -90..90, with {@code longitude} or neither (SPEC B9)
+ * @param latitude WGS 84 degrees north, -90..90, with {@code longitude} or neither (SPEC B9); null for
+ *     a clinic not on the map
  * @param longitude WGS 84 degrees east, -180..180
  */
 public record ClinicForm(
@@ -25,38 +26,4 @@ public record ClinicForm(
         String site,
         String description,
         String latitude,
-        String longitude) {
-
-    /** A profile without a position on the map. */
-    public ClinicForm(
-            String name,
-            String inn,
-            String ogrn,
-            String licenseNumber,
-            String licenseDate,
-            String region,
-            String address,
-            String timezone,
-            String phone,
-            String phoneExtra,
-            String email,
-            String site,
-            String description) {
-        this(
-                name,
-                inn,
-                ogrn,
-                licenseNumber,
-                licenseDate,
-                region,
-                address,
-                timezone,
-                phone,
-                phoneExtra,
-                email,
-                site,
-                description,
-                null,
-                null);
-    }
-}
+        String longitude) {}

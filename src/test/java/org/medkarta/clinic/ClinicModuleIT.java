@@ -80,6 +80,8 @@ class ClinicModuleIT {
                         null,
                         "spb@example.ru",
                         null,
+                        null,
+                        null,
                         null),
                 List.of(),
                 "http://localhost",

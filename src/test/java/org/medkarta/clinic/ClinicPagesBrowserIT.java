@@ -50,6 +50,8 @@ class ClinicPagesBrowserIT extends ClinicSetUpFlow {
                                 null,
                                 "info@example.ru",
                                 null,
+                                null,
+                                null,
                                 null),
                         List.of(new StaffInvitation(adminEmail, "Админов", "Павел", null)),
                         "http://localhost",

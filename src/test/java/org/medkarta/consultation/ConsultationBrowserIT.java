@@ -326,6 +326,8 @@ class ConsultationBrowserIT extends BrowserSupport {
                                 null,
                                 "centre@clinic.example.ru",
                                 null,
+                                null,
+                                null,
                                 null),
                         List.of(),
                         "http://localhost",

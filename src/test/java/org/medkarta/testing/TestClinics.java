@@ -45,6 +45,8 @@ public final class TestClinics {
                                 null,
                                 "test@clinic.example.ru",
                                 null,
+                                null,
+                                null,
                                 null),
                         List.of(),
                         "http://localhost",
