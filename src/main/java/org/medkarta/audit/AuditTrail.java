@@ -20,12 +20,14 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.medkarta.shared.LongTransaction;
 import org.medkarta.shared.RequestId;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -81,16 +83,53 @@ public class AuditTrail implements SmartLifecycle {
 
     /**
      * Appends an entry. Inside a read-write transaction it joins it, so a change that rolls back
-     * leaves no entry claiming it happened; otherwise (a read, a refusal, a read-only transaction)
+     * leaves no entry claiming it happened (in a {@link LongTransaction} it is appended just before
+     * the commit, and this answers {@link #AT_COMMIT} instead of its number); otherwise (a read, a refusal, a read-only transaction)
      * it is appended in a transaction of its own, grouped with others waiting at the same time, and
      * this returns once that transaction has committed.
      */
     public long record(AuditEntry entry) {
         if (TransactionSynchronizationManager.isActualTransactionActive()
                 && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            if (LongTransaction.isMarked()) {
+                atCommit().add(stamped(entry));
+                return AT_COMMIT;
+            }
             return append(jdbc, List.of(stamped(entry))).get(0);
         }
         return groupCommit.append(stamped(entry));
+    }
+
+    /** What {@link #record} answers for an entry that waits for its long transaction's commit. */
+    public static final long AT_COMMIT = 0;
+
+    /**
+     * The entries of the current {@link LongTransaction} waiting for its commit: appended, in the
+     * order recorded, just before it commits (still inside it, so a rollback drops them with the
+     * change), and the chain's head locked only from then to the commit. A synchronization of that
+     * transaction, so a transaction of its own started meanwhile appends its entries as ever.
+     */
+    private final class AtCommit implements TransactionSynchronization {
+
+        final List<GroupCommit.Stamped> entries = new ArrayList<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            if (!entries.isEmpty()) {
+                append(jdbc, entries);
+            }
+        }
+    }
+
+    private List<GroupCommit.Stamped> atCommit() {
+        for (var synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof AtCommit waiting) {
+                return waiting.entries;
+            }
+        }
+        var waiting = new AtCommit();
+        TransactionSynchronizationManager.registerSynchronization(waiting);
+        return waiting.entries;
     }
 
     private static GroupCommit.Stamped stamped(AuditEntry entry) {

@@ -13,6 +13,7 @@ import org.medkarta.access.AccessDecision;
 import org.medkarta.access.RecordAccess;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.record.RecordImport;
+import org.medkarta.shared.LongTransaction;
 import org.medkarta.shared.PatientId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -91,6 +92,9 @@ class FhirImport {
         List<ImportEntry> items;
         if (atomic) {
             items = retryOnce(() -> transaction.execute(status -> {
+                // Filing a Bundle takes seconds: its audit entries wait for the commit, so the
+                // chain's head is not locked against every other writer meanwhile.
+                LongTransaction.mark();
                 var decisions = decisions(into, intoDecision);
                 var run = references.resolve(bundle, actor, into, words, decisions);
                 var refused = run.stream().filter(ImportEntry::refused).toList();

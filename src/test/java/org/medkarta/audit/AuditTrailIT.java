@@ -17,6 +17,7 @@ import org.medkarta.identity.ClientInfo;
 import org.medkarta.identity.Role;
 import org.medkarta.notification.DevOutbox;
 import org.medkarta.shared.ClinicId;
+import org.medkarta.shared.LongTransaction;
 import org.medkarta.testing.ApiSupport;
 import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Outbox;
@@ -97,6 +98,76 @@ class AuditTrailIT extends ApiSupport {
                         .single())
                 .as("no gaps")
                 .isTrue();
+    }
+
+    /**
+     * A long transaction (a FHIR Bundle's import) keeps its entries until just before it commits: the
+     * chain's head is not locked meanwhile, so another writer's entry goes in at once; a rollback
+     * drops them with the change; a commit chains them, intact, after the other writer's.
+     */
+    @Test
+    void aLongTransactionsEntriesJoinTheChainAtItsCommitWithoutHoldingOthersBack() throws Exception {
+        var readWrite = new TransactionTemplate(transactions);
+        UUID kept = UUID.randomUUID();
+        UUID dropped = UUID.randomUUID();
+        UUID meanwhile = UUID.randomUUID();
+        var pool = Executors.newSingleThreadExecutor();
+        try {
+            long[] other = new long[1];
+            readWrite.executeWithoutResult(status -> {
+                LongTransaction.mark();
+                assertThat(trail.record(entryFor(kept))).isEqualTo(AuditTrail.AT_COMMIT);
+                // Another writer's own transaction appends while this one is open: it would wait
+                // for this transaction's end if the head were locked now.
+                other[0] = call(pool, () -> readWrite.execute(s -> trail.record(entryFor(meanwhile))));
+                assertThat(entriesOf(kept)).isZero();
+            });
+            assertThat(entriesOf(kept)).isEqualTo(1);
+            assertThat(jdbc.sql("SELECT seq FROM audit_event WHERE patient_id = :patient")
+                            .param("patient", kept)
+                            .query(Long.class)
+                            .single())
+                    .isGreaterThan(other[0]);
+
+            readWrite.executeWithoutResult(status -> {
+                LongTransaction.mark();
+                trail.record(entryFor(dropped));
+                status.setRollbackOnly();
+            });
+            assertThat(entriesOf(dropped)).isZero();
+            // A transaction of its own inside a long one appends at once, as ever.
+            var inner = new TransactionTemplate(transactions);
+            inner.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+            readWrite.executeWithoutResult(status -> {
+                LongTransaction.mark();
+                Long apart = inner.execute(s -> trail.record(entryFor(dropped)));
+                assertThat(apart).isGreaterThan(AuditTrail.AT_COMMIT);
+                status.setRollbackOnly();
+            });
+            assertThat(entriesOf(dropped)).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(trail.verify().intact()).isTrue();
+    }
+
+    private static AuditEntry entryFor(UUID patient) {
+        return AuditEntry.of(UUID.randomUUID(), "REGISTRAR", patient, "RECORD_IMPORT", "record", "SUCCESS", "10.0.0.2");
+    }
+
+    private long entriesOf(UUID patient) {
+        return jdbc.sql("SELECT count(*) FROM audit_event WHERE patient_id = :patient")
+                .param("patient", patient)
+                .query(Long.class)
+                .single();
+    }
+
+    private static long call(java.util.concurrent.ExecutorService pool, Callable<Long> work) {
+        try {
+            return pool.submit(work).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("another writer's entry was held back", e);
+        }
     }
 
     @Test
