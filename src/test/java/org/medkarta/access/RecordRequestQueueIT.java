@@ -2,16 +2,10 @@ package org.medkarta.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.medkarta.notification.OutboundMessage;
-import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.PatientId;
 import org.medkarta.testing.Identifiers;
-import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
 
 /**
@@ -19,7 +13,7 @@ import org.medkarta.testing.Phones;
  * records, approval binding the clinic's record without merging, refusal, and the clinic's
  * automatic approval of exact matches.
  */
-class RecordRequestQueueIT extends AccessSupport {
+class RecordRequestQueueIT extends RecordRequestSupport {
 
     @Test
     void aPhoneAloneOpensNothingAndAnApprovedRequestBindsTheClinicsRecordWithoutMerging() {
@@ -180,44 +174,5 @@ class RecordRequestQueueIT extends AccessSupport {
                     .isEqualTo("SUBMITTED");
             assertThat(record(other.token(), exactRecord).statusCode()).isEqualTo(404);
         }
-    }
-
-    /** A laboratory result a doctor in the clinic's care files in the kept record; the doctor's token. */
-    private String clinicalEntry(ClinicId clinic, PatientId record) {
-        var doctor = doctor(clinic);
-        patientReferrals.issueReferral(
-                record, "therapist", doctor.view().id(), Instant.now().plus(Duration.ofDays(30)), null);
-        var filed = postAs(
-                doctor.token(),
-                "/api/v1/patients/" + record.value() + "/record/entries",
-                map(
-                        "type",
-                        "LAB_RESULT",
-                        "fields",
-                        map(
-                                "date", "2024-02-03",
-                                "testCode", "HGB",
-                                "testName", "Гемоглобин клиники",
-                                "value", "131",
-                                "unit", "g/L",
-                                "referenceLow", "120",
-                                "referenceHigh", "160")));
-        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
-        return doctor.token();
-    }
-
-    private HttpResponse<String> record(String token, PatientId record) {
-        return getWith(token, "/api/v1/patients/" + record.value() + "/record");
-    }
-
-    private String id(HttpResponse<String> filed) {
-        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
-        return body(filed).get(0).get("id").asString();
-    }
-
-    private List<String> smsTo(String phone, int atLeast) {
-        return Outbox.to(outbox, phone, atLeast).stream()
-                .map(OutboundMessage::body)
-                .toList();
     }
 }

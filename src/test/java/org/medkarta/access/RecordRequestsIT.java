@@ -3,19 +3,14 @@ package org.medkarta.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.medkarta.files.Samples;
-import org.medkarta.notification.OutboundMessage;
-import org.medkarta.shared.ClinicId;
 import org.medkarta.shared.PatientId;
 import org.medkarta.testing.Identifiers;
-import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
 
 /**
@@ -23,46 +18,7 @@ import org.medkarta.testing.Phones;
  * record a clinic keeps; a request with documents does, once the clinic's registry (or, for an exact
  * match, the clinic's own setting) approves it.
  */
-class RecordRequestsIT extends AccessSupport {
-
-    /** A laboratory result a doctor in the clinic's care files in the kept record; the doctor's token. */
-    private String clinicalEntry(ClinicId clinic, PatientId record) {
-        var doctor = doctor(clinic);
-        patientReferrals.issueReferral(
-                record, "therapist", doctor.view().id(), Instant.now().plus(Duration.ofDays(30)), null);
-        var filed = postAs(
-                doctor.token(),
-                "/api/v1/patients/" + record.value() + "/record/entries",
-                map(
-                        "type",
-                        "LAB_RESULT",
-                        "fields",
-                        map(
-                                "date", "2024-02-03",
-                                "testCode", "HGB",
-                                "testName", "Гемоглобин клиники",
-                                "value", "131",
-                                "unit", "g/L",
-                                "referenceLow", "120",
-                                "referenceHigh", "160")));
-        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
-        return doctor.token();
-    }
-
-    private HttpResponse<String> record(String token, PatientId record) {
-        return getWith(token, "/api/v1/patients/" + record.value() + "/record");
-    }
-
-    private String id(HttpResponse<String> filed) {
-        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
-        return body(filed).get(0).get("id").asString();
-    }
-
-    private List<String> smsTo(String phone, int atLeast) {
-        return Outbox.to(outbox, phone, atLeast).stream()
-                .map(OutboundMessage::body)
-                .toList();
-    }
+class RecordRequestsIT extends RecordRequestSupport {
 
     @Test
     void aRefusedRequestCanBeFiledAgainButOnlyOneIsOpenPerAccountPersonAndClinic() {

@@ -4,49 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.medkarta.notification.DevOutbox;
-import org.medkarta.testing.ApiSupport;
-import org.medkarta.testing.IdentityFacades;
-import org.medkarta.testing.Outbox;
-import org.medkarta.testing.Phones;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** {@link ApiTokens}: access and refresh tokens and signing out (SPEC A7). */
-class ApiTokensIT extends ApiSupport {
-
-    @Autowired
-    DevOutbox outbox;
-
-    @Autowired
-    IdentityFacades identity;
+class ApiTokensIT extends IdentityApiSupport {
 
     @AfterEach
     void realTime() {
         clock.reset();
-    }
-
-    private String register() {
-        String phone = Phones.unique();
-        var created = post(
-                "/api/v1/patients/register",
-                map(
-                        "lastName", "Тестова",
-                        "firstName", "Анна",
-                        "patronymic", "Петровна",
-                        "phone", phone,
-                        "birthDate", "1985-04-12",
-                        "email", "anna-" + UUID.randomUUID() + "@example.ru",
-                        "termsVersion", identity.registration().termsVersion()));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return phone;
-    }
-
-    private java.net.http.HttpResponse<String> signIn(String phone) {
-        post("/api/v1/auth/otp", Map.of("phone", phone));
-        return post("/api/v1/auth/otp/verify", Map.of("phone", phone, "code", Outbox.latestCode(outbox, phone)));
     }
 
     @Test

@@ -2,20 +2,13 @@ package org.medkarta.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.medkarta.clinic.ClinicView;
-import org.medkarta.clinic.DoctorView;
 import org.medkarta.scheduling.ScheduleTemplates;
-import org.medkarta.testing.ApiSupport;
-import org.medkarta.testing.ClinicFacades;
-import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
 import org.medkarta.testing.TestCare;
-import org.medkarta.testing.TestClinics;
-import org.medkarta.testing.TestPatients;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -23,41 +16,10 @@ import tools.jackson.databind.JsonNode;
  * {@link PatientRecords}: staff create a patient's record and find it by phone, SNILS or policy to
  * book for it (SPEC C6); policies are part of the patient's identity data.
  */
-class PatientRecordsIT extends ApiSupport {
-
-    @Autowired
-    IdentityFacades identity;
-
-    @Autowired
-    ClinicFacades clinics;
+class PatientRecordsIT extends IdentityApiSupport {
 
     @Autowired
     ScheduleTemplates scheduleTemplates;
-
-    /** A doctor of a clinic, with a token. */
-    record Doctor(DoctorView view, String token) {}
-
-    /** A registered patient, with a token. */
-    record Patient(Registered account, String phone, String token) {
-        String id() {
-            return account.patientId().value().toString();
-        }
-    }
-
-    private ClinicView clinic() {
-        return TestClinics.register(clinics, "Клиника");
-    }
-
-    private Doctor doctor(ClinicView clinic) {
-        var doctor = TestCare.doctor(clinics, clinic.id());
-        return new Doctor(doctor, TestCare.token(identity, doctor));
-    }
-
-    private Patient patient() {
-        String phone = Phones.unique();
-        var account = TestPatients.register(identity, "Пациентов", "Пётр", null, phone, "1980-01-02");
-        return new Patient(account, phone, TestPatients.tokenOf(identity, account, "Пётр"));
-    }
 
     private List<JsonNode> freeSlots(String token, Doctor doctor) {
         var found = getAs(token, "/api/v1/slots?doctorId=" + doctor.view().id().value());
@@ -65,10 +27,6 @@ class PatientRecordsIT extends ApiSupport {
         var list = new ArrayList<JsonNode>();
         body(found).forEach(list::add);
         return list;
-    }
-
-    private HttpResponse<String> postAs(String token, String path, Object body) {
-        return post(path, body, "Authorization", "Bearer " + token);
     }
 
     private static java.util.Map<String, Object> record(String phone, String snils, String oms) {

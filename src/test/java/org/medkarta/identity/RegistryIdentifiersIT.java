@@ -2,59 +2,15 @@ package org.medkarta.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.medkarta.clinic.ClinicView;
-import org.medkarta.clinic.DoctorView;
-import org.medkarta.testing.ApiSupport;
-import org.medkarta.testing.ClinicFacades;
-import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Phones;
-import org.medkarta.testing.TestCare;
-import org.medkarta.testing.TestClinics;
-import org.medkarta.testing.TestPatients;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** {@link RegistryIdentifiers}: a patient's policies, read by the patient and audited on every use (SPEC C6, E1). */
-class RegistryIdentifiersIT extends ApiSupport {
-
-    @Autowired
-    IdentityFacades identity;
-
-    @Autowired
-    ClinicFacades clinics;
+class RegistryIdentifiersIT extends IdentityApiSupport {
 
     @Autowired
     org.medkarta.audit.AuditTrail audit;
-
-    /** A doctor of a clinic, with a token. */
-    record Doctor(DoctorView view, String token) {}
-
-    /** A registered patient, with a token. */
-    record Patient(Registered account, String phone, String token) {
-        String id() {
-            return account.patientId().value().toString();
-        }
-    }
-
-    private ClinicView clinic() {
-        return TestClinics.register(clinics, "Клиника");
-    }
-
-    private Doctor doctor(ClinicView clinic) {
-        var doctor = TestCare.doctor(clinics, clinic.id());
-        return new Doctor(doctor, TestCare.token(identity, doctor));
-    }
-
-    private Patient patient() {
-        String phone = Phones.unique();
-        var account = TestPatients.register(identity, "Пациентов", "Пётр", null, phone, "1980-01-02");
-        return new Patient(account, phone, TestPatients.tokenOf(identity, account, "Пётр"));
-    }
-
-    private HttpResponse<String> postAs(String token, String path, Object body) {
-        return post(path, body, "Authorization", "Bearer " + token);
-    }
 
     @Test
     void everyUseOfAPatientsIdentifiersOutsideTheRecordIsAudited() {

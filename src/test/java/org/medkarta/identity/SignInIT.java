@@ -11,10 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.medkarta.notification.DevOutbox;
 import org.medkarta.shared.ClinicId;
-import org.medkarta.testing.ApiSupport;
-import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Outbox;
 import org.medkarta.testing.Phones;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,13 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * {@link SignIn} through the public API: by one-time SMS code (SPEC A5; order 003 §12-14, §22), by
  * password with lockout and TOTP (A4, A6) and through ESIA (A3).
  */
-class SignInIT extends ApiSupport {
-
-    @Autowired
-    DevOutbox outbox;
-
-    @Autowired
-    IdentityFacades identity;
+class SignInIT extends IdentityApiSupport {
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -251,53 +242,6 @@ class SignInIT extends ApiSupport {
         assertThat(body(phone).get("field").asString()).isEqualTo("phone");
         assertThat(code.statusCode()).isEqualTo(422);
         assertThat(body(code).get("field").asString()).isEqualTo("code");
-    }
-
-    private String register() {
-        String phone = Phones.unique();
-        var created = post(
-                "/api/v1/patients/register",
-                map(
-                        "lastName", "Тестова",
-                        "firstName", "Анна",
-                        "patronymic", "Петровна",
-                        "phone", phone,
-                        "birthDate", "1985-04-12",
-                        "email", "anna-" + UUID.randomUUID() + "@example.ru",
-                        "termsVersion", identity.registration().termsVersion()));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return phone;
-    }
-
-    private java.net.http.HttpResponse<String> signIn(String phone) {
-        post("/api/v1/auth/otp", Map.of("phone", phone));
-        return post("/api/v1/auth/otp/verify", Map.of("phone", phone, "code", Outbox.latestCode(outbox, phone)));
-    }
-
-    static final String PASSWORD = "Kardio-2026";
-
-    private String invitedStaff() {
-        String email = "staff-" + UUID.randomUUID() + "@clinic.example";
-        identity.staff()
-                .invite(
-                        email,
-                        "Кузнецов",
-                        "Игорь",
-                        null,
-                        Role.DOCTOR,
-                        new ClinicId(UUID.randomUUID()),
-                        "http://localhost",
-                        Locale.forLanguageTag("ru"));
-        identity.staff().setPassword(token(Outbox.latestLink(outbox, email)), PASSWORD);
-        return email;
-    }
-
-    private java.net.http.HttpResponse<String> login(String email, String password) {
-        return post("/api/v1/auth/login", Map.of("email", email, "password", password));
-    }
-
-    private static String token(String link) {
-        return link.substring(link.indexOf("token=") + "token=".length());
     }
 
     @Test

@@ -8,23 +8,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.medkarta.notification.DevOutbox;
 import org.medkarta.shared.ClinicId;
-import org.medkarta.testing.ApiSupport;
-import org.medkarta.testing.IdentityFacades;
 import org.medkarta.testing.Outbox;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** {@link StaffAccounts}: staff invitations, password rules and reset links through the API (SPEC A4, A8). */
-class StaffAccountsIT extends ApiSupport {
-
-    static final String PASSWORD = "Kardio-2026";
-
-    @Autowired
-    IdentityFacades identity;
-
-    @Autowired
-    DevOutbox outbox;
+class StaffAccountsIT extends IdentityApiSupport {
 
     @AfterEach
     void realTime() {
@@ -85,30 +73,6 @@ class StaffAccountsIT extends ApiSupport {
         assertThat(me.get("clinicRoles").get(0).get("clinic").asString())
                 .isEqualTo(clinic.value().toString());
         assertThat(me.get("patientId").isNull()).isTrue();
-    }
-
-    private String invitedStaff() {
-        String email = "staff-" + UUID.randomUUID() + "@clinic.example";
-        identity.staff()
-                .invite(
-                        email,
-                        "Кузнецов",
-                        "Игорь",
-                        null,
-                        Role.DOCTOR,
-                        new ClinicId(UUID.randomUUID()),
-                        "http://localhost",
-                        Locale.forLanguageTag("ru"));
-        identity.staff().setPassword(token(Outbox.latestLink(outbox, email)), PASSWORD);
-        return email;
-    }
-
-    private java.net.http.HttpResponse<String> login(String email, String password) {
-        return post("/api/v1/auth/login", Map.of("email", email, "password", password));
-    }
-
-    private static String token(String link) {
-        return link.substring(link.indexOf("token=") + "token=".length());
     }
 
     private static String problemOf(Runnable action) {

@@ -2,11 +2,8 @@ package org.medkarta.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Clinicians' entries through the API (SPEC E6, E7): every change a new version with author and
@@ -118,25 +115,5 @@ class ClinicalEntriesIT extends RecordSupport {
         // The policy point may refuse a patient any write (404), or this module refuses clinical entries (403).
         assertThat(response.statusCode()).isIn(403, 404);
         assertThat(problem(response)).isIn("clinical-entries-read-only", "not-found");
-    }
-
-    private List<String> titles(JsonNode record) {
-        var titles = new ArrayList<String>();
-        record.get("entries").forEach(entry -> titles.add(entry.get("title").asString()));
-        return titles;
-    }
-
-    private JsonNode record(Person reader, Person patient, String query) {
-        var response = getAs(reader.token(), "/api/v1/patients/" + patient.id() + "/record" + query);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return body(response);
-    }
-
-    /** The fields of a laboratory result, with any more field-value pairs (a reference range) after them. */
-    private static Object[] lab(String date, String code, String name, String value, String unit, Object... more) {
-        var fields = new java.util.ArrayList<Object>(
-                List.of("date", date, "testCode", code, "testName", name, "value", value, "unit", unit));
-        fields.addAll(List.of(more));
-        return fields.toArray();
     }
 }

@@ -14,7 +14,6 @@ import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
 import org.medkarta.testing.Identifiers;
 import org.medkarta.testing.Phones;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Sex, SNILS and OMS policy (SPEC E1, E7, F4): the identity section is identity's, and records
@@ -154,11 +153,5 @@ class PatientIdentifiersIT extends RecordSupport {
         assertThat(patientView.sameSnilsElsewhere()).isFalse();
         assertThat(record(doctor, second, "").get("patient").get("sex").asString())
                 .isEqualTo("FEMALE");
-    }
-
-    private JsonNode record(Person reader, Person patient, String query) {
-        var response = getAs(reader.token(), "/api/v1/patients/" + patient.id() + "/record" + query);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return body(response);
     }
 }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
 import org.medkarta.identity.SignedInUser;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Reading the record through its API: the patient view of Appendix 1, its filters and pages, one
@@ -19,18 +18,6 @@ class RecordReadingIT extends RecordSupport {
 
     @org.springframework.beans.factory.annotation.Autowired
     RecordReading recordReading;
-
-    private List<String> titles(JsonNode record) {
-        var titles = new ArrayList<String>();
-        record.get("entries").forEach(entry -> titles.add(entry.get("title").asString()));
-        return titles;
-    }
-
-    private JsonNode record(Person reader, Person patient, String query) {
-        var response = getAs(reader.token(), "/api/v1/patients/" + patient.id() + "/record" + query);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return body(response);
-    }
 
     @Test
     void patientAccountShowsOnlyWhatAppendixOneListsFromItsDates() {
@@ -326,14 +313,6 @@ class RecordReadingIT extends RecordSupport {
             assertThat(wrong.statusCode()).as(limit).isEqualTo(422);
             assertThat(body(wrong).get("field").asString()).isEqualTo("limit");
         }
-    }
-
-    /** The fields of a laboratory result, with any more field-value pairs (a reference range) after them. */
-    private static Object[] lab(String date, String code, String name, String value, String unit, Object... more) {
-        var fields = new java.util.ArrayList<Object>(
-                List.of("date", date, "testCode", code, "testName", name, "value", value, "unit", unit));
-        fields.addAll(List.of(more));
-        return fields.toArray();
     }
 
     private static Object[] exam(String date, String specialty, String examination, String conclusion) {

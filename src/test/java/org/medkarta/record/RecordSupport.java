@@ -1,8 +1,11 @@
 package org.medkarta.record;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.medkarta.access.RecordAccess;
@@ -23,6 +26,7 @@ import org.medkarta.testing.TestClinics;
 import org.medkarta.testing.TestPatients;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /** Record tests: real accounts with API tokens, doctors in a care relationship, the API over HTTP. */
 abstract class RecordSupport extends ApiSupport {
@@ -135,5 +139,27 @@ abstract class RecordSupport extends ApiSupport {
 
     HttpRequest.Builder authorised(String token, String path) {
         return request(path).header("Authorization", "Bearer " + token).header("Accept", "application/json");
+    }
+
+    /** The titles of the record's entries, in the order the record lists them. */
+    List<String> titles(JsonNode record) {
+        var titles = new ArrayList<String>();
+        record.get("entries").forEach(entry -> titles.add(entry.get("title").asString()));
+        return titles;
+    }
+
+    /** The patient's record as {@code reader} reads it, with a query string ("" for none). */
+    JsonNode record(Person reader, Person patient, String query) {
+        var response = getAs(reader.token(), "/api/v1/patients/" + patient.id() + "/record" + query);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return body(response);
+    }
+
+    /** The fields of a laboratory result, with any more field-value pairs (a reference range) after them. */
+    static Object[] lab(String date, String code, String name, String value, String unit, Object... more) {
+        var fields = new ArrayList<Object>(
+                List.of("date", date, "testCode", code, "testName", name, "value", value, "unit", unit));
+        fields.addAll(List.of(more));
+        return fields.toArray();
     }
 }
