@@ -18,6 +18,7 @@ import org.medkarta.shared.PatientId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -126,6 +127,10 @@ class FhirImport {
             return work.get();
         } catch (DuplicateKeyException concurrentImport) {
             // Another import of the same resources committed first: this run now finds them filed.
+            return work.get();
+        } catch (PessimisticLockingFailureException deadlock) {
+            // PostgreSQL chose this whole transaction to break a deadlock (its audit entries take the
+            // chain's head at the commit, see LongTransaction): nothing of it stayed, so again.
             return work.get();
         }
     }
