@@ -123,7 +123,31 @@ class AccessibilityBrowserIT extends BrowserSupport {
     @EnabledIfEnvironmentVariable(named = WALK, matches = "true")
     void aPatientsPagesPassAxe() {
         signInDemoPatient();
-        check(Who.PATIENT);
+        check(Who.PATIENT, aFreeSlotsPage());
+    }
+
+    /**
+     * A free slot's page, as a patient reaches it: a doctor from the booking page, the first day of
+     * their calendar with free times, its first time. The walk follows each page pattern once, and
+     * the doctor's page lists times only for the day chosen, which may be none in the evening.
+     */
+    private String aFreeSlotsPage() {
+        page.navigate(url("/booking"));
+        for (Object href : (List<?>) page.evaluate(
+                "[...document.querySelectorAll('a[href^=\"/booking/doctors/\"]')].map(a => a.getAttribute('href'))")) {
+            page.navigate(url(String.valueOf(href)));
+            var day = page.locator("#calendar a.calendar-day.free");
+            if (day.count() == 0) {
+                continue;
+            }
+            day.first().click();
+            page.waitForLoadState();
+            var slot = page.locator("#day-slots a.slot");
+            if (slot.count() > 0) {
+                return slot.first().getAttribute("href");
+            }
+        }
+        throw new AssertionError("no doctor on /booking has a free time to book");
     }
 
     @Test
@@ -217,7 +241,7 @@ class AccessibilityBrowserIT extends BrowserSupport {
     }
 
     /** Walks the role's pages in Russian at desktop width, checking each once; then home at 360 px and in English. */
-    private void check(Who who) {
+    private void check(Who who, String... alsoFrom) {
         long started = System.nanoTime();
         long cpuBefore = cpuMillis();
         int axed = 0;
@@ -233,6 +257,7 @@ class AccessibilityBrowserIT extends BrowserSupport {
                                         .replaceAll("\\{[^}]+}", "[^/?#]+") + "(\\?.*)?")));
         var queue = new ArrayDeque<String>();
         queue.add("/");
+        queue.addAll(List.of(alsoFrom));
         AccessiblePages.ALL.values().stream()
                 .filter(entry -> entry.who().contains(who))
                 .forEach(entry -> {
