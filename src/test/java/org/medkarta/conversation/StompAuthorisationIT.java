@@ -122,18 +122,30 @@ class StompAuthorisationIT extends ConversationSupport {
             messaging.convertAndSend(board, (Object) Map.of("waiting", 3));
             assertThat(screen.next(5000).body().get("waiting").asInt()).isEqualTo(3);
         }
-        try (var anonymous = StompPeer.connect(port, null)) {
-            anonymous.subscribe("/topic/rooms." + room.value());
-            assertThat(anonymous.refusals(5000)).contains("not-found");
+        assertThat(anonymousRefusals(peer -> peer.subscribe("/topic/rooms." + room.value())))
+                .contains("not-found");
+        assertThat(anonymousRefusals(
+                        peer -> peer.send("/app/rooms/" + room.value() + "/messages", Map.of("text", "Привет"))))
+                .contains("not-found");
+        assertThat(anonymousRefusals(peer -> peer.subscribe("/topic/public.walk-in.not-a-queue")))
+                .contains("not-found");
+    }
+
+    /**
+     * The ERROR frames a connection without a token gets for {@code attempt}. The server sends ERROR
+     * and closes the connection at once; once in a few hundred runs the close overtook the frame
+     * (CI, 2026-12-07) and the connection ended with nothing received: then it is tried once more on
+     * a new connection, and the refusal must still be the ERROR frame's.
+     */
+    private java.util.List<String> anonymousRefusals(java.util.function.Consumer<StompPeer> attempt) throws Exception {
+        java.util.List<String> refusals = java.util.List.of();
+        for (int tries = 0; tries < 2 && !refusals.contains("not-found"); tries++) {
+            try (var anonymous = StompPeer.connect(port, null)) {
+                attempt.accept(anonymous);
+                refusals = java.util.List.copyOf(anonymous.refusals(5000));
+            }
         }
-        try (var anonymous = StompPeer.connect(port, null)) {
-            anonymous.send("/app/rooms/" + room.value() + "/messages", Map.of("text", "Привет"));
-            assertThat(anonymous.refusals(5000)).contains("not-found");
-        }
-        try (var anonymous = StompPeer.connect(port, null)) {
-            anonymous.subscribe("/topic/public.walk-in.not-a-queue");
-            assertThat(anonymous.refusals(5000)).contains("not-found");
-        }
+        return refusals;
     }
 
     @org.springframework.beans.factory.annotation.Autowired
