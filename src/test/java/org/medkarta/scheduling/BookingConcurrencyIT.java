@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -116,28 +112,5 @@ class BookingConcurrencyIT extends SchedulingSupport {
                         .query(Long.class)
                         .single())
                 .isEqualTo(8L);
-    }
-
-    /** Runs the calls at once, each on its own thread, released together. */
-    private static <T> List<T> all(List<Callable<T>> calls) throws Exception {
-        var pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            var ready = new CountDownLatch(1);
-            var futures = new ArrayList<Future<T>>();
-            for (var call : calls) {
-                futures.add(pool.submit(() -> {
-                    ready.await();
-                    return call.call();
-                }));
-            }
-            ready.countDown();
-            var results = new ArrayList<T>();
-            for (var future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.medkarta.identity.Role;
 import org.medkarta.identity.RoleGrant;
@@ -151,6 +156,29 @@ abstract class SchedulingSupport extends ApiSupport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs the calls at once, each on its own thread, released together; their results in order. */
+    static <T> List<T> all(List<Callable<T>> calls) throws Exception {
+        var pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            var ready = new CountDownLatch(1);
+            var futures = new ArrayList<Future<T>>();
+            for (var call : calls) {
+                futures.add(pool.submit(() -> {
+                    ready.await();
+                    return call.call();
+                }));
+            }
+            ready.countDown();
+            var results = new ArrayList<T>();
+            for (var future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
         }
     }
 }

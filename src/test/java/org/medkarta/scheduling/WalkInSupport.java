@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.medkarta.notification.Notice;
 import org.medkarta.notification.Notifications;
 import org.medkarta.scheduling.Fixtures.TestClinic;
@@ -86,27 +81,5 @@ abstract class WalkInSupport extends SchedulingSupport {
         return notifications.notices(patient.account().userId()).stream()
                 .map(Notice::body)
                 .toList();
-    }
-
-    static <T> List<T> all(List<Callable<T>> calls) throws Exception {
-        var pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            var ready = new CountDownLatch(1);
-            var futures = new ArrayList<Future<T>>();
-            for (var call : calls) {
-                futures.add(pool.submit(() -> {
-                    ready.await();
-                    return call.call();
-                }));
-            }
-            ready.countDown();
-            var results = new ArrayList<T>();
-            for (var future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
