@@ -84,9 +84,9 @@ public class AuditTrail implements SmartLifecycle {
     /**
      * Appends an entry. Inside a read-write transaction it joins it, so a change that rolls back
      * leaves no entry claiming it happened (in a {@link LongTransaction} it is appended just before
-     * the commit, and this answers {@link #AT_COMMIT} instead of its number); otherwise (a read, a refusal, a read-only transaction)
-     * it is appended in a transaction of its own, grouped with others waiting at the same time, and
-     * this returns once that transaction has committed.
+     * the commit, and this answers {@link #AT_COMMIT} instead of its number); otherwise (a read, a
+     * refusal, a read-only transaction) it is appended in a transaction of its own, grouped with
+     * others waiting at the same time, and this returns once that transaction has committed.
      */
     public long record(AuditEntry entry) {
         if (TransactionSynchronizationManager.isActualTransactionActive()
