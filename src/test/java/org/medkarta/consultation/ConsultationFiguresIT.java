@@ -51,6 +51,18 @@ class ConsultationFiguresIT extends ConsultationSupport {
         var otherDoctor = new ConsultationFigures.Query(
                 clinic.id(), clinic.zone(), day, day, new DoctorId(UUID.randomUUID()), null);
         assertThat(figures.cells(otherDoctor, start(c))).isEmpty();
+
+        // A dashboard's live reading leaves the name out; the requests still name their doctor.
+        assertThat(before.get(0).name()).isNull();
+        var stranger = new DoctorId(UUID.randomUUID());
+        assertThat(figures.doctorNames(
+                        clinic.id(), java.util.List.of(doctor.view().id(), stranger)))
+                .containsOnlyKeys(doctor.view().id())
+                .containsValue(doctor.view().fullName());
+        assertThat(figures.doctorNames(
+                        otherClinic.clinic(), java.util.List.of(doctor.view().id())))
+                .as("another clinic's requests name nobody here")
+                .isEmpty();
     }
 
     @Test
