@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.medkarta.shared.ClinicId;
@@ -84,10 +83,16 @@ public class ConsultationFigures {
     }
 
     /**
-     * One doctor's requests whose appointment started on one day (in the clinic's zone), with the
-     * name the requests carry, and the protocols the doctor sent on that day.
+     * The requests whose appointment started on one day (in the clinic's zone), or one doctor's over
+     * the period, and the protocols sent on that day or by that doctor.
+     *
+     * @param name by doctor, the name their rolled-up requests carry (null by day, and for a doctor
+     *     counted only from the rows: see {@link #doctorNames})
      */
-    public record Cell(LocalDate day, DoctorId doctor, String name, Count count, long sent) {}
+    public record Sum(Count count, long sent, String name) {}
+
+    /** The period's requests and protocols summed by day and by doctor, for the days and doctors that have any. */
+    public record Sums(Map<LocalDate, Sum> byDay, Map<DoctorId, Sum> byDoctor) {}
 
     /** The clinic, its zone, the days {@code from}–{@code to} inclusive, optionally one doctor and one service. */
     public record Query(ClinicId clinic, ZoneId zone, LocalDate from, LocalDate to, DoctorId doctor, UUID service) {}
@@ -117,11 +122,12 @@ public class ConsultationFigures {
     }
 
     /**
-     * The requests and protocols by day and doctor over the period, for the days and doctors that
-     * have any; states read at {@code now}.
+     * The requests and protocols over the period by day and by doctor, states read at {@code now}.
+     * The cells by day and doctor are summed both ways in the statement, so a year of 200 doctors
+     * sends about 600 rows, not 73,000.
      */
     @Transactional(readOnly = true)
-    public List<Cell> cells(Query query, Instant now) {
+    public Sums sums(Query query, Instant now) {
         LocalDate end = query.to().plusDays(1);
         var parts = new ArrayList<String>();
         LocalDate rolled = query.service() != null
@@ -141,7 +147,14 @@ public class ConsultationFigures {
         if (live.isBefore(end)) {
             parts.add(fromRows(query, false));
         }
-        var statement = jdbc.sql(String.join(" UNION ALL ", parts))
+        String sums = " SUM(fresh) AS fresh, SUM(overdue) AS overdue, SUM(missed) AS missed,"
+                + " SUM(in_work) AS in_work, SUM(closed) AS closed, SUM(cancelled) AS cancelled,"
+                + " SUM(taken) AS taken, SUM(take_seconds) AS take_seconds, SUM(sent) AS sent FROM cells GROUP BY ";
+        var statement = jdbc.sql("WITH cells AS (" + String.join(" UNION ALL ", parts) + ")"
+                        + " SELECT local_day, CAST(NULL AS UUID) AS doctor_id,"
+                        + " CAST(NULL AS VARCHAR(300)) AS doctor_name," + sums + "local_day"
+                        + " UNION ALL SELECT CAST(NULL AS DATE) AS local_day, doctor_id, MAX(doctor_name) AS doctor_name,"
+                        + sums + "doctor_id")
                 .param("clinic", query.clinic().value())
                 .param("from", query.from())
                 .param("now", Columns.utc(now));
@@ -157,14 +170,18 @@ public class ConsultationFigures {
         if (query.service() != null) {
             statement = statement.param("service", query.service());
         }
-        return statement
-                .query((row, n) -> new Cell(
-                        row.getObject("local_day", LocalDate.class),
-                        new DoctorId(Columns.uuid(row, "doctor_id")),
-                        row.getString("doctor_name"),
-                        count(row),
-                        row.getLong("sent")))
-                .list();
+        var byDay = new HashMap<LocalDate, Sum>();
+        var byDoctor = new HashMap<DoctorId, Sum>();
+        statement.query(row -> {
+            var sum = new Sum(count(row), row.getLong("sent"), row.getString("doctor_name"));
+            var day = row.getObject("local_day", LocalDate.class);
+            if (day != null) {
+                byDay.put(day, sum);
+            } else {
+                byDoctor.put(new DoctorId(Columns.uuid(row, "doctor_id")), sum);
+            }
+        });
+        return new Sums(byDay, byDoctor);
     }
 
     /**

@@ -47,9 +47,10 @@ import org.springframework.transaction.annotation.Transactional;
  * of department see them; anyone else, other clinics' staff included, gets {@link NotFound}, so a
  * dashboard never tells that a clinic exists to someone who may not see it.
  *
- * <p>Two aggregate statements make a dashboard whatever the period, each by day and doctor: the load
- * and no-shows (scheduling), the requests and protocols sent (consultation); each reads the settled
- * days from its module's daily roll-up ({@link DashboardRollups}) and the rest from the rows.
+ * <p>Two aggregate statements make a dashboard whatever the period, run at once: the load and
+ * no-shows (scheduling), the requests and protocols sent (consultation); each reads the settled days
+ * from its module's daily roll-up ({@link DashboardRollups}) and the rest from the rows, and sums them
+ * by day and by doctor.
  */
 @Service
 public class ClinicDashboards {
@@ -195,50 +196,26 @@ public class ClinicDashboards {
 
         var slots = new ScheduleLoad.Query(clinic, zone, from, to, doctor, service);
         var requests = new ConsultationFigures.Query(clinic, zone, from, to, doctor, service);
-        var loadByDay = new HashMap<LocalDate, ScheduleLoad.Count>();
-        var loadByDoctor = new HashMap<DoctorId, ScheduleLoad.Count>();
-        var noShowsByDay = new HashMap<LocalDate, Long>();
-        var noShowsByDoctor = new HashMap<DoctorId, Long>();
-        var loadCells = CompletableFuture.supplyAsync(() -> load.cells(slots, now), background);
-        var requestCells = consultations.cells(requests, now);
-        for (var cell : joined(loadCells)) {
-            loadByDay.merge(cell.day(), cell.count(), ScheduleLoad.Count::plus);
-            loadByDoctor.merge(cell.doctor(), cell.count(), ScheduleLoad.Count::plus);
-            noShowsByDay.merge(cell.day(), cell.noShows(), Long::sum);
-            noShowsByDoctor.merge(cell.doctor(), cell.noShows(), Long::sum);
-        }
-        var requestsByDay = new HashMap<LocalDate, ConsultationFigures.Count>();
-        var requestsByDoctor = new HashMap<DoctorId, ConsultationFigures.Count>();
-        var requestNames = new HashMap<DoctorId, String>();
-        var sentByDay = new HashMap<LocalDate, Long>();
-        var sentByDoctor = new HashMap<DoctorId, Long>();
-        for (var cell : requestCells) {
-            requestsByDay.merge(cell.day(), cell.count(), ConsultationFigures.Count::plus);
-            requestsByDoctor.merge(cell.doctor(), cell.count(), ConsultationFigures.Count::plus);
-            if (cell.name() != null) {
-                requestNames.put(cell.doctor(), cell.name());
-            }
-            sentByDay.merge(cell.day(), cell.sent(), Long::sum);
-            sentByDoctor.merge(cell.doctor(), cell.sent(), Long::sum);
-        }
+        var loadSums = CompletableFuture.supplyAsync(() -> load.sums(slots, now), background);
+        var requestSums = consultations.sums(requests, now);
+        var loadSum = joined(loadSums);
         var days = new ArrayList<Day>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             days.add(new Day(
-                    day,
-                    figures(
-                            loadByDay.get(day),
-                            requestsByDay.get(day),
-                            sentByDay.getOrDefault(day, 0L),
-                            noShowsByDay.getOrDefault(day, 0L))));
+                    day, figures(loadSum.byDay().get(day), requestSums.byDay().get(day))));
         }
 
         Map<DoctorId, String> names = new HashMap<>();
         doctors.forEach(d -> names.put(d.id(), d.fullName()));
         var ids = new LinkedHashSet<DoctorId>();
-        ids.addAll(loadByDoctor.keySet());
-        ids.addAll(requestsByDoctor.keySet());
-        ids.addAll(sentByDoctor.keySet());
-        ids.addAll(noShowsByDoctor.keySet());
+        ids.addAll(loadSum.byDoctor().keySet());
+        ids.addAll(requestSums.byDoctor().keySet());
+        var requestNames = new HashMap<DoctorId, String>();
+        requestSums.byDoctor().forEach((id, sum) -> {
+            if (sum.name() != null) {
+                requestNames.put(id, sum.name());
+            }
+        });
         // A doctor who has left the clinic: named as their requests name them.
         var unnamed = ids.stream()
                 .filter(id -> !names.containsKey(id) && !requestNames.containsKey(id))
@@ -250,22 +227,20 @@ public class ClinicDashboards {
                         names.getOrDefault(
                                 id, requestNames.getOrDefault(id, id.value().toString())),
                         figures(
-                                loadByDoctor.get(id),
-                                requestsByDoctor.get(id),
-                                sentByDoctor.getOrDefault(id, 0L),
-                                noShowsByDoctor.getOrDefault(id, 0L))))
+                                loadSum.byDoctor().get(id),
+                                requestSums.byDoctor().get(id))))
                 .sorted(Comparator.comparing(Doctor::name))
                 .toList();
 
-        var slotTotal = ScheduleLoad.Count.NONE;
-        for (var count : loadByDay.values()) {
-            slotTotal = slotTotal.plus(count);
+        var slotTotal = new ScheduleLoad.Sum(ScheduleLoad.Count.NONE, 0);
+        for (var sum : loadSum.byDay().values()) {
+            slotTotal = new ScheduleLoad.Sum(slotTotal.count().plus(sum.count()), slotTotal.noShows() + sum.noShows());
         }
-        var requestTotal = ConsultationFigures.Count.NONE;
-        for (var count : requestsByDay.values()) {
-            requestTotal = requestTotal.plus(count);
+        var requestTotal = new ConsultationFigures.Sum(ConsultationFigures.Count.NONE, 0, null);
+        for (var sum : requestSums.byDay().values()) {
+            requestTotal = new ConsultationFigures.Sum(
+                    requestTotal.count().plus(sum.count()), requestTotal.sent() + sum.sent(), null);
         }
-        long sentTotal = sentByDay.values().stream().mapToLong(Long::longValue).sum();
 
         return new ClinicDashboard(
                 clinic,
@@ -276,13 +251,7 @@ public class ClinicDashboards {
                 doctor,
                 service,
                 now,
-                figures(
-                        slotTotal,
-                        requestTotal,
-                        sentTotal,
-                        noShowsByDay.values().stream()
-                                .mapToLong(Long::longValue)
-                                .sum()),
+                figures(slotTotal, requestTotal),
                 days,
                 doctorRows,
                 walkIn(actor, clinic, from, to, doctor, names));
@@ -335,10 +304,11 @@ public class ClinicDashboards {
         return new ClinicDashboard.WalkInWaits(rows);
     }
 
-    private static Figures figures(
-            ScheduleLoad.Count slots, ConsultationFigures.Count requests, long sent, long noShows) {
-        var s = slots == null ? ScheduleLoad.Count.NONE : slots;
-        var r = requests == null ? ConsultationFigures.Count.NONE : requests;
+    private static Figures figures(ScheduleLoad.Sum load, ConsultationFigures.Sum requests) {
+        var s = load == null ? ScheduleLoad.Count.NONE : load.count();
+        var r = requests == null ? ConsultationFigures.Count.NONE : requests.count();
+        long sent = requests == null ? 0 : requests.sent();
+        long noShows = load == null ? 0 : load.noShows();
         return new Figures(
                 s.booked(),
                 s.free(),

@@ -29,31 +29,34 @@ class ConsultationFiguresIT extends ConsultationSupport {
         LocalDate day = LocalDate.ofInstant(start(c), clinic.zone());
         var query = new ConsultationFigures.Query(clinic.id(), clinic.zone(), day, day, null, null);
 
-        var before = figures.cells(query, start(c).minusSeconds(60));
-        assertThat(before).singleElement().satisfies(cell -> {
-            assertThat(cell.day()).isEqualTo(day);
-            assertThat(cell.doctor()).isEqualTo(doctor.view().id());
-            assertThat(cell.count().fresh()).isEqualTo(1);
-            assertThat(cell.count().overdue()).isZero();
-            assertThat(cell.count().total()).isEqualTo(1);
-            assertThat(cell.count().meanMinutesToTake()).isNull();
-        });
-        var after = figures.cells(query, start(c).plus(Duration.ofMinutes(31)));
-        assertThat(after).singleElement().satisfies(cell -> {
-            assertThat(cell.count().fresh()).isZero();
-            assertThat(cell.count().overdue()).isEqualTo(1);
-            assertThat(cell.count().missed()).isEqualTo(1);
+        var before = figures.sums(query, start(c).minusSeconds(60));
+        assertThat(before.byDay()).containsOnlyKeys(day);
+        assertThat(before.byDoctor()).containsOnlyKeys(doctor.view().id());
+        assertThat(before.byDay().get(day).count())
+                .isEqualTo(before.byDoctor().get(doctor.view().id()).count())
+                .satisfies(count -> {
+                    assertThat(count.fresh()).isEqualTo(1);
+                    assertThat(count.overdue()).isZero();
+                    assertThat(count.total()).isEqualTo(1);
+                    assertThat(count.meanMinutesToTake()).isNull();
+                });
+        var after = figures.sums(query, start(c).plus(Duration.ofMinutes(31)));
+        assertThat(after.byDay().get(day).count()).satisfies(count -> {
+            assertThat(count.fresh()).isZero();
+            assertThat(count.overdue()).isEqualTo(1);
+            assertThat(count.missed()).isEqualTo(1);
         });
 
+        var nothing = new ConsultationFigures.Sums(java.util.Map.of(), java.util.Map.of());
         var otherClinic =
                 new ConsultationFigures.Query(new ClinicId(UUID.randomUUID()), clinic.zone(), day, day, null, null);
-        assertThat(figures.cells(otherClinic, start(c))).isEmpty();
+        assertThat(figures.sums(otherClinic, start(c))).isEqualTo(nothing);
         var otherDoctor = new ConsultationFigures.Query(
                 clinic.id(), clinic.zone(), day, day, new DoctorId(UUID.randomUUID()), null);
-        assertThat(figures.cells(otherDoctor, start(c))).isEmpty();
+        assertThat(figures.sums(otherDoctor, start(c))).isEqualTo(nothing);
 
         // A dashboard's live reading leaves the name out; the requests still name their doctor.
-        assertThat(before.get(0).name()).isNull();
+        assertThat(before.byDoctor().get(doctor.view().id()).name()).isNull();
         var stranger = new DoctorId(UUID.randomUUID());
         assertThat(figures.doctorNames(
                         clinic.id(), java.util.List.of(doctor.view().id(), stranger)))
@@ -81,10 +84,11 @@ class ConsultationFiguresIT extends ConsultationSupport {
         LocalDate last = LocalDate.ofInstant(start(left), clinic.zone());
         var query = new ConsultationFigures.Query(clinic.id(), clinic.zone(), first, last, null, null);
 
-        var live = figures.cells(query, clock.instant());
-        var sum = live.stream()
-                .map(ConsultationFigures.Cell::count)
+        var live = figures.sums(query, clock.instant());
+        var sum = live.byDay().values().stream()
+                .map(ConsultationFigures.Sum::count)
                 .reduce(ConsultationFigures.Count.NONE, ConsultationFigures.Count::plus);
+        assertThat(live.byDoctor().get(doctor.view().id()).count()).isEqualTo(sum);
         assertThat(sum.inWork()).isEqualTo(1);
         assertThat(sum.taken()).isEqualTo(1);
         assertThat(sum.meanMinutesToTake()).isEqualTo(-10.0);
@@ -92,9 +96,14 @@ class ConsultationFiguresIT extends ConsultationSupport {
 
         var later = last.plusDays(30).atStartOfDay(clinic.zone()).toInstant();
         assertThat(figures.rollUp(clinic.id(), clinic.zone(), later)).isPositive();
-        var rolled = figures.cells(query, later).stream()
-                .map(ConsultationFigures.Cell::count)
+        var rolledUp = figures.sums(query, later);
+        var rolled = rolledUp.byDay().values().stream()
+                .map(ConsultationFigures.Sum::count)
                 .reduce(ConsultationFigures.Count.NONE, ConsultationFigures.Count::plus);
+        assertThat(rolledUp.byDoctor().get(doctor.view().id()).count()).isEqualTo(rolled);
+        assertThat(rolledUp.byDoctor().get(doctor.view().id()).name())
+                .as("the roll-up keeps the name the requests carry")
+                .isEqualTo(doctor.view().fullName());
         assertThat(rolled.inWork()).isEqualTo(1);
         assertThat(rolled.taken()).isEqualTo(1);
         assertThat(rolled.meanMinutesToTake()).isEqualTo(-10.0);
