@@ -76,8 +76,8 @@ public class ScheduleLoad {
 
     /**
      * The load over the period by day and by doctor, read at {@code now}. The cells by day and doctor
-     * are summed both ways in the statement, so a year of 200 doctors sends about 600 rows, not
-     * 73,000.
+     * are summed both ways in the statement ({@link LocalDays#byDayAndDoctor}), so a year of 200
+     * doctors sends about 600 rows, not 73,000.
      */
     @Transactional(readOnly = true)
     public Sums sums(Query query, Instant now) {
@@ -102,11 +102,9 @@ public class ScheduleLoad {
         if (live.isBefore(end)) {
             parts.add(fromRows(bins, query.doctor() != null, query.service() != null));
         }
-        String sums = " SUM(booked) AS booked, SUM(free) AS free, SUM(closed) AS closed, SUM(no_shows) AS no_shows"
-                + " FROM cells GROUP BY ";
-        var statement = jdbc.sql("WITH cells AS (" + String.join(" UNION ALL ", parts) + ")"
-                        + " SELECT local_day, CAST(NULL AS UUID) AS doctor_id," + sums + "local_day"
-                        + " UNION ALL SELECT CAST(NULL AS DATE) AS local_day, doctor_id," + sums + "doctor_id")
+        var statement = jdbc.sql(days.byDayAndDoctor(
+                        String.join(" UNION ALL ", parts),
+                        "SUM(booked) AS booked, SUM(free) AS free, SUM(closed) AS closed, SUM(no_shows) AS no_shows"))
                 .param("clinic", query.clinic().value())
                 .param("from", query.from());
         if (rolled != null) {

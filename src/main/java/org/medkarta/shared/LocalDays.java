@@ -59,6 +59,23 @@ public class LocalDays {
     }
 
     /**
+     * A statement summing the rows of {@code cells} — a query with the columns {@code local_day} and
+     * {@code doctor_id} — by day and by doctor: rows with a day and no doctor, and rows with a doctor
+     * and no day, each with the aggregates of {@code sums} (a select list). PostgreSQL sums both ways
+     * in one pass over the cells ({@code GROUPING SETS}); H2, which has none, reads them once as a
+     * common table expression and groups it twice.
+     */
+    public String byDayAndDoctor(String cells, String sums) {
+        if (h2) {
+            return "WITH cells AS (" + cells + ") SELECT local_day, CAST(NULL AS UUID) AS doctor_id, " + sums
+                    + " FROM cells GROUP BY local_day UNION ALL SELECT CAST(NULL AS DATE) AS local_day, doctor_id, "
+                    + sums + " FROM cells GROUP BY doctor_id";
+        }
+        return "SELECT local_day, doctor_id, " + sums + " FROM (" + cells + ") cells"
+                + " GROUP BY GROUPING SETS ((local_day), (doctor_id))";
+    }
+
+    /**
      * The day grouping of {@link #bins}.
      *
      * @param bin the expression to select, and group by, in the subquery that reads the rows
