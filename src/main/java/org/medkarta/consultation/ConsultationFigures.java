@@ -89,7 +89,15 @@ public class ConsultationFigures {
      * @param name by doctor, the name their rolled-up requests carry (null by day, and for a doctor
      *     counted only from the rows: see {@link #doctorNames})
      */
-    public record Sum(Count count, long sent, String name) {}
+    public record Sum(Count count, long sent, String name) {
+
+        public static final Sum NONE = new Sum(Count.NONE, 0, null);
+
+        /** This and another sum together, without a name. */
+        public Sum plus(Sum other) {
+            return new Sum(count.plus(other.count), sent + other.sent, null);
+        }
+    }
 
     /** The period's requests and protocols summed by day and by doctor, for the days and doctors that have any. */
     public record Sums(Map<LocalDate, Sum> byDay, Map<DoctorId, Sum> byDoctor) {}

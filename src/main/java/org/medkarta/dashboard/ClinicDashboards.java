@@ -232,15 +232,9 @@ public class ClinicDashboards {
                 .sorted(Comparator.comparing(Doctor::name))
                 .toList();
 
-        var slotTotal = new ScheduleLoad.Sum(ScheduleLoad.Count.NONE, 0);
-        for (var sum : loadSum.byDay().values()) {
-            slotTotal = new ScheduleLoad.Sum(slotTotal.count().plus(sum.count()), slotTotal.noShows() + sum.noShows());
-        }
-        var requestTotal = new ConsultationFigures.Sum(ConsultationFigures.Count.NONE, 0, null);
-        for (var sum : requestSums.byDay().values()) {
-            requestTotal = new ConsultationFigures.Sum(
-                    requestTotal.count().plus(sum.count()), requestTotal.sent() + sum.sent(), null);
-        }
+        var slotTotal = loadSum.byDay().values().stream().reduce(ScheduleLoad.Sum.NONE, ScheduleLoad.Sum::plus);
+        var requestTotal = requestSums.byDay().values().stream()
+                .reduce(ConsultationFigures.Sum.NONE, ConsultationFigures.Sum::plus);
 
         return new ClinicDashboard(
                 clinic,
@@ -305,15 +299,15 @@ public class ClinicDashboards {
     }
 
     private static Figures figures(ScheduleLoad.Sum load, ConsultationFigures.Sum requests) {
-        var s = load == null ? ScheduleLoad.Count.NONE : load.count();
-        var r = requests == null ? ConsultationFigures.Count.NONE : requests.count();
-        long sent = requests == null ? 0 : requests.sent();
-        long noShows = load == null ? 0 : load.noShows();
+        var booked = load == null ? ScheduleLoad.Sum.NONE : load;
+        var asked = requests == null ? ConsultationFigures.Sum.NONE : requests;
+        var slots = booked.count();
+        var r = asked.count();
         return new Figures(
-                s.booked(),
-                s.free(),
-                s.closed(),
-                s.booked() + s.free() == 0 ? null : s.share(),
+                slots.booked(),
+                slots.free(),
+                slots.closed(),
+                slots.booked() + slots.free() == 0 ? null : slots.share(),
                 r.fresh(),
                 r.overdue(),
                 r.missed(),
@@ -321,8 +315,8 @@ public class ClinicDashboards {
                 r.closed(),
                 r.cancelled(),
                 r.meanMinutesToTake(),
-                sent,
-                noShows);
+                asked.sent(),
+                booked.noShows());
     }
 
     /** What the other thread counted, or what it threw as thrown here. */

@@ -54,7 +54,15 @@ public class ScheduleLoad {
      * The slots of one day (in the clinic's zone) or of one doctor over the period, and the
      * appointments among them marked «Пациент не пришёл» ({@link NoShows}).
      */
-    public record Sum(Count count, long noShows) {}
+    public record Sum(Count count, long noShows) {
+
+        public static final Sum NONE = new Sum(Count.NONE, 0);
+
+        /** This and another sum together. */
+        public Sum plus(Sum other) {
+            return new Sum(count.plus(other.count), noShows + other.noShows);
+        }
+    }
 
     /** The period's load summed by day and by doctor, for the days and doctors that have any. */
     public record Sums(Map<LocalDate, Sum> byDay, Map<DoctorId, Sum> byDoctor) {}
