@@ -106,9 +106,8 @@ public class ScheduleLoad {
     }
 
     private Sums run(List<String> parts, LocalDate live, LocalDate end, Query query, LocalDate rolled) {
-        var bins = bins(query.zone(), live, end);
         if (live.isBefore(end)) {
-            parts.add(fromRows(bins, query.doctor() != null, query.service() != null));
+            parts.add(fromRows(bins(query.zone(), live, end), query.doctor() != null, query.service() != null));
         }
         var statement = jdbc.sql(days.byDayAndDoctor(
                         String.join(" UNION ALL ", parts),
@@ -119,7 +118,7 @@ public class ScheduleLoad {
             statement = statement.param("rolled", rolled);
         }
         if (live.isBefore(end)) {
-            statement = bins.bind(rowParams(statement, query.zone(), live, end));
+            statement = rowParams(statement, query.zone(), live, end);
         }
         if (query.doctor() != null) {
             statement = statement.param("doctor", query.doctor().value());
@@ -160,16 +159,15 @@ public class ScheduleLoad {
                 .update();
         int written = 0;
         if (from.isBefore(until)) {
-            var bins = bins(zone, from, until);
-            written = bins.bind(rowParams(
+            written = rowParams(
                             jdbc.sql("INSERT INTO scheduling_load_day"
                                     + " (clinic_id, on_day, doctor_id, booked, free, closed, no_shows)"
                                     + " SELECT :clinic, local_day, doctor_id, SUM(booked), SUM(free), SUM(closed),"
-                                    + " SUM(no_shows) FROM (" + fromRows(bins, false, false) + ") c"
+                                    + " SUM(no_shows) FROM (" + fromRows(bins(zone, from, until), false, false) + ") c"
                                     + " GROUP BY local_day, doctor_id"),
                             zone,
                             from,
-                            until))
+                            until)
                     .param("clinic", clinic.value())
                     .update();
         }
@@ -177,10 +175,15 @@ public class ScheduleLoad {
         return written;
     }
 
-    /** The days from {@code from} to before {@code end} as the slots' starts fall on them in the zone. */
+    /**
+     * The days from {@code from} to before {@code end} as the slots' starts fall on them in the zone,
+     * binned from {@code :liveFrom}, the first day's midnight that {@link #rowParams} binds.
+     */
     private LocalDays.Bins bins(ZoneId zone, LocalDate from, LocalDate end) {
         return days.bins(
                 "starts_at",
+                "zone",
+                "liveFrom",
                 zone,
                 from.atStartOfDay(zone).toInstant(),
                 end.atStartOfDay(zone).toInstant());

@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,21 +40,21 @@ public class LocalDays {
      * rows, which the query around it groups by that alias, and {@link Bins#day} turns the alias into
      * the DATE. Where the zone's offset does not change in the period (Moscow's has not since 2014),
      * PostgreSQL bins each row by arithmetic ({@code date_bin} of a day from the period's first
-     * midnight) and converts each group's bin, not each row, in the zone: {@code AT TIME ZONE} looks
-     * the zone up by name for every row, which made a third of a year's dashboard (bench/dashboard).
-     * Elsewhere — H2, or a period across a clock change — the bin is {@link #dayOf} itself. The
-     * statement binds {@code :zone} and {@link #bind} binds the origin.
+     * midnight, the instant bound to {@code fromParameter}) and converts each group's bin, not each
+     * row, in the zone bound to {@code zoneParameter}: {@code AT TIME ZONE} looks the zone up by name
+     * for every row, which made a third of a year's dashboard (bench/dashboard). Elsewhere — H2, or a
+     * period across a clock change — the bin is {@link #dayOf} itself.
      */
-    public Bins bins(String column, ZoneId zone, Instant from, Instant until) {
+    public Bins bins(
+            String column, String zoneParameter, String fromParameter, ZoneId zone, Instant from, Instant until) {
         var change = zone.getRules().nextTransition(from);
         boolean steady = change == null || !change.getInstant().isBefore(until);
         if (h2 || !steady) {
-            return new Bins(dayOf(column, "zone"), "%s", from);
+            return new Bins(dayOf(column, zoneParameter), "%s");
         }
         return new Bins(
-                "date_bin(INTERVAL '1 day', " + column + ", CAST(:dayOrigin AS TIMESTAMP WITH TIME ZONE))",
-                "CAST(%s AT TIME ZONE :zone AS DATE)",
-                from);
+                "date_bin(INTERVAL '1 day', " + column + ", CAST(:" + fromParameter + " AS TIMESTAMP WITH TIME ZONE))",
+                "CAST(%s AT TIME ZONE :" + zoneParameter + " AS DATE)");
     }
 
     /**
@@ -80,18 +79,12 @@ public class LocalDays {
      *
      * @param bin the expression to select, and group by, in the subquery that reads the rows
      * @param day a format taking the bin's alias, the DATE of the day in the query around it
-     * @param origin the period's first midnight, from which PostgreSQL bins
      */
-    public record Bins(String bin, String day, Instant origin) {
+    public record Bins(String bin, String day) {
 
         /** The DATE of the bin named {@code alias}. */
         public String day(String alias) {
             return day.formatted(alias);
-        }
-
-        /** Binds the origin the bins count from. */
-        public JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
-            return statement.param("dayOrigin", Columns.utc(origin));
         }
     }
 }
